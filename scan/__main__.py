@@ -1,0 +1,5 @@
+"""Entry point for ``python -m scan``."""
+
+from scan.cli import main
+
+raise SystemExit(main())
