@@ -1,31 +1,224 @@
-"""Command line of the self-scan: ``python -m scan validate|demo|score``. (work in progress)"""
+"""Command line of the self-scan: ``python -m scan validate | demo | score | schema``.
+
+Layer: application (``scan/``). User errors (a bad questionnaire, an unknown gemeente, a
+broken scan file) print a Dutch message and exit 1; they never show a traceback. Streamlit
+is not imported here, so the commands start fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
-from scoring.loader import controleer_vragenlijst
+from scoring.engine import bereken_scan
+from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
+from scoring.models import Vragenlijst
+from scoring.resultaat import ScanResultaat
+from scoring.uitwissel import UitwisselFout, controleer_tegen_vragenlijst, lees_scan, schrijf_scan
+
+EXIT_OK = 0
+EXIT_FOUT = 1
+
+
+class _Fout(Exception):
+    """A user error: printed as it is, exit code 1."""
+
+
+def _vragenlijst(directory: str | None) -> Vragenlijst:
+    try:
+        return laad_vragenlijst(directory)
+    except VragenlijstFout as exc:
+        raise _Fout("De vragenlijst bevat fouten (controleer met 'python -m scan validate'):\n" + str(exc)) from None
 
 
 def _validate(args: argparse.Namespace) -> int:
-    vragenlijst, problemen = controleer_vragenlijst(args.dir)
+    directory = args.dir or DEFAULT_DIR
+    vragenlijst, problemen = controleer_vragenlijst(directory)
     if vragenlijst is None:
         for p in problemen:
             print(p)
-        print(f"{len(problemen)} probleem/problemen gevonden.", file=sys.stderr)
-        return 1
-    kern = sum(1 for b in vragenlijst.bouwstenen if b.type == "kern")
+        print(f"\n{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} gevonden in {directory}.")
+        return EXIT_FOUT
+    per_type = {t: [b for b in vragenlijst.bouwstenen if b.type == t] for t in ("kern", "aanvullend")}
     stellingen = sum(len(b.stellingen) for b in vragenlijst.bouwstenen)
-    print(f"OK: {len(vragenlijst.bouwstenen)} bouwstenen ({kern} kern, {len(vragenlijst.bouwstenen) - kern} aanvullend), {stellingen} stellingen")
-    return 0
+    print(f"Vragenlijst '{vragenlijst.meta.id}' versie {vragenlijst.versie}: in orde.")
+    print(f"  {len(vragenlijst.bouwstenen)} bouwstenen: {len(per_type['kern'])} kern, {len(per_type['aanvullend'])} aanvullend")
+    print(f"  {stellingen} stellingen, elk met 5 niveau-ankers")
+    for d, leden in vragenlijst.per_dimensie().items():
+        print(f"  {d:<12} {len(leden)} bouwstenen, {sum(len(b.stellingen) for b in leden)} stellingen")
+    return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scan")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("validate")
-    p.add_argument("dir", nargs="?")
+def _demo(args: argparse.Namespace) -> int:
+    from scan.demo import maak_demo
+    from scan.gemeenten import GemeenteOnbekend, zoek_gemeente
+
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    try:
+        gemeente = zoek_gemeente(args.gemeente)
+    except GemeenteOnbekend as exc:
+        raise _Fout(str(exc)) from None
+    if not 1 <= args.deelnemers <= 200:
+        raise _Fout("--deelnemers moet tussen 1 en 200 liggen.")
+    try:
+        datum = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
+    except ValueError:
+        raise _Fout(f"--datum '{args.datum}' is geen datum; schrijf JJJJ-MM-DD.") from None
+    scan = maak_demo(vragenlijst, gemeente, args.deelnemers, datum, seed=args.seed)
+    tekst = schrijf_scan(scan)
+    if args.out == "-":
+        sys.stdout.write(tekst)
+        return EXIT_OK
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise _Fout(f"Map '{out.parent}' bestaat niet.")
+    # Write beside the target and rename, so an interrupted run never leaves half a file.
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(tekst, encoding="utf-8")
+    tmp.replace(out)
+    print(
+        f"Fictieve scan van {gemeente.naam} ({gemeente.gm_code}) met {args.deelnemers} deelnemers "
+        f"en {len(scan.antwoorden)} antwoorden geschreven naar {out}."
+    )
+    return EXIT_OK
+
+
+def _fmt(waarde: float | None, cijfers: int = 0) -> str:
+    if waarde is None:
+        return "–"
+    return f"{waarde:.{cijfers}f}".replace(".", ",")
+
+
+def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
+    banden = {b.id: b.naam.nl.lower() for b in vragenlijst.schaal.banden}
+    regels = [kop, ""]
+    t = resultaat.totaal
+    if t.score is None:
+        regels.append("Totaalscore: nog geen score (er zijn geen niveaus ingevuld).")
+    else:
+        regels.append(f"Totaalscore: {_fmt(t.score)} van 100, {banden[t.band or '']}.")
+    regels.append(f"Deelnemers: {resultaat.deelnemers}; dekking: {_fmt(resultaat.dekking * 100)}% van de antwoorden is een score.")
+    regels += ["", f"{'Dimensie':<14}{'score':>7}{'ambitie':>9}  band"]
+    namen = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
+    for d in resultaat.dimensies:
+        regels.append(f"{namen[d.id]:<14}{_fmt(d.score):>7}{_fmt(d.ambitie_score):>9}  {banden.get(d.band or '', '–')}")
+    regels += ["", f"{'Bouwsteen':<51}{'type':<11}{'score':>6}{'dekking':>9}{'ambitie':>9}{'gap':>6}{'bespreek':>10}"]
+    for b in resultaat.bouwstenen:
+        bs = vragenlijst.bouwsteen(b.bouwsteen)
+        regels.append(
+            f"{bs.nummer:>2}. {bs.naam.nl[:46]:<47}{b.type:<11}{_fmt(b.score):>6}{_fmt(b.dekking * 100):>8}%"
+            f"{_fmt(b.ambitie_score):>9}{_fmt(b.gap_score):>6}{b.bespreekpunten:>10}"
+        )
+    kenmerknamen = {k.id: k.naam.nl for k in vragenlijst.meta.kenmerken}
+    regels += ["", f"{'Kenmerk':<28}{'score':>6}"]
+    for k in resultaat.kenmerken:
+        regels.append(f"{kenmerknamen[k.id]:<28}{_fmt(k.score):>6}")
+    regels += ["", f"{'Kern / aanvullend':<28}{'score':>6}"]
+    for g in resultaat.typen:
+        regels.append(f"{g.id:<28}{_fmt(g.score):>6}")
+    if resultaat.bespreekpunten:
+        teksten = {s.id: s.tekst.nl for _, s in vragenlijst.stellingen()}
+        regels += ["", "Bespreekpunten (deelnemers 2 of meer niveaus uit elkaar), belangrijkste eerst:"]
+        for sid in resultaat.bespreekpunten[:10]:
+            s = resultaat.stelling(sid)
+            regels.append(f"- [{s.minimum}–{s.maximum}] {teksten[sid]}")
+        if len(resultaat.bespreekpunten) > 10:
+            regels.append(f"  … en nog {len(resultaat.bespreekpunten) - 10}.")
+    return "\n".join(regels)
+
+
+def _score(args: argparse.Namespace) -> int:
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    try:
+        scan = lees_scan(args.file)
+    except UitwisselFout as exc:
+        raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
+    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    if problemen:
+        raise _Fout(f"{args.file} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
+    resultaat = bereken_scan(vragenlijst, scan)
+    if args.format == "json":
+        print(resultaat.model_dump_json(indent=2))
+    else:
+        fictief = " (FICTIEF)" if scan.fictief else ""
+        kop = f"Omnichannel zelfscan — {scan.gemeente.naam}{fictief}, {scan.scanronde.datum.strftime('%d-%m-%Y')}"
+        print(_tabel(vragenlijst, resultaat, kop))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from scoring.schema import schrijf_schemas
+
+    geschreven = schrijf_schemas(Path(args.out) if args.out else None)
+    for pad in geschreven:
+        print(f"geschreven: {pad}")
+    return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error line in Dutch."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        vertaald = (
+            message.replace("the following arguments are required", "deze opties zijn verplicht")
+            .replace("invalid choice", "ongeldige keuze")
+            .replace("unrecognized arguments", "onbekende opties")
+            .replace("invalid int value", "geen geheel getal")
+            .replace("expected one argument", "verwacht een waarde")
+        )
+        self.exit(2, f"Fout: {vertaald}\n")
+
+
+def bouw_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m scan",
+        description="Omnichannel zelfscan voor gemeenten (gebaseerd op de VNG-handreiking).",
+    )
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+
+    p = sub.add_parser("validate", help="controleer de vragenlijst (YAML)")
+    p.add_argument("dir", nargs="?", help=f"map met de vragenlijst (standaard {DEFAULT_DIR.name}/)")
     p.set_defaults(func=_validate)
+
+    p = sub.add_parser("demo", help="schrijf een fictieve scan van een gemeente")
+    p.add_argument("--gemeente", required=True, help="naam of CBS-code, bijvoorbeeld 'Den Bosch' of GM0796")
+    p.add_argument("--deelnemers", type=int, default=8, help="aantal deelnemers (1-200, standaard 8)")
+    p.add_argument("--out", required=True, help="uitvoerbestand (JSON), of - voor het scherm")
+    p.add_argument("--datum", help="datum van de scanronde, JJJJ-MM-DD (standaard vandaag)")
+    p.add_argument("--seed", type=int, help="startgetal voor herhaalbare uitkomsten")
+    p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
+    p.set_defaults(func=_demo)
+
+    p = sub.add_parser("score", help="bereken de scores van een scanbestand")
+    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
+    p.set_defaults(func=_score)
+
+    p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
+    p.add_argument("--out", help="map (standaard questionnaires/schema)")
+    p.set_defaults(func=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = bouw_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except _Fout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return EXIT_FOUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
+

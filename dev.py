@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""The project's two commands, for a fresh machine with only Python 3.11 and pip.
+
+    python3 dev.py run    install what the app needs into .venv and start it (SQLite default)
+    python3 dev.py test   install what the tests need into .venv and run checks and tests
+
+Arguments after the command go to streamlit (run) or pytest (test). Installing is skipped
+when the requirements files have not changed since the last install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("DEV_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def _ensure_env(requirements: str) -> None:
+    if sys.version_info[:2] != (3, 11):
+        print(f"Let op: dit project is gebouwd voor Python 3.11, dit is {sys.version.split()[0]}.", file=sys.stderr)
+    if not PY.exists():
+        print(f"Virtuele omgeving maken in {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    files = [ROOT / "requirements.txt", ROOT / requirements]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    stamp = VENV / f".dev-stamp-{requirements}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print(f"Pakketten installeren uit {requirements} ...", flush=True)
+    subprocess.run(
+        [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", str(ROOT / requirements)],
+        check=True,
+    )
+    stamp.write_text(digest)
+
+
+def _run(cmd: list[str]) -> int:
+    return subprocess.run(cmd, cwd=ROOT, check=False).returncode
+
+
+def run(args: list[str]) -> int:
+    _ensure_env("requirements.txt")
+    return _run([str(PY), "-m", "streamlit", "run", "app.py", *args])
+
+
+def test(args: list[str]) -> int:
+    _ensure_env("requirements-dev.txt")
+    steps = [
+        ("ruff check", [str(PY), "-m", "ruff", "check", "."]),
+        ("ruff format --check", [str(PY), "-m", "ruff", "format", "--check", "."]),
+        ("mypy", [str(PY), "-m", "mypy"]),
+        ("vragenlijst valideren", [str(PY), "-m", "scan", "validate"]),
+        ("pytest", [str(PY), "-m", "pytest", *args]),
+    ]
+    for name, cmd in steps:
+        print(f"\n== {name} ==", flush=True)
+        code = _run(cmd)
+        if code != 0:
+            print(f"\n{name} faalde (exitcode {code}).", file=sys.stderr)
+            return code
+    return 0
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+        print(__doc__)
+        return 2
+    command, rest = sys.argv[1], sys.argv[2:]
+    return run(rest) if command == "run" else test(rest)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

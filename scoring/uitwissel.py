@@ -1,0 +1,261 @@
+"""The scan exchange format: one whole scanronde as a versioned JSON document.
+
+Layer: pure domain (``scoring/``). The same model serves the command line (demo, score),
+and later the export, import and report builders, so it holds everything of a round:
+gemeente, date, participants, answers with notes, ambitions, consensus and goals.
+Internal references (a participant id on an answer, duplicate answers) are checked here;
+references to the questionnaire (stelling and bouwsteen ids) are checked by
+``controleer_tegen_vragenlijst`` because they depend on the questionnaire version.
+
+An answer is a level 1..5 or one of the words ``weet_niet`` and ``nvt``; both words are
+valid answers that carry no score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError, model_validator
+
+from scoring.messages import vertaal_pydantic_fout
+from scoring.models import Vragenlijst
+
+FORMAAT = "omnichannel-zelfscan"
+FORMAATVERSIE = 1
+MAX_UITWISSEL_BYTES = 20 * 1024 * 1024
+
+Ref = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=80)]
+Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Vrije = Annotated[str, StringConstraints(max_length=4000)]
+Niveau = Annotated[StrictInt, Field(ge=1, le=5)]
+Bijzonder = Literal["weet_niet", "nvt"]
+Antwoordwaarde = Niveau | Bijzonder
+Rol = Literal["facilitator", "deelnemer"]
+PdcaFase = Literal["plan", "do", "check", "act"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Gemeente(_Model):
+    gm_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
+    naam: Naam
+
+
+class Deelnemer(_Model):
+    id: Ref
+    naam: Naam
+    rol: Rol = "deelnemer"
+    functie: Annotated[str, StringConstraints(max_length=120)] | None = None
+
+
+class Antwoord(_Model):
+    """One participant's answer to one stelling."""
+
+    deelnemer: Ref
+    stelling: Ref
+    antwoord: Antwoordwaarde
+    toelichting: Vrije | None = None
+    gewijzigd: dt.datetime | None = None
+
+
+class Ambitie(_Model):
+    """The level a bouwsteen should reach. ``deelnemer`` None means agreed by the werkgroep."""
+
+    bouwsteen: Ref
+    niveau: Niveau
+    deelnemer: Ref | None = None
+    toelichting: Vrije | None = None
+
+
+class Consensus(_Model):
+    """The level the werkgroep agreed for a stelling after discussion, and why."""
+
+    stelling: Ref
+    niveau: Niveau
+    toelichting: Vrije | None = None
+    vastgesteld_op: dt.datetime | None = None
+
+
+class Notitie(_Model):
+    bouwsteen: Ref | None = None
+    tekst: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class Doel(_Model):
+    """An improvement goal of the round; filled in by the goals feature."""
+
+    id: Ref
+    bouwsteen: Ref
+    titel: Naam
+    actie: Vrije
+    indicator: Vrije | None = None
+    eenheid: Annotated[str, StringConstraints(max_length=40)] | None = None
+    nulmeting: float | None = None
+    streefwaarde: float | None = None
+    bron: Vrije | None = None
+    eigenaar: Vrije | None = None
+    deadline: dt.date | None = None
+    status: PdcaFase = "plan"
+    sjabloon: Ref | None = None
+    notities: Vrije | None = None
+
+
+class Scanronde(_Model):
+    id: Ref
+    datum: dt.date
+    omschrijving: Vrije | None = None
+    status: Literal["open", "afgerond"] = "open"
+
+
+class VragenlijstRef(_Model):
+    id: Ref
+    versie: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+
+
+class Scan(_Model):
+    """A whole scanronde in the exchange format."""
+
+    formaat: Literal["omnichannel-zelfscan"] = FORMAAT
+    formaatversie: Literal[1] = FORMAATVERSIE
+    vragenlijst: VragenlijstRef
+    gemeente: Gemeente
+    scanronde: Scanronde
+    fictief: bool = Field(False, description="true for generated demonstration data")
+    deelnemers: Annotated[list[Deelnemer], Field(max_length=200)]
+    antwoorden: Annotated[list[Antwoord], Field(max_length=200 * 200)] = []
+    ambities: Annotated[list[Ambitie], Field(max_length=200 * 40)] = []
+    consensus: Annotated[list[Consensus], Field(max_length=400)] = []
+    notities: Annotated[list[Notitie], Field(max_length=1000)] = []
+    doelen: Annotated[list[Doel], Field(max_length=100)] = []
+
+    @model_validator(mode="after")
+    def _verwijzingen(self) -> Scan:
+        ids = [d.id for d in self.deelnemers]
+        dubbel = sorted({i for i in ids if ids.count(i) > 1})
+        if dubbel:
+            raise ValueError(f"deelnemer-id dubbel: {', '.join(dubbel)}")
+        namen = [d.naam.casefold() for d in self.deelnemers]
+        dubbele_namen = sorted({d.naam for d in self.deelnemers if namen.count(d.naam.casefold()) > 1})
+        if dubbele_namen:
+            raise ValueError(f"deelnemernaam dubbel: {', '.join(dubbele_namen)}")
+        bekend = set(ids)
+        gezien: set[tuple[str, str]] = set()
+        for i, a in enumerate(self.antwoorden):
+            if a.deelnemer not in bekend:
+                raise ValueError(f"antwoorden[{i}]: onbekende deelnemer '{a.deelnemer}'")
+            if (a.deelnemer, a.stelling) in gezien:
+                raise ValueError(f"antwoorden[{i}]: deelnemer '{a.deelnemer}' beantwoordt stelling '{a.stelling}' twee keer")
+            gezien.add((a.deelnemer, a.stelling))
+        ambities: set[tuple[str | None, str]] = set()
+        for i, amb in enumerate(self.ambities):
+            if amb.deelnemer is not None and amb.deelnemer not in bekend:
+                raise ValueError(f"ambities[{i}]: onbekende deelnemer '{amb.deelnemer}'")
+            if (amb.deelnemer, amb.bouwsteen) in ambities:
+                raise ValueError(f"ambities[{i}]: ambitie voor '{amb.bouwsteen}' staat dubbel")
+            ambities.add((amb.deelnemer, amb.bouwsteen))
+        stellingen = [c.stelling for c in self.consensus]
+        if len(set(stellingen)) != len(stellingen):
+            raise ValueError("consensus: een stelling heeft meer dan één vastgesteld niveau")
+        doel_ids = [d.id for d in self.doelen]
+        if len(set(doel_ids)) != len(doel_ids):
+            raise ValueError("doelen: een doel-id komt dubbel voor")
+        return self
+
+
+class UitwisselFout(Exception):
+    """A scan file that cannot be read; ``problemen`` are Dutch lines naming where."""
+
+    def __init__(self, problemen: list[str]) -> None:
+        self.problemen = problemen
+        super().__init__("\n".join(problemen))
+
+
+def lees_scan_bytes(data: bytes, bron: str = "bestand") -> Scan:
+    """Parse and validate an exchange file's bytes; raises ``UitwisselFout`` in Dutch."""
+    if len(data) > MAX_UITWISSEL_BYTES:
+        raise UitwisselFout([f"{bron}: bestand is te groot ({len(data)} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"])
+    if not data.strip():
+        raise UitwisselFout([f"{bron}: bestand is leeg"])
+    try:
+        tekst = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UitwisselFout([f"{bron}: geen geldige UTF-8-tekst (fout bij byte {exc.start})"]) from None
+    try:
+        ruw = json.loads(tekst)
+    except json.JSONDecodeError as exc:
+        raise UitwisselFout([f"{bron}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); is het bestand afgekapt?"]) from None
+    except RecursionError:
+        raise UitwisselFout([f"{bron}: JSON is te diep genest"]) from None
+    if not isinstance(ruw, dict):
+        raise UitwisselFout([f"{bron}: verwacht een JSON-object met de velden van een scan"])
+    if ruw.get("formaat") != FORMAAT:
+        raise UitwisselFout([f"{bron}: dit is geen scanbestand van de omnichannel zelfscan (veld 'formaat' ontbreekt of klopt niet)"])
+    if ruw.get("formaatversie") != FORMAATVERSIE:
+        raise UitwisselFout(
+            [f"{bron}: formaatversie {ruw.get('formaatversie')!r} wordt niet ondersteund; deze versie leest formaatversie {FORMAATVERSIE}"]
+        )
+    try:
+        return Scan.model_validate_json(tekst)
+    except ValidationError as exc:
+        regels = []
+        for err in exc.errors(include_url=False):
+            loc = [s for s in err["loc"] if not (isinstance(s, str) and s.startswith("function-"))]
+            regels.append(f"{bron}: {vertaal_pydantic_fout(err, loc)}")
+        raise UitwisselFout(regels) from None
+
+
+def lees_scan(path: Path | str) -> Scan:
+    """Read an exchange file from disk; raises ``UitwisselFout`` with a Dutch message."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_UITWISSEL_BYTES:
+            raise UitwisselFout([f"{p}: bestand is te groot ({p.stat().st_size} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"])
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UitwisselFout([f"{p}: bestand kan niet gelezen worden ({exc.strerror})"]) from None
+    return lees_scan_bytes(data, str(p))
+
+
+def schrijf_scan(scan: Scan) -> str:
+    """The exchange file as JSON text (UTF-8, readable, stable key order)."""
+    return scan.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+
+def controleer_tegen_vragenlijst(scan: Scan, vragenlijst: Vragenlijst) -> list[str]:
+    """References from the scan to the questionnaire that do not resolve, in Dutch."""
+    problemen: list[str] = []
+    if scan.vragenlijst.id != vragenlijst.meta.id:
+        problemen.append(f"de scan hoort bij vragenlijst '{scan.vragenlijst.id}', niet bij '{vragenlijst.meta.id}'")
+    if scan.vragenlijst.versie != vragenlijst.versie:
+        problemen.append(
+            f"de scan is ingevuld met vragenlijstversie {scan.vragenlijst.versie}; deze installatie heeft versie {vragenlijst.versie}"
+        )
+    stellingen = {s.id for _, s in vragenlijst.stellingen()}
+    bouwstenen = {b.id for b in vragenlijst.bouwstenen}
+    for i, a in enumerate(scan.antwoorden):
+        if a.stelling not in stellingen:
+            problemen.append(f"antwoorden[{i}]: onbekende stelling '{a.stelling}'")
+    for i, c in enumerate(scan.consensus):
+        if c.stelling not in stellingen:
+            problemen.append(f"consensus[{i}]: onbekende stelling '{c.stelling}'")
+    for veld, items in (("ambities", scan.ambities), ("doelen", scan.doelen)):
+        for i, item in enumerate(items):
+            if item.bouwsteen not in bouwstenen:
+                problemen.append(f"{veld}[{i}]: onbekende bouwsteen '{item.bouwsteen}'")
+    for i, n in enumerate(scan.notities):
+        if n.bouwsteen is not None and n.bouwsteen not in bouwstenen:
+            problemen.append(f"notities[{i}]: onbekende bouwsteen '{n.bouwsteen}'")
+    return problemen
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of the exchange format, for editors and other tools."""
+    schema = Scan.model_json_schema()
+    schema["$id"] = "https://omnichannel-zelfscan.invalid/schema/scan-v1.json"
+    schema["title"] = "Omnichannel zelfscan: uitwisselbestand van een scanronde (formaatversie 1)"
+    return schema
