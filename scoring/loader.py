@@ -141,7 +141,7 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
     if tekst is None:
         return None, problemen
     try:
-        # First pass over the events: anchors and aliases are refused before anything is
+        # First pass over the events: anchors, aliases and explicit tags are refused before anything is
         # composed, so an alias bomb is never expanded.
         for event in yaml.parse(tekst, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
@@ -152,6 +152,9 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
                 problemen.append(
                     _mark(pad, event.start_mark, f"anker '&{event.anchor}' is niet toegestaan; schrijf de tekst uit")
                 )
+            if getattr(event, "tag", None):
+                # Explicit tags (!!python/..., !!binary, !custom) are never needed in a questionnaire.
+                problemen.append(_mark(pad, event.start_mark, f"tag '{event.tag}' is niet toegestaan; tags zijn niet nodig"))
         if problemen:
             return None, problemen
         node = yaml.compose(tekst, Loader=_Loader)
