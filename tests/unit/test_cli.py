@@ -1,0 +1,98 @@
+"""``python -m scan``: exit codes, Dutch output, no tracebacks on user errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scan.cli import main
+
+
+def test_validate__clean_questionnaire_prints_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    uit = capsys.readouterr().out
+    assert "16 bouwstenen: 8 kern, 8 aanvullend" in uit
+    assert "stellingen, elk met 5 niveau-ankers" in uit
+
+
+def test_validate__broken_folder_lists_problems_and_exits_1(
+    vragenlijst_kopie: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pad = vragenlijst_kopie / "bouwstenen/01_kanaalinzet.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("type: kern", "type: kernig"), encoding="utf-8")
+    assert main(["validate", str(vragenlijst_kopie)]) == 1
+    uit = capsys.readouterr().out
+    assert "01_kanaalinzet.yaml:" in uit and "ongeldige waarde 'kernig'" in uit
+    assert "Traceback" not in uit
+
+
+def test_demo_then_score__table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "demo.json"
+    assert main(["demo", "--gemeente", "Den Bosch", "--deelnemers", "5", "--out", str(out), "--seed", "3"]) == 0
+    assert "'s-Hertogenbosch" in capsys.readouterr().out
+    assert main(["score", str(out)]) == 0
+    tabel = capsys.readouterr().out
+    assert "Totaalscore:" in tabel and "(FICTIEF)" in tabel and "Kanaalinzet" in tabel
+    assert main(["score", str(out), "--format", "json"]) == 0
+    resultaat = json.loads(capsys.readouterr().out)
+    assert len(resultaat["bouwstenen"]) == 16
+    assert 0 <= resultaat["totaal"]["score"] <= 100
+
+
+def test_demo__same_seed_same_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for pad in (a, b):
+        assert main(["demo", "--gemeente", "Utrecht", "--deelnemers", "4", "--out", str(pad), "--datum", "2026-03-01"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["demo", "--gemeente", "Atlantis", "--out", "x.json"], "staat niet in de CBS-lijst"),
+        (["demo", "--gemeente", "Bergen", "--out", "x.json"], "meer dan één gemeente"),
+        (["demo", "--gemeente", "Utrecht", "--deelnemers", "0", "--out", "x.json"], "tussen 1 en 200"),
+        (["demo", "--gemeente", "Utrecht", "--datum", "gisteren", "--out", "x.json"], "geen datum"),
+        (["score", "bestaat-niet.json"], "kan niet gelezen worden"),
+    ],
+)
+def test_user_errors__dutch_message_exit_1(
+    args: list[str], melding: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: ") and melding in err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_score__truncated_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "demo.json"
+    main(["demo", "--gemeente", "Utrecht", "--deelnemers", "2", "--out", str(out)])
+    out.write_bytes(out.read_bytes()[:500])
+    capsys.readouterr()
+    assert main(["score", str(out)]) == 1
+    assert "geen geldige JSON" in capsys.readouterr().err
+
+
+def test_module_entry_point__runs_without_traceback(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "scan", "score", str(tmp_path / "weg.json")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Fout:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unknown_option__dutch_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["demo", "--out", "x.json"])
+    assert info.value.code == 2
+    assert "deze opties zijn verplicht: --gemeente" in capsys.readouterr().err
