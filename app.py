@@ -11,7 +11,9 @@ st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout
 
 pagina = st.navigation(
     [
-        st.Page("scan/app_pages/start.py", title=t("nav.start"), icon=":material/home:", url_path="start", default=True),
+        st.Page(
+            "scan/app_pages/start.py", title=t("nav.start"), icon=":material/home:", url_path="start", default=True
+        ),
     ]
 )
 pagina.run()

@@ -45,7 +45,9 @@ def _validate(args: argparse.Namespace) -> int:
     per_type = {t: [b for b in vragenlijst.bouwstenen if b.type == t] for t in ("kern", "aanvullend")}
     stellingen = sum(len(b.stellingen) for b in vragenlijst.bouwstenen)
     print(f"Vragenlijst '{vragenlijst.meta.id}' versie {vragenlijst.versie}: in orde.")
-    print(f"  {len(vragenlijst.bouwstenen)} bouwstenen: {len(per_type['kern'])} kern, {len(per_type['aanvullend'])} aanvullend")
+    print(
+        f"  {len(vragenlijst.bouwstenen)} bouwstenen: {len(per_type['kern'])} kern, {len(per_type['aanvullend'])} aanvullend"
+    )
     print(f"  {stellingen} stellingen, elk met 5 niveau-ankers")
     for d, leden in vragenlijst.per_dimensie().items():
         print(f"  {d:<12} {len(leden)} bouwstenen, {sum(len(b.stellingen) for b in leden)} stellingen")
@@ -100,9 +102,11 @@ def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
         regels.append("Totaalscore: nog geen score (er zijn geen niveaus ingevuld).")
     else:
         regels.append(f"Totaalscore: {_fmt(t.score)} van 100, {banden[t.band or '']}.")
-    regels.append(f"Deelnemers: {resultaat.deelnemers}; dekking: {_fmt(resultaat.dekking * 100)}% van de antwoorden is een score.")
+    regels.append(
+        f"Deelnemers: {resultaat.deelnemers}; dekking: {_fmt(resultaat.dekking * 100)}% van de antwoorden is een score."
+    )
     regels += ["", f"{'Dimensie':<14}{'score':>7}{'ambitie':>9}  band"]
-    namen = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
+    namen: dict[str, str] = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
     for d in resultaat.dimensies:
         regels.append(f"{namen[d.id]:<14}{_fmt(d.score):>7}{_fmt(d.ambitie_score):>9}  {banden.get(d.band or '', '–')}")
     regels += ["", f"{'Bouwsteen':<51}{'type':<11}{'score':>6}{'dekking':>9}{'ambitie':>9}{'gap':>6}{'bespreek':>10}"]
@@ -221,4 +225,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
-

@@ -79,7 +79,8 @@ def maak_demo(
     """A fictional but plausible scanronde of ``gemeente`` with ``deelnemers`` participants."""
     if not 1 <= deelnemers <= 200:
         raise ValueError("het aantal deelnemers moet tussen 1 en 200 liggen")
-    rng = random.Random(seed if seed is not None else f"{gemeente.gm_code}-{datum.isoformat()}-{deelnemers}")
+    # Reproducible demo data, not security: a seeded PRNG is exactly right here.
+    rng = random.Random(seed if seed is not None else f"{gemeente.gm_code}-{datum.isoformat()}-{deelnemers}")  # noqa: S311
     basis = _KLASSE_BASIS.get(gemeente.grootteklasse, 2.5) + rng.uniform(-0.5, 0.5)
     dimensie_niveau = {d: basis + v + rng.uniform(-0.35, 0.35) for d, v in _DIMENSIE_VOORSPRONG.items()}
     waar: dict[str, float] = {}
@@ -140,7 +141,9 @@ def maak_demo(
     for b in vragenlijst.bouwstenen:
         if b.type == "kern":
             eigen = sorted(a.niveau for a in ambities if a.bouwsteen == b.id)
-            ambities.append(Ambitie(bouwsteen=b.id, niveau=eigen[len(eigen) // 2], toelichting="Vastgesteld in de workshop."))
+            ambities.append(
+                Ambitie(bouwsteen=b.id, niveau=eigen[len(eigen) // 2], toelichting="Vastgesteld in de workshop.")
+            )
     consensus = []
     for sid in sorted(omstreden)[:2]:
         gegeven = sorted(a.antwoord for a in antwoorden if a.stelling == sid and isinstance(a.antwoord, int))

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scan.teksten import t
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
-
-from scan.teksten import t
 
 
 @st.cache_resource(show_spinner=False)

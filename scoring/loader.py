@@ -146,15 +146,19 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
         for event in yaml.parse(tekst, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 problemen.append(
-                    _mark(pad, event.start_mark, f"verwijzing '*{event.anchor}' is niet toegestaan; schrijf de tekst uit")
+                    _mark(
+                        pad,
+                        event.start_mark,
+                        f"verwijzing '*{getattr(event, 'anchor', '')}' is niet toegestaan; schrijf de tekst uit",
+                    )
                 )
-            elif getattr(event, "anchor", None):
+            elif anker := getattr(event, "anchor", None):
                 problemen.append(
-                    _mark(pad, event.start_mark, f"anker '&{event.anchor}' is niet toegestaan; schrijf de tekst uit")
+                    _mark(pad, event.start_mark, f"anker '&{anker}' is niet toegestaan; schrijf de tekst uit")
                 )
-            if getattr(event, "tag", None):
+            if tag := getattr(event, "tag", None):
                 # Explicit tags (!!python/..., !!binary, !custom) are never needed in a questionnaire.
-                problemen.append(_mark(pad, event.start_mark, f"tag '{event.tag}' is niet toegestaan; tags zijn niet nodig"))
+                problemen.append(_mark(pad, event.start_mark, f"tag '{tag}' is niet toegestaan; tags zijn niet nodig"))
         if problemen:
             return None, problemen
         node = yaml.compose(tekst, Loader=_Loader)
@@ -166,7 +170,13 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
     if node is None:
         return None, [Probleem(pad, 1, 1, "bestand is leeg")]
     if not isinstance(node, yaml.MappingNode):
-        return None, [_mark(pad, node.start_mark, "het bestand moet met velden (sleutel: waarde) beginnen, niet met een lijst of losse tekst")]
+        return None, [
+            _mark(
+                pad,
+                node.start_mark,
+                "het bestand moet met velden (sleutel: waarde) beginnen, niet met een lijst of losse tekst",
+            )
+        ]
     constructor = yaml.SafeLoader("")
     try:
         data = _naar_python(node, pad, problemen, constructor)
@@ -255,7 +265,9 @@ def controleer_vragenlijst(directory: Path | str | None = None) -> tuple[Vragenl
     map_bouwstenen = basis / "bouwstenen"
     bestanden = sorted(map_bouwstenen.glob("*.yaml")) if map_bouwstenen.is_dir() else []
     if not bestanden:
-        problemen.append(Probleem(_relatief(map_bouwstenen, basis), None, None, "geen bouwsteenbestanden (*.yaml) gevonden"))
+        problemen.append(
+            Probleem(_relatief(map_bouwstenen, basis), None, None, "geen bouwsteenbestanden (*.yaml) gevonden")
+        )
     if len(bestanden) > MAX_BOUWSTEEN_BESTANDEN:
         problemen.append(
             Probleem(_relatief(map_bouwstenen, basis), None, None, f"te veel bestanden ({len(bestanden)}); verwacht 16")
@@ -289,7 +301,9 @@ def _kruiscontroles(
     for b, bron in geladen:
         if b.id in gezien_id:
             node = _locatie_van(bron, "id")
-            problemen.append(_mark(bron.pad, node.start_mark, f"bouwsteen-id '{b.id}' komt ook voor in {gezien_id[b.id]}"))
+            problemen.append(
+                _mark(bron.pad, node.start_mark, f"bouwsteen-id '{b.id}' komt ook voor in {gezien_id[b.id]}")
+            )
         else:
             gezien_id[b.id] = bron.pad
         if b.nummer in gezien_nummer:
@@ -323,8 +337,10 @@ def _kruiscontroles(
                 Probleem("bouwstenen", None, None, f"verwacht {BOUWSTENEN_PER_TYPE} {naam}, gevonden {aantal}")
             )
     if kenmerken is not None and geladen:
-        for k in sorted(kenmerken - gebruikte_kenmerken):
-            problemen.append(Probleem("bouwstenen", None, None, f"kenmerk '{k}' hoort bij geen enkele stelling"))
+        problemen.extend(
+            Probleem("bouwstenen", None, None, f"kenmerk '{k}' hoort bij geen enkele stelling")
+            for k in sorted(kenmerken - gebruikte_kenmerken)
+        )
     return problemen
 
 

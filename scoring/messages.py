@@ -67,9 +67,7 @@ def vertaal_pydantic_fout(err: Any, loc: Sequence[int | str]) -> str:
             "beginnend met een letter"
         )
     if soort == "too_short":
-        return (
-            f"{veld}: te weinig elementen: minstens {ctx.get('min_length')}, gevonden {ctx.get('actual_length')}"
-        )
+        return f"{veld}: te weinig elementen: minstens {ctx.get('min_length')}, gevonden {ctx.get('actual_length')}"
     if soort == "too_long":
         return f"{veld}: te veel elementen: hoogstens {ctx.get('max_length')}, gevonden {ctx.get('actual_length')}"
     if soort in {"greater_than_equal", "greater_than"}:

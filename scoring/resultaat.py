@@ -20,7 +20,8 @@ class StellingResultaat(_Resultaat):
 
     stelling: str
     bouwsteen: str
-    verdeling: dict[int, int]
+    verdeling: tuple[int, int, int, int, int]
+    """Number of participants per level 1..5 (index 0 is level 1)."""
     weet_niet: int
     nvt: int
     open: int

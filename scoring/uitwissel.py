@@ -120,8 +120,8 @@ class VragenlijstRef(_Model):
 class Scan(_Model):
     """A whole scanronde in the exchange format."""
 
-    formaat: Literal["omnichannel-zelfscan"] = FORMAAT
-    formaatversie: Literal[1] = FORMAATVERSIE
+    formaat: Literal["omnichannel-zelfscan"] = "omnichannel-zelfscan"
+    formaatversie: Literal[1] = 1
     vragenlijst: VragenlijstRef
     gemeente: Gemeente
     scanronde: Scanronde
@@ -149,7 +149,9 @@ class Scan(_Model):
             if a.deelnemer not in bekend:
                 raise ValueError(f"antwoorden[{i}]: onbekende deelnemer '{a.deelnemer}'")
             if (a.deelnemer, a.stelling) in gezien:
-                raise ValueError(f"antwoorden[{i}]: deelnemer '{a.deelnemer}' beantwoordt stelling '{a.stelling}' twee keer")
+                raise ValueError(
+                    f"antwoorden[{i}]: deelnemer '{a.deelnemer}' beantwoordt stelling '{a.stelling}' twee keer"
+                )
             gezien.add((a.deelnemer, a.stelling))
         ambities: set[tuple[str | None, str]] = set()
         for i, amb in enumerate(self.ambities):
@@ -178,7 +180,9 @@ class UitwisselFout(Exception):
 def lees_scan_bytes(data: bytes, bron: str = "bestand") -> Scan:
     """Parse and validate an exchange file's bytes; raises ``UitwisselFout`` in Dutch."""
     if len(data) > MAX_UITWISSEL_BYTES:
-        raise UitwisselFout([f"{bron}: bestand is te groot ({len(data)} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"])
+        raise UitwisselFout(
+            [f"{bron}: bestand is te groot ({len(data)} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"]
+        )
     if not data.strip():
         raise UitwisselFout([f"{bron}: bestand is leeg"])
     try:
@@ -188,16 +192,22 @@ def lees_scan_bytes(data: bytes, bron: str = "bestand") -> Scan:
     try:
         ruw = json.loads(tekst)
     except json.JSONDecodeError as exc:
-        raise UitwisselFout([f"{bron}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); is het bestand afgekapt?"]) from None
+        raise UitwisselFout(
+            [f"{bron}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); is het bestand afgekapt?"]
+        ) from None
     except RecursionError:
         raise UitwisselFout([f"{bron}: JSON is te diep genest"]) from None
     if not isinstance(ruw, dict):
         raise UitwisselFout([f"{bron}: verwacht een JSON-object met de velden van een scan"])
     if ruw.get("formaat") != FORMAAT:
-        raise UitwisselFout([f"{bron}: dit is geen scanbestand van de omnichannel zelfscan (veld 'formaat' ontbreekt of klopt niet)"])
+        raise UitwisselFout(
+            [f"{bron}: dit is geen scanbestand van de omnichannel zelfscan (veld 'formaat' ontbreekt of klopt niet)"]
+        )
     if ruw.get("formaatversie") != FORMAATVERSIE:
         raise UitwisselFout(
-            [f"{bron}: formaatversie {ruw.get('formaatversie')!r} wordt niet ondersteund; deze versie leest formaatversie {FORMAATVERSIE}"]
+            [
+                f"{bron}: formaatversie {ruw.get('formaatversie')!r} wordt niet ondersteund; deze versie leest formaatversie {FORMAATVERSIE}"
+            ]
         )
     try:
         return Scan.model_validate_json(tekst)
@@ -214,7 +224,9 @@ def lees_scan(path: Path | str) -> Scan:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_UITWISSEL_BYTES:
-            raise UitwisselFout([f"{p}: bestand is te groot ({p.stat().st_size} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"])
+            raise UitwisselFout(
+                [f"{p}: bestand is te groot ({p.stat().st_size} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"]
+            )
         data = p.read_bytes()
     except OSError as exc:
         raise UitwisselFout([f"{p}: bestand kan niet gelezen worden ({exc.strerror})"]) from None
@@ -243,10 +255,13 @@ def controleer_tegen_vragenlijst(scan: Scan, vragenlijst: Vragenlijst) -> list[s
     for i, c in enumerate(scan.consensus):
         if c.stelling not in stellingen:
             problemen.append(f"consensus[{i}]: onbekende stelling '{c.stelling}'")
-    for veld, items in (("ambities", scan.ambities), ("doelen", scan.doelen)):
-        for i, item in enumerate(items):
-            if item.bouwsteen not in bouwstenen:
-                problemen.append(f"{veld}[{i}]: onbekende bouwsteen '{item.bouwsteen}'")
+    verwijzingen = [("ambities", i, a.bouwsteen) for i, a in enumerate(scan.ambities)]
+    verwijzingen += [("doelen", i, d.bouwsteen) for i, d in enumerate(scan.doelen)]
+    problemen.extend(
+        f"{veld}[{i}]: onbekende bouwsteen '{bouwsteen}'"
+        for veld, i, bouwsteen in verwijzingen
+        if bouwsteen not in bouwstenen
+    )
     for i, n in enumerate(scan.notities):
         if n.bouwsteen is not None and n.bouwsteen not in bouwstenen:
             problemen.append(f"notities[{i}]: onbekende bouwsteen '{n.bouwsteen}'")

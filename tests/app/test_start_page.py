@@ -49,7 +49,9 @@ def test_start__broken_questionnaire_shows_dutch_error_not_traceback(
     vragenlijst_kopie: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pad = vragenlijst_kopie / "bouwstenen/01_kanaalinzet.yaml"
-    pad.write_text(pad.read_text(encoding="utf-8").replace("dimensie: frontoffice", "dimensie: voorkant"), encoding="utf-8")
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace("dimensie: frontoffice", "dimensie: voorkant"), encoding="utf-8"
+    )
     monkeypatch.setattr("scoring.loader.DEFAULT_DIR", vragenlijst_kopie)
     st.cache_resource.clear()
     try:

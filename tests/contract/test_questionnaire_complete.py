@@ -28,14 +28,22 @@ KERN = [
     "Datagestuurde interactie",
 ]
 VAAG = ("iets beter", "wat beter", "beter dan nu", "meer dan voorheen", "redelijk goed", "goed geregeld")
-YAML_BESTANDEN = sorted([DEFAULT_DIR / "vragenlijst.yaml", DEFAULT_DIR / "schaal.yaml", *DEFAULT_DIR.glob("bouwstenen/*.yaml")])
+YAML_BESTANDEN = sorted(
+    [DEFAULT_DIR / "vragenlijst.yaml", DEFAULT_DIR / "schaal.yaml", *DEFAULT_DIR.glob("bouwstenen/*.yaml")]
+)
 
 
 def test_kernbouwstenen__are_the_eight_of_the_handreiking(vragenlijst: Vragenlijst) -> None:
     kern = [b for b in vragenlijst.bouwstenen if b.type == "kern"]
     assert [b.naam.nl for b in kern] == KERN
     assert [b.nummer for b in kern] == list(range(1, 9))
-    assert Counter(b.dimensie for b in kern) == {"frontoffice": 4, "strategie": 1, "backoffice": 1, "organisatie": 1, "data": 1}
+    assert Counter(b.dimensie for b in kern) == {
+        "frontoffice": 4,
+        "strategie": 1,
+        "backoffice": 1,
+        "organisatie": 1,
+        "data": 1,
+    }
 
 
 def test_aanvullende_bouwstenen__two_per_dimension_one_per_schil(vragenlijst: Vragenlijst) -> None:
@@ -103,7 +111,9 @@ def test_committed_schemas__match_the_models(naam: str) -> None:
 
 def test_json_schema__rejects_what_the_models_reject() -> None:
     schema = json.loads((SCHEMA_DIR / "bouwsteen.schema.json").read_text(encoding="utf-8"))
-    data = _met_tekst_sleutels(yaml.safe_load((DEFAULT_DIR / "bouwstenen/01_kanaalinzet.yaml").read_text(encoding="utf-8")))
+    data = _met_tekst_sleutels(
+        yaml.safe_load((DEFAULT_DIR / "bouwstenen/01_kanaalinzet.yaml").read_text(encoding="utf-8"))
+    )
     data["gewicht"] = 3
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)

@@ -46,7 +46,10 @@ def test_demo_then_score__table_and_json(tmp_path: Path, capsys: pytest.CaptureF
 def test_demo__same_seed_same_file(tmp_path: Path) -> None:
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     for pad in (a, b):
-        assert main(["demo", "--gemeente", "Utrecht", "--deelnemers", "4", "--out", str(pad), "--datum", "2026-03-01"]) == 0
+        assert (
+            main(["demo", "--gemeente", "Utrecht", "--deelnemers", "4", "--out", str(pad), "--datum", "2026-03-01"])
+            == 0
+        )
     assert a.read_bytes() == b.read_bytes()
 
 

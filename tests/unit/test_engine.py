@@ -33,7 +33,7 @@ def test_stelling__median_mean_spread_and_flag(vragenlijst: Vragenlijst) -> None
     ]
     r = bereken(vragenlijst, antwoorden).stelling(sid)
     assert (r.mediaan, r.gemiddelde, r.spreiding, r.bespreekpunt) == (3.0, 8 / 3, 3, True)
-    assert r.verdeling == {1: 1, 2: 0, 3: 1, 4: 1, 5: 0}
+    assert r.verdeling == (1, 0, 1, 1, 0)
     assert (r.weet_niet, r.nvt, r.open, r.aantal_scores) == (1, 0, 0, 3)
 
 
@@ -123,8 +123,19 @@ def test_aggregates__dimensie_type_kenmerk_total(vragenlijst: Vragenlijst) -> No
 
 @pytest.mark.parametrize(
     ("score", "band"),
-    [(0, "zeer_beperkt"), (20, "zeer_beperkt"), (20.49, "zeer_beperkt"), (20.5, "beperkt"), (40, "beperkt"),
-     (41, "groeiend"), (60.4, "groeiend"), (61, "hoog"), (80, "hoog"), (80.5, "zeer_hoog"), (100, "zeer_hoog")],
+    [
+        (0, "zeer_beperkt"),
+        (20, "zeer_beperkt"),
+        (20.49, "zeer_beperkt"),
+        (20.5, "beperkt"),
+        (40, "beperkt"),
+        (41, "groeiend"),
+        (60.4, "groeiend"),
+        (61, "hoog"),
+        (80, "hoog"),
+        (80.5, "zeer_hoog"),
+        (100, "zeer_hoog"),
+    ],
 )
 def test_band__whole_score_rounded_half_up(vragenlijst: Vragenlijst, score: float, band: str) -> None:
     assert vragenlijst.schaal.band_voor(score).id == band

@@ -79,7 +79,9 @@ def test_scores__do_not_depend_on_order_of_answers_participants_or_stellingen(
     for tweede in (bereken(VL, hernoemd, ambities, consensus), bereken(anders, hernoemd, ambities, consensus)):
         assert _alle_scores(tweede) == _alle_scores(eerst)
         assert tweede.dekking == eerst.dekking
-        assert {b.bouwsteen: b.gap_score for b in tweede.bouwstenen} == {b.bouwsteen: b.gap_score for b in eerst.bouwstenen}
+        assert {b.bouwsteen: b.gap_score for b in tweede.bouwstenen} == {
+            b.bouwsteen: b.gap_score for b in eerst.bouwstenen
+        }
 
 
 @given(rondes(), st.data())

@@ -51,7 +51,10 @@ def test_duplicate_key__names_both_lines(vragenlijst_kopie: Path) -> None:
     _vervang(pad, "dimensie: frontoffice", "dimensie: frontoffice\ndimensie: data")
     regel = _regel_van(pad, "dimensie: data")
     problemen = _problemen(vragenlijst_kopie)
-    assert f"questionnaires/{KANAALINZET}:{regel}:1: sleutel 'dimensie' staat dubbel (eerder op regel {regel - 1}); verwijder of hernoem één van beide" in problemen
+    assert (
+        f"questionnaires/{KANAALINZET}:{regel}:1: sleutel 'dimensie' staat dubbel (eerder op regel {regel - 1}); verwijder of hernoem één van beide"
+        in problemen
+    )
 
 
 def test_anchor_and_alias__are_refused(vragenlijst_kopie: Path) -> None:
@@ -78,7 +81,10 @@ def test_unknown_key__points_at_the_key(vragenlijst_kopie: Path) -> None:
     _vervang(pad, "dimensie: frontoffice", "dimensie: frontoffice\ngewicht: 3")
     regel = _regel_van(pad, "gewicht: 3")
     problemen = _problemen(vragenlijst_kopie)
-    assert f"questionnaires/{KANAALINZET}:{regel}:1: onbekend veld 'gewicht'; controleer de spelling of verwijder het" in problemen
+    assert (
+        f"questionnaires/{KANAALINZET}:{regel}:1: onbekend veld 'gewicht'; controleer de spelling of verwijder het"
+        in problemen
+    )
 
 
 def test_wrong_type__names_field_and_value(vragenlijst_kopie: Path) -> None:
@@ -86,7 +92,9 @@ def test_wrong_type__names_field_and_value(vragenlijst_kopie: Path) -> None:
     _vervang(pad, "nummer: 1", "nummer: een")
     regel = _regel_van(pad, "nummer: een")
     problemen = _problemen(vragenlijst_kopie)
-    assert f"questionnaires/{KANAALINZET}:{regel}:9: nummer: verwacht een geheel getal, gevonden tekst 'een'" in problemen
+    assert (
+        f"questionnaires/{KANAALINZET}:{regel}:9: nummer: verwacht een geheel getal, gevonden tekst 'een'" in problemen
+    )
 
 
 def test_string_number__is_not_silently_converted(vragenlijst_kopie: Path) -> None:
@@ -103,7 +111,10 @@ def test_missing_anchor__names_the_level(vragenlijst_kopie: Path) -> None:
     pad.write_text("".join(regels), encoding="utf-8")
     eerste_anker = _regel_van(pad, "1: {nl:")  # the niveaus block of the first stelling
     problemen = _problemen(vragenlijst_kopie)
-    assert f"questionnaires/{KANAALINZET}:{eerste_anker}:7: verplicht veld '3' ontbreekt (in stellingen.0.niveaus)" in problemen
+    assert (
+        f"questionnaires/{KANAALINZET}:{eerste_anker}:7: verplicht veld '3' ontbreekt (in stellingen.0.niveaus)"
+        in problemen
+    )
 
 
 def test_too_few_stellingen__says_how_many(vragenlijst_kopie: Path) -> None:
@@ -163,7 +174,7 @@ def test_oversized_file__is_refused_before_parsing(vragenlijst_kopie: Path) -> N
 
 def test_invalid_utf8__is_located(vragenlijst_kopie: Path) -> None:
     pad = vragenlijst_kopie / KANAALINZET
-    pad.write_bytes(pad.read_bytes().replace("Channel deployment".encode(), "Fryslân".encode("cp1252")))
+    pad.write_bytes(pad.read_bytes().replace(b"Channel deployment", "Fryslân".encode("cp1252")))
     regel = _regel_van_bytes(pad, b"Frysl")
     problemen = _problemen(vragenlijst_kopie)
     assert any(p.startswith(f"questionnaires/{KANAALINZET}:{regel}:") and "geen geldige UTF-8" in p for p in problemen)
@@ -180,7 +191,12 @@ def test_python_tag__is_refused(vragenlijst_kopie: Path) -> None:
     _vervang(vragenlijst_kopie / KANAALINZET, "nummer: 1", "nummer: !!python/object/apply:os.system ['true']")
     problemen = _problemen(vragenlijst_kopie)
     regel = _regel_van(vragenlijst_kopie / KANAALINZET, "!!python")
-    assert any(p.startswith(f"questionnaires/{KANAALINZET}:{regel}:9: tag 'tag:yaml.org,2002:python/object/apply:os.system' is niet toegestaan") for p in problemen), problemen
+    assert any(
+        p.startswith(
+            f"questionnaires/{KANAALINZET}:{regel}:9: tag 'tag:yaml.org,2002:python/object/apply:os.system' is niet toegestaan"
+        )
+        for p in problemen
+    ), problemen
 
 
 def test_two_bad_files__both_are_reported(vragenlijst_kopie: Path) -> None:

@@ -52,7 +52,7 @@ def test_demo__fits_the_questionnaire(demo: Scan, vragenlijst: Vragenlijst) -> N
     [
         (b"", "bestand is leeg"),
         (b'{"formaat": "omnichannel-zelfscan", "formaatversie": 1, "deel', "geen geldige JSON"),
-        ("{\"formaat\": \"Fryslân\"}".encode("cp1252"), "geen geldige UTF-8"),
+        ('{"formaat": "Fryslân"}'.encode("cp1252"), "geen geldige UTF-8"),
         (b"[1, 2]", "verwacht een JSON-object"),
         (b'{"formaat": "iets-anders"}', "geen scanbestand"),
         (b'{"formaat": "omnichannel-zelfscan", "formaatversie": 9}', "formaatversie 9 wordt niet ondersteund"),

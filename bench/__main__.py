@@ -1,0 +1,103 @@
+"""Benchmarks of the foundation: ``python -m bench [--herhalingen N]``.
+
+Prints figures against the goals of the foundation issue; it asserts nothing, so a slow
+machine never turns the test suite red. Every figure is a median over repeated runs.
+
+- load and validate all questionnaires, cold: a fresh Python process per run, timed from
+  before the first project import to the validated questionnaire (imports included);
+- score one scan of 16 bouwstenen with 10 participants (800 answers), warm;
+- score 342 such scans, one per municipality, warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_KOUD = """
+import time
+t0 = time.perf_counter()
+from scoring.loader import laad_vragenlijst
+t1 = time.perf_counter()
+laad_vragenlijst()
+t2 = time.perf_counter()
+print(t2 - t0, t2 - t1)
+"""
+
+
+def _koud(herhalingen: int) -> tuple[float, float, float]:
+    totaal, alleen_laden, proces = [], [], []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        uit = subprocess.run(
+            [sys.executable, "-c", _KOUD], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
+        proces.append(time.perf_counter() - begin)
+        totaal.append(float(uit[0]))
+        alleen_laden.append(float(uit[1]))
+    return statistics.median(totaal), statistics.median(alleen_laden), statistics.median(proces)
+
+
+def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--herhalingen", type=int, default=7)
+    args = parser.parse_args(argv)
+    n = max(1, args.herhalingen)
+
+    sys.path.insert(0, str(ROOT))
+    from scan.demo import maak_demo
+    from scan.gemeenten import alle_gemeenten
+    from scoring.engine import bereken_scan
+    from scoring.loader import laad_vragenlijst
+
+    koud_totaal, koud_laden, koud_proces = _koud(n)
+    vl = laad_vragenlijst()
+    warm_laden = _mediaan(laad_vragenlijst, n)
+
+    datum = dt.date(2026, 11, 1)
+    begin = time.perf_counter()
+    scans = [maak_demo(vl, g, 10, datum, seed=i) for i, g in enumerate(alle_gemeenten())]
+    genereren = time.perf_counter() - begin
+    een = scans[0]
+    bereken_scan(vl, een)  # warm-up
+    een_scan = _mediaan(lambda: bereken_scan(vl, een), max(n, 50))
+    alle = _mediaan(lambda: [bereken_scan(vl, s) for s in scans], n)
+
+    antwoorden = len(een.antwoorden)
+    regels = [
+        ("vragenlijst laden + valideren, koud (incl. imports)", koud_totaal, 0.100),
+        ("  waarvan laden + valideren zonder imports", koud_laden, None),
+        ("  heel proces (interpreter-start meegeteld)", koud_proces, None),
+        ("vragenlijst laden + valideren, warm", warm_laden, None),
+        (f"1 scan scoren (16 bouwstenen, 10 deelnemers, {antwoorden} antwoorden)", een_scan, 0.005),
+        (f"{len(scans)} scans scoren", alle, 1.0),
+    ]
+    print(f"Python {sys.version.split()[0]}, mediaan van {n} herhalingen (1 scan: {max(n, 50)})")
+    print(f"{'meting':<68}{'gemeten':>11}{'doel':>10}")
+    for naam, waarde, doel in regels:
+        doeltekst = f"< {doel * 1000:.0f} ms" if doel is not None else ""
+        oordeel = "" if doel is None else ("  ok" if waarde < doel else "  TE TRAAG")
+        print(f"{naam:<68}{waarde * 1000:>8.1f} ms{doeltekst:>10}{oordeel}")
+    print(f"(ter info: {len(scans)} demoscans genereren: {genereren:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
