@@ -5,6 +5,8 @@ Layer: application (``scan/``), the only place besides the pages that imports st
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from scan.teksten import t
@@ -17,6 +19,14 @@ def _vragenlijst() -> Vragenlijst:
     # Frozen models are safe to share between sessions and threads; cache_resource avoids the
     # copy cache_data would make on every rerun.
     return laad_vragenlijst()
+
+
+_MARKDOWN_SPECIAAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+
+
+def md(tekst: str) -> str:
+    """Text shown literally inside Streamlit markdown: every markdown and HTML sign escaped."""
+    return _MARKDOWN_SPECIAAL.sub(r"\\\1", tekst)
 
 
 def vragenlijst_of_stop() -> Vragenlijst:

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import vragenlijst_of_stop
+from scan.ui import md, vragenlijst_of_stop
 
 vl = vragenlijst_of_stop()
 schaal = vl.schaal
@@ -34,33 +34,30 @@ with tab_bouwstenen:
         leden = per_dimensie[dimensie.id]
         st.header(dimensie.naam.nl, divider="blue")
         st.caption(f"{dimensie.omschrijving.nl} · {t('start.dimensie.aantal', aantal=len(leden))}")
-        kolommen = st.columns(min(len(leden), 4) or 1)
+        # Four frontoffice cards in a 2x2 grid rather than four narrow columns: anchor texts stay readable.
+        kolommen = st.columns(2 if len(leden) == 4 else max(min(len(leden), 3), 1))
         for i, b in enumerate(leden):
             with kolommen[i % len(kolommen)].container(border=True):
-                st.markdown(f"**{b.nummer}. {b.naam.nl}**")
+                st.markdown(f"**{b.nummer}. {md(b.naam.nl)}**")
                 if b.type == "kern":
                     st.badge(t("start.type.kern"), color="blue")
                 else:
                     st.badge(t(f"start.type.aanvullend.{b.schil}"), color="gray")
-                st.write(b.omschrijving.nl)
+                st.markdown(md(b.omschrijving.nl))
                 with st.expander(t("start.stellingen", aantal=len(b.stellingen))):
                     for s in b.stellingen:
-                        st.markdown(f"**{s.tekst.nl}**")
+                        st.markdown(f"**{md(s.tekst.nl)}**")
                         st.caption(t("start.kenmerken", kenmerken=", ".join(kenmerknamen[k] for k in s.kenmerken)))
-                        st.dataframe(
-                            pd.DataFrame(
-                                {
-                                    t("start.ankers.kol.niveau"): [f"{n.niveau}. {n.naam.nl}" for n in schaal.niveaus],
-                                    t("start.ankers.kol.tekst"): [a.nl for a in s.niveaus.alle()],
-                                }
-                            ),
-                            hide_index=True,
-                            width="stretch",
+                        st.markdown(
+                            "\n".join(
+                                f"{n.niveau}. *{md(n.naam.nl)}*: {md(a.nl)}"
+                                for n, a in zip(schaal.niveaus, s.niveaus.alle(), strict=True)
+                            )
                         )
 
 with tab_schaal:
     st.markdown(t("start.schaal.uitleg", weet_niet=schaal.weet_niet.label.nl, nvt=schaal.nvt.label.nl))
-    st.dataframe(
+    st.table(
         pd.DataFrame(
             {
                 t("start.schaal.kol.niveau"): [n.niveau for n in schaal.niveaus],
@@ -70,11 +67,11 @@ with tab_schaal:
             }
         ),
         hide_index=True,
-        width="stretch",
+        border="horizontal",
     )
     st.subheader(t("start.banden.kop"))
     st.markdown(t("start.banden.uitleg"))
-    st.dataframe(
+    st.table(
         pd.DataFrame(
             {
                 t("start.banden.kol.band"): [b.naam.nl for b in schaal.banden],
@@ -83,7 +80,7 @@ with tab_schaal:
             }
         ),
         hide_index=True,
-        width="stretch",
+        border="horizontal",
     )
 
 with tab_kenmerken:
@@ -92,7 +89,7 @@ with tab_kenmerken:
     for _, s in vl.stellingen():
         for k in s.kenmerken:
             tellingen[k] += 1
-    st.dataframe(
+    st.table(
         pd.DataFrame(
             {
                 t("start.schaal.kol.naam"): [k.naam.nl for k in vl.meta.kenmerken],
@@ -101,7 +98,7 @@ with tab_kenmerken:
             }
         ),
         hide_index=True,
-        width="stretch",
+        border="horizontal",
     )
 
 st.caption(vl.meta.bron)

@@ -8,6 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from scan.ui import md
 from scoring.models import Vragenlijst
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -29,16 +30,19 @@ def test_start__shows_sixteen_bouwstenen_by_dimensie(vragenlijst: Vragenlijst) -
     assert koppen == [d.naam.nl for d in vragenlijst.meta.dimensies]
     tekst = " ".join(m.value for m in at.markdown)
     for b in vragenlijst.bouwstenen:
-        assert f"**{b.nummer}. {b.naam.nl}**" in tekst
-        assert b.omschrijving.nl in tekst
+        assert f"**{b.nummer}. {md(b.naam.nl)}**" in tekst
+        assert md(b.omschrijving.nl) in tekst
     assert len(at.expander) == 16
+    # every stelling with its five anchors, in questionnaire order
+    for _, s in vragenlijst.stellingen():
+        assert md(s.niveaus.n5.nl) in tekst
     assert "niet de officiële omnichannelscan" in at.info[0].value
 
 
 def test_start__scale_and_bands_are_tables() -> None:
     st.cache_resource.clear()
     at = _run()
-    tabellen = [df.value for df in at.dataframe]
+    tabellen = [tabel.value for tabel in at.table]
     schaal = next(t for t in tabellen if "Generatie kanaalstrategie" in t.columns)
     assert list(schaal["Niveau"]) == [1, 2, 3, 4, 5]
     banden = next(t for t in tabellen if "Band" in t.columns)
@@ -61,3 +65,15 @@ def test_start__broken_questionnaire_shows_dutch_error_not_traceback(
     assert not at.exception
     assert "De vragenlijst kan niet geladen worden" in at.error[0].value
     assert "01_kanaalinzet.yaml" in at.code[0].value and "voorkant" in at.code[0].value
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("<b>vet</b>", r"\<b\>vet\</b\>"),
+        ("R&D *nadruk* [link](javascript:x)", r"R\&D \*nadruk\* \[link\]\(javascript:x\)"),
+        ("1. lijst", r"1\. lijst"),
+    ],
+)
+def test_md__escapes_markup_so_text_stays_text(tekst: str, verwacht: str) -> None:
+    assert md(tekst) == verwacht
