@@ -293,34 +293,23 @@ def _kruiscontroles(
 ) -> list[Probleem]:
     """Checks that span files: unique ids and numbers, known kenmerken, eight of each type."""
     problemen: list[Probleem] = []
-    gezien_id: dict[str, str] = {}
-    gezien_nummer: dict[int, str] = {}
-    gezien_stelling: dict[str, str] = {}
+    gezien: dict[tuple[str, object], str] = {}
     gebruikte_kenmerken: set[str] = set()
     kenmerken = {k.id for k in meta.kenmerken} if meta else None
+
+    def uniek(soort: str, waarde: object, bron: _Bron, loc: tuple[int | str, ...], melding: str) -> None:
+        """Report ``waarde`` when it was used before (in this file or another); remember the first file."""
+        eerder = gezien.get((soort, waarde))
+        if eerder is None:
+            gezien[(soort, waarde)] = bron.pad
+        else:
+            problemen.append(_mark(bron.pad, _locatie_van(bron, *loc).start_mark, f"{melding} {eerder}"))
+
     for b, bron in geladen:
-        if b.id in gezien_id:
-            node = _locatie_van(bron, "id")
-            problemen.append(
-                _mark(bron.pad, node.start_mark, f"bouwsteen-id '{b.id}' komt ook voor in {gezien_id[b.id]}")
-            )
-        else:
-            gezien_id[b.id] = bron.pad
-        if b.nummer in gezien_nummer:
-            node = _locatie_van(bron, "nummer")
-            problemen.append(
-                _mark(bron.pad, node.start_mark, f"nummer {b.nummer} wordt ook gebruikt in {gezien_nummer[b.nummer]}")
-            )
-        else:
-            gezien_nummer[b.nummer] = bron.pad
+        uniek("bouwsteen", b.id, bron, ("id",), f"bouwsteen-id '{b.id}' komt ook voor in")
+        uniek("nummer", b.nummer, bron, ("nummer",), f"nummer {b.nummer} wordt ook gebruikt in")
         for i, s in enumerate(b.stellingen):
-            if s.id in gezien_stelling:
-                node = _locatie_van(bron, "stellingen", i, "id")
-                problemen.append(
-                    _mark(bron.pad, node.start_mark, f"stelling-id '{s.id}' komt ook voor in {gezien_stelling[s.id]}")
-                )
-            else:
-                gezien_stelling[s.id] = bron.pad
+            uniek("stelling", s.id, bron, ("stellingen", i, "id"), f"stelling-id '{s.id}' komt ook voor in")
             for j, k in enumerate(s.kenmerken):
                 gebruikte_kenmerken.add(k)
                 if kenmerken is not None and k not in kenmerken:

@@ -218,3 +218,11 @@ def test_bands_with_a_hole__are_refused(vragenlijst_kopie: Path) -> None:
     _vervang(vragenlijst_kopie / "schaal.yaml", "ondergrens: 41", "ondergrens: 42")
     problemen = _problemen(vragenlijst_kopie)
     assert any(p.startswith("questionnaires/schaal.yaml:") and "moet beginnen bij 41" in p for p in problemen)
+
+
+def test_duplicate_stelling_id__within_one_file(vragenlijst_kopie: Path) -> None:
+    _vervang(vragenlijst_kopie / KANAALINZET, "id: kanaalinzet_gebruik", "id: kanaalinzet_kanaalkeuze")
+    regel = _regel_van(vragenlijst_kopie / KANAALINZET, "- id: kanaalinzet_kanaalkeuze")
+    problemen = _problemen(vragenlijst_kopie)
+    tweede = [p for p in problemen if "stelling-id 'kanaalinzet_kanaalkeuze' komt ook voor in" in p]
+    assert len(tweede) == 1 and not tweede[0].startswith(f"questionnaires/{KANAALINZET}:{regel}:")
