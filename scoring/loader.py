@@ -72,6 +72,7 @@ class _Bron:
     pad: str
     data: Any
     node: yaml.Node
+    tekst: str
 
 
 def _mark(pad: str, mark: Any, melding: str) -> Probleem:
@@ -184,7 +185,7 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
         return None, [_mark(pad, exc.problem_mark, vertaal_yaml_fout(exc))]
     if problemen:
         return None, problemen
-    return _Bron(pad, data, node), []
+    return _Bron(pad, data, node, tekst), []
 
 
 def _node_bij(node: yaml.Node, loc: Iterable[int | str], sleutel_zelf: bool) -> yaml.Node:
@@ -254,7 +255,7 @@ def controleer_vragenlijst(directory: Path | str | None = None) -> tuple[Vragenl
         problemen.extend(fouten)
         if bron is None:
             return None, None
-        hasher.update(pad.encode() + b"\0" + path.read_bytes())
+        hasher.update(pad.encode() + b"\0" + bron.tekst.encode())
         obj, fouten = valideer(bron, model)
         problemen.extend(fouten)
         return obj, bron

@@ -223,9 +223,11 @@ def lees_scan(path: Path | str) -> Scan:
     """Read an exchange file from disk; raises ``UitwisselFout`` with a Dutch message."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_UITWISSEL_BYTES:
+        grootte = p.stat().st_size
+        if grootte > MAX_UITWISSEL_BYTES:
+            # Refuse before reading, so an oversized file never enters memory.
             raise UitwisselFout(
-                [f"{p}: bestand is te groot ({p.stat().st_size} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"]
+                [f"{p}: bestand is te groot ({grootte} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"]
             )
         data = p.read_bytes()
     except OSError as exc:
