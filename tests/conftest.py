@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from scan.database import Database, open_database
 from scoring.loader import DEFAULT_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst
 
@@ -22,3 +26,64 @@ def vragenlijst_kopie(tmp_path: Path) -> Path:
     doel = tmp_path / "questionnaires"
     shutil.copytree(DEFAULT_DIR, doel, ignore=shutil.ignore_patterns("schema"))
     return doel
+
+
+# --- databases ----------------------------------------------------------------------------
+# SQLite always; PostgreSQL when TEST_DATABASE_URL names a server (CI sets it). Each test run
+# gets its own PostgreSQL database, created here and dropped afterwards, so runs never see
+# each other's rounds.
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get("TEST_DATABASE_URL") or None
+
+
+@pytest.fixture(scope="session")
+def postgres_basis() -> Iterator[str]:
+    url = _postgres_url()
+    if url is None:
+        pytest.skip("PostgreSQL-tests overgeslagen: TEST_DATABASE_URL is niet gezet")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    naam = f"zelfscan_test_{uuid.uuid4().hex[:10]}"
+    beheer = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with beheer.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{naam}"'))
+    except Exception as exc:
+        beheer.dispose()
+        pytest.skip(
+            f"PostgreSQL-tests overgeslagen: geen server op {make_url(url).host}:{make_url(url).port} ({exc.__class__.__name__})"
+        )
+    try:
+        yield make_url(url).set(database=naam).render_as_string(hide_password=False)
+    finally:
+        with beheer.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
+        beheer.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'zelfscan.db'}"
+    return str(request.getfixturevalue("postgres_basis"))
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    database = open_database(database_url)
+    try:
+        yield database
+    finally:
+        database.sluit()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(f"sqlite:///{tmp_path / 'zelfscan.db'}")
+    try:
+        yield database
+    finally:
+        database.sluit()

@@ -1,0 +1,268 @@
+"""Database: the ORM tables, the engines and the unit of work.
+
+Layer: application (``scan/``). The database is the source of truth of a workshop: every
+answer is written when it changes, so a refresh, a restart or a second device loses nothing
+(DESIGN.md). Alembic owns the schema (``scan/migrations``); ``open_database`` runs the
+migrations on start.
+
+SQLite is the zero-set-up default. It allows one writer at a time, and a deferred ``BEGIN``
+fails with "database is locked" when it upgrades to a write lock under concurrent writers
+(measured in ../shared/reference/reliability.md: 66 of 640 stored). Writes therefore go
+through a separate engine whose transactions start with ``BEGIN IMMEDIATE`` and wait for
+the busy timeout; reads use a plain ``BEGIN`` so readers are never serialised. PostgreSQL
+(``DATABASE_URL=postgresql+psycopg://...``) queues writers itself and uses one engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+ROOT = Path(__file__).resolve().parent.parent
+STANDAARD_URL = f"sqlite:///{ROOT / 'data' / 'zelfscan.db'}"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def database_url() -> str:
+    """``DATABASE_URL`` when set, otherwise the SQLite file ``data/zelfscan.db``."""
+    return os.environ.get("DATABASE_URL") or STANDAARD_URL
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes on both databases (SQLite hands back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def nu() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    # Named constraints so that Alembic's batch mode can alter them on SQLite.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class GemeenteRij(Base):
+    """Reference data: the CBS list of municipalities (scan/data/gemeenten.csv, CC BY 4.0)."""
+
+    __tablename__ = "gemeenten"
+    gm_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(120))
+    provincie: Mapped[str] = mapped_column(String(40))
+    inwoners: Mapped[int] = mapped_column(Integer)
+    peiljaar: Mapped[int] = mapped_column(SmallInteger)
+    grootteklasse: Mapped[str] = mapped_column(String(20))
+
+
+class RondeRij(Base):
+    __tablename__ = "scanrondes"
+    __table_args__ = (CheckConstraint("status IN ('open', 'afgerond')", name="status"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), index=True)
+    datum: Mapped[dt.date] = mapped_column(Date)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    vragenlijst_id: Mapped[str] = mapped_column(String(80))
+    vragenlijst_versie: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    fictief: Mapped[bool] = mapped_column(default=False)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class DeelnemerRij(Base):
+    __tablename__ = "deelnemers"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "naam_sleutel"),
+        CheckConstraint("rol IN ('facilitator', 'deelnemer')", name="rol"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    naam: Mapped[str] = mapped_column(String(120))
+    # Casefolded, whitespace-collapsed name: "Anna  de Vries" and "anna de vries" are one person.
+    naam_sleutel: Mapped[str] = mapped_column(String(120))
+    rol: Mapped[str] = mapped_column(String(12))
+    functie: Mapped[str | None] = mapped_column(String(120))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class AntwoordRij(Base):
+    __tablename__ = "antwoorden"
+    __table_args__ = (
+        UniqueConstraint("deelnemer_id", "stelling"),
+        CheckConstraint("antwoord IN ('1', '2', '3', '4', '5', 'weet_niet', 'nvt')", name="antwoord"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
+    stelling: Mapped[str] = mapped_column(String(80))
+    # NULL while a participant has only written a toelichting and not chosen yet.
+    antwoord: Mapped[str | None] = mapped_column(String(10))
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class AmbitieRij(Base):
+    __tablename__ = "ambities"
+    __table_args__ = (
+        UniqueConstraint("deelnemer_id", "bouwsteen"),
+        CheckConstraint("niveau BETWEEN 1 AND 5", name="niveau"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
+    bouwsteen: Mapped[str] = mapped_column(String(80))
+    niveau: Mapped[int] = mapped_column(SmallInteger)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class ConsensusRij(Base):
+    """The level a werkgroep agreed on for a stelling; ``versie`` guards against lost updates."""
+
+    __tablename__ = "consensus"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "stelling"),
+        CheckConstraint("niveau BETWEEN 1 AND 5", name="niveau"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    stelling: Mapped[str] = mapped_column(String(80))
+    niveau: Mapped[int] = mapped_column(SmallInteger)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    vastgesteld_door: Mapped[str | None] = mapped_column(String(120))
+    vastgesteld_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    versie: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+@dataclass(frozen=True)
+class Database:
+    """The engines of one database and a short transaction per unit of work.
+
+    Shared by all sessions and threads (cached with ``st.cache_resource``); it holds no
+    ``Session``, only factories, so it is thread-safe.
+    """
+
+    url: str
+    lees_engine: Engine
+    schrijf_engine: Engine
+    _lees: sessionmaker[Session]
+    _schrijf: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.schrijf_engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def lezen(self) -> Iterator[Session]:
+        with self._lees.begin() as sessie:
+            yield sessie
+
+    @contextmanager
+    def schrijven(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back on any error."""
+        with self._schrijf.begin() as sessie:
+            yield sessie
+
+    def sluit(self) -> None:
+        self.lees_engine.dispose()
+        if self.schrijf_engine is not self.lees_engine:
+            self.schrijf_engine.dispose()
+
+
+def _sqlite_engine(url: str, begin: str, pool_size: int) -> Engine:
+    engine = create_engine(url, pool_size=pool_size, max_overflow=2 * pool_size, pool_timeout=60)
+
+    @event.listens_for(engine, "connect")
+    def _verbind(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own implicit BEGIN is switched off so that we choose the kind of BEGIN
+        # (SQLAlchemy's SQLite dialect documentation, "Serializable isolation / Savepoints").
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+def maak_database(url: str | None = None) -> Database:
+    """Engines for ``url`` (default: ``database_url()``) without touching the schema."""
+    url = url or database_url()
+    if url.startswith("sqlite"):
+        pad = url.split("///", 1)[-1]
+        if pad and pad != ":memory:":
+            Path(pad).parent.mkdir(parents=True, exist_ok=True)
+        lees = _sqlite_engine(url, "BEGIN", pool_size=8)
+        schrijf = _sqlite_engine(url, "BEGIN IMMEDIATE", pool_size=4)
+    else:
+        lees = schrijf = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=60)
+    return Database(
+        url=url,
+        lees_engine=lees,
+        schrijf_engine=schrijf,
+        _lees=sessionmaker(lees, expire_on_commit=False),
+        _schrijf=sessionmaker(schrijf, expire_on_commit=False),
+    )
+
+
+def open_database(url: str | None = None) -> Database:
+    """Engines for ``url``, the schema migrated to the newest version and the reference data loaded."""
+    from scan.migraties import migreer
+    from scan.repository import vul_gemeenten
+
+    db = maak_database(url)
+    migreer(db)
+    vul_gemeenten(db)
+    return db

@@ -1,0 +1,433 @@
+"""Use cases of the workshop: start or join a round, answer, agree, and compute the result.
+
+Layer: application (``scan/``). Pages call these functions; each one is one short
+transaction through the repository and, for results, the pure scoring core. Every refusal is
+an ``InvoerFout`` with a Dutch message that names what is wrong and where, raised before
+anything is written, so a page can show it and the user loses nothing.
+
+Identity: whoever holds a participant's token (in the personal link) acts as that
+participant. Tokens and join codes come from ``secrets``; a join code only lets someone add
+themselves to a round, a token is needed to see or change answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import unicodedata
+from typing import Literal
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from scan import repository as repo
+from scan.database import AmbitieRij, AntwoordRij, ConsensusRij, Database, DeelnemerRij, RondeRij, nu
+from scan.repository import ConsensusInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
+from scoring.engine import bereken
+from scoring.models import Vragenlijst
+from scoring.resultaat import ScanResultaat
+from scoring.uitwissel import Ambitie, Antwoord, Consensus
+
+CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+"""No 0/O and 1/I/L look-alikes: the code is read from a projected screen."""
+CODE_LENGTE = 8
+MAX_NAAM = 120
+MAX_TOELICHTING = 4000
+ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
+
+
+class InvoerFout(ValueError):
+    """Input the app refuses, with a Dutch message fit for the screen."""
+
+
+class ConsensusConflict(Exception):
+    """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now."""
+
+    def __init__(self, huidig: ConsensusInfo | None) -> None:
+        super().__init__("consensus intussen gewijzigd")
+        self.huidig = huidig
+
+
+# --- names and codes -------------------------------------------------------------------
+
+
+def _schone_tekst(tekst: str, veld: str, maximum: int, verplicht: bool) -> str | None:
+    tekst = unicodedata.normalize("NFC", tekst or "").strip()
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in tekst):
+        raise InvoerFout(f"{veld} bevat onzichtbare stuurtekens; typ de tekst opnieuw.")
+    if not tekst:
+        if verplicht:
+            raise InvoerFout(f"{veld} is leeg. Vul die in.")
+        return None
+    if len(tekst) > maximum:
+        raise InvoerFout(f"{veld} is {len(tekst)} tekens lang; het maximum is {maximum}.")
+    return tekst
+
+
+def _naam(naam: str) -> tuple[str, str]:
+    schoon = _schone_tekst(naam, "Uw naam", MAX_NAAM, verplicht=True)
+    assert schoon is not None
+    schoon = re.sub(r"\s+", " ", schoon)
+    return schoon, schoon.casefold()
+
+
+def nieuwe_code() -> str:
+    return "".join(secrets.choice(CODE_ALFABET) for _ in range(CODE_LENGTE))
+
+
+def normaliseer_code(invoer: str) -> str:
+    """A join code as typed or pasted (with dash, spaces, lower case, or the whole link)."""
+    invoer = (invoer or "").strip()
+    gevonden = re.search(r"[?&]code=([A-Za-z0-9-]+)", invoer)
+    if gevonden:
+        invoer = gevonden.group(1)
+    return re.sub(r"[\s-]", "", invoer).upper()
+
+
+def controleer_versie(ronde: RondeInfo, vragenlijst: Vragenlijst) -> None:
+    """Refuse to fill in a round that was started with another questionnaire version."""
+    if ronde.vragenlijst_id != vragenlijst.meta.id or ronde.vragenlijst_versie != vragenlijst.versie:
+        raise InvoerFout(
+            f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is gestart met vragenlijstversie "
+            f"{ronde.vragenlijst_versie}; deze app gebruikt versie {vragenlijst.versie}. De stellingen verschillen, "
+            "dus invullen kan hier niet. Start een nieuwe scanronde, of vraag de beheerder om de ronde te exporteren."
+        )
+
+
+# --- rounds and participants ------------------------------------------------------------
+
+
+def gemeenten(db: Database) -> list[GemeenteKeuze]:
+    with db.lezen() as s:
+        return repo.alle_gemeente_keuzes(s)
+
+
+def start_ronde(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    *,
+    gm_code: str,
+    facilitator: str,
+    datum: dt.date,
+    omschrijving: str = "",
+    functie: str = "",
+    fictief: bool = False,
+) -> Sessie:
+    """A new round of ``gm_code`` with its facilitator as first participant."""
+    naam, sleutel = _naam(facilitator)
+    omschrijving_schoon = _schone_tekst(omschrijving, "De omschrijving", MAX_TOELICHTING, verplicht=False)
+    functie_schoon = _schone_tekst(functie, "Uw functie", MAX_NAAM, verplicht=False)
+    with db.schrijven() as s:
+        gemeente = repo.gemeente_naam(s, gm_code or "")
+        if gemeente is None:
+            raise InvoerFout(
+                f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
+            )
+        ronde = RondeRij(
+            code=nieuwe_code(),
+            gm_code=gm_code,
+            datum=datum,
+            omschrijving=omschrijving_schoon,
+            vragenlijst_id=vragenlijst.meta.id,
+            vragenlijst_versie=vragenlijst.versie,
+            status="open",
+            fictief=fictief,
+        )
+        s.add(ronde)
+        s.flush()
+        deelnemer = DeelnemerRij(
+            ronde_id=ronde.id,
+            naam=naam,
+            naam_sleutel=sleutel,
+            rol="facilitator",
+            functie=functie_schoon,
+            token=secrets.token_urlsafe(18),
+        )
+        s.add(deelnemer)
+        s.flush()
+        return Sessie(ronde=repo.ronde_info(ronde, gemeente), deelnemer=repo.deelnemer_info(deelnemer))
+
+
+def zoek_ronde(db: Database, code: str) -> RondeInfo:
+    schoon = normaliseer_code(code)
+    if not schoon:
+        raise InvoerFout("Vul de deelnamecode in die de facilitator laat zien (bijvoorbeeld ABCD-EFGH).")
+    with db.lezen() as s:
+        ronde = repo.ronde_voor_code(s, schoon) if len(schoon) == CODE_LENGTE else None
+    if ronde is None:
+        raise InvoerFout(
+            f"Er is geen scanronde met code '{code.strip()[:40]}'. Controleer de code op het scherm van de "
+            "facilitator: acht tekens, zonder de cijfers 0 en 1."
+        )
+    return ronde
+
+
+def neem_deel(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    *,
+    code: str,
+    naam: str,
+    functie: str = "",
+    rol: Literal["deelnemer", "facilitator"] = "deelnemer",
+) -> Sessie:
+    """Add a participant to the round with join ``code``; refuses a name already in that round."""
+    ronde = zoek_ronde(db, code)
+    controleer_versie(ronde, vragenlijst)
+    if ronde.status != "open":
+        raise InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
+    schoon, sleutel = _naam(naam)
+    functie_schoon = _schone_tekst(functie, "Uw functie", MAX_NAAM, verplicht=False)
+    try:
+        with db.schrijven() as s:
+            deelnemer = DeelnemerRij(
+                ronde_id=ronde.id,
+                naam=schoon,
+                naam_sleutel=sleutel,
+                rol=rol,
+                functie=functie_schoon,
+                token=secrets.token_urlsafe(18),
+            )
+            s.add(deelnemer)
+            s.flush()
+            info = repo.deelnemer_info(deelnemer)
+    except IntegrityError:
+        raise InvoerFout(
+            f"In deze scanronde doet al iemand mee als '{schoon}'. Bent u dat, open dan uw persoonlijke link "
+            "(de facilitator kan die opnieuw tonen); anders: voeg bijvoorbeeld uw achternaam of afdeling toe."
+        ) from None
+    return Sessie(ronde=ronde, deelnemer=info)
+
+
+def sessie_voor_token(db: Database, token: str) -> Sessie | None:
+    if not token or len(token) > 64:
+        return None
+    with db.lezen() as s:
+        return repo.sessie_voor_token(s, token)
+
+
+# --- answers ------------------------------------------------------------------------------
+
+
+_STELLING_IDS: dict[str, frozenset[str]] = {}
+
+
+def _stelling_ids(vragenlijst: Vragenlijst) -> frozenset[str]:
+    # Keyed by the questionnaire's fingerprint: checked on every save, built once.
+    ids = _STELLING_IDS.get(vragenlijst.vingerafdruk)
+    if ids is None:
+        ids = _STELLING_IDS[vragenlijst.vingerafdruk] = frozenset(s.id for _, s in vragenlijst.stellingen())
+    return ids
+
+
+def _stelling_van(vragenlijst: Vragenlijst, stelling: str) -> None:
+    if stelling not in _stelling_ids(vragenlijst):
+        raise InvoerFout(f"Stelling '{stelling}' bestaat niet in vragenlijst {vragenlijst.versie}.")
+
+
+def _mag_invullen(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
+    controleer_versie(sessie.ronde, vragenlijst)
+    if sessie.ronde.status != "open":
+        raise InvoerFout("Deze scanronde is afgerond; antwoorden kunnen niet meer veranderen.")
+
+
+def mijn_antwoorden(db: Database, sessie: Sessie) -> dict[str, MijnAntwoord]:
+    with db.lezen() as s:
+        return repo.antwoorden_van(s, sessie.deelnemer.id)
+
+
+def mijn_ambities(db: Database, sessie: Sessie) -> dict[str, int]:
+    with db.lezen() as s:
+        return repo.ambities_van(s, sessie.deelnemer.id)
+
+
+def sla_antwoord_op(
+    db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str
+) -> dt.datetime:
+    """Store (or change) this participant's choice for ``stelling``; returns when it was saved."""
+    _mag_invullen(sessie, vragenlijst)
+    _stelling_van(vragenlijst, stelling)
+    if antwoord not in ANTWOORDEN:
+        raise InvoerFout(
+            f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
+        )
+    moment = nu()
+    with db.schrijven() as s:
+        repo.upsert(
+            s,
+            AntwoordRij,
+            {
+                "ronde_id": sessie.ronde.id,
+                "deelnemer_id": sessie.deelnemer.id,
+                "stelling": stelling,
+                "antwoord": antwoord,
+                "gewijzigd_op": moment,
+            },
+            ["deelnemer_id", "stelling"],
+            ["antwoord", "gewijzigd_op"],
+        )
+    return moment
+
+
+def sla_toelichting_op(
+    db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, tekst: str
+) -> dt.datetime:
+    """Store this participant's note on ``stelling``; an empty text removes the note."""
+    _mag_invullen(sessie, vragenlijst)
+    _stelling_van(vragenlijst, stelling)
+    schoon = _schone_tekst(tekst, f"De toelichting bij stelling {stelling}", MAX_TOELICHTING, verplicht=False)
+    moment = nu()
+    with db.schrijven() as s:
+        repo.upsert(
+            s,
+            AntwoordRij,
+            {
+                "ronde_id": sessie.ronde.id,
+                "deelnemer_id": sessie.deelnemer.id,
+                "stelling": stelling,
+                "toelichting": schoon,
+                "gewijzigd_op": moment,
+            },
+            ["deelnemer_id", "stelling"],
+            ["toelichting", "gewijzigd_op"],
+        )
+    return moment
+
+
+def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str, niveau: int) -> dt.datetime:
+    _mag_invullen(sessie, vragenlijst)
+    if bouwsteen not in {b.id for b in vragenlijst.bouwstenen}:
+        raise InvoerFout(f"Bouwsteen '{bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
+    if niveau not in range(1, 6):
+        raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
+    moment = nu()
+    with db.schrijven() as s:
+        repo.upsert(
+            s,
+            AmbitieRij,
+            {
+                "ronde_id": sessie.ronde.id,
+                "deelnemer_id": sessie.deelnemer.id,
+                "bouwsteen": bouwsteen,
+                "niveau": niveau,
+                "gewijzigd_op": moment,
+            },
+            ["deelnemer_id", "bouwsteen"],
+            ["niveau", "gewijzigd_op"],
+        )
+    return moment
+
+
+# --- facilitator ----------------------------------------------------------------------------
+
+
+def _alleen_facilitator(sessie: Sessie) -> None:
+    if not sessie.is_facilitator:
+        raise InvoerFout("Alleen de facilitator van deze scanronde kan dit doen.")
+
+
+def voortgang(db: Database, sessie: Sessie) -> list[Voortgang]:
+    with db.lezen() as s:
+        return repo.voortgang(s, sessie.ronde.id)
+
+
+def deelnemer_links(db: Database, sessie: Sessie) -> dict[int, str]:
+    """Tokens of all participants, for the facilitator to hand a lost personal link back."""
+    _alleen_facilitator(sessie)
+    with db.lezen() as s:
+        return dict(
+            s.execute(
+                select(DeelnemerRij.id, DeelnemerRij.token).where(DeelnemerRij.ronde_id == sessie.ronde.id)
+            ).tuples()
+        )
+
+
+def consensus(db: Database, sessie: Sessie) -> dict[str, ConsensusInfo]:
+    with db.lezen() as s:
+        return repo.consensus_van(s, sessie.ronde.id)
+
+
+def stel_consensus_vast(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    sessie: Sessie,
+    *,
+    stelling: str,
+    niveau: int | None,
+    toelichting: str,
+    verwachte_versie: int | None,
+) -> ConsensusInfo | None:
+    """Record the agreed level (``None`` removes it), only if nobody changed it since ``verwachte_versie``.
+
+    ``verwachte_versie`` is the version the facilitator saw (``None``: there was none). When
+    another facilitator got there first, ``ConsensusConflict`` carries what is stored now and
+    nothing is overwritten.
+    """
+    _alleen_facilitator(sessie)
+    _mag_invullen(sessie, vragenlijst)
+    _stelling_van(vragenlijst, stelling)
+    if niveau is not None and niveau not in range(1, 6):
+        raise InvoerFout(f"Consensusniveau {niveau} voor stelling {stelling} kan niet: kies niveau 1 tot 5.")
+    schoon = _schone_tekst(toelichting, "De onderbouwing", MAX_TOELICHTING, verplicht=False)
+    try:
+        with db.schrijven() as s:
+            rij = s.scalar(
+                select(ConsensusRij).where(ConsensusRij.ronde_id == sessie.ronde.id, ConsensusRij.stelling == stelling)
+            )
+            if (rij.versie if rij else None) != verwachte_versie:
+                raise ConsensusConflict(repo.consensus_info(rij) if rij else None)
+            if niveau is None:
+                if rij is not None:
+                    s.execute(delete(ConsensusRij).where(ConsensusRij.id == rij.id, ConsensusRij.versie == rij.versie))
+                return None
+            if rij is None:
+                rij = ConsensusRij(ronde_id=sessie.ronde.id, stelling=stelling)
+                s.add(rij)
+            rij.niveau = niveau
+            rij.toelichting = schoon
+            rij.vastgesteld_door = sessie.deelnemer.naam
+            rij.vastgesteld_op = nu()
+            # The versioned UPDATE (WHERE versie = :gezien) or the unique INSERT fails here when
+            # another writer won the race between our read and our write.
+            s.flush()
+            return repo.consensus_info(rij)
+    except (IntegrityError, StaleDataError):
+        with db.lezen() as s:
+            raise ConsensusConflict(repo.consensus_van(s, sessie.ronde.id).get(stelling)) from None
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
+    """The scores of a round from everything stored now (answers, ambitions, consensus)."""
+    with db.lezen() as s:
+        antwoorden = s.execute(
+            select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
+                AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
+            )
+        ).all()
+        ambities = s.execute(
+            select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(
+                AmbitieRij.ronde_id == ronde_id
+            )
+        ).all()
+        afspraken = s.execute(
+            select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
+        ).all()
+    bekend = _stelling_ids(vragenlijst)
+    # Rows are valid by the database's CHECK constraints; model_construct skips re-validating
+    # thousands of them on every rerun of the results page.
+    return bereken(
+        vragenlijst,
+        [
+            Antwoord.model_construct(deelnemer=f"d{d}", stelling=st, antwoord=int(a) if a.isdigit() else a)  # type: ignore[arg-type]  # CHECK constraint
+            for d, st, a in antwoorden
+            if a is not None
+            if st in bekend
+        ],
+        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in ambities],
+        [Consensus.model_construct(stelling=st, niveau=n) for st, n in afspraken if st in bekend],
+    )
