@@ -193,7 +193,7 @@ def ambities_van(sessie: Session, deelnemer_id: int) -> dict[str, int]:
     rijen = sessie.execute(
         select(AmbitieRij.bouwsteen, AmbitieRij.niveau).where(AmbitieRij.deelnemer_id == deelnemer_id)
     )
-    return dict(rijen.tuples())
+    return dict(rijen.all())
 
 
 def voortgang(sessie: Session, ronde_id: int) -> list[Voortgang]:

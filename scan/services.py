@@ -338,10 +338,28 @@ def deelnemer_links(db: Database, sessie: Sessie) -> dict[int, str]:
     _alleen_facilitator(sessie)
     with db.lezen() as s:
         return dict(
-            s.execute(
-                select(DeelnemerRij.id, DeelnemerRij.token).where(DeelnemerRij.ronde_id == sessie.ronde.id)
-            ).tuples()
+            s.execute(select(DeelnemerRij.id, DeelnemerRij.token).where(DeelnemerRij.ronde_id == sessie.ronde.id)).all()
         )
+
+
+def toelichtingen(db: Database, sessie: Sessie, stelling: str) -> list[tuple[str, str]]:
+    """The notes on ``stelling`` in this round with the answer each came with, without names.
+
+    The workshop screen is projected; the room discusses arguments, not who wrote them.
+    """
+    _alleen_facilitator(sessie)
+    with db.lezen() as s:
+        rijen = s.execute(
+            select(AntwoordRij.antwoord, AntwoordRij.toelichting)
+            .where(
+                AntwoordRij.ronde_id == sessie.ronde.id,
+                AntwoordRij.stelling == stelling,
+                AntwoordRij.toelichting.is_not(None),
+            )
+            .order_by(AntwoordRij.antwoord, AntwoordRij.id)
+        ).all()
+    woorden = {"weet_niet": "weet niet", "nvt": "n.v.t.", None: "nog geen keuze"}
+    return [(woorden.get(a, f"niveau {a}"), tekst) for a, tekst in rijen if tekst]
 
 
 def consensus(db: Database, sessie: Sessie) -> dict[str, ConsensusInfo]:

@@ -11,6 +11,168 @@ NL: dict[str, str] = {
     "app.titel": "Omnichannel zelfscan",
     "app.ondertitel": "Hoe volwassen is de kanaalaanpak van uw gemeente?",
     "nav.start": "Start",
+    "nav.invullen": "Invullen",
+    "nav.workshop": "Workshop",
+    "nav.resultaten": "Resultaten",
+    "nav.over": "Over de scan",
+    "rol.facilitator": "facilitator",
+    "rol.deelnemer": "deelnemer",
+    "fout.database": (
+        "De database is niet bereikbaar, dus de scan kan nu niet worden opgeslagen. Er is niets verloren gegaan. "
+        "Vraag de beheerder om DATABASE_URL en de databaseserver te controleren, en laad de pagina daarna opnieuw."
+    ),
+    "fout.geen_sessie": (
+        "U doet nog niet mee aan een scanronde in deze browser. Ga naar Start en vul de deelnamecode in, "
+        "of open uw persoonlijke link."
+    ),
+    "start.welkom": "Welkom terug, {naam}",
+    "start.welkom.ronde": "U doet als **{rol}** mee aan scanronde **{code}** van **{gemeente}** ({datum}).",
+    "start.verder": "Verder met invullen",
+    "start.afmelden": "Afmelden in deze browser",
+    "start.persoonlijke_link": (
+        "Uw persoonlijke link. Bewaar hem: ermee gaat u later of op een ander apparaat verder waar u was. "
+        "Deel hem niet, want wie hem heeft, kan uw antwoorden wijzigen."
+    ),
+    "start.tab.meedoen": "Meedoen met een code",
+    "start.tab.nieuw": "Nieuwe scanronde starten",
+    "start.tab.terug": "Verder met uw persoonlijke link",
+    "start.meedoen.uitleg": (
+        "De facilitator laat een deelnamecode van acht tekens zien (of een QR-code die deze pagina opent). "
+        "Vul de code en uw naam in. Uw naam is zichtbaar voor de facilitator en de werkgroep; "
+        "een roepnaam of functie mag ook."
+    ),
+    "start.code": "Deelnamecode",
+    "start.naam": "Uw naam",
+    "start.naam.voorbeeld": "bijvoorbeeld Anna de Vries of Anna (KCC)",
+    "start.functie": "Uw functie of afdeling (optioneel)",
+    "start.functie.voorbeeld": "bijvoorbeeld teamleider KCC",
+    "start.meedoen.knop": "Meedoen",
+    "start.nieuw.uitleg": (
+        "Als facilitator start u een scanronde voor één gemeente. U krijgt een deelnamecode, een link en een "
+        "QR-code voor de werkgroep, en een workshopscherm om te projecteren."
+    ),
+    "start.gemeente": "Gemeente",
+    "start.gemeente.zoek": "Typ om te zoeken, bijvoorbeeld Utrecht",
+    "start.gemeente.kies": "Kies eerst de gemeente uit de lijst (typ een deel van de naam om te zoeken).",
+    "start.datum": "Datum van de workshop",
+    "start.omschrijving": "Omschrijving (optioneel)",
+    "start.omschrijving.voorbeeld": "bijvoorbeeld nulmeting werkgroep dienstverlening",
+    "start.nieuw.knop": "Scanronde starten",
+    "start.bron": "Lijst van gemeenten: Bron: Centraal Bureau voor de Statistiek (CBS), indeling 1 januari 2025.",
+    "start.terug.uitleg": (
+        "Plak hier uw persoonlijke link (of alleen het deel na d=). De facilitator kan uw link opnieuw tonen "
+        "als u hem kwijt bent."
+    ),
+    "start.terug.link": "Persoonlijke link",
+    "start.terug.knop": "Verder gaan",
+    "start.terug.onbekend": (
+        "Deze link hoort bij geen enkele deelnemer. Controleer of u de hele link hebt geplakt, "
+        "of vraag de facilitator om uw link."
+    ),
+    "workshop.alleen_facilitator": "Het workshopscherm is er voor de facilitator van deze scanronde.",
+    "workshop.titel": "Workshop {gemeente}",
+    "workshop.meedoen": "### Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
+    "workshop.link": "Link voor deelnemers:",
+    "workshop.qr": "Scan met de camera van uw telefoon",
+    "workshop.voortgang.kop": "Wie vult wat in ({aantal} deelnemers)",
+    "workshop.voortgang.samenvatting": "{klaar} van {aantal} klaar met alle stellingen · bijgewerkt om {nu}",
+    "workshop.kol.naam": "Naam",
+    "workshop.kol.rol": "Rol",
+    "workshop.kol.functie": "Functie",
+    "workshop.kol.beantwoord": "Beantwoord",
+    "workshop.kol.ambities": "Ambities",
+    "workshop.kol.actief": "Laatst opgeslagen",
+    "workshop.tab.bespreekpunten": "Bespreekpunten ({aantal})",
+    "workshop.tab.bouwsteen": "Per bouwsteen",
+    "workshop.tab.links": "Persoonlijke links",
+    "workshop.bespreekpunten.uitleg": (
+        "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat waar de groep het meest "
+        "verdeeld is. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
+    ),
+    "workshop.bespreekpunten.geen": "Nog geen bespreekpunten: waar al geantwoord is, liggen de antwoorden dicht bij elkaar.",
+    "workshop.bespreekpunten.meer": "Nog {aantal} bespreekpunten; ze staan ook bij Per bouwsteen.",
+    "workshop.status.consensus": "consensus: niveau {niveau}",
+    "workshop.status.spreiding": "spreiding {spreiding}",
+    "workshop.weet_niet": "weet niet",
+    "workshop.nvt": "n.v.t.",
+    "workshop.toelichtingen": "**Toelichtingen van deelnemers** (zonder namen):",
+    "workshop.consensus.huidig": "Consensus: niveau {niveau} · {naam}. Vastgelegd door {door} om {tijd}. Waarom: {waarom}",
+    "workshop.consensus.niveau": "Afgesproken niveau",
+    "workshop.consensus.waarom": "Waarom (kort)",
+    "workshop.consensus.knop": "Vastleggen",
+    "workshop.consensus.opgeslagen": "Consensus vastgelegd: niveau {niveau}",
+    "workshop.consensus.gewist": "Consensus gewist",
+    "workshop.conflict": (
+        "Niet vastgelegd: {door} heeft om {tijd} al niveau {niveau} vastgelegd. Bekijk dat eerst; "
+        "kies daarna opnieuw als u het wilt wijzigen."
+    ),
+    "workshop.conflict.gewist": "Niet vastgelegd: de consensus is intussen gewist door een andere facilitator. Kies opnieuw.",
+    "workshop.verdeling.titel": "Antwoorden per stelling: {bouwsteen}",
+    "workshop.verdeling.alt": (
+        "Tabel als kleurvlakken: per stelling van {bouwsteen} het aantal deelnemers per niveau, weet niet en n.v.t."
+    ),
+    "workshop.links.uitleg": (
+        "Is een deelnemer zijn persoonlijke link kwijt, of wil iemand op een ander apparaat verder? "
+        "Geef hem dan zijn eigen link, bijvoorbeeld per chat."
+    ),
+    "workshop.links.toon": "Links tonen (niet doen terwijl het scherm geprojecteerd wordt)",
+    "resultaten.titel": "Resultaten {gemeente}",
+    "resultaten.ronde": "Scanronde {code} · {datum} · scores van 0 tot 100, uit alle antwoorden die nu zijn opgeslagen",
+    "resultaten.leeg": "Er zijn nog geen antwoorden met een niveau. Zodra iemand een stelling beantwoordt, verschijnen hier de scores.",
+    "resultaten.totaal": "Totaalscore",
+    "resultaten.deelnemers": "Deelnemers met antwoorden",
+    "resultaten.dekking": "Beantwoord met een niveau",
+    "resultaten.bespreekpunten": "Bespreekpunten",
+    "resultaten.radar.alt": (
+        "Radar {titel}: per onderdeel de huidige score (doorgetrokken lijn) en de ambitie (stippellijn), "
+        "van 0 in het midden tot 100 aan de rand. De tabel ernaast geeft dezelfde cijfers."
+    ),
+    "resultaten.tab.kern": "Kernbouwstenen",
+    "resultaten.tab.aanvullend": "Aanvullende bouwstenen",
+    "resultaten.tab.dimensies": "Dimensies",
+    "resultaten.tab.kenmerken": "Kenmerken",
+    "resultaten.tab.eensgezind": "Eens en oneens",
+    "resultaten.kenmerken.uitleg": ("Kenmerken hebben geen eigen ambitie: ambities worden per bouwsteen gevraagd."),
+    "resultaten.eensgezind.uitleg": (
+        "Spreiding is het verschil tussen het hoogste en het laagste niveau dat deelnemers gaven, gemiddeld "
+        "over de stellingen van een bouwsteen. Bij een bespreekpunt liggen deelnemers twee of meer niveaus uit elkaar."
+    ),
+    "resultaten.kol.bouwsteen": "Bouwsteen",
+    "resultaten.kol.score": "Score",
+    "resultaten.kol.bespreekpunten": "Bespreekpunten",
+    "resultaten.kol.spreiding": "Gem. spreiding",
+    "resultaten.kol.dekking": "Beantwoord",
+    "resultaten.oneens.kop": "Hier verschillen de meningen ({aantal})",
+    "resultaten.eens.kop": "Hier is iedereen het eens ({aantal})",
+    "resultaten.geen": "Geen.",
+    "invullen.wie": "{naam} · {gemeente} · scanronde {code}",
+    "invullen.voortgang": "{klaar} van {totaal} stellingen beantwoord",
+    "invullen.vorige": "Vorige",
+    "invullen.volgende": "Volgende",
+    "invullen.bouwsteen": "Bouwsteen",
+    "invullen.uitleg": (
+        "Lees bij elke stelling de vijf beschrijvingen en kies de beschrijving die het best past bij hoe het nu "
+        "gaat in uw gemeente. Elke keuze wordt meteen opgeslagen."
+    ),
+    "invullen.keuze": "Uw keuze bij stelling {nummer}",
+    "invullen.toelichting": "Toelichting (optioneel)",
+    "invullen.toelichting.hint": "Waarom deze keuze? Een voorbeeld helpt de werkgroep bij het bespreken.",
+    "invullen.opgeslagen": "Opgeslagen: stelling {nummer}, {keuze}",
+    "invullen.toelichting.opgeslagen": "Opgeslagen: toelichting bij stelling {nummer}",
+    "invullen.ambitie.opgeslagen": "Opgeslagen: ambitie {keuze}",
+    "invullen.status.opgeslagen": ":material/check_circle: Opgeslagen om {tijd}",
+    "invullen.status.open": "Nog niet beantwoord",
+    "invullen.fout.database": (
+        "Niet opgeslagen: de database gaf geen antwoord. Uw keuze staat nog op het scherm; "
+        "kies opnieuw of probeer het zo weer."
+    ),
+    "invullen.ambitie.kop": "Ambitie voor {bouwsteen}",
+    "invullen.ambitie.vraag": "Welk niveau moet uw gemeente over twee à drie jaar op deze bouwsteen halen?",
+    "invullen.link.kop": "Later of op een ander apparaat verder?",
+    "invullen.link.uitleg": (
+        "Met deze persoonlijke link opent u de scan met al uw antwoorden, ook op een telefoon of na het "
+        "sluiten van de browser. Deel hem niet."
+    ),
     "start.intro": (
         "Met deze zelfscan bepaalt een werkgroep van uw gemeente, in een workshop van één tot drie uur, "
         "hoe ver de kanaalaanpak is op elk van de zestien bouwstenen van de VNG-handreiking "

@@ -1,17 +1,29 @@
-"""Streamlit helpers shared by the pages: cached loading and error display.
+"""Streamlit helpers shared by the pages: cached loading, the database, who the user is, links.
 
 Layer: application (``scan/``), the only place besides the pages that imports streamlit.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import logging
+import os
 import re
+from zoneinfo import ZoneInfo
 
+import qrcode
+import qrcode.constants
 import streamlit as st
 
+from scan import services
+from scan.database import Database, database_url, open_database
+from scan.repository import Sessie
 from scan.teksten import t
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
+
+log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,3 +49,105 @@ def vragenlijst_of_stop() -> Vragenlijst:
         st.error(t("fout.vragenlijst"))
         st.code("\n".join(str(p) for p in exc.problemen), language=None)
         st.stop()
+
+
+# --- database and identity ----------------------------------------------------------------
+
+TOKEN_PARAM = "d"  # noqa: S105  (a parameter name, not a secret)
+"""Query parameter of the personal link: the participant's token, so a refresh keeps them in."""
+
+
+@st.cache_resource(show_spinner=False, on_release=lambda db: db.sluit())
+def _database(url: str) -> Database:
+    # One Database (engines and pools, no Session) per URL and process, shared by all sessions.
+    return open_database(url)
+
+
+def database() -> Database:
+    """The app's database, migrated; on failure a Dutch error and ``st.stop()``."""
+    try:
+        return _database(database_url())
+    except Exception:
+        log.exception("database niet bereikbaar")
+        st.error(t("fout.database"))
+        st.stop()
+
+
+def huidige_sessie(db: Database) -> Sessie | None:
+    """Who this browser is, from the session or, after a refresh, from the personal link."""
+    token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
+    if not token:
+        return None
+    sessie = services.sessie_voor_token(db, token)
+    if sessie is None:
+        st.session_state.pop("token", None)
+        st.query_params.pop(TOKEN_PARAM, None)
+        return None
+    st.session_state["token"] = token
+    # Streamlit drops query parameters on a page switch; putting the token back keeps the
+    # address bar a working personal link on every page, so a refresh anywhere resumes.
+    if st.query_params.get(TOKEN_PARAM) != token:
+        st.query_params[TOKEN_PARAM] = token
+    return sessie
+
+
+def meld_aan(sessie: Sessie) -> None:
+    st.session_state["token"] = sessie.deelnemer.token
+    st.query_params[TOKEN_PARAM] = sessie.deelnemer.token
+
+
+def ga_naar(url_path: str) -> None:
+    """Rerun and open page ``url_path``; app.py switches there once the navigation has it."""
+    st.session_state["ga_naar"] = url_path
+    st.rerun()
+
+
+def meld_af() -> None:
+    st.session_state.clear()
+    st.query_params.clear()
+
+
+def sessie_of_stop() -> tuple[Database, Sessie]:
+    """For pages that need a participant: the database and the session, or a hint and stop."""
+    db = database()
+    sessie = huidige_sessie(db)
+    if sessie is None:
+        st.warning(t("fout.geen_sessie"), icon=":material/login:")
+        st.stop()
+    return db, sessie
+
+
+def basis_url() -> str:
+    """The address people type or scan to reach this app (``SCAN_PUBLIEKE_URL`` overrides)."""
+    ingesteld = os.environ.get("SCAN_PUBLIEKE_URL")
+    if ingesteld:
+        return ingesteld.rstrip("/")
+    url = st.context.url or "http://localhost:8501"
+    # st.context.url ends in the current page's path; the join link points at the app itself.
+    return re.sub(r"/(start|invullen|workshop|resultaten|over)/?$", "", url.rstrip("/"))
+
+
+def deelname_link(sessie: Sessie) -> str:
+    return f"{basis_url()}/start?code={sessie.ronde.code}"
+
+
+def persoonlijke_link(token: str) -> str:
+    return f"{basis_url()}/start?{TOKEN_PARAM}={token}"
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def qr_png(tekst: str) -> bytes:
+    """A QR code as PNG, with big modules and a quiet zone so it scans from the back of a room."""
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=12, border=4)
+    qr.add_data(tekst)
+    qr.make(fit=True)
+    buffer = io.BytesIO()
+    qr.make_image().save(buffer)
+    return buffer.getvalue()
+
+
+def tijd(moment: dt.datetime | None) -> str:
+    """A moment in Dutch local time, as a workshop reads it: 14:03."""
+    if moment is None:
+        return "–"
+    return moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%H:%M:%S")

@@ -1,104 +1,101 @@
-"""Start page: what the scan is, and the questionnaire overview (bouwstenen by dimensie)."""
+"""Start: join a round with its code or link, start a new round, or resume with a personal link."""
 
-import pandas as pd
+import datetime as dt
+
 import streamlit as st
 
+from scan import services
+from scan.services import InvoerFout
 from scan.teksten import t
-from scan.ui import md, vragenlijst_of_stop
+from scan.ui import database, ga_naar, huidige_sessie, md, meld_aan, meld_af, persoonlijke_link, vragenlijst_of_stop
 
 vl = vragenlijst_of_stop()
-schaal = vl.schaal
+db = database()
+sessie = huidige_sessie(db)
 
 st.title(t("app.titel"))
-st.subheader(t("app.ondertitel"), divider="gray")
-st.markdown(t("start.intro"))
-st.caption(
-    t(
-        "start.versie",
-        versie=vl.versie,
-        bouwstenen=len(vl.bouwstenen),
-        stellingen=sum(len(b.stellingen) for b in vl.bouwstenen),
+st.caption(t("app.ondertitel"))
+
+if sessie is not None:
+    with st.container(border=True):
+        st.subheader(t("start.welkom", naam=md(sessie.deelnemer.naam)))
+        st.markdown(
+            t(
+                "start.welkom.ronde",
+                gemeente=md(sessie.ronde.gemeente),
+                code=sessie.ronde.code_leesbaar,
+                datum=sessie.ronde.datum.strftime("%d-%m-%Y"),
+                rol=t(f"rol.{sessie.deelnemer.rol}"),
+            )
+        )
+        knoppen = st.columns(4)
+        knoppen[0].page_link("scan/app_pages/invullen.py", label=t("start.verder"), icon=":material/edit_note:")
+        if sessie.is_facilitator:
+            knoppen[1].page_link("scan/app_pages/workshop.py", label=t("nav.workshop"), icon=":material/groups:")
+        knoppen[2].page_link("scan/app_pages/resultaten.py", label=t("nav.resultaten"), icon=":material/radar:")
+        knoppen[3].button(t("start.afmelden"), on_click=meld_af, icon=":material/logout:")
+        st.caption(t("start.persoonlijke_link"))
+        st.code(persoonlijke_link(sessie.deelnemer.token), language=None)
+
+code_uit_link = st.query_params.get("code", "")
+tab_mee, tab_nieuw, tab_terug = st.tabs([t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug")])
+
+with tab_mee, st.form("meedoen"):
+    st.markdown(t("start.meedoen.uitleg"))
+    code = st.text_input(t("start.code"), value=code_uit_link, placeholder="ABCD-EFGH", max_chars=200)
+    naam = st.text_input(t("start.naam"), max_chars=120, placeholder=t("start.naam.voorbeeld"))
+    functie = st.text_input(t("start.functie"), max_chars=120, placeholder=t("start.functie.voorbeeld"))
+    if st.form_submit_button(t("start.meedoen.knop"), type="primary"):
+        try:
+            meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
+        except InvoerFout as fout:
+            st.error(str(fout), icon=":material/error:")
+        else:
+            ga_naar("invullen")
+
+with tab_nieuw, st.form("nieuw"):
+    st.markdown(t("start.nieuw.uitleg"))
+    keuzes = {g.gm_code: g for g in services.gemeenten(db)}
+    gm_code = st.selectbox(
+        t("start.gemeente"),
+        options=list(keuzes),
+        index=None,
+        format_func=lambda c: f"{keuzes[c].naam} ({keuzes[c].provincie})",
+        placeholder=t("start.gemeente.zoek"),
     )
-)
-st.info(vl.meta.disclaimer.nl, icon=":material/info:")
+    datum = st.date_input(t("start.datum"), value=dt.date.today(), format="DD-MM-YYYY")
+    omschrijving = st.text_input(t("start.omschrijving"), max_chars=400, placeholder=t("start.omschrijving.voorbeeld"))
+    facilitator = st.text_input(t("start.naam"), max_chars=120, key="nieuw_naam")
+    functie_f = st.text_input(t("start.functie"), max_chars=120, key="nieuw_functie")
+    st.caption(t("start.bron"))
+    if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
+        if gm_code is None:
+            st.error(t("start.gemeente.kies"), icon=":material/error:")
+        else:
+            try:
+                nieuw = services.start_ronde(
+                    db,
+                    vl,
+                    gm_code=gm_code,
+                    facilitator=facilitator,
+                    datum=datum,
+                    omschrijving=omschrijving,
+                    functie=functie_f,
+                )
+            except InvoerFout as fout:
+                st.error(str(fout), icon=":material/error:")
+            else:
+                meld_aan(nieuw)
+                ga_naar("workshop")
 
-kenmerknamen = {k.id: k.naam.nl for k in vl.meta.kenmerken}
-tab_bouwstenen, tab_schaal, tab_kenmerken = st.tabs(
-    [t("start.bouwstenen.kop"), t("start.schaal.kop"), t("start.kenmerken.kop")]
-)
-
-with tab_bouwstenen:
-    st.markdown(t("start.bouwstenen.uitleg"))
-    per_dimensie = vl.per_dimensie()
-    for dimensie in vl.meta.dimensies:
-        leden = per_dimensie[dimensie.id]
-        st.header(dimensie.naam.nl, divider="blue")
-        st.caption(f"{dimensie.omschrijving.nl} · {t('start.dimensie.aantal', aantal=len(leden))}")
-        # Four frontoffice cards in a 2x2 grid rather than four narrow columns: anchor texts stay readable.
-        kolommen = st.columns(2 if len(leden) == 4 else max(min(len(leden), 3), 1))
-        for i, b in enumerate(leden):
-            with kolommen[i % len(kolommen)].container(border=True):
-                st.markdown(f"**{b.nummer}. {md(b.naam.nl)}**")
-                if b.type == "kern":
-                    st.badge(t("start.type.kern"), color="blue")
-                else:
-                    st.badge(t(f"start.type.aanvullend.{b.schil}"), color="gray")
-                st.markdown(md(b.omschrijving.nl))
-                with st.expander(t("start.stellingen", aantal=len(b.stellingen))):
-                    for s in b.stellingen:
-                        st.markdown(f"**{md(s.tekst.nl)}**")
-                        st.caption(t("start.kenmerken", kenmerken=", ".join(kenmerknamen[k] for k in s.kenmerken)))
-                        st.markdown(
-                            "\n".join(
-                                f"{n.niveau}. *{md(n.naam.nl)}*: {md(a.nl)}"
-                                for n, a in zip(schaal.niveaus, s.niveaus.alle(), strict=True)
-                            )
-                        )
-
-with tab_schaal:
-    st.markdown(t("start.schaal.uitleg", weet_niet=schaal.weet_niet.label.nl, nvt=schaal.nvt.label.nl))
-    st.table(
-        pd.DataFrame(
-            {
-                t("start.schaal.kol.niveau"): [n.niveau for n in schaal.niveaus],
-                t("start.schaal.kol.naam"): [n.naam.nl for n in schaal.niveaus],
-                t("start.schaal.kol.generatie"): [n.generatie.nl for n in schaal.niveaus],
-                t("start.schaal.kol.definitie"): [n.definitie.nl for n in schaal.niveaus],
-            }
-        ),
-        hide_index=True,
-        border="horizontal",
-    )
-    st.subheader(t("start.banden.kop"))
-    st.markdown(t("start.banden.uitleg"))
-    st.table(
-        pd.DataFrame(
-            {
-                t("start.banden.kol.band"): [b.naam.nl for b in schaal.banden],
-                t("start.banden.kol.score"): [f"{b.ondergrens}–{b.bovengrens}" for b in schaal.banden],
-                t("start.banden.kol.betekenis"): [b.betekenis.nl for b in schaal.banden],
-            }
-        ),
-        hide_index=True,
-        border="horizontal",
-    )
-
-with tab_kenmerken:
-    st.markdown(t("start.kenmerken.uitleg"))
-    tellingen = {k.id: 0 for k in vl.meta.kenmerken}
-    for _, s in vl.stellingen():
-        for k in s.kenmerken:
-            tellingen[k] += 1
-    st.table(
-        pd.DataFrame(
-            {
-                t("start.schaal.kol.naam"): [k.naam.nl for k in vl.meta.kenmerken],
-                t("start.banden.kol.betekenis"): [k.omschrijving.nl for k in vl.meta.kenmerken],
-                t("start.kenmerken.kol.stellingen"): [tellingen[k.id] for k in vl.meta.kenmerken],
-            }
-        ),
-        hide_index=True,
-        border="horizontal",
-    )
-
-st.caption(vl.meta.bron)
+with tab_terug, st.form("terug"):
+    st.markdown(t("start.terug.uitleg"))
+    link = st.text_input(t("start.terug.link"), max_chars=300)
+    if st.form_submit_button(t("start.terug.knop")):
+        token = link.strip().rsplit("d=", 1)[-1].split("&", 1)[0]
+        terug = services.sessie_voor_token(db, token)
+        if terug is None:
+            st.error(t("start.terug.onbekend"), icon=":material/error:")
+        else:
+            meld_aan(terug)
+            st.rerun()

@@ -1,79 +1,127 @@
-"""AppTest of the start page: the questionnaire overview, and a clear error when it is broken."""
+"""AppTest of Start: join with a code, start a round, resume with a personal link; bad input in Dutch."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-import streamlit as st
+from sqlalchemy import func, select, update
 from streamlit.testing.v1 import AppTest
 
-from scan.ui import md
-from scoring.models import Vragenlijst
+from scan import services
+from scan.database import Database, DeelnemerRij, RondeRij
+from scan.repository import Sessie
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 pytestmark = pytest.mark.apptest
 
 
-def _run() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    return at
+def _meedoen(at: AppTest, code: str | None, naam: str) -> AppTest:
+    if code is not None:
+        at.text_input[0].input(code)
+    at.text_input[1].input(naam)
+    at.text_input[2].input("KCC")
+    at.button(key="FormSubmitter:meedoen-Meedoen").click()
+    return at.run()
 
 
-def test_start__shows_sixteen_bouwstenen_by_dimensie(vragenlijst: Vragenlijst) -> None:
-    st.cache_resource.clear()
-    at = _run()
-    assert not at.exception
-    assert at.title[0].value == "Omnichannel zelfscan"
-    koppen = [h.value for h in at.header]
-    assert koppen == [d.naam.nl for d in vragenlijst.meta.dimensies]
-    tekst = " ".join(m.value for m in at.markdown)
-    for b in vragenlijst.bouwstenen:
-        assert f"**{b.nummer}. {md(b.naam.nl)}**" in tekst
-        assert md(b.omschrijving.nl) in tekst
-    assert len(at.expander) == 16
-    # every stelling with its five anchors, in questionnaire order
-    for _, s in vragenlijst.stellingen():
-        assert md(s.niveaus.n5.nl) in tekst
-    assert "niet de officiële omnichannelscan" in at.info[0].value
+def _deelnemers(db: Database, ronde_id: int) -> list[str]:
+    with db.lezen() as s:
+        return list(s.scalars(select(DeelnemerRij.naam).where(DeelnemerRij.ronde_id == ronde_id)))
 
 
-def test_start__scale_and_bands_are_tables() -> None:
-    st.cache_resource.clear()
-    at = _run()
-    tabellen = [tabel.value for tabel in at.table]
-    schaal = next(t for t in tabellen if "Generatie kanaalstrategie" in t.columns)
-    assert list(schaal["Niveau"]) == [1, 2, 3, 4, 5]
-    banden = next(t for t in tabellen if "Band" in t.columns)
-    assert list(banden["Score"]) == ["0–20", "21–40", "41–60", "61–80", "81–100"]
-
-
-def test_start__broken_questionnaire_shows_dutch_error_not_traceback(
-    vragenlijst_kopie: Path, monkeypatch: pytest.MonkeyPatch
+def test_start__join_link_with_code__prefills_it_and_joining_opens_invullen(
+    open_app: Callable[..., AppTest], ronde: Sessie, app_db: Database
 ) -> None:
-    pad = vragenlijst_kopie / "bouwstenen/01_kanaalinzet.yaml"
-    pad.write_text(
-        pad.read_text(encoding="utf-8").replace("dimensie: frontoffice", "dimensie: voorkant"), encoding="utf-8"
-    )
-    monkeypatch.setattr("scoring.loader.DEFAULT_DIR", vragenlijst_kopie)
-    st.cache_resource.clear()
-    try:
-        at = _run()
-    finally:
-        st.cache_resource.clear()
+    at = open_app(code=ronde.ronde.code)
+    assert at.text_input[0].value == ronde.ronde.code
+    at = _meedoen(at, None, "Karel Jansen")
     assert not at.exception
-    assert "De vragenlijst kan niet geladen worden" in at.error[0].value
-    assert "01_kanaalinzet.yaml" in at.code[0].value and "voorkant" in at.code[0].value
+    assert at.header[0].value == "1. Kanaalinzet"
+    assert _deelnemers(app_db, ronde.ronde.id) == ["Fatima", "Karel Jansen"]
+    token = at.query_params["d"][0] if isinstance(at.query_params["d"], list) else at.query_params["d"]
+    assert services.sessie_voor_token(app_db, token) is not None
 
 
 @pytest.mark.parametrize(
-    ("tekst", "verwacht"),
+    ("code", "naam", "melding"),
     [
-        ("<b>vet</b>", r"\<b\>vet\</b\>"),
-        ("R&D *nadruk* [link](javascript:x)", r"R\&D \*nadruk\* \[link\]\(javascript:x\)"),
-        ("1. lijst", r"1\. lijst"),
+        ("ZZZZ-ZZZZ", "Karel", "Er is geen scanronde met code 'ZZZZ-ZZZZ'"),
+        ("{code}", "   ", "Uw naam is leeg"),
+        ("{code}", "fatima", "al iemand mee als 'fatima'"),
     ],
 )
-def test_md__escapes_markup_so_text_stays_text(tekst: str, verwacht: str) -> None:
-    assert md(tekst) == verwacht
+def test_start__bad_join_input__gives_a_dutch_message_and_adds_nobody(
+    open_app: Callable[..., AppTest], ronde: Sessie, app_db: Database, code: str, naam: str, melding: str
+) -> None:
+    at = _meedoen(open_app(), code.format(code=ronde.ronde.code), naam)
+    assert not at.exception
+    assert melding in at.error[0].value
+    assert _deelnemers(app_db, ronde.ronde.id) == ["Fatima"]
+    assert "d" not in at.query_params
+
+
+def test_start__round_of_an_older_questionnaire__is_refused_with_both_versions(
+    open_app: Callable[..., AppTest], ronde: Sessie, app_db: Database
+) -> None:
+    with app_db.schrijven() as s:
+        s.execute(update(RondeRij).where(RondeRij.id == ronde.ronde.id).values(vragenlijst_versie="0.9"))
+    at = _meedoen(open_app(), ronde.ronde.code, "Karel")
+    assert not at.exception
+    assert "vragenlijstversie 0.9" in at.error[0].value
+    assert _deelnemers(app_db, ronde.ronde.id) == ["Fatima"]
+
+
+def test_start__new_round__for_a_chosen_gemeente_opens_the_workshop(
+    open_app: Callable[..., AppTest], app_db: Database
+) -> None:
+    at = open_app()
+    at.selectbox[0].set_value("GM0080")
+    at.text_input(key="nieuw_naam").input("Fatima Bakker")
+    at.button(key="FormSubmitter:nieuw-Scanronde starten").click()
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Workshop Leeuwarden"
+    with app_db.lezen() as s:
+        assert s.scalar(select(func.count()).select_from(RondeRij).where(RondeRij.gm_code == "GM0080")) == 1
+
+
+def test_start__new_round_without_gemeente__asks_to_choose_one(
+    open_app: Callable[..., AppTest], app_db: Database
+) -> None:
+    at = open_app()
+    at.text_input(key="nieuw_naam").input("Fatima Bakker")
+    at.button(key="FormSubmitter:nieuw-Scanronde starten").click()
+    at.run()
+    assert not at.exception
+    assert "Kies eerst de gemeente" in at.error[0].value
+    with app_db.lezen() as s:
+        assert s.scalar(select(func.count()).select_from(RondeRij)) == 0
+
+
+def test_start__personal_link__welcomes_back(open_app: Callable[..., AppTest], ronde: Sessie) -> None:
+    at = open_app(d=ronde.deelnemer.token)
+    assert not at.exception
+    assert at.subheader[0].value == "Welkom terug, Fatima"
+    assert ronde.ronde.code_leesbaar in at.markdown[0].value
+
+
+def test_start__pasted_personal_link__resumes_and_an_unknown_one_is_refused(
+    open_app: Callable[..., AppTest], ronde: Sessie
+) -> None:
+    at = open_app()
+    at.text_input[-1].input("https://zelfscan.example/start?d=verkeerd")
+    at.button(key="FormSubmitter:terug-Verder gaan").click()
+    at.run()
+    assert "hoort bij geen enkele deelnemer" in at.error[0].value
+    at.text_input[-1].input(f"https://zelfscan.example/start?d={ronde.deelnemer.token}")
+    at.button(key="FormSubmitter:terug-Verder gaan").click()
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "Welkom terug, Fatima"
+
+
+def test_start__unknown_token_in_the_url__is_ignored_without_error(open_app: Callable[..., AppTest]) -> None:
+    at = open_app(d="bestaat-niet")
+    assert not at.exception
+    assert not at.error
+    assert "d" not in at.query_params

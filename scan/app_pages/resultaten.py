@@ -1,0 +1,111 @@
+"""Resultaten: radars of current against ambition, with the table behind every chart, and agreement."""
+
+import pandas as pd
+import streamlit as st
+
+from reports import charts
+from reports.duiding import kernzin
+from scan import services
+from scan.teksten import t
+from scan.ui import md, sessie_of_stop, vragenlijst_of_stop
+
+vl = vragenlijst_of_stop()
+db, sessie = sessie_of_stop()
+resultaat = services.resultaat(db, vl, sessie.ronde.id)
+banden = {b.id: b.naam.nl for b in vl.schaal.banden}
+namen = {b.id: b.naam.nl for b in vl.bouwstenen}
+
+st.title(t("resultaten.titel", gemeente=md(sessie.ronde.gemeente)))
+st.caption(t("resultaten.ronde", code=sessie.ronde.code_leesbaar, datum=sessie.ronde.datum.strftime("%d-%m-%Y")))
+if resultaat.totaal.score is None:
+    st.info(t("resultaten.leeg"), icon=":material/hourglass_empty:")
+    st.stop()
+
+st.markdown(f"### {md(kernzin(vl, resultaat, sessie.ronde.gemeente))}")
+cijfers = st.columns(4)
+cijfers[0].metric(
+    t("resultaten.totaal"),
+    f"{resultaat.totaal.score:.0f} / 100",
+    banden[resultaat.totaal.band or ""],
+    delta_color="off",
+    delta_arrow="off",
+)
+cijfers[1].metric(t("resultaten.deelnemers"), resultaat.deelnemers)
+cijfers[2].metric(t("resultaten.dekking"), f"{resultaat.dekking:.0%}")
+cijfers[3].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
+
+
+def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:
+    links, rechts = st.columns([3, 2], vertical_alignment="center")
+    links.altair_chart(
+        charts.radar(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
+    )
+    rechts.dataframe(charts.radar_tabel(assen, huidig, ambitie), hide_index=True, width="stretch")
+
+
+tabs = st.tabs(
+    [
+        t("resultaten.tab.kern"),
+        t("resultaten.tab.aanvullend"),
+        t("resultaten.tab.dimensies"),
+        t("resultaten.tab.kenmerken"),
+        t("resultaten.tab.eensgezind"),
+    ]
+)
+for tab, soort in zip(tabs[:2], ("kern", "aanvullend"), strict=True):
+    with tab:
+        leden = [b for b in resultaat.bouwstenen if b.type == soort]
+        _radar(
+            [namen[b.bouwsteen] for b in leden],
+            [b.score for b in leden],
+            [b.ambitie_score for b in leden],
+            t(f"resultaten.tab.{soort}"),
+        )
+with tabs[2]:
+    dimensienamen: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
+    _radar(
+        [dimensienamen[d.id] for d in resultaat.dimensies],
+        [d.score for d in resultaat.dimensies],
+        [d.ambitie_score for d in resultaat.dimensies],
+        t("resultaten.tab.dimensies"),
+    )
+with tabs[3]:
+    kenmerknamen = {k.id: k.naam.nl for k in vl.meta.kenmerken}
+    _radar(
+        [kenmerknamen[k.id] for k in resultaat.kenmerken],
+        [k.score for k in resultaat.kenmerken],
+        None,
+        t("resultaten.tab.kenmerken"),
+    )
+    st.caption(t("resultaten.kenmerken.uitleg"))
+with tabs[4]:
+    st.markdown(t("resultaten.eensgezind.uitleg"))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("resultaten.kol.bouwsteen"): [namen[b.bouwsteen] for b in resultaat.bouwstenen],
+                t("resultaten.kol.score"): pd.array(
+                    [None if b.score is None else round(b.score) for b in resultaat.bouwstenen], dtype="Int64"
+                ),
+                t("resultaten.kol.bespreekpunten"): [b.bespreekpunten for b in resultaat.bouwstenen],
+                t("resultaten.kol.spreiding"): [
+                    None if b.gemiddelde_spreiding is None else round(b.gemiddelde_spreiding, 1)
+                    for b in resultaat.bouwstenen
+                ],
+                t("resultaten.kol.dekking"): [f"{b.dekking:.0%}" for b in resultaat.bouwstenen],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    stelling_tekst = {s.id: s.tekst.nl for _, s in vl.stellingen()}
+    eens = [s for s in resultaat.stellingen if s.aantal_scores >= 2 and (s.spreiding or 0) == 0]
+    links, rechts = st.columns(2)
+    with links:
+        st.subheader(t("resultaten.oneens.kop", aantal=len(resultaat.bespreekpunten)))
+        st.markdown("\n".join(f"- {md(stelling_tekst[s])}" for s in resultaat.bespreekpunten) or t("resultaten.geen"))
+    with rechts:
+        st.subheader(t("resultaten.eens.kop", aantal=len(eens)))
+        st.markdown(
+            "\n".join(f"- {md(stelling_tekst[s.stelling])} (niveau {s.minimum})" for s in eens) or t("resultaten.geen")
+        )

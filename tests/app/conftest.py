@@ -1,0 +1,56 @@
+"""Fixtures for AppTest: the app on its own SQLite file, and rounds to open it with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scan import services
+from scan.database import Database, open_database
+from scan.repository import Sessie
+from scoring.models import Vragenlijst
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """The database the app under test uses (its engines are cached per URL, so per test)."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    db = open_database(url)
+    try:
+        yield db
+    finally:
+        db.sluit()
+
+
+@pytest.fixture
+def ronde(app_db: Database, vragenlijst: Vragenlijst) -> Sessie:
+    """A fresh round of Utrecht; the returned session is its facilitator."""
+    return services.start_ronde(
+        app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 11, 22), omschrijving="Test"
+    )
+
+
+@pytest.fixture
+def open_app() -> Callable[..., AppTest]:
+    """Run the app as a browser would open a URL: with query parameters, on a page."""
+
+    def _open(pagina: str | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        for k, v in query.items():
+            at.query_params[k] = v
+        at.run()
+        if pagina is not None:
+            at.switch_page(pagina)
+            for k, v in query.items():
+                at.query_params[k] = v
+            at.run()
+        return at
+
+    return _open

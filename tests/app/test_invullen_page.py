@@ -1,0 +1,128 @@
+"""AppTest of Invullen: every change saved at once, shown again after a refresh, failures kept on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy.exc import OperationalError
+from streamlit.testing.v1 import AppTest
+
+from scan import services
+from scan.database import Database
+from scan.repository import Sessie
+from scoring.models import Vragenlijst
+
+pytestmark = pytest.mark.apptest
+INVULLEN = "scan/app_pages/invullen.py"
+
+
+@pytest.fixture
+def karel(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> Sessie:
+    return services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel <b>*Jansen*</b>")
+
+
+def test_invullen__a_choice__is_saved_confirmed_and_back_after_a_refresh(
+    open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.bouwstenen[0].stellingen[0]
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    assert not at.exception
+    assert at.radio(key=f"a_{eerste.id}").value is None
+    at.radio(key=f"a_{eerste.id}").set_value("4").run()
+    assert not at.exception
+    assert services.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "4"
+    assert [t.value for t in at.toast] == ["Opgeslagen: stelling 1, 4 · Ineengeschoven kanalen"]
+    assert any("Opgeslagen om" in c.value for c in at.caption)
+    assert "1 van 80 stellingen beantwoord" in at.get("progress")[0].proto.text
+
+    ververst = open_app(INVULLEN, d=karel.deelnemer.token)  # a new browser session
+    assert ververst.radio(key=f"a_{eerste.id}").value == "4"
+
+
+def test_invullen__note_and_ambition__are_saved_as_typed(
+    open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    bouwsteen = vragenlijst.bouwstenen[0]
+    stelling = bouwsteen.stellingen[1]
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    at.text_area(key=f"t_{stelling.id}").input("Balie <b>én</b> telefoon; *geen* web").run()
+    at.radio(key=f"amb_{bouwsteen.id}").set_value("4").run()
+    assert not at.exception
+    assert services.mijn_antwoorden(app_db, karel)[stelling.id].toelichting == "Balie <b>én</b> telefoon; *geen* web"
+    assert services.mijn_ambities(app_db, karel) == {bouwsteen.id: 4}
+    ververst = open_app(INVULLEN, d=karel.deelnemer.token)
+    assert ververst.text_area(key=f"t_{stelling.id}").value == "Balie <b>én</b> telefoon; *geen* web"
+    assert ververst.radio(key=f"amb_{bouwsteen.id}").value == "4"
+
+
+def test_invullen__next__moves_to_the_next_bouwsteen_and_the_link_remembers_it(
+    open_app: Callable[..., AppTest], karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    at.button[1].click().run()  # Volgende (top)
+    tweede = vragenlijst.bouwstenen[1]
+    assert at.header[0].value == f"2. {tweede.naam.nl}"
+    assert at.query_params["b"] in (tweede.id, [tweede.id])
+    assert len(at.radio) == len(tweede.stellingen) + 1
+    opnieuw = open_app(INVULLEN, d=karel.deelnemer.token, b=tweede.id)
+    assert opnieuw.header[0].value == f"2. {tweede.naam.nl}"
+
+
+def test_invullen__every_stelling_shows_its_five_anchors(
+    open_app: Callable[..., AppTest], karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    for s in vragenlijst.bouwstenen[0].stellingen:
+        radio = at.radio(key=f"a_{s.id}")
+        assert radio.options[:5] == [
+            "1 · Losse kanalen",
+            "2 · Gebundelde kanalen",
+            "3 · Samenhangende kanalen",
+            "4 · Ineengeschoven kanalen",
+            "5 · Naadloos omnichannel",
+        ]
+        assert len(radio.options) == 7
+        captions = list(radio.proto.captions)
+        assert captions[0].replace("\\", "") == s.niveaus.bij(1).nl
+
+
+def test_invullen__participant_name__is_shown_as_text_not_markup(
+    open_app: Callable[..., AppTest], karel: Sessie
+) -> None:
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    assert at.caption[0].value.startswith(r"Karel \<b\>\*Jansen\*\</b\>")
+
+
+def test_invullen__database_failure__keeps_the_choice_on_screen_with_a_dutch_error(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    karel: Sessie,
+    vragenlijst: Vragenlijst,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    eerste = vragenlijst.bouwstenen[0].stellingen[0]
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+
+    def kapot(*_: object, **__: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(services, "sla_antwoord_op", kapot)
+    at.radio(key=f"a_{eerste.id}").set_value("2").run()
+    assert not at.exception
+    assert "Niet opgeslagen" in at.error[0].value
+    assert at.radio(key=f"a_{eerste.id}").value == "2"
+    assert services.mijn_antwoorden(app_db, karel) == {}
+    monkeypatch.undo()
+    at.radio(key=f"a_{eerste.id}").set_value("3").run()
+    assert not at.error
+    assert services.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "3"
+
+
+def test_invullen__without_a_session__points_to_start(open_app: Callable[..., AppTest]) -> None:
+    at = AppTest.from_file(
+        str(__import__("pathlib").Path(__file__).resolve().parents[2] / INVULLEN), default_timeout=30
+    )
+    at.run()
+    assert not at.exception
+    assert "U doet nog niet mee" in at.warning[0].value

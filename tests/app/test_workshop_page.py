@@ -1,0 +1,122 @@
+"""AppTest of Workshop: code and QR, who fills what, bespreekpunten in order, consensus with conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scan import services
+from scan.database import Database
+from scan.repository import Sessie
+from scoring.models import Vragenlijst
+
+pytestmark = pytest.mark.apptest
+WORKSHOP = "scan/app_pages/workshop.py"
+
+
+@pytest.fixture
+def gevulde_ronde(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> Sessie:
+    """Three participants; they disagree (1, 3, 5) on the first stelling only."""
+    for i, naam in enumerate(["Anna", "Bert", "Cem"]):
+        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        for j, (_, s) in enumerate(vragenlijst.stellingen()[:10]):
+            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str(1 + 2 * i) if j == 0 else "3")
+        services.sla_toelichting_op(app_db, vragenlijst, sessie, vragenlijst.stellingen()[0][1].id, f"Argument {naam}")
+    return ronde
+
+
+def test_workshop__shows_code_link_qr_and_who_filled_what(
+    open_app: Callable[..., AppTest], gevulde_ronde: Sessie
+) -> None:
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    assert not at.exception
+    assert at.title[0].value == "Workshop Utrecht"
+    assert gevulde_ronde.ronde.code_leesbaar in at.get("html")[0].proto.body
+    assert f"/start?code={gevulde_ronde.ronde.code}" in at.code[0].value
+    assert len(at.get("image")) == 1
+    voortgang = at.dataframe[0].value
+    assert list(voortgang["Naam"]) == ["Fatima", "Anna", "Bert", "Cem"]
+    assert list(voortgang["Beantwoord"]) == [0, 10, 10, 10]
+
+
+def test_workshop__bespreekpunt__shows_distribution_notes_without_names(
+    open_app: Callable[..., AppTest], gevulde_ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.stellingen()[0][1]
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    assert at.tabs[0].label == "Bespreekpunten (1)"
+    blok = at.expander[0]
+    assert eerste.tekst.nl in blok.label
+    assert "spreiding 4" in blok.label
+    tekst = " ".join(m.value for m in blok.markdown)
+    assert "**1** Losse kanalen: 1" in tekst and "**3** Samenhangende kanalen: 1" in tekst
+    assert "Argument Anna" in tekst and "Anna)" not in tekst
+
+
+def test_workshop__setting_consensus__is_stored_and_shown(
+    open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.stellingen()[0][1].id
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    at.radio(key=f"bp_cn_{eerste}").set_value(2)
+    at.text_input(key=f"bp_co_{eerste}").input("Alleen het KCC werkt zo")
+    at.button(key=f"FormSubmitter:bp_c_{eerste}-Vastleggen").click().run()
+    assert not at.exception
+    opgeslagen = services.consensus(app_db, gevulde_ronde)[eerste]
+    assert (opgeslagen.niveau, opgeslagen.toelichting, opgeslagen.vastgesteld_door) == (
+        2,
+        "Alleen het KCC werkt zo",
+        "Fatima",
+    )
+    assert "Consensus: niveau 2" in at.expander[0].success[0].value
+
+
+def test_workshop__consensus_set_meanwhile_by_another_facilitator__is_a_conflict_not_an_overwrite(
+    open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.stellingen()[0][1].id
+    tweede = services.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Bas", rol="facilitator")
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)  # Fatima's screen, no consensus yet
+    services.stel_consensus_vast(
+        app_db, vragenlijst, tweede, stelling=eerste, niveau=4, toelichting="Bas zegt 4", verwachte_versie=None
+    )
+    at.radio(key=f"bp_cn_{eerste}").set_value(2)
+    at.button(key=f"FormSubmitter:bp_c_{eerste}-Vastleggen").click().run()
+    assert not at.exception
+    waarschuwing = " ".join(w.value for w in at.warning)
+    assert "Niet vastgelegd: Bas heeft om" in waarschuwing and "niveau 4" in waarschuwing
+    assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
+
+
+def test_workshop__per_bouwsteen__has_the_distribution_chart(
+    open_app: Callable[..., AppTest], gevulde_ronde: Sessie
+) -> None:
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    spec = at.get("vega_lite_chart")[0].proto.spec
+    assert "weet niet" in spec and "Antwoorden per stelling" in spec
+
+
+def test_workshop__personal_links__are_hidden_until_asked(
+    open_app: Callable[..., AppTest], gevulde_ronde: Sessie
+) -> None:
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    assert not any("?d=" in c.value for c in at.code)
+    at.toggle(key="workshop_links").set_value(True).run()
+    assert sum("?d=" in c.value for c in at.code) == 4
+
+
+def test_workshop__a_participant__has_no_workshop_page_and_the_page_itself_refuses(
+    open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        open_app(WORKSHOP, d=karel.deelnemer.token)
+    los = AppTest.from_file(str(Path(__file__).resolve().parents[2] / WORKSHOP), default_timeout=30)
+    los.query_params["d"] = karel.deelnemer.token
+    los.run()
+    assert not los.exception
+    assert "voor de facilitator" in los.warning[0].value
+    assert not los.title
