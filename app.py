@@ -1,9 +1,11 @@
 """Router of the Streamlit app: page configuration, who the user is, and navigation only (DESIGN.md).
 
-Run with ``python3 dev.py run`` or ``streamlit run app.py``. The pages a browser sees
-follow its role in a round: everyone has Start and Over de scan; a participant also
-Invullen and Resultaten; a facilitator also Workshop.
+Run with ``python3 dev.py run`` or ``streamlit run app.py``. The menu follows the
+user's role in a round: everyone sees Start and Over de scan; a participant also Invullen
+and Resultaten; a facilitator also Workshop.
 """
+
+from typing import Literal
 
 import streamlit as st
 
@@ -13,28 +15,37 @@ from scan.ui import database, huidige_sessie
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 
 sessie = huidige_sessie(database())
+# Every page is always registered, so an old or shared address never meets Streamlit's English
+# "Page not found"; pages that do not fit the user's role are hidden from the menu, and the
+# page itself then explains in Dutch what is needed.
+Zichtbaarheid = Literal["visible", "hidden"]
+deelnemer: Zichtbaarheid = "visible" if sessie is not None else "hidden"
+facilitator: Zichtbaarheid = "visible" if sessie is not None and sessie.is_facilitator else "hidden"
 pagina_lijst = [
-    st.Page("scan/app_pages/start.py", title=t("nav.start"), icon=":material/home:", url_path="start", default=True)
+    st.Page("scan/app_pages/start.py", title=t("nav.start"), icon=":material/home:", url_path="start", default=True),
+    st.Page(
+        "scan/app_pages/invullen.py",
+        title=t("nav.invullen"),
+        icon=":material/edit_note:",
+        url_path="invullen",
+        visibility=deelnemer,
+    ),
+    st.Page(
+        "scan/app_pages/workshop.py",
+        title=t("nav.workshop"),
+        icon=":material/groups:",
+        url_path="workshop",
+        visibility=facilitator,
+    ),
+    st.Page(
+        "scan/app_pages/resultaten.py",
+        title=t("nav.resultaten"),
+        icon=":material/radar:",
+        url_path="resultaten",
+        visibility=deelnemer,
+    ),
+    st.Page("scan/app_pages/over.py", title=t("nav.over"), icon=":material/menu_book:", url_path="over"),
 ]
-if sessie is not None:
-    pagina_lijst.append(
-        st.Page("scan/app_pages/invullen.py", title=t("nav.invullen"), icon=":material/edit_note:", url_path="invullen")
-    )
-    if sessie.is_facilitator:
-        pagina_lijst.append(
-            st.Page(
-                "scan/app_pages/workshop.py", title=t("nav.workshop"), icon=":material/groups:", url_path="workshop"
-            )
-        )
-    pagina_lijst.append(
-        st.Page(
-            "scan/app_pages/resultaten.py", title=t("nav.resultaten"), icon=":material/radar:", url_path="resultaten"
-        )
-    )
-pagina_lijst.append(
-    st.Page("scan/app_pages/over.py", title=t("nav.over"), icon=":material/menu_book:", url_path="over")
-)
-
 navigatie = st.navigation(pagina_lijst)
 # A page that just signed someone in asks for a page that only now exists in the navigation.
 doel = st.session_state.pop("ga_naar", None)

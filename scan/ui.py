@@ -123,16 +123,17 @@ def basis_url() -> str:
     if ingesteld:
         return ingesteld.rstrip("/")
     url = st.context.url or "http://localhost:8501"
-    # st.context.url ends in the current page's path; the join link points at the app itself.
+    # st.context.url ends in the current page's path; links point at the app's root, which is
+    # the Start page (Streamlit serves the default page at "/", not at its url_path).
     return re.sub(r"/(start|invullen|workshop|resultaten|over)/?$", "", url.rstrip("/"))
 
 
 def deelname_link(sessie: Sessie) -> str:
-    return f"{basis_url()}/start?code={sessie.ronde.code}"
+    return f"{basis_url()}/?code={sessie.ronde.code}"
 
 
 def persoonlijke_link(token: str) -> str:
-    return f"{basis_url()}/start?{TOKEN_PARAM}={token}"
+    return f"{basis_url()}/?{TOKEN_PARAM}={token}"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

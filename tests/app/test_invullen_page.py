@@ -120,9 +120,6 @@ def test_invullen__database_failure__keeps_the_choice_on_screen_with_a_dutch_err
 
 
 def test_invullen__without_a_session__points_to_start(open_app: Callable[..., AppTest]) -> None:
-    at = AppTest.from_file(
-        str(__import__("pathlib").Path(__file__).resolve().parents[2] / INVULLEN), default_timeout=30
-    )
-    at.run()
+    at = open_app(INVULLEN)
     assert not at.exception
     assert "U doet nog niet mee" in at.warning[0].value

@@ -1,0 +1,94 @@
+"""A real app server and a real browser (Debian's chromium, driven by playwright; never downloaded)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+UITVOER = ROOT / "test-output"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, url: str, database_url: str) -> None:
+        self.url = url
+        self.database_url = database_url
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    database_url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'zelfscan.db'}"
+    poort = _vrije_poort()
+    omgeving = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(poort)],
+        cwd=ROOT,
+        env=omgeving,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    basis = f"http://127.0.0.1:{poort}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{basis}/_stcore/health", timeout=1) as antwoord:
+                    if antwoord.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail(f"Streamlit-server start niet: {proces.stderr.read() if proces.stderr else ''!r}")
+        yield Server(basis, database_url)
+    finally:
+        proces.terminate()
+        proces.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Browsertest overgeslagen: Debian-pakket chromium is niet geïnstalleerd (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def screenshot() -> object:
+    UITVOER.mkdir(exist_ok=True)
+
+    def _maak(pagina: object, naam: str) -> Path:
+        pad = UITVOER / f"e2e_{naam}.png"
+        pagina.screenshot(path=str(pad), full_page=True)  # type: ignore[attr-defined]
+        return pad
+
+    return _maak
