@@ -71,6 +71,7 @@ NL: dict[str, str] = {
     ),
     "workshop.alleen_facilitator": "Het workshopscherm is er voor de facilitator van deze scanronde.",
     "workshop.titel": "Workshop {gemeente}",
+    "workshop.groot": "Grote letters voor de beamer",
     "workshop.meedoen": "### Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
     "workshop.link": "Link voor deelnemers:",
     "workshop.qr": "Scan met de camera van uw telefoon",

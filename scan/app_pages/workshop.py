@@ -29,6 +29,10 @@ totaal = sum(len(b.stellingen) for b in vl.bouwstenen)
 stelling_van = {s.id: (b, i, s) for b in vl.bouwstenen for i, s in enumerate(b.stellingen, start=1)}
 niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
 
+# Projected on a wall, the default type is too small for the back of the room; rem-based
+# Streamlit scales with the root font size. Only our own CSS, no user text.
+if st.toggle(t("workshop.groot"), value=True, key="workshop_groot"):
+    st.html("<style>html { font-size: 20px; }</style>")
 st.title(t("workshop.titel", gemeente=md(ronde.gemeente)))
 link = deelname_link(sessie)
 links, rechts = st.columns([3, 2], vertical_alignment="center")
@@ -127,9 +131,15 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
     )
     with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_):
         st.caption(md(b.naam.nl))
-        verdeling = [f"**{n}** {niveau_naam[n]}: {r.verdeling[n - 1]}" for n in range(1, 6)]
-        verdeling += [f"{t('workshop.weet_niet')}: {r.weet_niet}", f"{t('workshop.nvt')}: {r.nvt}"]
-        st.markdown(" · ".join(verdeling))
+        kolommen_verdeling = [f"{n} · {niveau_naam[n]}" for n in range(1, 6)] + [
+            t("workshop.weet_niet"),
+            t("workshop.nvt"),
+        ]
+        st.table(
+            pd.DataFrame([[*r.verdeling, r.weet_niet, r.nvt]], columns=kolommen_verdeling),
+            hide_index=True,
+            border="horizontal",
+        )
         gegeven = [n for n in range(1, 6) if r.verdeling[n - 1]]
         if gegeven:
             st.markdown("\n".join(f"- **{n} · {niveau_naam[n]}**: {md(s.niveaus.bij(n).nl)}" for n in gegeven))
