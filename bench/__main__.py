@@ -1,12 +1,23 @@
-"""Benchmarks of the foundation: ``python -m bench [--herhalingen N]``.
+"""Benchmarks: ``python -m bench [--herhalingen N] [--alleen DEEL] [--postgres URL]``.
 
-Prints figures against the goals of the foundation issue; it asserts nothing, so a slow
-machine never turns the test suite red. Every figure is a median over repeated runs.
+Prints figures against the goals of the foundation and workshop issues; it asserts nothing,
+so a slow machine never turns the test suite red.
+
+scoring (median over ``--herhalingen`` runs):
 
 - load and validate all questionnaires, cold: a fresh Python process per run, timed from
   before the first project import to the validated questionnaire (imports included);
 - score one scan of 16 bouwstenen with 10 participants (800 answers), warm;
 - score 342 such scans, one per municipality, warm.
+
+workshop (``bench/workshop.py``; median and p95 with the number of samples):
+
+- one answer change including its save, and the results page of a full round, server side
+  (Streamlit AppTest);
+- 25 participants saving 80 answers each at the same moment, on SQLite and on PostgreSQL
+  (``--postgres``; skipped with the reason when no server answers).
+
+browser: a radio click in headless Chromium until the "Opgeslagen" toast shows.
 """
 
 from __future__ import annotations
@@ -55,13 +66,46 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--herhalingen", type=int, default=7)
-    args = parser.parse_args(argv)
-    n = max(1, args.herhalingen)
+DELEN = ("scoring", "workshop", "browser")
 
+
+def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
+    from bench import workshop
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--herhalingen", type=int, default=7, help="runs per scoring figure (default 7)")
+    parser.add_argument(
+        "--alleen",
+        choices=DELEN,
+        action="append",
+        help="run only this part (may be repeated); default: all parts",
+    )
+    parser.add_argument(
+        "--postgres",
+        default=workshop.standaard_postgres_url(),
+        metavar="URL",
+        help="PostgreSQL server for the concurrency figure; each run creates and drops its own database "
+        f"(default: $TEST_DATABASE_URL, else {workshop.STANDAARD_POSTGRES})",
+    )
+    args = parser.parse_args(argv)
+    delen = set(args.alleen or DELEN)
+
+    from scoring.loader import laad_vragenlijst
+
+    if "scoring" in delen:
+        _scoring(max(1, args.herhalingen))
+    if "workshop" in delen:
+        workshop.draai_workshop(laad_vragenlijst(), args.postgres)
+    if "browser" in delen:
+        workshop.draai_browser(laad_vragenlijst())
+    return 0
+
+
+def _scoring(n: int) -> None:
+    """The foundation's figures: loading the questionnaire and scoring, as before."""
     from scan.demo import maak_demo
     from scan.gemeenten import alle_gemeenten
     from scoring.engine import bereken_scan
@@ -96,7 +140,6 @@ def main(argv: list[str] | None = None) -> int:
         oordeel = "" if doel is None else ("  ok" if waarde < doel else "  TE TRAAG")
         print(f"{naam:<68}{waarde * 1000:>8.1f} ms{doeltekst:>10}{oordeel}")
     print(f"(ter info: {len(scans)} demoscans genereren: {genereren:.1f} s)")
-    return 0
 
 
 if __name__ == "__main__":
