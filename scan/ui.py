@@ -117,6 +117,15 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
     return db, sessie
 
 
+def zelfde_versie_of_stop(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
+    """Stop with the Dutch explanation when the round was started with another questionnaire version."""
+    try:
+        services.controleer_versie(sessie.ronde, vragenlijst)
+    except services.InvoerFout as fout:
+        st.error(str(fout), icon=":material/error:")
+        st.stop()
+
+
 def basis_url() -> str:
     """The address people type or scan to reach this app (``SCAN_PUBLIEKE_URL`` overrides)."""
     ingesteld = os.environ.get("SCAN_PUBLIEKE_URL")

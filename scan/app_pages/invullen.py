@@ -13,16 +13,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from scan import services
 from scan.services import InvoerFout
 from scan.teksten import t
-from scan.ui import md, persoonlijke_link, sessie_of_stop, tijd, vragenlijst_of_stop
+from scan.ui import md, persoonlijke_link, sessie_of_stop, tijd, vragenlijst_of_stop, zelfde_versie_of_stop
 
 log = logging.getLogger(__name__)
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
-try:
-    services.controleer_versie(sessie.ronde, vl)
-except InvoerFout as fout:
-    st.error(str(fout), icon=":material/error:")
-    st.stop()
+zelfde_versie_of_stop(sessie, vl)
 
 ids = [b.id for b in vl.bouwstenen]
 if st.session_state.get("invullen_b") not in ids:

@@ -7,10 +7,11 @@ from reports import charts
 from reports.duiding import kernzin
 from scan import services
 from scan.teksten import t
-from scan.ui import md, sessie_of_stop, vragenlijst_of_stop
+from scan.ui import md, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
+zelfde_versie_of_stop(sessie, vl)
 resultaat = services.resultaat(db, vl, sessie.ronde.id)
 banden = {b.id: b.naam.nl for b in vl.schaal.banden}
 namen = {b.id: b.naam.nl for b in vl.bouwstenen}

@@ -16,11 +16,21 @@ from scan import services
 from scan.database import nu
 from scan.services import ConsensusConflict, InvoerFout
 from scan.teksten import t
-from scan.ui import deelname_link, md, persoonlijke_link, qr_png, sessie_of_stop, tijd, vragenlijst_of_stop
+from scan.ui import (
+    deelname_link,
+    md,
+    persoonlijke_link,
+    qr_png,
+    sessie_of_stop,
+    tijd,
+    vragenlijst_of_stop,
+    zelfde_versie_of_stop,
+)
 
 log = logging.getLogger(__name__)
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
+zelfde_versie_of_stop(sessie, vl)
 if not sessie.is_facilitator:
     st.warning(t("workshop.alleen_facilitator"))
     st.stop()

@@ -1,0 +1,26 @@
+"""A round started with another questionnaire version: every round page explains, none computes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import update
+from streamlit.testing.v1 import AppTest
+
+from scan.database import Database, RondeRij
+from scan.repository import Sessie
+
+pytestmark = pytest.mark.apptest
+
+
+@pytest.mark.parametrize("pagina", ["invullen", "workshop", "resultaten"])
+def test_round_page__older_questionnaire_version__shows_both_versions_and_stops(
+    open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, pagina: str
+) -> None:
+    with app_db.schrijven() as s:
+        s.execute(update(RondeRij).where(RondeRij.id == ronde.ronde.id).values(vragenlijst_versie="0.9"))
+    at = open_app(f"scan/app_pages/{pagina}.py", d=ronde.deelnemer.token)
+    assert not at.exception
+    assert "vragenlijstversie 0.9" in at.error[0].value and "versie 1.0" in at.error[0].value
+    assert not at.radio and not at.get("vega_lite_chart")
