@@ -243,6 +243,38 @@ def mijn_ambities(db: Database, sessie: Sessie) -> dict[str, int]:
         return repo.ambities_van(s, sessie.deelnemer.id)
 
 
+def _bewaar_eigen(
+    db: Database,
+    sessie: Sessie,
+    tabel: type[AntwoordRij | AmbitieRij],
+    sleutel: str,
+    waarde_sleutel: str,
+    kolom: str,
+    waarde: object,
+) -> dt.datetime:
+    """Upsert one column of this participant's row for ``waarde_sleutel``, leaving the other columns.
+
+    A choice and its note are saved by separate widgets; updating only the changed column means
+    the one never overwrites the other, whatever order the saves arrive in.
+    """
+    moment = nu()
+    with db.schrijven() as s:
+        repo.upsert(
+            s,
+            tabel,
+            {
+                "ronde_id": sessie.ronde.id,
+                "deelnemer_id": sessie.deelnemer.id,
+                sleutel: waarde_sleutel,
+                kolom: waarde,
+                "gewijzigd_op": moment,
+            },
+            ["deelnemer_id", sleutel],
+            [kolom, "gewijzigd_op"],
+        )
+    return moment
+
+
 def sla_antwoord_op(
     db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str
 ) -> dt.datetime:
@@ -253,22 +285,7 @@ def sla_antwoord_op(
         raise InvoerFout(
             f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
         )
-    moment = nu()
-    with db.schrijven() as s:
-        repo.upsert(
-            s,
-            AntwoordRij,
-            {
-                "ronde_id": sessie.ronde.id,
-                "deelnemer_id": sessie.deelnemer.id,
-                "stelling": stelling,
-                "antwoord": antwoord,
-                "gewijzigd_op": moment,
-            },
-            ["deelnemer_id", "stelling"],
-            ["antwoord", "gewijzigd_op"],
-        )
-    return moment
+    return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "antwoord", antwoord)
 
 
 def sla_toelichting_op(
@@ -278,22 +295,7 @@ def sla_toelichting_op(
     _mag_invullen(sessie, vragenlijst)
     _stelling_van(vragenlijst, stelling)
     schoon = _schone_tekst(tekst, f"De toelichting bij stelling {stelling}", MAX_TOELICHTING, verplicht=False)
-    moment = nu()
-    with db.schrijven() as s:
-        repo.upsert(
-            s,
-            AntwoordRij,
-            {
-                "ronde_id": sessie.ronde.id,
-                "deelnemer_id": sessie.deelnemer.id,
-                "stelling": stelling,
-                "toelichting": schoon,
-                "gewijzigd_op": moment,
-            },
-            ["deelnemer_id", "stelling"],
-            ["toelichting", "gewijzigd_op"],
-        )
-    return moment
+    return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "toelichting", schoon)
 
 
 def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str, niveau: int) -> dt.datetime:
@@ -302,22 +304,7 @@ def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouws
         raise InvoerFout(f"Bouwsteen '{bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
     if niveau not in range(1, 6):
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
-    moment = nu()
-    with db.schrijven() as s:
-        repo.upsert(
-            s,
-            AmbitieRij,
-            {
-                "ronde_id": sessie.ronde.id,
-                "deelnemer_id": sessie.deelnemer.id,
-                "bouwsteen": bouwsteen,
-                "niveau": niveau,
-                "gewijzigd_op": moment,
-            },
-            ["deelnemer_id", "bouwsteen"],
-            ["niveau", "gewijzigd_op"],
-        )
-    return moment
+    return _bewaar_eigen(db, sessie, AmbitieRij, "bouwsteen", bouwsteen, "niveau", niveau)
 
 
 # --- facilitator ----------------------------------------------------------------------------
