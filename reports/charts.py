@@ -9,9 +9,11 @@ cells carry their count as text.
 
 from __future__ import annotations
 
+import copy
 import math
 import textwrap
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, Literal
 
 import altair as alt
@@ -95,8 +97,8 @@ def _raster(n: int) -> list[alt.Chart]:
     ]
 
 
-def _reeksen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> list[alt.Chart]:
-    n, (x, y) = len(assen), _xy()
+def _reeks_rijen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> list[dict[str, Any]]:
+    n = len(assen)
     rijen: list[dict[str, Any]] = []
     for naam, scores in reeksen.items():
         aanwezig = [(i, s) for i, s in enumerate(scores) if s is not None]
@@ -104,6 +106,20 @@ def _reeksen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> li
         for k, (i, s) in enumerate(aanwezig + aanwezig[:1]):
             rij = {"Reeks": naam, "Onderdeel": assen[i], "Score": _heel(s), "volgorde": k, "sluit": k == len(aanwezig)}
             rijen.append(rij | _pos(i, n, s))
+    return rijen
+
+
+# The layers that carry scores, and which of the series rows each one draws.
+_REEKS_LAGEN: dict[str, Any] = {
+    "vlak": lambda r: r["Reeks"] == HUIDIG,
+    "lijnen": lambda r: True,
+    "punten": lambda r: not r["sluit"],
+}
+
+
+def _reeksen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> list[alt.Chart]:
+    x, y = _xy()
+    rijen = _reeks_rijen(assen, reeksen)
     if not rijen:
         return []
     lijnen = pd.DataFrame(rijen)
@@ -182,14 +198,61 @@ def radar(
     Vega-Lite has no polar line, so positions are computed here. A missing score (None) leaves
     its point out and the polygon closes over the rest; a series without any score is not drawn.
     """
+    reeksen = _controleer(assen, huidig, ambitie)
+    lagen = _raster(len(assen)) + _reeksen(assen, reeksen) + _aslabels(assen, grootte)
+    return _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
+
+
+def _controleer(
+    assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None] | None
+) -> dict[str, list[float | None]]:
     n = len(assen)
     if not MIN_ASSEN <= n <= MAX_ASSEN:
         raise ValueError(f"a radar needs {MIN_ASSEN} to {MAX_ASSEN} axes, got {n}")
     reeksen = {HUIDIG: _scores(HUIDIG, huidig, n)}
     if ambitie is not None:
         reeksen[AMBITIE] = _scores(AMBITIE, ambitie, n)
-    lagen = _raster(n) + _reeksen(assen, reeksen) + _aslabels(assen, grootte)
-    return _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
+    return reeksen
+
+
+@lru_cache(maxsize=128)
+def _radar_sjabloon(
+    assen: tuple[str, ...], aanwezig: tuple[str, ...], titel: str, grootte: int, beschrijving: str
+) -> dict[str, Any]:
+    # Any scores will do: only the layout (axes, labels, which series exist) is kept.
+    reeksen: dict[str, list[float | None]] = {r: [50.0] * len(assen) for r in aanwezig}
+    lagen = _raster(len(assen)) + _reeksen(assen, reeksen) + _aslabels(assen, grootte)
+    chart = _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
+    spec: dict[str, Any] = chart.to_dict()
+    return spec
+
+
+def radar_spec(
+    assen: Sequence[str],
+    huidig: Sequence[float | None],
+    ambitie: Sequence[float | None] | None = None,
+    *,
+    titel: str = "",
+    grootte: int = 360,
+    beschrijving: str = "",
+) -> dict[str, Any]:
+    """The chart of ``radar`` as a Vega-Lite dict, fast enough to redraw on every click.
+
+    Building Altair objects costs about 100 ms per radar (schema copies on every encode); the
+    layout only depends on the axes and the series shown, so it is built once, validated, and
+    reused with the scores put in. A test keeps this equal to ``radar(...).to_dict()``.
+    """
+    reeksen = _controleer(assen, huidig, ambitie)
+    rijen = _reeks_rijen(assen, reeksen)
+    aanwezig = tuple(dict.fromkeys(r["Reeks"] for r in rijen))
+    spec = copy.deepcopy(_radar_sjabloon(tuple(assen), aanwezig, titel, grootte, beschrijving))
+    for laag in spec["layer"]:
+        kies = _REEKS_LAGEN.get(laag.get("name", ""))
+        if kies is not None:
+            laag["data"] = {"values": [r for r in rijen if kies(r)]}
+    gebruikt = {laag["data"]["name"] for laag in spec["layer"] if "name" in laag.get("data", {})}
+    spec["datasets"] = {k: v for k, v in spec.get("datasets", {}).items() if k in gebruikt}
+    return spec
 
 
 def _kort(tekst: str) -> str:
@@ -258,6 +321,50 @@ def verdeling(
             .encode(x=x, y=y, tooltip=tooltip)
         )
     return _afwerking(alt.LayerChart(layer=lagen).properties(width=breedte, height=alt.Step(40)), titel)
+
+
+@lru_cache(maxsize=256)
+def _verdeling_dict(
+    stellingen: tuple[str, ...],
+    verdelingen: tuple[tuple[int, ...], ...],
+    weet_niet: tuple[int, ...],
+    nvt: tuple[int, ...],
+    consensus: tuple[int | None, ...] | None,
+    titel: str,
+    breedte: int,
+) -> dict[str, Any]:
+    spec: dict[str, Any] = verdeling(
+        stellingen, verdelingen, weet_niet, nvt, consensus, titel=titel, breedte=breedte
+    ).to_dict()
+    return spec
+
+
+def verdeling_spec(
+    stellingen: Sequence[str],
+    verdelingen: Sequence[Sequence[int]],
+    weet_niet: Sequence[int],
+    nvt: Sequence[int],
+    consensus: Sequence[int | None] | None = None,
+    *,
+    titel: str = "",
+    breedte: int = 520,
+) -> dict[str, Any]:
+    """The chart of ``verdeling`` as a Vega-Lite dict, remembered per distinct input.
+
+    The workshop screen redraws on every consensus and every refresh, while the answers of a
+    bouwsteen change far less often; a cached spec spares the ~100 ms of building it again.
+    """
+    return copy.deepcopy(
+        _verdeling_dict(
+            tuple(stellingen),
+            tuple(tuple(v) for v in verdelingen),
+            tuple(weet_niet),
+            tuple(nvt),
+            None if consensus is None else tuple(consensus),
+            titel,
+            breedte,
+        )
+    )
 
 
 def radar_tabel(

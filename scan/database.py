@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 ROOT = Path(__file__).resolve().parent.parent
 STANDAARD_URL = f"sqlite:///{ROOT / 'data' / 'zelfscan.db'}"
 BUSY_TIMEOUT_MS = 15_000
+PG_SCHRIJVERS = 4
+"""Write transactions one process runs at once on PostgreSQL. More only add GIL contention in
+this process (measured with 25 writers: p95 45 ms at 4, 62 ms at 8, 78 ms unbounded); fewer
+would make each write wait for the network round trips of all writers ahead of it."""
 
 
 def database_url() -> str:
@@ -180,6 +186,37 @@ class ConsensusRij(Base):
     __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
 
 
+class FifoSlot:
+    """A lock handed to waiting threads in order of arrival.
+
+    ``threading.Lock`` lets the thread that just released it take it again, so under a burst
+    some writers starve (measured: p95 100 ms, max 0.8 s with 25 writers). Here the releasing
+    thread hands the lock straight to the longest waiter, which bounds every wait by the
+    number of writers ahead of it.
+    """
+
+    def __init__(self, plaatsen: int = 1) -> None:
+        self._beheer = threading.Lock()
+        self._wachtrij: deque[threading.Event] = deque()
+        self._vrij = plaatsen
+
+    def __enter__(self) -> None:
+        with self._beheer:
+            if self._vrij > 0 and not self._wachtrij:
+                self._vrij -= 1
+                return
+            beurt = threading.Event()
+            self._wachtrij.append(beurt)
+        beurt.wait()  # set by __exit__ of the previous holder: the slot is ours now
+
+    def __exit__(self, *_: object) -> None:
+        with self._beheer:
+            if self._wachtrij:
+                self._wachtrij.popleft().set()
+            else:
+                self._vrij += 1
+
+
 @dataclass(frozen=True)
 class Database:
     """The engines of one database and a short transaction per unit of work.
@@ -193,6 +230,11 @@ class Database:
     schrijf_engine: Engine
     _lees: sessionmaker[Session]
     _schrijf: sessionmaker[Session]
+    # Writers of this process queue here, in order. On SQLite (one place) this replaces the
+    # busy handler, which polls with growing sleeps and let an unlucky writer wait 1.5 s with
+    # 25 writers; its timeout still covers writers in other processes. On PostgreSQL
+    # (PG_SCHRIJVERS places) it bounds the GIL contention of many threads in one process.
+    _schrijf_slot: FifoSlot = field(default_factory=FifoSlot)
 
     @property
     def is_sqlite(self) -> bool:
@@ -206,7 +248,7 @@ class Database:
     @contextmanager
     def schrijven(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any error."""
-        with self._schrijf.begin() as sessie:
+        with self._schrijf_slot, self._schrijf.begin() as sessie:
             yield sessie
 
     def sluit(self) -> None:
@@ -254,6 +296,7 @@ def maak_database(url: str | None = None) -> Database:
         schrijf_engine=schrijf,
         _lees=sessionmaker(lees, expire_on_commit=False),
         _schrijf=sessionmaker(schrijf, expire_on_commit=False),
+        _schrijf_slot=FifoSlot(1 if url.startswith("sqlite") else PG_SCHRIJVERS),
     )
 
 

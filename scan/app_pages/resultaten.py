@@ -38,8 +38,8 @@ cijfers[3].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
 
 def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:
     links, rechts = st.columns([3, 2], vertical_alignment="center")
-    links.altair_chart(
-        charts.radar(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
+    links.vega_lite_chart(
+        charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
     )
     rechts.dataframe(charts.radar_tabel(assen, huidig, ambitie), hide_index=True, width="stretch")
 

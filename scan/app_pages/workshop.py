@@ -221,8 +221,8 @@ with tab_bouwsteen:
         )
     )
     eigen = [resultaat.stelling(s.id) for s in b.stellingen]
-    st.altair_chart(
-        charts.verdeling(
+    st.vega_lite_chart(
+        charts.verdeling_spec(
             [f"{i}. {s.tekst.nl}" for i, s in enumerate(b.stellingen, start=1)],
             [r.verdeling for r in eigen],
             [r.weet_niet for r in eigen],

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reports.charts import radar, radar_tabel, verdeling
+from reports.charts import radar, radar_spec, radar_tabel, verdeling
 
 ACHT = [
     "Kanaalinzet",
@@ -339,3 +342,36 @@ def test_radar_tabel__without_ambitie_no_gap() -> None:
 def test_radar_tabel__mismatched_lengths_raise() -> None:
     with pytest.raises(ValueError):
         radar_tabel(["a", "b"], [1.0], None)
+
+
+def _met_data_ingevuld(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with every named dataset put inline, so two specs compare by content only."""
+    datasets = spec.pop("datasets", {})
+    for laag in spec.get("layer", []):
+        naam = laag.get("data", {}).get("name")
+        if naam is not None:
+            laag["data"] = {"values": datasets[naam]}
+    return spec
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    n=st.integers(min_value=3, max_value=16),
+    data=st.data(),
+)
+def test_radar_spec__equals_the_altair_chart_for_any_scores(n: int, data: st.DataObject) -> None:
+    score = st.one_of(st.none(), st.floats(min_value=0, max_value=100, allow_nan=False))
+    assen = [f"Onderdeel {i} met een wat langere naam" for i in range(n)]
+    huidig = data.draw(st.lists(score, min_size=n, max_size=n))
+    ambitie = data.draw(st.one_of(st.none(), st.lists(score, min_size=n, max_size=n)))
+    snel = radar_spec(assen, huidig, ambitie, titel="Titel", beschrijving="Uitleg")
+    traag = radar(assen, huidig, ambitie, titel="Titel", beschrijving="Uitleg").to_dict()
+    assert json.loads(json.dumps(_met_data_ingevuld(snel))) == json.loads(json.dumps(_met_data_ingevuld(traag)))
+
+
+def test_radar_spec__does_not_share_state_between_calls() -> None:
+    assen = ["a", "b", "c"]
+    eerste = radar_spec(assen, [10, 20, 30])
+    radar_spec(assen, [90, 90, 90])
+    lijnen = next(laag for laag in eerste["layer"] if laag.get("name") == "lijnen")
+    assert [r["Score"] for r in lijnen["data"]["values"]] == [10, 20, 30, 10]
