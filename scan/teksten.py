@@ -25,6 +25,7 @@ NL: dict[str, str] = {
         "U doet nog niet mee aan een scanronde in deze browser. Ga naar Start en vul de deelnamecode in, "
         "of open uw persoonlijke link."
     ),
+    "start.over": "Bekijk eerst de zestien bouwstenen, de vijf niveaus en de stellingen",
     "start.welkom": "Welkom terug, {naam}",
     "start.welkom.ronde": "U doet als **{rol}** mee aan scanronde **{code}** van **{gemeente}** ({datum}).",
     "start.verder": "Verder met invullen",

@@ -14,7 +14,9 @@ db = database()
 sessie = huidige_sessie(db)
 
 st.title(t("app.titel"))
-st.caption(t("app.ondertitel"))
+st.markdown(t("start.intro"))
+st.caption(vl.meta.disclaimer.nl)
+st.page_link("scan/app_pages/over.py", label=t("start.over"), icon=":material/menu_book:")
 
 if sessie is not None:
     with st.container(border=True):
