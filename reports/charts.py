@@ -28,7 +28,7 @@ RINGEN = (20, 40, 60, 80, 100)  # the band boundaries, so a reader sees in which
 MIN_ASSEN, MAX_ASSEN = 3, 16
 _LABEL_R = 112  # outside ring 100 and its ring label, so labels never sit on the polygon
 _DOMEIN = 170  # room for most labels; Vega's default "pad" autosize grows the canvas for longer ones
-_WRAP, _REGEL = 18, 13  # characters per axis-label line; line height in px
+_WRAP, _REGEL = 18, 14  # characters per axis-label line; line height in px
 _FONT = "DejaVu Sans"  # a font vl-convert has everywhere, so the PNG in the PDF is deterministic
 _GRIJS, _TEKST = "#d0d0d0", "#1a1a1a"
 KOLOMMEN = ("1", "2", "3", "4", "5", "weet niet", "n.v.t.")
@@ -92,7 +92,7 @@ def _raster(n: int) -> list[alt.Chart]:
         .mark_line(stroke=_GRIJS, strokeWidth=1)
         .encode(x=x, y=y, detail="lijn:N", order="volgorde:Q"),
         alt.Chart(ringlabels, name="ringlabels")
-        .mark_text(align="left", baseline="bottom", dx=3, fontSize=9, color="#8c8c8c")
+        .mark_text(align="left", baseline="bottom", dx=3, fontSize=10, color="#6e6e6e")
         .encode(x=x, y=y, text="tekst:N"),
     ]
 
@@ -178,7 +178,7 @@ def _aslabels(assen: Sequence[str], grootte: int) -> list[alt.Chart]:
     # Vega-Lite cannot encode align per datum, so each alignment gets its own text layer.
     return [
         alt.Chart(pd.DataFrame(rijen), name=f"labels-{align}-{baseline}")
-        .mark_text(align=align, baseline=baseline, lineBreak="\n", lineHeight=_REGEL, fontSize=11, color=_TEKST)
+        .mark_text(align=align, baseline=baseline, lineBreak="\n", lineHeight=_REGEL, fontSize=12, color=_TEKST)
         .encode(x=x, y=y, text="Label:N")
         for (align, baseline), rijen in sorted(groepen.items())
     ]

@@ -62,6 +62,20 @@ def _sleutel(naam: str) -> str:
     return " ".join(tekst.split())
 
 
+def keuzelabel(naam: str, provincie: str, gm_code: str) -> str:
+    """The text of a municipality in a type-to-search list, findable the way people type it.
+
+    Streamlit's list filter matches letters as typed, so the label also carries the everyday
+    name ("Den Bosch") and the name without accents ("Sudwest-Fryslan") where they differ.
+    """
+    extra = [roep.title() for roep, code in _ROEPNAMEN.items() if code == gm_code and roep != "the hague"]
+    zonder_accent = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    if zonder_accent != naam:
+        extra.append(zonder_accent)
+    label = f"{naam} ({provincie})"
+    return f"{label} · {', '.join(extra)}" if extra else label
+
+
 def _zonder_provincie(naam: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", naam)
 

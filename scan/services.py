@@ -196,7 +196,8 @@ def neem_deel(
     except IntegrityError:
         raise InvoerFout(
             f"In deze scanronde doet al iemand mee als '{schoon}'. Bent u dat, open dan uw persoonlijke link "
-            "(de facilitator kan die opnieuw tonen); anders: voeg bijvoorbeeld uw achternaam of afdeling toe."
+            "(de facilitator kan die opnieuw tonen). Bent u iemand anders, zet dan uw afdeling achter uw naam, "
+            f"bijvoorbeeld '{schoon} (KCC)'."
         ) from None
     return Sessie(ronde=ronde, deelnemer=info)
 

@@ -59,13 +59,18 @@ NL: dict[str, str] = {
     "start.omschrijving": "Omschrijving (optioneel)",
     "start.omschrijving.voorbeeld": "bijvoorbeeld nulmeting werkgroep dienstverlening",
     "start.nieuw.knop": "Scanronde starten",
-    "start.bron": "Lijst van gemeenten: Bron: Centraal Bureau voor de Statistiek (CBS), indeling 1 januari 2025.",
+    "start.bron": "Gemeentelijke indeling op 1 januari 2025. Bron: Centraal Bureau voor de Statistiek (CBS).",
     "start.terug.uitleg": (
         "Plak hier uw persoonlijke link (of alleen het deel na d=). De facilitator kan uw link opnieuw tonen "
         "als u hem kwijt bent."
     ),
     "start.terug.link": "Persoonlijke link",
     "start.terug.knop": "Verder gaan",
+    "start.terug.leeg": "Plak eerst uw persoonlijke link in het vak (of alleen het deel na d=).",
+    "start.link.onbekend": (
+        "Deze persoonlijke link is onbekend: misschien is hij niet helemaal gekopieerd, of is de scanronde "
+        "verwijderd. Vraag de facilitator om uw link, of doe opnieuw mee met de deelnamecode."
+    ),
     "start.terug.onbekend": (
         "Deze link hoort bij geen enkele deelnemer. Controleer of u de hele link hebt geplakt, "
         "of vraag de facilitator om uw link."
@@ -79,12 +84,11 @@ NL: dict[str, str] = {
     "workshop.voortgang.kop": "Wie vult wat in ({aantal} deelnemers)",
     "workshop.voortgang.samenvatting": "{klaar} van {aantal} klaar met alle stellingen · bijgewerkt om {nu}",
     "workshop.kol.naam": "Naam",
-    "workshop.kol.rol": "Rol",
-    "workshop.kol.functie": "Functie",
+    "workshop.kol.functie": "Functie of rol",
     "workshop.kol.beantwoord": "Beantwoord",
     "workshop.kol.ambities": "Ambities",
     "workshop.kol.actief": "Laatst opgeslagen",
-    "workshop.tab.bespreekpunten": "Bespreekpunten ({aantal})",
+    "workshop.tab.bespreekpunten": "Bespreekpunten ({aantal} open)",
     "workshop.tab.bouwsteen": "Per bouwsteen",
     "workshop.tab.links": "Persoonlijke links",
     "workshop.bespreekpunten.uitleg": (
@@ -92,7 +96,7 @@ NL: dict[str, str] = {
         "verdeeld is. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
     ),
     "workshop.bespreekpunten.geen": "Nog geen bespreekpunten: waar al geantwoord is, liggen de antwoorden dicht bij elkaar.",
-    "workshop.bespreekpunten.meer": "Nog {aantal} bespreekpunten; ze staan ook bij Per bouwsteen.",
+    "workshop.bespreekpunten.meer": "Nog {aantal} open bespreekpunten; ze verschijnen hier zodra er een is besproken, en staan ook bij Per bouwsteen.",
     "workshop.status.consensus": "consensus: niveau {niveau}",
     "workshop.status.spreiding": "spreiding {spreiding}",
     "workshop.weet_niet": "weet niet",
@@ -102,7 +106,8 @@ NL: dict[str, str] = {
     "workshop.consensus.niveau": "Afgesproken niveau",
     "workshop.consensus.waarom": "Waarom (kort)",
     "workshop.consensus.knop": "Vastleggen",
-    "workshop.consensus.opgeslagen": "Consensus vastgelegd: niveau {niveau}",
+    "workshop.consensus.opgeslagen": "Consensus vastgelegd bij stelling {stelling}: niveau {niveau}",
+    "workshop.besproken.kop": "Besproken, met consensus ({aantal})",
     "workshop.consensus.gewist": "Consensus gewist",
     "workshop.conflict": (
         "Niet vastgelegd: {door} heeft om {tijd} al niveau {niveau} vastgelegd. Bekijk dat eerst; "
@@ -147,6 +152,8 @@ NL: dict[str, str] = {
     "resultaten.oneens.kop": "Hier verschillen de meningen ({aantal})",
     "resultaten.eens.kop": "Hier is iedereen het eens ({aantal})",
     "resultaten.geen": "Geen.",
+    "resultaten.oneens.regel": "antwoorden van niveau {laag} tot {hoog}",
+    "resultaten.oneens.consensus": "; consensus: niveau {niveau}",
     "invullen.wie": "{naam} · {gemeente} · scanronde {code}",
     "invullen.voortgang": "{klaar} van {totaal} stellingen beantwoord",
     "invullen.vorige": "Vorige",
@@ -158,7 +165,9 @@ NL: dict[str, str] = {
     ),
     "invullen.keuze": "Uw keuze bij stelling {nummer}",
     "invullen.toelichting": "Toelichting (optioneel)",
-    "invullen.toelichting.hint": "Waarom deze keuze? Een voorbeeld helpt de werkgroep bij het bespreken.",
+    "invullen.toelichting.hint": (
+        "Waarom deze keuze? Een voorbeeld helpt de werkgroep. Wordt opgeslagen zodra u buiten het vak klikt."
+    ),
     "invullen.opgeslagen": "Opgeslagen: stelling {nummer}, {keuze}",
     "invullen.toelichting.opgeslagen": "Opgeslagen: toelichting bij stelling {nummer}",
     "invullen.ambitie.opgeslagen": "Opgeslagen: ambitie {keuze}",

@@ -82,6 +82,7 @@ def huidige_sessie(db: Database) -> Sessie | None:
     if sessie is None:
         st.session_state.pop("token", None)
         st.query_params.pop(TOKEN_PARAM, None)
+        st.session_state["onbekende_link"] = True  # said once, by the page shown next
         return None
     st.session_state["token"] = token
     # Streamlit drops query parameters on a page switch; putting the token back keeps the
@@ -112,7 +113,8 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
     db = database()
     sessie = huidige_sessie(db)
     if sessie is None:
-        st.warning(t("fout.geen_sessie"), icon=":material/login:")
+        onbekend = st.session_state.pop("onbekende_link", False)
+        st.warning(t("start.link.onbekend" if onbekend else "fout.geen_sessie"), icon=":material/login:")
         st.stop()
     return db, sessie
 

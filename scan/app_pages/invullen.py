@@ -8,6 +8,7 @@ so nothing the participant did is lost.
 import logging
 
 import streamlit as st
+import streamlit.components.v1 as components
 from sqlalchemy.exc import SQLAlchemyError
 
 from scan import services
@@ -80,7 +81,7 @@ def _ambitie(bouwsteen_id: str) -> None:
 
 
 def _ga(stap: int) -> None:
-    st.session_state["invullen_b"] = ids[(ids.index(st.session_state["invullen_b"]) + stap) % len(ids)]
+    st.session_state["invullen_b"] = ids[min(max(ids.index(st.session_state["invullen_b"]) + stap, 0), len(ids) - 1)]
 
 
 mijn = services.mijn_antwoorden(db, sessie)
@@ -118,9 +119,22 @@ def _bouwsteen_label(bouwsteen_id: str) -> str:
 
 
 kop = st.columns([2, 6, 2], vertical_alignment="bottom")
-kop[0].button(t("invullen.vorige"), on_click=_ga, args=(-1,), icon=":material/arrow_back:", width="stretch")
+eerste, laatste = bouwsteen.id == ids[0], bouwsteen.id == ids[-1]
+kop[0].button(
+    t("invullen.vorige"), on_click=_ga, args=(-1,), icon=":material/arrow_back:", width="stretch", disabled=eerste
+)
 kop[1].selectbox(t("invullen.bouwsteen"), ids, key="invullen_b", format_func=_bouwsteen_label)
-kop[2].button(t("invullen.volgende"), on_click=_ga, args=(1,), icon=":material/arrow_forward:", width="stretch")
+kop[2].button(
+    t("invullen.volgende"), on_click=_ga, args=(1,), icon=":material/arrow_forward:", width="stretch", disabled=laatste
+)
+if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
+    # A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
+    # phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area.
+    components.html(
+        "<script>window.parent.document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
+        height=0,
+    )
+st.session_state["invullen_getoond"] = bouwsteen.id
 
 st.header(f"{bouwsteen.nummer}. {md(bouwsteen.naam.nl)}", divider="blue")
 st.markdown(md(bouwsteen.omschrijving.nl))
@@ -174,9 +188,15 @@ with st.container(border=True):
 
 voet = st.columns([2, 6, 2])
 voet[0].button(
-    t("invullen.vorige"), on_click=_ga, args=(-1,), key="vorige_onder", icon=":material/arrow_back:", width="stretch"
+    t("invullen.vorige"),
+    on_click=_ga,
+    args=(-1,),
+    key="vorige_onder",
+    icon=":material/arrow_back:",
+    width="stretch",
+    disabled=eerste,
 )
-if bouwsteen.id == ids[-1]:
+if laatste:
     voet[2].page_link("scan/app_pages/resultaten.py", label=t("nav.resultaten"), icon=":material/radar:")
 else:
     voet[2].button(

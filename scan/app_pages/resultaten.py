@@ -99,14 +99,22 @@ with tabs[4]:
         hide_index=True,
         width="stretch",
     )
-    stelling_tekst = {s.id: s.tekst.nl for _, s in vl.stellingen()}
+    nummer = {s.id: f"{b.nummer}.{i}" for b in vl.bouwstenen for i, s in enumerate(b.stellingen, start=1)}
+    stelling_tekst = {s.id: f"**{nummer[s.id]}** {md(s.tekst.nl)}" for _, s in vl.stellingen()}
     eens = [s for s in resultaat.stellingen if s.aantal_scores >= 2 and (s.spreiding or 0) == 0]
     links, rechts = st.columns(2)
     with links:
         st.subheader(t("resultaten.oneens.kop", aantal=len(resultaat.bespreekpunten)))
-        st.markdown("\n".join(f"- {md(stelling_tekst[s])}" for s in resultaat.bespreekpunten) or t("resultaten.geen"))
+        regels = []
+        for sid in resultaat.bespreekpunten:
+            r = resultaat.stelling(sid)
+            status = t("resultaten.oneens.regel", laag=r.minimum, hoog=r.maximum)
+            if r.consensus is not None:
+                status += t("resultaten.oneens.consensus", niveau=r.consensus)
+            regels.append(f"- {stelling_tekst[sid]} ({status})")
+        st.markdown("\n".join(regels) or t("resultaten.geen"))
     with rechts:
         st.subheader(t("resultaten.eens.kop", aantal=len(eens)))
         st.markdown(
-            "\n".join(f"- {md(stelling_tekst[s.stelling])} (niveau {s.minimum})" for s in eens) or t("resultaten.geen")
+            "\n".join(f"- {stelling_tekst[s.stelling]} (niveau {s.minimum})" for s in eens) or t("resultaten.geen")
         )

@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from scan import services
+from scan.gemeenten import keuzelabel
 from scan.services import InvoerFout
 from scan.teksten import t
 from scan.ui import database, ga_naar, huidige_sessie, md, meld_aan, meld_af, persoonlijke_link, vragenlijst_of_stop
@@ -30,14 +31,26 @@ if sessie is not None:
                 rol=t(f"rol.{sessie.deelnemer.rol}"),
             )
         )
-        knoppen = st.columns(4)
-        knoppen[0].page_link("scan/app_pages/invullen.py", label=t("start.verder"), icon=":material/edit_note:")
+        links = [("scan/app_pages/invullen.py", t("start.verder"), ":material/edit_note:")]
         if sessie.is_facilitator:
-            knoppen[1].page_link("scan/app_pages/workshop.py", label=t("nav.workshop"), icon=":material/groups:")
-        knoppen[2].page_link("scan/app_pages/resultaten.py", label=t("nav.resultaten"), icon=":material/radar:")
-        knoppen[3].button(t("start.afmelden"), on_click=meld_af, icon=":material/logout:")
+            links.append(("scan/app_pages/workshop.py", t("nav.workshop"), ":material/groups:"))
+        links.append(("scan/app_pages/resultaten.py", t("nav.resultaten"), ":material/radar:"))
+        knoppen = st.columns(len(links) + 1)
+        for kolom, (pagina, label, icoon) in zip(knoppen, links, strict=False):
+            kolom.page_link(pagina, label=label, icon=icoon)
+        knoppen[-1].button(t("start.afmelden"), on_click=meld_af, icon=":material/logout:")
         st.caption(t("start.persoonlijke_link"))
         st.code(persoonlijke_link(sessie.deelnemer.token), language=None)
+
+
+def _fout(tekst: str) -> None:
+    # Under the form and as a toast: on a laptop the form's end is often below the fold.
+    st.error(tekst, icon=":material/error:")
+    st.toast(tekst, icon=":material/error:")
+
+
+if st.session_state.pop("onbekende_link", False):
+    st.warning(t("start.link.onbekend"), icon=":material/link_off:")
 
 code_uit_link = st.query_params.get("code", "")
 tab_mee, tab_nieuw, tab_terug = st.tabs([t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug")])
@@ -51,7 +64,7 @@ with tab_mee, st.form("meedoen"):
         try:
             meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
         except InvoerFout as fout:
-            st.error(str(fout), icon=":material/error:")
+            _fout(str(fout))
         else:
             ga_naar("invullen")
 
@@ -62,7 +75,7 @@ with tab_nieuw, st.form("nieuw"):
         t("start.gemeente"),
         options=list(keuzes),
         index=None,
-        format_func=lambda c: f"{keuzes[c].naam} ({keuzes[c].provincie})",
+        format_func=lambda c: keuzelabel(keuzes[c].naam, keuzes[c].provincie, c),
         placeholder=t("start.gemeente.zoek"),
     )
     datum = st.date_input(t("start.datum"), value=dt.date.today(), format="DD-MM-YYYY")
@@ -72,7 +85,7 @@ with tab_nieuw, st.form("nieuw"):
     st.caption(t("start.bron"))
     if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
         if gm_code is None:
-            st.error(t("start.gemeente.kies"), icon=":material/error:")
+            _fout(t("start.gemeente.kies"))
         else:
             try:
                 nieuw = services.start_ronde(
@@ -85,7 +98,7 @@ with tab_nieuw, st.form("nieuw"):
                     functie=functie_f,
                 )
             except InvoerFout as fout:
-                st.error(str(fout), icon=":material/error:")
+                _fout(str(fout))
             else:
                 meld_aan(nieuw)
                 ga_naar("workshop")
@@ -95,9 +108,11 @@ with tab_terug, st.form("terug"):
     link = st.text_input(t("start.terug.link"), max_chars=300)
     if st.form_submit_button(t("start.terug.knop")):
         token = link.strip().rsplit("d=", 1)[-1].split("&", 1)[0]
-        terug = services.sessie_voor_token(db, token)
-        if terug is None:
-            st.error(t("start.terug.onbekend"), icon=":material/error:")
+        terug = services.sessie_voor_token(db, token) if token else None
+        if not token:
+            _fout(t("start.terug.leeg"))
+        elif terug is None:
+            _fout(t("start.terug.onbekend"))
         else:
             meld_aan(terug)
-            st.rerun()
+            ga_naar("invullen")

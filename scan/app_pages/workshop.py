@@ -50,8 +50,9 @@ with links:
     st.markdown(t("workshop.meedoen"))
     # The code comes from our own alphabet (no user text), escaped all the same.
     st.html(
-        '<div style="font-size:clamp(3rem,8vw,6.5rem);font-weight:700;letter-spacing:.08em;'
-        f'font-family:monospace;line-height:1.1">{html.escape(ronde.code_leesbaar)}</div>'
+        # One line whatever the screen: a code broken after its dash reads as two codes.
+        '<div style="font-size:clamp(2.2rem,5.2vw,6.5rem);font-weight:700;letter-spacing:.06em;'
+        f'font-family:monospace;line-height:1.1;white-space:nowrap">{html.escape(ronde.code_leesbaar)}</div>'
     )
     st.markdown(t("workshop.link"))
     st.code(link, language=None)
@@ -59,31 +60,32 @@ with rechts:
     st.image(qr_png(link), width=340, caption=t("workshop.qr"))
 
 
+def _balk(aantal: int, van: int) -> str:
+    # A text bar scales with the projector type size (the grid of st.dataframe does not).
+    vol = round(10 * aantal / van) if van else 0
+    return f"{'█' * vol}{'░' * (10 - vol)} {aantal} / {van}"
+
+
 @st.fragment(run_every="5s")
 def _wie_vult_in() -> None:
     rijen = services.voortgang(db, sessie)
-    st.subheader(t("workshop.voortgang.kop", aantal=len(rijen)))
-    klaar = sum(1 for r in rijen if r.beantwoord >= totaal)
-    st.caption(t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(rijen), nu=tijd(nu())))
-    tabel = pd.DataFrame(
-        {
-            t("workshop.kol.naam"): [r.naam for r in rijen],
-            t("workshop.kol.rol"): [t(f"rol.{r.rol}") for r in rijen],
-            t("workshop.kol.functie"): [r.functie or "" for r in rijen],
-            t("workshop.kol.beantwoord"): [r.beantwoord for r in rijen],
-            t("workshop.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
-            t("workshop.kol.actief"): [tijd(r.laatst_actief) for r in rijen],
-        }
-    )
-    st.dataframe(
-        tabel,
+    # A facilitator who only leads the session is not someone the room waits for.
+    invullers = [r for r in rijen if r.rol == "deelnemer" or r.beantwoord > 0]
+    st.subheader(t("workshop.voortgang.kop", aantal=len(invullers)))
+    klaar = sum(1 for r in invullers if r.beantwoord >= totaal)
+    st.caption(t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(invullers), nu=tijd(nu())))
+    st.table(
+        pd.DataFrame(
+            {
+                t("workshop.kol.naam"): [r.naam for r in rijen],
+                t("workshop.kol.functie"): [r.functie or t(f"rol.{r.rol}") for r in rijen],
+                t("workshop.kol.beantwoord"): [_balk(r.beantwoord, totaal) for r in rijen],
+                t("workshop.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
+                t("workshop.kol.actief"): [tijd(r.laatst_actief) for r in rijen],
+            }
+        ),
         hide_index=True,
-        width="stretch",
-        column_config={
-            t("workshop.kol.beantwoord"): st.column_config.ProgressColumn(
-                min_value=0, max_value=totaal, format=f"%d / {totaal}"
-            )
-        },
+        border="horizontal",
     )
 
 
@@ -106,7 +108,7 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
         )
     except ConsensusConflict as conflict:
         huidig = conflict.huidig
-        st.session_state[f"conflict_{stelling_id}"] = (
+        melding = (
             t(
                 "workshop.conflict",
                 door=huidig.vastgesteld_door or "?",
@@ -117,16 +119,23 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
             else t("workshop.conflict.gewist")
         )
     except InvoerFout as fout:
-        st.session_state[f"conflict_{stelling_id}"] = str(fout)
+        melding = str(fout)
     except SQLAlchemyError:
         log.exception("consensus opslaan mislukt")
-        st.session_state[f"conflict_{stelling_id}"] = t("invullen.fout.database")
+        melding = t("invullen.fout.database")
     else:
         st.session_state.pop(f"conflict_{stelling_id}", None)
+        b, nummer, _ = stelling_van[stelling_id]
         st.toast(
-            t("workshop.consensus.opgeslagen", niveau=info.niveau) if info else t("workshop.consensus.gewist"),
+            t("workshop.consensus.opgeslagen", niveau=info.niveau, stelling=f"{b.nummer}.{nummer}")
+            if info
+            else t("workshop.consensus.gewist"),
             icon=":material/check_circle:",
         )
+        return
+    # Shown at the stelling and as a toast: the stelling may have moved out of view meanwhile.
+    st.session_state[f"conflict_{stelling_id}"] = melding
+    st.toast(melding, icon=":material/sync_problem:")
 
 
 def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
@@ -195,21 +204,29 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
             )
 
 
+MAX_OPEN = 12
 tab_bespreek, tab_bouwsteen, tab_links = st.tabs(
     [
-        t("workshop.tab.bespreekpunten", aantal=len(resultaat.bespreekpunten)),
+        t("workshop.tab.bespreekpunten", aantal=sum(1 for sid in resultaat.bespreekpunten if sid not in afspraken)),
         t("workshop.tab.bouwsteen"),
         t("workshop.tab.links"),
     ]
 )
 with tab_bespreek:
     st.markdown(t("workshop.bespreekpunten.uitleg"))
+    # Settled ones move to their own list below, so a level just recorded stays in view.
+    open_punten = [sid for sid in resultaat.bespreekpunten if sid not in afspraken]
+    besproken = [sid for sid in resultaat.bespreekpunten if sid in afspraken]
     if not resultaat.bespreekpunten:
         st.info(t("workshop.bespreekpunten.geen"), icon=":material/check:")
-    for i, stelling_id in enumerate(resultaat.bespreekpunten[:12]):
+    for i, stelling_id in enumerate(open_punten[:MAX_OPEN]):
         _stelling(stelling_id, open_=i == 0, plek="bp")
-    if len(resultaat.bespreekpunten) > 12:
-        st.caption(t("workshop.bespreekpunten.meer", aantal=len(resultaat.bespreekpunten) - 12))
+    if len(open_punten) > MAX_OPEN:
+        st.caption(t("workshop.bespreekpunten.meer", aantal=len(open_punten) - MAX_OPEN))
+    if besproken:
+        st.subheader(t("workshop.besproken.kop", aantal=len(besproken)))
+        for stelling_id in besproken:
+            _stelling(stelling_id, open_=False, plek="bp")
 
 with tab_bouwsteen:
     b = vl.bouwsteen(

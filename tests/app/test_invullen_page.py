@@ -119,6 +119,22 @@ def test_invullen__database_failure__keeps_the_choice_on_screen_with_a_dutch_err
     assert services.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "3"
 
 
+def test_invullen__unknown_personal_link__says_so(open_app: Callable[..., AppTest]) -> None:
+    at = open_app(INVULLEN, d="typfout")
+    assert not at.exception
+    assert "Deze persoonlijke link is onbekend" in at.warning[0].value
+
+
+def test_invullen__first_and_last_bouwsteen__have_no_way_past_the_end(
+    open_app: Callable[..., AppTest], karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    assert at.button[0].disabled and not at.button[1].disabled
+    laatste = open_app(INVULLEN, d=karel.deelnemer.token, b=vragenlijst.bouwstenen[-1].id)
+    assert laatste.header[0].value.startswith("16. ")
+    assert laatste.button[1].disabled and not laatste.button[0].disabled
+
+
 def test_invullen__without_a_session__points_to_start(open_app: Callable[..., AppTest]) -> None:
     at = open_app(INVULLEN)
     assert not at.exception

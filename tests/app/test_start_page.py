@@ -113,15 +113,33 @@ def test_start__pasted_personal_link__resumes_and_an_unknown_one_is_refused(
     at.button(key="FormSubmitter:terug-Verder gaan").click()
     at.run()
     assert "hoort bij geen enkele deelnemer" in at.error[0].value
-    at.text_input[-1].input(f"https://zelfscan.example/start?d={ronde.deelnemer.token}")
+    at.text_input[-1].input(f"https://zelfscan.example/?d={ronde.deelnemer.token}")
     at.button(key="FormSubmitter:terug-Verder gaan").click()
     at.run()
     assert not at.exception
-    assert at.subheader[0].value == "Welkom terug, Fatima"
+    assert at.header[0].value == "1. Kanaalinzet"
 
 
-def test_start__unknown_token_in_the_url__is_ignored_without_error(open_app: Callable[..., AppTest]) -> None:
+def test_start__unknown_token_in_the_url__says_the_link_is_unknown(open_app: Callable[..., AppTest]) -> None:
     at = open_app(d="bestaat-niet")
     assert not at.exception
     assert not at.error
+    assert "Deze persoonlijke link is onbekend" in at.warning[0].value
     assert "d" not in at.query_params
+
+
+def test_start__empty_personal_link__asks_to_paste_it(open_app: Callable[..., AppTest]) -> None:
+    at = open_app()
+    at.button(key="FormSubmitter:terug-Verder gaan").click()
+    at.run()
+    assert "Plak eerst uw persoonlijke link" in at.error[0].value
+
+
+def test_start__gemeente_list__finds_everyday_names_and_names_without_accents(
+    open_app: Callable[..., AppTest],
+) -> None:
+    opties = open_app().selectbox[0].options
+    assert "'s-Hertogenbosch (Noord-Brabant) · Den Bosch, Hertogenbosch" in opties
+    assert "'s-Gravenhage (Zuid-Holland) · Den Haag" in opties
+    assert "Súdwest-Fryslân (Fryslân) · Sudwest-Fryslan" in opties
+    assert "Utrecht (Utrecht)" in opties

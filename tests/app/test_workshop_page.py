@@ -36,9 +36,12 @@ def test_workshop__shows_code_link_qr_and_who_filled_what(
     assert any(gevulde_ronde.ronde.code_leesbaar in h.proto.body for h in at.get("html"))
     assert f"/?code={gevulde_ronde.ronde.code}" in at.code[0].value
     assert len(at.get("image")) == 1
-    voortgang = at.dataframe[0].value
+    voortgang = at.table[0].value
     assert list(voortgang["Naam"]) == ["Fatima", "Anna", "Bert", "Cem"]
-    assert list(voortgang["Beantwoord"]) == [0, 10, 10, 10]
+    assert [b.split(" ", 1)[1] for b in voortgang["Beantwoord"]] == ["0 / 80", "10 / 80", "10 / 80", "10 / 80"]
+    assert voortgang["Beantwoord"][1].startswith("█░")
+    # The facilitator who has not answered is not counted among those the room waits for.
+    assert at.subheader[0].value == "Wie vult wat in (3 deelnemers)"
 
 
 def test_workshop__bespreekpunt__shows_distribution_notes_without_names(
@@ -46,7 +49,7 @@ def test_workshop__bespreekpunt__shows_distribution_notes_without_names(
 ) -> None:
     eerste = vragenlijst.stellingen()[0][1]
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
-    assert at.tabs[0].label == "Bespreekpunten (1)"
+    assert at.tabs[0].label == "Bespreekpunten (1 open)"
     blok = at.expander[0]
     assert eerste.tekst.nl in blok.label
     assert "spreiding 4" in blok.label
@@ -73,6 +76,9 @@ def test_workshop__setting_consensus__is_stored_and_shown(
         "Fatima",
     )
     assert "Consensus: niveau 2" in at.expander[0].success[0].value
+    assert at.tabs[0].label == "Bespreekpunten (0 open)"
+    assert at.subheader[1].value == "Besproken, met consensus (1)"
+    assert at.toast[0].value.startswith("Consensus vastgelegd bij stelling 1.1: niveau 2")
 
 
 def test_workshop__consensus_set_meanwhile_by_another_facilitator__is_a_conflict_not_an_overwrite(
@@ -89,6 +95,7 @@ def test_workshop__consensus_set_meanwhile_by_another_facilitator__is_a_conflict
     assert not at.exception
     waarschuwing = " ".join(w.value for w in at.warning)
     assert "Niet vastgelegd: Bas heeft om" in waarschuwing and "niveau 4" in waarschuwing
+    assert at.toast[0].value.startswith("Niet vastgelegd: Bas")
     assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
 
 
