@@ -86,7 +86,8 @@ def _raster(n: int) -> list[alt.Chart]:
         {"lijn": f"ring {r}", "volgorde": k, **_pos(k % n, n, r)} for r in RINGEN for k in range(n + 1)
     ]
     spaken = [{"lijn": f"spaak {i}", "volgorde": k, **_pos(i, n, 100 * k)} for i in range(n) for k in (0, 1)]
-    ringlabels = pd.DataFrame({"x": 0.0, "y": RINGEN, "tekst": [str(r) for r in RINGEN]})
+    # Between the first two spokes rather than on the top one, where the first axis label sits.
+    ringlabels = pd.DataFrame([{"tekst": str(r), **_pos(1, 2 * n, r)} for r in RINGEN])
     return [
         alt.Chart(pd.DataFrame(ringen + spaken), name="raster")
         .mark_line(stroke=_GRIJS, strokeWidth=1)
