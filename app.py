@@ -21,30 +21,23 @@ sessie = huidige_sessie(database())
 Zichtbaarheid = Literal["visible", "hidden"]
 deelnemer: Zichtbaarheid = "visible" if sessie is not None else "hidden"
 facilitator: Zichtbaarheid = "visible" if sessie is not None and sessie.is_facilitator else "hidden"
+PAGINAS: list[tuple[str, str, Zichtbaarheid]] = [
+    ("start", ":material/home:", "visible"),
+    ("invullen", ":material/edit_note:", deelnemer),
+    ("workshop", ":material/groups:", facilitator),
+    ("resultaten", ":material/radar:", deelnemer),
+    ("over", ":material/menu_book:", "visible"),
+]
 pagina_lijst = [
-    st.Page("scan/app_pages/start.py", title=t("nav.start"), icon=":material/home:", url_path="start", default=True),
     st.Page(
-        "scan/app_pages/invullen.py",
-        title=t("nav.invullen"),
-        icon=":material/edit_note:",
-        url_path="invullen",
-        visibility=deelnemer,
-    ),
-    st.Page(
-        "scan/app_pages/workshop.py",
-        title=t("nav.workshop"),
-        icon=":material/groups:",
-        url_path="workshop",
-        visibility=facilitator,
-    ),
-    st.Page(
-        "scan/app_pages/resultaten.py",
-        title=t("nav.resultaten"),
-        icon=":material/radar:",
-        url_path="resultaten",
-        visibility=deelnemer,
-    ),
-    st.Page("scan/app_pages/over.py", title=t("nav.over"), icon=":material/menu_book:", url_path="over"),
+        f"scan/app_pages/{naam}.py",
+        title=t(f"nav.{naam}"),
+        icon=icoon,
+        url_path=naam,
+        default=naam == "start",
+        visibility=zichtbaar,
+    )
+    for naam, icoon, zichtbaar in PAGINAS
 ]
 navigatie = st.navigation(pagina_lijst)
 # A page that just signed someone in asks for a page that only now exists in the navigation.
