@@ -9,10 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from scan.database import Database, open_database
 from scoring.loader import DEFAULT_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst
+
+# Tests assert behaviour, never timings: Hypothesis's per-example deadline (200 ms) is a timed
+# assert that a busy 2-core CI machine can trip, so it is off for every property test.
+settings.register_profile("zelfscan", deadline=None)
+settings.load_profile("zelfscan")
 
 
 @pytest.fixture(scope="session")
