@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from scoring.doelen import DoelenBestand
 from scoring.models import Bouwsteen, Schaal, VragenlijstMeta
 from scoring.uitwissel import json_schema as scan_schema
 
@@ -17,12 +18,13 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "questionnaires" / "schema
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """File name to schema, for the three questionnaire files and the scan exchange file."""
+    """File name to schema, for the questionnaire files, the goal library and the scan exchange file."""
     uit: dict[str, dict[str, Any]] = {}
     for naam, model, titel in (
         ("bouwsteen.schema.json", Bouwsteen, "Bouwsteen van de omnichannel zelfscan"),
         ("schaal.schema.json", Schaal, "Antwoordschaal van de omnichannel zelfscan"),
         ("vragenlijst.schema.json", VragenlijstMeta, "Kopbestand van de omnichannel zelfscan"),
+        ("doelen.schema.json", DoelenBestand, "Doelsjablonen van één bouwsteen"),
     ):
         schema = model.model_json_schema()
         schema["title"] = titel

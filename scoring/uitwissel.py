@@ -103,6 +103,8 @@ class Doel(_Model):
     status: PdcaFase = "plan"
     sjabloon: Ref | None = None
     notities: Vrije | None = None
+    richting: Literal["hoger", "lager"] | None = Field(None, description="hoger: a higher indicator value is better")
+    draagvlak: Vrije | None = Field(None, description="who supports the goal (the A of SMART)")
 
 
 class Scanronde(_Model):

@@ -1,0 +1,141 @@
+"""The goal library: SMART goal templates per bouwsteen and per step up, read from YAML.
+
+Layer: pure domain (``scoring/``). The library lives in ``questionnaires/doelen/`` (one file
+per bouwsteen) and is read with the same located, safe YAML loader as the questionnaire, so
+a typo is reported as ``file:line:column: Dutch message``. Cross-checks against the
+questionnaire: the bouwsteen exists, the stellingen a template lifts belong to it, template
+ids are unique, and every step (1→2, 2→3, 3→4, 4→5) of every bouwsteen has at least two
+templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from scoring.loader import DEFAULT_DIR, Probleem, _locatie_van, _mark, _relatief, lees_yaml, valideer
+from scoring.models import Tekst, Vragenlijst
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+MIN_PER_STAP = 2
+MAX_BESTAND_AANTAL = 40
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Indicator(_Frozen):
+    """The KPI of a goal: what is counted, in which unit, from which source, by whom."""
+
+    naam: Tekst
+    eenheid: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    richting: Literal["hoger", "lager"] = Field(description="hoger: a higher value is better")
+    meting: Tekst = Field(description="how and how often it is measured")
+    bron: Tekst = Field(description="the source system or document and who holds it")
+
+
+class DoelSjabloon(_Frozen):
+    id: Id
+    van: Annotated[int, Field(ge=1, le=4, description="the step from this level to the next")]
+    titel: Tekst
+    actie: Tekst = Field(description="the concrete action, in the imperative or as 'wij ...'")
+    indicator: Indicator
+    streefregel: Tekst = Field(description="how to choose the target, in words")
+    streefwaarde: float | None = Field(None, description="a suggested target value in the indicator's unit")
+    eigenaar: Tekst = Field(description="the role that owns the goal")
+    horizon_maanden: Annotated[int, Field(ge=3, le=24)]
+    stellingen: Annotated[list[Id], Field(min_length=1, max_length=5)]
+    bron: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
+
+
+class DoelenBestand(_Frozen):
+    bouwsteen: Id
+    sjablonen: Annotated[list[DoelSjabloon], Field(min_length=1, max_length=MAX_BESTAND_AANTAL)]
+
+
+class DoelenBibliotheek(_Frozen):
+    """All templates, by bouwsteen, checked against one questionnaire."""
+
+    per_bouwsteen: dict[str, tuple[DoelSjabloon, ...]]
+
+    def voor(self, bouwsteen: str, van: int | None = None) -> tuple[DoelSjabloon, ...]:
+        alle = self.per_bouwsteen.get(bouwsteen, ())
+        return alle if van is None else tuple(s for s in alle if s.van == van)
+
+
+def controleer_doelen(
+    vragenlijst: Vragenlijst, directory: Path | str | None = None
+) -> tuple[DoelenBibliotheek | None, list[Probleem]]:
+    """Read ``questionnaires/doelen``; the library, or None and every problem found."""
+    basis = Path(directory) if directory is not None else DEFAULT_DIR
+    map_ = basis / "doelen"
+    bestanden = sorted(map_.glob("*.yaml")) if map_.is_dir() else []
+    if not bestanden:
+        return None, [Probleem(_relatief(map_, basis), None, None, "geen doelenbestanden (*.yaml) gevonden")]
+    problemen: list[Probleem] = []
+    stellingen_van = {b.id: {s.id for s in b.stellingen} for b in vragenlijst.bouwstenen}
+    per_bouwsteen: dict[str, list[DoelSjabloon]] = {}
+    gezien: dict[str, str] = {}
+    for path in bestanden:
+        pad = _relatief(path, basis)
+        bron, fouten = lees_yaml(path, pad)
+        problemen.extend(fouten)
+        if bron is None:
+            continue
+        bestand, fouten = valideer(bron, DoelenBestand)
+        problemen.extend(fouten)
+        if bestand is None:
+            continue
+        if bestand.bouwsteen not in stellingen_van:
+            problemen.append(
+                _mark(pad, _locatie_van(bron, "bouwsteen").start_mark, f"onbekende bouwsteen '{bestand.bouwsteen}'")
+            )
+            continue
+        if bestand.bouwsteen in per_bouwsteen:
+            problemen.append(
+                _mark(
+                    pad,
+                    _locatie_van(bron, "bouwsteen").start_mark,
+                    f"bouwsteen '{bestand.bouwsteen}' heeft al een doelenbestand",
+                )
+            )
+            continue
+        for i, sjabloon in enumerate(bestand.sjablonen):
+            if sjabloon.id in gezien:
+                node = _locatie_van(bron, "sjablonen", i, "id")
+                problemen.append(
+                    _mark(pad, node.start_mark, f"sjabloon-id '{sjabloon.id}' komt ook voor in {gezien[sjabloon.id]}")
+                )
+            gezien.setdefault(sjabloon.id, pad)
+            for j, stelling in enumerate(sjabloon.stellingen):
+                if stelling not in stellingen_van[bestand.bouwsteen]:
+                    node = _locatie_van(bron, "sjablonen", i, "stellingen", j)
+                    problemen.append(
+                        _mark(
+                            pad,
+                            node.start_mark,
+                            f"stelling '{stelling}' hoort niet bij bouwsteen '{bestand.bouwsteen}'",
+                        )
+                    )
+        per_bouwsteen[bestand.bouwsteen] = list(bestand.sjablonen)
+        for van in range(1, 5):
+            aantal = sum(1 for s in bestand.sjablonen if s.van == van)
+            if aantal < MIN_PER_STAP:
+                problemen.append(
+                    _mark(
+                        pad,
+                        _locatie_van(bron, "sjablonen").start_mark,
+                        f"stap {van} naar {van + 1} heeft {aantal} sjablonen; minstens {MIN_PER_STAP} nodig",
+                    )
+                )
+    for b in vragenlijst.bouwstenen:
+        if b.id not in per_bouwsteen and not problemen:
+            problemen.append(
+                Probleem(_relatief(map_, basis), None, None, f"geen doelenbestand voor bouwsteen '{b.id}'")
+            )
+    if problemen:
+        return None, sorted(problemen)
+    return DoelenBibliotheek(per_bouwsteen={k: tuple(v) for k, v in per_bouwsteen.items()}), []
