@@ -186,6 +186,42 @@ class ConsensusRij(Base):
     __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
 
 
+class DoelRij(Base):
+    """An improvement goal of a round: accepted (possibly edited) or rejected, with its PDCA state."""
+
+    __tablename__ = "doelen"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "sleutel"),
+        CheckConstraint("status IN ('plan', 'do', 'check', 'act')", name="status"),
+        CheckConstraint("besluit IN ('geaccepteerd', 'afgewezen')", name="besluit"),
+        CheckConstraint("richting IS NULL OR richting IN ('hoger', 'lager')", name="richting"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    # The template id for a suggestion, "eigen_<n>" for a goal written from scratch.
+    sleutel: Mapped[str] = mapped_column(String(80))
+    besluit: Mapped[str] = mapped_column(String(12))
+    bouwsteen: Mapped[str] = mapped_column(String(80))
+    titel: Mapped[str] = mapped_column(String(120))
+    actie: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str | None] = mapped_column(Text)
+    eenheid: Mapped[str | None] = mapped_column(String(40))
+    nulmeting: Mapped[float | None]
+    streefwaarde: Mapped[float | None]
+    bron: Mapped[str | None] = mapped_column(Text)
+    eigenaar: Mapped[str | None] = mapped_column(Text)
+    draagvlak: Mapped[str | None] = mapped_column(Text)
+    richting: Mapped[str | None] = mapped_column(String(8))
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(6), default="plan")
+    sjabloon: Mapped[str | None] = mapped_column(String(80))
+    notities: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_door: Mapped[str | None] = mapped_column(String(120))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    versie: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
 class FifoSlot:
     """A lock handed to waiting threads in order of arrival.
 
