@@ -26,6 +26,7 @@ PAGINAS: list[tuple[str, str, Zichtbaarheid]] = [
     ("invullen", ":material/edit_note:", deelnemer),
     ("workshop", ":material/groups:", facilitator),
     ("resultaten", ":material/radar:", deelnemer),
+    ("doelen", ":material/flag:", deelnemer),
     ("over", ":material/menu_book:", "visible"),
 ]
 pagina_lijst = [

@@ -108,8 +108,12 @@ def _scoring(n: int) -> None:
     """The foundation's figures: loading the questionnaire and scoring, as before."""
     from scan.demo import maak_demo
     from scan.gemeenten import alle_gemeenten
+    from scoring.doelen import controleer_doelen
     from scoring.engine import bereken_scan
     from scoring.loader import laad_vragenlijst
+    from scoring.resultaat import ScanResultaat
+    from scoring.suggesties import stel_voor
+    from scoring.uitwissel import Scan
 
     koud_totaal, koud_laden, koud_proces = _koud(n)
     vl = laad_vragenlijst()
@@ -124,6 +128,18 @@ def _scoring(n: int) -> None:
     een_scan = _mediaan(lambda: bereken_scan(vl, een), max(n, 50))
     alle = _mediaan(lambda: [bereken_scan(vl, s) for s in scans], n)
 
+    # Goal suggestions on the scored rounds (the scan's own score is not part of the figure).
+    bibliotheek, problemen = controleer_doelen(vl)
+    assert bibliotheek is not None, problemen
+    uitslagen = [bereken_scan(vl, s) for s in scans]
+
+    def voorstellen(scan: Scan, uitslag: ScanResultaat) -> object:
+        return stel_voor(vl, bibliotheek, uitslag, gemeente=scan.gemeente.naam, vandaag=datum)
+
+    voorstellen(een, uitslagen[0])
+    een_voorstel = _mediaan(lambda: voorstellen(een, uitslagen[0]), max(n, 50))
+    alle_voorstellen = _mediaan(lambda: [voorstellen(s, u) for s, u in zip(scans, uitslagen, strict=True)], n)
+
     antwoorden = len(een.antwoorden)
     regels = [
         ("vragenlijst laden + valideren, koud (incl. imports)", koud_totaal, 0.100),
@@ -132,6 +148,8 @@ def _scoring(n: int) -> None:
         ("vragenlijst laden + valideren, warm", warm_laden, None),
         (f"1 scan scoren (16 bouwstenen, 10 deelnemers, {antwoorden} antwoorden)", een_scan, 0.005),
         (f"{len(scans)} scans scoren", alle, 1.0),
+        ("doelen voorstellen voor 1 scan (5 voorstellen met SMART-toets)", een_voorstel, 0.020),
+        (f"doelen voorstellen voor {len(scans)} scans", alle_voorstellen, 2.0),
     ]
     print(f"Python {sys.version.split()[0]}, mediaan van {n} herhalingen (1 scan: {max(n, 50)})")
     print(f"{'meting':<68}{'gemeten':>11}{'doel':>10}")

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
 from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
+from scoring.suggesties import stel_voor
 from scoring.uitwissel import UitwisselFout, controleer_tegen_vragenlijst, lees_scan, schrijf_scan
 
 EXIT_OK = 0
@@ -25,6 +28,13 @@ EXIT_FOUT = 1
 
 class _Fout(Exception):
     """A user error: printed as it is, exit code 1."""
+
+
+def _datum(tekst: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise _Fout(f"--datum '{tekst}' is geen datum; schrijf JJJJ-MM-DD.") from None
 
 
 def _vragenlijst(directory: str | None) -> Vragenlijst:
@@ -51,6 +61,16 @@ def _validate(args: argparse.Namespace) -> int:
     print(f"  {stellingen} stellingen, elk met 5 niveau-ankers")
     for d, leden in vragenlijst.per_dimensie().items():
         print(f"  {d:<12} {len(leden)} bouwstenen, {sum(len(b.stellingen) for b in leden)} stellingen")
+    bibliotheek, problemen = controleer_doelen(vragenlijst, directory)
+    if bibliotheek is None:
+        for p in problemen:
+            print(p)
+        print(
+            f"\n{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} gevonden in de doelenbibliotheek."
+        )
+        return EXIT_FOUT
+    sjablonen = sum(len(s) for s in bibliotheek.per_bouwsteen.values())
+    print(f"Doelenbibliotheek: in orde, {sjablonen} sjablonen voor {len(bibliotheek.per_bouwsteen)} bouwstenen.")
     return EXIT_OK
 
 
@@ -65,10 +85,7 @@ def _demo(args: argparse.Namespace) -> int:
         raise _Fout(str(exc)) from None
     if not 1 <= args.deelnemers <= 200:
         raise _Fout("--deelnemers moet tussen 1 en 200 liggen.")
-    try:
-        datum = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
-    except ValueError:
-        raise _Fout(f"--datum '{args.datum}' is geen datum; schrijf JJJJ-MM-DD.") from None
+    datum = _datum(args.datum) if args.datum else dt.date.today()
     scan = maak_demo(vragenlijst, gemeente, args.deelnemers, datum, seed=args.seed)
     tekst = schrijf_scan(scan)
     if args.out == "-":
@@ -153,6 +170,51 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _goals(args: argparse.Namespace) -> int:
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst)
+    if bibliotheek is None:
+        raise _Fout("De doelenbibliotheek bevat fouten:\n" + "\n".join(str(p) for p in problemen))
+    try:
+        scan = lees_scan(args.file)
+    except UitwisselFout as exc:
+        raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
+    problemen_scan = controleer_tegen_vragenlijst(scan, vragenlijst)
+    if problemen_scan:
+        raise _Fout(f"{args.file} past niet bij deze vragenlijst:\n" + "\n".join(problemen_scan))
+    vandaag = _datum(args.datum) if args.datum else dt.date.today()
+    # Baselines the werkgroep already entered on goals in the file count for their template.
+    nulmetingen = {d.sjabloon: d.nulmeting for d in scan.doelen if d.sjabloon and d.nulmeting is not None}
+    suggesties = stel_voor(
+        vragenlijst,
+        bibliotheek,
+        bereken_scan(vragenlijst, scan),
+        gemeente=scan.gemeente.naam,
+        vandaag=vandaag,
+        nulmetingen=nulmetingen,
+        aantal=args.aantal,
+    )
+    if args.format == "json":
+        print(json.dumps([s.model_dump(mode="json") for s in suggesties], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    namen = {b.id: f"{b.nummer}. {b.naam.nl}" for b in vragenlijst.bouwstenen}
+    print(
+        f"Voorgestelde doelen voor {scan.gemeente.naam} ({len(suggesties)}), peildatum {vandaag.strftime('%d-%m-%Y')}"
+    )
+    for i, s in enumerate(suggesties, start=1):
+        d = s.doel
+        print(f"\n{i}. {d.titel}  [{namen[s.bouwsteen]}, niveau {s.stap_van} -> {s.stap_van + 1}]")
+        print(f"   Actie: {d.actie}")
+        nul = f"{d.nulmeting:g}" if d.nulmeting is not None else "nog te meten"
+        streef = f"{d.streefwaarde:g}" if d.streefwaarde is not None else "nog te kiezen"
+        print(f"   Indicator: {d.indicator} ({d.eenheid}); nulmeting {nul}; streefwaarde {streef}")
+        print(f"   Eigenaar: {d.eigenaar}; deadline {d.deadline.strftime('%d-%m-%Y') if d.deadline else '-'}")
+        print("   Waarom: " + "; ".join(s.redenen))
+        for o in s.smart.oordelen:
+            print(f"   {'[x]' if o.geslaagd else '[ ]'} {o.letter} {o.naam}: {o.reden}")
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from scoring.schema import schrijf_schemas
 
@@ -202,6 +264,14 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_score)
+
+    p = sub.add_parser("goals", help="stel SMART-doelen voor bij een scanbestand")
+    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat)")
+    p.add_argument("--aantal", type=int, default=5, help="aantal voorstellen (3-7, standaard 5)")
+    p.add_argument("--datum", help="peildatum voor de deadlines, JJJJ-MM-DD (standaard vandaag)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
+    p.set_defaults(func=_goals)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
     p.add_argument("--out", help="map (standaard questionnaires/schema)")

@@ -15,11 +15,16 @@ NL: dict[str, str] = {
     "nav.workshop": "Workshop",
     "nav.resultaten": "Resultaten",
     "nav.over": "Over de scan",
+    "nav.doelen": "Doelen",
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
     "fout.database": (
         "De database is niet bereikbaar, dus de scan kan nu niet worden opgeslagen. Er is niets verloren gegaan. "
         "Vraag de beheerder om DATABASE_URL en de databaseserver te controleren, en laad de pagina daarna opnieuw."
+    ),
+    "fout.doelen": (
+        "De doelenbibliotheek kan niet geladen worden. Vraag de beheerder om `python -m scan validate` uit te "
+        "voeren. Gevonden problemen:"
     ),
     "fout.geen_sessie": (
         "U doet nog niet mee aan een scanronde in deze browser. Ga naar Start en vul de deelnamecode in, "
@@ -154,6 +159,70 @@ NL: dict[str, str] = {
     "resultaten.geen": "Geen.",
     "resultaten.oneens.regel": "antwoorden van niveau {laag} tot {hoog}",
     "resultaten.oneens.consensus": "; consensus: niveau {niveau}",
+    "doelen.titel": "Verbeterdoelen {gemeente}",
+    "doelen.intro": (
+        "De scan stelt doelen voor bij de bouwstenen met de grootste afstand tot de ambitie; kernbouwstenen "
+        "en fundamenten gaan voor. Pas een voorstel aan tot alle vijf SMART-letters groen zijn: vul vooral uw "
+        "eigen nulmeting, de streefwaarde en het draagvlak in. Daarna kunt u het accepteren."
+    ),
+    "doelen.tab.voorstellen": "Voorstellen ({aantal})",
+    "doelen.tab.vastgesteld": "Vastgestelde doelen ({aantal})",
+    "doelen.tab.eigen": "Eigen doel",
+    "doelen.stap": "van niveau {van} naar {naar}",
+    "doelen.waarom": "**Waarom dit doel?**",
+    "doelen.laag_vertrouwen": (
+        "De werkgroep is het over deze bouwsteen niet eens. Bespreek eerst het niveau; misschien past een "
+        "ander doel beter."
+    ),
+    "doelen.bewerken": "Aanpassen en accepteren of afwijzen",
+    "doelen.veld.bouwsteen": "Bouwsteen",
+    "doelen.veld.titel": "Titel",
+    "doelen.veld.actie": "Actie: wie doet wat, met welk resultaat",
+    "doelen.veld.indicator": "Indicator",
+    "doelen.veld.eenheid": "Eenheid",
+    "doelen.veld.richting": "Beter is",
+    "doelen.richting.hoger": "hoger",
+    "doelen.richting.lager": "lager",
+    "doelen.veld.nulmeting": "Nulmeting (nu)",
+    "doelen.nog_meten": "nog te meten",
+    "doelen.veld.streefwaarde": "Streefwaarde",
+    "doelen.veld.deadline": "Deadline",
+    "doelen.veld.bron": "Bron van de cijfers en wie ze beheert",
+    "doelen.veld.eigenaar": "Eigenaar (functie)",
+    "doelen.veld.draagvlak": "Draagvlak: wie steunt dit doel?",
+    "doelen.draagvlak.hint": "bijvoorbeeld het MT en de portefeuillehouder",
+    "doelen.veld.notities": "Notities",
+    "doelen.veld.status": "PDCA-fase",
+    "doelen.knop.accepteren": "Accepteren",
+    "doelen.knop.afwijzen": "Afwijzen",
+    "doelen.knop.opslaan": "Opslaan",
+    "doelen.knop.status": "Bijwerken",
+    "doelen.niet_smart": "Nog niet SMART, dus nog niet geaccepteerd. Wat ontbreekt:",
+    "doelen.opgeslagen": "Doel vastgesteld: {titel}",
+    "doelen.afgewezen": "Voorstel afgewezen: {titel}",
+    "doelen.conflict": "Niet opgeslagen: {door} heeft dit doel intussen gewijzigd. Bekijk de nieuwe versie en pas zo nodig opnieuw aan.",
+    "doelen.ongeldig": "Niet opgeslagen: {fout}",
+    "doelen.geen_voorstellen": (
+        "Geen voorstellen: er zijn nog geen scores, of alle bouwstenen met afstand tot de ambitie hebben al "
+        "een besluit. Voeg zo nodig een eigen doel toe."
+    ),
+    "doelen.nog_geen": "Nog geen vastgestelde doelen. Accepteer een voorstel of voeg een eigen doel toe.",
+    "doelen.gewijzigd": "laatst gewijzigd door {door} om {tijd}",
+    "doelen.meting": (
+        "**Indicator:** {indicator} · **nulmeting** {nul} · **streefwaarde** {streef} {eenheid} · "
+        "**deadline** {deadline} · **eigenaar** {eigenaar}"
+    ),
+    "doelen.afgewezen_lijst": "Afgewezen voorstellen: {titels}",
+    "doelen.eigen.uitleg": (
+        "Schrijf een doel dat de scan niet voorstelde. Het krijgt dezelfde SMART-toets als een voorstel."
+    ),
+    "doelen.eigen.titel": "Eigen doel",
+    "doelen.terugblik.kop": "Doelen uit eerdere scanrondes: niveau toen en nu",
+    "doelen.kol.ronde": "Scanronde",
+    "doelen.kol.doel": "Doel",
+    "doelen.kol.bouwsteen": "Bouwsteen",
+    "doelen.kol.toen": "Niveau toen",
+    "doelen.kol.nu": "Niveau nu",
     "invullen.wie": "{naam} · {gemeente} · scanronde {code}",
     "invullen.voortgang": "{klaar} van {totaal} stellingen beantwoord",
     "invullen.vorige": "Vorige",

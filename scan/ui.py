@@ -20,6 +20,7 @@ from scan import services
 from scan.database import Database, database_url, open_database
 from scan.repository import Sessie
 from scan.teksten import t
+from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
 
@@ -31,6 +32,24 @@ def _vragenlijst() -> Vragenlijst:
     # Frozen models are safe to share between sessions and threads; cache_resource avoids the
     # copy cache_data would make on every rerun.
     return laad_vragenlijst()
+
+
+@st.cache_resource(show_spinner=False)
+def _bibliotheek(vingerafdruk: str) -> DoelenBibliotheek:
+    bibliotheek, problemen = controleer_doelen(_vragenlijst())
+    if bibliotheek is None:
+        raise VragenlijstFout(problemen)
+    return bibliotheek
+
+
+def bibliotheek_of_stop(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
+    """The goal library checked against ``vragenlijst``; on problems a Dutch error and ``st.stop()``."""
+    try:
+        return _bibliotheek(vragenlijst.vingerafdruk)
+    except VragenlijstFout as exc:
+        st.error(t("fout.doelen"))
+        st.code("\n".join(str(p) for p in exc.problemen), language=None)
+        st.stop()
 
 
 _MARKDOWN_SPECIAAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")

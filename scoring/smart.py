@@ -11,8 +11,9 @@ Rules (the handreiking §3.4.5 asks for SMART goals; the thresholds are ours and
 - M: an indicator with unit, a baseline and a target that differ in the indicator's direction,
   and a source of the figures.
 - A: an owner and a note on who supports the goal.
-- R: not skipping a level (a template's step starts at or below the current level), no more
-  than 40 percentage points per year on a percentage, and at least half the template's horizon.
+- R: not skipping a level (a template's step starts at or below the current level), at least
+  half the template's horizon, and for a goal written from scratch no more than 40 percentage
+  points per year on a percentage.
 - T: a deadline between 3 and 24 months from today.
 """
 
@@ -40,7 +41,7 @@ NAMEN: dict[Letter, str] = {
 MIN_WOORDEN_ACTIE = 6
 MIN_MAANDEN, MAX_MAANDEN = 3, 24
 MAX_PROCENTPUNT_PER_JAAR = 40.0
-_VAAG = re.compile(r"\b(waar mogelijk|zo ?veel mogelijk|indien mogelijk|zo snel mogelijk|in principe)\b", re.IGNORECASE)
+VAAG = re.compile(r"\b(waar mogelijk|zo ?veel mogelijk|indien mogelijk|zo snel mogelijk|in principe)\b", re.IGNORECASE)
 
 
 class Oordeel(BaseModel):
@@ -66,7 +67,8 @@ class SmartUitslag(BaseModel):
 
 
 def _maanden_tussen(begin: dt.date, eind: dt.date) -> float:
-    return (eind - begin).days / 30.4375
+    # Calendar months, so "24 months from today" is exactly 24 also across a leap day.
+    return (eind.year - begin.year) * 12 + (eind.month - begin.month) + (eind.day - begin.day) / 31
 
 
 def _leeg(tekst: str | None) -> bool:
@@ -99,7 +101,7 @@ def _specifiek(doel: Doel) -> str | None:
     woorden = len(doel.actie.split())
     if woorden < MIN_WOORDEN_ACTIE:
         return f"De actie telt {woorden} woorden; beschrijf wie wat doet en met welk resultaat (minstens {MIN_WOORDEN_ACTIE} woorden)."
-    vaag = _VAAG.search(doel.actie)
+    vaag = VAAG.search(doel.actie)
     if vaag:
         return f"'{vaag.group(0)}' maakt de actie vrijblijvend; zeg precies wat wel en wat niet."
     return None
@@ -153,8 +155,11 @@ def _realistisch(doel: Doel, context: dict[str, Any]) -> str | None:
         horizon: int | None = context.get("horizon")
         if horizon is not None and maanden < horizon / 2:
             return f"Zo'n stap kost doorgaans {horizon} maanden; {maanden:.0f} maanden is te krap."
+        # A template's horizon already encodes what is realistic for its indicator (a new practice
+        # may rightly go from 0 to 100% coverage); the rate cap guards goals written from scratch.
         if (
-            doel.eenheid is not None
+            doel.sjabloon is None
+            and doel.eenheid is not None
             and doel.eenheid.strip() == "%"
             and doel.nulmeting is not None
             and doel.streefwaarde is not None

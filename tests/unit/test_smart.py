@@ -100,3 +100,14 @@ def test_any_goal__gets_five_verdicts_and_never_raises(nul: float, streef: float
     )
     assert len(uitslag.oordelen) == 5
     assert all(o.reden for o in uitslag.oordelen)
+
+
+def test_a_template_goal__may_cover_a_new_practice_fast_but_a_free_goal_may_not() -> None:
+    snel = {"nulmeting": 0, "streefwaarde": 100, "deadline": dt.date(2027, 5, 22)}
+    assert "R" not in _gezakt(_goed(sjabloon="kanaalinzet_kanalenoverzicht", **snel), horizon=6)
+    assert "procentpunt per jaar" in _gezakt(_goed(**snel))["R"]
+
+
+def test_a_deadline_24_calendar_months_ahead__passes_also_across_a_leap_day() -> None:
+    uitslag = toets(_goed(deadline=dt.date(2029, 3, 1), nulmeting=55, streefwaarde=60), vandaag=dt.date(2027, 3, 1))
+    assert uitslag.letter("T").geslaagd, uitslag.letter("T").reden
