@@ -210,6 +210,8 @@ def _goals(args: argparse.Namespace) -> int:
         print(f"   Indicator: {d.indicator} ({d.eenheid}); nulmeting {nul}; streefwaarde {streef}")
         print(f"   Eigenaar: {d.eigenaar}; deadline {d.deadline.strftime('%d-%m-%Y') if d.deadline else '-'}")
         print("   Waarom: " + "; ".join(s.redenen))
+        if s.twijfel:
+            print(f"   Let op: {s.twijfel}")
         for o in s.smart.oordelen:
             print(f"   {'[x]' if o.geslaagd else '[ ]'} {o.letter} {o.naam}: {o.reden}")
     return EXIT_OK

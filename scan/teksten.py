@@ -170,10 +170,6 @@ NL: dict[str, str] = {
     "doelen.tab.eigen": "Eigen doel",
     "doelen.stap": "van niveau {van} naar {naar}",
     "doelen.waarom": "**Waarom dit doel?**",
-    "doelen.laag_vertrouwen": (
-        "De werkgroep is het over deze bouwsteen niet eens. Bespreek eerst het niveau; misschien past een "
-        "ander doel beter."
-    ),
     "doelen.bewerken": "Aanpassen en accepteren of afwijzen",
     "doelen.veld.bouwsteen": "Bouwsteen",
     "doelen.veld.titel": "Titel",

@@ -59,6 +59,8 @@ class Suggestie(BaseModel):
     prioriteit: float
     redenen: tuple[str, ...]
     vertrouwen: Literal["hoog", "laag"]
+    twijfel: str | None = None
+    """Why confidence is low (the werkgroep disagrees), to show apart from the reasons."""
     smart: SmartUitslag
 
 
@@ -116,8 +118,8 @@ def _prioriteiten(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> dict[st
 def _onenigheid(b: BouwsteenResultaat) -> str | None:
     if b.bespreekpunten >= 2 or (b.gemiddelde_spreiding or 0) >= 2:
         return (
-            f"de werkgroep is het over deze bouwsteen niet eens ({b.bespreekpunten} bespreekpunten); "
-            "stel eerst samen het niveau vast"
+            f"De werkgroep is het over deze bouwsteen niet eens ({b.bespreekpunten} bespreekpunten). "
+            "Stel eerst samen het niveau vast; misschien past dan een ander doel beter."
         )
     return None
 
@@ -214,12 +216,9 @@ def _suggestie(
         richting=ind.richting,
         notities=f"Streefregel: {_vul_in(sjabloon.streefregel.nl, gemeente, nul_tekst)}",
     )
-    vertrouwen: Literal["hoog", "laag"] = "hoog"
-    alle_redenen = [f"{gemeente} staat op {b.niveau:.1f}: dit is de stap van niveau {stap} naar {stap + 1}", *redenen]
+    niveau = f"{b.niveau:.1f}".replace(".", ",")
+    alle_redenen = [f"{gemeente} staat op {niveau}: dit is de stap van niveau {stap} naar {stap + 1}", *redenen]
     onenig = _onenigheid(b)
-    if onenig:
-        vertrouwen = "laag"
-        alle_redenen.append(onenig)
     return Suggestie(
         doel=doel,
         sjabloon=sjabloon.id,
@@ -228,6 +227,7 @@ def _suggestie(
         huidig_niveau=b.niveau,
         prioriteit=round(prioriteit, 3),
         redenen=tuple(alle_redenen),
-        vertrouwen=vertrouwen,
+        vertrouwen="laag" if onenig else "hoog",
+        twijfel=onenig,
         smart=toets(doel, vandaag=vandaag, niveau=b.niveau, stap_van=stap, horizon=sjabloon.horizon_maanden),
     )

@@ -183,8 +183,8 @@ with tab_voorstel:
             st.markdown(f"#### {md(v.doel.titel)}")
             st.caption(f"{md(namen[v.bouwsteen])} · " + t("doelen.stap", van=v.stap_van, naar=v.stap_van + 1))
             st.markdown(t("doelen.waarom") + "\n" + "\n".join(f"- {md(r)}" for r in v.redenen))
-            if v.vertrouwen == "laag":
-                st.warning(t("doelen.laag_vertrouwen"), icon=":material/forum:")
+            if v.twijfel:
+                st.warning(md(v.twijfel), icon=":material/forum:")
             _letters(v.smart)
             with st.expander(t("doelen.bewerken"), expanded=False):
                 _formulier(v.sjabloon, v.doel, None, ("accepteren", "afwijzen"))

@@ -33,7 +33,7 @@ def test_doelen__suggestions_show_why_and_five_smart_letters(
     assert at.title[0].value == "Verbeterdoelen Utrecht"
     assert at.tabs[0].label == "Voorstellen (5)"
     tekst = " ".join(m.value for m in at.markdown)
-    assert "Utrecht staat op 1.0: dit is de stap van niveau 1 naar 2" in tekst.replace("\\", "")
+    assert "Utrecht staat op 1,0: dit is de stap van niveau 1 naar 2" in tekst.replace("\\", "")
     assert tekst.count("**S** · Specifiek") >= 5
 
 

@@ -99,3 +99,26 @@ def test_unknown_option__dutch_usage_error(capsys: pytest.CaptureFixture[str]) -
         main(["demo", "--out", "x.json"])
     assert info.value.code == 2
     assert "deze opties zijn verplicht: --gemeente" in capsys.readouterr().err
+
+
+def test_goals__prints_suggestions_for_the_gemeente_with_their_smart_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "zeist.json"
+    assert main(["demo", "--gemeente", "Zeist", "--deelnemers", "6", "--out", str(out), "--seed", "5"]) == 0
+    capsys.readouterr()
+    assert main(["goals", str(out), "--datum", "2026-11-22", "--aantal", "3"]) == 0
+    uit = capsys.readouterr().out
+    assert uit.startswith("Voorgestelde doelen voor Zeist (3), peildatum 22-11-2026")
+    assert uit.count("S Specifiek") == 3 and "Waarom: Zeist staat op " in uit
+    assert main(["goals", str(out), "--format", "json", "--datum", "2026-11-22"]) == 0
+    voorstellen = json.loads(capsys.readouterr().out)
+    assert len(voorstellen) == 5 and all(v["doel"]["deadline"] > "2027-02" for v in voorstellen)
+
+
+def test_goals__bad_date_or_file__is_a_dutch_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["goals", str(tmp_path / "bestaat-niet.json")]) == 1
+    assert capsys.readouterr().err.startswith("Fout: ")
+    (tmp_path / "leeg.json").write_text("{}", encoding="utf-8")
+    assert main(["goals", str(tmp_path / "leeg.json"), "--datum", "22-11-2026"]) == 1
+    assert "Fout:" in capsys.readouterr().err
