@@ -171,6 +171,7 @@ NL: dict[str, str] = {
     "doelen.stap": "van niveau {van} naar {naar}",
     "doelen.waarom": "**Waarom dit doel?**",
     "doelen.bewerken": "Aanpassen en accepteren of afwijzen",
+    "doelen.aanpassen": "Aanpassen",
     "doelen.veld.bouwsteen": "Bouwsteen",
     "doelen.veld.titel": "Titel",
     "doelen.veld.actie": "Actie: wie doet wat, met welk resultaat",

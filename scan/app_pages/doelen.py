@@ -137,6 +137,10 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
     st.rerun()
 
 
+def _getal(waarde: float | None) -> str:
+    return "–" if waarde is None else f"{waarde:g}".replace(".", ",")
+
+
 def _toets(doel: Doel) -> SmartUitslag:
     sjabloon = next((s for s in bib.voor(doel.bouwsteen) if s.id == doel.sjabloon), None)
     return toets(
@@ -206,8 +210,8 @@ with tab_vast:
                 t(
                     "doelen.meting",
                     indicator=md(d.indicator or "–"),
-                    nul=d.nulmeting if d.nulmeting is not None else "–",
-                    streef=d.streefwaarde if d.streefwaarde is not None else "–",
+                    nul=_getal(d.nulmeting),
+                    streef=_getal(d.streefwaarde),
                     eenheid=md(d.eenheid or ""),
                     deadline=d.deadline.strftime("%d-%m-%Y") if d.deadline else "–",
                     eigenaar=md(d.eigenaar or "–"),
@@ -227,7 +231,7 @@ with tab_vast:
                         wie = conflict.huidig.gewijzigd_door if conflict.huidig else "?"
                         st.session_state["doelen_melding"] = t("doelen.conflict", door=wie)
                     st.rerun()
-            with st.expander(t("doelen.bewerken")):
+            with st.expander(t("doelen.aanpassen")):
                 _formulier(info.sleutel, d, info.versie, ("opslaan",))
     afgewezen = [d for d in opgeslagen.values() if d.besluit == "afgewezen"]
     if afgewezen:
