@@ -157,6 +157,7 @@ NL: dict[str, str] = {
     "resultaten.oneens.kop": "Hier verschillen de meningen ({aantal})",
     "resultaten.eens.kop": "Hier is iedereen het eens ({aantal})",
     "resultaten.geen": "Geen.",
+    "resultaten.naar_doelen": "Van deze uitslag naar SMART-verbeterdoelen",
     "resultaten.oneens.regel": "antwoorden van niveau {laag} tot {hoog}",
     "resultaten.oneens.consensus": "; consensus: niveau {niveau}",
     "doelen.titel": "Verbeterdoelen {gemeente}",

@@ -118,3 +118,6 @@ with tabs[4]:
         st.markdown(
             "\n".join(f"- {stelling_tekst[s.stelling]} (niveau {s.minimum})" for s in eens) or t("resultaten.geen")
         )
+
+st.divider()
+st.page_link("scan/app_pages/doelen.py", label=t("resultaten.naar_doelen"), icon=":material/flag:")

@@ -1,0 +1,42 @@
+"""The goal library loader: located Dutch problems for a broken template file, nothing half-loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scoring.doelen import controleer_doelen
+from scoring.models import Vragenlijst
+
+
+def test_broken_template_file__gives_located_dutch_problems(vragenlijst: Vragenlijst, vragenlijst_kopie: Path) -> None:
+    pad = vragenlijst_kopie / "doelen" / "01_kanaalinzet.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    tekst = tekst.replace(
+        "stellingen: [kanaalinzet_kanaalkeuze, kanaalinzet_gebruik]", "stellingen: [kanaalregie_kennisbank]", 1
+    )
+    pad.write_text(tekst, encoding="utf-8")
+    bibliotheek, problemen = controleer_doelen(vragenlijst, vragenlijst_kopie)
+    assert bibliotheek is None
+    assert [str(p).split(": ", 1)[1] for p in problemen] == [
+        "stelling 'kanaalregie_kennisbank' hoort niet bij bouwsteen 'kanaalinzet'"
+    ]
+    assert str(problemen[0]).startswith("questionnaires/doelen/01_kanaalinzet.yaml:")
+
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace("horizon_maanden: 9", "horizon_maanden: 36", 1), encoding="utf-8"
+    )
+    _, problemen = controleer_doelen(vragenlijst, vragenlijst_kopie)
+    assert any("horizon_maanden: waarde 36 is te groot; maximaal 24" in str(p) for p in problemen)
+
+
+def test_a_step_with_too_few_templates__is_named(vragenlijst: Vragenlijst, vragenlijst_kopie: Path) -> None:
+    pad = vragenlijst_kopie / "doelen" / "01_kanaalinzet.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("    van: 4\n", "    van: 3\n"), encoding="utf-8")
+    _, problemen = controleer_doelen(vragenlijst, vragenlijst_kopie)
+    assert any("stap 4 naar 5 heeft 0 sjablonen; minstens 2 nodig" in str(p) for p in problemen)
+
+
+def test_a_missing_file__is_named(vragenlijst: Vragenlijst, vragenlijst_kopie: Path) -> None:
+    (vragenlijst_kopie / "doelen" / "16_datagestuurde_overheid.yaml").unlink()
+    _, problemen = controleer_doelen(vragenlijst, vragenlijst_kopie)
+    assert [p.melding for p in problemen] == ["geen doelenbestand voor bouwsteen 'datagestuurde_overheid'"]
