@@ -9,7 +9,7 @@ How priorities are chosen (every reason is kept and shown to the werkgroep):
 2. Kernbouwstenen weigh 1.0, aanvullende 0.7: the handreiking puts the kern first.
 3. Foundations first: when a bouwsteen rests on another that scores lower (clear goals before
    data-driven steering, for example), the foundation gains and the one resting on it loses.
-4. Low agreement (many bespreekpunten or a wide spread) does not change the order but lowers
+4. Low agreement (most stellingen disputed or a wide spread) does not change the order but lowers
    the confidence, and the suggestion says so.
 Per chosen bouwsteen the template for its next step is the one that lifts most of its weakest
 stellingen; ties go to the shorter horizon.
@@ -116,7 +116,9 @@ def _prioriteiten(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> dict[st
 
 
 def _onenigheid(b: BouwsteenResultaat) -> str | None:
-    if b.bespreekpunten >= 2 or (b.gemiddelde_spreiding or 0) >= 2:
+    # More than half of the stellingen disputed, or a typical spread of more than two levels:
+    # a few disputes are normal in a workshop and should not cast doubt on every goal.
+    if b.bespreekpunten > b.stellingen_totaal / 2 or (b.gemiddelde_spreiding or 0) > 2:
         return (
             f"De werkgroep is het over deze bouwsteen niet eens ({b.bespreekpunten} bespreekpunten). "
             "Stel eerst samen het niveau vast; misschien past dan een ander doel beter."
