@@ -20,7 +20,7 @@ from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst,
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.suggesties import stel_voor
-from scoring.uitwissel import UitwisselFout, controleer_tegen_vragenlijst, lees_scan, schrijf_scan
+from scoring.uitwissel import Scan, UitwisselFout, controleer_tegen_vragenlijst, lees_scan, schrijf_scan
 
 EXIT_OK = 0
 EXIT_FOUT = 1
@@ -151,15 +151,20 @@ def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
     return "\n".join(regels)
 
 
-def _score(args: argparse.Namespace) -> int:
-    vragenlijst = _vragenlijst(args.vragenlijst)
+def _lees_scan(pad: str, vragenlijst: Vragenlijst) -> Scan:
     try:
-        scan = lees_scan(args.file)
+        scan = lees_scan(pad)
     except UitwisselFout as exc:
         raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
     problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
     if problemen:
-        raise _Fout(f"{args.file} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
+        raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
+    return scan
+
+
+def _score(args: argparse.Namespace) -> int:
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    scan = _lees_scan(args.file, vragenlijst)
     resultaat = bereken_scan(vragenlijst, scan)
     if args.format == "json":
         print(resultaat.model_dump_json(indent=2))
@@ -175,13 +180,7 @@ def _goals(args: argparse.Namespace) -> int:
     bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst)
     if bibliotheek is None:
         raise _Fout("De doelenbibliotheek bevat fouten:\n" + "\n".join(str(p) for p in problemen))
-    try:
-        scan = lees_scan(args.file)
-    except UitwisselFout as exc:
-        raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
-    problemen_scan = controleer_tegen_vragenlijst(scan, vragenlijst)
-    if problemen_scan:
-        raise _Fout(f"{args.file} past niet bij deze vragenlijst:\n" + "\n".join(problemen_scan))
+    scan = _lees_scan(args.file, vragenlijst)
     vandaag = _datum(args.datum) if args.datum else dt.date.today()
     # Baselines the werkgroep already entered on goals in the file count for their template.
     nulmetingen = {d.sjabloon: d.nulmeting for d in scan.doelen if d.sjabloon and d.nulmeting is not None}

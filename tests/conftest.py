@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 from scan.database import Database, open_database
+from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import DEFAULT_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst
 
@@ -24,6 +25,13 @@ settings.load_profile("zelfscan")
 @pytest.fixture(scope="session")
 def vragenlijst() -> Vragenlijst:
     return laad_vragenlijst()
+
+
+@pytest.fixture(scope="session")
+def bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
+    bib, problemen = controleer_doelen(vragenlijst)
+    assert bib is not None, "\n".join(map(str, problemen))
+    return bib
 
 
 @pytest.fixture

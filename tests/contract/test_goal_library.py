@@ -5,18 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
-
-from scoring.doelen import DoelenBibliotheek, controleer_doelen
+from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.smart import MIN_WOORDEN_ACTIE, VAAG
-
-
-@pytest.fixture(scope="module")
-def bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
-    bib, problemen = controleer_doelen(vragenlijst)
-    assert bib is not None, "\n".join(map(str, problemen))
-    return bib
 
 
 def test_every_bouwsteen_and_step__has_at_least_two_templates(

@@ -30,8 +30,10 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
 
     # Join with the link from the QR code: the code is filled in already.
     pagina.goto(f"{server.url}/?code={facilitator.ronde.code}")
-    pagina.get_by_label("Uw naam").first.fill("Karel Jansen")
-    pagina.get_by_role("button", name="Meedoen").click()
+    # Both the join form and the hidden new-round form have "Uw naam": use the join form's.
+    meedoen = pagina.locator('[data-testid="stForm"]').filter(has=pagina.get_by_label("Deelnamecode"))
+    meedoen.get_by_label("Uw naam").fill("Karel Jansen")
+    meedoen.get_by_role("button", name="Meedoen").click()
     pagina.get_by_role("heading", name=f"1. {bouwsteen.naam.nl}").wait_for()
 
     # Answer the first two stellingen and write a note.

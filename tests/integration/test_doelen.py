@@ -11,17 +11,10 @@ from scan import services
 from scan.database import Database
 from scan.doelen import DoelConflict
 from scan.repository import Sessie
-from scoring.doelen import DoelenBibliotheek, controleer_doelen
+from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 
 VANDAAG = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
-    bib, problemen = controleer_doelen(vragenlijst)
-    assert bib is not None, problemen
-    return bib
 
 
 def _ronde(db: Database, vl: Vragenlijst, datum: dt.date, niveau: int) -> Sessie:

@@ -10,20 +10,13 @@ from hypothesis import strategies as st
 
 from scan.demo import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scoring.doelen import DoelenBibliotheek, controleer_doelen
+from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken, bereken_scan
 from scoring.models import Vragenlijst
 from scoring.suggesties import plus_maanden, stel_voor
 from scoring.uitwissel import Ambitie, Antwoord
 
 VANDAAG = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
-    bib, problemen = controleer_doelen(vragenlijst)
-    assert bib is not None, problemen
-    return bib
 
 
 def _ronde(
