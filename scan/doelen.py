@@ -23,6 +23,7 @@ from scan.repository import Sessie
 from scan.services import InvoerFout
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
+from scoring.resultaat import ScanResultaat
 from scoring.suggesties import Suggestie, stel_voor
 from scoring.uitwissel import Doel, PdcaFase
 
@@ -91,9 +92,13 @@ def suggesties(
     *,
     vandaag: dt.date,
     aantal: int = 5,
+    resultaat: ScanResultaat | None = None,
 ) -> list[Suggestie]:
-    """Suggestions for the round as it stands, skipping templates already accepted or rejected."""
-    resultaat = services.resultaat(db, vragenlijst, sessie.ronde.id)
+    """Suggestions for the round as it stands, skipping templates already accepted or rejected.
+
+    ``resultaat``: the round's result when the caller has it already (the page does).
+    """
+    resultaat = resultaat or services.resultaat(db, vragenlijst, sessie.ronde.id)
     besloten = frozenset(d.doel.sjabloon for d in doelen(db, sessie).values() if d.doel.sjabloon)
     return stel_voor(
         vragenlijst,

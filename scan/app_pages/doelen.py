@@ -28,7 +28,8 @@ zelfde_versie_of_stop(sessie, vl)
 bib = bibliotheek_of_stop(vl)
 vandaag = dt.date.today()
 namen = {b.id: f"{b.nummer}. {b.naam.nl}" for b in vl.bouwstenen}
-resultaat_niveau = {b.bouwsteen: b.niveau for b in services.resultaat(db, vl, sessie.ronde.id).bouwstenen}
+resultaat = services.resultaat(db, vl, sessie.ronde.id)
+resultaat_niveau = {b.bouwsteen: b.niveau for b in resultaat.bouwstenen}
 PDCA: dict[str, str] = {"plan": "Plan", "do": "Do (uitvoeren)", "check": "Check (meten)", "act": "Act (bijsturen)"}
 
 st.title(t("doelen.titel", gemeente=md(sessie.ronde.gemeente)))
@@ -153,7 +154,7 @@ def _toets(doel: Doel) -> SmartUitslag:
 
 
 opgeslagen = doelservice.doelen(db, sessie)
-voorstellen = doelservice.suggesties(db, vl, bib, sessie, vandaag=vandaag)
+voorstellen = doelservice.suggesties(db, vl, bib, sessie, vandaag=vandaag, resultaat=resultaat)
 
 terug = doelservice.terugblik(db, vl, sessie)
 if terug:
