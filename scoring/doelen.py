@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from scoring.loader import DEFAULT_DIR, Probleem, _locatie_van, _mark, _relatief, lees_yaml, valideer
+from scoring.loader import DEFAULT_DIR, Probleem, lees_yaml, locatie_van, markeer, relatief, valideer
 from scoring.models import Tekst, Vragenlijst
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
@@ -74,13 +74,13 @@ def controleer_doelen(
     map_ = basis / "doelen"
     bestanden = sorted(map_.glob("*.yaml")) if map_.is_dir() else []
     if not bestanden:
-        return None, [Probleem(_relatief(map_, basis), None, None, "geen doelenbestanden (*.yaml) gevonden")]
+        return None, [Probleem(relatief(map_, basis), None, None, "geen doelenbestanden (*.yaml) gevonden")]
     problemen: list[Probleem] = []
     stellingen_van = {b.id: {s.id for s in b.stellingen} for b in vragenlijst.bouwstenen}
     per_bouwsteen: dict[str, list[DoelSjabloon]] = {}
     gezien: dict[str, str] = {}
     for path in bestanden:
-        pad = _relatief(path, basis)
+        pad = relatief(path, basis)
         bron, fouten = lees_yaml(path, pad)
         problemen.extend(fouten)
         if bron is None:
@@ -91,30 +91,30 @@ def controleer_doelen(
             continue
         if bestand.bouwsteen not in stellingen_van:
             problemen.append(
-                _mark(pad, _locatie_van(bron, "bouwsteen").start_mark, f"onbekende bouwsteen '{bestand.bouwsteen}'")
+                markeer(pad, locatie_van(bron, "bouwsteen").start_mark, f"onbekende bouwsteen '{bestand.bouwsteen}'")
             )
             continue
         if bestand.bouwsteen in per_bouwsteen:
             problemen.append(
-                _mark(
+                markeer(
                     pad,
-                    _locatie_van(bron, "bouwsteen").start_mark,
+                    locatie_van(bron, "bouwsteen").start_mark,
                     f"bouwsteen '{bestand.bouwsteen}' heeft al een doelenbestand",
                 )
             )
             continue
         for i, sjabloon in enumerate(bestand.sjablonen):
             if sjabloon.id in gezien:
-                node = _locatie_van(bron, "sjablonen", i, "id")
+                node = locatie_van(bron, "sjablonen", i, "id")
                 problemen.append(
-                    _mark(pad, node.start_mark, f"sjabloon-id '{sjabloon.id}' komt ook voor in {gezien[sjabloon.id]}")
+                    markeer(pad, node.start_mark, f"sjabloon-id '{sjabloon.id}' komt ook voor in {gezien[sjabloon.id]}")
                 )
             gezien.setdefault(sjabloon.id, pad)
             for j, stelling in enumerate(sjabloon.stellingen):
                 if stelling not in stellingen_van[bestand.bouwsteen]:
-                    node = _locatie_van(bron, "sjablonen", i, "stellingen", j)
+                    node = locatie_van(bron, "sjablonen", i, "stellingen", j)
                     problemen.append(
-                        _mark(
+                        markeer(
                             pad,
                             node.start_mark,
                             f"stelling '{stelling}' hoort niet bij bouwsteen '{bestand.bouwsteen}'",
@@ -125,17 +125,15 @@ def controleer_doelen(
             aantal = sum(1 for s in bestand.sjablonen if s.van == van)
             if aantal < MIN_PER_STAP:
                 problemen.append(
-                    _mark(
+                    markeer(
                         pad,
-                        _locatie_van(bron, "sjablonen").start_mark,
+                        locatie_van(bron, "sjablonen").start_mark,
                         f"stap {van} naar {van + 1} heeft {aantal} sjablonen; minstens {MIN_PER_STAP} nodig",
                     )
                 )
     for b in vragenlijst.bouwstenen:
         if b.id not in per_bouwsteen and not problemen:
-            problemen.append(
-                Probleem(_relatief(map_, basis), None, None, f"geen doelenbestand voor bouwsteen '{b.id}'")
-            )
+            problemen.append(Probleem(relatief(map_, basis), None, None, f"geen doelenbestand voor bouwsteen '{b.id}'"))
     if problemen:
         return None, sorted(problemen)
     return DoelenBibliotheek(per_bouwsteen={k: tuple(v) for k, v in per_bouwsteen.items()}), []

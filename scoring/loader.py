@@ -75,7 +75,7 @@ class _Bron:
     tekst: str
 
 
-def _mark(pad: str, mark: Any, melding: str) -> Probleem:
+def markeer(pad: str, mark: Any, melding: str) -> Probleem:
     if mark is None:
         return Probleem(pad, None, None, melding)
     return Probleem(pad, mark.line + 1, mark.column + 1, melding)
@@ -113,13 +113,13 @@ def _naar_python(node: yaml.Node, pad: str, problemen: list[Probleem], construct
         eerst: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problemen.append(_mark(pad, key_node.start_mark, "een sleutel moet een eenvoudige naam zijn"))
+                problemen.append(markeer(pad, key_node.start_mark, "een sleutel moet een eenvoudige naam zijn"))
                 continue
             key = str(constructor.construct_object(key_node))
             if key in eerst:
                 vorige = eerst[key].start_mark
                 problemen.append(
-                    _mark(
+                    markeer(
                         pad,
                         key_node.start_mark,
                         f"sleutel '{key}' staat dubbel (eerder op regel {vorige.line + 1}); "
@@ -147,7 +147,7 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
         for event in yaml.parse(tekst, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 problemen.append(
-                    _mark(
+                    markeer(
                         pad,
                         event.start_mark,
                         f"verwijzing '*{getattr(event, 'anchor', '')}' is niet toegestaan; schrijf de tekst uit",
@@ -155,24 +155,26 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
                 )
             elif anker := getattr(event, "anchor", None):
                 problemen.append(
-                    _mark(pad, event.start_mark, f"anker '&{anker}' is niet toegestaan; schrijf de tekst uit")
+                    markeer(pad, event.start_mark, f"anker '&{anker}' is niet toegestaan; schrijf de tekst uit")
                 )
             if tag := getattr(event, "tag", None):
                 # Explicit tags (!!python/..., !!binary, !custom) are never needed in a questionnaire.
-                problemen.append(_mark(pad, event.start_mark, f"tag '{tag}' is niet toegestaan; tags zijn niet nodig"))
+                problemen.append(
+                    markeer(pad, event.start_mark, f"tag '{tag}' is niet toegestaan; tags zijn niet nodig")
+                )
         if problemen:
             return None, problemen
         node = yaml.compose(tekst, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return None, [_mark(pad, mark, vertaal_yaml_fout(exc))]
+        return None, [markeer(pad, mark, vertaal_yaml_fout(exc))]
     except yaml.YAMLError as exc:
         return None, [Probleem(pad, None, None, f"YAML-fout: {exc}")]
     if node is None:
         return None, [Probleem(pad, 1, 1, "bestand is leeg")]
     if not isinstance(node, yaml.MappingNode):
         return None, [
-            _mark(
+            markeer(
                 pad,
                 node.start_mark,
                 "het bestand moet met velden (sleutel: waarde) beginnen, niet met een lijst of losse tekst",
@@ -182,7 +184,7 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
     try:
         data = _naar_python(node, pad, problemen, constructor)
     except yaml.constructor.ConstructorError as exc:
-        return None, [_mark(pad, exc.problem_mark, vertaal_yaml_fout(exc))]
+        return None, [markeer(pad, exc.problem_mark, vertaal_yaml_fout(exc))]
     if problemen:
         return None, problemen
     return _Bron(pad, data, node, tekst), []
@@ -222,15 +224,15 @@ def valideer(bron: _Bron, model: type[M]) -> tuple[M | None, list[Probleem]]:
         for err in exc.errors(include_url=False):
             loc = [s for s in err["loc"] if not (isinstance(s, str) and s.startswith("function-"))]
             node = _node_bij(bron.node, loc, sleutel_zelf=err["type"] == "extra_forbidden")
-            problemen.append(_mark(bron.pad, node.start_mark, vertaal_pydantic_fout(err, loc)))
+            problemen.append(markeer(bron.pad, node.start_mark, vertaal_pydantic_fout(err, loc)))
         return None, problemen
 
 
-def _locatie_van(bron: _Bron, *loc: int | str) -> yaml.Node:
+def locatie_van(bron: _Bron, *loc: int | str) -> yaml.Node:
     return _node_bij(bron.node, loc, sleutel_zelf=False)
 
 
-def _relatief(path: Path, basis: Path) -> str:
+def relatief(path: Path, basis: Path) -> str:
     try:
         return str(path.relative_to(basis.parent))
     except ValueError:
@@ -247,7 +249,7 @@ def controleer_vragenlijst(directory: Path | str | None = None) -> tuple[Vragenl
     hasher = hashlib.sha256()
 
     def laad(path: Path, model: type[M]) -> tuple[M | None, _Bron | None]:
-        pad = _relatief(path, basis)
+        pad = relatief(path, basis)
         if not path.is_file():
             problemen.append(Probleem(pad, None, None, "bestand ontbreekt"))
             return None, None
@@ -267,11 +269,11 @@ def controleer_vragenlijst(directory: Path | str | None = None) -> tuple[Vragenl
     bestanden = sorted(map_bouwstenen.glob("*.yaml")) if map_bouwstenen.is_dir() else []
     if not bestanden:
         problemen.append(
-            Probleem(_relatief(map_bouwstenen, basis), None, None, "geen bouwsteenbestanden (*.yaml) gevonden")
+            Probleem(relatief(map_bouwstenen, basis), None, None, "geen bouwsteenbestanden (*.yaml) gevonden")
         )
     if len(bestanden) > MAX_BOUWSTEEN_BESTANDEN:
         problemen.append(
-            Probleem(_relatief(map_bouwstenen, basis), None, None, f"te veel bestanden ({len(bestanden)}); verwacht 16")
+            Probleem(relatief(map_bouwstenen, basis), None, None, f"te veel bestanden ({len(bestanden)}); verwacht 16")
         )
         bestanden = bestanden[:MAX_BOUWSTEEN_BESTANDEN]
     geladen: list[tuple[Bouwsteen, _Bron]] = []
@@ -304,7 +306,7 @@ def _kruiscontroles(
         if eerder is None:
             gezien[(soort, waarde)] = bron.pad
         else:
-            problemen.append(_mark(bron.pad, _locatie_van(bron, *loc).start_mark, f"{melding} {eerder}"))
+            problemen.append(markeer(bron.pad, locatie_van(bron, *loc).start_mark, f"{melding} {eerder}"))
 
     for b, bron in geladen:
         uniek("bouwsteen", b.id, bron, ("id",), f"bouwsteen-id '{b.id}' komt ook voor in")
@@ -314,9 +316,11 @@ def _kruiscontroles(
             for j, k in enumerate(s.kenmerken):
                 gebruikte_kenmerken.add(k)
                 if kenmerken is not None and k not in kenmerken:
-                    node = _locatie_van(bron, "stellingen", i, "kenmerken", j)
+                    node = locatie_van(bron, "stellingen", i, "kenmerken", j)
                     bekend = ", ".join(sorted(kenmerken))
-                    problemen.append(_mark(bron.pad, node.start_mark, f"onbekend kenmerk '{k}'; bekend zijn: {bekend}"))
+                    problemen.append(
+                        markeer(bron.pad, node.start_mark, f"onbekend kenmerk '{k}'; bekend zijn: {bekend}")
+                    )
     if not alle_bestanden_geldig:
         # Counts over a partial set would only repeat the file errors above in other words.
         return problemen
