@@ -117,6 +117,9 @@ class RondeRij(Base):
     vragenlijst_versie: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(10), default="open")
     fictief: Mapped[bool] = mapped_column(default=False)
+    # The round's id in the exchange format when it came from an import, so that exporting it
+    # again gives back the same file; rounds started here are named by their database id.
+    extern_id: Mapped[str | None] = mapped_column(String(80))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
 
 
@@ -134,6 +137,8 @@ class DeelnemerRij(Base):
     rol: Mapped[str] = mapped_column(String(12))
     functie: Mapped[str | None] = mapped_column(String(120))
     token: Mapped[str] = mapped_column(String(64), unique=True)
+    # The participant's id in an imported exchange file (see RondeRij.extern_id).
+    extern_id: Mapped[str | None] = mapped_column(String(80))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
 
 
@@ -164,7 +169,37 @@ class AmbitieRij(Base):
     deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
     bouwsteen: Mapped[str] = mapped_column(String(80))
     niveau: Mapped[int] = mapped_column(SmallInteger)
+    toelichting: Mapped[str | None] = mapped_column(Text)
     gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class VastgesteldeAmbitieRij(Base):
+    """The ambition the werkgroep agreed for a bouwsteen; it outweighs the personal ones."""
+
+    __tablename__ = "vastgestelde_ambities"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "bouwsteen"),
+        CheckConstraint("niveau BETWEEN 1 AND 5", name="niveau"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    bouwsteen: Mapped[str] = mapped_column(String(80))
+    niveau: Mapped[int] = mapped_column(SmallInteger)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class NotitieRij(Base):
+    """A free note of the round (on a bouwsteen or on the whole scan), kept in order."""
+
+    __tablename__ = "notities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    bouwsteen: Mapped[str | None] = mapped_column(String(80))
+    tekst: Mapped[str] = mapped_column(Text)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
 
 
 class ConsensusRij(Base):

@@ -62,6 +62,11 @@ def _sleutel(naam: str) -> str:
     return " ".join(tekst.split())
 
 
+def vergelijkbare_naam(a: str, b: str) -> bool:
+    """Whether two spellings name the same municipality ("Sudwest Fryslan" and "Súdwest-Fryslân")."""
+    return _sleutel(a) == _sleutel(b)
+
+
 def keuzelabel(naam: str, provincie: str, gm_code: str) -> str:
     """The text of a municipality in a type-to-search list, findable the way people type it.
 

@@ -23,7 +23,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from scan import repository as repo
-from scan.database import AmbitieRij, AntwoordRij, ConsensusRij, Database, DeelnemerRij, RondeRij, nu
+from scan.database import (
+    AmbitieRij,
+    AntwoordRij,
+    ConsensusRij,
+    Database,
+    DeelnemerRij,
+    RondeRij,
+    VastgesteldeAmbitieRij,
+    nu,
+)
 from scan.repository import ConsensusInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
@@ -66,7 +75,8 @@ def _schone_tekst(tekst: str, veld: str, maximum: int, verplicht: bool) -> str |
     return tekst
 
 
-def _naam(naam: str) -> tuple[str, str]:
+def naam_en_sleutel(naam: str) -> tuple[str, str]:
+    """A participant's name cleaned for display, and the key that makes names unique per round."""
     schoon = _schone_tekst(naam, "Uw naam", MAX_NAAM, verplicht=True)
     assert schoon is not None
     schoon = re.sub(r"\s+", " ", schoon)
@@ -116,7 +126,7 @@ def start_ronde(
     fictief: bool = False,
 ) -> Sessie:
     """A new round of ``gm_code`` with its facilitator as first participant."""
-    naam, sleutel = _naam(facilitator)
+    naam, sleutel = naam_en_sleutel(facilitator)
     omschrijving_schoon = _schone_tekst(omschrijving, "De omschrijving", MAX_TOELICHTING, verplicht=False)
     functie_schoon = _schone_tekst(functie, "Uw functie", MAX_NAAM, verplicht=False)
     with db.schrijven() as s:
@@ -178,7 +188,7 @@ def neem_deel(
     controleer_versie(ronde, vragenlijst)
     if ronde.status != "open":
         raise InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
-    schoon, sleutel = _naam(naam)
+    schoon, sleutel = naam_en_sleutel(naam)
     functie_schoon = _schone_tekst(functie, "Uw functie", MAX_NAAM, verplicht=False)
     try:
         with db.schrijven() as s:
@@ -423,6 +433,11 @@ def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResu
         afspraken = s.execute(
             select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
         ).all()
+        vastgesteld = s.execute(
+            select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
+                VastgesteldeAmbitieRij.ronde_id == ronde_id
+            )
+        ).all()
     bekend = _stelling_ids(vragenlijst)
     # Rows are valid by the database's CHECK constraints; model_construct skips re-validating
     # thousands of them on every rerun of the results page.
@@ -434,6 +449,7 @@ def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResu
             if a is not None
             if st in bekend
         ],
-        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in ambities],
+        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in ambities]
+        + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in vastgesteld],
         [Consensus.model_construct(stelling=st, niveau=n) for st, n in afspraken if st in bekend],
     )

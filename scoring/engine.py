@@ -138,6 +138,8 @@ def bereken(
     per_stelling: dict[str, list[int | str]] = {}
     actieve_deelnemers: set[str] = set()
     for a in antwoorden:
+        if a.antwoord is None:  # a note without a choice: the stelling is still open for them
+            continue
         per_stelling.setdefault(a.stelling, []).append(a.antwoord)
         actieve_deelnemers.add(a.deelnemer)
     actief = len(actieve_deelnemers)

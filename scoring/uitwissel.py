@@ -8,7 +8,8 @@ references to the questionnaire (stelling and bouwsteen ids) are checked by
 ``controleer_tegen_vragenlijst`` because they depend on the questionnaire version.
 
 An answer is a level 1..5 or one of the words ``weet_niet`` and ``nvt``; both words are
-valid answers that carry no score.
+valid answers that carry no score. An answer may also be absent (``null``) when a participant
+wrote a toelichting before choosing: the note is kept, the stelling counts as open.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError, model_validator
 
@@ -58,7 +60,7 @@ class Antwoord(_Model):
 
     deelnemer: Ref
     stelling: Ref
-    antwoord: Antwoordwaarde
+    antwoord: Antwoordwaarde | None = Field(None, description="null: only a toelichting, no choice yet")
     toelichting: Vrije | None = None
     gewijzigd: dt.datetime | None = None
 
@@ -79,6 +81,7 @@ class Consensus(_Model):
     niveau: Niveau
     toelichting: Vrije | None = None
     vastgesteld_op: dt.datetime | None = None
+    vastgesteld_door: Naam | None = None
 
 
 class Notitie(_Model):
@@ -278,3 +281,40 @@ def json_schema() -> dict[str, Any]:
     schema["$id"] = "https://omnichannel-zelfscan.invalid/schema/scan-v1.json"
     schema["title"] = "Omnichannel zelfscan: uitwisselbestand van een scanronde (formaatversie 1)"
     return schema
+
+
+_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def als_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """An aware UTC time; a time without zone is read as Dutch local time (where scans happen)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_AMSTERDAM)
+    return moment.astimezone(dt.UTC)
+
+
+def canoniek(scan: Scan) -> Scan:
+    """The same scan in one fixed order and with UTC times, so two scans compare by content.
+
+    Participants, notes and goals keep the order of the file (it carries meaning: who joined
+    first, the order of a discussion); answers, ambitions and consensus are sorted.
+    """
+    volgorde = {d.id: i for i, d in enumerate(scan.deelnemers)}
+    return scan.model_copy(
+        update={
+            "antwoorden": sorted(
+                (a.model_copy(update={"gewijzigd": als_utc(a.gewijzigd)}) for a in scan.antwoorden),
+                key=lambda a: (volgorde[a.deelnemer], a.stelling),
+            ),
+            "ambities": sorted(
+                scan.ambities,
+                key=lambda a: (-1 if a.deelnemer is None else volgorde[a.deelnemer], a.bouwsteen),
+            ),
+            "consensus": sorted(
+                (c.model_copy(update={"vastgesteld_op": als_utc(c.vastgesteld_op)}) for c in scan.consensus),
+                key=lambda c: c.stelling,
+            ),
+        }
+    )

@@ -1,0 +1,148 @@
+"""A round out of the database and back: export then import gives an equal scan, a refused
+import writes nothing; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from scan import doelen as doelservice
+from scan import services
+from scan.database import Database, DeelnemerRij, RondeRij
+from scan.demo import maak_demo
+from scan.gemeenten import zoek_gemeente
+from scan.uitwisseling import IMPORT_FACILITATOR, ImportFout, exporteer, importeer
+from scoring.doelen import DoelenBibliotheek
+from scoring.engine import bereken_scan
+from scoring.models import Vragenlijst
+from scoring.uitwissel import Ambitie, Deelnemer, Notitie, Scan, canoniek
+
+VANDAAG = dt.date(2026, 11, 22)
+
+
+def _demo(vl: Vragenlijst, gemeente: str = "Súdwest-Fryslân", deelnemers: int = 6) -> Scan:
+    return maak_demo(vl, zoek_gemeente(gemeente), deelnemers, VANDAAG, seed=7)
+
+
+def _geldig(scan: Scan, **velden: object) -> Scan:
+    """A changed copy that is validated again (``model_copy`` alone would skip the checks)."""
+    return Scan.model_validate(scan.model_dump() | {k: _dump(v) for k, v in velden.items()})
+
+
+def _dump(waarde: object) -> object:
+    if isinstance(waarde, list):
+        return [w.model_dump() if hasattr(w, "model_dump") else w for w in waarde]
+    return waarde
+
+
+def _aantal(db: Database, tabel: type[RondeRij] | type[DeelnemerRij]) -> int:
+    with db.lezen() as s:
+        return int(s.scalar(select(func.count()).select_from(tabel)) or 0)
+
+
+def test_import_then_export__gives_back_the_file(db: Database, vragenlijst: Vragenlijst) -> None:
+    scan = _demo(vragenlijst)
+    # Everything the format can hold, including text that looks like markup or a formula.
+    vrij = next(
+        b.id for b in vragenlijst.bouwstenen if all(a.bouwsteen != b.id for a in scan.ambities if a.deelnemer is None)
+    )
+    scan = _geldig(
+        scan,
+        deelnemers=[
+            *scan.deelnemers[:-1],
+            scan.deelnemers[-1].model_copy(update={"naam": "<b>Ånna & 'Co'</b>", "functie": "=1+1"}),
+        ],
+        ambities=[*scan.ambities, Ambitie(bouwsteen=vrij, niveau=4, toelichting="Afspraak MT")],
+        notities=[Notitie(tekst="Eerste notitie"), Notitie(bouwsteen="kanaalregie", tekst="Tweede <i>")],
+    )
+    sessie = importeer(db, vragenlijst, scan)
+    terug = exporteer(db, sessie.ronde.id)
+    assert terug == canoniek(scan)
+    assert sessie.is_facilitator
+    assert sessie.ronde.code != scan.scanronde.id
+    assert bereken_scan(vragenlijst, terug) == bereken_scan(vragenlijst, scan)
+    # The scores the app shows for the imported round are the file's scores.
+    assert services.resultaat(db, vragenlijst, sessie.ronde.id) == bereken_scan(vragenlijst, scan)
+
+
+def test_export_then_import__of_a_round_made_in_the_app(
+    db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek
+) -> None:
+    fac = services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
+    karel = services.neem_deel(db, vragenlijst, code=fac.ronde.code, naam="Karel", functie="KCC")
+    stellingen = [s.id for _, s in vragenlijst.stellingen()]
+    for i, sid in enumerate(stellingen[:20]):
+        services.sla_antwoord_op(db, vragenlijst, karel, sid, ["1", "2", "3", "weet_niet", "nvt"][i % 5])
+    services.sla_toelichting_op(db, vragenlijst, karel, stellingen[0], "R&D <KCC>")
+    services.sla_toelichting_op(db, vragenlijst, karel, stellingen[30], "Alleen een notitie, nog geen keuze")
+    services.sla_ambitie_op(db, vragenlijst, karel, "kanaalregie", 4)
+    services.stel_consensus_vast(
+        db, vragenlijst, fac, stelling=stellingen[1], niveau=3, toelichting="Samen besloten", verwachte_versie=None
+    )
+    voorstellen = doelservice.suggesties(db, vragenlijst, bibliotheek, fac, vandaag=VANDAAG)
+    doel = voorstellen[0].doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": 60.0, "draagvlak": "MT"})
+    doelservice.bewaar(db, vragenlijst, fac, doel, besluit="geaccepteerd", verwachte_versie=None)
+    doelservice.bewaar(db, vragenlijst, fac, voorstellen[1].doel, besluit="afgewezen", verwachte_versie=None)
+
+    eerste = exporteer(db, fac.ronde.id)
+    assert [d.naam for d in eerste.deelnemers] == ["Fatima", "Karel"]
+    assert [d.id for d in eerste.doelen] == [voorstellen[0].sjabloon]  # rejected ones stay behind
+    alleen_notitie = [a for a in eerste.antwoorden if a.stelling == stellingen[30]]
+    assert alleen_notitie[0].antwoord is None and alleen_notitie[0].toelichting == "Alleen een notitie, nog geen keuze"
+    assert eerste.consensus[0].vastgesteld_door == "Fatima"
+
+    tweede = exporteer(db, importeer(db, vragenlijst, eerste).ronde.id)
+    assert tweede == eerste
+
+
+def test_a_file_without_facilitator__gets_one_to_open_it(db: Database, vragenlijst: Vragenlijst) -> None:
+    scan = _demo(vragenlijst)
+    scan = _geldig(scan, deelnemers=[d.model_copy(update={"rol": "deelnemer"}) for d in scan.deelnemers])
+    sessie = importeer(db, vragenlijst, scan)
+    assert sessie.deelnemer.naam == IMPORT_FACILITATOR
+    assert bereken_scan(vragenlijst, exporteer(db, sessie.ronde.id)) == bereken_scan(vragenlijst, scan)
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        ({"gemeente": {"gm_code": "GM0344", "naam": "Amsterdam"}}, "GM0344 is Utrecht"),
+        ({"gemeente": {"gm_code": "GM9999", "naam": "Nergenshuizen"}}, "GM9999"),
+        ({"vragenlijst": {"id": "omnichannel", "versie": "0.1"}}, "vragenlijstversie 0.1"),
+    ],
+)
+def test_a_refused_import__names_the_problem_and_writes_nothing(
+    db: Database, vragenlijst: Vragenlijst, wijziging: dict[str, dict[str, str]], melding: str
+) -> None:
+    basis = _demo(vragenlijst).model_dump()
+    scan = Scan.model_validate(basis | wijziging)
+    rondes, deelnemers = _aantal(db, RondeRij), _aantal(db, DeelnemerRij)
+    with pytest.raises(ImportFout) as fout:
+        importeer(db, vragenlijst, scan)
+    assert any(melding in p for p in fout.value.problemen)
+    assert (_aantal(db, RondeRij), _aantal(db, DeelnemerRij)) == (rondes, deelnemers)
+
+
+def test_names_that_only_differ_in_spaces__are_refused_before_writing(db: Database, vragenlijst: Vragenlijst) -> None:
+    scan = _demo(vragenlijst, deelnemers=2)
+    scan = _geldig(
+        scan,
+        deelnemers=[
+            scan.deelnemers[0].model_copy(update={"naam": "Anna de Vries"}),
+            Deelnemer(id=scan.deelnemers[1].id, naam="Anna  de Vries"),
+        ],
+    )
+    rondes = _aantal(db, RondeRij)
+    with pytest.raises(ImportFout, match="dezelfde naam"):
+        importeer(db, vragenlijst, scan)
+    assert _aantal(db, RondeRij) == rondes
+
+
+def test_unknown_stelling__is_refused(db: Database, vragenlijst: Vragenlijst) -> None:
+    scan = _demo(vragenlijst, deelnemers=2)
+    fout_antwoord = scan.antwoorden[0].model_copy(update={"stelling": "bestaat_niet"})
+    scan = _geldig(scan, antwoorden=[fout_antwoord, *scan.antwoorden[1:]])
+    with pytest.raises(ImportFout, match="onbekende stelling 'bestaat_niet'"):
+        importeer(db, vragenlijst, scan)
