@@ -1,13 +1,17 @@
 """Plain-language reading of a result: the one sentence a wethouder reads first.
 
-Layer: ``reports/`` (pure: scoring models in, Dutch text out). The results page and, later,
-the PDF handout use the same sentence, so screen and paper never tell a different story.
+Layer: ``reports/`` (pure: scoring models in, Dutch text out). The results page and the PDF
+use the same sentences, so screen and paper never tell a different story.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from scoring.models import Vragenlijst
-from scoring.resultaat import ScanResultaat
+from scoring.resultaat import BouwsteenResultaat, ScanResultaat
+from scoring.suggesties import plus_maanden
+from scoring.uitwissel import PdcaFase, Scan
 
 
 def _heel(score: float) -> int:
@@ -35,3 +39,82 @@ def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -
             f"({_heel(grootst.gap_score or 0)} punten)"
         )
     return zin + "."
+
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+PDCA_VOLGORDE: tuple[PdcaFase, ...] = ("plan", "do", "check", "act")
+PDCA_NAAM: dict[str, str] = {"plan": "Plan", "do": "Do (uitvoeren)", "check": "Check (meten)", "act": "Act (bijsturen)"}
+HERHAAL_MAANDEN = 12
+"""A new round after a year: long enough for goals of 6-12 months to show, as seed 003 advises."""
+
+
+def datum_nl(datum: dt.date) -> str:
+    """'22 november 2026': the way a Dutch letter writes a date."""
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+def getal(waarde: float, cijfers: int = 1) -> str:
+    """A number with a decimal comma and no trailing ',0'."""
+    tekst = f"{waarde:.{cijfers}f}".rstrip("0").rstrip(".") if cijfers else f"{waarde:.0f}"
+    return tekst.replace(".", ",")
+
+
+def uitersten(resultaat: ScanResultaat, aantal: int = 3) -> tuple[list[BouwsteenResultaat], list[BouwsteenResultaat]]:
+    """The ``aantal`` strongest and weakest scored bouwstenen (ties: lower number first)."""
+    gescoord = [b for b in resultaat.bouwstenen if b.score is not None]
+    volgorde = {b.bouwsteen: i for i, b in enumerate(resultaat.bouwstenen)}
+    sterk = sorted(gescoord, key=lambda b: (-(b.score or 0), volgorde[b.bouwsteen]))[:aantal]
+    rest = [b for b in gescoord if b not in sterk]
+    zwak = sorted(rest, key=lambda b: (b.score or 0, volgorde[b.bouwsteen]))[:aantal]
+    return sterk, zwak
+
+
+def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat, vandaag: dt.date) -> tuple[str, str]:
+    """The next step of the PDCA cycle as (phase, one or two sentences for management).
+
+    The goals' least advanced phase decides: the werkgroep moves forward together, so the
+    step is the one after the phase the slowest goal is in.
+    """
+    herhaal = datum_nl(plus_maanden(scan.scanronde.datum, HERHAAL_MAANDEN))
+    namen = {b.id: b.naam.nl for b in vragenlijst.bouwstenen}
+    if not scan.doelen:
+        _, zwak = uitersten(resultaat, 1)
+        waar = f", te beginnen bij {namen[zwak[0].bouwsteen]}" if zwak else ""
+        return "Plan", (
+            f"Stel drie tot vijf SMART-doelen vast{waar}, elk met een eigenaar, een nulmeting en een deadline "
+            "(pagina Doelen van de zelfscan)."
+        )
+    traagste = min(PDCA_VOLGORDE.index(d.status) for d in scan.doelen)
+    deadlines = sorted(d.deadline for d in scan.doelen if d.deadline is not None and d.deadline >= vandaag)
+    eerstvolgend = f" De eerste deadline is {datum_nl(deadlines[0])}." if deadlines else ""
+    n = len(scan.doelen)
+    doelen = "het vastgestelde doel" if n == 1 else f"de {n} vastgestelde doelen"
+    if traagste == 0:
+        return PDCA_NAAM["do"], (
+            f"Start de acties van {doelen}: de eigenaren leggen hun nulmeting vast en melden de voortgang "
+            f"aan het MT.{eerstvolgend}"
+        )
+    if traagste == 1:
+        return PDCA_NAAM["check"], (
+            f"Meet de indicatoren van {doelen} op hun deadline en vergelijk ze met de nulmeting.{eerstvolgend} "
+            f"Herhaal de zelfscan rond {herhaal}."
+        )
+    if traagste == 2:
+        return PDCA_NAAM["act"], (
+            f"Bespreek de metingen van {doelen}: borg wat werkt, stuur bij wat achterblijft en kies de "
+            f"doelen voor de volgende ronde. Herhaal de zelfscan rond {herhaal}."
+        )
+    return "Plan", f"Begin een nieuwe cyclus: herhaal de zelfscan rond {herhaal} en stel nieuwe doelen vast."

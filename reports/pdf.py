@@ -1,0 +1,625 @@
+"""The PDF reports: a 2-4 page handout for management and the full verbeterrapport.
+
+Layer: ``reports/`` (scoring models in, PDF bytes out; no streamlit, no database). Both are
+built from one exchange-format ``Scan`` and its ``ScanResultaat``, so the PDF says exactly
+what the screen and the exports say. Charts are the screen's Vega-Lite specs
+(``reports.charts``) rendered to PNG by vl-convert, without a browser.
+
+User text (names, notes, goals) is data, never markup: reportlab's ``Paragraph`` parses an
+XML-like language (``<img src=...>`` even opens local files), so every piece of text from a
+user or a file passes through ``_tekst`` (escape, then line breaks) and nothing else builds
+markup from it. The font is the vendored DejaVu Sans, embedded as a subset, so "Súdwest-
+Fryslân", "’s-Hertogenbosch", "€" and "≥" print; characters it lacks (emoji) are left out
+rather than printed as boxes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import struct
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+import vl_convert
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reports import charts
+from reports.duiding import PDCA_NAAM, datum_nl, getal, kernzin, uitersten, volgende_stap
+from scoring.models import Vragenlijst
+from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
+from scoring.uitwissel import Doel, Scan
+
+Soort = Literal["handout", "volledig"]
+FONTS = Path(__file__).resolve().parent / "fonts"
+_FONT, _VET, _SCHUIN = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+BLAUW = colors.HexColor("#1f4e79")
+_LICHT = colors.HexColor("#eef3f8")
+_LIJN = colors.HexColor("#c8d3df")
+_GRIJS = colors.HexColor("#5a5a5a")
+BREEDTE = A4[0] - 36 * mm
+HANDOUT_DOELEN = 6
+"""Goals shown in full in the handout; more would push it past four pages (the rest is named)."""
+_PNG_SCHAAL = 2.5  # sharp in print at the sizes used, still small files
+
+
+# --- fonts, styles, text ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _glyphs() -> frozenset[int]:
+    """Register the fonts once per process; the code points the font can draw."""
+    for naam, bestand in (
+        (_FONT, "DejaVuSans.ttf"),
+        (_VET, "DejaVuSans-Bold.ttf"),
+        (_SCHUIN, "DejaVuSans-Oblique.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(naam, str(FONTS / bestand)))
+    pdfmetrics.registerFontFamily(_FONT, normal=_FONT, bold=_VET, italic=_SCHUIN, boldItalic=_VET)
+    # The same font in the chart PNGs, whatever the machine has installed.
+    vl_convert.register_font_directory(str(FONTS))
+    face = TTFont(_FONT, str(FONTS / "DejaVuSans.ttf")).face
+    return frozenset(face.charToGlyph)
+
+
+def _stijl(naam: str, **opties: Any) -> ParagraphStyle:
+    basis: dict[str, Any] = {"fontName": _FONT, "fontSize": 9.5, "leading": 13, "alignment": TA_LEFT}
+    return ParagraphStyle(naam, **(basis | opties))
+
+
+_S = {
+    "titel": _stijl("titel", fontName=_VET, fontSize=20, leading=25, textColor=BLAUW, spaceAfter=2 * mm),
+    "sub": _stijl("sub", fontSize=10.5, leading=14, textColor=_GRIJS, spaceAfter=5 * mm),
+    "kern": _stijl("kern", fontName=_VET, fontSize=13, leading=18, textColor=colors.black),
+    "h1": _stijl("h1", fontName=_VET, fontSize=14, leading=18, textColor=BLAUW, spaceBefore=5 * mm, spaceAfter=2 * mm),
+    "h2": _stijl(
+        "h2", fontName=_VET, fontSize=11.5, leading=15, textColor=BLAUW, spaceBefore=4 * mm, spaceAfter=1.5 * mm
+    ),
+    "tekst": _stijl("tekst", spaceAfter=1.5 * mm),
+    "klein": _stijl("klein", fontSize=8, leading=10.5, textColor=_GRIJS),
+    "cel": _stijl("cel", fontSize=8.5, leading=11),
+    "celvet": _stijl("celvet", fontName=_VET, fontSize=8.5, leading=11),
+    "kop": _stijl("kop", fontName=_VET, fontSize=8.5, leading=11, textColor=colors.white),
+    "kopm": _stijl("kopm", fontName=_VET, fontSize=8.5, leading=11, textColor=colors.white, alignment=TA_CENTER),
+    "celm": _stijl("celm", fontSize=8.5, leading=11, alignment=TA_CENTER),
+    "celwit": _stijl("celwit", fontName=_VET, fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=colors.white),
+    "cijfer": _stijl("cijfer", fontName=_VET, fontSize=18, leading=22, textColor=BLAUW),
+}
+
+
+def _schoon(tekst: str) -> str:
+    bekend = _glyphs()
+    # Outside the Basic Multilingual Plane reportlab writes an invalid ToUnicode entry (pypdf:
+    # "odd-length hex string"), so DejaVu's few emoji are left out too.
+    return "".join(c for c in tekst if (ord(c) in bekend and ord(c) <= 0xFFFF) or c in "\n\t")
+
+
+def _tekst(tekst: str) -> str:
+    """User or file text as safe Paragraph markup: escaped, unknown glyphs out, line breaks kept."""
+    return escape(_schoon(tekst)).replace("\n", "<br/>")
+
+
+def _p(stijl: str, *delen: str | tuple[str, str]) -> Paragraph:
+    """A paragraph from plain text parts; ("b", text) is bold, ("i", text) italic. Never raw markup."""
+    markup = []
+    for deel in delen:
+        if isinstance(deel, tuple):
+            tag, tekst = deel
+            markup.append(f"<{tag}>{_tekst(tekst)}</{tag}>")
+        else:
+            markup.append(_tekst(deel))
+    return Paragraph("".join(markup), _S[stijl])
+
+
+def _score(waarde: float | None) -> str:
+    return "–" if waarde is None else f"{waarde + 0.5:.0f}" if waarde >= 0 else f"{waarde:.0f}"
+
+
+def _niveau(waarde: float | None) -> str:
+    return "–" if waarde is None else getal(waarde)
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def _png_afmeting(png: bytes) -> tuple[int, int]:
+    breedte, hoogte = struct.unpack(">II", png[16:24])  # the IHDR chunk of every PNG
+    return breedte, hoogte
+
+
+def _grafiek(spec: dict[str, Any], breedte: float) -> Image:
+    _glyphs()
+    png = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
+    b, h = _png_afmeting(png)
+    return Image(io.BytesIO(png), width=breedte, height=breedte * h / b)
+
+
+def _radar(assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str) -> Image:
+    heeft_ambitie = any(a is not None for a in ambitie)
+    spec = charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
+    return _grafiek(spec, 110 * mm)
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def _tabel(
+    kop: Sequence[str],
+    rijen: Sequence[Sequence[Flowable | str]],
+    breedtes: Sequence[float],
+    extra: Iterable[tuple[Any, ...]] = (),
+    midden_vanaf: int | None = None,
+) -> Table:
+    """A table with a blue header row; text cells become paragraphs, centred from ``midden_vanaf``."""
+    midden = len(kop) if midden_vanaf is None else midden_vanaf
+    cellen: list[list[Flowable | str]] = [[_p("kop" if i < midden else "kopm", k) for i, k in enumerate(kop)]]
+    cellen += [
+        [(_p("cel" if i < midden else "celm", c) if isinstance(c, str) else c) for i, c in enumerate(rij)]
+        for rij in rijen
+    ]
+    tabel = Table(cellen, colWidths=list(breedtes), repeatRows=1, hAlign="LEFT")
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), BLAUW),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, _LIJN),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _LICHT]),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                *extra,
+            ]
+        )
+    )
+    return tabel
+
+
+class _Context:
+    """Names and lookups of one report, computed once."""
+
+    def __init__(self, vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, vandaag: dt.date) -> None:
+        self.vl, self.scan, self.resultaat, self.vandaag = vl, scan, resultaat, vandaag
+        self.bouwsteen = {b.id: b for b in vl.bouwstenen}
+        self.band = {b.id: b.naam.nl for b in vl.schaal.banden}
+        self.dimensie: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
+        self.kenmerk = {k.id: k.naam.nl for k in vl.meta.kenmerken}
+        self.gemeente = scan.gemeente.naam
+
+    def naam(self, bouwsteen: str) -> str:
+        b = self.bouwsteen[bouwsteen]
+        return f"{b.nummer}. {b.naam.nl}"
+
+    def bandnaam(self, band: str | None) -> str:
+        return self.band.get(band or "", "–")
+
+
+# --- the parts -----------------------------------------------------------------------------
+
+
+def _kop(c: _Context, soort: Soort) -> list[Flowable]:
+    titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
+    sub = f"{titel} van de scanronde van {datum_nl(c.scan.scanronde.datum)} · {c.resultaat.deelnemers} deelnemers"
+    delen: list[Flowable] = [_p("titel", f"Omnichannel zelfscan {c.gemeente}"), _p("sub", sub)]
+    if c.scan.fictief:
+        delen.insert(1, _p("celvet", "FICTIEVE GEGEVENS – alleen voor demonstratie"))
+    return delen
+
+
+def _samenvatting(c: _Context) -> list[Flowable]:
+    r = c.resultaat
+    kader = Table([[_p("kern", kernzin(c.vl, r, c.gemeente))]], colWidths=[BREEDTE])
+    kader.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), _LICHT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, BLAUW),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+            ]
+        )
+    )
+    cijfers = [
+        ("Totaalscore", f"{_score(r.totaal.score)} / 100", c.bandnaam(r.totaal.band)),
+        ("Deelnemers", str(r.deelnemers), "vulden stellingen in"),
+        ("Ingevuld", f"{r.dekking:.0%}".replace(".", ","), "van alle mogelijke antwoorden"),
+        ("Bespreekpunten", str(len(r.bespreekpunten)), "stellingen met 2+ niveaus verschil"),
+    ]
+    blok = Table(
+        [
+            [_p("klein", k) for k, _, _ in cijfers],
+            [_p("cijfer", w) for _, w, _ in cijfers],
+            [_p("klein", u) for *_, u in cijfers],
+        ],
+        colWidths=[BREEDTE / 4] * 4,
+    )
+    blok.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+    betekenis = {b.id: b.betekenis.nl for b in c.vl.schaal.banden}.get(r.totaal.band or "")
+    uitleg = [_p("klein", f"Band {c.bandnaam(r.totaal.band)}: {betekenis}")] if betekenis else []
+    schaal = _p(
+        "klein",
+        "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
+        "één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken.",
+    )
+    return [kader, Spacer(1, 4 * mm), blok, Spacer(1, 1 * mm), *uitleg, schaal, Spacer(1, 2 * mm)]
+
+
+def _uitersten(c: _Context) -> list[Flowable]:
+    sterk, zwak = uitersten(c.resultaat)
+    rijen: list[list[Flowable | str]] = []
+    for i in range(max(len(sterk), len(zwak))):
+        rij: list[Flowable | str] = []
+        for leden in (sterk, zwak):
+            if i < len(leden):
+                b = leden[i]
+                rij += [_p("celvet", c.naam(b.bouwsteen)), _score(b.score), c.bandnaam(b.band)]
+            else:
+                rij += ["", "", ""]
+        rijen.append(rij)
+    naam, score, band = BREEDTE * 0.27, BREEDTE * 0.09, BREEDTE * 0.14
+    kop = ["Het sterkst", "Score", "Band", "De grootste opgave", "Score", "Band"]
+    lijn = [("LINEBEFORE", (3, 0), (3, -1), 1.2, colors.white)]
+    return [_p("h1", "Sterk en zwak"), _tabel(kop, rijen, [naam, score, band] * 2, lijn)]
+
+
+def _groepen(c: _Context, titel: str, groepen: Sequence[GroepResultaat], namen: dict[str, str]) -> list[Flowable]:
+    rijen = [
+        [
+            namen[g.id],
+            _score(g.score),
+            c.bandnaam(g.band),
+            _score(g.ambitie_score),
+            f"{g.onderdelen_gescoord}/{g.onderdelen_totaal}",
+        ]
+        for g in groepen
+    ]
+    breedtes = [BREEDTE * f for f in (0.40, 0.12, 0.24, 0.12, 0.12)]
+    return [_p("h1", titel), _tabel(["Onderdeel", "Score", "Band", "Ambitie", "Gescoord"], rijen, breedtes)]
+
+
+def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
+    r = c.resultaat
+    delen: list[Flowable] = [_p("h1", "Radarbeelden: huidig en ambitie")]
+    delen.append(
+        _p(
+            "klein",
+            "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen zijn de bandgrenzen 20–100.",
+        )
+    )
+    for soort, titel in (("kern", "Kernbouwstenen"), ("aanvullend", "Aanvullende bouwstenen")):
+        leden = [b for b in r.bouwstenen if b.type == soort]
+        beeld = _radar(
+            [c.bouwsteen[b.bouwsteen].naam.nl for b in leden],
+            [b.score for b in leden],
+            [b.ambitie_score for b in leden],
+            titel,
+        )
+        delen.append(KeepTogether([Spacer(1, 3 * mm), beeld]))
+    if ook_groepen:
+        for titel, groepen, namen in (
+            ("Dimensies", r.dimensies, c.dimensie),
+            ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk),
+        ):
+            beeld = _radar(
+                [namen[g.id] for g in groepen], [g.score for g in groepen], [g.ambitie_score for g in groepen], titel
+            )
+            delen.append(KeepTogether([Spacer(1, 3 * mm), beeld]))
+    return delen
+
+
+def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
+    wat: list[Flowable] = [_p("celvet", d.titel), _p("klein", c.naam(d.bouwsteen)), _p("cel", d.actie)]
+    if uitgebreid and d.notities:
+        wat.append(_p("klein", "Notities: ", d.notities))
+    meting = "–"
+    if d.indicator:
+        eenheid = f" {d.eenheid}" if d.eenheid else ""
+        van = getal(d.nulmeting, 2) if d.nulmeting is not None else "?"
+        naar = getal(d.streefwaarde, 2) if d.streefwaarde is not None else "?"
+        meting = f"{d.indicator}: {van} → {naar}{eenheid}"
+    indicator: list[Flowable] = [_p("cel", meting)]
+    if uitgebreid and d.bron:
+        indicator.append(_p("klein", "Bron: ", d.bron))
+    wie: list[Flowable] = [_p("cel", d.eigenaar or "–")]
+    if uitgebreid and d.draagvlak:
+        wie.append(_p("klein", "Draagvlak: ", d.draagvlak))
+    wanneer = [_p("cel", datum_nl(d.deadline) if d.deadline else "–"), _p("klein", PDCA_NAAM[d.status])]
+    return [wat, indicator, wie, wanneer]  # type: ignore[list-item]  # a list of flowables is a valid cell
+
+
+def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
+    if not doelen:
+        return [_p("h1", titel), _p("tekst", "Er zijn in deze scanronde nog geen doelen vastgesteld.")]
+    breedtes = [BREEDTE * f for f in (0.43, 0.24, 0.19, 0.14)]
+    rijen = [_doel_rij(c, d, uitgebreid) for d in doelen]
+    return [
+        _p("h1", titel),
+        _tabel(["Doel en actie", "Indicator: nu → streef", "Eigenaar", "Deadline"], rijen, breedtes),
+    ]
+
+
+def _volgende_stap(c: _Context) -> list[Flowable]:
+    fase, zin = volgende_stap(c.vl, c.scan, c.resultaat, c.vandaag)
+    return [_p("h1", "Volgende stap"), _p("tekst", ("b", f"{fase}: "), zin)]
+
+
+def _verantwoording(c: _Context) -> Flowable:
+    return _p(
+        "klein",
+        f"Gemaakt op {datum_nl(c.vandaag)} met de omnichannel zelfscan (vragenlijst {c.scan.vragenlijst.versie}). ",
+        c.vl.meta.disclaimer.nl,
+    )
+
+
+# --- the full report only --------------------------------------------------------------------
+
+_HEAT = [colors.HexColor(k) for k in ("#ffffff", "#dde7f1", "#b4c9de", "#7fa0c0", "#4a77a0", "#1f4e79")]
+
+
+def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingResultaat]) -> Table:
+    kop = ["Stelling", "1", "2", "3", "4", "5", "wn", "nvt", "Med", "Spr", "Vast"]
+    hoogste = max([max(s.verdeling) for s in stellingen] + [1])
+    rijen: list[list[Flowable | str]] = []
+    extra: list[tuple[Any, ...]] = []
+    teksten = {s.id: s.tekst.nl for s in c.bouwsteen[bouwsteen].stellingen}
+    for i, s in enumerate(stellingen, start=1):
+        label = f"{i}. {teksten[s.stelling]}"
+        # White on the darkest cells, where dark text loses contrast (as on screen, reports.charts).
+        tellingen = [_p("celwit" if n / hoogste > 0.72 else "celm", str(n) if n else "") for n in s.verdeling]
+        rijen.append(
+            [
+                _p("celvet" if s.bespreekpunt else "cel", label),
+                *tellingen,
+                str(s.weet_niet or ""),
+                str(s.nvt or ""),
+                _niveau(s.mediaan),
+                "–" if s.spreiding is None else str(s.spreiding),
+                "–" if s.consensus is None else str(s.consensus),
+            ]
+        )
+        for k, n in enumerate(s.verdeling):
+            kleur = _HEAT[min(5, round(5 * n / hoogste))]
+            extra.append(("BACKGROUND", (1 + k, i), (1 + k, i), kleur))
+    smal = 9.5 * mm
+    breedtes = [BREEDTE - 10 * smal, *[smal] * 10]
+    extra += [("LEFTPADDING", (1, 0), (-1, -1), 1), ("RIGHTPADDING", (1, 0), (-1, -1), 1)]
+    return _tabel(kop, rijen, breedtes, extra, midden_vanaf=1)
+
+
+def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> list[Flowable]:
+    model = c.bouwsteen[b.bouwsteen]
+    stellingen = [c.resultaat.stelling(s.id) for s in model.stellingen]
+    kop = _p("h2", c.naam(b.bouwsteen))
+    cijfers = (
+        f"Score {_score(b.score)} ({c.bandnaam(b.band)}) · niveau {_niveau(b.niveau)} · ambitie {_score(b.ambitie_score)}"
+        f" · {'kern' if b.type == 'kern' else 'aanvullend'}, {c.dimensie[b.dimensie]} · ingevuld {b.dekking:.0%}"
+        f" · gemiddelde spreiding {_niveau(b.gemiddelde_spreiding)} · bespreekpunten {b.bespreekpunten}"
+    )
+    delen: list[Flowable] = [
+        KeepTogether(
+            [kop, _p("klein", model.omschrijving.nl), Spacer(1, 1.5 * mm), _p("cel", cijfers), Spacer(1, 2 * mm)]
+        ),
+        _verdeling_tabel(c, b.bouwsteen, stellingen),
+        _p(
+            "klein",
+            "Vet: bespreekpunt (2 of meer niveaus verschil). wn = weet niet, nvt = niet van toepassing, Med = mediaan, Spr = spreiding, Vast = vastgesteld niveau.",
+        ),
+    ]
+    nummers = {s.id: i for i, s in enumerate(model.stellingen, start=1)}
+    afspraken = [a for a in c.scan.consensus if a.stelling in nummers]
+    if afspraken:
+        delen.append(_p("celvet", "Vastgesteld na bespreking"))
+        for a in sorted(afspraken, key=lambda a: nummers[a.stelling]):
+            door = f" ({a.vastgesteld_door})" if a.vastgesteld_door else ""
+            delen.append(
+                _p(
+                    "cel",
+                    f"Stelling {nummers[a.stelling]}: niveau {a.niveau}{door}. ",
+                    a.toelichting or "Geen toelichting.",
+                )
+            )
+    notities = [(nummers[s], t) for s, lijst in toelichtingen.items() if s in nummers for t in lijst]
+    if notities:
+        delen.append(_p("celvet", "Toelichtingen van deelnemers (zonder naam)"))
+        delen += [_p("cel", f"Stelling {n}: ", t) for n, t in sorted(notities, key=lambda x: x[0])]
+    eigen = [n.tekst for n in c.scan.notities if n.bouwsteen == b.bouwsteen]
+    delen += [_p("cel", ("b", "Notitie: "), tekst) for tekst in eigen]
+    doelen = [d for d in c.scan.doelen if d.bouwsteen == b.bouwsteen]
+    if doelen:
+        delen.append(_p("celvet", "Doelen voor deze bouwsteen: " + "; ".join(d.titel for d in doelen)))
+    return delen
+
+
+def _deelnemers(c: _Context) -> list[Flowable]:
+    rijen = [[d.naam, d.functie or "–", d.rol] for d in c.scan.deelnemers]
+    return [_p("h1", "De werkgroep"), _tabel(["Naam", "Functie", "Rol"], rijen, [BREEDTE * f for f in (0.4, 0.4, 0.2)])]
+
+
+def _methode(c: _Context) -> list[Flowable]:
+    kop = _p("h1", "Bijlage: methode")
+    niveaus = [[str(n.niveau), n.naam.nl, n.definitie.nl] for n in c.vl.schaal.niveaus]
+    banden = [[b.naam.nl, f"{b.ondergrens}–{b.bovengrens}", b.betekenis.nl] for b in c.vl.schaal.banden]
+    return [
+        PageBreak(),
+        kop,
+        _p("tekst", c.vl.meta.bron),
+        _p("tekst", c.vl.meta.disclaimer.nl),
+        _p(
+            "tekst",
+            "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen, "
+            "of kiest weet niet of n.v.t.; die tellen nergens mee. Een niveau wordt een score met "
+            "score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en niveau 5 = 100.",
+        ),
+        _p(
+            "tekst",
+            "Het niveau van een stelling is het door de werkgroep vastgestelde niveau als dat er is, anders het "
+            "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie, "
+            "het type (kern of aanvullend) en het totaal zijn het gemiddelde van hun bouwstenen met een score; een "
+            "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
+            "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
+            "ambitie van de werkgroep, anders het gemiddelde van de persoonlijke ambities.",
+        ),
+        _p("h2", "De vijf niveaus"),
+        _tabel(["Niveau", "Naam", "Betekenis"], niveaus, [BREEDTE * f for f in (0.1, 0.25, 0.65)]),
+        _p("h2", "De banden van de score"),
+        _tabel(["Band", "Score", "Betekenis"], banden, [BREEDTE * f for f in (0.2, 0.12, 0.68)]),
+    ]
+
+
+# --- document ----------------------------------------------------------------------------------
+
+
+class _Document(SimpleDocTemplate):
+    """Every h1 and h2 heading becomes a PDF bookmark (h2 nested under the h1 before it)."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's hook name
+        if not isinstance(flowable, Paragraph) or flowable.style.name not in _BOOKMARK:
+            return
+        sleutel = f"b{id(flowable)}"
+        self.canv.bookmarkPage(sleutel)
+        self.canv.addOutlineEntry(flowable.getPlainText(), sleutel, level=_BOOKMARK[flowable.style.name], closed=True)
+
+
+_BOOKMARK = {"h1": 0, "h2": 1}
+
+
+def _genummerd(voet: str) -> Callable[..., Canvas]:
+    """A canvas that writes "pagina X van Y" once it knows Y (pages are held until save)."""
+
+    class _Canvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._paginas: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._paginas.append(dict(self.__dict__))
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
+
+        def save(self) -> None:
+            totaal = len(self._paginas)
+            for staat in self._paginas:
+                self.__dict__.update(staat)
+                self.setFont(_FONT, 7.5)
+                self.setFillColor(_GRIJS)
+                self.drawString(18 * mm, 10 * mm, voet)
+                self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"pagina {self.getPageNumber()} van {totaal}")
+                super().showPage()
+            super().save()
+
+    return _Canvas
+
+
+def _toelichtingen(scan: Scan) -> dict[str, list[str]]:
+    uit: dict[str, list[str]] = {}
+    for a in scan.antwoorden:
+        if a.toelichting and a.toelichting.strip():
+            uit.setdefault(a.stelling, []).append(a.toelichting.strip())
+    return uit
+
+
+def rapport(
+    soort: Soort, vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None
+) -> bytes:
+    """The handout (``soort="handout"``, at most four pages) or the full verbeterrapport as PDF bytes."""
+    _glyphs()
+    c = _Context(vl, scan, resultaat, vandaag or dt.date.today())
+    titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
+    buf = io.BytesIO()
+    doc = _Document(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=_schoon(f"Omnichannel zelfscan {c.gemeente} – {titel.lower()} {datum_nl(scan.scanronde.datum)}"),
+        author="Omnichannel zelfscan",
+        subject=_schoon(f"{titel} van de omnichannel zelfscan van {c.gemeente}"),
+        creator="Omnichannel zelfscan (gebaseerd op de VNG-handreiking Omnichannel aanpak)",
+        lang="nl-NL",
+    )
+    verhaal: list[Flowable] = []
+    samenvatting = _p("h1", "Samenvatting")
+    verhaal += [*_kop(c, soort), samenvatting]
+    if resultaat.totaal.score is None:
+        verhaal += [
+            _p("tekst", kernzin(vl, resultaat, c.gemeente)),
+            *_volgende_stap(c),
+            Spacer(1, 6 * mm),
+            _verantwoording(c),
+        ]
+    elif soort == "handout":
+        doelen = scan.doelen[:HANDOUT_DOELEN]
+        verhaal += [
+            *_samenvatting(c),
+            *_uitersten(c),
+            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie),
+            *_volgende_stap(c),
+            PageBreak(),
+            *_radars(c, ook_groepen=False),
+            PageBreak(),
+            *_doelen(c, doelen, uitgebreid=False),
+        ]
+        if len(scan.doelen) > len(doelen):
+            rest = len(scan.doelen) - len(doelen)
+            verhaal.append(_p("klein", f"En nog {rest} doel(en): zie het volledige verbeterrapport."))
+        verhaal += [Spacer(1, 6 * mm), _verantwoording(c)]
+    else:
+        verhaal += [
+            *_samenvatting(c),
+            *_uitersten(c),
+            *_volgende_stap(c),
+            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie),
+            *_groepen(
+                c,
+                "Kern en aanvullend",
+                resultaat.typen,
+                {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"},
+            ),
+            PageBreak(),
+            *_radars(c, ook_groepen=True),
+            PageBreak(),
+            *_deelnemers(c),
+            *_doelen(c, scan.doelen, uitgebreid=True, titel="Alle SMART-doelen"),
+        ]
+        algemeen = [n.tekst for n in scan.notities if n.bouwsteen is None]
+        if algemeen:
+            verhaal += [_p("h1", "Notities"), *[_p("tekst", t) for t in algemeen]]
+        verhaal += [PageBreak(), _p("h1", "Per bouwsteen")]
+        toelichtingen = _toelichtingen(scan)
+        for b in resultaat.bouwstenen:
+            verhaal += [CondPageBreak(60 * mm), *_bouwsteen(c, b, toelichtingen)]
+        verhaal += [*_methode(c), Spacer(1, 6 * mm), _verantwoording(c)]
+    voet = _schoon(f"Omnichannel zelfscan · {c.gemeente} · {titel.lower()} · {datum_nl(scan.scanronde.datum)}")
+    doc.build(verhaal, canvasmaker=_genummerd(voet))
+    return buf.getvalue()
+
+
+def handout(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None) -> bytes:
+    return rapport("handout", vl, scan, resultaat, vandaag=vandaag)
+
+
+def verbeterrapport(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None) -> bytes:
+    return rapport("volledig", vl, scan, resultaat, vandaag=vandaag)
