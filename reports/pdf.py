@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import struct
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -134,7 +135,8 @@ def _p(stijl: str, *delen: str | tuple[str, str]) -> Paragraph:
 
 
 def _score(waarde: float | None) -> str:
-    return "–" if waarde is None else f"{waarde + 0.5:.0f}" if waarde >= 0 else f"{waarde:.0f}"
+    # Half up, as on screen (reports.charts, reports.duiding): 48.45 is 48 everywhere.
+    return "–" if waarde is None else str(math.floor(waarde + 0.5))
 
 
 def _niveau(waarde: float | None) -> str:
@@ -165,6 +167,12 @@ def _radar(assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequen
 # --- tables ------------------------------------------------------------------------------------
 
 
+def _tabelstijl(opdrachten: list[tuple[Any, ...]]) -> TableStyle:
+    # A table sets its cell font on the canvas even for paragraph cells; Helvetica would end up
+    # in the file as an unembedded font, so the cells get DejaVu too.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), _FONT), *opdrachten])
+
+
 def _tabel(
     kop: Sequence[str],
     rijen: Sequence[Sequence[Flowable | str]],
@@ -181,7 +189,7 @@ def _tabel(
     ]
     tabel = Table(cellen, colWidths=list(breedtes), repeatRows=1, hAlign="LEFT")
     tabel.setStyle(
-        TableStyle(
+        _tabelstijl(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), BLAUW),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -231,7 +239,7 @@ def _samenvatting(c: _Context) -> list[Flowable]:
     r = c.resultaat
     kader = Table([[_p("kern", kernzin(c.vl, r, c.gemeente))]], colWidths=[BREEDTE])
     kader.setStyle(
-        TableStyle(
+        _tabelstijl(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), _LICHT),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, BLAUW),
@@ -255,7 +263,7 @@ def _samenvatting(c: _Context) -> list[Flowable]:
         ],
         colWidths=[BREEDTE / 4] * 4,
     )
-    blok.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+    blok.setStyle(_tabelstijl([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     betekenis = {b.id: b.betekenis.nl for b in c.vl.schaal.banden}.get(r.totaal.band or "")
     uitleg = [_p("klein", f"Band {c.bandnaam(r.totaal.band)}: {betekenis}")] if betekenis else []
     schaal = _p(
@@ -510,7 +518,8 @@ def _genummerd(voet: str) -> Callable[..., Canvas]:
 
     class _Canvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
+            # Not Helvetica: a standard-14 font in the file would drop "â" or "€" if anything used it.
+            super().__init__(*args, **(kwargs | {"initialFontName": _FONT}))
             self._paginas: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
