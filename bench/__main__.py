@@ -18,6 +18,9 @@ workshop (``bench/workshop.py``; median and p95 with the number of samples):
   (``--postgres``; skipped with the reason when no server answers).
 
 browser: a radio click in headless Chromium until the "Opgeslagen" toast shows.
+
+rapporten (``bench/rapporten.py``): the handout and the full report (warm, and the first in a
+fresh process), export and import of a 15-participant round as JSON and Excel.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser")
+DELEN = ("scoring", "workshop", "browser", "rapporten")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         workshop.draai_workshop(laad_vragenlijst(), args.postgres)
     if "browser" in delen:
         workshop.draai_browser(laad_vragenlijst())
+    if "rapporten" in delen:
+        from bench.rapporten import draai_rapporten
+
+        draai_rapporten(laad_vragenlijst(), args.postgres)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Command line of the self-scan: ``python -m scan validate | demo | score | schema``.
+"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | schema``.
 
 Layer: application (``scan/``). User errors (a bad questionnaire, an unknown gemeente, a
 broken scan file) print a Dutch message and exit 1; they never show a traceback. Streamlit
@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
@@ -20,7 +21,17 @@ from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst,
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.suggesties import stel_voor
-from scoring.uitwissel import Scan, UitwisselFout, controleer_tegen_vragenlijst, lees_scan, schrijf_scan
+from scoring.uitwissel import (
+    MAX_UITWISSEL_BYTES,
+    Scan,
+    UitwisselFout,
+    controleer_tegen_vragenlijst,
+    lees_scan,
+    schrijf_scan,
+)
+
+if TYPE_CHECKING:
+    from scan.database import Database
 
 EXIT_OK = 0
 EXIT_FOUT = 1
@@ -216,6 +227,123 @@ def _goals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _lees_bestand(pad: str, vragenlijst: Vragenlijst) -> Scan:
+    """A JSON exchange file or the app's Excel export, checked against the questionnaire."""
+    from reports.exports import lees_bestand
+
+    bestand = Path(pad)
+    try:
+        if bestand.stat().st_size > MAX_UITWISSEL_BYTES:
+            raise _Fout(
+                f"{pad}: bestand is te groot ({bestand.stat().st_size} bytes); de grens is {MAX_UITWISSEL_BYTES} bytes"
+            )
+        data = bestand.read_bytes()
+    except OSError as exc:
+        raise _Fout(f"{pad}: bestand kan niet gelezen worden ({exc.strerror})") from None
+    try:
+        scan = lees_bestand(data, bestand.name)
+    except UitwisselFout as exc:
+        raise _Fout("Het bestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
+    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    if problemen:
+        raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
+    return scan
+
+
+def _schrijf(pad: str, data: bytes) -> None:
+    """Write whole or not at all: a temporary file next to the target, then an atomic rename."""
+    doel = Path(pad)
+    tijdelijk = doel.with_name(f".{doel.name}.tmp")
+    try:
+        tijdelijk.write_bytes(data)
+        tijdelijk.replace(doel)
+    except OSError as exc:
+        tijdelijk.unlink(missing_ok=True)
+        raise _Fout(f"{pad} kan niet geschreven worden ({exc.strerror})") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    from reports.pdf import rapport
+
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    scan = _lees_bestand(args.file, vragenlijst)
+    vandaag = _datum(args.datum) if args.datum else None
+    pdf = rapport(args.soort, vragenlijst, scan, bereken_scan(vragenlijst, scan), vandaag=vandaag)
+    _schrijf(args.out, pdf)
+    soort = "managementsamenvatting" if args.soort == "handout" else "verbeterrapport"
+    print(f"{soort.capitalize()} van {scan.gemeente.naam} geschreven naar {args.out} ({len(pdf) // 1024} KB).")
+    return EXIT_OK
+
+
+def _database() -> Database:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from scan.database import database_url, open_database
+
+    try:
+        return open_database(database_url())
+    except SQLAlchemyError as exc:
+        raise _Fout(
+            f"De database ({database_url().split('@')[-1]}) is niet bereikbaar: {exc.__class__.__name__}"
+        ) from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from reports.exports import csv_tabellen, csv_zip, naar_excel
+
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    if (args.file is None) == (args.ronde is None):
+        raise _Fout("Noem óf een bestand óf --ronde CODE (een scanronde in de database).")
+    if args.ronde is not None:
+        from scan import services
+        from scan.uitwisseling import exporteer
+
+        db = _database()
+        try:
+            scan = exporteer(db, services.zoek_ronde(db, args.ronde).id)
+        except services.InvoerFout as exc:
+            raise _Fout(str(exc)) from None
+    else:
+        scan = _lees_bestand(args.file, vragenlijst)
+    resultaat = bereken_scan(vragenlijst, scan)
+    soort = Path(args.out).suffix.lower()
+    if soort == ".json":
+        data = schrijf_scan(scan).encode()
+    elif soort == ".xlsx":
+        data = naar_excel(vragenlijst, scan, resultaat)
+    elif soort == ".zip":
+        data = csv_zip(vragenlijst, scan, resultaat)
+    elif soort == ".csv":
+        data = csv_tabellen(vragenlijst, scan, resultaat)[args.tabel]
+    else:
+        raise _Fout(
+            f"--out {args.out}: kies een bestandsnaam op .json, .xlsx, .csv (met --tabel) of .zip (alle CSV's)."
+        )
+    _schrijf(args.out, data)
+    print(f"Scanronde van {scan.gemeente.naam} ({scan.scanronde.datum:%d-%m-%Y}) geschreven naar {args.out}.")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from scan.uitwisseling import ImportFout, importeer
+
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    scan = _lees_bestand(args.file, vragenlijst)
+    db = _database()
+    try:
+        sessie = importeer(db, vragenlijst, scan)
+    except ImportFout as exc:
+        raise _Fout(f"{args.file} is niet geïmporteerd; er is niets opgeslagen:\n" + "\n".join(exc.problemen)) from None
+    print(
+        f"Scanronde van {sessie.ronde.gemeente} ({sessie.ronde.datum:%d-%m-%Y}) geïmporteerd met "
+        f"{len(scan.deelnemers)} deelnemers en {len(scan.antwoorden)} antwoorden.\n"
+        f"Deelnamecode: {sessie.ronde.code_leesbaar}\n"
+        f"Persoonlijke link van {sessie.deelnemer.naam} (facilitator), achter het adres van de app: "
+        f"/?d={sessie.deelnemer.token}"
+    )
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from scoring.schema import schrijf_schemas
 
@@ -273,6 +401,34 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_goals)
+
+    p = sub.add_parser("report", help="maak de PDF van een scanbestand (JSON of Excel)")
+    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")
+    p.add_argument("--out", required=True, help="PDF-bestand om te schrijven")
+    p.add_argument(
+        "--soort",
+        choices=("handout", "volledig"),
+        default="handout",
+        help="handout: managementsamenvatting van 2-4 pagina's (standaard); volledig: het verbeterrapport",
+    )
+    p.add_argument("--datum", help="datum op het rapport, JJJJ-MM-DD (standaard vandaag)")
+    p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
+    p.set_defaults(func=_report)
+
+    p = sub.add_parser("export", help="exporteer een scanronde naar JSON, Excel of CSV")
+    p.add_argument("file", nargs="?", help="scanbestand (JSON of Excel) om om te zetten")
+    p.add_argument("--ronde", help="deelnamecode van een scanronde in de database (DATABASE_URL)")
+    p.add_argument("--out", required=True, help="uitvoer: .json, .xlsx, .csv (met --tabel) of .zip (alle CSV's)")
+    p.add_argument(
+        "--tabel", choices=("scores", "stellingen", "antwoorden", "doelen"), default="scores", help="tabel voor .csv"
+    )
+    p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("import", help="importeer een scanbestand (JSON of Excel) in de database")
+    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")
+    p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
+    p.set_defaults(func=_import)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
     p.add_argument("--out", help="map (standaard questionnaires/schema)")

@@ -160,6 +160,40 @@ NL: dict[str, str] = {
     "resultaten.naar_doelen": "Van deze uitslag naar SMART-verbeterdoelen",
     "resultaten.oneens.regel": "antwoorden van niveau {laag} tot {hoog}",
     "resultaten.oneens.consensus": "; consensus: niveau {niveau}",
+    "downloads.titel": "Rapporten en bestanden",
+    "downloads.uitleg": (
+        "Elk bestand wordt gemaakt op het moment dat u klikt, met alles wat nu is opgeslagen. "
+        "De PDF's zijn niet getagd voor schermlezers; dezelfde inhoud staat toegankelijk op deze pagina en in de CSV."
+    ),
+    "downloads.handout": "Managementsamenvatting (PDF)",
+    "downloads.handout.uitleg": "2 tot 4 pagina's: uitslag in één zin, radars, sterk en zwak, doelen en de volgende stap.",
+    "downloads.volledig": "Verbeterrapport (PDF)",
+    "downloads.volledig.uitleg": (
+        "Alles per bouwsteen: verdeling van de antwoorden, toelichtingen, consensus, doelen en een bijlage over de methode."
+    ),
+    "downloads.xlsx": "Excel",
+    "downloads.xlsx.uitleg": "Scores, stellingen, antwoorden per deelnemer, ambities, consensus en doelen; kan weer worden geïmporteerd.",
+    "downloads.csv": "CSV (zip)",
+    "downloads.csv.uitleg": "Vier tabellen met ; en decimale komma, voor Excel en andere analyseprogramma's.",
+    "downloads.json": "Uitwisselbestand",
+    "downloads.json.uitleg": "De hele scanronde in het JSON-uitwisselformaat, om te bewaren of in een andere installatie te importeren.",
+    "downloads.alleen_facilitator": (
+        "Excel, CSV en het uitwisselbestand bevatten de antwoorden per deelnemer met naam; de facilitator kan ze downloaden."
+    ),
+    "start.tab.import": "Scan importeren",
+    "start.import.uitleg": (
+        "Zet een eerder geëxporteerde scanronde over naar deze installatie: het uitwisselbestand (JSON) of de "
+        "Excel-export van de app. Het bestand wordt eerst helemaal gecontroleerd; bij een fout wordt niets opgeslagen. "
+        "De ronde krijgt een nieuwe deelnamecode en u opent hem als facilitator."
+    ),
+    "start.import.bestand": "Uitwisselbestand (.json) of Excel-export (.xlsx)",
+    "start.import.fout": "**{naam}** kan niet worden geïmporteerd; er is niets opgeslagen.",
+    "start.import.samenvatting": (
+        "**{gemeente}**{fictief}, scanronde van {datum}: {deelnemers} deelnemers, {antwoorden} antwoorden, "
+        "{doelen} doelen. Het bestand is in orde."
+    ),
+    "start.import.fictief": " (fictieve gegevens)",
+    "start.import.knop": "Importeren en openen",
     "doelen.titel": "Verbeterdoelen {gemeente}",
     "doelen.intro": (
         "De scan stelt doelen voor bij de bouwstenen met de grootste afstand tot de ambitie; kernbouwstenen "

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from scan import doelen as doelservice
 from scan import services
 from scan.doelen import DoelConflict
+from scan.rapporten import toon_downloads
 from scan.services import InvoerFout
 from scan.teksten import t
 from scan.ui import bibliotheek_of_stop, md, sessie_of_stop, tijd, vragenlijst_of_stop, zelfde_versie_of_stop
@@ -243,3 +244,6 @@ with tab_eigen:
     sleutel = st.session_state.setdefault("doelen_eigen_sleutel", doelservice.nieuwe_sleutel())
     leeg = Doel(id=sleutel, bouwsteen=vl.bouwstenen[0].id, titel=t("doelen.eigen.titel"), actie="")
     _formulier(sleutel, leeg, None, ("accepteren",))
+
+st.divider()
+toon_downloads(db, vl, sessie)

@@ -6,6 +6,7 @@ import streamlit as st
 from reports import charts
 from reports.duiding import kernzin
 from scan import services
+from scan.rapporten import toon_downloads
 from scan.teksten import t
 from scan.ui import md, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 
@@ -121,3 +122,4 @@ with tabs[4]:
 
 st.divider()
 st.page_link("scan/app_pages/doelen.py", label=t("resultaten.naar_doelen"), icon=":material/flag:")
+toon_downloads(db, vl, sessie)

@@ -4,11 +4,14 @@ import datetime as dt
 
 import streamlit as st
 
+from reports.exports import lees_bestand
 from scan import services
 from scan.gemeenten import keuzelabel
 from scan.services import InvoerFout
 from scan.teksten import t
 from scan.ui import database, ga_naar, huidige_sessie, md, meld_aan, meld_af, persoonlijke_link, vragenlijst_of_stop
+from scan.uitwisseling import controleer_import, importeer
+from scoring.uitwissel import UitwisselFout
 
 vl = vragenlijst_of_stop()
 db = database()
@@ -53,7 +56,9 @@ if st.session_state.pop("onbekende_link", False):
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
 
 code_uit_link = st.query_params.get("code", "")
-tab_mee, tab_nieuw, tab_terug = st.tabs([t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug")])
+tab_mee, tab_nieuw, tab_terug, tab_import = st.tabs(
+    [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
+)
 
 with tab_mee, st.form("meedoen"):
     st.markdown(t("start.meedoen.uitleg"))
@@ -116,3 +121,37 @@ with tab_terug, st.form("terug"):
         else:
             meld_aan(terug)
             ga_naar("invullen")
+
+with tab_import:
+    st.markdown(t("start.import.uitleg"))
+    bestand = st.file_uploader(t("start.import.bestand"), key="import_bestand")
+    if bestand is not None:
+        try:
+            scan = lees_bestand(bestand.getvalue(), bestand.name)
+            problemen = controleer_import(db, vl, scan)
+        except UitwisselFout as fout:
+            problemen = fout.problemen
+        if problemen:
+            regels = "\n".join(f"- {md(p)}" for p in problemen)
+            st.error(f"{t('start.import.fout', naam=md(bestand.name))}\n\n{regels}", icon=":material/error:")
+        else:
+            st.info(
+                t(
+                    "start.import.samenvatting",
+                    gemeente=md(scan.gemeente.naam),
+                    datum=scan.scanronde.datum.strftime("%d-%m-%Y"),
+                    deelnemers=len(scan.deelnemers),
+                    antwoorden=len(scan.antwoorden),
+                    doelen=len(scan.doelen),
+                    fictief=t("start.import.fictief") if scan.fictief else "",
+                ),
+                icon=":material/upload_file:",
+            )
+            if st.button(t("start.import.knop"), type="primary"):
+                try:
+                    geimporteerd = importeer(db, vl, scan)
+                except InvoerFout as fout:
+                    _fout(str(fout))
+                else:
+                    meld_aan(geimporteerd)
+                    ga_naar("resultaten")
