@@ -122,3 +122,59 @@ def test_goals__bad_date_or_file__is_a_dutch_error(tmp_path: Path, capsys: pytes
     (tmp_path / "leeg.json").write_text("{}", encoding="utf-8")
     assert main(["goals", str(tmp_path / "leeg.json"), "--datum", "22-11-2026"]) == 1
     assert "Fout:" in capsys.readouterr().err
+
+
+def test_report_export_import__round_trip_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    from scoring.uitwissel import canoniek, lees_scan
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    scan = tmp_path / "scan.json"
+    assert main(["demo", "--gemeente", "Súdwest-Fryslân", "--deelnemers", "4", "--out", str(scan), "--seed", "2"]) == 0
+    for soort in ("handout", "volledig"):
+        pdf = tmp_path / f"{soort}.pdf"
+        assert main(["report", str(scan), "--out", str(pdf), "--soort", soort, "--datum", "2026-11-22"]) == 0
+        assert "Súdwest-Fryslân" in PdfReader(pdf).pages[0].extract_text()
+    excel = tmp_path / "scan.xlsx"
+    assert main(["export", str(scan), "--out", str(excel)]) == 0
+    assert main(["report", str(excel), "--out", str(tmp_path / "uit_excel.pdf")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(excel)]) == 0
+    uit = capsys.readouterr().out
+    code = uit.split("Deelnamecode: ")[1].split()[0]
+    assert "/?d=" in uit
+    terug = tmp_path / "terug.json"
+    assert main(["export", "--ronde", code, "--out", str(terug)]) == 0
+    assert canoniek(lees_scan(terug)) == canoniek(lees_scan(scan))
+    assert main(["export", "--ronde", code, "--out", str(tmp_path / "a.csv"), "--tabel", "antwoorden"]) == 0
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["report", "{bestand}", "--out", "{map}/x.pdf"], "afgekapt"),
+        (["import", "{bestand}"], "afgekapt"),
+        (["export", "{bestand}", "--out", "{map}/x.docx"], "kies een bestandsnaam op .json"),
+        (["export", "--ronde", "ZZZZ-ZZZZ", "--out", "{map}/x.json"], "Er is geen scanronde met code"),
+        (["export", "--out", "{map}/x.json"], "óf een bestand óf --ronde"),
+    ],
+)
+def test_report_export_import__bad_input_is_a_dutch_message_and_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], melding: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    goed = tmp_path / "goed.json"
+    assert main(["demo", "--gemeente", "Utrecht", "--deelnemers", "2", "--out", str(goed), "--seed", "1"]) == 0
+    kapot = tmp_path / "kapot.json"
+    kapot.write_bytes(goed.read_bytes()[:3000])
+    bestand = goed if "x.docx" in " ".join(args) else kapot
+    capsys.readouterr()
+    argv = [a.format(bestand=bestand, map=tmp_path) for a in args]
+    assert main(argv) == 1
+    fout = capsys.readouterr().err
+    assert melding in fout and "Traceback" not in fout
+    assert not list(tmp_path.glob("x.*"))
