@@ -56,22 +56,8 @@ def _maker(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> Callable
     return maak
 
 
-def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
-    """The panel: one button per file, each with a line on what it holds."""
-    st.subheader(t("downloads.titel"))
-    st.caption(t("downloads.uitleg"))
-    knoppen = [
-        ("handout", "samenvatting", "pdf", _PDF, ":material/picture_as_pdf:"),
-        ("volledig", "verbeterrapport", "pdf", _PDF, ":material/description:"),
-    ]
-    if sessie.is_facilitator:
-        knoppen += [
-            ("xlsx", "gegevens", "xlsx", _XLSX, ":material/table_view:"),
-            ("csv", "tabellen-csv", "zip", "application/zip", ":material/csv:"),
-            ("json", "uitwisselbestand", "json", "application/json", ":material/data_object:"),
-        ]
-    kolommen = st.columns(len(knoppen))
-    for kolom, (soort, naam, extensie, mime, icoon) in zip(kolommen, knoppen, strict=True):
+def _knoppen(db: Database, vl: Vragenlijst, sessie: Sessie, knoppen: list[tuple[str, str, str, str, str]]) -> None:
+    for kolom, (soort, naam, extensie, mime, icoon) in zip(st.columns(len(knoppen)), knoppen, strict=True):
         with kolom:
             st.download_button(
                 t(f"downloads.{soort}"),
@@ -84,5 +70,31 @@ def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
                 width="stretch",
             )
             st.caption(t(f"downloads.{soort}.uitleg"))
+
+
+def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
+    """The panel: the PDFs for management first, then the data files, each with what it holds."""
+    st.subheader(t("downloads.titel"))
+    st.caption(t("downloads.uitleg"))
+    _knoppen(
+        db,
+        vl,
+        sessie,
+        [
+            ("handout", "samenvatting", "pdf", _PDF, ":material/picture_as_pdf:"),
+            ("volledig", "verbeterrapport", "pdf", _PDF, ":material/description:"),
+        ],
+    )
     if not sessie.is_facilitator:
         st.caption(t("downloads.alleen_facilitator"))
+        return
+    _knoppen(
+        db,
+        vl,
+        sessie,
+        [
+            ("xlsx", "gegevens", "xlsx", _XLSX, ":material/table_view:"),
+            ("csv", "tabellen-csv", "zip", "application/zip", ":material/csv:"),
+            ("json", "uitwisselbestand", "json", "application/json", ":material/data_object:"),
+        ],
+    )

@@ -38,11 +38,14 @@ cijfers[3].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
 
 
 def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:
-    links, rechts = st.columns([3, 2], vertical_alignment="center")
+    links, rechts = st.columns([1, 1], vertical_alignment="center")
     links.vega_lite_chart(
         charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
     )
-    rechts.dataframe(charts.radar_tabel(assen, huidig, ambitie), hide_index=True, width="stretch")
+    tabel = charts.radar_tabel(assen, huidig, ambitie)
+    # Narrow number columns, so the whole table fits beside the radar on a laptop (no side scroll).
+    smal = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k != "Onderdeel"}
+    rechts.dataframe(tabel, hide_index=True, width="stretch", column_config=smal)
 
 
 tabs = st.tabs(
