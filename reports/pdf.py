@@ -477,7 +477,6 @@ def _methode(c: _Context) -> list[Flowable]:
         PageBreak(),
         kop,
         _p("tekst", c.vl.meta.bron),
-        _p("tekst", c.vl.meta.disclaimer.nl),
         _p(
             "tekst",
             "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen, "
