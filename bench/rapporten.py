@@ -16,10 +16,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench import workshop
 from bench.workshop import PostgresOvergeslagen, postgres_database
 from scan.database import Database, open_database
 from scan.demo import maak_demo
@@ -44,12 +44,7 @@ print(time.perf_counter() - t0)
 
 def _tijden(functie: Callable[[], object], herhalingen: int) -> list[float]:
     functie()  # warm-up: fonts registered, vl-convert's engine started
-    uit = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        functie()
-        uit.append(time.perf_counter() - begin)
-    return uit
+    return workshop.tijden(functie, herhalingen)
 
 
 def _regel(naam: str, tijden: list[float], doel: float) -> None:

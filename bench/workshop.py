@@ -284,7 +284,7 @@ def _compileren(pagina: str) -> Meting:
     beide()
     return Meting(
         "  waarvan AppTest-eigen: app.py + pagina compileren",
-        _tijden(beide, 30),
+        tijden(beide, 30),
         "AppTest compileert beide scripts bij elke run opnieuw; streamlit run doet dat één keer per proces",
     )
 
@@ -381,7 +381,7 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
         resultaat = services.resultaat(db, vl, ronde_id)
         if resultaat.deelnemers != RESULTATEN_DEELNEMERS + 1:  # plus the one who changes an answer
             waarschuwingen.regels.append(f"resultaat telt {resultaat.deelnemers} deelnemers")
-        alleen = _tijden(lambda: services.resultaat(db, vl, ronde_id), RESULTAAT_RUNS)
+        alleen = tijden(lambda: services.resultaat(db, vl, ronde_id), RESULTAAT_RUNS)
     antwoorden = RESULTATEN_DEELNEMERS * 80
     return (
         Meting(
@@ -402,7 +402,7 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
     )
 
 
-def _tijden(functie: Callable[[], object], herhalingen: int) -> list[float]:
+def tijden(functie: Callable[[], object], herhalingen: int) -> list[float]:
     tijden = []
     for _ in range(herhalingen):
         begin = time.perf_counter()

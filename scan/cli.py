@@ -26,7 +26,6 @@ from scoring.uitwissel import (
     Scan,
     UitwisselFout,
     controleer_tegen_vragenlijst,
-    lees_scan,
     schrijf_scan,
 )
 
@@ -162,20 +161,9 @@ def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
     return "\n".join(regels)
 
 
-def _lees_scan(pad: str, vragenlijst: Vragenlijst) -> Scan:
-    try:
-        scan = lees_scan(pad)
-    except UitwisselFout as exc:
-        raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
-    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
-    if problemen:
-        raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
-    return scan
-
-
 def _score(args: argparse.Namespace) -> int:
     vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_scan(args.file, vragenlijst)
+    scan = _lees_bestand(args.file, vragenlijst)
     resultaat = bereken_scan(vragenlijst, scan)
     if args.format == "json":
         print(resultaat.model_dump_json(indent=2))
@@ -191,7 +179,7 @@ def _goals(args: argparse.Namespace) -> int:
     bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst)
     if bibliotheek is None:
         raise _Fout("De doelenbibliotheek bevat fouten:\n" + "\n".join(str(p) for p in problemen))
-    scan = _lees_scan(args.file, vragenlijst)
+    scan = _lees_bestand(args.file, vragenlijst)
     vandaag = _datum(args.datum) if args.datum else dt.date.today()
     # Baselines the werkgroep already entered on goals in the file count for their template.
     nulmetingen = {d.sjabloon: d.nulmeting for d in scan.doelen if d.sjabloon and d.nulmeting is not None}
@@ -243,7 +231,7 @@ def _lees_bestand(pad: str, vragenlijst: Vragenlijst) -> Scan:
     try:
         scan = lees_bestand(data, bestand.name)
     except UitwisselFout as exc:
-        raise _Fout("Het bestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
+        raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
     problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
     if problemen:
         raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
@@ -389,13 +377,13 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("score", help="bereken de scores van een scanbestand")
-    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat)")
+    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_score)
 
     p = sub.add_parser("goals", help="stel SMART-doelen voor bij een scanbestand")
-    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat)")
+    p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")
     p.add_argument("--aantal", type=int, default=5, help="aantal voorstellen (3-7, standaard 5)")
     p.add_argument("--datum", help="peildatum voor de deadlines, JJJJ-MM-DD (standaard vandaag)")
     p.add_argument("--format", choices=("table", "json"), default="table")
