@@ -403,12 +403,13 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
 
 
 def tijden(functie: Callable[[], object], herhalingen: int) -> list[float]:
-    tijden = []
+    """Seconds per call of ``functie``, ``herhalingen`` times."""
+    uit = []
     for _ in range(herhalingen):
         begin = time.perf_counter()
         functie()
-        tijden.append(time.perf_counter() - begin)
-    return tijden
+        uit.append(time.perf_counter() - begin)
+    return uit
 
 
 # --- 3. everyone at once ---------------------------------------------------------------------------
