@@ -7,6 +7,7 @@ use the same sentences, so screen and paper never tell a different story.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, ScanResultaat
@@ -19,24 +20,28 @@ def _heel(score: float) -> int:
 
 
 def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -> str:
-    """One sentence: total score and band, the strongest bouwsteen and the largest gap."""
+    """One sentence: total and band, strongest and weakest bouwsteen, and the largest gap to the ambition.
+
+    The gap names both scores ("nu 32, ambitie 75"): a bare "43 punten" reads like a score.
+    """
     totaal = resultaat.totaal
     if totaal.score is None:
         return f"Voor {gemeente} is nog geen score: er zijn nog geen stellingen met een niveau beantwoord."
     banden = {b.id: b.naam.nl.lower() for b in vragenlijst.schaal.banden}
     namen = {b.id: b.naam.nl for b in vragenlijst.bouwstenen}
+    sterk, zwak = uitersten(resultaat, 1)
+    zin = f"{gemeente} scoort {_heel(totaal.score)} van 100 (band {banden[totaal.band or '']})"
+    if sterk:
+        zin += f"; het sterkst is {namen[sterk[0].bouwsteen]} ({_heel(sterk[0].score or 0)})"
+    if zwak:
+        zin += f", het zwakst {namen[zwak[0].bouwsteen]} ({_heel(zwak[0].score or 0)})"
     gescoord = [b for b in resultaat.bouwstenen if b.score is not None]
-    sterkst = max(gescoord, key=lambda b: (b.score, -vragenlijst.bouwsteen(b.bouwsteen).nummer))
-    zin = (
-        f"{gemeente} scoort {_heel(totaal.score)} van 100 ({banden[totaal.band or '']}); "
-        f"het sterkst is {namen[sterkst.bouwsteen]} ({_heel(sterkst.score or 0)})"
-    )
     gaps = [b for b in gescoord if b.gap_score is not None and b.gap_score > 0]
     if gaps:
         grootst = max(gaps, key=lambda b: (b.gap_score, -vragenlijst.bouwsteen(b.bouwsteen).nummer))
         zin += (
-            f", de grootste stap naar de ambitie ligt bij {namen[grootst.bouwsteen]} "
-            f"({_heel(grootst.gap_score or 0)} punten)"
+            f"; het verst van de ambitie is {namen[grootst.bouwsteen]} "
+            f"(nu {_heel(grootst.score or 0)}, ambitie {_heel(grootst.ambitie_score or 0)})"
         )
     return zin + "."
 
@@ -82,8 +87,16 @@ def uitersten(resultaat: ScanResultaat, aantal: int = 3) -> tuple[list[Bouwsteen
     return sterk, zwak
 
 
-def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat, vandaag: dt.date) -> tuple[str, str]:
-    """The next step of the PDCA cycle as (phase, one or two sentences for management).
+class Stap(NamedTuple):
+    """The next PDCA step: which phase now, what to do, and what management is asked to decide."""
+
+    fase: str
+    wat: str
+    gevraagd: str
+
+
+def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat, vandaag: dt.date) -> Stap:
+    """The next step of the PDCA cycle for management.
 
     The goals' least advanced phase decides: the werkgroep moves forward together, so the
     step is the one after the phase the slowest goal is in.
@@ -93,28 +106,38 @@ def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat
     if not scan.doelen:
         _, zwak = uitersten(resultaat, 1)
         waar = f", te beginnen bij {namen[zwak[0].bouwsteen]}" if zwak else ""
-        return "Plan", (
-            f"Stel drie tot vijf SMART-doelen vast{waar}, elk met een eigenaar, een nulmeting en een deadline "
-            "(pagina Doelen van de zelfscan)."
+        return Stap(
+            "Plan: doelen kiezen",
+            f"De werkgroep stelt drie tot vijf SMART-doelen op{waar}, elk met een eigenaar, een nulmeting en "
+            "een deadline (pagina Doelen van de zelfscan).",
+            "wijs een trekker aan en stel de doelen binnen een maand vast.",
         )
     traagste = min(PDCA_VOLGORDE.index(d.status) for d in scan.doelen)
     deadlines = sorted(d.deadline for d in scan.doelen if d.deadline is not None and d.deadline >= vandaag)
     eerstvolgend = f" De eerste deadline is {datum_nl(deadlines[0])}." if deadlines else ""
     n = len(scan.doelen)
-    doelen = "het vastgestelde doel" if n == 1 else f"de {n} vastgestelde doelen"
+    doelen = "het doel" if n == 1 else f"de {n} doelen"
     if traagste == 0:
-        return PDCA_NAAM["do"], (
-            f"Start de acties van {doelen}: de eigenaren leggen hun nulmeting vast en melden de voortgang "
-            f"aan het MT.{eerstvolgend}"
+        return Stap(
+            "van Plan naar Do: uitvoeren",
+            f"De eigenaren van {doelen} leggen hun nulmeting vast en starten de acties.{eerstvolgend}",
+            f"stel {doelen} en hun eigenaren vast, maak tijd en budget vrij en bespreek de voortgang elk kwartaal.",
         )
     if traagste == 1:
-        return PDCA_NAAM["check"], (
-            f"Meet de indicatoren van {doelen} op hun deadline en vergelijk ze met de nulmeting.{eerstvolgend} "
-            f"Herhaal de zelfscan rond {herhaal}."
+        return Stap(
+            "van Do naar Check: meten",
+            f"De eigenaren meten de indicatoren van {doelen} op hun deadline en vergelijken ze met de "
+            f"nulmeting.{eerstvolgend}",
+            f"plan de bespreking van de metingen en een nieuwe zelfscan rond {herhaal}.",
         )
     if traagste == 2:
-        return PDCA_NAAM["act"], (
-            f"Bespreek de metingen van {doelen}: borg wat werkt, stuur bij wat achterblijft en kies de "
-            f"doelen voor de volgende ronde. Herhaal de zelfscan rond {herhaal}."
+        return Stap(
+            "van Check naar Act: bijsturen",
+            f"De werkgroep bespreekt de metingen van {doelen}: borgen wat werkt, bijsturen wat achterblijft.",
+            f"besluit wat blijft en wat verandert, en plan een nieuwe zelfscan rond {herhaal}.",
         )
-    return "Plan", f"Begin een nieuwe cyclus: herhaal de zelfscan rond {herhaal} en stel nieuwe doelen vast."
+    return Stap(
+        "nieuwe cyclus: Plan",
+        f"Herhaal de zelfscan rond {herhaal} en stel nieuwe doelen vast.",
+        "geef opdracht voor de volgende zelfscan.",
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import math
 import struct
 from collections.abc import Callable, Iterable, Sequence
@@ -62,7 +63,7 @@ _LICHT = colors.HexColor("#eef3f8")
 _LIJN = colors.HexColor("#c8d3df")
 _GRIJS = colors.HexColor("#5a5a5a")
 BREEDTE = A4[0] - 36 * mm
-HANDOUT_DOELEN = 6
+HANDOUT_DOELEN = 5
 """Goals shown in full in the handout; more would push it past four pages (the rest is named)."""
 _PNG_SCHAAL = 2  # about 230 dpi at the 110 mm a radar gets: sharp in print, fast to render
 # Images go into the file as binary streams: the ASCII85 text encoding is pure Python in
@@ -103,10 +104,10 @@ _S = {
         "h2", fontName=_VET, fontSize=11.5, leading=15, textColor=BLAUW, spaceBefore=4 * mm, spaceAfter=1.5 * mm
     ),
     "tekst": _stijl("tekst", spaceAfter=1.5 * mm),
-    "klein": _stijl("klein", fontSize=8, leading=10.5, textColor=_GRIJS),
-    "cel": _stijl("cel", fontSize=8.5, leading=11),
-    "celvet": _stijl("celvet", fontName=_VET, fontSize=8.5, leading=11),
-    "kop": _stijl("kop", fontName=_VET, fontSize=8.5, leading=11, textColor=colors.white),
+    "klein": _stijl("klein", fontSize=8.5, leading=11, textColor=_GRIJS),
+    "cel": _stijl("cel", fontSize=9, leading=11.5),
+    "celvet": _stijl("celvet", fontName=_VET, fontSize=9, leading=11.5),
+    "kop": _stijl("kop", fontName=_VET, fontSize=9, leading=11.5, textColor=colors.white),
     "kopm": _stijl("kopm", fontName=_VET, fontSize=8.5, leading=11, textColor=colors.white, alignment=TA_CENTER),
     "celm": _stijl("celm", fontSize=8.5, leading=11, alignment=TA_CENTER),
     "celwit": _stijl("celwit", fontName=_VET, fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=colors.white),
@@ -126,13 +127,19 @@ def _tekst(tekst: str) -> str:
     return escape(_schoon(tekst)).replace("\n", "<br/>")
 
 
+_TAGS = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>"), "grijs": ('<font color="#5a5a5a">', "</font>")}
+
+
 def _p(stijl: str, *delen: str | tuple[str, str]) -> Paragraph:
-    """A paragraph from plain text parts; ("b", text) is bold, ("i", text) italic. Never raw markup."""
+    """A paragraph from plain text parts; ("b", text) is bold, ("i", text) italic, ("grijs", text) grey.
+
+    Never raw markup: only these fixed tags are written, around escaped text.
+    """
     markup = []
     for deel in delen:
         if isinstance(deel, tuple):
-            tag, tekst = deel
-            markup.append(f"<{tag}>{_tekst(tekst)}</{tag}>")
+            open_, sluit = _TAGS[deel[0]]
+            markup.append(f"{open_}{_tekst(deel[1])}{sluit}")
         else:
             markup.append(_tekst(deel))
     return Paragraph("".join(markup), _S[stijl])
@@ -155,17 +162,22 @@ def _png_afmeting(png: bytes) -> tuple[int, int]:
     return breedte, hoogte
 
 
-def _grafiek(spec: dict[str, Any], breedte: float) -> Image:
+def _grafiek(spec: dict[str, Any], breedte: float, cache: dict[str, bytes]) -> Image:
     _glyphs()
-    png = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
+    sleutel = json.dumps(spec, sort_keys=True)
+    if sleutel not in cache:  # a handout that is rebuilt to fit reuses its charts
+        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
+    png = cache[sleutel]
     b, h = _png_afmeting(png)
     return Image(io.BytesIO(png), width=breedte, height=breedte * h / b)
 
 
-def _radar(assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str) -> Image:
+def _radar(
+    c: _Context, assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str
+) -> Image:
     heeft_ambitie = any(a is not None for a in ambitie)
     spec = charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
-    return _grafiek(spec, 110 * mm)
+    return _grafiek(spec, 110 * mm, c.png)
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -218,6 +230,7 @@ class _Context:
         self.dimensie: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
         self.kenmerk = {k.id: k.naam.nl for k in vl.meta.kenmerken}
         self.gemeente = scan.gemeente.naam
+        self.png: dict[str, bytes] = {}
 
     def naam(self, bouwsteen: str) -> str:
         b = self.bouwsteen[bouwsteen]
@@ -230,16 +243,21 @@ class _Context:
 # --- the parts -----------------------------------------------------------------------------
 
 
-def _kop(c: _Context, soort: Soort) -> list[Flowable]:
+def _kop(c: _Context, soort: Soort, compact: bool = False) -> list[Flowable]:
     titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
     sub = f"{titel} van de scanronde van {datum_nl(c.scan.scanronde.datum)} · {c.resultaat.deelnemers} deelnemers"
     delen: list[Flowable] = [_p("titel", f"Omnichannel zelfscan {c.gemeente}"), _p("sub", sub)]
+    functies = list(dict.fromkeys(d.functie for d in c.scan.deelnemers if d.functie))
+    if functies and not compact:
+        meer = f" en {len(functies) - 6} andere functies" if len(functies) > 6 else ""
+        delen.append(_p("klein", "Werkgroep: ", ", ".join(functies[:6]) + meer + "."))
+        delen.append(Spacer(1, 3 * mm))
     if c.scan.fictief:
         delen.insert(1, _p("celvet", "FICTIEVE GEGEVENS – alleen voor demonstratie"))
     return delen
 
 
-def _samenvatting(c: _Context) -> list[Flowable]:
+def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     r = c.resultaat
     kader = Table([[_p("kern", kernzin(c.vl, r, c.gemeente))]], colWidths=[BREEDTE])
     kader.setStyle(
@@ -257,7 +275,11 @@ def _samenvatting(c: _Context) -> list[Flowable]:
         ("Totaalscore", f"{_score(r.totaal.score)} / 100", c.bandnaam(r.totaal.band)),
         ("Deelnemers", str(r.deelnemers), "vulden stellingen in"),
         ("Ingevuld", f"{r.dekking:.0%}".replace(".", ","), "van alle mogelijke antwoorden"),
-        ("Bespreekpunten", str(len(r.bespreekpunten)), "stellingen met 2+ niveaus verschil"),
+        (
+            "Verschil van inzicht",
+            str(len(r.bespreekpunten)),
+            f"van {len(r.stellingen)} stellingen: 2 of meer niveaus uiteen",
+        ),
     ]
     blok = Table(
         [
@@ -269,34 +291,35 @@ def _samenvatting(c: _Context) -> list[Flowable]:
     )
     blok.setStyle(_tabelstijl([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     betekenis = {b.id: b.betekenis.nl for b in c.vl.schaal.banden}.get(r.totaal.band or "")
-    uitleg = [_p("klein", f"Band {c.bandnaam(r.totaal.band)}: {betekenis}")] if betekenis else []
+    uitleg = [_p("klein", f"Band {c.bandnaam(r.totaal.band)}: {betekenis}")] if betekenis and not compact else []
+    banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in c.vl.schaal.banden)
     schaal = _p(
         "klein",
         "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
-        "één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken.",
+        f"één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken. Banden: {banden}.",
     )
     return [kader, Spacer(1, 4 * mm), blok, Spacer(1, 1 * mm), *uitleg, schaal, Spacer(1, 2 * mm)]
 
 
 def _uitersten(c: _Context) -> list[Flowable]:
     sterk, zwak = uitersten(c.resultaat)
-    rijen: list[list[Flowable | str]] = []
-    for i in range(max(len(sterk), len(zwak))):
-        rij: list[Flowable | str] = []
-        for leden in (sterk, zwak):
-            if i < len(leden):
-                b = leden[i]
-                rij += [_p("celvet", c.naam(b.bouwsteen)), _score(b.score), c.bandnaam(b.band)]
-            else:
-                rij += ["", "", ""]
-        rijen.append(rij)
-    naam, score, band = BREEDTE * 0.27, BREEDTE * 0.09, BREEDTE * 0.14
-    kop = ["Het sterkst", "Score", "Band", "De grootste opgave", "Score", "Band"]
-    lijn = [("LINEBEFORE", (3, 0), (3, -1), 1.2, colors.white)]
-    return [_p("h1", "Sterk en zwak"), _tabel(kop, rijen, [naam, score, band] * 2, lijn)]
+
+    def cellen(leden: list[BouwsteenResultaat], i: int) -> list[Flowable | str]:
+        if i >= len(leden):
+            return ["", ""]
+        b = leden[i]
+        return [_p("celvet", c.naam(b.bouwsteen)), f"{_score(b.score)} · {c.bandnaam(b.band).lower()}"]
+
+    rijen = [cellen(sterk, i) + cellen(zwak, i) for i in range(max(len(sterk), len(zwak)))]
+    naam, score = BREEDTE * 0.33, BREEDTE * 0.17
+    kop = ["Het sterkst", "Score", "Het zwakst", "Score"]
+    lijn = [("LINEBEFORE", (2, 0), (2, -1), 1.2, colors.white)]
+    return [_p("h1", "Sterk en zwak"), _tabel(kop, rijen, [naam, score] * 2, lijn)]
 
 
-def _groepen(c: _Context, titel: str, groepen: Sequence[GroepResultaat], namen: dict[str, str]) -> list[Flowable]:
+def _groepen(
+    c: _Context, titel: str, groepen: Sequence[GroepResultaat], namen: dict[str, str], soort: str
+) -> list[Flowable]:
     rijen = [
         [
             namen[g.id],
@@ -308,7 +331,8 @@ def _groepen(c: _Context, titel: str, groepen: Sequence[GroepResultaat], namen: 
         for g in groepen
     ]
     breedtes = [BREEDTE * f for f in (0.40, 0.12, 0.24, 0.12, 0.12)]
-    return [_p("h1", titel), _tabel(["Onderdeel", "Score", "Band", "Ambitie", "Gescoord"], rijen, breedtes)]
+    kop = [soort, "Score", "Band", "Ambitie", "Aantal"]
+    return [_p("h1", titel), _tabel(kop, rijen, breedtes, midden_vanaf=1)]
 
 
 def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
@@ -317,40 +341,47 @@ def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
     delen.append(
         _p(
             "klein",
-            "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen zijn de bandgrenzen 20–100.",
+            "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen staan op 20, 40, 60, 80 en 100: "
+            "de grenzen tussen de banden.",
         )
     )
     for soort, titel in (("kern", "Kernbouwstenen"), ("aanvullend", "Aanvullende bouwstenen")):
         leden = [b for b in r.bouwstenen if b.type == soort]
-        beeld = _radar(
-            [c.bouwsteen[b.bouwsteen].naam.nl for b in leden],
-            [b.score for b in leden],
-            [b.ambitie_score for b in leden],
-            titel,
-        )
+        namen = [c.bouwsteen[b.bouwsteen].naam.nl for b in leden]
+        beeld = _radar(c, namen, [b.score for b in leden], [b.ambitie_score for b in leden], titel)
         delen.append(KeepTogether([Spacer(1, 3 * mm), beeld]))
-    if ook_groepen:
-        for titel, groepen, namen in (
-            ("Dimensies", r.dimensies, c.dimensie),
-            ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk),
-        ):
-            beeld = _radar(
-                [namen[g.id] for g in groepen], [g.score for g in groepen], [g.ambitie_score for g in groepen], titel
+    if not ook_groepen:
+        return delen
+    for titel, groepen, namen_van in (
+        ("Dimensies", r.dimensies, c.dimensie),
+        ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk),
+    ):
+        assen = [namen_van[g.id] for g in groepen]
+        beeld = _radar(c, assen, [g.score for g in groepen], [g.ambitie_score for g in groepen], titel)
+        uitleg: list[Flowable] = []
+        if groepen is r.kenmerken:
+            uitleg.append(
+                _p(
+                    "klein",
+                    "De acht kenmerken van een omnichannel aanpak uit de VNG-handreiking (§ 3.1.1). Elke stelling hoort "
+                    "bij één tot drie kenmerken; een kenmerk is het gemiddelde van zijn stellingen en heeft geen eigen "
+                    "ambitie.",
+                )
             )
-            delen.append(KeepTogether([Spacer(1, 3 * mm), beeld]))
+        delen.append(KeepTogether([Spacer(1, 3 * mm), beeld, *uitleg]))
     return delen
 
 
 def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
-    wat: list[Flowable] = [_p("celvet", d.titel), _p("klein", c.naam(d.bouwsteen)), _p("cel", d.actie)]
+    wat: list[Flowable] = [_p("celvet", d.titel, ("grijs", f" · {c.naam(d.bouwsteen)}")), _p("cel", d.actie)]
     if uitgebreid and d.notities:
-        wat.append(_p("klein", "Notities: ", d.notities))
+        wat.append(_p("klein", d.notities))
     meting = "–"
     if d.indicator:
-        eenheid = f" {d.eenheid}" if d.eenheid else ""
-        van = getal(d.nulmeting, 2) if d.nulmeting is not None else "?"
-        naar = getal(d.streefwaarde, 2) if d.streefwaarde is not None else "?"
-        meting = f"{d.indicator}: {van} → {naar}{eenheid}"
+        eenheid = f"\u00a0{d.eenheid}" if d.eenheid else ""  # no line break between number and unit
+        van = f"{getal(d.nulmeting, 2)}{eenheid}" if d.nulmeting is not None else "nulmeting volgt"
+        naar = f"{getal(d.streefwaarde, 2)}{eenheid}" if d.streefwaarde is not None else "streefwaarde volgt"
+        meting = f"{d.indicator}: {van} → {naar}"
     indicator: list[Flowable] = [_p("cel", meting)]
     if uitgebreid and d.bron:
         indicator.append(_p("klein", "Bron: ", d.bron))
@@ -364,7 +395,7 @@ def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
 def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
     if not doelen:
         return [_p("h1", titel), _p("tekst", "Er zijn in deze scanronde nog geen doelen vastgesteld.")]
-    breedtes = [BREEDTE * f for f in (0.43, 0.24, 0.19, 0.14)]
+    breedtes = [BREEDTE * f for f in (0.41, 0.24, 0.20, 0.15)]
     rijen = [_doel_rij(c, d, uitgebreid) for d in doelen]
     return [
         _p("h1", titel),
@@ -373,8 +404,16 @@ def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = 
 
 
 def _volgende_stap(c: _Context) -> list[Flowable]:
-    fase, zin = volgende_stap(c.vl, c.scan, c.resultaat, c.vandaag)
-    return [_p("h1", "Volgende stap"), _p("tekst", ("b", f"{fase}: "), zin)]
+    stap = volgende_stap(c.vl, c.scan, c.resultaat, c.vandaag)
+    return [
+        KeepTogether(
+            [
+                _p("h1", "Volgende stap"),
+                _p("tekst", ("b", f"Fase: {stap.fase}. "), stap.wat),
+                _p("tekst", ("b", "Gevraagd van het MT: "), stap.gevraagd),
+            ]
+        )
+    ]
 
 
 def _verantwoording(c: _Context) -> Flowable:
@@ -397,7 +436,7 @@ def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingR
     extra: list[tuple[Any, ...]] = []
     teksten = {s.id: s.tekst.nl for s in c.bouwsteen[bouwsteen].stellingen}
     for i, s in enumerate(stellingen, start=1):
-        label = f"{i}. {teksten[s.stelling]}"
+        label = f"{i}. {teksten[s.stelling]}" + (" ◆" if s.bespreekpunt else "")
         # White on the darkest cells, where dark text loses contrast (as on screen, reports.charts).
         tellingen = [_p("celwit" if n / hoogste > 0.72 else "celm", str(n) if n else "") for n in s.verdeling]
         rijen.append(
@@ -424,20 +463,19 @@ def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list
     model = c.bouwsteen[b.bouwsteen]
     stellingen = [c.resultaat.stelling(s.id) for s in model.stellingen]
     kop = _p("h2", c.naam(b.bouwsteen))
+    ambitie = "–" if b.ambitie is None else f"{_score(b.ambitie_score)} (niveau {getal(b.ambitie)})"
+    spreiding = "–" if b.gemiddelde_spreiding is None else getal(b.gemiddelde_spreiding)
     cijfers = (
-        f"Score {_score(b.score)} ({c.bandnaam(b.band)}) · niveau {_niveau(b.niveau)} · ambitie {_score(b.ambitie_score)}"
+        f"Score {_score(b.score)} ({c.bandnaam(b.band)}; gemiddeld niveau {_niveau(b.niveau)}) · ambitie {ambitie}"
         f" · {'kern' if b.type == 'kern' else 'aanvullend'}, {c.dimensie[b.dimensie]} · ingevuld {b.dekking:.0%}"
-        f" · gemiddelde spreiding {_niveau(b.gemiddelde_spreiding)} · bespreekpunten {b.bespreekpunten}"
+        f" · gemiddelde spreiding {spreiding} · bespreekpunten {b.bespreekpunten}"
     )
     delen: list[Flowable] = [
         KeepTogether(
             [kop, _p("klein", model.omschrijving.nl), Spacer(1, 1.5 * mm), _p("cel", cijfers), Spacer(1, 2 * mm)]
         ),
         _verdeling_tabel(c, b.bouwsteen, stellingen),
-        _p(
-            "klein",
-            "Vet: bespreekpunt (2 of meer niveaus verschil). wn = weet niet, nvt = niet van toepassing, Med = mediaan, Spr = spreiding, Vast = vastgesteld niveau.",
-        ),
+        Spacer(1, 1.5 * mm),
     ]
     nummers = {s.id: i for i, s in enumerate(model.stellingen, start=1)}
     afspraken = [a for a in c.scan.consensus if a.stelling in nummers]
@@ -551,43 +589,28 @@ def _toelichtingen(scan: Scan) -> dict[str, list[str]]:
     return uit
 
 
-def rapport(
-    soort: Soort, vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None
-) -> bytes:
-    """The handout (``soort="handout"``, at most four pages) or the full verbeterrapport as PDF bytes."""
-    _glyphs()
-    c = _Context(vl, scan, resultaat, vandaag or dt.date.today())
-    titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
-    buf = io.BytesIO()
-    doc = _Document(
-        buf,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=_schoon(f"Omnichannel zelfscan {c.gemeente} – {titel.lower()} {datum_nl(scan.scanronde.datum)}"),
-        author="Omnichannel zelfscan",
-        subject=_schoon(f"{titel} van de omnichannel zelfscan van {c.gemeente}"),
-        creator="Omnichannel zelfscan (gebaseerd op de VNG-handreiking Omnichannel aanpak)",
-        lang="nl-NL",
-    )
-    verhaal: list[Flowable] = []
-    samenvatting = _p("h1", "Samenvatting")
-    verhaal += [*_kop(c, soort), samenvatting]
+HANDOUT_PAGINAS = 4
+# Tried in this order until the handout fits: fewer goals in full, then without the extra lines.
+_PASVORMEN = [(HANDOUT_DOELEN, False), (HANDOUT_DOELEN, True), *((n, True) for n in range(HANDOUT_DOELEN - 1, -1, -1))]
+
+
+def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compact: bool = False) -> list[Flowable]:
+    scan, resultaat = c.scan, c.resultaat
+    verhaal: list[Flowable] = [*_kop(c, soort, compact), _p("h1", "Samenvatting")]
     if resultaat.totaal.score is None:
-        verhaal += [
-            _p("tekst", kernzin(vl, resultaat, c.gemeente)),
+        return [
+            *verhaal,
+            _p("tekst", kernzin(c.vl, resultaat, c.gemeente)),
             *_volgende_stap(c),
             Spacer(1, 6 * mm),
             _verantwoording(c),
         ]
-    elif soort == "handout":
-        doelen = scan.doelen[:HANDOUT_DOELEN]
+    if soort == "handout":
+        doelen = scan.doelen[:doelen_max]
         verhaal += [
-            *_samenvatting(c),
+            *_samenvatting(c, compact),
             *_uitersten(c),
-            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie),
+            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie"),
             *_volgende_stap(c),
             PageBreak(),
             *_radars(c, ook_groepen=False),
@@ -597,36 +620,84 @@ def rapport(
         if len(scan.doelen) > len(doelen):
             rest = len(scan.doelen) - len(doelen)
             verhaal.append(_p("klein", f"En nog {rest} doel(en): zie het volledige verbeterrapport."))
-        verhaal += [Spacer(1, 6 * mm), _verantwoording(c)]
-    else:
-        verhaal += [
-            *_samenvatting(c),
-            *_uitersten(c),
-            *_volgende_stap(c),
-            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie),
-            *_groepen(
-                c,
-                "Kern en aanvullend",
-                resultaat.typen,
-                {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"},
-            ),
-            PageBreak(),
-            *_radars(c, ook_groepen=True),
-            PageBreak(),
-            *_deelnemers(c),
-            *_doelen(c, scan.doelen, uitgebreid=True, titel="Alle SMART-doelen"),
-        ]
-        algemeen = [n.tekst for n in scan.notities if n.bouwsteen is None]
-        if algemeen:
-            verhaal += [_p("h1", "Notities"), *[_p("tekst", t) for t in algemeen]]
-        verhaal += [PageBreak(), _p("h1", "Per bouwsteen")]
-        toelichtingen = _toelichtingen(scan)
-        for b in resultaat.bouwstenen:
-            verhaal += [CondPageBreak(60 * mm), *_bouwsteen(c, b, toelichtingen)]
-        verhaal += [*_methode(c), Spacer(1, 6 * mm), _verantwoording(c)]
-    voet = _schoon(f"Omnichannel zelfscan · {c.gemeente} · {titel.lower()} · {datum_nl(scan.scanronde.datum)}")
+        return [*verhaal, Spacer(1, 6 * mm), _verantwoording(c)]
+    verhaal += [
+        *_samenvatting(c),
+        *_uitersten(c),
+        *_volgende_stap(c),
+        *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie"),
+        *_groepen(
+            c,
+            "Kern en aanvullend",
+            resultaat.typen,
+            {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"},
+            "Soort",
+        ),
+        PageBreak(),
+        *_radars(c, ook_groepen=True),
+        PageBreak(),
+        *_deelnemers(c),
+        *_doelen(c, scan.doelen, uitgebreid=True, titel="Alle SMART-doelen"),
+    ]
+    algemeen = [n.tekst for n in scan.notities if n.bouwsteen is None]
+    if algemeen:
+        verhaal += [_p("h1", "Notities"), *[_p("tekst", t) for t in algemeen]]
+    verhaal += [
+        PageBreak(),
+        _p("h1", "Per bouwsteen"),
+        _p(
+            "klein",
+            "Per stelling: hoeveel deelnemers elk niveau 1–5 kozen (donkerder = meer), weet niet (wn), niet van "
+            "toepassing (nvt), de mediaan (Med), de spreiding (Spr: hoogste min laagste gekozen niveau) en het "
+            "door de werkgroep vastgestelde niveau (Vast). Vet met ◆: bespreekpunt, deelnemers lagen 2 of meer "
+            "niveaus uiteen. De score van een bouwsteen rekent met het gemiddelde niveau van zijn stellingen.",
+        ),
+    ]
+    toelichtingen = _toelichtingen(scan)
+    for b in resultaat.bouwstenen:
+        verhaal += [CondPageBreak(60 * mm), *_bouwsteen(c, b, toelichtingen)]
+    return [*verhaal, *_methode(c), Spacer(1, 6 * mm), _verantwoording(c)]
+
+
+def _bouw(c: _Context, soort: Soort, verhaal: list[Flowable]) -> tuple[bytes, int]:
+    titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
+    datum = datum_nl(c.scan.scanronde.datum)
+    buf = io.BytesIO()
+    doc = _Document(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=_schoon(f"Omnichannel zelfscan {c.gemeente} – {titel.lower()} {datum}"),
+        author="Omnichannel zelfscan",
+        subject=_schoon(f"{titel} van de omnichannel zelfscan van {c.gemeente}"),
+        creator="Omnichannel zelfscan (gebaseerd op de VNG-handreiking Omnichannel aanpak)",
+        lang="nl-NL",
+    )
+    voet = _schoon(f"Omnichannel zelfscan · {c.gemeente} · {titel.lower()} · {datum}")
     doc.build(verhaal, canvasmaker=_genummerd(voet))
-    return buf.getvalue()
+    return buf.getvalue(), doc.page
+
+
+def rapport(
+    soort: Soort, vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None
+) -> bytes:
+    """The handout (``soort="handout"``, at most four pages) or the full verbeterrapport as PDF bytes.
+
+    Long names, many functions or long goals can push the handout past four pages; then it is
+    built again with fewer goals in full (the rest is named) until it fits.
+    """
+    _glyphs()
+    c = _Context(vl, scan, resultaat, vandaag or dt.date.today())
+    if soort != "handout":
+        return _bouw(c, soort, _verhaal(c, soort))[0]
+    for doelen_max, compact in _PASVORMEN:
+        pdf, paginas = _bouw(c, soort, _verhaal(c, soort, doelen_max, compact))
+        if paginas <= HANDOUT_PAGINAS:
+            break
+    return pdf
 
 
 def handout(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None) -> bytes:

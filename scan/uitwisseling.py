@@ -13,10 +13,10 @@ Rejected goal suggestions stay behind: the exchange format holds the goals a wer
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from scan import repository as repo
 from scan.database import (
@@ -169,6 +169,10 @@ def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> lis
             f"gemeente: code {scan.gemeente.gm_code} is {gemeente.naam}, maar het bestand noemt "
             f"'{scan.gemeente.naam}'; controleer of dit bestand bij de goede gemeente hoort"
         )
+    problemen.extend(
+        f"{pad}: bevat een NUL-teken (\\u0000), dat een database niet kan bewaren; haal het uit het bestand"
+        for pad in _met_nul(scan.model_dump(mode="json"), "")
+    )
     sleutels: dict[str, str] = {}
     for i, d in enumerate(scan.deelnemers):
         try:
@@ -182,6 +186,18 @@ def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> lis
             )
         sleutels[sleutel] = d.naam
     return problemen
+
+
+def _met_nul(waarde: object, pad: str) -> Iterator[str]:
+    """Where in the file a text holds U+0000 (PostgreSQL refuses it; SQLite would keep it)."""
+    if isinstance(waarde, str) and "\x00" in waarde:
+        yield pad
+    elif isinstance(waarde, dict):
+        for k, v in waarde.items():
+            yield from _met_nul(v, f"{pad}.{k}" if pad else k)
+    elif isinstance(waarde, list):
+        for i, v in enumerate(waarde):
+            yield from _met_nul(v, f"{pad}[{i}]")
 
 
 def importeer(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> Sessie:
@@ -286,6 +302,6 @@ def importeer(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> Sessie:
             facilitator = next(d for d in deelnemers.values() if d.rol == "facilitator")
             gemeente = repo.gemeente_naam(s, ronde.gm_code) or ronde.gm_code
             return Sessie(ronde=repo.ronde_info(ronde, gemeente), deelnemer=repo.deelnemer_info(facilitator))
-    except IntegrityError as exc:
+    except (IntegrityError, DataError) as exc:
         # The checks above cover what a valid file can contain; this is the last line of defence.
         raise ImportFout([f"het bestand kon niet worden opgeslagen; er is niets geïmporteerd ({exc.orig})"]) from None

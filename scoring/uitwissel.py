@@ -299,13 +299,18 @@ def canoniek(scan: Scan) -> Scan:
     """The same scan in one fixed order and with UTC times, so two scans compare by content.
 
     Participants, notes and goals keep the order of the file (it carries meaning: who joined
-    first, the order of a discussion); answers, ambitions and consensus are sorted.
+    first, the order of a discussion); answers, ambitions and consensus are sorted. An answer
+    with neither a choice nor a note says nothing and is left out.
     """
     volgorde = {d.id: i for i, d in enumerate(scan.deelnemers)}
     return scan.model_copy(
         update={
             "antwoorden": sorted(
-                (a.model_copy(update={"gewijzigd": als_utc(a.gewijzigd)}) for a in scan.antwoorden),
+                (
+                    a.model_copy(update={"gewijzigd": als_utc(a.gewijzigd)})
+                    for a in scan.antwoorden
+                    if a.antwoord is not None or a.toelichting
+                ),
                 key=lambda a: (volgorde[a.deelnemer], a.stelling),
             ),
             "ambities": sorted(

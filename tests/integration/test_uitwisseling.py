@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from scan import doelen as doelservice
@@ -146,3 +148,76 @@ def test_unknown_stelling__is_refused(db: Database, vragenlijst: Vragenlijst) ->
     scan = _geldig(scan, antwoorden=[fout_antwoord, *scan.antwoorden[1:]])
     with pytest.raises(ImportFout, match="onbekende stelling 'bestaat_niet'"):
         importeer(db, vragenlijst, scan)
+
+
+_TEKST = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=20)
+
+
+@st.composite
+def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
+    """Small scans with any text (also NUL, RTL, emoji) in every free field."""
+    optie = st.none() | _TEKST
+    stellingen = [s.id for _, s in vl.stellingen()[:5]]
+    deelnemers = [
+        Deelnemer(
+            id=f"p{i}",
+            naam=f"Deelnemer {i} {draw(st.sampled_from(['', 'Ånna', '<b>', '&']))}",
+            rol="facilitator" if i == 0 else "deelnemer",  # without one the import adds a facilitator
+            functie=draw(optie),
+        )
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    antwoorden = [
+        {
+            "deelnemer": d.id,
+            "stelling": s,
+            "antwoord": draw(st.none() | st.integers(1, 5) | st.sampled_from(["weet_niet", "nvt"])),
+            "toelichting": draw(optie),
+            "gewijzigd": draw(st.none() | st.datetimes(timezones=st.just(dt.UTC))),
+        }
+        for d in deelnemers
+        for s in draw(st.lists(st.sampled_from(stellingen), unique=True, max_size=3))
+    ]
+    basis = _demo(vl, "Utrecht", deelnemers=1).model_dump()
+    return Scan.model_validate(
+        basis
+        | {
+            "deelnemers": [d.model_dump() for d in deelnemers],
+            "antwoorden": antwoorden,
+            "ambities": [],
+            "consensus": [{"stelling": stellingen[0], "niveau": 3, "toelichting": draw(optie)}],
+            "notities": [{"tekst": t} for t in draw(st.lists(_TEKST, max_size=2))],
+            "doelen": [],
+        }
+    )
+
+
+def test_any_valid_file__comes_back_equal_or_is_refused_whole(db: Database, vragenlijst: Vragenlijst) -> None:
+    """Property: import then export is the identity; a file the database cannot hold writes nothing."""
+
+    @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(_scans(vragenlijst))
+    def eigenschap(scan: Scan) -> None:
+        rondes = _aantal(db, RondeRij)
+        try:
+            sessie = importeer(db, vragenlijst, scan)
+        except ImportFout as fout:
+            assert any("NUL" in p for p in fout.problemen), fout.problemen
+            assert "\\u0000" in scan.model_dump_json()  # JSON writes the NUL character as \u0000
+            assert _aantal(db, RondeRij) == rondes
+            return
+        terug = exporteer(db, sessie.ronde.id)
+        # Times the file did not have are the moment of import; the rest is the file.
+        zonder_tijd = {(a.deelnemer, a.stelling) for a in scan.antwoorden if a.gewijzigd is None}
+        terug = terug.model_copy(
+            update={
+                "antwoorden": [
+                    a.model_copy(update={"gewijzigd": None}) if (a.deelnemer, a.stelling) in zonder_tijd else a
+                    for a in terug.antwoorden
+                ],
+                "consensus": [c.model_copy(update={"vastgesteld_op": None}) for c in terug.consensus],
+            }
+        )
+        assert terug == canoniek(scan)
+
+    eigenschap()
