@@ -41,7 +41,9 @@ def bestandsnaam(sessie: Sessie, soort: str, extensie: str) -> str:
     return f"zelfscan-{gemeente}-{sessie.ronde.datum.isoformat()}-{soort}.{extensie}"
 
 
-def _maker(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> Callable[[], bytes]:
+def maak_bestand(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> Callable[[], bytes]:
+    """The callable a download button runs on its click: ``soort`` is handout, volledig, xlsx, csv or json."""
+
     def maak() -> bytes:
         scan = exporteer(db, ronde_id)
         if soort == "json":
@@ -61,7 +63,7 @@ def _knoppen(db: Database, vl: Vragenlijst, sessie: Sessie, knoppen: list[tuple[
         with kolom:
             st.download_button(
                 t(f"downloads.{soort}"),
-                data=_maker(db, vl, sessie.ronde.id, soort),
+                data=maak_bestand(db, vl, sessie.ronde.id, soort),
                 file_name=bestandsnaam(sessie, naam, extensie),
                 mime=mime,
                 on_click="ignore",

@@ -18,7 +18,7 @@ from scan import services
 from scan.database import Database, RondeRij
 from scan.demo import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.rapporten import _maker, bestandsnaam
+from scan.rapporten import maak_bestand, bestandsnaam
 from scan.repository import Sessie
 from scan.uitwisseling import exporteer
 from scoring.engine import bereken_scan
@@ -72,7 +72,7 @@ def test_each_download__is_built_from_what_is_stored_at_the_click(
 ) -> None:
     _beantwoord(app_db, vragenlijst, ronde)
     maak = {
-        soort: _maker(app_db, vragenlijst, ronde.ronde.id, soort)
+        soort: maak_bestand(app_db, vragenlijst, ronde.ronde.id, soort)
         for soort in ("handout", "volledig", "xlsx", "csv", "json")
     }
     eerste = json.loads(maak["json"]())
