@@ -18,7 +18,7 @@ from scan import services
 from scan.database import Database, RondeRij
 from scan.demo import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.rapporten import maak_bestand, bestandsnaam
+from scan.rapporten import bestandsnaam, maak_bestand
 from scan.repository import Sessie
 from scan.uitwisseling import exporteer
 from scoring.engine import bereken_scan
