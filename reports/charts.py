@@ -19,6 +19,8 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
+from reports.duiding import heel
+
 HUIDIG, AMBITIE = "Huidig", "Ambitie"
 # Dark blue and orange stay distinct for the common forms of colour blindness and in grey print.
 KLEUREN = {HUIDIG: "#1f4e79", AMBITIE: "#d9822b"}
@@ -39,11 +41,6 @@ _WIT_VANAF = 0.72
 
 Align = Literal["left", "center", "right"]
 Baseline = Literal["top", "middle", "bottom"]
-
-
-def _heel(score: float) -> int:
-    # Half up, like Schaal.band_voor, so table and tooltip never disagree with the band shown elsewhere.
-    return math.floor(score + 0.5)
 
 
 def _scores(naam: str, waarden: Sequence[float | None], n: int) -> list[float | None]:
@@ -105,7 +102,7 @@ def _reeks_rijen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -
         aanwezig = [(i, s) for i, s in enumerate(scores) if s is not None]
         # The first point is repeated at the end: a line mark does not close a polygon by itself.
         for k, (i, s) in enumerate(aanwezig + aanwezig[:1]):
-            rij = {"Reeks": naam, "Onderdeel": assen[i], "Score": _heel(s), "volgorde": k, "sluit": k == len(aanwezig)}
+            rij = {"Reeks": naam, "Onderdeel": assen[i], "Score": heel(s), "volgorde": k, "sluit": k == len(aanwezig)}
             rijen.append(rij | _pos(i, n, s))
     return rijen
 
@@ -377,11 +374,11 @@ def radar_tabel(
     """
     n = len(assen)
 
-    def heel(naam: str, scores: Sequence[float | None]) -> pd.Series[Any]:
-        return pd.Series([pd.NA if s is None else _heel(s) for s in _scores(naam, scores, n)], dtype="Int64")
+    def kolom(naam: str, scores: Sequence[float | None]) -> pd.Series[Any]:
+        return pd.Series([pd.NA if s is None else heel(s) for s in _scores(naam, scores, n)], dtype="Int64")
 
-    tabel = pd.DataFrame({"Onderdeel": list(assen), HUIDIG: heel(HUIDIG, huidig)})
+    tabel = pd.DataFrame({"Onderdeel": list(assen), HUIDIG: kolom(HUIDIG, huidig)})
     if ambitie is not None:
-        tabel[AMBITIE] = heel(AMBITIE, ambitie)
+        tabel[AMBITIE] = kolom(AMBITIE, ambitie)
         tabel["Gap"] = tabel[AMBITIE] - tabel[HUIDIG]
     return tabel

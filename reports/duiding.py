@@ -7,6 +7,7 @@ use the same sentences, so screen and paper never tell a different story.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import NamedTuple
 
 from scoring.models import Vragenlijst
@@ -15,8 +16,12 @@ from scoring.suggesties import plus_maanden
 from scoring.uitwissel import PdcaFase, Scan
 
 
-def _heel(score: float) -> int:
-    return int(score + 0.5)
+def heel(score: float) -> int:
+    """A score as a whole number, half up (48.5 is 49, 48.45 is 48), as ``Schaal.band_voor`` rounds.
+
+    The one rounding of screen tables, chart tooltips, the sentence and the PDF, so they never disagree.
+    """
+    return math.floor(score + 0.5)
 
 
 def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -> str:
@@ -30,18 +35,18 @@ def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -
     banden = {b.id: b.naam.nl.lower() for b in vragenlijst.schaal.banden}
     namen = {b.id: b.naam.nl for b in vragenlijst.bouwstenen}
     sterk, zwak = uitersten(resultaat, 1)
-    zin = f"{gemeente} scoort {_heel(totaal.score)} van 100 (band {banden[totaal.band or '']})"
+    zin = f"{gemeente} scoort {heel(totaal.score)} van 100 (band {banden[totaal.band or '']})"
     if sterk:
-        zin += f"; het sterkst is {namen[sterk[0].bouwsteen]} ({_heel(sterk[0].score or 0)})"
+        zin += f"; het sterkst is {namen[sterk[0].bouwsteen]} ({heel(sterk[0].score or 0)})"
     if zwak:
-        zin += f", het zwakst {namen[zwak[0].bouwsteen]} ({_heel(zwak[0].score or 0)})"
+        zin += f", het zwakst {namen[zwak[0].bouwsteen]} ({heel(zwak[0].score or 0)})"
     gescoord = [b for b in resultaat.bouwstenen if b.score is not None]
     gaps = [b for b in gescoord if b.gap_score is not None and b.gap_score > 0]
     if gaps:
         grootst = max(gaps, key=lambda b: (b.gap_score, -vragenlijst.bouwsteen(b.bouwsteen).nummer))
         zin += (
             f"; het verst van de ambitie is {namen[grootst.bouwsteen]} "
-            f"(nu {_heel(grootst.score or 0)}, ambitie {_heel(grootst.ambitie_score or 0)})"
+            f"(nu {heel(grootst.score or 0)}, ambitie {heel(grootst.ambitie_score or 0)})"
         )
     return zin + "."
 

@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Literal, cast, get_args
-from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
@@ -34,7 +33,15 @@ from pydantic import ValidationError
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
-from scoring.uitwissel import FORMAAT, FORMAATVERSIE, MAX_UITWISSEL_BYTES, Scan, UitwisselFout, lees_scan_bytes
+from scoring.uitwissel import (
+    AMSTERDAM,
+    FORMAAT,
+    FORMAATVERSIE,
+    MAX_UITWISSEL_BYTES,
+    Scan,
+    UitwisselFout,
+    lees_scan_bytes,
+)
 
 Cel = str | int | float | dt.date | None
 Soort = Literal["tekst", "lang", "heel", "getal1", "getal2", "getal", "datum", "moment", "niveau", "antwoord"]
@@ -46,7 +53,6 @@ MAX_VERHOUDING = 200
 MAX_RIJEN = 50_000
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 _MACRO = "bestanden met macro's (.xlsm) worden niet geaccepteerd; sla het op als .xlsx"
-_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _VET, _OMLOOP = Font(bold=True), Alignment(wrap_text=True, vertical="top")
 _FORMAAT = {"heel": "0", "niveau": "0", "getal1": "0.0", "getal2": "0.00", "datum": "dd-mm-yyyy"}
 _WEET_NIET, _NVT = "weet niet", "n.v.t."
@@ -133,7 +139,7 @@ def _moment(moment: dt.datetime | None) -> str | None:
     # with its offset reads naturally and is exactly the same instant.
     if moment is None:
         return None
-    return (moment.astimezone(_AMSTERDAM) if moment.tzinfo else moment).isoformat(sep=" ")
+    return (moment.astimezone(AMSTERDAM) if moment.tzinfo else moment).isoformat(sep=" ")
 
 
 def _stellingteksten(vl: Vragenlijst) -> dict[str, tuple[str, str]]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import math
 import struct
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -50,7 +49,7 @@ from reportlab.platypus import (
 )
 
 from reports import charts
-from reports.duiding import PDCA_NAAM, datum_nl, getal, kernzin, uitersten, volgende_stap
+from reports.duiding import PDCA_NAAM, datum_nl, getal, heel, kernzin, uitersten, volgende_stap
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
 from scoring.uitwissel import Doel, Scan
@@ -146,8 +145,7 @@ def _p(stijl: str, *delen: str | tuple[str, str]) -> Paragraph:
 
 
 def _score(waarde: float | None) -> str:
-    # Half up, as on screen (reports.charts, reports.duiding): 48.45 is 48 everywhere.
-    return "–" if waarde is None else str(math.floor(waarde + 0.5))
+    return "–" if waarde is None else str(heel(waarde))
 
 
 def _niveau(waarde: float | None) -> str:

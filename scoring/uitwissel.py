@@ -283,7 +283,8 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+"""Where scans happen: exchange-file times without a zone are Dutch local time."""
 
 
 def als_utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -291,7 +292,7 @@ def als_utc(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_AMSTERDAM)
+        moment = moment.replace(tzinfo=AMSTERDAM)
     return moment.astimezone(dt.UTC)
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from reports.duiding import PDCA_NAAM
 from scan import doelen as doelservice
 from scan import services
 from scan.doelen import DoelConflict
@@ -31,7 +32,7 @@ vandaag = dt.date.today()
 namen = {b.id: f"{b.nummer}. {b.naam.nl}" for b in vl.bouwstenen}
 resultaat = services.resultaat(db, vl, sessie.ronde.id)
 resultaat_niveau = {b.bouwsteen: b.niveau for b in resultaat.bouwstenen}
-PDCA: dict[str, str] = {"plan": "Plan", "do": "Do (uitvoeren)", "check": "Check (meten)", "act": "Act (bijsturen)"}
+PDCA = PDCA_NAAM
 
 st.title(t("doelen.titel", gemeente=md(sessie.ronde.gemeente)))
 st.markdown(t("doelen.intro"))
