@@ -121,6 +121,7 @@ class RondeRij(Base):
     # again gives back the same file; rounds started here are named by their database id.
     extern_id: Mapped[str | None] = mapped_column(String(80))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    afgerond_op: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class DeelnemerRij(Base):
@@ -139,6 +140,9 @@ class DeelnemerRij(Base):
     token: Mapped[str] = mapped_column(String(64), unique=True)
     # The participant's id in an imported exchange file (see RondeRij.extern_id).
     extern_id: Mapped[str | None] = mapped_column(String(80))
+    # The signed-in account that opened the round as this facilitator, so opening it again
+    # finds the same participant (and their answers) instead of adding a new one.
+    email: Mapped[str | None] = mapped_column(String(254))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
 
 
@@ -255,6 +259,50 @@ class DoelRij(Base):
     gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
     versie: Mapped[int] = mapped_column(Integer)
     __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+class RolRij(Base):
+    """A person's role in one gemeente, granted to the e-mail address their sign-in reports.
+
+    Keyed by address rather than by an account row, so a beheerder can grant access before the
+    person ever signed in. Installation-wide beheerders come from configuration, not from here.
+    """
+
+    __tablename__ = "rollen"
+    __table_args__ = (
+        UniqueConstraint("email", "gm_code", "rol"),
+        CheckConstraint("rol IN ('facilitator', 'adviseur', 'beheerder')", name="rol"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), index=True)
+    rol: Mapped[str] = mapped_column(String(12))
+    toegekend_door: Mapped[str | None] = mapped_column(String(254))
+    toegekend_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class BenchmarkDeelnameRij(Base):
+    """A gemeente that takes part in the anonymous benchmark (a row exists while it does)."""
+
+    __tablename__ = "benchmark_deelnames"
+    gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), primary_key=True)
+    door: Mapped[str | None] = mapped_column(String(254))
+    sinds: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class RondeScoreRij(Base):
+    """The key figures of a closed round (``scoring.vergelijking.Kerncijfers`` as JSON).
+
+    A closed round's answers cannot change, so its scores are computed once, at closing, and a
+    benchmark over hundreds of rounds reads these instead of re-scoring every answer.
+    """
+
+    __tablename__ = "ronde_scores"
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), primary_key=True)
+    vragenlijst_versie: Mapped[str] = mapped_column(String(20))
+    totaal: Mapped[float | None]
+    kerncijfers: Mapped[str] = mapped_column(Text)
+    berekend_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
 
 
 class FifoSlot:

@@ -24,8 +24,10 @@ from scan.database import (
     DeelnemerRij,
     GemeenteRij,
     RondeRij,
+    RondeScoreRij,
 )
 from scan.gemeenten import alle_gemeenten
+from scoring.vergelijking import Kerncijfers
 
 
 class _Info(BaseModel):
@@ -243,6 +245,22 @@ def voortgang(sessie: Session, ronde_id: int) -> list[Voortgang]:
 def consensus_van(sessie: Session, ronde_id: int) -> dict[str, ConsensusInfo]:
     rijen = sessie.scalars(select(ConsensusRij).where(ConsensusRij.ronde_id == ronde_id))
     return {r.stelling: consensus_info(r) for r in rijen}
+
+
+def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:
+    upsert(
+        sessie,
+        RondeScoreRij,
+        {
+            "ronde_id": ronde_id,
+            "vragenlijst_versie": cijfers.vragenlijst_versie,
+            "totaal": cijfers.totaal,
+            "kerncijfers": cijfers.model_dump_json(),
+            "berekend_op": dt.datetime.now(dt.UTC),
+        },
+        ["ronde_id"],
+        ["vragenlijst_versie", "totaal", "kerncijfers", "berekend_op"],
+    )
 
 
 def vul_gemeenten(db: Database) -> None:

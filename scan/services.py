@@ -30,14 +30,17 @@ from scan.database import (
     Database,
     DeelnemerRij,
     RondeRij,
+    RondeScoreRij,
     VastgesteldeAmbitieRij,
     nu,
 )
+from scan.fouten import InvoerFout as InvoerFout
 from scan.repository import ConsensusInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.uitwissel import Ambitie, Antwoord, Consensus
+from scoring.vergelijking import kerncijfers
 
 CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O and 1/I/L look-alikes: the code is read from a projected screen."""
@@ -45,10 +48,6 @@ CODE_LENGTE = 8
 MAX_NAAM = 120
 MAX_TOELICHTING = 4000
 ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
-
-
-class InvoerFout(ValueError):
-    """Input the app refuses, with a Dutch message fit for the screen."""
 
 
 class ConsensusConflict(Exception):
@@ -81,6 +80,11 @@ def naam_en_sleutel(naam: str) -> tuple[str, str]:
     assert schoon is not None
     schoon = re.sub(r"\s+", " ", schoon)
     return schoon, schoon.casefold()
+
+
+def nieuw_token() -> str:
+    """A personal link's secret: 144 random bits, safe in an address."""
+    return secrets.token_urlsafe(18)
 
 
 def nieuwe_code() -> str:
@@ -153,7 +157,7 @@ def start_ronde(
             naam_sleutel=sleutel,
             rol="facilitator",
             functie=functie_schoon,
-            token=secrets.token_urlsafe(18),
+            token=nieuw_token(),
         )
         s.add(deelnemer)
         s.flush()
@@ -198,7 +202,7 @@ def neem_deel(
                 naam_sleutel=sleutel,
                 rol=rol,
                 functie=functie_schoon,
-                token=secrets.token_urlsafe(18),
+                token=nieuw_token(),
             )
             s.add(deelnemer)
             s.flush()
@@ -453,3 +457,40 @@ def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResu
         + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in vastgesteld],
         [Consensus.model_construct(stelling=st, niveau=n) for st, n in afspraken if st in bekend],
     )
+
+
+# --- closing a round ------------------------------------------------------------------------
+
+
+def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
+    """Close the round: answers are final, and its key figures are stored for comparisons.
+
+    The scores are computed and stored in the same transaction as the status change, so a
+    closed round always has them and a benchmark never re-scores answers.
+    """
+    _alleen_facilitator(sessie)
+    controleer_versie(sessie.ronde, vragenlijst)
+    if sessie.ronde.status == "afgerond":
+        return sessie
+    cijfers = kerncijfers(resultaat(db, vragenlijst, sessie.ronde.id))
+    with db.schrijven() as s:
+        ronde = s.get(RondeRij, sessie.ronde.id)
+        if ronde is None:
+            raise InvoerFout("Deze scanronde bestaat niet meer.")
+        ronde.status = "afgerond"
+        ronde.afgerond_op = nu()
+        repo.bewaar_kerncijfers(s, ronde.id, cijfers)
+    return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})
+
+
+def heropen(db: Database, sessie: Sessie) -> Sessie:
+    """Open a closed round again (answers can change); its stored key figures are dropped."""
+    _alleen_facilitator(sessie)
+    with db.schrijven() as s:
+        ronde = s.get(RondeRij, sessie.ronde.id)
+        if ronde is None:
+            raise InvoerFout("Deze scanronde bestaat niet meer.")
+        ronde.status = "open"
+        ronde.afgerond_op = None
+        s.execute(delete(RondeScoreRij).where(RondeScoreRij.ronde_id == ronde.id))
+    return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "open"})})

@@ -35,6 +35,7 @@ from scan.database import (
 from scan.gemeenten import vergelijkbare_naam
 from scan.repository import Sessie
 from scan.services import InvoerFout, naam_en_sleutel, nieuwe_code
+from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import (
     Ambitie,
@@ -51,6 +52,7 @@ from scoring.uitwissel import (
     canoniek,
     controleer_tegen_vragenlijst,
 )
+from scoring.vergelijking import kerncijfers
 
 IMPORT_FACILITATOR = "Beheer (import)"
 """Added as facilitator when an imported file has none, so someone can open the round."""
@@ -299,6 +301,9 @@ def importeer(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> Sessie:
                 for d in scan.doelen
             )
             s.flush()
+            if ronde.status == "afgerond":
+                # A closed round keeps its key figures beside it (see services.rond_af).
+                repo.bewaar_kerncijfers(s, ronde.id, kerncijfers(bereken_scan(vragenlijst, scan)))
             facilitator = next(d for d in deelnemers.values() if d.rol == "facilitator")
             gemeente = repo.gemeente_naam(s, ronde.gm_code) or ronde.gm_code
             return Sessie(ronde=repo.ronde_info(ronde, gemeente), deelnemer=repo.deelnemer_info(facilitator))

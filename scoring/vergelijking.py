@@ -1,0 +1,152 @@
+"""Comparing rounds: the key figures of a round, the change between two rounds, and the benchmark.
+
+Layer: pure domain (``scoring/``). A comparison needs only a round's scores, not its answers,
+so ``Kerncijfers`` is the small summary that is stored when a round is closed and loaded by
+the hundreds for a benchmark. The benchmark rule lives here, where it can be tested on its
+own: a group's spread (quartiles) is shown only when at least ``MIN_GROEP`` different
+municipalities have a score, so no figure is ever one municipality's score in disguise.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from scoring.resultaat import GroepResultaat, ScanResultaat
+
+MIN_GROEP = 5
+"""Fewest municipalities with a score before a group's spread is shown ("te weinig gegevens")."""
+
+Soort = Literal["totaal", "type", "dimensie", "bouwsteen"]
+Plaats = Literal["onder", "midden", "boven"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kerncijfers(_Model):
+    """The scores of one round that comparisons use: total, kern/aanvullend, dimensies, bouwstenen."""
+
+    vragenlijst_versie: str
+    deelnemers: int
+    totaal: float | None
+    typen: dict[str, float | None]
+    dimensies: dict[str, float | None]
+    kenmerken: dict[str, float | None]
+    bouwstenen: dict[str, float | None]
+    ambities: dict[str, float | None]
+    """Ambition score (0-100) per bouwsteen, from the agreed or the mean personal ambition."""
+
+    def score(self, soort: Soort, onderdeel: str) -> float | None:
+        if soort == "totaal":
+            return self.totaal
+        tabel = {"type": self.typen, "dimensie": self.dimensies, "bouwsteen": self.bouwstenen}[soort]
+        return tabel.get(onderdeel)
+
+
+def _groep(groepen: Sequence[GroepResultaat]) -> dict[str, float | None]:
+    return {g.id: g.score for g in groepen}
+
+
+def kerncijfers(resultaat: ScanResultaat) -> Kerncijfers:
+    return Kerncijfers(
+        vragenlijst_versie=resultaat.vragenlijst_versie,
+        deelnemers=resultaat.deelnemers,
+        totaal=resultaat.totaal.score,
+        typen=_groep(resultaat.typen),
+        dimensies=_groep(resultaat.dimensies),
+        kenmerken=_groep(resultaat.kenmerken),
+        bouwstenen={b.bouwsteen: b.score for b in resultaat.bouwstenen},
+        ambities={b.bouwsteen: b.ambitie_score for b in resultaat.bouwstenen},
+    )
+
+
+class Spreiding(_Model):
+    """How the scores of a group lie: how many municipalities, first quartile, median, third quartile."""
+
+    n: int
+    q1: float
+    mediaan: float
+    q3: float
+
+
+def spreiding(waarden: Sequence[float | None], minimum: int = MIN_GROEP) -> Spreiding | None:
+    """The quartiles of the scores present, or ``None`` when fewer than ``minimum`` (never below 2)."""
+    scores = sorted(w for w in waarden if w is not None)
+    if len(scores) < max(minimum, 2):
+        return None
+    # "inclusive" treats the group as the whole population (all opted-in peers), not a sample, so
+    # the quartiles stay within the lowest and highest score.
+    q1, mediaan, q3 = statistics.quantiles(scores, n=4, method="inclusive")
+    return Spreiding(n=len(scores), q1=q1, mediaan=mediaan, q3=q3)
+
+
+def plaats(score: float | None, groep: Spreiding | None) -> Plaats | None:
+    """Where a score lies against a group: below the middle half, in it, or above it."""
+    if score is None or groep is None:
+        return None
+    if score < groep.q1:
+        return "onder"
+    if score > groep.q3:
+        return "boven"
+    return "midden"
+
+
+class Positie(_Model):
+    soort: Soort
+    onderdeel: str
+    eigen: float | None
+    groep: Spreiding | None
+    plaats: Plaats | None
+
+
+class Benchmark(_Model):
+    """A round's scores against the spread of a group of municipalities, part by part."""
+
+    groep: str
+    gemeenten: int
+    """How many municipalities the group holds (each with its latest scored round)."""
+    posities: tuple[Positie, ...]
+
+    @property
+    def voldoende(self) -> bool:
+        return self.gemeenten >= MIN_GROEP
+
+
+def onderdelen(cijfers: Kerncijfers) -> list[tuple[Soort, str]]:
+    """The parts a benchmark covers, in reading order: total, kern/aanvullend, dimensies, bouwstenen."""
+    uit: list[tuple[Soort, str]] = [("totaal", "totaal")]
+    uit += [("type", t) for t in cijfers.typen]
+    uit += [("dimensie", d) for d in cijfers.dimensies]
+    uit += [("bouwsteen", b) for b in cijfers.bouwstenen]
+    return uit
+
+
+def benchmark(eigen: Kerncijfers, groep: str, peers: Mapping[str, Kerncijfers], minimum: int = MIN_GROEP) -> Benchmark:
+    """``eigen`` against ``peers`` (one set of key figures per municipality code).
+
+    Keyed by municipality so that one municipality with several rounds counts once; only
+    peers scored with the same questionnaire version are comparable, the others are left out.
+    """
+    vergelijkbaar = [k for k in peers.values() if k.vragenlijst_versie == eigen.vragenlijst_versie]
+    posities = []
+    for soort, onderdeel in onderdelen(eigen):
+        spread = spreiding([k.score(soort, onderdeel) for k in vergelijkbaar], minimum)
+        score = eigen.score(soort, onderdeel)
+        posities.append(
+            Positie(soort=soort, onderdeel=onderdeel, eigen=score, groep=spread, plaats=plaats(score, spread))
+        )
+    return Benchmark(groep=groep, gemeenten=len(vergelijkbaar), posities=tuple(posities))
+
+
+def verschil(oud: Kerncijfers, nieuw: Kerncijfers) -> dict[tuple[Soort, str], float | None]:
+    """Change per part from ``oud`` to ``nieuw`` in score points; ``None`` where either has no score."""
+    uit: dict[tuple[Soort, str], float | None] = {}
+    for soort, onderdeel in onderdelen(nieuw):
+        a, b = oud.score(soort, onderdeel), nieuw.score(soort, onderdeel)
+        uit[soort, onderdeel] = None if a is None or b is None else b - a
+    return uit
