@@ -1,8 +1,9 @@
 """Router of the Streamlit app: page configuration, who the user is, and navigation only (DESIGN.md).
 
-Run with ``python3 dev.py run`` or ``streamlit run app.py``. The menu follows the
-user's role in a round: everyone sees Start and Over de scan; a participant also Invullen
-and Resultaten; a facilitator also Workshop.
+Run with ``python3 dev.py run`` or ``streamlit run app.py``. The menu follows who the user is:
+everyone sees Start and Over de scan; a participant of a round also Invullen, Resultaten and
+Doelen; its facilitator also Workshop; a signed-in person with a role (or the person at the
+machine in single-machine mode) also Vergelijken, and a beheerder Beheer.
 """
 
 from typing import Literal
@@ -10,23 +11,34 @@ from typing import Literal
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import database, huidige_sessie
+from scan.ui import database, huidige_gebruiker, huidige_sessie, toon_account
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 
-sessie = huidige_sessie(database())
+db = database()
+sessie = huidige_sessie(db)
+gebruiker = huidige_gebruiker(db)
+toon_account(gebruiker)
 # Every page is always registered, so an old or shared address never meets Streamlit's English
 # "Page not found"; pages that do not fit the user's role are hidden from the menu, and the
 # page itself then explains in Dutch what is needed.
 Zichtbaarheid = Literal["visible", "hidden"]
-deelnemer: Zichtbaarheid = "visible" if sessie is not None else "hidden"
-facilitator: Zichtbaarheid = "visible" if sessie is not None and sessie.is_facilitator else "hidden"
+
+
+def zichtbaar(voorwaarde: bool) -> Zichtbaarheid:
+    return "visible" if voorwaarde else "hidden"
+
+
+ziet_iets = gebruiker is not None and gebruiker.gemeenten("zien") != frozenset()
+beheert_iets = gebruiker is not None and gebruiker.gemeenten("beheren") != frozenset()
 PAGINAS: list[tuple[str, str, Zichtbaarheid]] = [
     ("start", ":material/home:", "visible"),
-    ("invullen", ":material/edit_note:", deelnemer),
-    ("workshop", ":material/groups:", facilitator),
-    ("resultaten", ":material/radar:", deelnemer),
-    ("doelen", ":material/flag:", deelnemer),
+    ("invullen", ":material/edit_note:", zichtbaar(sessie is not None)),
+    ("workshop", ":material/groups:", zichtbaar(sessie is not None and sessie.is_facilitator)),
+    ("resultaten", ":material/radar:", zichtbaar(sessie is not None)),
+    ("doelen", ":material/flag:", zichtbaar(sessie is not None)),
+    ("vergelijken", ":material/compare_arrows:", zichtbaar(ziet_iets)),
+    ("beheer", ":material/admin_panel_settings:", zichtbaar(beheert_iets)),
     ("over", ":material/menu_book:", "visible"),
 ]
 pagina_lijst = [
@@ -36,9 +48,9 @@ pagina_lijst = [
         icon=icoon,
         url_path=naam,
         default=naam == "start",
-        visibility=zichtbaar,
+        visibility=zichtbaarheid,
     )
-    for naam, icoon, zichtbaar in PAGINAS
+    for naam, icoon, zichtbaarheid in PAGINAS
 ]
 navigatie = st.navigation(pagina_lijst)
 # A page that just signed someone in asks for a page that only now exists in the navigation.

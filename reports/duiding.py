@@ -14,6 +14,7 @@ from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, ScanResultaat
 from scoring.suggesties import plus_maanden
 from scoring.uitwissel import PdcaFase, Scan
+from scoring.vergelijking import MIN_GROEP, Benchmark, Soort
 
 
 def heel(score: float) -> int:
@@ -145,4 +146,50 @@ def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat
         "nieuwe cyclus: Plan",
         f"Herhaal de zelfscan rond {herhaal} en stel nieuwe doelen vast.",
         "geef opdracht voor de volgende zelfscan.",
+    )
+
+
+# --- comparisons --------------------------------------------------------------------------
+
+PLAATS_TEKST: dict[str, str] = {
+    "onder": "lager dan de middelste helft",
+    "midden": "in de middelste helft",
+    "boven": "hoger dan de middelste helft",
+}
+"""Where a score lies against a group's quartiles, in words a wethouder reads without a chart."""
+
+
+def onderdeel_naam(vragenlijst: Vragenlijst, soort: Soort, onderdeel: str) -> str:
+    """The Dutch name of a part of a comparison: the total, kern/aanvullend, a dimensie or a bouwsteen."""
+    if soort == "totaal":
+        return "Totaal"
+    if soort == "type":
+        return {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"}.get(onderdeel, onderdeel)
+    if soort == "dimensie":
+        return next((d.naam.nl for d in vragenlijst.meta.dimensies if d.id == onderdeel), onderdeel)
+    b = next((b for b in vragenlijst.bouwstenen if b.id == onderdeel), None)
+    return f"{b.nummer}. {b.naam.nl}" if b else onderdeel
+
+
+def benchmark_zin(gemeente: str, benchmark: Benchmark) -> str:
+    """One sentence on where a gemeente stands in its benchmark group, or why that cannot be said."""
+    if not benchmark.voldoende:
+        return (
+            f"Te weinig gegevens voor een vergelijking met {benchmark.groep}: er doen {benchmark.gemeenten} "
+            f"gemeenten mee met een afgeronde scan, en pas vanaf {MIN_GROEP} worden cijfers getoond."
+        )
+    totaal = next(p for p in benchmark.posities if p.soort == "totaal")
+    bouwstenen = [p for p in benchmark.posities if p.soort == "bouwsteen" and p.plaats is not None]
+    hoger = sum(1 for p in bouwstenen if p.plaats == "boven")
+    lager = sum(1 for p in bouwstenen if p.plaats == "onder")
+    if totaal.eigen is None or totaal.groep is None or totaal.plaats is None:
+        begin = f"{gemeente} heeft nog geen totaalscore om te vergelijken met {benchmark.groep}"
+    else:
+        begin = (
+            f"Met een totaalscore van {heel(totaal.eigen)} zit {gemeente} {PLAATS_TEKST[totaal.plaats]} van "
+            f"{benchmark.groep} (mediaan {heel(totaal.groep.mediaan)}, {benchmark.gemeenten} gemeenten)"
+        )
+    return (
+        f"{begin}; op {hoger} van de {len(bouwstenen)} bouwstenen scoort {gemeente} hoger en op {lager} lager "
+        "dan de middelste helft."
     )

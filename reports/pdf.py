@@ -49,10 +49,22 @@ from reportlab.platypus import (
 )
 
 from reports import charts
-from reports.duiding import PDCA_NAAM, datum_nl, getal, heel, kernzin, uitersten, volgende_stap
+from reports.duiding import (
+    PDCA_NAAM,
+    PLAATS_TEKST,
+    benchmark_zin,
+    datum_nl,
+    getal,
+    heel,
+    kernzin,
+    onderdeel_naam,
+    uitersten,
+    volgende_stap,
+)
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
 from scoring.uitwissel import Doel, Scan
+from scoring.vergelijking import Benchmark
 
 Soort = Literal["handout", "volledig"]
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -221,8 +233,16 @@ def _tabel(
 class _Context:
     """Names and lookups of one report, computed once."""
 
-    def __init__(self, vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, vandaag: dt.date) -> None:
+    def __init__(
+        self,
+        vl: Vragenlijst,
+        scan: Scan,
+        resultaat: ScanResultaat,
+        vandaag: dt.date,
+        benchmark: Benchmark | None = None,
+    ) -> None:
         self.vl, self.scan, self.resultaat, self.vandaag = vl, scan, resultaat, vandaag
+        self.benchmark = benchmark
         self.bouwsteen = {b.id: b for b in vl.bouwstenen}
         self.band = {b.id: b.naam.nl for b in vl.schaal.banden}
         self.dimensie: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
@@ -331,6 +351,36 @@ def _groepen(
     breedtes = [BREEDTE * f for f in (0.40, 0.12, 0.24, 0.12, 0.12)]
     kop = [soort, "Score", "Band", "Ambitie", "Aantal"]
     return [_p("h1", titel), _tabel(kop, rijen, breedtes, midden_vanaf=1)]
+
+
+def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
+    """Where the gemeente stands among its peers (only when it opted in; group figures only)."""
+    bm = c.benchmark
+    if bm is None:
+        return []
+    delen: list[Flowable] = [_p("h1", "Vergelijking met andere gemeenten"), _p("tekst", benchmark_zin(c.gemeente, bm))]
+    if not bm.voldoende:
+        return delen
+    soorten = ("totaal", "dimensie", "bouwsteen") if alle_bouwstenen else ("totaal", "dimensie")
+    rijen = [
+        [
+            onderdeel_naam(c.vl, p.soort, p.onderdeel),
+            _score(p.eigen),
+            _score(p.groep.q1) if p.groep else "–",
+            _score(p.groep.mediaan) if p.groep else "–",
+            _score(p.groep.q3) if p.groep else "–",
+            PLAATS_TEKST[p.plaats] if p.plaats else "te weinig gegevens",
+        ]
+        for p in bm.posities
+        if p.soort in soorten
+    ]
+    breedtes = [BREEDTE * f for f in (0.34, 0.10, 0.09, 0.10, 0.09, 0.28)]
+    kop = ["Onderdeel", "Eigen", "Q1", "Mediaan", "Q3", "Plaats"]
+    uitleg = (
+        f"Anoniem: de spreiding van de laatste afgeronde scan van {bm.gemeenten} deelnemende gemeenten "
+        f"({bm.groep}); Q1 tot Q3 is de middelste helft. Welke gemeenten meedoen wordt niet getoond."
+    )
+    return [*delen, _tabel(kop, rijen, breedtes, midden_vanaf=1), _p("klein", uitleg)]
 
 
 def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
@@ -613,6 +663,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
             PageBreak(),
             *_radars(c, ook_groepen=False),
             PageBreak(),
+            *_benchmark(c, alle_bouwstenen=False),
             *_doelen(c, doelen, uitgebreid=False),
         ]
         if len(scan.doelen) > len(doelen):
@@ -631,6 +682,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
             {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"},
             "Soort",
         ),
+        *_benchmark(c, alle_bouwstenen=True),
         PageBreak(),
         *_radars(c, ook_groepen=True),
         PageBreak(),
@@ -680,15 +732,22 @@ def _bouw(c: _Context, soort: Soort, verhaal: list[Flowable]) -> tuple[bytes, in
 
 
 def rapport(
-    soort: Soort, vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None
+    soort: Soort,
+    vl: Vragenlijst,
+    scan: Scan,
+    resultaat: ScanResultaat,
+    *,
+    vandaag: dt.date | None = None,
+    benchmark: Benchmark | None = None,
 ) -> bytes:
     """The handout (``soort="handout"``, at most four pages) or the full verbeterrapport as PDF bytes.
 
     Long names, many functions or long goals can push the handout past four pages; then it is
-    built again with fewer goals in full (the rest is named) until it fits.
+    built again with fewer goals in full (the rest is named) until it fits. ``benchmark`` is the
+    gemeente's position among its peers, given only when the gemeente opted in.
     """
     _glyphs()
-    c = _Context(vl, scan, resultaat, vandaag or dt.date.today())
+    c = _Context(vl, scan, resultaat, vandaag or dt.date.today(), benchmark)
     if soort != "handout":
         return _bouw(c, soort, _verhaal(c, soort))[0]
     for doelen_max, compact in _PASVORMEN:

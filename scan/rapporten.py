@@ -26,6 +26,7 @@ from scan.database import Database
 from scan.repository import Sessie
 from scan.teksten import t
 from scan.uitwisseling import exporteer
+from scan.vergelijken import benchmark_van_ronde
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
@@ -53,7 +54,16 @@ def maak_bestand(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> Ca
             return naar_excel(vl, scan, resultaat)
         if soort == "csv":
             return csv_zip(vl, scan, resultaat)
-        return rapport("handout" if soort == "handout" else "volledig", vl, scan, resultaat, vandaag=dt.date.today())
+        # The gemeente's place among its peers, only when it opted in (None otherwise).
+        benchmark = benchmark_van_ronde(db, vl, ronde_id, "grootteklasse")
+        return rapport(
+            "handout" if soort == "handout" else "volledig",
+            vl,
+            scan,
+            resultaat,
+            vandaag=dt.date.today(),
+            benchmark=benchmark,
+        )
 
     return maak
 

@@ -16,6 +16,130 @@ NL: dict[str, str] = {
     "nav.resultaten": "Resultaten",
     "nav.over": "Over de scan",
     "nav.doelen": "Doelen",
+    "nav.vergelijken": "Vergelijken",
+    "nav.beheer": "Beheer",
+    "rol.adviseur": "adviseur",
+    "rol.beheerder": "beheerder",
+    "toegang.modus.enkel": (
+        "**Eén-computermodus.** Er is geen inloggen ingesteld. Wie op deze computer werkt, ziet en beheert alle "
+        "scanrondes hier; deelnemers op hun eigen apparaat zien alleen hun eigen scanronde. Voor gebruik door "
+        "meerdere gemeenten of adviseurs: stel inloggen in (zie de README)."
+    ),
+    "toegang.modus.enkel.kort": "Eén-computermodus: geen inloggen ingesteld",
+    "toegang.ingelogd": "Ingelogd als **{naam}**",
+    "toegang.ingelogd.rollen": "{rollen}",
+    "toegang.geen_rollen": "U heeft nog geen rol bij een gemeente. Vraag een beheerder van uw gemeente om een rol.",
+    "toegang.inloggen": "Inloggen",
+    "toegang.overal_beheerder": "Beheerder van deze installatie: alle gemeenten.",
+    "toegang.uitloggen": "Uitloggen",
+    "toegang.inloggen.uitleg": "Facilitators, adviseurs en beheerders loggen in; deelnemers doen mee met een code.",
+    "toegang.inloggen_nodig": (
+        "Deze pagina is voor facilitators, adviseurs en beheerders met een account. Log in; deelnemers aan een "
+        "workshop hebben geen account nodig en doen mee met de deelnamecode op Start."
+    ),
+    "toegang.alleen_op_deze_computer": (
+        "Deze pagina is alleen te openen op de computer waarop de app draait (eén-computermodus, geen inloggen "
+        "ingesteld). Deelnemers doen mee met de deelnamecode op Start."
+    ),
+    "toegang.starten.inloggen": "Log in om een scanronde te starten of te importeren; deelnemers hebben geen account nodig.",
+    "toegang.starten.deze_computer": (
+        "Een nieuwe scanronde start u op de computer waarop de app draait (eén-computermodus). "
+        "Op dit apparaat kunt u meedoen met een deelnamecode."
+    ),
+    "toegang.starten.geen_gemeente": (
+        "U heeft bij geen enkele gemeente de rol facilitator of beheerder, dus u kunt geen scanronde starten. "
+        "Vraag een beheerder van de gemeente om die rol."
+    ),
+    "vergelijken.titel": "Vergelijken",
+    "vergelijken.intro": (
+        "Zet scanrondes naast elkaar: gemeenten onderling, dezelfde gemeente door de tijd, en (voor gemeenten die "
+        "meedoen) de anonieme benchmark met vergelijkbare gemeenten. U ziet alleen scanrondes van gemeenten "
+        "waarvoor u een rol heeft. Open rondes tellen mee zoals ze nu zijn ingevuld."
+    ),
+    "vergelijken.geen_rondes": (
+        "Er zijn nog geen scanrondes van gemeenten waarvoor u een rol heeft. Een beheerder van een gemeente kan u "
+        "de rol adviseur geven."
+    ),
+    "vergelijken.kies": "Scanrondes om te vergelijken",
+    "vergelijken.kies.zoek": "Typ een gemeente of datum",
+    "vergelijken.kies.uitleg": "{aantal} scanrondes beschikbaar; kies er tot 20. De keuze staat in de adresbalk, zodat u de link kunt delen met wie dezelfde rechten heeft.",
+    "vergelijken.niets_gekozen": "Kies hierboven één of meer scanrondes.",
+    "vergelijken.tab.radar": "Radar",
+    "vergelijken.tab.heatmap": "Heatmap",
+    "vergelijken.tab.ontwikkeling": "Ontwikkeling",
+    "vergelijken.tab.benchmark": "Benchmark",
+    "vergelijken.radar.groep": "Welke radar",
+    "vergelijken.radar.kern": "Kernbouwstenen",
+    "vergelijken.radar.aanvullend": "Aanvullende bouwstenen",
+    "vergelijken.radar.dimensies": "Dimensies",
+    "vergelijken.radar.alt": "Radar met de scores (0-100) van de gekozen scanrondes over elkaar; de tabel ernaast geeft dezelfde cijfers.",
+    "vergelijken.kol.onderdeel": "Onderdeel",
+    "vergelijken.kol.verschil": "Verschil",
+    "vergelijken.kol.eigen": "Eigen score",
+    "vergelijken.kol.mediaan": "Mediaan",
+    "vergelijken.kol.plaats": "Plaats",
+    "vergelijken.heatmap.titel": "Score per bouwsteen en scanronde",
+    "vergelijken.heatmap.alt": "Heatmap: per bouwsteen (rij) en scanronde (kolom) de score 0-100, het getal staat in elk vak.",
+    "vergelijken.tabel": "Alle cijfers als tabel",
+    "vergelijken.ontwikkeling.geen": (
+        "Kies twee of meer scanrondes van dezelfde gemeente om te zien wat er tussen de rondes veranderde."
+    ),
+    "vergelijken.ontwikkeling.gemeente": "Gemeente",
+    "vergelijken.ontwikkeling.titel": "{gemeente}: van de vorige naar de laatste scanronde",
+    "vergelijken.ontwikkeling.alt": "Per bouwsteen de score in de vorige en de laatste scanronde, verbonden door een lijn, met het verschil.",
+    "vergelijken.benchmark.uitleg": (
+        "De benchmark zet een scanronde naast de spreiding van andere gemeenten die meedoen: per onderdeel de "
+        "middelste helft (van het eerste tot het derde kwartiel) en de mediaan. Elke gemeente telt één keer, met "
+        "haar laatste afgeronde scanronde. Welke gemeenten erin zitten, blijft geheim, en een groep met minder dan "
+        "{minimum} gemeenten toont geen cijfers."
+    ),
+    "vergelijken.benchmark.ronde": "Scanronde",
+    "vergelijken.benchmark.groep": "Vergelijk met",
+    "vergelijken.benchmark.grootteklasse": "even grote gemeenten",
+    "vergelijken.benchmark.provincie": "gemeenten in de provincie",
+    "vergelijken.benchmark.titel": "Ten opzichte van {groep}",
+    "vergelijken.benchmark.alt": "Per onderdeel de middelste helft van de groep als balk, de mediaan als streep en de eigen score als punt.",
+    "vergelijken.te_weinig": "te weinig gegevens",
+    "vergelijken.excel": "Vergelijking downloaden (Excel)",
+    "vergelijken.excel.uitleg": "Wat op deze pagina staat: de scores per ronde, de ontwikkeling en de benchmark.",
+    "beheer.titel": "Beheer",
+    "beheer.intro": (
+        "Per gemeente: wie toegang heeft tot haar scanrondes (en met welke rol), en of de gemeente meedoet aan de "
+        "anonieme benchmark. U ziet hier alleen gemeenten waarvan u beheerder bent."
+    ),
+    "beheer.enkel": (
+        "Eén-computermodus: er is geen inloggen ingesteld, dus rollen hebben nu nog geen effect. U kunt ze alvast "
+        "vastleggen; ze gelden zodra inloggen is ingesteld."
+    ),
+    "beheer.geen": "U bent van geen enkele gemeente beheerder.",
+    "beheer.gemeente": "Gemeente",
+    "beheer.benchmark.kop": "Anonieme benchmark",
+    "beheer.benchmark.uitleg": (
+        "Doet de gemeente mee, dan tellen de scores van haar laatste afgeronde scanronde anoniem mee in de "
+        "spreiding van even grote gemeenten en van de provincie, en ziet zij zelf hoe zij daar tegenover staat "
+        "(ook in de managementsamenvatting). Andere gemeenten zien nooit de scores van één gemeente, alleen "
+        "kwartielen van groepen met minstens {minimum} gemeenten, en niet welke gemeenten meedoen."
+    ),
+    "beheer.benchmark.toggle": "{gemeente} doet mee aan de anonieme benchmark",
+    "beheer.benchmark.opgeslagen": "Benchmarkdeelname opgeslagen",
+    "beheer.benchmark.sinds": "Doet mee sinds {datum} (aangezet door {door}).",
+    "beheer.rollen.kop": "Rollen bij {gemeente}",
+    "beheer.rollen.uitleg": (
+        "Rollen horen bij het e-mailadres waarmee iemand inlogt. Deelnemers aan een workshop hebben geen rol "
+        "nodig: zij doen mee met de deelnamecode."
+    ),
+    "beheer.rollen.geen": "Nog niemand heeft een rol bij deze gemeente.",
+    "beheer.rollen.door": "toegekend door {door} op {datum}",
+    "beheer.rollen.intrekken": "Intrekken",
+    "beheer.rollen.ingetrokken": "Rol ingetrokken",
+    "beheer.rollen.email": "E-mailadres",
+    "beheer.rollen.rol": "Rol",
+    "beheer.rollen.betekenis": (
+        "Facilitator: start en leidt scanrondes. Adviseur: bekijkt en vergelijkt de scanrondes. "
+        "Beheerder: ook rollen en benchmarkdeelname."
+    ),
+    "beheer.rollen.toekennen": "Rol toekennen",
+    "beheer.rollen.toegekend": "Rol toegekend",
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
     "fout.database": (
@@ -96,6 +220,23 @@ NL: dict[str, str] = {
     "workshop.tab.bespreekpunten": "Bespreekpunten ({aantal} open)",
     "workshop.tab.bouwsteen": "Per bouwsteen",
     "workshop.tab.links": "Persoonlijke links",
+    "workshop.tab.afronden": "Afronden",
+    "invullen.afgerond": (
+        "Deze scanronde is afgerond: u kunt uw antwoorden nog bekijken, maar niet meer wijzigen. "
+        "De uitkomst staat onder Resultaten."
+    ),
+    "workshop.afronden.uitleg": (
+        "Rond de scanronde af als de werkgroep klaar is: de antwoorden en afspraken liggen dan vast, niemand kan "
+        "nog meedoen, en de scores tellen mee in vergelijkingen en (als uw gemeente meedoet) in de anonieme "
+        "benchmark. Doelen kunt u daarna gewoon blijven bijwerken. Heropenen kan altijd."
+    ),
+    "workshop.afronden.zeker": "De werkgroep is klaar; de antwoorden mogen vastliggen.",
+    "workshop.afronden.knop": "Scanronde afronden",
+    "workshop.afgerond": (
+        "Deze scanronde is afgerond: de antwoorden liggen vast en de scores tellen mee in vergelijkingen. "
+        "Heropen de ronde als er toch nog iets moet veranderen."
+    ),
+    "workshop.heropenen": "Scanronde heropenen",
     "workshop.bespreekpunten.uitleg": (
         "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat waar de groep het meest "
         "verdeeld is. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
@@ -181,6 +322,22 @@ NL: dict[str, str] = {
         "Excel, CSV en het uitwisselbestand bevatten de antwoorden per deelnemer met naam; de facilitator kan ze downloaden."
     ),
     "start.tab.import": "Scan importeren",
+    "start.tab.rondes": "Scanrondes openen",
+    "start.rondes.geen": "Er zijn nog geen scanrondes van gemeenten waarvoor u een rol heeft.",
+    "start.rondes.uitleg": (
+        "{aantal} scanrondes van de gemeenten waarvoor u een rol heeft. Kies er een om hem als facilitator te "
+        "openen (Workshop, Resultaten, Doelen en de rapporten)."
+    ),
+    "start.rondes.kies": "Scanronde",
+    "start.rondes.zoek": "Typ om te zoeken op gemeente of datum",
+    "start.rondes.label": "{label} · {status} · {deelnemers} deelnemers{fictief}",
+    "start.rondes.openen": "Openen als facilitator",
+    "start.rondes.alleen_zien": (
+        "U bent adviseur van {gemeente}: u kunt deze ronde vergelijken, maar niet als facilitator openen."
+    ),
+    "start.rondes.vergelijken": "Scanrondes vergelijken",
+    "status.open": "open",
+    "status.afgerond": "afgerond",
     "start.import.uitleg": (
         "Zet een eerder geëxporteerde scanronde over naar deze installatie: het uitwisselbestand (JSON) of de "
         "Excel-export van de app. Het bestand wordt eerst helemaal gecontroleerd; bij een fout wordt niets opgeslagen. "

@@ -10,6 +10,8 @@ import io
 import logging
 import os
 import re
+from dataclasses import dataclass
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 import qrcode
@@ -20,6 +22,7 @@ from scan import services
 from scan.database import Database, database_url, open_database
 from scan.repository import Sessie
 from scan.teksten import t
+from scan.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
@@ -111,6 +114,120 @@ def huidige_sessie(db: Database) -> Sessie | None:
     return sessie
 
 
+@dataclass(frozen=True)
+class Identiteit:
+    """Who the browser says it is, before any roles are looked up."""
+
+    modus: Literal["login", "enkel"]
+    """``login``: sign-in (OIDC) is configured; ``enkel``: single-machine mode, no sign-in."""
+    email: str | None = None
+    naam: str | None = None
+    lokaal: bool = False
+    """Single-machine mode: the browser runs on the machine that serves the app."""
+
+
+def login_ingesteld() -> bool:
+    """Whether ``st.login`` can work: an ``[auth]`` section in ``.streamlit/secrets.toml``."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises instead of answering False
+        return False
+
+
+def lees_identiteit() -> Identiteit:
+    """The one place the app reads identity; tests replace this function to sign someone in.
+
+    With sign-in configured, the verified address of the provider's ID token is the identity
+    (``st.user``; ``.get`` because AppTest has no ``is_logged_in`` attribute). Without it, only
+    a browser on the serving machine itself counts as its user (``st.context.ip_address`` is
+    None for loopback): participants who join from their phones stay participants.
+    """
+    if login_ingesteld():
+        if not st.user.get("is_logged_in", False):
+            return Identiteit("login")
+        email = st.user.get("email")
+        # A provider that says the address is unverified is not trusted with roles granted to it.
+        if not isinstance(email, str) or st.user.get("email_verified", True) is False:
+            return Identiteit("login")
+        naam = st.user.get("name")
+        return Identiteit("login", email=email, naam=naam if isinstance(naam, str) else None)
+    adres = st.context.ip_address
+    # None for a loopback connection; without a real connection (AppTest) there is no address
+    # string either, and that too is the machine itself.
+    return Identiteit("enkel", lokaal=not isinstance(adres, str))
+
+
+def huidige_gebruiker(db: Database) -> Gebruiker | None:
+    """The signed-in person with their roles, the local user in single-machine mode, or None."""
+    identiteit = lees_identiteit()
+    if identiteit.modus == "enkel":
+        return lokale_gebruiker() if identiteit.lokaal else None
+    if identiteit.email is None:
+        return None
+    with db.lezen() as s:
+        return gebruiker_voor(s, identiteit.email, identiteit.naam, beheerders())
+
+
+def beheerders() -> frozenset[str]:
+    """Installation-wide beheerders: ``SCAN_BEHEERDERS`` and ``[toegang] beheerders`` in secrets."""
+    uit_secrets: list[str] = []
+    try:
+        waarde = st.secrets.get("toegang", {}).get("beheerders", [])
+        uit_secrets = [str(a) for a in waarde] if isinstance(waarde, list) else []
+    except Exception:  # no secrets file
+        uit_secrets = []
+    return beheerders_uit_omgeving() | {a.strip().lower() for a in uit_secrets if a.strip()}
+
+
+def gebruiker_of_stop(db: Database) -> Gebruiker:
+    """For pages of advisers and beheerders: the person, or a Dutch explanation and stop."""
+    gebruiker = huidige_gebruiker(db)
+    if gebruiker is None:
+        if lees_identiteit().modus == "login":
+            st.warning(t("toegang.inloggen_nodig"), icon=":material/login:")
+            st.button(t("toegang.inloggen"), on_click=st.login, type="primary", icon=":material/login:")
+        else:
+            st.warning(t("toegang.alleen_op_deze_computer"), icon=":material/computer:")
+        st.stop()
+    return gebruiker
+
+
+def toon_account(gebruiker: Gebruiker | None) -> None:
+    """In the sidebar: the mode, who is signed in with which roles, and sign in or out."""
+    identiteit = lees_identiteit()
+    with st.sidebar:
+        if identiteit.modus == "enkel":
+            if identiteit.lokaal:
+                st.caption(t("toegang.modus.enkel"))
+            return
+        if gebruiker is None:
+            st.caption(t("toegang.inloggen.uitleg"))
+            st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key="inloggen_zijbalk")
+            return
+        st.markdown(t("toegang.ingelogd", naam=md(gebruiker.naam)))
+        if gebruiker.overal_beheerder:
+            st.caption(t("toegang.overal_beheerder"))
+        elif gebruiker.rollen:
+            regels = [
+                f"{', '.join(t(f'rol.{r}') for r in sorted(rollen))}: {md(gemeente_namen().get(gm, gm))}"
+                for gm, rollen in sorted(gebruiker.rollen.items(), key=lambda i: gemeente_namen().get(i[0], i[0]))
+            ]
+            st.caption("  \n".join(regels))
+        else:
+            st.caption(t("toegang.geen_rollen"))
+        st.button(t("toegang.uitloggen"), on_click=st.logout, icon=":material/logout:", key="uitloggen_zijbalk")
+
+
+@st.cache_resource(show_spinner=False)
+def _gemeente_namen(url: str) -> dict[str, str]:
+    return {g.gm_code: g.naam for g in services.gemeenten(_database(url))}
+
+
+def gemeente_namen() -> dict[str, str]:
+    """CBS code to name, loaded once per process (reference data)."""
+    return _gemeente_namen(database_url())
+
+
 def meld_aan(sessie: Sessie) -> None:
     st.session_state["token"] = sessie.deelnemer.token
     st.query_params[TOKEN_PARAM] = sessie.deelnemer.token
@@ -155,7 +272,7 @@ def basis_url() -> str:
     url = st.context.url or "http://localhost:8501"
     # st.context.url ends in the current page's path; links point at the app's root, which is
     # the Start page (Streamlit serves the default page at "/", not at its url_path).
-    return re.sub(r"/(start|invullen|workshop|resultaten|over)/?$", "", url.rstrip("/"))
+    return re.sub(r"/(start|invullen|workshop|resultaten|doelen|vergelijken|beheer|over)/?$", "", url.rstrip("/"))
 
 
 def deelname_link(sessie: Sessie) -> str:
@@ -182,3 +299,8 @@ def tijd(moment: dt.datetime | None) -> str:
     if moment is None:
         return "–"
     return moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%H:%M:%S")
+
+
+def tijd_datum(moment: dt.datetime) -> str:
+    """A moment as a Dutch date in local time: 22-11-2026."""
+    return moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y")

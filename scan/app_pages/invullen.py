@@ -136,6 +136,9 @@ if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
     )
 st.session_state["invullen_getoond"] = bouwsteen.id
 
+afgerond = sessie.ronde.status == "afgerond"
+if afgerond:
+    st.info(t("invullen.afgerond"), icon=":material/lock:")
 st.header(f"{bouwsteen.nummer}. {md(bouwsteen.naam.nl)}", divider="blue")
 st.markdown(md(bouwsteen.omschrijving.nl))
 st.caption(t("invullen.uitleg"))
@@ -154,6 +157,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             + [md(vl.schaal.weet_niet.uitleg.nl), md(vl.schaal.nvt.uitleg.nl)],
             on_change=_keuze,
             args=(s.id, nummer),
+            disabled=afgerond,
         )
         st.text_area(
             t("invullen.toelichting"),
@@ -163,6 +167,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             placeholder=t("invullen.toelichting.hint"),
             on_change=_toelichting,
             args=(s.id, nummer),
+            disabled=afgerond,
         )
         for sleutel in (f"a_{s.id}", f"t_{s.id}"):
             if sleutel in mislukt:
@@ -182,6 +187,7 @@ with st.container(border=True):
         horizontal=True,
         on_change=_ambitie,
         args=(bouwsteen.id,),
+        disabled=afgerond,
     )
     if f"amb_{bouwsteen.id}" in mislukt:
         st.error(mislukt[f"amb_{bouwsteen.id}"], icon=":material/error:")

@@ -5,17 +5,30 @@ import datetime as dt
 import streamlit as st
 
 from reports.exports import lees_bestand
-from scan import services
+from scan import services, vergelijken
 from scan.gemeenten import keuzelabel
 from scan.services import InvoerFout
 from scan.teksten import t
-from scan.ui import database, ga_naar, huidige_sessie, md, meld_aan, meld_af, persoonlijke_link, vragenlijst_of_stop
-from scan.uitwisseling import controleer_import, importeer
+from scan.toegang import Gebruiker
+from scan.ui import (
+    database,
+    ga_naar,
+    huidige_gebruiker,
+    huidige_sessie,
+    lees_identiteit,
+    md,
+    meld_aan,
+    meld_af,
+    persoonlijke_link,
+    vragenlijst_of_stop,
+)
+from scan.uitwisseling import controleer_import
 from scoring.uitwissel import UitwisselFout
 
 vl = vragenlijst_of_stop()
 db = database()
 sessie = huidige_sessie(db)
+gebruiker = huidige_gebruiker(db)
 
 st.title(t("app.titel"))
 st.markdown(t("start.intro"))
@@ -55,10 +68,26 @@ def _fout(tekst: str) -> None:
 if st.session_state.pop("onbekende_link", False):
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
 
+
+def _mag_niet_leiden() -> bool:
+    """Explain why starting or importing is not possible here, if it is not."""
+    if gebruiker is None:
+        modus = lees_identiteit().modus
+        st.info(t("toegang.starten.inloggen" if modus == "login" else "toegang.starten.deze_computer"))
+        if modus == "login":
+            st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key=f"login_{len(titels)}")
+        return True
+    if gebruiker.gemeenten("leiden") == frozenset():
+        st.info(t("toegang.starten.geen_gemeente"))
+        return True
+    return False
+
+
 code_uit_link = st.query_params.get("code", "")
-tab_mee, tab_nieuw, tab_terug, tab_import = st.tabs(
-    [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
-)
+titels = [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
+if gebruiker is not None:
+    titels.append(t("start.tab.rondes"))
+tab_mee, tab_nieuw, tab_terug, tab_import, *tab_rondes = st.tabs(titels)
 
 with tab_mee, st.form("meedoen"):
     st.markdown(t("start.meedoen.uitleg"))
@@ -73,40 +102,47 @@ with tab_mee, st.form("meedoen"):
         else:
             ga_naar("invullen")
 
-with tab_nieuw, st.form("nieuw"):
-    st.markdown(t("start.nieuw.uitleg"))
-    keuzes = {g.gm_code: g for g in services.gemeenten(db)}
-    gm_code = st.selectbox(
-        t("start.gemeente"),
-        options=list(keuzes),
-        index=None,
-        format_func=lambda c: keuzelabel(keuzes[c].naam, keuzes[c].provincie, c),
-        placeholder=t("start.gemeente.zoek"),
-    )
-    datum = st.date_input(t("start.datum"), value=dt.date.today(), format="DD-MM-YYYY")
-    omschrijving = st.text_input(t("start.omschrijving"), max_chars=400, placeholder=t("start.omschrijving.voorbeeld"))
-    facilitator = st.text_input(t("start.naam"), max_chars=120, key="nieuw_naam")
-    functie_f = st.text_input(t("start.functie"), max_chars=120, key="nieuw_functie")
-    st.caption(t("start.bron"))
-    if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
-        if gm_code is None:
-            _fout(t("start.gemeente.kies"))
-        else:
-            try:
-                nieuw = services.start_ronde(
-                    db,
-                    vl,
-                    gm_code=gm_code,
-                    facilitator=facilitator,
-                    datum=datum,
-                    omschrijving=omschrijving,
-                    functie=functie_f,
-                )
-            except InvoerFout as fout:
-                _fout(str(fout))
+with tab_nieuw:
+    mag_leiden = not _mag_niet_leiden()
+if mag_leiden and gebruiker is not None:
+    leidt = gebruiker.gemeenten("leiden")
+    with tab_nieuw, st.form("nieuw"):
+        st.markdown(t("start.nieuw.uitleg"))
+        keuzes = {g.gm_code: g for g in services.gemeenten(db) if leidt is None or g.gm_code in leidt}
+        gm_code = st.selectbox(
+            t("start.gemeente"),
+            options=list(keuzes),
+            index=None,
+            format_func=lambda c: keuzelabel(keuzes[c].naam, keuzes[c].provincie, c),
+            placeholder=t("start.gemeente.zoek"),
+        )
+        datum = st.date_input(t("start.datum"), value=dt.date.today(), format="DD-MM-YYYY")
+        omschrijving = st.text_input(
+            t("start.omschrijving"), max_chars=400, placeholder=t("start.omschrijving.voorbeeld")
+        )
+        facilitator = st.text_input(t("start.naam"), max_chars=120, key="nieuw_naam")
+        functie_f = st.text_input(t("start.functie"), max_chars=120, key="nieuw_functie")
+        st.caption(t("start.bron"))
+        if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
+            if gm_code is None:
+                _fout(t("start.gemeente.kies"))
             else:
-                meld_aan(nieuw)
-                ga_naar("workshop")
+                try:
+                    nieuw = services.start_ronde(
+                        db,
+                        vl,
+                        gm_code=gm_code,
+                        facilitator=facilitator,
+                        datum=datum,
+                        omschrijving=omschrijving,
+                        functie=functie_f,
+                    )
+                except InvoerFout as fout:
+                    _fout(str(fout))
+                else:
+                    meld_aan(nieuw)
+                    ga_naar("workshop")
+
 
 with tab_terug, st.form("terug"):
     st.markdown(t("start.terug.uitleg"))
@@ -124,7 +160,7 @@ with tab_terug, st.form("terug"):
 
 with tab_import:
     st.markdown(t("start.import.uitleg"))
-    bestand = st.file_uploader(t("start.import.bestand"), key="import_bestand")
+    bestand = None if _mag_niet_leiden() else st.file_uploader(t("start.import.bestand"), key="import_bestand")
     if bestand is not None:
         try:
             scan = lees_bestand(bestand.getvalue(), bestand.name)
@@ -149,9 +185,49 @@ with tab_import:
             )
             if st.button(t("start.import.knop"), type="primary"):
                 try:
-                    geimporteerd = importeer(db, vl, scan)
+                    geimporteerd = vergelijken.importeer_als(db, vl, gebruiker, scan)
                 except InvoerFout as fout:
                     _fout(str(fout))
                 else:
                     meld_aan(geimporteerd)
                     ga_naar("resultaten")
+
+
+def _rondes_openen(gebruiker: Gebruiker) -> None:
+    rondes = vergelijken.zichtbare_rondes(db, gebruiker)
+    if not rondes:
+        st.info(t("start.rondes.geen"))
+        return
+    st.markdown(t("start.rondes.uitleg", aantal=len(rondes)))
+    per_id = {r.id: r for r in rondes}
+    gekozen = st.selectbox(
+        t("start.rondes.kies"),
+        options=list(per_id),
+        index=None,
+        format_func=lambda i: t(
+            "start.rondes.label",
+            label=per_id[i].label,
+            status=t(f"status.{per_id[i].status}"),
+            deelnemers=per_id[i].deelnemers,
+            fictief=t("start.import.fictief") if per_id[i].fictief else "",
+        ),
+        placeholder=t("start.rondes.zoek"),
+    )
+    if gekozen is not None:
+        ronde = per_id[gekozen]
+        if not gebruiker.mag("leiden", ronde.gm_code):
+            st.caption(t("start.rondes.alleen_zien", gemeente=md(ronde.gemeente)))
+        elif st.button(t("start.rondes.openen"), type="primary", icon=":material/open_in_new:"):
+            try:
+                meld_aan(vergelijken.open_als_facilitator(db, gebruiker, gekozen))
+            except InvoerFout as fout:
+                _fout(str(fout))
+            else:
+                ga_naar("workshop" if ronde.status == "open" else "resultaten")
+    st.page_link("scan/app_pages/vergelijken.py", label=t("start.rondes.vergelijken"), icon=":material/compare_arrows:")
+
+
+for tab in tab_rondes:
+    assert gebruiker is not None
+    with tab:
+        _rondes_openen(gebruiker)

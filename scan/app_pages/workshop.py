@@ -205,11 +205,12 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
 
 
 MAX_OPEN = 12
-tab_bespreek, tab_bouwsteen, tab_links = st.tabs(
+tab_bespreek, tab_bouwsteen, tab_links, tab_afronden = st.tabs(
     [
         t("workshop.tab.bespreekpunten", aantal=sum(1 for sid in resultaat.bespreekpunten if sid not in afspraken)),
         t("workshop.tab.bouwsteen"),
         t("workshop.tab.links"),
+        t("workshop.tab.afronden"),
     ]
 )
 with tab_bespreek:
@@ -260,3 +261,24 @@ with tab_links:
         for r in services.voortgang(db, sessie):
             st.markdown(f"**{md(r.naam)}** ({t(f'rol.{r.rol}')})")
             st.code(persoonlijke_link(tokens[r.deelnemer_id]), language=None)
+
+with tab_afronden:
+    if ronde.status == "afgerond":
+        st.success(t("workshop.afgerond"), icon=":material/lock:")
+        if st.button(t("workshop.heropenen"), icon=":material/lock_open:"):
+            try:
+                services.heropen(db, sessie)
+            except InvoerFout as fout:
+                st.error(str(fout), icon=":material/error:")
+            else:
+                st.rerun()
+    else:
+        st.markdown(t("workshop.afronden.uitleg"))
+        zeker = st.checkbox(t("workshop.afronden.zeker"), key="workshop_afronden_zeker")
+        if st.button(t("workshop.afronden.knop"), type="primary", disabled=not zeker, icon=":material/lock:"):
+            try:
+                services.rond_af(db, vl, sessie)
+            except InvoerFout as fout:
+                st.error(str(fout), icon=":material/error:")
+            else:
+                st.rerun()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import services
-from scan.database import Database, open_database
+from scan import services, ui
+from scan.database import Database, RolRij, open_database
 from scan.repository import Sessie
 from scoring.models import Vragenlijst
 
@@ -54,3 +54,23 @@ def open_app() -> Callable[..., AppTest]:
         return at
 
     return _open
+
+
+@pytest.fixture
+def als(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Stand in for who the browser is: signed in as ``email`` (login mode), signed out, or a
+    browser on another device in single-machine mode. Without it the app sees the person at the
+    machine itself (single-machine mode), as AppTest has no client address."""
+
+    def _als(email: str | None = None, naam: str | None = None, *, modus: str = "login", lokaal: bool = False) -> None:
+        identiteit = ui.Identiteit(modus, email=email, naam=naam, lokaal=lokaal)  # type: ignore[arg-type]
+        monkeypatch.setattr(ui, "lees_identiteit", lambda: identiteit)
+
+    return _als
+
+
+def ken_toe(db: Database, email: str, gm_code: str, *rollen: str) -> None:
+    """Give ``email`` roles in ``gm_code`` straight in the database (as a beheerder would)."""
+    with db.schrijven() as s:
+        for rol in rollen:
+            s.add(RolRij(email=email, gm_code=gm_code, rol=rol, toegekend_door="test"))

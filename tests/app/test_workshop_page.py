@@ -124,3 +124,27 @@ def test_workshop__a_participant__is_refused_in_dutch(
     assert not at.exception
     assert "voor de facilitator" in at.warning[0].value
     assert not at.title
+
+
+def test_workshop__closing_fixes_the_answers_and_reopening_frees_them(
+    open_app: Callable[..., AppTest], gevulde_ronde: Sessie, app_db: Database, vragenlijst: Vragenlijst
+) -> None:
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    knop = next(b for b in at.button if b.proto.label == "Scanronde afronden")
+    assert knop.disabled  # only after saying the werkgroep is done
+    at.checkbox(key="workshop_afronden_zeker").check()
+    at.run()
+    next(b for b in at.button if b.proto.label == "Scanronde afronden").click()
+    at.run()
+    assert not at.exception
+    assert any("Deze scanronde is afgerond" in s.value for s in at.success)
+    sessie = services.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
+    assert sessie is not None and sessie.ronde.status == "afgerond"
+    invullen = open_app("scan/app_pages/invullen.py", d=gevulde_ronde.deelnemer.token)
+    assert any("afgerond" in i.value for i in invullen.info)
+    assert all(r.disabled for r in invullen.radio)
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    next(b for b in at.button if b.proto.label == "Scanronde heropenen").click()
+    at.run()
+    sessie = services.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
+    assert sessie is not None and sessie.ronde.status == "open"

@@ -1,0 +1,222 @@
+"""AppTest of Vergelijken and Beheer, and of who may start, import and open rounds on Start.
+
+Identity is stood in for through ``scan.ui.lees_identiteit`` (fixture ``als``): the one place
+the app reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from streamlit.testing.v1 import AppTest
+
+from scan import services
+from scan.database import BenchmarkDeelnameRij, Database, RolRij, RondeRij
+from scan.demo import maak_demo
+from scan.gemeenten import zoek_gemeente
+from scan.uitwisseling import importeer
+from scoring.models import Vragenlijst
+from scoring.uitwissel import schrijf_scan
+from tests.app.conftest import ken_toe
+
+pytestmark = pytest.mark.apptest
+VERGELIJKEN = "scan/app_pages/vergelijken.py"
+BEHEER = "scan/app_pages/beheer.py"
+FRIESLAND = ["Leeuwarden", "Smallingerland", "Heerenveen", "De Fryske Marren", "Waadhoeke"]
+
+
+def _ronde(db: Database, vl: Vragenlijst, gemeente: str, jaar: int, afgerond: bool = True, seed: int = 1) -> int:
+    scan = maak_demo(vl, zoek_gemeente(gemeente), 4, dt.date(jaar, 3, 1), seed=seed)
+    scan = scan.model_copy(
+        update={
+            "fictief": False,
+            "scanronde": scan.scanronde.model_copy(update={"status": "afgerond" if afgerond else "open"}),
+        }
+    )
+    return importeer(db, vl, scan).ronde.id
+
+
+@pytest.fixture
+def rondes(app_db: Database, vragenlijst: Vragenlijst) -> dict[str, list[int]]:
+    """Almere and Utrecht with two closed rounds each (2025, 2026)."""
+    return {
+        naam: [_ronde(app_db, vragenlijst, naam, jaar, seed=i + jaar) for jaar in (2025, 2026)]
+        for i, naam in enumerate(["Almere", "Utrecht"])
+    }
+
+
+def _knop(at: AppTest, label: str) -> Any:
+    return next(b for b in at.button if b.proto.label == label)
+
+
+def _specs(at: AppTest) -> list[dict[str, object]]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_vergelijken__person_at_the_machine_compares_all_rounds(
+    open_app: Callable[..., AppTest], rondes: dict[str, list[int]]
+) -> None:
+    at = open_app(VERGELIJKEN)
+    assert not at.exception
+    keuze = at.multiselect(key="vergelijken_rondes")
+    assert len(keuze.options) == 4
+    # The newest round of each gemeente is chosen to begin with.
+    assert sorted(keuze.value) == sorted([rondes["Almere"][1], rondes["Utrecht"][1]])
+    tabel = at.dataframe[0].value
+    assert list(tabel.columns) == ["Onderdeel", "Almere · 01-03-2026", "Utrecht · 01-03-2026"]
+    assert len(tabel) == 8  # the kernbouwstenen
+    assert at.query_params["ronde"] == [str(i) for i in keuze.value]
+    assert any("Score per bouwsteen" in json.dumps(s) for s in _specs(at))
+    # Development needs two rounds of one gemeente.
+    assert any("twee of meer scanrondes van dezelfde gemeente" in i.value for i in at.info)
+    keuze.set_value(rondes["Almere"])
+    at.run()
+    assert not at.exception
+    verschil = next(d.value for d in at.dataframe if "Verschil" in d.value.columns)
+    assert list(verschil.columns) == ["Onderdeel", "Almere · 01-03-2025", "Almere · 01-03-2026", "Verschil"]
+    totaal = verschil.iloc[0]
+    assert totaal["Onderdeel"] == "Totaal"
+    assert totaal["Verschil"] == pytest.approx(totaal["Almere · 01-03-2026"] - totaal["Almere · 01-03-2025"], abs=1)
+
+
+def test_vergelijken__an_adviser_sees_only_granted_gemeenten_and_a_link_to_another_is_refused(
+    open_app: Callable[..., AppTest], app_db: Database, rondes: dict[str, list[int]], als: Callable[..., None]
+) -> None:
+    ken_toe(app_db, "ad@bureau.nl", "GM0034", "adviseur")  # Almere
+    als("ad@bureau.nl", "Ad Viseur")
+    utrecht = rondes["Utrecht"][1]
+    at = open_app(VERGELIJKEN, ronde=str(utrecht))
+    assert not at.exception
+    assert "Utrecht" in at.error[0].value and "geen toegang" in at.error[0].value
+    keuze = at.multiselect(key="vergelijken_rondes")
+    assert len(keuze.options) == 2 and all(o.startswith("Almere") for o in keuze.options)
+    assert utrecht not in keuze.value
+    alles = " ".join(str(d.value.to_dict()) for d in at.dataframe)
+    assert "Utrecht" not in alles
+    assert "Almere" in alles
+
+
+def test_vergelijken__without_sign_in_or_from_another_device_shows_no_data(
+    open_app: Callable[..., AppTest], rondes: dict[str, list[int]], als: Callable[..., None]
+) -> None:
+    als(None)  # sign-in configured, nobody signed in
+    at = open_app(VERGELIJKEN)
+    assert not at.exception
+    assert "Log in" in at.warning[0].value
+    assert [b.proto.label for b in at.button] == ["Inloggen"] * len(at.button)
+    assert not at.get("vega_lite_chart") and not at.dataframe
+    als(modus="enkel", lokaal=False)  # a phone in the workshop, single-machine mode
+    at = open_app(VERGELIJKEN)
+    assert "alleen te openen op de computer waarop de app draait" in at.warning[0].value
+    assert not at.dataframe
+
+
+def test_vergelijken__benchmark_for_an_opted_in_gemeente_and_refusal_for_others(
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
+) -> None:
+    ids = [_ronde(app_db, vragenlijst, naam, 2026, seed=i) for i, naam in enumerate(FRIESLAND)]
+    buiten = _ronde(app_db, vragenlijst, "Almere", 2026)
+    with app_db.schrijven() as s:
+        s.add_all(BenchmarkDeelnameRij(gm_code=zoek_gemeente(n).gm_code, door="test") for n in FRIESLAND)
+    at = open_app(VERGELIJKEN, ronde=str(ids[0]))
+    at.radio(key="vergelijken_bm_groep").set_value("provincie")
+    at.run()
+    assert not at.exception
+    zin = " ".join(m.value for m in at.markdown)
+    assert "Leeuwarden" in zin and "provincie Fryslân" in zin and "5 gemeenten" in zin
+    bm = next(d.value for d in at.dataframe if "Mediaan" in d.value.columns)
+    assert list(bm.columns) == ["Onderdeel", "Eigen score", "Q1", "Mediaan", "Q3", "Plaats"]
+    assert (bm["Q1"] <= bm["Mediaan"]).all() and (bm["Mediaan"] <= bm["Q3"]).all()
+    # No other gemeente's name anywhere on the benchmark.
+    tekst = " ".join(m.value for m in at.markdown) + str(bm.to_dict())
+    assert not any(n in tekst for n in FRIESLAND[1:])
+    at = open_app(VERGELIJKEN, ronde=str(buiten))
+    assert any("doet niet mee aan de anonieme benchmark" in i.value for i in at.info)
+
+
+def test_beheer__a_beheerder_grants_roles_and_opts_in_a_facilitator_cannot(
+    open_app: Callable[..., AppTest], app_db: Database, als: Callable[..., None]
+) -> None:
+    ken_toe(app_db, "baas@almere.nl", "GM0034", "beheerder")
+    als("baas@almere.nl", "Baas")
+    at = open_app(BEHEER)
+    assert not at.exception
+    assert at.selectbox(key="beheer_gemeente").value == "GM0034"  # the only one: chosen already
+    at.text_input[0].input("Nieuwe.Adviseur@Bureau.nl")
+    at.selectbox[1].set_value("adviseur")
+    _knop(at, "Rol toekennen").click()
+    at.run()
+    assert not at.exception
+    with app_db.lezen() as s:
+        assert ("nieuwe.adviseur@bureau.nl", "adviseur") in s.execute(select(RolRij.email, RolRij.rol)).all()
+    at.toggle(key="beheer_bm_GM0034").set_value(True)
+    at.run()
+    with app_db.lezen() as s:
+        assert s.get(BenchmarkDeelnameRij, "GM0034") is not None
+    at.text_input[0].input("geen-adres")
+    _knop(at, "Rol toekennen").click()
+    at.run()
+    assert "geen geldig e-mailadres" in at.error[0].value
+    ken_toe(app_db, "fac@almere.nl", "GM0034", "facilitator")
+    als("fac@almere.nl", "Fac")
+    at = open_app(BEHEER)
+    assert "van geen enkele gemeente beheerder" in at.warning[0].value
+
+
+def _aantal(db: Database) -> int:
+    with db.lezen() as s:
+        return int(s.scalar(select(func.count()).select_from(RondeRij)) or 0)
+
+
+def test_start__only_who_may_lead_starts_or_imports_and_only_in_their_gemeenten(
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, als: Callable[..., None]
+) -> None:
+    als(None)
+    at = open_app()
+    assert any("Log in om een scanronde te starten" in i.value for i in at.info)
+    assert not at.get("file_uploader")
+    ken_toe(app_db, "ad@bureau.nl", "GM0034", "adviseur")
+    als("ad@bureau.nl", "Ad")
+    at = open_app()
+    assert any("geen enkele gemeente de rol facilitator" in i.value for i in at.info)
+    ken_toe(app_db, "fac@almere.nl", "GM0034", "facilitator")
+    als("fac@almere.nl", "Fien Facilitator")
+    at = open_app()
+    assert at.selectbox[0].options == ["Almere (Flevoland)"]
+    # A file of another gemeente is refused by name, and nothing is written.
+    utrecht = maak_demo(vragenlijst, zoek_gemeente("Utrecht"), 3, dt.date(2026, 11, 22), seed=2)
+    at.file_uploader(key="import_bestand").upload("utrecht.json", schrijf_scan(utrecht).encode())
+    at.run()
+    knop = next(b for b in at.button if b.proto.label == "Importeren en openen")
+    knop.click()
+    at.run()
+    assert not at.exception
+    assert any("Utrecht" in e.value and "geen toegang" in e.value for e in at.error)
+    assert _aantal(app_db) == 0
+
+
+def test_start__a_facilitator_opens_an_existing_round_of_their_gemeente(
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, als: Callable[..., None]
+) -> None:
+    almere = _ronde(app_db, vragenlijst, "Almere", 2026, afgerond=False)
+    _ronde(app_db, vragenlijst, "Utrecht", 2026, afgerond=False)
+    ken_toe(app_db, "fac@almere.nl", "GM0034", "facilitator")
+    als("fac@almere.nl", "Fien Facilitator")
+    at = open_app()
+    keuze = next(s for s in at.selectbox if s.label == "Scanronde")
+    assert len(keuze.options) == 1 and keuze.options[0].startswith("Almere")
+    keuze.set_value(almere)
+    at.run()
+    next(b for b in at.button if b.proto.label == "Openen als facilitator").click()
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Workshop Almere"
+    token = at.query_params["d"]
+    sessie = services.sessie_voor_token(app_db, token[0] if isinstance(token, list) else token)
+    assert sessie is not None and sessie.ronde.id == almere
+    assert sessie.is_facilitator and sessie.deelnemer.naam == "Fien Facilitator"
