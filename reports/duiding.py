@@ -14,7 +14,7 @@ from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, ScanResultaat
 from scoring.suggesties import plus_maanden
 from scoring.uitwissel import PdcaFase, Scan
-from scoring.vergelijking import MIN_GROEP, Benchmark, Soort
+from scoring.vergelijking import MIN_GROEP, Benchmark, Plaats, Soort
 
 
 def heel(score: float) -> int:
@@ -151,7 +151,7 @@ def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat
 
 # --- comparisons --------------------------------------------------------------------------
 
-PLAATS_TEKST: dict[str, str] = {
+PLAATS_TEKST: dict[Plaats, str] = {
     "onder": "lager dan de middelste helft",
     "midden": "in de middelste helft",
     "boven": "hoger dan de middelste helft",

@@ -28,10 +28,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.charts import MAX_ASSEN, MIN_ASSEN, _aslabels, _raster, _reeks_rijen, _scores, _xy
-from reports.duiding import heel
+from reports.duiding import PLAATS_TEKST, heel, onderdeel_naam
 from reports.exports import Cel, Soort, _zet
 from scoring.models import Vragenlijst
-from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Plaats, Spreiding
+from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Spreiding
 from scoring.vergelijking import Soort as Onderdeelsoort
 
 MAX_REEKSEN = 20
@@ -47,11 +47,7 @@ BANDKLEUREN = ("#eff3ff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 GEEN_SCORE, STREEPJE, MIN = "geen score", "–", "\u2212"
 TE_WEINIG = "te weinig gegevens"
 MIDDEN_HELFT, MEDIAAN = "middelste helft van de groep", "mediaan"
-PLAATS_NL: dict[Plaats, str] = {
-    "onder": "lager dan de middelste helft",
-    "midden": "in de middelste helft",
-    "boven": "hoger dan de middelste helft",
-}
+PLAATS_NL = PLAATS_TEKST
 _FONT = "DejaVu Sans"  # the font vl-convert is given in reports.pdf, so PNGs are deterministic
 _TEKST, _DONKER = "#1a1a1a", "#1f4e79"
 _OUD_KLEUR, _EIGEN_KLEUR, _BALK_KLEUR = "#8c8c8c", "#d9822b", "#9ecae1"
@@ -477,7 +473,6 @@ def benchmark_spec(
 # --- Excel -----------------------------------------------------------------------------------
 
 _GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-_TYPE_NL = {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"}
 _SOORT_NL: dict[Onderdeelsoort, str] = {
     "totaal": "totaal",
     "type": "kern/aanvullend",
@@ -486,18 +481,6 @@ _SOORT_NL: dict[Onderdeelsoort, str] = {
 }
 _TITEL = Font(bold=True, size=14)
 _VERSCHIL_FORMAAT = "+0.0;-0.0;0.0"  # a sign on every change, also the rises
-
-
-def onderdeel_naam(vragenlijst: Vragenlijst, soort: Onderdeelsoort, onderdeel: str) -> str:
-    """The Dutch name of a part of a comparison ("Totaal", "Kernbouwstenen", "Data", "5. Heldere doelen")."""
-    if soort == "totaal":
-        return "Totaal"
-    if soort == "type":
-        return _TYPE_NL.get(onderdeel, onderdeel)
-    if soort == "dimensie":
-        return next((d.naam.nl for d in vragenlijst.meta.dimensies if d.id == onderdeel), onderdeel)
-    b = next((b for b in vragenlijst.bouwstenen if b.id == onderdeel), None)
-    return onderdeel if b is None else f"{b.nummer}. {b.naam.nl}"
 
 
 def benchmark_rijen(

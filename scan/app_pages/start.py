@@ -69,13 +69,13 @@ if st.session_state.pop("onbekende_link", False):
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
 
 
-def _mag_niet_leiden() -> bool:
+def _mag_niet_leiden(plek: str) -> bool:
     """Explain why starting or importing is not possible here, if it is not."""
     if gebruiker is None:
         modus = lees_identiteit().modus
         st.info(t("toegang.starten.inloggen" if modus == "login" else "toegang.starten.deze_computer"))
         if modus == "login":
-            st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key=f"login_{len(titels)}")
+            st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key=f"login_{plek}")
         return True
     if gebruiker.gemeenten("leiden") == frozenset():
         st.info(t("toegang.starten.geen_gemeente"))
@@ -103,7 +103,7 @@ with tab_mee, st.form("meedoen"):
             ga_naar("invullen")
 
 with tab_nieuw:
-    mag_leiden = not _mag_niet_leiden()
+    mag_leiden = not _mag_niet_leiden("nieuw")
 if mag_leiden and gebruiker is not None:
     leidt = gebruiker.gemeenten("leiden")
     with tab_nieuw, st.form("nieuw"):
@@ -160,7 +160,7 @@ with tab_terug, st.form("terug"):
 
 with tab_import:
     st.markdown(t("start.import.uitleg"))
-    bestand = None if _mag_niet_leiden() else st.file_uploader(t("start.import.bestand"), key="import_bestand")
+    bestand = None if _mag_niet_leiden("import") else st.file_uploader(t("start.import.bestand"), key="import_bestand")
     if bestand is not None:
         try:
             scan = lees_bestand(bestand.getvalue(), bestand.name)

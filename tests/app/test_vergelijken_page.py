@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from scan import services
 from scan.database import BenchmarkDeelnameRij, Database, RolRij, RondeRij
 from scan.demo import maak_demo
 from scan.gemeenten import zoek_gemeente
+from scan.repository import Sessie
 from scan.uitwisseling import importeer
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
@@ -220,3 +222,23 @@ def test_start__a_facilitator_opens_an_existing_round_of_their_gemeente(
     sessie = services.sessie_voor_token(app_db, token[0] if isinstance(token, list) else token)
     assert sessie is not None and sessie.ronde.id == almere
     assert sessie.is_facilitator and sessie.deelnemer.naam == "Fien Facilitator"
+
+
+def test_with_auth_in_secrets_the_app_asks_to_sign_in_and_a_participant_still_joins(
+    app_db: Database, ronde: Sessie
+) -> None:
+    """No stand-in here: the real ``lees_identiteit`` with an [auth] section and nobody signed in."""
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=30)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
+    at.run()
+    assert not at.exception
+    assert any(b.proto.label == "Inloggen" for b in at.sidebar.button)
+    assert any("Log in om een scanronde te starten" in i.value for i in at.info)
+    assert "Eén-computermodus" not in " ".join(c.value for c in at.sidebar.caption)
+    # Joining a workshop needs no account.
+    at.text_input[0].input(ronde.ronde.code)
+    at.text_input[1].input("Deelnemer Zonder Account")
+    next(b for b in at.button if b.proto.label == "Meedoen").click()
+    at.run()
+    assert not at.exception
+    assert "Deelnemer Zonder Account" in " ".join(c.value for c in at.caption)
