@@ -175,8 +175,9 @@ def benchmark_zin(gemeente: str, benchmark: Benchmark) -> str:
     """One sentence on where a gemeente stands in its benchmark group, or why that cannot be said."""
     if not benchmark.voldoende:
         return (
-            f"Te weinig gegevens voor een vergelijking met {benchmark.groep}: er doen {benchmark.gemeenten} "
-            f"gemeenten mee met een afgeronde scan, en pas vanaf {MIN_GROEP} worden cijfers getoond."
+            f"Te weinig gegevens voor een vergelijking met {benchmark.groep}: "
+            + ("er doet 1 gemeente" if benchmark.gemeenten == 1 else f"er doen {benchmark.gemeenten} gemeenten")
+            + f" mee met een afgeronde scan, en pas vanaf {MIN_GROEP} worden cijfers getoond."
         )
     totaal = next(p for p in benchmark.posities if p.soort == "totaal")
     bouwstenen = [p for p in benchmark.posities if p.soort == "bouwsteen" and p.plaats is not None]

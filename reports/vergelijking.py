@@ -275,7 +275,8 @@ def heatmap_spec(
         "Ronde:N",
         sort=list(kolommen),
         scale=alt.Scale(domain=list(kolommen)),
-        axis=alt.Axis(orient="top", labelAngle=-40, labelAlign="left", labelLimit=280, **rand),
+        # Every round's label is shown: Vega's overlap removal would silently drop every other one.
+        axis=alt.Axis(orient="top", labelAngle=-55, labelAlign="left", labelLimit=280, labelOverlap=False, **rand),
     )
     y = alt.Y(
         "Onderdeel:N", sort=list(rijen), scale=alt.Scale(domain=list(rijen)), axis=alt.Axis(labelLimit=320, **rand)
@@ -289,7 +290,10 @@ def heatmap_spec(
     kleur = alt.Color(
         "Band:N",
         scale=alt.Scale(domain=domein, range=bereik),
-        legend=alt.Legend(title="Scoreband", orient="bottom", direction="horizontal", symbolStrokeColor="#9a9a9a"),
+        # Three per line, so the legend never runs wider than a narrow heatmap of a few rounds.
+        legend=alt.Legend(
+            title="Scoreband", orient="bottom", direction="horizontal", columns=3, symbolStrokeColor="#9a9a9a"
+        ),
     )
     tekstkleur = alt.when(alt.datum.Wit).then(alt.value("white")).otherwise(alt.value(_TEKST))
     data = pd.DataFrame(cellen)

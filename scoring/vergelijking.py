@@ -9,6 +9,7 @@ municipalities have a score, so no figure is ever one municipality's score in di
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -85,13 +86,21 @@ def spreiding(waarden: Sequence[float | None], minimum: int = MIN_GROEP) -> Spre
     return Spreiding(n=len(scores), q1=q1, mediaan=mediaan, q3=q3)
 
 
+def _heel(score: float) -> int:
+    return math.floor(score + 0.5)
+
+
 def plaats(score: float | None, groep: Spreiding | None) -> Plaats | None:
-    """Where a score lies against a group: below the middle half, in it, or above it."""
+    """Where a score lies against a group: below the middle half, in it, or above it.
+
+    Compared as whole numbers, half up, the way every score is shown: a score shown as 36 next
+    to a third quartile shown as 36 is "in the middle half", never "above" it.
+    """
     if score is None or groep is None:
         return None
-    if score < groep.q1:
+    if _heel(score) < _heel(groep.q1):
         return "onder"
-    if score > groep.q3:
+    if _heel(score) > _heel(groep.q3):
         return "boven"
     return "midden"
 

@@ -108,18 +108,16 @@ with tab_radar:
         or "kern"
     )
     delen = GROEPEN[groep]
-    links, rechts = st.columns([3, 2])
-    with links:
-        st.vega_lite_chart(
-            rapport.overlay_spec(
-                [_naam(s, o).split(". ", 1)[-1] for s, o in delen],
-                {label: [k.score(s, o) for s, o in delen] for label, k in reeksen},
-                titel=t(f"vergelijken.radar.{groep}"),
-            ),
-            alt=t("vergelijken.radar.alt"),
-        )
-    with rechts:
-        st.dataframe(_tabel(delen), hide_index=True)
+    # The table below rather than beside: one column per round does not fit beside a radar.
+    st.vega_lite_chart(
+        rapport.overlay_spec(
+            [_naam(s, o).split(". ", 1)[-1] for s, o in delen],
+            {label: [k.score(s, o) for s, o in delen] for label, k in reeksen},
+            titel=t(f"vergelijken.radar.{groep}"),
+        ),
+        alt=t("vergelijken.radar.alt"),
+    )
+    st.table(_tabel(delen), hide_index=True)
 
 with tab_heatmap:
     bouwstenen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
@@ -176,7 +174,11 @@ with tab_ontwikkeling:
                     labels[nieuw_id]: [
                         None if nieuw.score(s, o) is None else heel(nieuw.score(s, o) or 0) for s, o in verschillen
                     ],
-                    t("vergelijken.kol.verschil"): [None if v is None else heel(v) for v in verschillen.values()],
+                    # Difference of the whole numbers shown, as in the chart, so each row adds up.
+                    t("vergelijken.kol.verschil"): [
+                        None if v is None else heel(nieuw.score(s, o) or 0) - heel(oud.score(s, o) or 0)
+                        for (s, o), v in verschillen.items()
+                    ],
                 }
             ),
             hide_index=True,

@@ -69,7 +69,7 @@ def test_vergelijken__person_at_the_machine_compares_all_rounds(
     assert len(keuze.options) == 4
     # The newest round of each gemeente is chosen to begin with.
     assert sorted(keuze.value) == sorted([rondes["Almere"][1], rondes["Utrecht"][1]])
-    tabel = at.dataframe[0].value
+    tabel = at.table[0].value
     assert list(tabel.columns) == ["Onderdeel", "Almere · 01-03-2026", "Utrecht · 01-03-2026"]
     assert len(tabel) == 8  # the kernbouwstenen
     assert at.query_params["ronde"] == [str(i) for i in keuze.value]
@@ -98,7 +98,7 @@ def test_vergelijken__an_adviser_sees_only_granted_gemeenten_and_a_link_to_anoth
     keuze = at.multiselect(key="vergelijken_rondes")
     assert len(keuze.options) == 2 and all(o.startswith("Almere") for o in keuze.options)
     assert utrecht not in keuze.value
-    alles = " ".join(str(d.value.to_dict()) for d in at.dataframe)
+    alles = " ".join(str(d.value.to_dict()) for d in [*at.dataframe, *at.table])
     assert "Utrecht" not in alles
     assert "Almere" in alles
 
