@@ -374,11 +374,11 @@ def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
         for p in bm.posities
         if p.soort in soorten
     ]
-    breedtes = [BREEDTE * f for f in (0.34, 0.10, 0.09, 0.10, 0.09, 0.28)]
+    breedtes = [BREEDTE * f for f in (0.30, 0.10, 0.08, 0.12, 0.08, 0.32)]
     kop = ["Onderdeel", "Eigen", "Q1", "Mediaan", "Q3", "Plaats"]
     uitleg = (
         f"Anoniem: de spreiding van de laatste afgeronde scan van {bm.gemeenten} deelnemende gemeenten "
-        f"({bm.groep}); Q1 tot Q3 is de middelste helft. Welke gemeenten meedoen wordt niet getoond."
+        f"({bm.groep}); Q1 tot Q3 is de middelste helft. Welke gemeenten meedoen, wordt niet getoond."
     )
     return [*delen, _tabel(kop, rijen, breedtes, midden_vanaf=1), _p("klein", uitleg)]
 
@@ -757,9 +757,23 @@ def rapport(
     return pdf
 
 
-def handout(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None) -> bytes:
-    return rapport("handout", vl, scan, resultaat, vandaag=vandaag)
+def handout(
+    vl: Vragenlijst,
+    scan: Scan,
+    resultaat: ScanResultaat,
+    *,
+    vandaag: dt.date | None = None,
+    benchmark: Benchmark | None = None,
+) -> bytes:
+    return rapport("handout", vl, scan, resultaat, vandaag=vandaag, benchmark=benchmark)
 
 
-def verbeterrapport(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat, *, vandaag: dt.date | None = None) -> bytes:
-    return rapport("volledig", vl, scan, resultaat, vandaag=vandaag)
+def verbeterrapport(
+    vl: Vragenlijst,
+    scan: Scan,
+    resultaat: ScanResultaat,
+    *,
+    vandaag: dt.date | None = None,
+    benchmark: Benchmark | None = None,
+) -> bytes:
+    return rapport("volledig", vl, scan, resultaat, vandaag=vandaag, benchmark=benchmark)

@@ -54,8 +54,12 @@ def maak_bestand(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> Ca
             return naar_excel(vl, scan, resultaat)
         if soort == "csv":
             return csv_zip(vl, scan, resultaat)
-        # The gemeente's place among its peers, only when it opted in (None otherwise).
+        # The gemeente's place among its peers, only when it opted in (None otherwise): among
+        # gemeenten of its size, or of its province when too few of its size take part.
         benchmark = benchmark_van_ronde(db, vl, ronde_id, "grootteklasse")
+        if benchmark is not None and not benchmark.voldoende:
+            provincie = benchmark_van_ronde(db, vl, ronde_id, "provincie")
+            benchmark = provincie if provincie is not None and provincie.voldoende else benchmark
         return rapport(
             "handout" if soort == "handout" else "volledig",
             vl,

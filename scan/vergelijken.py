@@ -208,14 +208,14 @@ def zet_benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str, dee
 
 def groep_label(groepering: Groepering, waarde: str) -> str:
     if groepering == "provincie":
-        return f"provincie {waarde}"
+        return f"de gemeenten in de provincie {waarde}"
     woorden = {
         "<25.000": "minder dan 25.000",
         "25.000-50.000": "25.000 tot 50.000",
         "50.000-100.000": "50.000 tot 100.000",
         ">100.000": "meer dan 100.000",
     }
-    return f"gemeenten met {woorden.get(waarde, waarde)} inwoners"
+    return f"de gemeenten met {woorden.get(waarde, waarde)} inwoners"
 
 
 def benchmark_van_ronde(

@@ -368,3 +368,29 @@ def test_opening_a_round_as_facilitator_finds_the_same_participant_again(
     assert tweede.is_facilitator and tweede.deelnemer.id != sessie.deelnemer.id
     assert "anna2@almere.nl" in tweede.deelnemer.naam  # same name, told apart by the address
     assert vergelijken.open_als_facilitator(eigen_db, collega, sessie.ronde.id).deelnemer.id == tweede.deelnemer.id
+
+
+def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeente(
+    eigen_db: Database, vragenlijst: Vragenlijst
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from scan.rapporten import maak_bestand
+
+    def tekst(ronde_id: int) -> str:
+        pdf = maak_bestand(eigen_db, vragenlijst, ronde_id, "handout")()
+        return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    beheer = Gebruiker(naam="Beheer", email=None, overal_beheerder=True)
+    ids = []
+    for i, naam in enumerate(FRIESLAND[:5]):
+        s = importeer(eigen_db, vragenlijst, _scan(vragenlijst, naam, dt.date(2026, 3, 1), afgerond=True, seed=i))
+        vergelijken.zet_benchmark_deelname(eigen_db, beheer, s.ronde.gm_code, True)
+        ids.append(s.ronde.id)
+    buiten = importeer(eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[5], dt.date(2026, 3, 1), afgerond=True))
+    # Too few of its size class take part, so the province (5 gemeenten) is used.
+    met = " ".join(tekst(ids[0]).split())
+    assert "Vergelijking met andere gemeenten" in met and "provincie Fryslân" in met
+    assert "Vergelijking met andere gemeenten" not in tekst(buiten.ronde.id)

@@ -216,3 +216,33 @@ def test_rendered_pages__none_is_blank(soort: str, handout_pdf: bytes, rapport_p
         inhoud = grijs.crop((0, 0, breedte, int(hoogte * 0.9)))
         donker = sum(inhoud.histogram()[:200])  # pixels darker than light grey
         assert donker > 0.005 * breedte * hoogte, f"{pad.name} is (bijna) leeg"
+
+
+def test_handout__shows_the_benchmark_position_only_when_given(
+    vragenlijst: Vragenlijst, scan_en_resultaat: tuple[Scan, ScanResultaat], handout_pdf: bytes
+) -> None:
+    from scoring.vergelijking import benchmark, kerncijfers
+
+    scan, resultaat = scan_en_resultaat
+    eigen = kerncijfers(resultaat)
+    peers = {
+        f"GM{i:04d}": kerncijfers(
+            bereken_scan(vragenlijst, maak_demo(vragenlijst, zoek_gemeente(n), 5, dt.date(2026, 3, 1), seed=i))
+        )
+        for i, n in enumerate(
+            ["Leeuwarden", "Heerenveen", "Waadhoeke", "Smallingerland", "De Fryske Marren", "Harlingen"]
+        )
+    }
+    bm = benchmark(eigen, "de gemeenten in de provincie Fryslân", peers)
+    assert bm.voldoende
+    met = _plat(_tekst(handout(vragenlijst, scan, resultaat, vandaag=dt.date(2026, 11, 22), benchmark=bm)))
+    assert "Vergelijking met andere gemeenten" in met
+    assert "6 deelnemende gemeenten" in met and "middelste helft" in met
+    totaal = bm.posities[0]
+    assert totaal.groep is not None and f"mediaan {_heel(totaal.groep.mediaan)}" in met
+    # Anonymous: no peer is named anywhere.
+    assert not any(n in met for n in ["Leeuwarden", "Heerenveen", "Waadhoeke", "Harlingen"])
+    assert "Vergelijking met andere gemeenten" not in _plat(_tekst(handout_pdf))
+    weinig = benchmark(eigen, "de gemeenten met meer dan 100.000 inwoners", dict(list(peers.items())[:3]))
+    kort = _plat(_tekst(handout(vragenlijst, scan, resultaat, vandaag=dt.date(2026, 11, 22), benchmark=weinig)))
+    assert "Te weinig gegevens" in kort and "Mediaan" not in kort
