@@ -21,6 +21,10 @@ browser: a radio click in headless Chromium until the "Opgeslagen" toast shows.
 
 rapporten (``bench/rapporten.py``): the handout and the full report (warm, and the first in a
 fresh process), export and import of a 15-participant round as JSON and Excel.
+
+vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten × 2 rounds ×
+10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
+figures of 20 rounds and the list of all rounds, on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten")
+DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.rapporten import draai_rapporten
 
         draai_rapporten(laad_vragenlijst(), args.postgres)
+    if "vergelijken" in delen:
+        from bench.vergelijken import draai_vergelijken
+
+        draai_vergelijken(laad_vragenlijst(), args.postgres)
     return 0
 
 

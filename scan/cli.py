@@ -88,15 +88,34 @@ def _demo(args: argparse.Namespace) -> int:
     from scan.demo import maak_demo
     from scan.gemeenten import GemeenteOnbekend, zoek_gemeente
 
+    if args.alle_gemeenten:
+        return _demo_alle_gemeenten(args)
+    alleen_met_alle = [
+        optie
+        for optie, gezet in (
+            ("--rondes", args.rondes is not None),
+            ("--benchmark", args.benchmark),
+            ("--opnieuw", args.opnieuw),
+            ("--max-gemeenten", args.max_gemeenten is not None),
+        )
+        if gezet
+    ]
+    if alleen_met_alle:
+        raise _Fout(f"{', '.join(alleen_met_alle)} werkt alleen samen met --alle-gemeenten.")
+    ontbreekt = [optie for optie, waarde in (("--gemeente", args.gemeente), ("--out", args.out)) if waarde is None]
+    if ontbreekt:
+        # The same usage error (exit 2) argparse gave when both options were still required.
+        args.demo_parser.error(f"the following arguments are required: {', '.join(ontbreekt)}")
     vragenlijst = _vragenlijst(args.vragenlijst)
     try:
         gemeente = zoek_gemeente(args.gemeente)
     except GemeenteOnbekend as exc:
         raise _Fout(str(exc)) from None
-    if not 1 <= args.deelnemers <= 200:
+    deelnemers = 8 if args.deelnemers is None else args.deelnemers
+    if not 1 <= deelnemers <= 200:
         raise _Fout("--deelnemers moet tussen 1 en 200 liggen.")
     datum = _datum(args.datum) if args.datum else dt.date.today()
-    scan = maak_demo(vragenlijst, gemeente, args.deelnemers, datum, seed=args.seed)
+    scan = maak_demo(vragenlijst, gemeente, deelnemers, datum, seed=args.seed)
     tekst = schrijf_scan(scan)
     if args.out == "-":
         sys.stdout.write(tekst)
@@ -109,9 +128,107 @@ def _demo(args: argparse.Namespace) -> int:
     tmp.write_text(tekst, encoding="utf-8")
     tmp.replace(out)
     print(
-        f"Fictieve scan van {gemeente.naam} ({gemeente.gm_code}) met {args.deelnemers} deelnemers "
+        f"Fictieve scan van {gemeente.naam} ({gemeente.gm_code}) met {deelnemers} deelnemers "
         f"en {len(scan.antwoorden)} antwoorden geschreven naar {out}."
     )
+    return EXIT_OK
+
+
+def _getal(waarde: int) -> str:
+    return f"{waarde:,}".replace(",", ".")
+
+
+def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
+    """Fictional rounds for every municipality of the CBS list, straight into the database."""
+    import time
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from scan.database import database_url
+    from scan.demo import DemoAlAanwezig, fictieve_rondes, vul_database
+    from scan.gemeenten import alle_gemeenten
+
+    if args.out is not None:
+        raise _Fout(
+            "--out en --alle-gemeenten gaan niet samen: --out schrijft één scan naar een bestand, "
+            "--alle-gemeenten vult de database. Kies één van beide."
+        )
+    if args.gemeente is not None:
+        raise _Fout("--gemeente en --alle-gemeenten gaan niet samen: kies één gemeente of alle gemeenten.")
+    deelnemers = 10 if args.deelnemers is None else args.deelnemers
+    rondes = 2 if args.rondes is None else args.rondes
+    if not 1 <= deelnemers <= 200:
+        raise _Fout("--deelnemers moet tussen 1 en 200 liggen.")
+    if not 1 <= rondes <= 10:
+        raise _Fout("--rondes moet tussen 1 en 10 liggen.")
+    if args.max_gemeenten is not None and args.max_gemeenten < 1:
+        raise _Fout("--max-gemeenten moet minstens 1 zijn.")
+    peildatum = _datum(args.datum) if args.datum else dt.date.today()
+    vragenlijst = _vragenlijst(args.vragenlijst)
+    gemeenten = alle_gemeenten()
+    if args.max_gemeenten is not None and args.max_gemeenten < len(gemeenten):
+        # Spread over the whole list rather than its first N (CBS codes 0014, 0034, ...), so a small
+        # demo still mixes provinces and size classes.
+        n = args.max_gemeenten
+        gemeenten = tuple(gemeenten[i * len(gemeenten) // n] for i in range(n))
+    begin = time.perf_counter()
+    db = _database()
+    plaats = database_url().split("@")[-1]
+    if not args.opnieuw and (aanwezig := fictieve_rondes(db)):
+        db.sluit()
+        raise _Fout(str(DemoAlAanwezig(aanwezig)))
+    print(
+        f"Fictieve scanrondes maken voor {len(gemeenten)} gemeenten ({rondes} per gemeente, "
+        f"{deelnemers} deelnemers per ronde) in {plaats} ...",
+        flush=True,
+    )
+    gemeld = [0]
+
+    def voortgang(klaar: int, totaal: int) -> None:
+        # Four lines at most: enough to see it move, not enough to bury the summary.
+        kwart = klaar * 4 // totaal
+        if kwart > gemeld[0] and klaar < totaal:
+            gemeld[0] = kwart
+            print(f"  {klaar} van {totaal} gemeenten klaar ({time.perf_counter() - begin:.0f} s)", flush=True)
+
+    try:
+        vulling = vul_database(
+            db,
+            vragenlijst,
+            gemeenten,
+            rondes=rondes,
+            deelnemers=deelnemers,
+            seed=args.seed,
+            peildatum=peildatum,
+            benchmark=args.benchmark,
+            opnieuw=args.opnieuw,
+            voortgang=voortgang,
+        )
+    except DemoAlAanwezig as exc:
+        raise _Fout(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise _Fout(
+            f"Het vullen van de database is afgebroken ({exc.__class__.__name__}). Wat al geschreven was, is "
+            "fictief; draai de opdracht opnieuw met --opnieuw om het te vervangen."
+        ) from None
+    finally:
+        db.sluit()
+    seconden = time.perf_counter() - begin
+    if vulling.verwijderd:
+        print(f"Eerst {_getal(vulling.verwijderd)} oude fictieve scanrondes verwijderd (echte rondes blijven staan).")
+    print(
+        f"Klaar in {seconden:.1f} s: {_getal(vulling.gemeenten)} gemeenten, {_getal(vulling.rondes)} fictieve "
+        f"scanrondes (afgerond, met kerncijfers), {_getal(vulling.deelnemers)} deelnemers en "
+        f"{_getal(vulling.antwoorden)} antwoorden."
+    )
+    if args.benchmark:
+        regel = f"Benchmark: {_getal(vulling.benchmark)} gemeenten doen nu mee (aangezet door 'demo')."
+        if vulling.benchmark_overgeslagen:
+            regel += (
+                f" {_getal(vulling.benchmark_overgeslagen)} gemeenten met echte scanrondes zijn niet aangemeld; "
+                "dat beslist hun beheerder."
+            )
+        print(regel)
     return EXIT_OK
 
 
@@ -367,14 +484,49 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", help=f"map met de vragenlijst (standaard {DEFAULT_DIR.name}/)")
     p.set_defaults(func=_validate)
 
-    p = sub.add_parser("demo", help="schrijf een fictieve scan van een gemeente")
-    p.add_argument("--gemeente", required=True, help="naam of CBS-code, bijvoorbeeld 'Den Bosch' of GM0796")
-    p.add_argument("--deelnemers", type=int, default=8, help="aantal deelnemers (1-200, standaard 8)")
-    p.add_argument("--out", required=True, help="uitvoerbestand (JSON), of - voor het scherm")
-    p.add_argument("--datum", help="datum van de scanronde, JJJJ-MM-DD (standaard vandaag)")
+    p = sub.add_parser(
+        "demo",
+        help="schrijf een fictieve scan van een gemeente, of vul de database met fictieve rondes van alle gemeenten",
+    )
+    p.add_argument("--gemeente", help="naam of CBS-code, bijvoorbeeld 'Den Bosch' of GM0796")
+    p.add_argument(
+        "--alle-gemeenten",
+        action="store_true",
+        help="vul de database (DATABASE_URL) met fictieve, afgeronde scanrondes van alle gemeenten in de CBS-lijst",
+    )
+    p.add_argument(
+        "--deelnemers", type=int, help="aantal deelnemers per ronde (1-200, standaard 8; met --alle-gemeenten 10)"
+    )
+    p.add_argument("--out", help="uitvoerbestand (JSON), of - voor het scherm; niet met --alle-gemeenten")
+    p.add_argument(
+        "--datum",
+        help="datum van de scanronde, JJJJ-MM-DD (standaard vandaag); met --alle-gemeenten de peildatum: "
+        "de nieuwste rondes vallen in de laatste maart ervoor",
+    )
     p.add_argument("--seed", type=int, help="startgetal voor herhaalbare uitkomsten")
+    p.add_argument(
+        "--rondes", type=int, help="met --alle-gemeenten: rondes per gemeente, een jaar uit elkaar (1-10, standaard 2)"
+    )
+    p.add_argument(
+        "--benchmark",
+        action="store_true",
+        help="met --alle-gemeenten: meld de gemeenten aan voor de anonieme benchmark "
+        "(behalve gemeenten met echte scanrondes: dat beslist hun beheerder)",
+    )
+    p.add_argument(
+        "--opnieuw",
+        action="store_true",
+        help="met --alle-gemeenten: verwijder eerst alle fictieve scanrondes en de benchmarkaanmeldingen "
+        "van de demo (echte scanrondes blijven staan)",
+    )
+    p.add_argument(
+        "--max-gemeenten",
+        type=int,
+        metavar="N",
+        help="met --alle-gemeenten: alleen N gemeenten, verspreid over de lijst (voor tests en snelle demo's)",
+    )
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
-    p.set_defaults(func=_demo)
+    p.set_defaults(func=_demo, demo_parser=p)
 
     p = sub.add_parser("score", help="bereken de scores van een scanbestand")
     p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import ipaddress
 import logging
 import os
 import re
@@ -151,10 +152,25 @@ def lees_identiteit() -> Identiteit:
             return Identiteit("login")
         naam = st.user.get("name")
         return Identiteit("login", email=email, naam=naam if isinstance(naam, str) else None)
-    adres = st.context.ip_address
-    # None for a loopback connection; without a real connection (AppTest) there is no address
-    # string either, and that too is the machine itself.
-    return Identiteit("enkel", lokaal=not isinstance(adres, str))
+    return Identiteit("enkel", lokaal=is_lokaal(st.context.ip_address))
+
+
+def is_lokaal(adres: object) -> bool:
+    """Whether a client address is this machine itself.
+
+    Streamlit gives None for 127.0.0.1 and ::1, but a dual-stack server reports a browser on
+    127.0.0.1 as ``::ffff:127.0.0.1``. Without a real connection (AppTest) there is no address
+    string at all, and that too is the machine itself.
+    """
+    if not isinstance(adres, str):
+        return True
+    try:
+        ip = ipaddress.ip_address(adres.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped.is_loopback
+    return ip.is_loopback
 
 
 def huidige_gebruiker(db: Database) -> Gebruiker | None:

@@ -178,3 +178,39 @@ def test_report_export_import__bad_input_is_a_dutch_message_and_no_file(
     fout = capsys.readouterr().err
     assert melding in fout and "Traceback" not in fout
     assert not list(tmp_path.glob("x.*"))
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["--alle-gemeenten", "--out", "x.json"], "--out en --alle-gemeenten gaan niet samen"),
+        (["--alle-gemeenten", "--gemeente", "Utrecht"], "--gemeente en --alle-gemeenten gaan niet samen"),
+        (
+            ["--gemeente", "Utrecht", "--out", "x.json", "--rondes", "2"],
+            "--rondes werkt alleen samen met --alle-gemeenten",
+        ),
+        (
+            ["--gemeente", "Utrecht", "--out", "x.json", "--benchmark"],
+            "--benchmark werkt alleen samen met --alle-gemeenten",
+        ),
+        (["--alle-gemeenten", "--rondes", "0"], "--rondes moet tussen 1 en 10 liggen"),
+        (["--alle-gemeenten", "--max-gemeenten", "0"], "--max-gemeenten moet minstens 1 zijn"),
+    ],
+)
+def test_demo_alle_gemeenten__conflicting_options_are_a_dutch_error_before_the_database_is_touched(
+    args: list[str], melding: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    assert main(["demo", *args]) == 1
+    fout = capsys.readouterr().err
+    assert fout.startswith("Fout: ") and melding in fout and "Traceback" not in fout
+    assert not (tmp_path / "demo.db").exists() and not (tmp_path / "x.json").exists()
+
+
+def test_demo_help__documents_the_database_fill_and_the_test_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    hulp = capsys.readouterr().out
+    assert "--alle-gemeenten" in hulp and "--opnieuw" in hulp
+    assert "--max-gemeenten N" in hulp and "voor tests en snelle demo's" in hulp

@@ -1,0 +1,292 @@
+"""Benchmarks of the comparison issue: benchmark aggregates and key figures over every municipality.
+
+Each database (a temporary SQLite file, and a fresh PostgreSQL database when a server answers)
+is filled the way a user would, with ``python -m scan demo --alle-gemeenten`` in its own
+process: 342 gemeenten × 2 closed rounds × 10 participants, all opted in to the benchmark. The
+fill is timed too. Then, warm, median and max over ``HERHALINGEN`` runs:
+
+- ``benchmark_van_ronde`` for a round in the largest size class and for one in the largest
+  province (the quartiles over the newest round of every opted-in peer), and ``benchmark_voor``
+  for the person at the machine (access check included);
+- ``kerncijfers_van`` for 20 rounds (10 gemeenten × 2), the most one comparison shows, and
+  ``zichtbare_rondes`` listing all 684 rounds.
+
+``vul_demo_database`` and ``Keuze`` are the hook for the comparison page: ``pagina_tijden``
+reruns ``scan/app_pages/vergelijken.py`` under AppTest with the chosen rounds in its address.
+Like the other benchmarks this prints figures and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from bench import workshop
+from bench.workshop import FiguurMislukt, PostgresOvergeslagen, postgres_database
+from scan import vergelijken
+from scan.database import BenchmarkDeelnameRij, Database, GemeenteRij, RondeRij, open_database
+from scan.demo import fictieve_rondes
+from scan.toegang import lokale_gebruiker
+from scan.vergelijken import MAX_VERGELIJKEN
+from scoring.models import Vragenlijst
+
+ROOT = Path(__file__).resolve().parent.parent
+HERHALINGEN = 20
+DOEL_BENCHMARK = 0.200
+"""The issue's goal for one benchmark aggregate (median), on SQLite and PostgreSQL."""
+VUL_OPTIES = (
+    "--alle-gemeenten",
+    "--rondes",
+    "2",
+    "--deelnemers",
+    "10",
+    "--benchmark",
+    "--seed",
+    "1",
+    # A fixed peildatum: the same rounds (March 2025 and March 2026) whatever day the bench runs.
+    "--datum",
+    "2026-11-22",
+)
+PAGINA = "scan/app_pages/vergelijken.py"
+PAGINA_RUNS = 10
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """The rounds the figures are taken on, chosen from what the database holds."""
+
+    grootteklasse: str
+    ronde_grootteklasse: int
+    """Newest round of a gemeente in the size class with the most gemeenten."""
+    gemeenten_grootteklasse: int
+    provincie: str
+    ronde_provincie: int
+    """Newest round of a gemeente in the province with the most gemeenten."""
+    gemeenten_provincie: int
+    vergelijken: tuple[int, ...]
+    """All rounds of 10 gemeenten spread over the list (20 with two rounds each)."""
+    rondes: int
+
+
+@dataclass(frozen=True)
+class DemoDatabase:
+    url: str
+    db: Database
+    vultijd: float | None
+    """Seconds ``python -m scan demo`` took (process start included); ``None`` when reused."""
+    melding: str
+    """The command's summary line, or why the database was reused."""
+    keuze: Keuze
+
+
+def vul_demo_database(url: str) -> DemoDatabase:
+    """The database at ``url`` filled with the demo (once: a database that already holds
+    fictional rounds is reused as it is), open, with the rounds to measure on.
+
+    The caller closes ``DemoDatabase.db``.
+    """
+    db = open_database(url)  # migrated here, so the timed fill below is the fill alone
+    try:
+        vultijd: float | None = None
+        aanwezig = fictieve_rondes(db)
+        if aanwezig:
+            melding = f"hergebruikt: bevat al {aanwezig} fictieve scanrondes"
+        else:
+            begin = time.perf_counter()
+            uit = subprocess.run(
+                [sys.executable, "-m", "scan", "demo", *VUL_OPTIES],
+                cwd=ROOT,
+                env=os.environ | {"DATABASE_URL": url},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            vultijd = time.perf_counter() - begin
+            if uit.returncode != 0:
+                raise FiguurMislukt(f"python -m scan demo faalde: {(uit.stderr or uit.stdout).strip()[-500:]}")
+            melding = next((r for r in uit.stdout.splitlines() if r.startswith("Klaar in")), uit.stdout.strip())
+        return DemoDatabase(url=url, db=db, vultijd=vultijd, melding=melding, keuze=kies_rondes(db))
+    except BaseException:
+        db.sluit()
+        raise
+
+
+def kies_rondes(db: Database) -> Keuze:
+    """Rounds of opted-in gemeenten in the biggest groups, and 20 rounds to compare."""
+    with db.lezen() as s:
+        rijen = s.execute(
+            select(RondeRij.id, RondeRij.gm_code, GemeenteRij.naam, GemeenteRij.grootteklasse, GemeenteRij.provincie)
+            .join(GemeenteRij, GemeenteRij.gm_code == RondeRij.gm_code)
+            .join(BenchmarkDeelnameRij, BenchmarkDeelnameRij.gm_code == RondeRij.gm_code)
+            .where(RondeRij.fictief.is_(True), RondeRij.status == "afgerond")
+            .order_by(GemeenteRij.naam, RondeRij.datum.desc(), RondeRij.id.desc())
+        ).all()
+    if not rijen:
+        raise FiguurMislukt("de database bevat geen afgeronde fictieve rondes van deelnemende gemeenten")
+    per_gemeente: dict[str, list[int]] = {}
+    klasse: dict[str, str] = {}
+    provincie: dict[str, str] = {}
+    for ronde_id, gm, _naam, grootteklasse, prov in rijen:
+        per_gemeente.setdefault(gm, []).append(ronde_id)  # newest first
+        klasse[gm], provincie[gm] = grootteklasse, prov
+
+    def grootste(indeling: dict[str, str]) -> tuple[str, list[str]]:
+        groepen: dict[str, list[str]] = {}
+        for gm in per_gemeente:  # in name order
+            groepen.setdefault(indeling[gm], []).append(gm)
+        waarde = max(groepen, key=lambda w: (len(groepen[w]), w))
+        return waarde, groepen[waarde]
+
+    k_waarde, k_leden = grootste(klasse)
+    p_waarde, p_leden = grootste(provincie)
+    gemeenten = list(per_gemeente)
+    tien = [gemeenten[i * len(gemeenten) // 10] for i in range(min(10, len(gemeenten)))]
+    vergelijk = tuple(r for gm in tien for r in per_gemeente[gm][:2])[:MAX_VERGELIJKEN]
+    return Keuze(
+        grootteklasse=k_waarde,
+        ronde_grootteklasse=per_gemeente[k_leden[len(k_leden) // 2]][0],
+        gemeenten_grootteklasse=len(k_leden),
+        provincie=p_waarde,
+        ronde_provincie=per_gemeente[p_leden[len(p_leden) // 2]][0],
+        gemeenten_provincie=len(p_leden),
+        vergelijken=vergelijk,
+        rondes=len(rijen),
+    )
+
+
+def _tijden(functie: Callable[[], object], herhalingen: int) -> list[float]:
+    functie()  # warm-up: connections in the pool, statements compiled and cached
+    return workshop.tijden(functie, herhalingen)
+
+
+def _regel(naam: str, tijden: list[float], doel: float | None = None) -> None:
+    mediaan = statistics.median(tijden)
+    tekst = f"    {naam:<58} mediaan {mediaan * 1000:7.1f} ms  max {max(tijden) * 1000:7.1f} ms  (n={len(tijden)}"
+    if doel is not None:
+        tekst += f", doel < {doel * 1000:.0f} ms: {'binnen doel' if mediaan < doel else 'BOVEN DOEL'}"
+    print(tekst + ")")
+
+
+def meet(demo: DemoDatabase, vl: Vragenlijst, herhalingen: int = HERHALINGEN) -> None:
+    """The service figures on one filled database, printed."""
+    db, k = demo.db, demo.keuze
+    gebruiker = lokale_gebruiker()
+    controle = vergelijken.benchmark_van_ronde(db, vl, k.ronde_grootteklasse, "grootteklasse")
+    if controle is None or controle.gemeenten != k.gemeenten_grootteklasse:
+        # A figure over a smaller group than intended would look better than it is.
+        raise FiguurMislukt(
+            f"benchmark over {controle.gemeenten if controle else 'geen'} gemeenten, "
+            f"verwacht {k.gemeenten_grootteklasse}"
+        )
+    _regel(
+        f"benchmark, grootteklasse {k.grootteklasse} ({k.gemeenten_grootteklasse} gemeenten)",
+        _tijden(lambda: vergelijken.benchmark_van_ronde(db, vl, k.ronde_grootteklasse, "grootteklasse"), herhalingen),
+        DOEL_BENCHMARK,
+    )
+    _regel(
+        f"benchmark, provincie {k.provincie} ({k.gemeenten_provincie} gemeenten)",
+        _tijden(lambda: vergelijken.benchmark_van_ronde(db, vl, k.ronde_provincie, "provincie"), herhalingen),
+        DOEL_BENCHMARK,
+    )
+    _regel(
+        "benchmark_voor, grootteklasse (met toegangscontrole)",
+        _tijden(
+            lambda: vergelijken.benchmark_voor(db, vl, gebruiker, k.ronde_grootteklasse, "grootteklasse"),
+            herhalingen,
+        ),
+        DOEL_BENCHMARK,
+    )
+    _regel(
+        f"kerncijfers_van, {len(k.vergelijken)} rondes (10 gemeenten × 2)",
+        _tijden(lambda: vergelijken.kerncijfers_van(db, vl, gebruiker, k.vergelijken), herhalingen),
+    )
+    zichtbaar = len(vergelijken.zichtbare_rondes(db, gebruiker))
+    _regel(
+        f"zichtbare_rondes, alle {zichtbaar} rondes",
+        _tijden(lambda: vergelijken.zichtbare_rondes(db, gebruiker), herhalingen),
+    )
+
+
+def pagina_tijden(demo: DemoDatabase, herhalingen: int = PAGINA_RUNS) -> list[float]:
+    """Seconds per AppTest rerun of the comparison page with ``demo.keuze.vergelijken`` in its
+    address (``?ronde=..``), as the person at the machine; ``FiguurMislukt`` if the page fails."""
+    from streamlit.testing.v1 import AppTest
+
+    if not (ROOT / PAGINA).exists():
+        raise FiguurMislukt(f"{PAGINA} bestaat nog niet")
+    with workshop._app_database(demo.url):
+        # Creating an AppTest outside a script run logs a harmless "missing ScriptRunContext".
+        melder = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+        niveau = melder.level
+        melder.setLevel(logging.ERROR)
+        try:
+            at = AppTest.from_file(workshop.APP, default_timeout=60)
+        finally:
+            melder.setLevel(niveau)
+        at.run()
+        at.switch_page(PAGINA)
+        at.query_params["ronde"] = [str(i) for i in demo.keuze.vergelijken]
+        at.run()
+        if at.exception:
+            raise FiguurMislukt(f"{PAGINA} gaf een fout: {at.exception[0].message}")
+        return _tijden(at.run, herhalingen)
+
+
+def _database(demo: DemoDatabase, vl: Vragenlijst, naam: str, herhalingen: int, pagina: bool) -> None:
+    k = demo.keuze
+    print(f"  {naam}: {k.rondes} afgeronde fictieve rondes van deelnemende gemeenten")
+    if demo.vultijd is not None:
+        print(f"    vullen met python -m scan demo {' '.join(VUL_OPTIES)}:")
+        print(f"      {demo.vultijd:.1f} s met start van het proces; de opdracht meldt: {demo.melding}")
+    else:
+        print(f"    {demo.melding}")
+    try:
+        meet(demo, vl, herhalingen)
+    except FiguurMislukt as fout:
+        print(f"    MISLUKT, geen cijfer: {fout}")
+    if pagina:
+        try:
+            _regel(f"pagina Vergelijken (AppTest-rerun), {len(k.vergelijken)} rondes", pagina_tijden(demo))
+        except FiguurMislukt as fout:
+            print(f"    pagina Vergelijken: geen cijfer ({fout})")
+
+
+def draai_vergelijken(vl: Vragenlijst, postgres_url: str, herhalingen: int = HERHALINGEN) -> None:
+    print()
+    print(f"Vergelijken: 342 gemeenten × 2 rondes × 10 deelnemers (fictief), warm, {herhalingen} herhalingen")
+    with tempfile.TemporaryDirectory(prefix="bench_") as tijdelijk:
+        url = f"sqlite:///{Path(tijdelijk) / 'vergelijken.db'}"
+        try:
+            demo = vul_demo_database(url)
+        except FiguurMislukt as fout:
+            print(f"  SQLite: MISLUKT, geen cijfer: {fout}")
+        else:
+            try:
+                _database(demo, vl, "SQLite (tijdelijk bestand)", herhalingen, pagina=True)
+            finally:
+                demo.db.sluit()
+    try:
+        with postgres_database(postgres_url) as url:
+            try:
+                demo = vul_demo_database(url)
+            except FiguurMislukt as fout:
+                print(f"  PostgreSQL: MISLUKT, geen cijfer: {fout}")
+                return
+            try:
+                naam = f"PostgreSQL (database {make_url(url).database}, weggegooid na afloop)"
+                _database(demo, vl, naam, herhalingen, pagina=True)
+            finally:
+                demo.db.sluit()
+    except PostgresOvergeslagen as reden:
+        print(f"  PostgreSQL overgeslagen: {reden}")
