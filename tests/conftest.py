@@ -6,6 +6,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,25 +58,8 @@ def postgres_basis() -> Iterator[str]:
     url = _postgres_url()
     if url is None:
         pytest.skip("PostgreSQL-tests overgeslagen: TEST_DATABASE_URL is niet gezet")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    naam = f"zelfscan_test_{uuid.uuid4().hex[:10]}"
-    beheer = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with beheer.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{naam}"'))
-    except Exception as exc:
-        beheer.dispose()
-        pytest.skip(
-            f"PostgreSQL-tests overgeslagen: geen server op {make_url(url).host}:{make_url(url).port} ({exc.__class__.__name__})"
-        )
-    try:
-        yield make_url(url).set(database=naam).render_as_string(hide_password=False)
-    finally:
-        with beheer.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
-        beheer.dispose()
+    with _eigen_postgres(url, "zelfscan_test") as eigen:
+        yield eigen
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -101,3 +85,38 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.sluit()
+
+
+@contextmanager
+def _eigen_postgres(basis: str, voorvoegsel: str) -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    naam = f"{voorvoegsel}_{uuid.uuid4().hex[:10]}"
+    beheer = create_engine(basis, isolation_level="AUTOCOMMIT")
+    try:
+        with beheer.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{naam}"'))
+    except Exception as exc:
+        beheer.dispose()
+        pytest.skip(f"PostgreSQL-tests overgeslagen: geen server ({exc.__class__.__name__})")
+    try:
+        yield make_url(basis).set(database=naam).render_as_string(hide_password=False)
+    finally:
+        with beheer.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
+        beheer.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def lege_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of this test alone, for tests whose counts must not see other tests'
+    rounds (the shared PostgreSQL database of ``database_url`` collects every test's rounds)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'eigen.db'}"
+        return
+    basis = _postgres_url()
+    if basis is None:
+        pytest.skip("PostgreSQL-tests overgeslagen: TEST_DATABASE_URL is niet gezet")
+    with _eigen_postgres(basis, "zelfscan_eigen") as url:
+        yield url

@@ -5,16 +5,12 @@ depends on what else is stored (other tests import fictional rounds too)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import statistics
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from scan import services
 from scan.cli import main
@@ -37,31 +33,6 @@ from scoring.uitwissel import canoniek
 
 PEILDATUM = "2026-11-22"
 KLEIN = ["--max-gemeenten", "6", "--rondes", "2", "--deelnemers", "3", "--seed", "1", "--datum", PEILDATUM]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def lege_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database for this test alone (created and dropped like tests/conftest.py does)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'demo.db'}"
-        return
-    basis = os.environ.get("TEST_DATABASE_URL")
-    if not basis:
-        pytest.skip("PostgreSQL-tests overgeslagen: TEST_DATABASE_URL is niet gezet")
-    naam = f"zelfscan_demo_{uuid.uuid4().hex[:10]}"
-    beheer = create_engine(basis, isolation_level="AUTOCOMMIT")
-    try:
-        with beheer.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{naam}"'))
-    except Exception as exc:
-        beheer.dispose()
-        pytest.skip(f"PostgreSQL-tests overgeslagen: geen server ({exc.__class__.__name__})")
-    try:
-        yield make_url(basis).set(database=naam).render_as_string(hide_password=False)
-    finally:
-        with beheer.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
-        beheer.dispose()
 
 
 @pytest.fixture

@@ -9,16 +9,13 @@ of ``scan.toegang``. Refusals are ``GeenToegang`` with a Dutch message, and writ
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from scan import services, vergelijken
 from scan.database import (
@@ -49,29 +46,14 @@ MAG = {
 }
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def eigen_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+@pytest.fixture
+def eigen_db(lege_url: str) -> Iterator[Database]:
     """A database of this test alone: benchmark counts must not see other tests' rounds."""
-    if request.param == "sqlite":
-        db = open_database(f"sqlite:///{tmp_path / 'toegang.db'}")
-        yield db
-        db.sluit()
-        return
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        pytest.skip("PostgreSQL-tests overgeslagen: TEST_DATABASE_URL is niet gezet")
-    naam = f"zelfscan_toegang_{uuid.uuid4().hex[:10]}"
-    beheer = create_engine(url, isolation_level="AUTOCOMMIT")
-    with beheer.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{naam}"'))
-    db = open_database(make_url(url).set(database=naam).render_as_string(hide_password=False))
+    db = open_database(lege_url)
     try:
         yield db
     finally:
         db.sluit()
-        with beheer.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
-        beheer.dispose()
 
 
 def _scan(
