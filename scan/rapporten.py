@@ -26,7 +26,7 @@ from scan.database import Database
 from scan.repository import Sessie
 from scan.teksten import t
 from scan.uitwisseling import exporteer
-from scan.vergelijken import benchmark_van_ronde
+from scan.vergelijken import benchmark_positie
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
@@ -54,12 +54,7 @@ def maak_bestand(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> Ca
             return naar_excel(vl, scan, resultaat)
         if soort == "csv":
             return csv_zip(vl, scan, resultaat)
-        # The gemeente's place among its peers, only when it opted in (None otherwise): among
-        # gemeenten of its size, or of its province when too few of its size take part.
-        benchmark = benchmark_van_ronde(db, vl, ronde_id, "grootteklasse")
-        if benchmark is not None and not benchmark.voldoende:
-            provincie = benchmark_van_ronde(db, vl, ronde_id, "provincie")
-            benchmark = provincie if provincie is not None and provincie.voldoende else benchmark
+        benchmark = benchmark_positie(db, vl, ronde_id)
         return rapport(
             "handout" if soort == "handout" else "volledig",
             vl,

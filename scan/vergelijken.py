@@ -262,6 +262,19 @@ def benchmark_van_ronde(
     return benchmark(eigen, groep_label(groepering, waarde), groep, MIN_GROEP)
 
 
+def benchmark_positie(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> Benchmark | None:
+    """The position a round's own results show (screen and PDF), only when its gemeente opted in.
+
+    Among gemeenten of its size; among those of its province when too few of its size take part.
+    """
+    uitkomst = benchmark_van_ronde(db, vragenlijst, ronde_id, "grootteklasse")
+    if uitkomst is not None and not uitkomst.voldoende:
+        provincie = benchmark_van_ronde(db, vragenlijst, ronde_id, "provincie")
+        if provincie is not None and provincie.voldoende:
+            return provincie
+    return uitkomst
+
+
 def benchmark_voor(
     db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker, ronde_id: int, groepering: Groepering
 ) -> Benchmark:

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from reports import charts
-from reports.duiding import kernzin
-from scan import services
+from reports.duiding import benchmark_zin, heel, kernzin
+from scan import services, vergelijken
 from scan.rapporten import toon_downloads
 from scan.teksten import t
 from scan.ui import md, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
@@ -27,7 +27,7 @@ st.markdown(f"### {md(kernzin(vl, resultaat, sessie.ronde.gemeente))}")
 cijfers = st.columns(4)
 cijfers[0].metric(
     t("resultaten.totaal"),
-    f"{resultaat.totaal.score:.0f} / 100",
+    f"{heel(resultaat.totaal.score)} / 100",
     banden[resultaat.totaal.band or ""],
     delta_color="off",
     delta_arrow="off",
@@ -35,6 +35,9 @@ cijfers[0].metric(
 cijfers[1].metric(t("resultaten.deelnemers"), resultaat.deelnemers)
 cijfers[2].metric(t("resultaten.dekking"), f"{resultaat.dekking:.0%}")
 cijfers[3].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
+# Only for a gemeente that opted in to the anonymous benchmark; the details are on Vergelijken.
+if (positie := vergelijken.benchmark_positie(db, vl, sessie.ronde.id)) is not None:
+    st.info(md(benchmark_zin(sessie.ronde.gemeente, positie)), icon=":material/leaderboard:")
 
 
 def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:

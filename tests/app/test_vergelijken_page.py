@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from scan import services
-from scan.database import BenchmarkDeelnameRij, Database, RolRij, RondeRij
+from scan.database import BenchmarkDeelnameRij, Database, DeelnemerRij, RolRij, RondeRij
 from scan.demo import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scan.repository import Sessie
@@ -29,7 +29,7 @@ from tests.app.conftest import ken_toe
 pytestmark = pytest.mark.apptest
 VERGELIJKEN = "scan/app_pages/vergelijken.py"
 BEHEER = "scan/app_pages/beheer.py"
-FRIESLAND = ["Leeuwarden", "Smallingerland", "Heerenveen", "De Fryske Marren", "Waadhoeke"]
+FRIESLAND = ["Leeuwarden", "Smallingerland", "Heerenveen", "De Fryske Marren", "Waadhoeke", "Harlingen"]
 
 
 def _ronde(db: Database, vl: Vragenlijst, gemeente: str, jaar: int, afgerond: bool = True, seed: int = 1) -> int:
@@ -121,10 +121,10 @@ def test_vergelijken__without_sign_in_or_from_another_device_shows_no_data(
 def test_vergelijken__benchmark_for_an_opted_in_gemeente_and_refusal_for_others(
     open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
 ) -> None:
-    ids = [_ronde(app_db, vragenlijst, naam, 2026, seed=i) for i, naam in enumerate(FRIESLAND)]
+    ids = [_ronde(app_db, vragenlijst, naam, 2026, seed=i) for i, naam in enumerate(FRIESLAND[:5])]
     buiten = _ronde(app_db, vragenlijst, "Almere", 2026)
     with app_db.schrijven() as s:
-        s.add_all(BenchmarkDeelnameRij(gm_code=zoek_gemeente(n).gm_code, door="test") for n in FRIESLAND)
+        s.add_all(BenchmarkDeelnameRij(gm_code=zoek_gemeente(n).gm_code, door="test") for n in FRIESLAND[:5])
     at = open_app(VERGELIJKEN, ronde=str(ids[0]))
     at.radio(key="vergelijken_bm_groep").set_value("provincie")
     at.run()
@@ -242,3 +242,26 @@ def test_with_auth_in_secrets_the_app_asks_to_sign_in_and_a_participant_still_jo
     at.run()
     assert not at.exception
     assert "Deelnemer Zonder Account" in " ".join(c.value for c in at.caption)
+
+
+def test_resultaten__one_benchmark_sentence_only_for_an_opted_in_gemeente(
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
+) -> None:
+    sessies = []
+    for i, naam in enumerate(FRIESLAND):
+        scan = maak_demo(vragenlijst, zoek_gemeente(naam), 4, dt.date(2026, 3, 1), seed=i)
+        scan = scan.model_copy(
+            update={"fictief": False, "scanronde": scan.scanronde.model_copy(update={"status": "afgerond"})}
+        )
+        sessies.append(importeer(app_db, vragenlijst, scan))
+    with app_db.schrijven() as s:
+        s.add_all(BenchmarkDeelnameRij(gm_code=x.ronde.gm_code, door="test") for x in sessies[:5])
+    at = open_app("scan/app_pages/resultaten.py", d=sessies[0].deelnemer.token)
+    assert not at.exception
+    zin = next(i.value for i in at.info if "middelste helft" in i.value)
+    assert "Leeuwarden" in zin and "provincie Fryslân" in zin
+    buiten = _ronde(app_db, vragenlijst, "Almere", 2026)
+    with app_db.lezen() as s:
+        token = s.scalar(select(DeelnemerRij.token).where(DeelnemerRij.ronde_id == buiten))
+    at = open_app("scan/app_pages/resultaten.py", d=str(token))
+    assert not any("middelste helft" in i.value for i in at.info)
