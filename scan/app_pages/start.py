@@ -120,7 +120,10 @@ if mag_leiden and gebruiker is not None:
         omschrijving = st.text_input(
             t("start.omschrijving"), max_chars=400, placeholder=t("start.omschrijving.voorbeeld")
         )
-        facilitator = st.text_input(t("start.naam"), max_chars=120, key="nieuw_naam")
+        # A signed-in person's own name from their account; at the shared laptop, typed in.
+        facilitator = st.text_input(
+            t("start.naam"), value="" if gebruiker.lokaal else gebruiker.naam, max_chars=120, key="nieuw_naam"
+        )
         functie_f = st.text_input(t("start.functie"), max_chars=120, key="nieuw_functie")
         st.caption(t("start.bron"))
         if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
@@ -128,9 +131,10 @@ if mag_leiden and gebruiker is not None:
                 _fout(t("start.gemeente.kies"))
             else:
                 try:
-                    nieuw = services.start_ronde(
+                    nieuw = vergelijken.start_ronde_als(
                         db,
                         vl,
+                        gebruiker,
                         gm_code=gm_code,
                         facilitator=facilitator,
                         datum=datum,

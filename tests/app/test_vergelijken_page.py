@@ -265,3 +265,20 @@ def test_resultaten__one_benchmark_sentence_only_for_an_opted_in_gemeente(
         token = s.scalar(select(DeelnemerRij.token).where(DeelnemerRij.ronde_id == buiten))
     at = open_app("scan/app_pages/resultaten.py", d=str(token))
     assert not any("middelste helft" in i.value for i in at.info)
+
+
+def test_start__a_signed_in_facilitator_starts_a_round_under_their_account(
+    open_app: Callable[..., AppTest], app_db: Database, als: Callable[..., None]
+) -> None:
+    ken_toe(app_db, "fien@almere.nl", "GM0034", "facilitator")
+    als("fien@almere.nl", "Fien Facilitator")
+    at = open_app()
+    at.selectbox[0].set_value("GM0034")
+    assert at.text_input(key="nieuw_naam").value == "Fien Facilitator"
+    _knop(at, "Scanronde starten").click()
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Workshop Almere"
+    with app_db.lezen() as s:
+        rij = s.execute(select(DeelnemerRij.naam, DeelnemerRij.email, DeelnemerRij.rol)).one()
+    assert tuple(rij) == ("Fien Facilitator", "fien@almere.nl", "facilitator")
