@@ -282,3 +282,12 @@ def test_start__a_signed_in_facilitator_starts_a_round_under_their_account(
     with app_db.lezen() as s:
         rij = s.execute(select(DeelnemerRij.naam, DeelnemerRij.email, DeelnemerRij.rol)).one()
     assert tuple(rij) == ("Fien Facilitator", "fien@almere.nl", "facilitator")
+
+
+def test_vergelijken__a_link_with_too_many_or_odd_rounds_still_opens(
+    open_app: Callable[..., AppTest], rondes: dict[str, list[int]]
+) -> None:
+    ids = [str(i) for i in rondes["Almere"] + rondes["Utrecht"]]
+    at = open_app(VERGELIJKEN, ronde=ids * 8 + ["abc", "-1"])  # type: ignore[arg-type]
+    assert not at.exception
+    assert sorted(at.multiselect(key="vergelijken_rondes").value) == sorted(int(i) for i in ids)
