@@ -28,7 +28,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scan.database import GemeenteRij, RolRij
+from scan.database import RolRij
 from scan.fouten import GeenToegang
 
 Rol = Literal["facilitator", "adviseur", "beheerder"]
@@ -121,7 +121,3 @@ def gebruiker_voor(s: Session, email: str, naam: str | None, beheerders: Iterabl
 
 def lokale_gebruiker() -> Gebruiker:
     return Gebruiker(naam="Deze computer", email=None, overal_beheerder=True, lokaal=True)
-
-
-def gemeente_naam(s: Session, gm_code: str) -> str | None:
-    return s.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
