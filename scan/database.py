@@ -122,6 +122,9 @@ class RondeRij(Base):
     extern_id: Mapped[str | None] = mapped_column(String(80))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
     afgerond_op: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # The read-only presenter link of the projector (``?scherm=...``): it shows the room's state
+    # and carries no right to change anything, so a photographed screen gives nothing away.
+    presentatie_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class DeelnemerRij(Base):
@@ -232,7 +235,7 @@ class DoelRij(Base):
     __table_args__ = (
         UniqueConstraint("ronde_id", "sleutel"),
         CheckConstraint("status IN ('plan', 'do', 'check', 'act')", name="status"),
-        CheckConstraint("besluit IN ('geaccepteerd', 'afgewezen')", name="besluit"),
+        CheckConstraint("besluit IN ('voorgesteld', 'geaccepteerd', 'afgewezen')", name="besluit"),
         CheckConstraint("richting IS NULL OR richting IN ('hoger', 'lager')", name="richting"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -246,6 +249,8 @@ class DoelRij(Base):
     indicator: Mapped[str | None] = mapped_column(Text)
     eenheid: Mapped[str | None] = mapped_column(String(40))
     nulmeting: Mapped[float | None]
+    # An indicator never measured yet: the plan "nulmeting volgt, uiterlijk <datum>" instead of a number.
+    nulmeting_uiterlijk: Mapped[dt.date | None] = mapped_column(Date)
     streefwaarde: Mapped[float | None]
     bron: Mapped[str | None] = mapped_column(Text)
     eigenaar: Mapped[str | None] = mapped_column(Text)
@@ -259,6 +264,34 @@ class DoelRij(Base):
     gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
     versie: Mapped[int] = mapped_column(Integer)
     __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+class BespreekpuntRij(Base):
+    """The facilitator's agenda mark on a bespreekpunt: parked or put off till later."""
+
+    __tablename__ = "bespreekpunten"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "stelling"),
+        CheckConstraint("status IN ('geparkeerd', 'later')", name="status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    stelling: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(12))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class InstellingRij(Base):
+    """Installation settings kept in the database, such as the hash of the beheer link's secret.
+
+    In the database rather than a file so that every app process behind a load balancer, and
+    the command line, see the same value.
+    """
+
+    __tablename__ = "instellingen"
+    sleutel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    waarde: Mapped[str] = mapped_column(Text)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
 
 
 class RolRij(Base):
