@@ -6,18 +6,25 @@ Doelen; its facilitator also Workshop; a signed-in person with a role (or the pe
 machine in single-machine mode) also Vergelijken, and a beheerder Beheer.
 """
 
+import logging
 from typing import Literal
 
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import database, huidige_gebruiker, huidige_sessie, toon_account
+from scan.ui import database, foutgrens, huidige_gebruiker, huidige_sessie, toon_account, toon_storing
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 
 db = database()
-sessie = huidige_sessie(db)
-gebruiker = huidige_gebruiker(db)
+try:
+    sessie = huidige_sessie(db)
+    gebruiker = huidige_gebruiker(db)
+except Exception:
+    # Before any page exists (for example the database went away between two clicks).
+    logging.getLogger("app").exception("wie is de gebruiker: onverwachte fout")
+    toon_storing()
+    st.stop()
 toon_account(gebruiker)
 # Every page is always registered, so an old or shared address never meets Streamlit's English
 # "Page not found"; pages that do not fit the user's role are hidden from the menu, and the
@@ -58,4 +65,7 @@ doel = st.session_state.pop("ga_naar", None)
 for p in pagina_lijst:
     if p.url_path == doel:
         st.switch_page(p)
-navigatie.run()
+if st.session_state.pop("storing", False):
+    toon_storing()  # a callback failed before this run (scan.ui.veilig)
+with foutgrens():
+    navigatie.run()

@@ -20,6 +20,7 @@ from typing import Literal
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from scan import repository as repo
@@ -242,10 +243,35 @@ def _stelling_van(vragenlijst: Vragenlijst, stelling: str) -> None:
         raise InvoerFout(f"Stelling '{stelling}' bestaat niet in vragenlijst {vragenlijst.versie}.")
 
 
+AFGEROND = "Deze scanronde is afgerond; antwoorden kunnen niet meer veranderen."
+
+
 def _mag_invullen(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
+    """The check a page snapshot can answer (the version never changes); the ones that can
+    change between page load and click are made in the write itself (``eis_open``)."""
     controleer_versie(sessie.ronde, vragenlijst)
-    if sessie.ronde.status != "open":
-        raise InvoerFout("Deze scanronde is afgerond; antwoorden kunnen niet meer veranderen.")
+
+
+def eis_open(s: Session, sessie: Sessie) -> None:
+    """Inside a write transaction: the round is still open and this participant still in it.
+
+    Read from the rows, not from the page's snapshot: a facilitator may close the round or
+    remove a participant between the page load and the click. On PostgreSQL the round's row is
+    share-locked, so closing (which updates it) waits for this write or this write for it.
+    """
+    status = s.scalar(select(RondeRij.status).where(RondeRij.id == sessie.ronde.id).with_for_update(read=True))
+    if status is None:
+        raise InvoerFout("Deze scanronde bestaat niet meer; uw antwoord is niet opgeslagen.")
+    if status != "open":
+        raise InvoerFout(AFGEROND)
+    aanwezig = s.scalar(
+        select(DeelnemerRij.id).where(DeelnemerRij.id == sessie.deelnemer.id, DeelnemerRij.ronde_id == sessie.ronde.id)
+    )
+    if aanwezig is None:
+        raise InvoerFout(
+            "U bent niet (meer) ingeschreven in deze scanronde; uw antwoord is niet opgeslagen. Vraag de facilitator "
+            "om uw persoonlijke link, of doe opnieuw mee met de deelnamecode."
+        )
 
 
 def mijn_antwoorden(db: Database, sessie: Sessie) -> dict[str, MijnAntwoord]:
@@ -274,6 +300,7 @@ def _bewaar_eigen(
     """
     moment = nu()
     with db.schrijven() as s:
+        eis_open(s, sessie)
         repo.upsert(
             s,
             tabel,
@@ -393,6 +420,7 @@ def stel_consensus_vast(
     schoon = _schone_tekst(toelichting, "De onderbouwing", MAX_TOELICHTING, verplicht=False)
     try:
         with db.schrijven() as s:
+            eis_open(s, sessie)
             rij = s.scalar(
                 select(ConsensusRij).where(ConsensusRij.ronde_id == sessie.ronde.id, ConsensusRij.stelling == stelling)
             )
@@ -424,24 +452,27 @@ def stel_consensus_vast(
 def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
     """The scores of a round from everything stored now (answers, ambitions, consensus)."""
     with db.lezen() as s:
-        antwoorden = s.execute(
-            select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
-                AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
-            )
-        ).all()
-        ambities = s.execute(
-            select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(
-                AmbitieRij.ronde_id == ronde_id
-            )
-        ).all()
-        afspraken = s.execute(
-            select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
-        ).all()
-        vastgesteld = s.execute(
-            select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
-                VastgesteldeAmbitieRij.ronde_id == ronde_id
-            )
-        ).all()
+        return resultaat_in(s, vragenlijst, ronde_id)
+
+
+def resultaat_in(s: Session, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
+    """``resultaat`` inside a transaction the caller holds (closing a round scores what it fixes)."""
+    antwoorden = s.execute(
+        select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
+            AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
+        )
+    ).all()
+    ambities = s.execute(
+        select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(AmbitieRij.ronde_id == ronde_id)
+    ).all()
+    afspraken = s.execute(
+        select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
+    ).all()
+    vastgesteld = s.execute(
+        select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
+            VastgesteldeAmbitieRij.ronde_id == ronde_id
+        )
+    ).all()
     bekend = _stelling_ids(vragenlijst)
     # Rows are valid by the database's CHECK constraints; model_construct skips re-validating
     # thousands of them on every rerun of the results page.
@@ -470,16 +501,16 @@ def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
     """
     _alleen_facilitator(sessie)
     controleer_versie(sessie.ronde, vragenlijst)
-    if sessie.ronde.status == "afgerond":
-        return sessie
-    cijfers = kerncijfers(resultaat(db, vragenlijst, sessie.ronde.id))
     with db.schrijven() as s:
-        ronde = s.get(RondeRij, sessie.ronde.id)
+        # FOR UPDATE: answers being written now (they share-lock the row) finish first, and
+        # the key figures below are computed from exactly what the closed round holds.
+        ronde = s.get(RondeRij, sessie.ronde.id, with_for_update=True)
         if ronde is None:
             raise InvoerFout("Deze scanronde bestaat niet meer.")
-        ronde.status = "afgerond"
-        ronde.afgerond_op = nu()
-        repo.bewaar_kerncijfers(s, ronde.id, cijfers)
+        if ronde.status != "afgerond":
+            ronde.status = "afgerond"
+            ronde.afgerond_op = nu()
+            repo.bewaar_kerncijfers(s, ronde.id, kerncijfers(resultaat_in(s, vragenlijst, ronde.id)))
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})
 
 

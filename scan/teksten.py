@@ -150,6 +150,13 @@ NL: dict[str, str] = {
         "De doelenbibliotheek kan niet geladen worden. Vraag de beheerder om `python -m scan validate` uit te "
         "voeren. Gevonden problemen:"
     ),
+    "fout.onverwacht": (
+        "Er ging iets mis bij het tonen van deze pagina. Uw opgeslagen antwoorden zijn veilig. Laad de pagina "
+        "opnieuw of ga verder waar u was; lukt het dan nog niet, meld het aan de facilitator."
+    ),
+    "fout.opnieuw_laden": "Opnieuw laden",
+    "fout.naar_invullen": "Terug naar de stellingen",
+    "fout.naar_start": "Naar Start",
     "fout.geen_sessie": (
         "U doet nog niet mee aan een scanronde in deze browser. Ga naar Start en vul de deelnamecode in, "
         "of open uw persoonlijke link."
@@ -330,7 +337,8 @@ NL: dict[str, str] = {
     ),
     "start.rondes.kies": "Scanronde",
     "start.rondes.zoek": "Typ om te zoeken op gemeente of datum",
-    "start.rondes.label": "{label} · {status} · {deelnemers} deelnemers{fictief}",
+    "start.rondes.label": "{label}{fictief}",
+    "start.rondes.stand": "{status} · {deelnemers} deelnemers",
     "start.rondes.openen": "Openen als facilitator",
     "start.rondes.alleen_zien": (
         "U bent adviseur van {gemeente}: u kunt deze ronde vergelijken, maar niet als facilitator openen."
@@ -417,6 +425,11 @@ NL: dict[str, str] = {
     "invullen.vorige": "Vorige",
     "invullen.volgende": "Volgende",
     "invullen.bouwsteen": "Bouwsteen",
+    "invullen.bouwsteen.stand": (
+        "Deze bouwsteen: {klaar} van {aantal} stellingen beantwoord, {ambitie}. Nog {open} van 16 bouwstenen niet af."
+    ),
+    "invullen.bouwsteen.ambitie_ja": "ambitie gekozen",
+    "invullen.bouwsteen.ambitie_nee": "ambitie nog niet gekozen",
     "invullen.uitleg": (
         "Lees bij elke stelling de vijf beschrijvingen en kies de beschrijving die het best past bij hoe het nu "
         "gaat in uw gemeente. Elke keuze wordt meteen opgeslagen."

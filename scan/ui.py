@@ -6,13 +6,17 @@ Layer: application (``scan/``), the only place besides the pages that imports st
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import ipaddress
+import itertools
 import logging
 import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 import qrcode
@@ -29,6 +33,64 @@ from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+# --- the error boundary ----------------------------------------------------------------------
+# Nobody sees a traceback (DESIGN.md): whatever a page, a fragment or a callback raises is
+# logged with its context (page and ids, never tokens or texts) and the person sees a calm
+# Dutch message with a way on. Streamlit's own control flow (st.stop, st.rerun) derives from
+# BaseException and passes through untouched.
+
+
+def _context() -> dict[str, object]:
+    sessie = st.session_state.get("sessie_ids")
+    pagina = st.context.url.rsplit("/", 1)[-1].split("?", 1)[0] if st.context.url else "?"
+    return {"pagina": pagina or "start", "sessie": sessie}
+
+
+_STORINGEN = itertools.count()
+
+
+def toon_storing() -> None:
+    """The calm message after an unexpected error, with the ways on: reload, or back to work."""
+    with st.container(border=True):
+        st.error(t("fout.onverwacht"), icon=":material/sentiment_dissatisfied:")
+        kolommen = st.columns(2)
+        kolommen[0].button(t("fout.opnieuw_laden"), icon=":material/refresh:", key=f"storing_{next(_STORINGEN)}")
+        if st.session_state.get("token"):
+            kolommen[1].page_link(
+                "scan/app_pages/invullen.py", label=t("fout.naar_invullen"), icon=":material/edit_note:"
+            )
+        else:
+            kolommen[1].page_link("scan/app_pages/start.py", label=t("fout.naar_start"), icon=":material/home:")
+
+
+@contextmanager
+def foutgrens() -> Iterator[None]:
+    """Around a page: an exception becomes the Dutch message and a log line with context."""
+    try:
+        yield
+    except Exception:
+        log.exception("onverwachte fout op een pagina %s", _context())
+        toon_storing()
+
+
+def veilig(functie: Callable[P, R]) -> Callable[P, R | None]:
+    """For callbacks and fragments, which run outside the page's boundary."""
+
+    @functools.wraps(functie)
+    def _veilig(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        try:
+            return functie(*args, **kwargs)
+        except Exception:
+            log.exception("onverwachte fout in %s %s", functie.__qualname__, _context())
+            # A callback cannot draw where the page will be; the router shows it at the top.
+            st.session_state["storing"] = True
+            return None
+
+    return _veilig
 
 
 @st.cache_resource(show_spinner=False)
@@ -108,6 +170,7 @@ def huidige_sessie(db: Database) -> Sessie | None:
         st.session_state["onbekende_link"] = True  # said once, by the page shown next
         return None
     st.session_state["token"] = token
+    st.session_state["sessie_ids"] = {"ronde": sessie.ronde.id, "deelnemer": sessie.deelnemer.id}
     # Streamlit drops query parameters on a page switch; putting the token back keeps the
     # address bar a working personal link on every page, so a refresh anywhere resumes.
     if st.query_params.get(TOKEN_PARAM) != token:

@@ -6,6 +6,7 @@ so nothing the participant did is lost.
 """
 
 import logging
+from typing import Any
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -14,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from scan import services
 from scan.services import InvoerFout
 from scan.teksten import t
-from scan.ui import md, persoonlijke_link, sessie_of_stop, tijd, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui import md, persoonlijke_link, sessie_of_stop, tijd, veilig, vragenlijst_of_stop, zelfde_versie_of_stop
 
 log = logging.getLogger(__name__)
 vl = vragenlijst_of_stop()
@@ -22,10 +23,6 @@ db, sessie = sessie_of_stop()
 zelfde_versie_of_stop(sessie, vl)
 
 ids = [b.id for b in vl.bouwstenen]
-if st.session_state.get("invullen_b") not in ids:
-    st.session_state["invullen_b"] = st.query_params.get("b") if st.query_params.get("b") in ids else ids[0]
-bouwsteen = vl.bouwsteen(st.session_state["invullen_b"])
-st.query_params["b"] = bouwsteen.id
 mislukt: dict[str, str] = st.session_state.setdefault("niet_opgeslagen", {})
 niveau_naam = {str(n.niveau): n.naam.nl for n in vl.schaal.niveaus}
 OPTIES = ["1", "2", "3", "4", "5", "weet_niet", "nvt"]
@@ -51,6 +48,7 @@ def _bewaar(sleutel: str, opslaan: object, bevestiging: str) -> None:
         st.toast(bevestiging, icon=":material/check_circle:")
 
 
+@veilig
 def _keuze(stelling_id: str, nummer: int) -> None:
     waarde = st.session_state[f"a_{stelling_id}"]
     if waarde is not None:
@@ -61,6 +59,7 @@ def _keuze(stelling_id: str, nummer: int) -> None:
         )
 
 
+@veilig
 def _toelichting(stelling_id: str, nummer: int) -> None:
     tekst = st.session_state[f"t_{stelling_id}"]
     _bewaar(
@@ -70,6 +69,7 @@ def _toelichting(stelling_id: str, nummer: int) -> None:
     )
 
 
+@veilig
 def _ambitie(bouwsteen_id: str) -> None:
     niveau = st.session_state[f"amb_{bouwsteen_id}"]
     if niveau is not None:
@@ -80,21 +80,82 @@ def _ambitie(bouwsteen_id: str) -> None:
         )
 
 
+@veilig
 def _ga(stap: int) -> None:
     st.session_state["invullen_b"] = ids[min(max(ids.index(st.session_state["invullen_b"]) + stap, 0), len(ids) - 1)]
+
+
+# What this session last put on screen per widget. A widget this session has never drawn (a
+# new session: a refresh, a second device, or a browser that reconnected after a server
+# restart) takes its value from the browser; if that differs from what is stored, it is a
+# click the server saw no callback for, and it is saved below instead of being overwritten.
+getoond: dict[str, object] = st.session_state.setdefault("invullen_getoond_waarden", {})
+
+
+def _uit_database(sleutel: str, opgeslagen: object) -> bool:
+    """Put the stored value in the widget's state; False when the widget is new to this session."""
+    if sleutel in mislukt:
+        return True  # keep what the participant did on screen, beside the error
+    if sleutel not in getoond:
+        return False
+    st.session_state[sleutel] = opgeslagen
+    getoond[sleutel] = opgeslagen
+    return True
+
+
+def _na_tekenen(sleutel: str, opgeslagen: object, waarde: object, opslaan: object, bevestiging: str) -> None:
+    """After a widget new to this session is drawn: save a browser value that differs from the stored one."""
+    if sleutel in getoond or sleutel in mislukt:
+        return
+    getoond[sleutel] = waarde
+    if waarde != opgeslagen and waarde is not None and not afgerond:
+        log.info("klik zonder callback opgeslagen (nieuwe sessie)", extra={"sleutel": sleutel})
+        _bewaar(sleutel, opslaan, bevestiging)
 
 
 mijn = services.mijn_antwoorden(db, sessie)
 ambities = services.mijn_ambities(db, sessie)
 gekozen = {s for s, a in mijn.items() if a.antwoord is not None}
+afgerond = sessie.ronde.status == "afgerond"
+if afgerond and mislukt:
+    # Closed between page load and click: say so once, then show what is stored.
+    st.error("  \n".join(sorted(set(mislukt.values()))), icon=":material/lock:")
+    mislukt.clear()
+
+
+def _klaar(b_id: str) -> bool:
+    b = vl.bouwsteen(b_id)
+    return b.id in ambities and all(s.id in gekozen for s in b.stellingen)
+
+
+if st.session_state.get("invullen_b") not in ids:
+    # A fresh start ("Verder met invullen", a new device) continues where work is left.
+    gevraagd = st.query_params.get("b")
+    st.session_state["invullen_b"] = gevraagd if gevraagd in ids else next((b for b in ids if not _klaar(b)), ids[0])
+bouwsteen = vl.bouwsteen(st.session_state["invullen_b"])
+st.query_params["b"] = bouwsteen.id
+
+opgeslagen_antwoord = {s.id: (mijn[s.id].antwoord if s.id in mijn else None) for s in bouwsteen.stellingen}
+opgeslagen_tekst = {s.id: ((mijn[s.id].toelichting if s.id in mijn else None) or "") for s in bouwsteen.stellingen}
+opgeslagen_ambitie = str(ambities[bouwsteen.id]) if bouwsteen.id in ambities else None
 for s in bouwsteen.stellingen:
-    if f"a_{s.id}" not in mislukt:
-        st.session_state[f"a_{s.id}"] = mijn[s.id].antwoord if s.id in mijn else None
-    if f"t_{s.id}" not in mislukt:
-        st.session_state[f"t_{s.id}"] = (mijn[s.id].toelichting if s.id in mijn else None) or ""
-if f"amb_{bouwsteen.id}" not in mislukt:
-    eigen = ambities.get(bouwsteen.id)
-    st.session_state[f"amb_{bouwsteen.id}"] = str(eigen) if eigen else None
+    _uit_database(f"a_{s.id}", opgeslagen_antwoord[s.id])
+    _uit_database(f"t_{s.id}", opgeslagen_tekst[s.id])
+_uit_database(f"amb_{bouwsteen.id}", opgeslagen_ambitie)
+
+
+def _begin(sleutel: str, parameter: str, waarde: object) -> dict[str, Any]:
+    """The starting value of a widget this session has not drawn yet (otherwise its state has it).
+
+    Streamlit warns on screen when a widget gets both a default and a Session State value, so
+    exactly one of the two is used.
+    """
+    return {} if sleutel in getoond or sleutel in mislukt else {parameter: waarde}
+
+
+def _index(waarde: str | None) -> int | None:
+    return OPTIES.index(waarde) if waarde in OPTIES else None
+
 
 totaal = sum(len(b.stellingen) for b in vl.bouwstenen)
 st.caption(
@@ -112,10 +173,10 @@ st.progress(
 
 
 def _bouwsteen_label(bouwsteen_id: str) -> str:
+    # Static on purpose: Streamlit sends a selectbox's choice back as its label and looks that
+    # label up again, so a label with live progress ("· 4/5") fails the moment progress changes.
     b = vl.bouwsteen(bouwsteen_id)
-    klaar = sum(1 for s in b.stellingen if s.id in gekozen)
-    teken = " ✓" if klaar == len(b.stellingen) and b.id in ambities else ""
-    return f"{b.nummer}. {b.naam.nl} · {klaar}/{len(b.stellingen)}{teken}"
+    return f"{b.nummer}. {b.naam.nl}"
 
 
 kop = st.columns([2, 6, 2], vertical_alignment="bottom")
@@ -127,6 +188,16 @@ kop[1].selectbox(t("invullen.bouwsteen"), ids, key="invullen_b", format_func=_bo
 kop[2].button(
     t("invullen.volgende"), on_click=_ga, args=(1,), icon=":material/arrow_forward:", width="stretch", disabled=laatste
 )
+beantwoord_hier = sum(1 for s in bouwsteen.stellingen if s.id in gekozen)
+st.caption(
+    t(
+        "invullen.bouwsteen.stand",
+        klaar=beantwoord_hier,
+        aantal=len(bouwsteen.stellingen),
+        ambitie=t("invullen.bouwsteen.ambitie_ja" if bouwsteen.id in ambities else "invullen.bouwsteen.ambitie_nee"),
+        open=sum(1 for b in ids if not _klaar(b)),
+    )
+)
 if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
     # A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
     # phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area.
@@ -136,7 +207,6 @@ if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
     )
 st.session_state["invullen_getoond"] = bouwsteen.id
 
-afgerond = sessie.ronde.status == "afgerond"
 if afgerond:
     st.info(t("invullen.afgerond"), icon=":material/lock:")
 st.header(f"{bouwsteen.nummer}. {md(bouwsteen.naam.nl)}", divider="blue")
@@ -148,10 +218,12 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
         st.markdown(f"##### {nummer}. {md(s.tekst.nl)}")
         if s.toelichting:
             st.caption(md(s.toelichting.nl))
-        st.radio(
+        sleutel = f"a_{s.id}"
+        keuze: str | None = st.radio(
             t("invullen.keuze", nummer=nummer),
             OPTIES,
-            key=f"a_{s.id}",
+            key=sleutel,
+            **_begin(sleutel, "index", _index(opgeslagen_antwoord[s.id])),
             format_func=_label,
             captions=[md(s.niveaus.bij(n).nl) for n in range(1, 6)]
             + [md(vl.schaal.weet_niet.uitleg.nl), md(vl.schaal.nvt.uitleg.nl)],
@@ -159,15 +231,31 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             args=(s.id, nummer),
             disabled=afgerond,
         )
-        st.text_area(
+        _na_tekenen(
+            sleutel,
+            opgeslagen_antwoord[s.id],
+            keuze,
+            lambda sid=s.id, k=keuze: services.sla_antwoord_op(db, vl, sessie, sid, k),
+            t("invullen.opgeslagen", nummer=nummer, keuze=_label(keuze) if keuze else ""),
+        )
+        tekst_sleutel = f"t_{s.id}"
+        tekst = st.text_area(
             t("invullen.toelichting"),
-            key=f"t_{s.id}",
+            key=tekst_sleutel,
+            **_begin(tekst_sleutel, "value", opgeslagen_tekst[s.id]),
             max_chars=services.MAX_TOELICHTING,
             height=80,
             placeholder=t("invullen.toelichting.hint"),
             on_change=_toelichting,
             args=(s.id, nummer),
             disabled=afgerond,
+        )
+        _na_tekenen(
+            tekst_sleutel,
+            opgeslagen_tekst[s.id],
+            tekst,
+            lambda sid=s.id, x=tekst: services.sla_toelichting_op(db, vl, sessie, sid, x),
+            t("invullen.toelichting.opgeslagen", nummer=nummer),
         )
         for sleutel in (f"a_{s.id}", f"t_{s.id}"):
             if sleutel in mislukt:
@@ -179,15 +267,24 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
 
 with st.container(border=True):
     st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=md(bouwsteen.naam.nl))}")
-    st.radio(
+    amb_sleutel = f"amb_{bouwsteen.id}"
+    gekozen_ambitie = st.radio(
         t("invullen.ambitie.vraag"),
         ["1", "2", "3", "4", "5"],
-        key=f"amb_{bouwsteen.id}",
+        key=amb_sleutel,
+        **_begin(amb_sleutel, "index", int(opgeslagen_ambitie) - 1 if opgeslagen_ambitie else None),
         format_func=_label,
         horizontal=True,
         on_change=_ambitie,
         args=(bouwsteen.id,),
         disabled=afgerond,
+    )
+    _na_tekenen(
+        amb_sleutel,
+        opgeslagen_ambitie,
+        gekozen_ambitie,
+        lambda n=gekozen_ambitie: services.sla_ambitie_op(db, vl, sessie, bouwsteen.id, int(n)),
+        t("invullen.ambitie.opgeslagen", keuze=_label(gekozen_ambitie) if gekozen_ambitie else ""),
     )
     if f"amb_{bouwsteen.id}" in mislukt:
         st.error(mislukt[f"amb_{bouwsteen.id}"], icon=":material/error:")

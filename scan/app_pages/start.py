@@ -47,12 +47,16 @@ if sessie is not None:
                 rol=t(f"rol.{sessie.deelnemer.rol}"),
             )
         )
-        links = [("scan/app_pages/invullen.py", t("start.verder"), ":material/edit_note:")]
+        links: list[tuple[str, str, str]] = []
         if sessie.is_facilitator:
             links.append(("scan/app_pages/workshop.py", t("nav.workshop"), ":material/groups:"))
         links.append(("scan/app_pages/resultaten.py", t("nav.resultaten"), ":material/radar:"))
-        knoppen = st.columns(len(links) + 1)
-        for kolom, (pagina, label, icoon) in zip(knoppen, links, strict=False):
+        knoppen = st.columns(len(links) + 2)
+        if knoppen[0].button(t("start.verder"), icon=":material/edit_note:", type="primary"):
+            # Continue where work is left: Invullen opens at the first unfinished bouwsteen.
+            st.session_state.pop("invullen_b", None)
+            st.switch_page("scan/app_pages/invullen.py")
+        for kolom, (pagina, label, icoon) in zip(knoppen[1:], links, strict=False):
             kolom.page_link(pagina, label=label, icon=icoon)
         knoppen[-1].button(t("start.afmelden"), on_click=meld_af, icon=":material/logout:")
         st.caption(t("start.persoonlijke_link"))
@@ -208,17 +212,17 @@ def _rondes_openen(gebruiker: Gebruiker) -> None:
         t("start.rondes.kies"),
         options=list(per_id),
         index=None,
+        # Only what cannot change while the page is open (a selectbox sends its label back).
         format_func=lambda i: t(
             "start.rondes.label",
             label=per_id[i].label,
-            status=t(f"status.{per_id[i].status}"),
-            deelnemers=per_id[i].deelnemers,
             fictief=t("start.import.fictief") if per_id[i].fictief else "",
         ),
         placeholder=t("start.rondes.zoek"),
     )
     if gekozen is not None:
         ronde = per_id[gekozen]
+        st.caption(t("start.rondes.stand", status=t(f"status.{ronde.status}"), deelnemers=ronde.deelnemers))
         if not gebruiker.mag("leiden", ronde.gm_code):
             st.caption(t("start.rondes.alleen_zien", gemeente=md(ronde.gemeente)))
         elif st.button(t("start.rondes.openen"), type="primary", icon=":material/open_in_new:"):

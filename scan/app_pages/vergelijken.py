@@ -5,6 +5,7 @@ that are not theirs are refused with the reason, never shown. Every chart has it
 """
 
 import datetime as dt
+from collections import Counter
 
 import pandas as pd
 import streamlit as st
@@ -49,7 +50,9 @@ if "vergelijken_rondes" not in st.session_state:
 gekozen: list[int] = st.multiselect(
     t("vergelijken.kies"),
     options=list(per_id),
-    format_func=lambda i: f"{per_id[i].label} · {t(f'status.{per_id[i].status}')}",
+    # Only what cannot change while the page is open: Streamlit sends a choice back as its label,
+    # so a label with a status fails when a round is closed meanwhile.
+    format_func=lambda i: per_id[i].label,
     max_selections=vergelijken.MAX_VERGELIJKEN,
     key="vergelijken_rondes",
     placeholder=t("vergelijken.kies.zoek"),
@@ -65,9 +68,10 @@ try:
 except InvoerFout as fout:
     st.error(str(fout), icon=":material/error:")
     st.stop()
-labels = {i: per_id[i].label for i in gekozen}
-if len(set(labels.values())) < len(labels):  # two rounds of one gemeente on one day
-    labels = {i: f"{per_id[i].label} ({i})" for i in gekozen}
+# Two rounds of one gemeente on one day get their number; decided over all rounds, not the chosen
+# ones, so a label never changes while the page is open (a selectbox below uses these labels).
+dubbel = {lbl for lbl, n in Counter(r.label for r in rondes).items() if n > 1}
+labels = {i: f"{per_id[i].label} ({i})" if per_id[i].label in dubbel else per_id[i].label for i in gekozen}
 reeksen: list[tuple[str, Kerncijfers]] = [(labels[i], cijfers[i]) for i in gekozen]
 
 

@@ -69,6 +69,50 @@ def test_invullen__next__moves_to_the_next_bouwsteen_and_the_link_remembers_it(
     assert opnieuw.header[0].value == f"2. {tweede.naam.nl}"
 
 
+@pytest.mark.parametrize("beantwoord", [1, 3, 5])
+def test_invullen__next_after_answering_part_of_a_bouwsteen__moves_on_without_an_error(
+    open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, vragenlijst: Vragenlijst, beantwoord: int
+) -> None:
+    """The room's traceback: progress in the bouwsteen list's labels broke Volgende after answering."""
+    eerste, tweede = vragenlijst.bouwstenen[0], vragenlijst.bouwstenen[1]
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    for stelling in eerste.stellingen[:beantwoord]:
+        at.radio(key=f"a_{stelling.id}").set_value("3").run()
+        assert not at.exception
+    at.button(key="volgende_onder").click().run()
+    assert not at.exception
+    assert at.header[0].value == f"2. {tweede.naam.nl}"
+    at.button[0].click().run()  # Vorige (top)
+    assert not at.exception
+    assert at.header[0].value == f"1. {eerste.naam.nl}"
+    assert len(services.mijn_antwoorden(app_db, karel)) == beantwoord
+
+
+def test_invullen__fresh_start__continues_at_the_first_unfinished_bouwsteen(
+    open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    for b in vragenlijst.bouwstenen[:2]:
+        for stelling in b.stellingen:
+            services.sla_antwoord_op(app_db, vragenlijst, karel, stelling.id, "3")
+        services.sla_ambitie_op(app_db, vragenlijst, karel, b.id, 4)
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    assert at.header[0].value == f"3. {vragenlijst.bouwstenen[2].naam.nl}"
+
+
+def test_invullen__round_closed_after_the_page_loaded__the_click_is_refused_visibly(
+    open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.bouwstenen[0].stellingen[0]
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    services.rond_af(app_db, vragenlijst, ronde)
+    at.radio(key=f"a_{eerste.id}").set_value("5").run()
+    assert not at.exception
+    assert eerste.id not in services.mijn_antwoorden(app_db, karel)
+    assert any("afgerond" in e.value for e in at.error)
+    assert at.radio(key=f"a_{eerste.id}").value is None  # what is stored, not the refused click
+    assert at.radio(key=f"a_{eerste.id}").disabled
+
+
 def test_invullen__every_stelling_shows_its_five_anchors(
     open_app: Callable[..., AppTest], karel: Sessie, vragenlijst: Vragenlijst
 ) -> None:

@@ -7,15 +7,16 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from scan import services
-from scan.database import AntwoordRij, Database, DeelnemerRij, GemeenteRij, RondeRij, open_database
+from scan.database import AntwoordRij, Database, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij, open_database
 from scan.repository import Sessie
 from scan.services import ConsensusConflict, InvoerFout
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Antwoord
+from scoring.vergelijking import kerncijfers
 
 DATUM = dt.date(2026, 11, 22)
 
@@ -257,6 +258,84 @@ def test_closed_round__refuses_answers(db: Database, vragenlijst: Vragenlijst) -
     assert gesloten is not None
     with pytest.raises(InvoerFout, match="afgerond"):
         services.sla_antwoord_op(db, vragenlijst, gesloten, "kanaalinzet_kanaalkeuze", "3")
+
+
+def test_close_between_page_load_and_click__the_click_is_refused_and_nothing_is_written(
+    db: Database, vragenlijst: Vragenlijst
+) -> None:
+    facilitator = _ronde(db, vragenlijst)
+    karel = services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
+    services.sla_antwoord_op(db, vragenlijst, karel, "kanaalinzet_kanaalkeuze", "2")
+    geladen = services.sessie_voor_token(db, karel.deelnemer.token)  # the page's snapshot: open
+    assert geladen is not None and geladen.ronde.status == "open"
+    services.rond_af(db, vragenlijst, facilitator)
+    for schrijf in (
+        lambda: services.sla_antwoord_op(db, vragenlijst, geladen, "kanaalinzet_kanaalkeuze", "5"),
+        lambda: services.sla_toelichting_op(db, vragenlijst, geladen, "kanaalinzet_kanaalkeuze", "te laat"),
+        lambda: services.sla_ambitie_op(db, vragenlijst, geladen, "kanaalinzet", 4),
+        lambda: services.stel_consensus_vast(
+            db,
+            vragenlijst,
+            facilitator,
+            stelling="kanaalinzet_kanaalkeuze",
+            niveau=3,
+            toelichting="",
+            verwachte_versie=None,
+        ),
+    ):
+        with pytest.raises(InvoerFout, match="afgerond"):
+            schrijf()
+    opgeslagen = services.mijn_antwoorden(db, karel)["kanaalinzet_kanaalkeuze"]
+    assert (opgeslagen.antwoord, opgeslagen.toelichting) == ("2", None)
+    assert services.mijn_ambities(db, karel) == {}
+    assert services.consensus(db, facilitator) == {}
+
+
+def test_close__while_answers_are_being_written__the_key_figures_hold_exactly_what_was_stored(
+    db: Database, vragenlijst: Vragenlijst
+) -> None:
+    facilitator = _ronde(db, vragenlijst)
+    deelnemers = [
+        services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(4)
+    ]
+    stellingen = [s.id for _, s in vragenlijst.stellingen()][:20]
+    opgeslagen: list[tuple[int, str]] = []
+    geweigerd = 0
+
+    def schrijf(d: Sessie) -> None:
+        nonlocal geweigerd
+        for stelling in stellingen:
+            try:
+                services.sla_antwoord_op(db, vragenlijst, d, stelling, "4")
+            except InvoerFout:
+                geweigerd += 1
+            else:
+                opgeslagen.append((d.deelnemer.id, stelling))
+
+    draden = [threading.Thread(target=schrijf, args=(d,)) for d in deelnemers]
+    for draad in draden:
+        draad.start()
+    services.rond_af(db, vragenlijst, facilitator)
+    for draad in draden:
+        draad.join()
+    totaal = sum(len(services.mijn_antwoorden(db, d)) for d in deelnemers)
+    assert totaal == len(opgeslagen)  # every confirmed save is in the database, every refusal is not
+    assert totaal + geweigerd == len(deelnemers) * len(stellingen)
+    with db.lezen() as s:
+        cijfers = s.scalar(select(RondeScoreRij.kerncijfers).where(RondeScoreRij.ronde_id == facilitator.ronde.id))
+    assert cijfers is not None
+    verwacht = kerncijfers(services.resultaat(db, vragenlijst, facilitator.ronde.id))
+    assert cijfers == verwacht.model_dump_json()
+
+
+def test_removed_participant__a_click_from_their_open_page__is_refused_in_dutch(
+    db: Database, vragenlijst: Vragenlijst
+) -> None:
+    karel = services.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
+    with db.schrijven() as s:
+        s.execute(delete(DeelnemerRij).where(DeelnemerRij.id == karel.deelnemer.id))
+    with pytest.raises(InvoerFout, match="niet \\(meer\\) ingeschreven"):
+        services.sla_antwoord_op(db, vragenlijst, karel, "kanaalinzet_kanaalkeuze", "3")
 
 
 def test_resultaat__equals_the_engine_on_the_same_answers(db: Database, vragenlijst: Vragenlijst) -> None:
