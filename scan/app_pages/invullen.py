@@ -206,6 +206,16 @@ if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
         height=0,
     )
 st.session_state["invullen_getoond"] = bouwsteen.id
+# A level's description is part of the choice: a tap on it selects the level, not only a tap on
+# the short title line (Streamlit puts the caption beside the label, so the label is stretched
+# over both). Our own CSS, no user text.
+st.html(
+    "<style>"
+    '[data-testid="stRadio"] div:has(> [data-testid="stRadioOption"]) { position: relative; }'
+    '[data-testid="stRadioOption"] { position: static; }'
+    '[data-testid="stRadioOption"]::after { content: ""; position: absolute; inset: 0; z-index: 1; cursor: pointer; }'
+    "</style>"
+)
 
 if afgerond:
     st.info(t("invullen.afgerond"), icon=":material/lock:")
