@@ -158,8 +158,28 @@ def database() -> Database:
         st.stop()
 
 
+_DEZE_RUN = "_sessie_van_deze_run"
+
+
 def huidige_sessie(db: Database) -> Sessie | None:
-    """Who this browser is, from the session or, after a refresh, from the personal link."""
+    """Who this browser is, from the session or, after a refresh, from the personal link.
+
+    The router looks this up once per run and hands it to the page (``sessie_van_deze_run``):
+    the participant's row is read once per click, not twice.
+    """
+    sessie = _zoek_sessie(db)
+    st.session_state[_DEZE_RUN] = sessie
+    return sessie
+
+
+def sessie_van_deze_run(db: Database) -> Sessie | None:
+    """The session the router found in this run, or a fresh lookup (a page run on its own)."""
+    if _DEZE_RUN in st.session_state:
+        return st.session_state.pop(_DEZE_RUN)  # type: ignore[no-any-return]
+    return _zoek_sessie(db)
+
+
+def _zoek_sessie(db: Database) -> Sessie | None:
     token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
     if not token:
         return None
@@ -326,7 +346,7 @@ def meld_af() -> None:
 def sessie_of_stop() -> tuple[Database, Sessie]:
     """For pages that need a participant: the database and the session, or a hint and stop."""
     db = database()
-    sessie = huidige_sessie(db)
+    sessie = sessie_van_deze_run(db)
     if sessie is None:
         onbekend = st.session_state.pop("onbekende_link", False)
         st.warning(t("start.link.onbekend" if onbekend else "fout.geen_sessie"), icon=":material/login:")

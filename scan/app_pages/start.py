@@ -14,12 +14,12 @@ from scan.ui import (
     database,
     ga_naar,
     huidige_gebruiker,
-    huidige_sessie,
     lees_identiteit,
     md,
     meld_aan,
     meld_af,
     persoonlijke_link,
+    sessie_van_deze_run,
     vragenlijst_of_stop,
 )
 from scan.uitwisseling import controleer_import
@@ -27,7 +27,7 @@ from scoring.uitwissel import UitwisselFout
 
 vl = vragenlijst_of_stop()
 db = database()
-sessie = huidige_sessie(db)
+sessie = sessie_van_deze_run(db)
 gebruiker = huidige_gebruiker(db)
 
 st.title(t("app.titel"))
