@@ -12,9 +12,10 @@ from typing import Literal
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import database, foutgrens, huidige_gebruiker, huidige_sessie, toon_account, toon_storing
+from scan.ui import database, foutgrens, huidige_gebruiker, huidige_sessie, huisstijl, toon_account, toon_storing
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
+huisstijl()
 
 db = database()
 try:

@@ -22,6 +22,7 @@ import pandas as pd
 from reports.duiding import heel
 
 HUIDIG, AMBITIE = "Huidig", "Ambitie"
+NOG_TE_GAAN = "Nog te gaan"
 # Dark blue and orange stay distinct for the common forms of colour blindness and in grey print.
 KLEUREN = {HUIDIG: "#1f4e79", AMBITIE: "#d9822b"}
 _STREEP = {HUIDIG: [1, 0], AMBITIE: [6, 4]}
@@ -368,7 +369,8 @@ def verdeling_spec(
 def radar_tabel(
     assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None] | None = None
 ) -> pd.DataFrame:
-    """The table beside a radar: whole scores, missing ones as NA, and the gap ambitie - huidig.
+    """The table beside a radar: whole scores, missing ones as NA, and the gap ambitie - huidig
+    ("Nog te gaan": the product speaks Dutch, also in a column head).
 
     The gap is taken between the rounded scores, so the columns shown always add up.
     """
@@ -380,5 +382,5 @@ def radar_tabel(
     tabel = pd.DataFrame({"Onderdeel": list(assen), HUIDIG: kolom(HUIDIG, huidig)})
     if ambitie is not None:
         tabel[AMBITIE] = kolom(AMBITIE, ambitie)
-        tabel["Gap"] = tabel[AMBITIE] - tabel[HUIDIG]
+        tabel[NOG_TE_GAAN] = tabel[AMBITIE] - tabel[HUIDIG]
     return tabel

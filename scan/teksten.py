@@ -165,6 +165,7 @@ NL: dict[str, str] = {
     "start.welkom": "Welkom terug, {naam}",
     "start.welkom.ronde": "U doet als **{rol}** mee aan scanronde **{code}** van **{gemeente}** ({datum}).",
     "start.verder": "Verder met invullen",
+    "start.fout.toast": "Niet gelukt: de reden staat bij het formulier.",
     "start.afmelden": "Afmelden in deze browser",
     "start.persoonlijke_link": (
         "Uw persoonlijke link. Bewaar hem: ermee gaat u later of op een ander apparaat verder waar u was. "

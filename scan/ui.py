@@ -136,6 +136,31 @@ def vragenlijst_of_stop() -> Vragenlijst:
         st.stop()
 
 
+# --- the house style ----------------------------------------------------------------------------
+
+# Streamlit writes a few instructions in English that no setting changes. Under a field with a
+# maximum length it shows the instruction first, then the character count; the first of two is
+# therefore always the instruction, and it is shown in Dutch instead (every field of the app has
+# a maximum length). The chart toolbar's "Copy Vega-Lite spec" (shown on localhost only) is a
+# developer tool, hidden. Only our own CSS here, never user text.
+_HUISSTIJL = (
+    "<style>"
+    '[data-testid="InputInstructions"] > span:first-child:not(:only-child) { font-size: 0; }'
+    '[data-testid="InputInstructions"] > span:first-child:not(:only-child)::after { font-size: 0.75rem; }'
+    '[data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child:not(:only-child)::after'
+    ' { content: "Enter om te bevestigen"; }'
+    '[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child:not(:only-child)::after'
+    ' { content: "Ctrl+Enter of buiten het veld klikken om te bevestigen"; }'
+    'button[aria-label="Copy Vega-Lite spec"], button[aria-label="Copied!"] { display: none; }'
+    "</style>"
+)
+
+
+def huisstijl() -> None:
+    """The app-wide CSS (one place), drawn by the router on every page."""
+    st.html(_HUISSTIJL)
+
+
 # --- database and identity ----------------------------------------------------------------
 
 TOKEN_PARAM = "d"  # noqa: S105  (a parameter name, not a secret)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from reports import charts
-from reports.duiding import benchmark_zin, heel, kernzin
+from reports.duiding import benchmark_zin, getal, heel, kernzin
 from scan import services, vergelijken
 from scan.rapporten import toon_downloads
 from scan.teksten import t
@@ -93,11 +93,12 @@ with tabs[4]:
             {
                 t("resultaten.kol.bouwsteen"): [namen[b.bouwsteen] for b in resultaat.bouwstenen],
                 t("resultaten.kol.score"): pd.array(
-                    [None if b.score is None else round(b.score) for b in resultaat.bouwstenen], dtype="Int64"
+                    [None if b.score is None else heel(b.score) for b in resultaat.bouwstenen], dtype="Int64"
                 ),
                 t("resultaten.kol.bespreekpunten"): [b.bespreekpunten for b in resultaat.bouwstenen],
+                # Text with a decimal comma: a number column would show "2.4" on an English browser.
                 t("resultaten.kol.spreiding"): [
-                    None if b.gemiddelde_spreiding is None else round(b.gemiddelde_spreiding, 1)
+                    "–" if b.gemiddelde_spreiding is None else getal(b.gemiddelde_spreiding)
                     for b in resultaat.bouwstenen
                 ],
                 t("resultaten.kol.dekking"): [f"{b.dekking:.0%}" for b in resultaat.bouwstenen],

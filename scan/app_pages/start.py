@@ -64,9 +64,10 @@ if sessie is not None:
 
 
 def _fout(tekst: str) -> None:
-    # Under the form and as a toast: on a laptop the form's end is often below the fold.
+    # Under the form, and a short toast pointing there: on a laptop the form's end is often below
+    # the fold, and Streamlit cuts a long toast with an English "view more".
     st.error(tekst, icon=":material/error:")
-    st.toast(tekst, icon=":material/error:")
+    st.toast(t("start.fout.toast"), icon=":material/error:")
 
 
 if st.session_state.pop("onbekende_link", False):

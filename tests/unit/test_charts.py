@@ -325,12 +325,12 @@ def test_verdeling__needs_five_levels_and_distinct_labels() -> None:
 
 def test_radar_tabel__whole_scores_gap_and_na() -> None:
     tabel = radar_tabel(["a", "b", "c", "d"], [40.5, None, 30.0, 0.4], [60.0, 70.0, None, 100.0])
-    assert list(tabel.columns) == ["Onderdeel", "Huidig", "Ambitie", "Gap"]
-    assert all(str(tabel[k].dtype) == "Int64" for k in ["Huidig", "Ambitie", "Gap"])
+    assert list(tabel.columns) == ["Onderdeel", "Huidig", "Ambitie", "Nog te gaan"]
+    assert all(str(tabel[k].dtype) == "Int64" for k in ["Huidig", "Ambitie", "Nog te gaan"])
     assert tabel["Onderdeel"].tolist() == ["a", "b", "c", "d"]
     assert tabel["Huidig"].tolist() == [41, pd.NA, 30, 0]
     assert tabel["Ambitie"].tolist() == [60, 70, pd.NA, 100]
-    assert tabel["Gap"].tolist() == [19, pd.NA, pd.NA, 100]  # between the shown, rounded scores
+    assert tabel["Nog te gaan"].tolist() == [19, pd.NA, pd.NA, 100]  # between the shown, rounded scores
 
 
 def test_radar_tabel__without_ambitie_no_gap() -> None:
