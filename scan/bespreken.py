@@ -105,12 +105,10 @@ def markeringen(db: Database, ronde_id: int) -> dict[str, Markering]:
         rijen = s.execute(
             select(BespreekpuntRij.stelling, BespreekpuntRij.status).where(BespreekpuntRij.ronde_id == ronde_id)
         ).all()
-    return {stelling: status for stelling, status in rijen if status in MARKERINGEN}  # type: ignore[misc]  # CHECK constraint
+    return {stelling: status for stelling, status in rijen if status in MARKERINGEN}  # CHECK constraint
 
 
-def markeer(
-    db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, markering: Markering | None
-) -> None:
+def markeer(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, markering: Markering | None) -> None:
     """Mark a bespreekpunt "later" or "geparkeerd", or take the mark off (``None``)."""
     if markering is not None and markering not in MARKERINGEN:
         raise InvoerFout(f"Markering '{markering}' kan niet: kies later, geparkeerd of geen.")
@@ -122,7 +120,9 @@ def markeer(
             raise InvoerFout("Deze scanronde is afgerond; de agenda ligt vast.")
         if markering is None:
             s.execute(
-                delete(BespreekpuntRij).where(BespreekpuntRij.ronde_id == ronde.id, BespreekpuntRij.stelling == stelling)
+                delete(BespreekpuntRij).where(
+                    BespreekpuntRij.ronde_id == ronde.id, BespreekpuntRij.stelling == stelling
+                )
             )
             return
         repo.upsert(

@@ -142,9 +142,7 @@ def punten(resultaat: ScanResultaat, markeringen: Mapping[str, Markering] | None
     for stelling_id in resultaat.bespreekpunten:
         s = resultaat.stelling(stelling_id)
         b = bouwstenen[s.bouwsteen]
-        afstand = (
-            max(0.0, b.ambitie - s.gemiddelde) if b.ambitie is not None and s.gemiddelde is not None else 0.0
-        )
+        afstand = max(0.0, b.ambitie - s.gemiddelde) if b.ambitie is not None and s.gemiddelde is not None else 0.0
         uit.append(
             Punt(
                 stelling=stelling_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -46,7 +48,7 @@ def test_orden__within_a_mark__kern_before_aanvullend_and_done_points_left_out(l
     volgorde = orden(lijst)
     assert not any(p.besproken for p in volgorde)
     assert len(volgorde) == sum(1 for p in lijst if not p.besproken)
-    for a, b in zip(volgorde, volgorde[1:], strict=False):
+    for a, b in itertools.pairwise(volgorde):
         if a.markering == b.markering:
             assert a.kern or not b.kern
 
