@@ -288,7 +288,9 @@ def basis_url() -> str:
     url = st.context.url or "http://localhost:8501"
     # st.context.url ends in the current page's path; links point at the app's root, which is
     # the Start page (Streamlit serves the default page at "/", not at its url_path).
-    return re.sub(r"/(start|invullen|workshop|resultaten|doelen|vergelijken|beheer|over)/?$", "", url.rstrip("/"))
+    return re.sub(
+        r"/(start|invullen|workshop|scherm|resultaten|doelen|vergelijken|beheer|over)/?$", "", url.rstrip("/")
+    )
 
 
 def deelname_link(sessie: Sessie) -> str:
@@ -297,6 +299,14 @@ def deelname_link(sessie: Sessie) -> str:
 
 def persoonlijke_link(token: str) -> str:
     return f"{basis_url()}/?{TOKEN_PARAM}={token}"
+
+
+SCHERM_PARAM = "scherm"
+"""Query parameter of the read-only presenter link: the round's presentation token."""
+
+
+def presentatie_link(token: str) -> str:
+    return f"{basis_url()}/scherm?{SCHERM_PARAM}={token}"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
