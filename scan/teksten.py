@@ -283,7 +283,7 @@ NL: dict[str, str] = {
     "workshop.agenda.minuten": "Minuten per bespreekpunt",
     "workshop.agenda.budget": "Tijd voor de bespreking (minuten)",
     "workshop.agenda.stand": (
-        "**Nog {resterend} bespreekpunten**, ca. {minuten} minuten. Binnen {budget} minuten passen er {past}. "
+        "**Nog te bespreken: {resterend}**, ca. {minuten} minuten. Binnen {budget} minuten passen er {past}. "
         "Besproken: {besproken} · geparkeerd: {geparkeerd}."
     ),
     "workshop.agenda.volgorde": (
@@ -314,7 +314,7 @@ NL: dict[str, str] = {
     "scherm.voortgang.leeg": "Nog niemand binnen: scan de QR-code om mee te doen.",
     "scherm.kol.naam": "Naam",
     "scherm.kol.voortgang": "Stellingen",
-    "scherm.agenda.stand": "Nog **{resterend}** bespreekpunten · ca. **{minuten}** min",
+    "scherm.agenda.stand": "Nog te bespreken: **{resterend}** · ca. **{minuten}** min",
     "scherm.agenda.budget": "Binnen {budget} min: de eerste {past} · besproken {besproken} · geparkeerd {geparkeerd}",
     "scherm.nu": "Nu bespreken: stelling {nummer} · {bouwsteen}",
     "scherm.kol.aantal": "Aantal",

@@ -49,7 +49,8 @@ def test_workshop__bespreekpunt__shows_distribution_notes_without_names(
 ) -> None:
     eerste = vragenlijst.stellingen()[0][1]
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
-    assert at.tabs[0].label == "Bespreekpunten (1 open)"
+    assert at.tabs[0].label == "Bespreekpunten"
+    assert any("Nog te bespreken: 1**, ca. 3 minuten" in m.value for m in at.markdown)
     blok = at.expander[0]
     assert eerste.tekst.nl in blok.label
     assert "spreiding 4" in blok.label
@@ -76,7 +77,7 @@ def test_workshop__setting_consensus__is_stored_and_shown(
         "Fatima",
     )
     assert "Consensus: niveau 2" in at.expander[0].success[0].value
-    assert at.tabs[0].label == "Bespreekpunten (0 open)"
+    assert any("Nog te bespreken: 0**" in m.value for m in at.markdown)
     assert at.subheader[1].value == "Besproken, met consensus (1)"
     assert at.toast[0].value.startswith("Consensus vastgelegd bij stelling 1.1: niveau 2")
 
