@@ -76,18 +76,22 @@ def _markdown(key: str, tekst: str) -> None:
         st.markdown(tekst)
 
 
-def _meedoen(ronde: RondeInfo, groot: bool) -> None:
-    # Our own address and code (no user text); in inline code so markdown neither links nor
-    # escapes it, and a backtick in a strange Host header cannot end the code span.
-    link = f"{basis_url()}/?code={ronde.code}".replace("`", "")
-    if not groot:
-        _markdown(
-            "scherm_kop",
-            f"{t('scherm.kop', gemeente=md(ronde.gemeente))} · "
-            + t("scherm.meedoen.klein", code=ronde.code_leesbaar, link=f"`{link}`"),
-        )
-        return
-    _markdown("scherm_kop", t("scherm.kop", gemeente=md(ronde.gemeente)))
+def _deelname_link(ronde: RondeInfo) -> str:
+    # Our own address and code (no user text); shown in inline code so markdown neither links
+    # nor escapes it, and a backtick in a strange Host header cannot end the code span.
+    return f"{basis_url()}/?code={ronde.code}".replace("`", "")
+
+
+def _kop(ronde: RondeInfo, met_code: bool) -> None:
+    kop = t("scherm.kop", gemeente=md(ronde.gemeente))
+    if met_code:
+        kop += " · " + t("scherm.meedoen.klein", code=ronde.code_leesbaar, link=f"`{_deelname_link(ronde)}`")
+    _markdown("scherm_kop", kop)
+
+
+def _meedoen(ronde: RondeInfo) -> None:
+    """The big join block: code, link and QR code, for while people come in."""
+    link = _deelname_link(ronde)
     tekst, qr = st.columns([3, 2], vertical_alignment="center")
     with tekst, st.container(key="scherm_code_groot"):
         st.markdown(t("scherm.meedoen"))
@@ -195,9 +199,11 @@ def _live(vl: Vragenlijst, token: str) -> None:
     minuten, budget = bespreken.agenda_instelling(db, ronde.id)
     lijst = agenda_regels.punten(resultaat, bespreken.markeringen(db, ronde.id))
     a = agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget)
-    _meedoen(ronde, groot=not iedereen_binnen)
+    _kop(ronde, met_code=iedereen_binnen)
     links, rechts = st.columns([3, 2], gap="large")
     with links:
+        if not iedereen_binnen:
+            _meedoen(ronde)
         _nu_bespreken(vl, resultaat, a, len(lijst))
     with rechts:
         _stand(a, len(lijst))
