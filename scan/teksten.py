@@ -238,8 +238,8 @@ NL: dict[str, str] = {
     ),
     "workshop.heropenen": "Scanronde heropenen",
     "workshop.bespreekpunten.uitleg": (
-        "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat waar de groep het meest "
-        "verdeeld is. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
+        "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat wat het eerst besproken "
+        "moet worden. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
     ),
     "workshop.bespreekpunten.geen": "Nog geen bespreekpunten: waar al geantwoord is, liggen de antwoorden dicht bij elkaar.",
     "workshop.bespreekpunten.meer": "Nog {aantal} open bespreekpunten; ze verschijnen hier zodra er een is besproken, en staan ook bij Per bouwsteen.",

@@ -85,16 +85,16 @@ with st.container(border=True):
         st.error(str(fout), icon=":material/error:")
         scherm_link = None
     if scherm_link:
-        knop, adres, nieuw = st.columns([2, 5, 2], vertical_alignment="center")
-        knop.link_button(t("workshop.scherm.openen"), scherm_link, icon=":material/co_present:", type="primary")
-        adres.code(scherm_link, language=None)
-        nieuw.button(
-            t("workshop.scherm.vernieuwen"),
-            help=t("workshop.scherm.vernieuwen.uitleg"),
-            on_click=_vernieuw_scherm,
-            icon=":material/autorenew:",
-            key="workshop_scherm_nieuw",
-        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.link_button(t("workshop.scherm.openen"), scherm_link, icon=":material/co_present:", type="primary")
+            st.button(
+                t("workshop.scherm.vernieuwen"),
+                help=t("workshop.scherm.vernieuwen.uitleg"),
+                on_click=_vernieuw_scherm,
+                icon=":material/autorenew:",
+                key="workshop_scherm_nieuw",
+            )
+        st.code(scherm_link, language=None)
 
 
 def _balk(aantal: int, van: int) -> str:
@@ -220,16 +220,16 @@ def _stelling(
     with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_, key=f"{plek}_x_{stelling_id}"):
         st.caption(md(b.naam.nl))
         if agenda and not afspraak:
-            kolommen_agenda = st.columns(3)
+            knoppen = st.container(horizontal=True)
             if markering is None:
-                kolommen_agenda[0].button(
+                knoppen.button(
                     t("workshop.agenda.later"),
                     key=f"{plek}_later_{stelling_id}",
                     on_click=_markeer,
                     args=(stelling_id, "later"),
                     icon=":material/schedule:",
                 )
-                kolommen_agenda[1].button(
+                knoppen.button(
                     t("workshop.agenda.parkeren"),
                     key=f"{plek}_park_{stelling_id}",
                     on_click=_markeer,
@@ -237,7 +237,7 @@ def _stelling(
                     icon=":material/local_parking:",
                 )
             else:
-                kolommen_agenda[0].button(
+                knoppen.button(
                     t("workshop.agenda.terug"),
                     key=f"{plek}_terug_{stelling_id}",
                     on_click=_markeer,
