@@ -11,6 +11,8 @@ participant and every participant has saved at least one answer; someone who joi
 (and has not answered yet) unfolds it again until they have started.
 """
 
+import html
+
 import streamlit as st
 
 from scan import bespreken, services
@@ -96,7 +98,7 @@ def _meedoen(ronde: RondeInfo) -> None:
     with tekst, st.container(key="scherm_code_groot"):
         st.markdown(t("scherm.meedoen"))
         # The code comes from our own alphabet (no user text); the class is our own CSS.
-        st.html(f'<div class="scherm-code">{ronde.code_leesbaar}</div>')
+        st.html(f'<div class="scherm-code">{html.escape(ronde.code_leesbaar)}</div>')
         st.code(link, language=None, wrap_lines=True)
     with qr:
         st.image(qr_png(link), width=300)

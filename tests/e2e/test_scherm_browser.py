@@ -68,3 +68,29 @@ def test_presenter_view__1920x1080__live_text_at_least_28px_and_eight_names_with
         assert pagina.locator('[data-testid="stException"]').count() == 0
     finally:
         db.sluit()
+
+
+def test_workshop_bespreekpunten__update_without_reload(
+    server: Server, browser: Any, screenshot: Callable[[Any, str], object], vragenlijst: Vragenlijst
+) -> None:
+    db = open_database(server.database_url)
+    try:
+        facilitator = services.start_ronde(
+            db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6)
+        )
+        anna, bert = (
+            services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in ("Anna", "Bert")
+        )
+        pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+        pagina.set_default_timeout(30_000)
+        pagina.goto(f"{server.url}/workshop?d={facilitator.deelnemer.token}")
+        pagina.get_by_text("Nog geen bespreekpunten").wait_for()
+        # The room disagrees on two stellingen while the page is open: they appear by themselves.
+        for _, s in vragenlijst.stellingen()[:2]:
+            services.sla_antwoord_op(db, vragenlijst, anna, s.id, "1")
+            services.sla_antwoord_op(db, vragenlijst, bert, s.id, "5")
+        pagina.get_by_text("Nog te bespreken: 2").wait_for()
+        assert pagina.get_by_text("Nog geen bespreekpunten").count() == 0
+        assert pagina.locator('[data-testid="stException"]').count() == 0
+    finally:
+        db.sluit()
