@@ -207,7 +207,7 @@ def _stelling(
     # A stelling can be on two tabs (bespreekpunt and its bouwsteen); ``plek`` keeps their widgets apart.
     # The live bespreekpunten pass the result of their own rerun; the other tabs use the page's.
     b, nummer, s = stelling_van[stelling_id]
-    r = (resultaat_ or resultaat).stelling(stelling_id)
+    r = (resultaat if resultaat_ is None else resultaat_).stelling(stelling_id)
     afspraak = (afspraken if afspraken_ is None else afspraken_).get(stelling_id)
     status = (
         t("workshop.status.consensus", niveau=afspraak.niveau)
@@ -317,7 +317,7 @@ tab_bespreek, tab_bouwsteen, tab_links, tab_afronden = st.tabs(
 )
 
 
-def getal(waarde: float) -> str:
+def _getal(waarde: float) -> str:
     return f"{waarde:g}".replace(".", ",")
 
 
@@ -368,8 +368,8 @@ def _bespreekpunten() -> None:
         t(
             "workshop.agenda.stand",
             resterend=a.resterend,
-            minuten=getal(a.minuten),
-            budget=getal(budget),
+            minuten=_getal(a.minuten),
+            budget=_getal(budget),
             past=a.past,
             besproken=len(a.besproken),
             geparkeerd=a.geparkeerd,
@@ -379,7 +379,7 @@ def _bespreekpunten() -> None:
     te_doen = [p for p in a.volgorde if p.markering != "geparkeerd"]
     for i, p in enumerate(te_doen[:MAX_OPEN]):
         if i == a.past:
-            st.caption(t("workshop.agenda.buiten_budget", budget=getal(budget)))
+            st.caption(t("workshop.agenda.buiten_budget", budget=_getal(budget)))
         _stelling(p.stelling, i == 0, "bp", resultaat_nu, afspraken_nu, p.markering, agenda=True)
     if len(te_doen) > MAX_OPEN:
         st.caption(t("workshop.bespreekpunten.meer", aantal=len(te_doen) - MAX_OPEN))
