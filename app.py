@@ -12,14 +12,26 @@ from typing import Literal
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import database, foutgrens, huidige_gebruiker, huidige_sessie, huisstijl, toon_account, toon_storing
+from scan.ui import (
+    SCHERM_PARAM,
+    database,
+    foutgrens,
+    huidige_gebruiker,
+    huidige_sessie,
+    huisstijl,
+    toon_account,
+    toon_storing,
+)
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 huisstijl()
 
 db = database()
 try:
-    sessie = huidige_sessie(db)
+    # The projector's view (?scherm=...) shows the room without anyone's identity: no personal
+    # link is read there, nor put back into its address bar, so a photographed screen gives
+    # nothing away.
+    sessie = None if SCHERM_PARAM in st.query_params else huidige_sessie(db)
     gebruiker = huidige_gebruiker(db)
 except Exception:
     # Before any page exists (for example the database went away between two clicks).
@@ -48,6 +60,8 @@ PAGINAS: list[tuple[str, str, Zichtbaarheid]] = [
     ("vergelijken", ":material/compare_arrows:", zichtbaar(ziet_iets)),
     ("beheer", ":material/admin_panel_settings:", zichtbaar(beheert_iets)),
     ("over", ":material/menu_book:", "visible"),
+    # Opened with the presenter link only; never in the menu.
+    ("scherm", ":material/co_present:", "hidden"),
 ]
 pagina_lijst = [
     st.Page(

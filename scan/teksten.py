@@ -246,8 +246,8 @@ NL: dict[str, str] = {
     ),
     "workshop.heropenen": "Scanronde heropenen",
     "workshop.bespreekpunten.uitleg": (
-        "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat waar de groep het meest "
-        "verdeeld is. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
+        "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat wat het eerst besproken "
+        "moet worden. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."
     ),
     "workshop.bespreekpunten.geen": "Nog geen bespreekpunten: waar al geantwoord is, liggen de antwoorden dicht bij elkaar.",
     "workshop.bespreekpunten.meer": "Nog {aantal} open bespreekpunten; ze verschijnen hier zodra er een is besproken, en staan ook bij Per bouwsteen.",
@@ -277,6 +277,65 @@ NL: dict[str, str] = {
         "Geef hem dan zijn eigen link, bijvoorbeeld per chat."
     ),
     "workshop.links.toon": "Links tonen (niet doen terwijl het scherm geprojecteerd wordt)",
+    "nav.scherm": "Presentatiescherm",
+    "workshop.scherm.kop": "Presentatiescherm voor de beamer",
+    "workshop.scherm.uitleg": (
+        "Projecteer niet deze pagina: de adresbalk bevat uw persoonlijke link. Open het presentatiescherm "
+        "in een nieuw venster of op de computer van de beamer; het toont alleen en kan niets veranderen."
+    ),
+    "workshop.scherm.openen": "Presentatiescherm openen",
+    "workshop.scherm.vernieuwen": "Nieuwe presentatielink",
+    "workshop.scherm.vernieuwen.uitleg": "Maakt een nieuwe link; de oude link van het presentatiescherm werkt dan niet meer.",
+    "workshop.scherm.vernieuwd": "Nieuwe presentatielink gemaakt; de oude werkt niet meer.",
+    "workshop.tab.bespreekpunten.vast": "Bespreekpunten",
+    "workshop.agenda.minuten": "Minuten per bespreekpunt",
+    "workshop.agenda.budget": "Tijd voor de bespreking (minuten)",
+    "workshop.agenda.stand": (
+        "**Nog te bespreken: {resterend}**, ca. {minuten} minuten. Binnen {budget} minuten passen er {past}. "
+        "Besproken: {besproken} · geparkeerd: {geparkeerd}."
+    ),
+    "workshop.agenda.volgorde": (
+        "Volgorde: kernbouwstenen eerst, dan de grootste spreiding, de grootste afstand tot de ambitie en de "
+        "meeste deelnemers ver uit elkaar. Later en geparkeerd staan achteraan."
+    ),
+    "workshop.agenda.buiten_budget": "Past niet meer binnen {budget} minuten:",
+    "workshop.agenda.geparkeerd.kop": "Geparkeerd ({aantal})",
+    "workshop.agenda.parkeren": "Parkeren",
+    "workshop.agenda.later": "Later",
+    "workshop.agenda.terug": "Terug op de agenda",
+    "workshop.agenda.gemarkeerd.later": "later",
+    "workshop.agenda.gemarkeerd.geparkeerd": "geparkeerd",
+    "workshop.agenda.opgeslagen": "Agenda bijgewerkt bij stelling {stelling}",
+    "workshop.consensus.wissen": "Consensus wissen",
+    "scherm.geen_link": (
+        "Dit is het presentatiescherm van een workshop. Open het met de link die de facilitator op de "
+        "Workshop-pagina ziet (Presentatiescherm openen)."
+    ),
+    "scherm.onbekend": (
+        "Deze link van het presentatiescherm werkt niet (meer). Misschien heeft de facilitator een nieuwe "
+        "gemaakt: open op de Workshop-pagina opnieuw Presentatiescherm openen."
+    ),
+    "scherm.kop": "Workshop {gemeente}",
+    "scherm.meedoen": "Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
+    "scherm.meedoen.klein": "Later binnen? Doe mee met code **{code}** via {link}",
+    "scherm.voortgang.kop": "Ingevuld · {klaar} van {aantal} klaar",
+    "scherm.voortgang.leeg": "Nog niemand binnen: scan de QR-code om mee te doen.",
+    "scherm.kol.naam": "Naam",
+    "scherm.kol.voortgang": "Stellingen",
+    "scherm.agenda.stand": "Nog te bespreken: **{resterend}** · ca. **{minuten}** min",
+    "scherm.agenda.budget": "Binnen {budget} min: de eerste {past} · besproken {besproken} · geparkeerd {geparkeerd}",
+    "scherm.nu": "Nu bespreken: stelling {nummer} · {bouwsteen}",
+    "scherm.kol.aantal": "Aantal",
+    "scherm.kol.niveau": "Niveau",
+    "scherm.kol.betekenis": "Wat dat niveau inhoudt",
+    "scherm.verdeling.rest": "Weet niet: {weet_niet} · n.v.t.: {nvt} · nog niet beantwoord: {open}",
+    "scherm.daarna": "Daarna",
+    "scherm.buiten_budget": "Past niet meer in {budget} min:",
+    "scherm.later": "(later)",
+    "scherm.meer": "en nog {aantal}",
+    "scherm.geen_bespreekpunten": "Nog geen bespreekpunten: waar al geantwoord is, liggen de antwoorden dicht bij elkaar.",
+    "scherm.alles_besproken": "Alle bespreekpunten zijn besproken of geparkeerd.",
+    "scherm.bijgewerkt": "Bijgewerkt om {nu}",
     "resultaten.titel": "Resultaten {gemeente}",
     "resultaten.ronde": "Scanronde {code} · {datum} · scores van 0 tot 100, uit alle antwoorden die nu zijn opgeslagen",
     "resultaten.leeg": "Er zijn nog geen antwoorden met een niveau. Zodra iemand een stelling beantwoordt, verschijnen hier de scores.",

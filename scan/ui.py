@@ -77,6 +77,19 @@ def foutgrens() -> Iterator[None]:
         toon_storing()
 
 
+def met_foutgrens(functie: Callable[P, R]) -> Callable[P, R | None]:
+    """For a fragment: its timed reruns run outside the page, so it needs a boundary of its own,
+    drawn where the fragment is."""
+
+    @functools.wraps(functie)
+    def _begrensd(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        with foutgrens():
+            return functie(*args, **kwargs)
+        return None
+
+    return _begrensd
+
+
 def veilig(functie: Callable[P, R]) -> Callable[P, R | None]:
     """For callbacks and fragments, which run outside the page's boundary."""
 
@@ -396,7 +409,9 @@ def basis_url() -> str:
     url = st.context.url or "http://localhost:8501"
     # st.context.url ends in the current page's path; links point at the app's root, which is
     # the Start page (Streamlit serves the default page at "/", not at its url_path).
-    return re.sub(r"/(start|invullen|workshop|resultaten|doelen|vergelijken|beheer|over)/?$", "", url.rstrip("/"))
+    return re.sub(
+        r"/(start|invullen|workshop|scherm|resultaten|doelen|vergelijken|beheer|over)/?$", "", url.rstrip("/")
+    )
 
 
 def deelname_link(sessie: Sessie) -> str:
@@ -405,6 +420,14 @@ def deelname_link(sessie: Sessie) -> str:
 
 def persoonlijke_link(token: str) -> str:
     return f"{basis_url()}/?{TOKEN_PARAM}={token}"
+
+
+SCHERM_PARAM = "scherm"
+"""Query parameter of the read-only presenter link: the round's presentation token."""
+
+
+def presentatie_link(token: str) -> str:
+    return f"{basis_url()}/scherm?{SCHERM_PARAM}={token}"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -6,7 +6,7 @@ from scan import vergelijken
 from scan.fouten import InvoerFout
 from scan.teksten import t
 from scan.toegang import ROLLEN
-from scan.ui import database, gebruiker_of_stop, gemeente_namen, md, tijd_datum
+from scan.ui import database, gebruiker_of_stop, gemeente_namen, md, tijd_datum, veilig
 
 db = database()
 gebruiker = gebruiker_of_stop(db)
@@ -35,6 +35,7 @@ gekozen_code: str = gm_code
 naam = namen.get(gm_code, gm_code)
 
 
+@veilig
 def _doe(actie: object, gelukt: str) -> None:
     try:
         actie()  # type: ignore[operator]

@@ -12,20 +12,27 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reports import charts
-from scan import services
+from scan import bespreken, services
 from scan.database import nu
+from scan.repository import ConsensusInfo
 from scan.services import ConsensusConflict, InvoerFout
 from scan.teksten import t
 from scan.ui import (
     deelname_link,
     md,
+    met_foutgrens,
     persoonlijke_link,
+    presentatie_link,
     qr_png,
     sessie_of_stop,
     tijd,
+    veilig,
     vragenlijst_of_stop,
     zelfde_versie_of_stop,
 )
+from scoring import agenda as agenda_regels
+from scoring.agenda import Markering
+from scoring.resultaat import ScanResultaat
 
 log = logging.getLogger(__name__)
 vl = vragenlijst_of_stop()
@@ -60,6 +67,39 @@ with rechts:
     st.image(qr_png(link), width=340, caption=t("workshop.qr"))
 
 
+@veilig
+def _vernieuw_scherm() -> None:
+    try:
+        bespreken.vernieuw_presentatie_token(db, sessie)
+    except InvoerFout as fout:
+        st.toast(str(fout), icon=":material/error:")
+    else:
+        st.toast(t("workshop.scherm.vernieuwd"), icon=":material/check_circle:")
+
+
+# The projector gets a view of its own: this page's address carries the facilitator's personal
+# link, the presenter link only shows.
+with st.container(border=True):
+    st.markdown(f"**{t('workshop.scherm.kop')}**")
+    st.caption(t("workshop.scherm.uitleg"))
+    try:
+        scherm_link: str | None = presentatie_link(bespreken.presentatie_token(db, sessie))
+    except InvoerFout as fout:
+        st.error(str(fout), icon=":material/error:")
+        scherm_link = None
+    if scherm_link:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.link_button(t("workshop.scherm.openen"), scherm_link, icon=":material/co_present:", type="primary")
+            st.button(
+                t("workshop.scherm.vernieuwen"),
+                help=t("workshop.scherm.vernieuwen.uitleg"),
+                on_click=_vernieuw_scherm,
+                icon=":material/autorenew:",
+                key="workshop_scherm_nieuw",
+            )
+        st.code(scherm_link, language=None)
+
+
 def _balk(aantal: int, van: int) -> str:
     # A text bar scales with the projector type size (the grid of st.dataframe does not).
     vol = round(10 * aantal / van) if van else 0
@@ -67,6 +107,7 @@ def _balk(aantal: int, van: int) -> str:
 
 
 @st.fragment(run_every="5s")
+@met_foutgrens
 def _wie_vult_in() -> None:
     rijen = services.voortgang(db, sessie)
     # A facilitator who only leads the session is not someone the room waits for.
@@ -94,6 +135,7 @@ resultaat = services.resultaat(db, vl, ronde.id)
 afspraken = services.consensus(db, sessie)
 
 
+@veilig
 def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
     niveau = st.session_state[f"{plek}_cn_{stelling_id}"]
     try:
@@ -138,18 +180,77 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
     st.toast(melding, icon=":material/sync_problem:")
 
 
-def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
+@veilig
+def _wis_consensus(stelling_id: str, versie: int, plek: str) -> None:
+    # Clearing is recording "no level" with the version seen: the same conflict handling.
+    st.session_state[f"{plek}_cn_{stelling_id}"] = None
+    st.session_state[f"{plek}_co_{stelling_id}"] = ""
+    _leg_vast(stelling_id, versie, plek)
+
+
+@veilig
+def _markeer(stelling_id: str, markering: Markering | None) -> None:
+    try:
+        bespreken.markeer(db, vl, sessie, stelling_id, markering)
+    except InvoerFout as fout:
+        st.toast(str(fout), icon=":material/error:")
+    except SQLAlchemyError:
+        log.exception("agenda bijwerken mislukt")
+        st.toast(t("invullen.fout.database"), icon=":material/error:")
+    else:
+        b, nummer, _ = stelling_van[stelling_id]
+        st.toast(t("workshop.agenda.opgeslagen", stelling=f"{b.nummer}.{nummer}"), icon=":material/check_circle:")
+
+
+def _stelling(
+    stelling_id: str,
+    open_: bool,
+    plek: str,
+    resultaat_: ScanResultaat | None = None,
+    afspraken_: dict[str, ConsensusInfo] | None = None,
+    markering: Markering | None = None,
+    agenda: bool = False,
+) -> None:
     # A stelling can be on two tabs (bespreekpunt and its bouwsteen); ``plek`` keeps their widgets apart.
+    # The live bespreekpunten pass the result of their own rerun; the other tabs use the page's.
     b, nummer, s = stelling_van[stelling_id]
-    r = resultaat.stelling(stelling_id)
-    afspraak = afspraken.get(stelling_id)
+    r = (resultaat if resultaat_ is None else resultaat_).stelling(stelling_id)
+    afspraak = (afspraken if afspraken_ is None else afspraken_).get(stelling_id)
     status = (
         t("workshop.status.consensus", niveau=afspraak.niveau)
         if afspraak
         else t("workshop.status.spreiding", spreiding=r.spreiding if r.spreiding is not None else "–")
     )
-    with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_):
+    if markering:
+        status += f" · {t(f'workshop.agenda.gemarkeerd.{markering}')}"
+    # Keyed: the label changes with live answers, the facilitator's open or closed stays.
+    with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_, key=f"{plek}_x_{stelling_id}"):
         st.caption(md(b.naam.nl))
+        if agenda and not afspraak:
+            knoppen = st.container(horizontal=True)
+            if markering is None:
+                knoppen.button(
+                    t("workshop.agenda.later"),
+                    key=f"{plek}_later_{stelling_id}",
+                    on_click=_markeer,
+                    args=(stelling_id, "later"),
+                    icon=":material/schedule:",
+                )
+                knoppen.button(
+                    t("workshop.agenda.parkeren"),
+                    key=f"{plek}_park_{stelling_id}",
+                    on_click=_markeer,
+                    args=(stelling_id, "geparkeerd"),
+                    icon=":material/local_parking:",
+                )
+            else:
+                knoppen.button(
+                    t("workshop.agenda.terug"),
+                    key=f"{plek}_terug_{stelling_id}",
+                    on_click=_markeer,
+                    args=(stelling_id, None),
+                    icon=":material/undo:",
+                )
         kolommen_verdeling = [f"{n} · {niveau_naam[n]}" for n in range(1, 6)] + [
             t("workshop.weet_niet"),
             t("workshop.nvt"),
@@ -177,6 +278,13 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
                     waarom=md(afspraak.toelichting or "–"),
                 ),
                 icon=":material/handshake:",
+            )
+            st.button(
+                t("workshop.consensus.wissen"),
+                key=f"{plek}_cw_{stelling_id}",
+                on_click=_wis_consensus,
+                args=(stelling_id, afspraak.versie, plek),
+                icon=":material/backspace:",
             )
         if f"conflict_{stelling_id}" in st.session_state:
             st.warning(st.session_state[f"conflict_{stelling_id}"], icon=":material/sync_problem:")
@@ -207,27 +315,97 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
 MAX_OPEN = 12
 tab_bespreek, tab_bouwsteen, tab_links, tab_afronden = st.tabs(
     [
-        t("workshop.tab.bespreekpunten", aantal=sum(1 for sid in resultaat.bespreekpunten if sid not in afspraken)),
+        # No live count in the label: a label that changes resets which tab is open.
+        t("workshop.tab.bespreekpunten.vast"),
         t("workshop.tab.bouwsteen"),
         t("workshop.tab.links"),
         t("workshop.tab.afronden"),
     ]
 )
-with tab_bespreek:
+
+
+def _getal(waarde: float) -> str:
+    return f"{waarde:g}".replace(".", ",")
+
+
+@veilig
+def _agenda_instellen() -> None:
+    try:
+        bespreken.stel_agenda_in(
+            db,
+            sessie,
+            minuten_per_punt=st.session_state["workshop_agenda_minuten"],
+            budget=st.session_state["workshop_agenda_budget"],
+        )
+    except InvoerFout as fout:
+        st.toast(str(fout), icon=":material/error:")
+
+
+@st.fragment(run_every="4s")
+@met_foutgrens
+def _bespreekpunten() -> None:
+    # Live like the progress table: each rerun reads the round again, only this fragment reruns.
+    resultaat_nu = services.resultaat(db, vl, ronde.id)
+    afspraken_nu = services.consensus(db, sessie)
+    minuten, budget = bespreken.agenda_instelling(db, ronde.id)
+    lijst = agenda_regels.punten(resultaat_nu, bespreken.markeringen(db, ronde.id))
+    a = agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget)
     st.markdown(t("workshop.bespreekpunten.uitleg"))
-    # Settled ones move to their own list below, so a level just recorded stays in view.
-    open_punten = [sid for sid in resultaat.bespreekpunten if sid not in afspraken]
-    besproken = [sid for sid in resultaat.bespreekpunten if sid in afspraken]
-    if not resultaat.bespreekpunten:
+    kolommen = st.columns([1, 1, 3], vertical_alignment="bottom")
+    kolommen[0].number_input(
+        t("workshop.agenda.minuten"),
+        min_value=1,
+        max_value=60,
+        step=1,
+        value=round(minuten),
+        key="workshop_agenda_minuten",
+        on_change=_agenda_instellen,
+    )
+    kolommen[1].number_input(
+        t("workshop.agenda.budget"),
+        min_value=0,
+        max_value=480,
+        step=5,
+        value=round(budget),
+        key="workshop_agenda_budget",
+        on_change=_agenda_instellen,
+    )
+    if not lijst:
         st.info(t("workshop.bespreekpunten.geen"), icon=":material/check:")
-    for i, stelling_id in enumerate(open_punten[:MAX_OPEN]):
-        _stelling(stelling_id, open_=i == 0, plek="bp")
-    if len(open_punten) > MAX_OPEN:
-        st.caption(t("workshop.bespreekpunten.meer", aantal=len(open_punten) - MAX_OPEN))
-    if besproken:
-        st.subheader(t("workshop.besproken.kop", aantal=len(besproken)))
-        for stelling_id in besproken:
-            _stelling(stelling_id, open_=False, plek="bp")
+        return
+    st.markdown(
+        t(
+            "workshop.agenda.stand",
+            resterend=a.resterend,
+            minuten=_getal(a.minuten),
+            budget=_getal(budget),
+            past=a.past,
+            besproken=len(a.besproken),
+            geparkeerd=a.geparkeerd,
+        )
+    )
+    st.caption(t("workshop.agenda.volgorde"))
+    te_doen = [p for p in a.volgorde if p.markering != "geparkeerd"]
+    for i, p in enumerate(te_doen[:MAX_OPEN]):
+        if i == a.past:
+            st.caption(t("workshop.agenda.buiten_budget", budget=_getal(budget)))
+        _stelling(p.stelling, i == 0, "bp", resultaat_nu, afspraken_nu, p.markering, agenda=True)
+    if len(te_doen) > MAX_OPEN:
+        st.caption(t("workshop.bespreekpunten.meer", aantal=len(te_doen) - MAX_OPEN))
+    geparkeerd = [p for p in a.volgorde if p.markering == "geparkeerd"]
+    if geparkeerd:
+        st.subheader(t("workshop.agenda.geparkeerd.kop", aantal=len(geparkeerd)))
+        for p in geparkeerd:
+            _stelling(p.stelling, False, "bp", resultaat_nu, afspraken_nu, p.markering, agenda=True)
+    # Settled ones move to their own list, so a level just recorded stays in view.
+    if a.besproken:
+        st.subheader(t("workshop.besproken.kop", aantal=len(a.besproken)))
+        for p in a.besproken:
+            _stelling(p.stelling, False, "bp", resultaat_nu, afspraken_nu)
+
+
+with tab_bespreek:
+    _bespreekpunten()
 
 with tab_bouwsteen:
     b = vl.bouwsteen(

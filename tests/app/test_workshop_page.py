@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import services
+from scan import bespreken, services
 from scan.database import Database
 from scan.repository import Sessie
 from scoring.models import Vragenlijst
@@ -49,7 +49,8 @@ def test_workshop__bespreekpunt__shows_distribution_notes_without_names(
 ) -> None:
     eerste = vragenlijst.stellingen()[0][1]
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
-    assert at.tabs[0].label == "Bespreekpunten (1 open)"
+    assert at.tabs[0].label == "Bespreekpunten"
+    assert any("Nog te bespreken: 1**, ca. 3 minuten" in m.value for m in at.markdown)
     blok = at.expander[0]
     assert eerste.tekst.nl in blok.label
     assert "spreiding 4" in blok.label
@@ -76,7 +77,7 @@ def test_workshop__setting_consensus__is_stored_and_shown(
         "Fatima",
     )
     assert "Consensus: niveau 2" in at.expander[0].success[0].value
-    assert at.tabs[0].label == "Bespreekpunten (0 open)"
+    assert any("Nog te bespreken: 0**" in m.value for m in at.markdown)
     assert at.subheader[1].value == "Besproken, met consensus (1)"
     assert at.toast[0].value.startswith("Consensus vastgelegd bij stelling 1.1: niveau 2")
 
@@ -148,3 +149,104 @@ def test_workshop__closing_fixes_the_answers_and_reopening_frees_them(
     at.run()
     sessie = services.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
     assert sessie is not None and sessie.ronde.status == "open"
+
+
+# --- presenter link, agenda, clearing a consensus --------------------------------------------
+
+
+def test_workshop__presenter_link__shown_opened_and_renewed(
+    open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie
+) -> None:
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    token = bespreken.presentatie_token(app_db, gevulde_ronde)
+    assert any(c.value.endswith(f"/scherm?scherm={token}") for c in at.code)
+    knop = at.get("link_button")[0]
+    assert knop.proto.label == "Presentatiescherm openen"
+    assert knop.proto.url.endswith(f"/scherm?scherm={token}")
+    # The presenter link is no personal link.
+    assert "d=" not in knop.proto.url
+    at.button(key="workshop_scherm_nieuw").click().run()
+    assert not at.exception
+    nieuw = bespreken.presentatie_token(app_db, gevulde_ronde)
+    assert nieuw != token
+    assert bespreken.ronde_voor_scherm(app_db, token) is None
+    assert any(c.value.endswith(f"/scherm?scherm={nieuw}") for c in at.code)
+    assert at.toast[0].value.startswith("Nieuwe presentatielink gemaakt")
+
+
+def test_workshop__park_and_undo__moves_the_point_and_is_stored(
+    open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.stellingen()[0][1].id
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    at.button(key=f"bp_park_{eerste}").click().run()
+    assert not at.exception
+    assert bespreken.markeringen(app_db, gevulde_ronde.ronde.id) == {eerste: "geparkeerd"}
+    assert any(s.value == "Geparkeerd (1)" for s in at.subheader)
+    assert any("Nog te bespreken: 0**" in m.value for m in at.markdown)
+    assert "geparkeerd" in at.expander[0].label
+    at.button(key=f"bp_terug_{eerste}").click().run()
+    assert bespreken.markeringen(app_db, gevulde_ronde.ronde.id) == {}
+    assert any("Nog te bespreken: 1**" in m.value for m in at.markdown)
+    at.button(key=f"bp_later_{eerste}").click().run()
+    assert bespreken.markeringen(app_db, gevulde_ronde.ronde.id) == {eerste: "later"}
+    # "later" still counts as left for today.
+    assert any("Nog te bespreken: 1**" in m.value for m in at.markdown)
+
+
+def test_workshop__agenda_order__kern_and_spread_first_and_budget_line(
+    open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    kern = next(b for b in vragenlijst.bouwstenen if b.type == "kern")
+    aanvullend = next(b for b in vragenlijst.bouwstenen if b.type == "aanvullend")
+    smal_kern, breed_kern, breed_aanv = kern.stellingen[0], kern.stellingen[1], aanvullend.stellingen[0]
+    for naam, waarden in (("Anna", ("1", "1", "1")), ("Bert", ("3", "5", "5"))):
+        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        for s, w in zip((smal_kern, breed_kern, breed_aanv), waarden, strict=True):
+            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, w)
+    bespreken.stel_agenda_in(app_db, ronde, minuten_per_punt=5, budget=10)
+    at = open_app(WORKSHOP, d=ronde.deelnemer.token)
+    assert not at.exception
+    volgorde = [e.label for e in at.expander[:3]]
+    assert volgorde[0].startswith(f"{kern.nummer}.2 ") and volgorde[1].startswith(f"{kern.nummer}.1 ")
+    assert volgorde[2].startswith(f"{aanvullend.nummer}.1 ")
+    assert any("ca. 15 minuten. Binnen 10 minuten passen er 2" in m.value for m in at.markdown)
+    assert any(c.value == "Past niet meer binnen 10 minuten:" for c in at.caption)
+    at.number_input(key="workshop_agenda_budget").set_value(15).run()
+    assert bespreken.agenda_instelling(app_db, ronde.ronde.id) == (5.0, 15.0)
+    assert not any(c.value.startswith("Past niet meer") for c in at.caption)
+
+
+def test_workshop__consensus_wissen__clears_it(
+    open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.stellingen()[0][1].id
+    services.stel_consensus_vast(
+        app_db, vragenlijst, gevulde_ronde, stelling=eerste, niveau=3, toelichting="", verwachte_versie=None
+    )
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    assert any(s.value == "Besproken, met consensus (1)" for s in at.subheader)
+    at.button(key=f"bp_cw_{eerste}").click().run()
+    assert not at.exception
+    assert eerste not in services.consensus(app_db, gevulde_ronde)
+    assert at.toast[0].value == "Consensus gewist"
+    assert any("Nog te bespreken: 1**" in m.value for m in at.markdown)
+
+
+def test_workshop__consensus_wissen_after_another_change__is_a_conflict(
+    open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste = vragenlijst.stellingen()[0][1].id
+    info = services.stel_consensus_vast(
+        app_db, vragenlijst, gevulde_ronde, stelling=eerste, niveau=3, toelichting="", verwachte_versie=None
+    )
+    tweede = services.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Bas", rol="facilitator")
+    at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
+    assert info is not None
+    services.stel_consensus_vast(
+        app_db, vragenlijst, tweede, stelling=eerste, niveau=4, toelichting="Bas", verwachte_versie=info.versie
+    )
+    at.button(key=f"bp_cw_{eerste}").click().run()
+    assert not at.exception
+    assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
+    assert at.toast[0].value.startswith("Niet vastgelegd: Bas")

@@ -42,7 +42,8 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     database_url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'zelfscan.db'}"
-    poort = _vrije_poort()
+    # E2E_POORT: a fixed port when the machine hands out port ranges per user; else any free one.
+    poort = int(os.environ.get("E2E_POORT") or 0) or _vrije_poort()
     omgeving = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(poort)],
