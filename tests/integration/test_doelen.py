@@ -208,3 +208,20 @@ def test_baseline_to_follow__is_stored_and_read_back(
     doel = doel.model_copy(update={"nulmeting": None, "nulmeting_uiterlijk": dt.date(2027, 2, 1), "draagvlak": "MT"})
     doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None)
     assert doelservice.doelen(db, fatima)[doel.id].doel.nulmeting_uiterlijk == dt.date(2027, 2, 1)
+
+
+def test_baseline_to_follow__goes_through_export_and_import(
+    db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek
+) -> None:
+    from scan import uitwisseling
+
+    fatima = _ronde(db, vragenlijst, VANDAAG, 2)
+    doel = doelservice.suggesties(db, vragenlijst, bibliotheek, fatima, vandaag=VANDAAG)[0].doel
+    doel = doel.model_copy(update={"nulmeting": None, "nulmeting_uiterlijk": dt.date(2027, 2, 1)})
+    doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None)
+    scan = uitwisseling.exporteer(db, fatima.ronde.id)
+    assert [d.nulmeting_uiterlijk for d in scan.doelen] == [dt.date(2027, 2, 1)]
+    kopie = uitwisseling.importeer(
+        db, vragenlijst, scan.model_copy(update={"scanronde": scan.scanronde.model_copy(update={"id": "kopie"})})
+    )
+    assert doelservice.doelen(db, kopie)[doel.id].doel.nulmeting_uiterlijk == dt.date(2027, 2, 1)
