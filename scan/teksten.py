@@ -420,7 +420,10 @@ NL: dict[str, str] = {
     ),
     "doelen.letter.goed": "in orde",
     "doelen.letter.mist": "ontbreekt nog",
-    "doelen.nulmeting_volgt": "nulmeting volgt, uiterlijk {datum}",
+    "doelen.meting_volgt": (
+        "**Indicator:** {indicator} · **nulmeting volgt, uiterlijk {datum}** · **streefwaarde** {streef} {eenheid} · "
+        "**deadline** {deadline} · **eigenaar** {eigenaar}"
+    ),
     "doelen.veld.nog_niet_gemeten": "Nog niet gemeten",
     "doelen.nog_niet_gemeten.hulp": (
         "Is deze indicator nog nooit gemeten? Vink dit aan en kies de datum waarop de nulmeting uiterlijk volgt "

@@ -39,6 +39,7 @@ zelfde_versie_of_stop(sessie, vl)
 bib = bibliotheek_of_stop(vl)
 vandaag = dt.date.today()
 namen = {b.id: f"{b.nummer}. {b.naam.nl}" for b in vl.bouwstenen}
+kale_namen = {b.id: b.naam.nl for b in vl.bouwstenen}
 resultaat = services.resultaat(db, vl, sessie.ronde.id)
 resultaat_niveau = {b.bouwsteen: b.niveau for b in resultaat.bouwstenen}
 PDCA = PDCA_NAAM
@@ -91,21 +92,17 @@ def _letters(uitslag: SmartUitslag) -> None:
 
 
 def _meting(d: Doel) -> None:
+    velden = {
+        "indicator": md(d.indicator or "–"),
+        "streef": _getal(d.streefwaarde),
+        "eenheid": md(d.eenheid or ""),
+        "deadline": _datum(d.deadline),
+        "eigenaar": md(d.eigenaar or "–"),
+    }
     if d.nulmeting is None and d.nulmeting_uiterlijk is not None:
-        nul = t("doelen.nulmeting_volgt", datum=_datum(d.nulmeting_uiterlijk))
+        st.markdown(t("doelen.meting_volgt", datum=_datum(d.nulmeting_uiterlijk), **velden))
     else:
-        nul = _getal(d.nulmeting)
-    st.markdown(
-        t(
-            "doelen.meting",
-            indicator=md(d.indicator or "–"),
-            nul=nul,
-            streef=_getal(d.streefwaarde),
-            eenheid=md(d.eenheid or ""),
-            deadline=_datum(d.deadline),
-            eigenaar=md(d.eigenaar or "–"),
-        )
-    )
+        st.markdown(t("doelen.meting", nul=_getal(d.nulmeting), **velden))
 
 
 def _doe(actie: Callable[[], object], gelukt: str, icoon: str) -> None:
@@ -175,12 +172,17 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             )
         else:
             nulmeting = a.number_input(
-                t("doelen.veld.nulmeting"), value=doel.nulmeting, placeholder=t("doelen.nog_meten"), key=f"nul_{k}"
+                t("doelen.veld.nulmeting"),
+                value=doel.nulmeting,
+                placeholder=t("doelen.nog_meten"),
+                format="%g",  # "5", not "5.00"
+                key=f"nul_{k}",
             )
         streefwaarde = b.number_input(
             t("doelen.veld.streefwaarde"),
             value=doel.streefwaarde,
             placeholder=t("doelen.streef_volgt") if nog_niet else None,
+            format="%g",
             key=f"streef_{k}",
         )
         deadline = c.date_input(t("doelen.veld.deadline"), deadline_standaard, format="DD-MM-YYYY", key=f"dl_{k}")
@@ -195,15 +197,16 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             key=f"draag_{k}",
         )
         notities = st.text_input(t("doelen.veld.notities"), doel.notities or "", max_chars=1000, key=f"not_{k}")
-        gekozen = [
-            (
-                knop,
-                st.form_submit_button(
-                    t(f"doelen.knop.{knop}"), type="primary" if i == 0 else "secondary", key=f"{knop}_{k}"
-                ),
-            )
-            for i, knop in enumerate(knoppen)
-        ]
+        with st.container(horizontal=True):
+            gekozen = [
+                (
+                    knop,
+                    st.form_submit_button(
+                        t(f"doelen.knop.{knop}"), type="primary" if i == 0 else "secondary", key=f"{knop}_{k}"
+                    ),
+                )
+                for i, knop in enumerate(knoppen)
+            ]
     actie_knop = next((knop for knop, geklikt in gekozen if geklikt), None)
     if actie_knop is None:
         return
@@ -292,7 +295,8 @@ if terug:
             {
                 t("doelen.kol.ronde"): [r.ronde_datum.strftime("%d-%m-%Y") for r in terug],
                 t("doelen.kol.doel"): [r.doel.titel for r in terug],
-                t("doelen.kol.bouwsteen"): [namen[r.doel.bouwsteen] for r in terug],
+                # The name without its number: a table cell is markdown, and "3. Kanaalregie" became a list.
+                t("doelen.kol.bouwsteen"): [kale_namen.get(r.doel.bouwsteen, r.doel.bouwsteen) for r in terug],
                 t("doelen.kol.toen"): [_niveau(r.niveau_toen) for r in terug],
                 t("doelen.kol.nu"): [_niveau(r.niveau_nu) for r in terug],
             }
@@ -324,31 +328,32 @@ with tab_voorstel:
                 _meting(info.doel)
                 _letters(_toets(info.doel))
                 if beslist:
-                    with st.expander(t("doelen.bewerken"), key=f"exp_{info.sleutel}"):
+                    with st.expander(t("doelen.bewerken"), key=f"exp_voorgesteld_{info.sleutel}"):
                         _formulier(info.sleutel, info.doel, info.versie, ("accepteren", "afwijzen"))
                     _verwijderen(info)
     st.subheader(t("doelen.kop.scan"))
     if not voorstellen:
         st.info(t("doelen.geen_voorstellen"), icon=":material/info:")
-    for nummer, v in enumerate(voorstellen, start=1):
+    # No numbers before the titles: a number is a place, and places change when a goal is decided.
+    for v in voorstellen:
         with st.container(border=True, key=f"kaart_{v.sjabloon}"):
-            st.markdown(f"#### {nummer}. {md(v.doel.titel)}")
+            st.markdown(f"#### {md(v.doel.titel)}")
             st.caption(f"{md(namen[v.bouwsteen])} · " + t("doelen.stap", van=v.stap_van, naar=v.stap_van + 1))
             st.markdown(t("doelen.waarom") + "\n" + "\n".join(f"- {md(r)}" for r in v.redenen))
             if v.twijfel:
                 st.warning(md(v.twijfel), icon=":material/forum:")
             _letters(v.smart)
             if beslist:
-                with st.expander(t("doelen.bewerken"), key=f"exp_{v.sjabloon}"):
+                with st.expander(t("doelen.bewerken"), key=f"exp_scan_{v.sjabloon}"):
                     _formulier(v.sjabloon, v.doel, None, ("accepteren", "afwijzen"))
             elif mag_voorstellen:
-                with st.expander(t("doelen.bewerken.deelnemer"), key=f"exp_{v.sjabloon}"):
+                with st.expander(t("doelen.bewerken.deelnemer"), key=f"exp_scan_{v.sjabloon}"):
                     _formulier(v.sjabloon, v.doel, None, ("voorstellen",))
     if per_besluit["afgewezen"]:
         st.subheader(t("doelen.kop.afgewezen"))
         for info in per_besluit["afgewezen"]:
             with st.container(border=True, key=f"kaart_{info.sleutel}"):
-                a, b, c = st.columns([6, 2, 2], vertical_alignment="center")
+                a, b, c = st.columns([4, 3, 2], vertical_alignment="center")
                 a.markdown(
                     f"**{md(info.doel.titel)}**  \n"
                     + t("doelen.afgewezen_door", door=md(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op))
@@ -401,7 +406,7 @@ with tab_vast:
                         t("doelen.status_bijgewerkt", titel=d.titel),
                         ":material/check_circle:",
                     )
-            with st.expander(t("doelen.aanpassen"), key=f"exp_{info.sleutel}"):
+            with st.expander(t("doelen.aanpassen"), key=f"exp_vast_{info.sleutel}"):
                 _formulier(info.sleutel, d, info.versie, ("opslaan",))
             a, b, _ = st.columns([2, 2, 4])
             with a:
