@@ -15,8 +15,11 @@ round is closed.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import secrets
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -128,6 +131,39 @@ def suggesties(
     gezien = {v.sjabloon for v in basis}
     aanvulling = [v for v in kies(besloten) if v.sjabloon not in gezien] if besloten else []
     return (basis + aanvulling)[:aantal]
+
+
+_GETAL = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+_DUIZENDTALLEN = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
+
+
+def lees_getal(tekst: str, veld: str) -> float | None:
+    """A number as a Dutch user types it: "7,5" (or "7.5"); "1.250" and "1.250,5" with thousands
+    dots are 1250 and 1250.5; empty is None.
+
+    Raises ``InvoerFout`` naming ``veld`` for anything else (also "inf" or "1e400").
+    """
+    schoon = tekst.strip().replace("\u00a0", "").replace(" ", "")
+    if not schoon:
+        return None
+    if ("," in schoon and "." in schoon) or _DUIZENDTALLEN.fullmatch(schoon):
+        schoon = schoon.replace(".", "")  # 1.250,5 and 1.250: dots group thousands, the Dutch way
+    if not _GETAL.fullmatch(schoon):
+        raise InvoerFout(f"{veld}: '{tekst.strip()[:30]}' is geen getal. Gebruik cijfers en een komma, zoals 7,5.")
+    waarde = float(schoon.replace(",", "."))
+    if not math.isfinite(waarde):
+        raise InvoerFout(f"{veld}: '{tekst.strip()[:30]}' is te groot.")
+    return waarde
+
+
+def toon_getal(waarde: float | None) -> str:
+    """A number as a field shows it for editing: exact, decimal comma, never an exponent (which
+    ``lees_getal`` would refuse), no trailing zeros: 7.5 -> "7,5", 1250.0 -> "1250"."""
+    if waarde is None:
+        return ""
+    return format(Decimal(repr(waarde)).normalize(), "f").replace(".", ",")
 
 
 def nieuwe_sleutel() -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from reports.duiding import PDCA_NAAM
 from scan import doelen as doelservice
 from scan import services
-from scan.doelen import DoelConflict, DoelInfo
+from scan.doelen import DoelConflict, DoelInfo, lees_getal, toon_getal
 from scan.rapporten import toon_downloads
 from scan.services import InvoerFout
 from scan.teksten import t
@@ -160,7 +160,9 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             key=f"richting_{k}",
         )
         a, b, c = st.columns(3)
-        nulmeting: float | None = None
+        # Text fields, not number inputs: the browser's number field shows and wants "7.5"; a Dutch
+        # werkgroep types and reads "7,5".
+        nul_tekst = ""
         uiterlijk: dt.date | None = None
         deadline_standaard = doel.deadline or plus_maanden(vandaag, 12)
         if nog_niet:
@@ -171,18 +173,18 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
                 key=f"uiterlijk_{k}",
             )
         else:
-            nulmeting = a.number_input(
+            nul_tekst = a.text_input(
                 t("doelen.veld.nulmeting"),
-                value=doel.nulmeting,
+                toon_getal(doel.nulmeting),
+                max_chars=30,
                 placeholder=t("doelen.nog_meten"),
-                format="%g",  # "5", not "5.00"
                 key=f"nul_{k}",
             )
-        streefwaarde = b.number_input(
+        streef_tekst = b.text_input(
             t("doelen.veld.streefwaarde"),
-            value=doel.streefwaarde,
+            toon_getal(doel.streefwaarde),
+            max_chars=30,
             placeholder=t("doelen.streef_volgt") if nog_niet else None,
-            format="%g",
             key=f"streef_{k}",
         )
         deadline = c.date_input(t("doelen.veld.deadline"), deadline_standaard, format="DD-MM-YYYY", key=f"dl_{k}")
@@ -209,6 +211,12 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             ]
     actie_knop = next((knop for knop, geklikt in gekozen if geklikt), None)
     if actie_knop is None:
+        return
+    try:
+        nulmeting = lees_getal(nul_tekst, t("doelen.veld.nulmeting"))
+        streefwaarde = lees_getal(streef_tekst, t("doelen.veld.streefwaarde"))
+    except InvoerFout as fout:
+        st.error(str(fout), icon=":material/error:")
         return
     try:
         nieuw = Doel.model_validate(

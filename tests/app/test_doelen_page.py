@@ -47,8 +47,8 @@ def _suggesties(at: AppTest) -> list[str]:
 
 def _maak_smart(at: AppTest, sleutel: str, versie: int | None = None) -> None:
     k = f"{sleutel}_{versie if versie is not None else 'n'}"
-    at.number_input(key=f"nul_{k}").set_value(40.0)
-    at.number_input(key=f"streef_{k}").set_value(55.0)
+    at.text_input(key=f"nul_{k}").input("40")
+    at.text_input(key=f"streef_{k}").input("55,5")  # a Dutch decimal comma
     at.text_input(key=f"draag_{k}").input("MT en wethouder dienstverlening")
 
 
@@ -94,7 +94,8 @@ def test_doelen__filled_in_suggestion__is_accepted_and_gets_a_pdca_state(
     assert not at.exception, at.exception
     opgeslagen = doelservice.doelen(app_db, gescoorde_ronde)
     assert opgeslagen[sleutel].besluit == "geaccepteerd"
-    assert opgeslagen[sleutel].doel.nulmeting == 40.0
+    assert (opgeslagen[sleutel].doel.nulmeting, opgeslagen[sleutel].doel.streefwaarde) == (40.0, 55.5)
+    assert "**streefwaarde** 55,5" in " ".join(m.value for m in at.markdown)
     assert "1 vastgesteld" in " ".join(c.value for c in at.caption)
     versie = opgeslagen[sleutel].versie
     at.selectbox(key=f"status_{sleutel}_{versie}").set_value("do")
@@ -121,7 +122,7 @@ def test_doelen__accepting_suggestion_2__stores_exactly_that_goal_and_the_others
     assert na[:4] == [voor[0], *voor[2:]]  # the others stay where they were, in the same order
     assert na[4] not in voor  # the one that takes its place comes last
     # Nothing typed for goal 2 leaked into another goal's fields.
-    assert all(at.number_input(key=f"nul_{s}_n").value is None for s in na)
+    assert all(at.text_input(key=f"nul_{s}_n").value == "" for s in na)
 
 
 def test_doelen__reject__moves_the_suggestion_to_afgewezen_and_it_can_be_undone(
@@ -256,7 +257,7 @@ def test_doelen__a_never_measured_indicator__is_accepted_with_nulmeting_volgt(
     at = open_app(DOELEN, d=ronde.deelnemer.token)
     assert sleutel in _suggesties(at)
     at.checkbox(key=f"nog_{sleutel}_n").check().run()
-    assert not [n for n in at.number_input if n.key == f"nul_{sleutel}_n"]  # the number gave way to a date
+    assert not [n for n in at.text_input if n.key == f"nul_{sleutel}_n"]  # the number gave way to a date
     uiterlijk = plus_maanden(dt.date.today(), 2)
     at.date_input(key=f"uiterlijk_{sleutel}_n").set_value(uiterlijk)
     at.text_input(key=f"draag_{sleutel}_n").input("MT")
@@ -288,3 +289,16 @@ def test_doelen__terugblik_shows_levels_with_a_decimal_comma(
     tabel = at.table[0].value
     assert list(tabel["Niveau toen"]) == ["1,0"]
     assert list(tabel["Niveau nu"]) == ["3,0"]
+
+
+def test_doelen__a_number_that_is_not_a_number__is_refused_in_dutch(
+    open_app: Callable[..., AppTest], app_db: Database, gescoorde_ronde: Sessie
+) -> None:
+    at = open_app(DOELEN, d=gescoorde_ronde.deelnemer.token)
+    sleutel = _suggesties(at)[0]
+    _maak_smart(at, sleutel)
+    at.text_input(key=f"nul_{sleutel}_n").input("veertig")
+    at.button(key=f"accepteren_{sleutel}_n").click().run()
+    assert not at.exception
+    assert "Nulmeting (nu): 'veertig' is geen getal" in at.error[0].value
+    assert doelservice.doelen(app_db, gescoorde_ronde) == {}
