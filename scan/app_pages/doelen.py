@@ -416,8 +416,7 @@ with tab_vast:
                     )
             with st.expander(t("doelen.aanpassen"), key=f"exp_vast_{info.sleutel}"):
                 _formulier(info.sleutel, d, info.versie, ("opslaan",))
-            a, b, _ = st.columns([2, 2, 4])
-            with a:
+            with st.container(horizontal=True):
                 if st.button(
                     t("doelen.knop.intrekken"), icon=":material/undo:", key=f"intrek_{info.sleutel}_{info.versie}"
                 ):
@@ -426,7 +425,6 @@ with tab_vast:
                         t("doelen.ingetrokken", titel=d.titel),
                         ":material/undo:",
                     )
-            with b:
                 _verwijderen(info)
 
 with tab_eigen:
