@@ -63,15 +63,17 @@ class Kolom:
     kop: str
     soort: Soort  # decides number format and wrapping in Excel, and how the reader parses the cell
     veld: str | None  # exchange-format field the reader takes from this column; None: for people only
+    optioneel: bool = False  # added later: a workbook exported before it has no such column and stays valid
 
 
 def _kolommen(spec: str) -> tuple[Kolom, ...]:
-    """Columns from "Kop:soort:veld; ..." (soort defaults to tekst): one line per table stays readable."""
+    """Columns from "Kop:soort:veld; ..." (soort defaults to tekst; "veld?" marks a column that older
+    workbooks lack): one line per table stays readable."""
     uit = []
     for deel in spec.split(";"):
         kop, soort, veld = (*deel.strip().split(":"), "", "")[:3]
         assert (soort or "tekst") in get_args(Soort), soort
-        uit.append(Kolom(kop, cast(Soort, soort or "tekst"), veld or None))
+        uit.append(Kolom(kop, cast(Soort, soort or "tekst"), veld.rstrip("?") or None, veld.endswith("?")))
     return tuple(uit)
 
 
@@ -99,7 +101,8 @@ CONSENSUS = _kolommen(
 NOTITIES = _kolommen("Bouwsteen-id:tekst:bouwsteen; Tekst:lang:tekst")
 DOELEN = _kolommen(
     "Id:tekst:id; Bouwsteen-id:tekst:bouwsteen; Titel:tekst:titel; Actie:lang:actie; Indicator:lang:indicator;"
-    "Eenheid:tekst:eenheid; Nulmeting:getal:nulmeting; Streefwaarde:getal:streefwaarde; Richting:tekst:richting;"
+    "Eenheid:tekst:eenheid; Nulmeting:getal:nulmeting; Nulmeting volgt uiterlijk:datum:nulmeting_uiterlijk?;"
+    "Streefwaarde:getal:streefwaarde; Richting:tekst:richting;"
     "Bron:lang:bron; Eigenaar:tekst:eigenaar; Draagvlak:lang:draagvlak; Deadline:datum:deadline;"
     "Status:tekst:status; Sjabloon:tekst:sjabloon; Notities:lang:notities"
 )
@@ -478,9 +481,10 @@ def _lees_lijst(ws: Any, blad: str, kolommen: tuple[Kolom, ...], problemen: list
     for i, w in enumerate(kop):
         posities.setdefault(str(w).strip().casefold(), i)
     te_lezen = [(k, posities.get(k.kop.casefold(), -1)) for k in kolommen if k.veld]
-    if missend := [k.kop for k, i in te_lezen if i < 0]:
+    if missend := [k.kop for k, i in te_lezen if i < 0 and not k.optioneel]:
         problemen.append(f"{blad}, rij 1: kolom {', '.join(missend)} ontbreekt in de kopregel")
         return [], []
+    te_lezen = [(k, i) for k, i in te_lezen if i >= 0]
     items: list[Any] = []
     rijnummers: list[int] = []
     # Only up to the last column needed: a sheet that claims 16,384 columns costs nothing then.

@@ -427,7 +427,12 @@ def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
     meting = "–"
     if d.indicator:
         eenheid = f"\u00a0{d.eenheid}" if d.eenheid else ""  # no line break between number and unit
-        van = f"{getal(d.nulmeting, 2)}{eenheid}" if d.nulmeting is not None else "nulmeting volgt"
+        if d.nulmeting is not None:
+            van = f"{getal(d.nulmeting, 2)}{eenheid}"
+        elif d.nulmeting_uiterlijk is not None:
+            van = f"nulmeting volgt, uiterlijk {d.nulmeting_uiterlijk.strftime('%d-%m-%Y')}"
+        else:
+            van = "nulmeting volgt"
         naar = f"{getal(d.streefwaarde, 2)}{eenheid}" if d.streefwaarde is not None else "streefwaarde volgt"
         meting = f"{d.indicator}: {van} → {naar}"
     indicator: list[Flowable] = [_p("cel", meting)]

@@ -1,24 +1,35 @@
-"""Use cases of the goals page: suggestions for a round, accepting, editing, rejecting, PDCA.
+"""Use cases of the goals page: suggestions for a round, proposing, accepting, editing, rejecting, PDCA.
 
 Layer: application (``scan/``). Suggestions come from the pure core (``scoring.suggesties``)
 on the round's current result; decisions are stored per round in ``doelen``. Every change
 is checked against the version the user saw, like consensus, so two people editing the same
 goal never overwrite each other silently.
+
+Who may do what (checked inside the write transaction, on the rows, never on a page snapshot):
+every participant sees all goals and may *propose* one (a suggestion or their own goal), stored
+as ``voorgesteld`` under their name; only the round's facilitator accepts, rejects, edits,
+withdraws, restores or deletes goals and changes their PDCA state. Nothing changes once the
+round is closed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import secrets
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from scan import services
-from scan.database import Database, DoelRij, RondeRij, nu
+from scan.database import Database, DeelnemerRij, DoelRij, RondeRij, nu
 from scan.repository import Sessie
 from scan.services import InvoerFout
 from scoring.doelen import DoelenBibliotheek
@@ -27,7 +38,7 @@ from scoring.resultaat import ScanResultaat
 from scoring.suggesties import Suggestie, stel_voor
 from scoring.uitwissel import Doel, PdcaFase
 
-Besluit = Literal["geaccepteerd", "afgewezen"]
+Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
 _VELDEN = (
     "bouwsteen",
     "titel",
@@ -35,6 +46,7 @@ _VELDEN = (
     "indicator",
     "eenheid",
     "nulmeting",
+    "nulmeting_uiterlijk",
     "streefwaarde",
     "bron",
     "eigenaar",
@@ -70,7 +82,7 @@ def _info(rij: DoelRij) -> DoelInfo:
     doel = Doel.model_validate({"id": rij.sleutel, **{v: getattr(rij, v) for v in _VELDEN}})
     return DoelInfo(
         sleutel=rij.sleutel,
-        besluit=rij.besluit,  # CHECK constraint: geaccepteerd | afgewezen
+        besluit=rij.besluit,  # CHECK constraint: voorgesteld | geaccepteerd | afgewezen
         doel=doel,
         versie=rij.versie,
         gewijzigd_door=rij.gewijzigd_door,
@@ -100,19 +112,134 @@ def suggesties(
     """
     resultaat = resultaat or services.resultaat(db, vragenlijst, sessie.ronde.id)
     besloten = frozenset(d.doel.sjabloon for d in doelen(db, sessie).values() if d.doel.sjabloon)
-    return stel_voor(
-        vragenlijst,
-        bibliotheek,
-        resultaat,
-        gemeente=sessie.ronde.gemeente,
-        vandaag=vandaag,
-        aantal=aantal,
-        uitgesloten=besloten,
-    )
+
+    def kies(uitgesloten: frozenset[str]) -> list[Suggestie]:
+        return stel_voor(
+            vragenlijst,
+            bibliotheek,
+            resultaat,
+            gemeente=sessie.ronde.gemeente,
+            vandaag=vandaag,
+            aantal=aantal,
+            uitgesloten=uitgesloten,
+        )
+
+    # A stable list: the round's own suggestions in their fixed order, minus those decided, and
+    # the ones that take a decided one's place at the end. Backfilling in place would put another
+    # goal where the werkgroep just looked (the wrong goal was once accepted that way).
+    basis = [v for v in kies(frozenset()) if v.sjabloon not in besloten]
+    gezien = {v.sjabloon for v in basis}
+    aanvulling = [v for v in kies(besloten) if v.sjabloon not in gezien] if besloten else []
+    return (basis + aanvulling)[:aantal]
+
+
+_GETAL = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+_DUIZENDTALLEN = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
+
+
+def lees_getal(tekst: str, veld: str) -> float | None:
+    """A number as a Dutch user types it: "7,5" (or "7.5"); "1.250" and "1.250,5" with thousands
+    dots are 1250 and 1250.5; empty is None.
+
+    Raises ``InvoerFout`` naming ``veld`` for anything else (also "inf" or "1e400").
+    """
+    schoon = tekst.strip().replace("\u00a0", "").replace(" ", "")
+    if not schoon:
+        return None
+    if ("," in schoon and "." in schoon) or _DUIZENDTALLEN.fullmatch(schoon):
+        schoon = schoon.replace(".", "")  # 1.250,5 and 1.250: dots group thousands, the Dutch way
+    if not _GETAL.fullmatch(schoon):
+        raise InvoerFout(f"{veld}: '{tekst.strip()[:30]}' is geen getal. Gebruik cijfers en een komma, zoals 7,5.")
+    waarde = float(schoon.replace(",", "."))
+    if not math.isfinite(waarde):
+        raise InvoerFout(f"{veld}: '{tekst.strip()[:30]}' is te groot.")
+    return waarde
+
+
+def toon_getal(waarde: float | None) -> str:
+    """A number as a field shows it for editing: exact, decimal comma, never an exponent (which
+    ``lees_getal`` would refuse), no trailing zeros: 7.5 -> "7,5", 1250.0 -> "1250"."""
+    if waarde is None:
+        return ""
+    return format(Decimal(repr(waarde)).normalize(), "f").replace(".", ",")
 
 
 def nieuwe_sleutel() -> str:
     return f"eigen_{secrets.token_hex(4)}"
+
+
+GESLOTEN = "Deze scanronde is afgerond; doelen kunnen niet meer veranderen. De facilitator kan de ronde heropenen."
+ALLEEN_FACILITATOR = (
+    "Alleen de facilitator van deze scanronde kan doelen accepteren, afwijzen, aanpassen of verwijderen. "
+    "U kunt wel een doel voorstellen."
+)
+
+
+def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool) -> None:
+    """The round is open and (when asked) the user is its facilitator, read from the rows now.
+
+    The round is read FOR SHARE (PostgreSQL; SQLite writes one at a time anyway), so a close
+    that lands during this transaction waits for it, or this one sees the round closed.
+    """
+    ronde = s.get(RondeRij, sessie.ronde.id, with_for_update={"read": True})
+    if ronde is None:
+        raise InvoerFout("Deze scanronde bestaat niet meer.")
+    if ronde.status != "open":
+        raise InvoerFout(GESLOTEN)
+    deelnemer = s.get(DeelnemerRij, sessie.deelnemer.id)
+    if deelnemer is None or deelnemer.ronde_id != ronde.id:
+        raise InvoerFout("U doet niet (meer) mee aan deze scanronde; vraag de facilitator om een nieuwe link.")
+    if facilitator and deelnemer.rol != "facilitator":
+        raise InvoerFout(ALLEEN_FACILITATOR)
+
+
+def _controleer_doel(vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> None:
+    services.controleer_versie(sessie.ronde, vragenlijst)
+    if doel.bouwsteen not in {b.id for b in vragenlijst.bouwstenen}:
+        raise InvoerFout(f"Bouwsteen '{doel.bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
+
+
+def _schrijf(
+    db: Database,
+    sessie: Sessie,
+    sleutel: str,
+    verwachte_versie: int | None,
+    *,
+    facilitator: bool,
+    wijzig: Callable[[Session, DoelRij | None], DoelRij | None],
+) -> DoelInfo | None:
+    """One write transaction on goal ``sleutel``: access and open round checked on the rows, then
+    the stored version compared with the one the user saw, then ``wijzig`` (None: deleted)."""
+    try:
+        with db.schrijven() as s:
+            _mag_schrijven(s, sessie, facilitator=facilitator)
+            rij = s.scalar(select(DoelRij).where(DoelRij.ronde_id == sessie.ronde.id, DoelRij.sleutel == sleutel))
+            if (rij.versie if rij else None) != verwachte_versie:
+                raise DoelConflict(_info(rij) if rij else None)
+            nieuw = wijzig(s, rij)
+            if nieuw is None:
+                return None
+            nieuw.gewijzigd_door = sessie.deelnemer.naam
+            nieuw.gewijzigd_op = nu()
+            s.flush()
+            return _info(nieuw)
+    except (IntegrityError, StaleDataError):
+        raise DoelConflict(doelen(db, sessie).get(sleutel)) from None
+
+
+def _met_inhoud(sessie: Sessie, doel: Doel, besluit: Besluit) -> Callable[[Session, DoelRij | None], DoelRij]:
+    def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
+        if rij is None:
+            rij = DoelRij(ronde_id=sessie.ronde.id, sleutel=doel.id)
+            s.add(rij)
+        for veld in _VELDEN:
+            setattr(rij, veld, getattr(doel, veld))
+        rij.besluit = besluit
+        return rij
+
+    return wijzig
 
 
 def bewaar(
@@ -124,27 +251,22 @@ def bewaar(
     besluit: Besluit,
     verwachte_versie: int | None,
 ) -> DoelInfo:
-    """Store a decision on ``doel`` (key ``doel.id``), only if nobody changed it since ``verwachte_versie``."""
-    services.controleer_versie(sessie.ronde, vragenlijst)
-    if doel.bouwsteen not in {b.id for b in vragenlijst.bouwstenen}:
-        raise InvoerFout(f"Bouwsteen '{doel.bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
-    try:
-        with db.schrijven() as s:
-            rij = s.scalar(select(DoelRij).where(DoelRij.ronde_id == sessie.ronde.id, DoelRij.sleutel == doel.id))
-            if (rij.versie if rij else None) != verwachte_versie:
-                raise DoelConflict(_info(rij) if rij else None)
-            if rij is None:
-                rij = DoelRij(ronde_id=sessie.ronde.id, sleutel=doel.id)
-                s.add(rij)
-            for veld in _VELDEN:
-                setattr(rij, veld, getattr(doel, veld))
-            rij.besluit = besluit
-            rij.gewijzigd_door = sessie.deelnemer.naam
-            rij.gewijzigd_op = nu()
-            s.flush()
-            return _info(rij)
-    except (IntegrityError, StaleDataError):
-        raise DoelConflict(doelen(db, sessie).get(doel.id)) from None
+    """The facilitator stores a decision on ``doel`` (key ``doel.id``), only if nobody changed it
+    since ``verwachte_versie`` (None: it must not exist yet)."""
+    _controleer_doel(vragenlijst, sessie, doel)
+    info = _schrijf(db, sessie, doel.id, verwachte_versie, facilitator=True, wijzig=_met_inhoud(sessie, doel, besluit))
+    assert info is not None
+    return info
+
+
+def stel_doel_voor(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> DoelInfo:
+    """Any participant proposes a goal (a suggestion or their own): stored as ``voorgesteld`` under
+    their name, for the facilitator to accept or reject. A goal that already has a decision or a
+    proposal is not proposed again (``DoelConflict``)."""
+    _controleer_doel(vragenlijst, sessie, doel)
+    info = _schrijf(db, sessie, doel.id, None, facilitator=False, wijzig=_met_inhoud(sessie, doel, "voorgesteld"))
+    assert info is not None
+    return info
 
 
 def zet_status(
@@ -152,6 +274,40 @@ def zet_status(
 ) -> DoelInfo:
     doel = info.doel.model_copy(update={"status": status, "notities": notities.strip() or None})
     return bewaar(db, vragenlijst, sessie, doel, besluit=info.besluit, verwachte_versie=info.versie)
+
+
+def _zet_besluit(db: Database, sessie: Sessie, info: DoelInfo, van: Besluit, naar: Besluit) -> DoelInfo:
+    def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
+        assert rij is not None  # the version matched, so the row exists
+        if rij.besluit != van:
+            raise InvoerFout(f"Het doel '{rij.titel}' is niet {van}; er is niets veranderd.")
+        rij.besluit = naar
+        return rij
+
+    nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
+    assert nieuw is not None
+    return nieuw
+
+
+def trek_in(db: Database, sessie: Sessie, info: DoelInfo) -> DoelInfo:
+    """The facilitator withdraws an accepted goal: it is a proposal again, with its content kept."""
+    return _zet_besluit(db, sessie, info, "geaccepteerd", "voorgesteld")
+
+
+def herstel(db: Database, sessie: Sessie, info: DoelInfo) -> DoelInfo:
+    """The facilitator undoes a rejection: the goal is a proposal again, with its content kept."""
+    return _zet_besluit(db, sessie, info, "afgewezen", "voorgesteld")
+
+
+def verwijder(db: Database, sessie: Sessie, info: DoelInfo) -> None:
+    """The facilitator deletes a goal; a suggestion's template can then be suggested again."""
+
+    def wijzig(s: Session, rij: DoelRij | None) -> None:
+        assert rij is not None
+        s.delete(rij)
+        return None
+
+    _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
 
 
 class Terugblik(BaseModel):

@@ -422,11 +422,13 @@ NL: dict[str, str] = {
     "doelen.titel": "Verbeterdoelen {gemeente}",
     "doelen.intro": (
         "De scan stelt doelen voor bij de bouwstenen met de grootste afstand tot de ambitie; kernbouwstenen "
-        "en fundamenten gaan voor. Pas een voorstel aan tot alle vijf SMART-letters groen zijn: vul vooral uw "
-        "eigen nulmeting, de streefwaarde en het draagvlak in. Daarna kunt u het accepteren."
+        "en fundamenten gaan voor. Een doel wordt pas vastgesteld als alle vijf SMART-letters **in orde** zijn "
+        "(een vinkje in plaats van een kruisje): vul vooral uw eigen nulmeting, de streefwaarde en het draagvlak "
+        "in. Is de indicator nog nooit gemeten, vink dan **Nog niet gemeten** aan en kies de datum waarop de "
+        "nulmeting uiterlijk volgt."
     ),
-    "doelen.tab.voorstellen": "Voorstellen ({aantal})",
-    "doelen.tab.vastgesteld": "Vastgestelde doelen ({aantal})",
+    "doelen.tab.voorstellen": "Voorstellen",
+    "doelen.tab.vastgesteld": "Vastgestelde doelen",
     "doelen.tab.eigen": "Eigen doel",
     "doelen.stap": "van niveau {van} naar {naar}",
     "doelen.waarom": "**Waarom dit doel?**",
@@ -469,7 +471,6 @@ NL: dict[str, str] = {
         "**Indicator:** {indicator} · **nulmeting** {nul} · **streefwaarde** {streef} {eenheid} · "
         "**deadline** {deadline} · **eigenaar** {eigenaar}"
     ),
-    "doelen.afgewezen_lijst": "Afgewezen voorstellen: {titels}",
     "doelen.eigen.uitleg": (
         "Schrijf een doel dat de scan niet voorstelde. Het krijgt dezelfde SMART-toets als een voorstel."
     ),
@@ -480,6 +481,49 @@ NL: dict[str, str] = {
     "doelen.kol.bouwsteen": "Bouwsteen",
     "doelen.kol.toen": "Niveau toen",
     "doelen.kol.nu": "Niveau nu",
+    "doelen.afgerond": "Deze scanronde is afgerond: de doelen staan vast. De facilitator kan de ronde heropenen.",
+    "doelen.rol.deelnemer": (
+        "U ziet alle doelen van deze scanronde. U kunt een voorstel van de scan of een eigen doel **voorstellen**; "
+        "de facilitator beslist of het wordt vastgesteld."
+    ),
+    "doelen.letter.goed": "in orde",
+    "doelen.letter.mist": "ontbreekt nog",
+    "doelen.meting_volgt": (
+        "**Indicator:** {indicator} · **nulmeting volgt, uiterlijk {datum}** · **streefwaarde** {streef} {eenheid} · "
+        "**deadline** {deadline} · **eigenaar** {eigenaar}"
+    ),
+    "doelen.veld.nog_niet_gemeten": "Nog niet gemeten",
+    "doelen.nog_niet_gemeten.hulp": (
+        "Is deze indicator nog nooit gemeten? Vink dit aan en kies de datum waarop de nulmeting uiterlijk volgt "
+        "(vandaag of later, uiterlijk op de deadline). Een streefwaarde mag dan wachten tot na de nulmeting."
+    ),
+    "doelen.veld.nulmeting_uiterlijk": "Nulmeting volgt uiterlijk op",
+    "doelen.streef_volgt": "volgt na de nulmeting",
+    "doelen.knop.voorstellen": "Voorstellen aan de facilitator",
+    "doelen.voorgesteld": "Voorgesteld: {titel}. De facilitator beslist.",
+    "doelen.knop.verwijderen": "Verwijderen",
+    "doelen.verwijderen.vraag": "Doel **{titel}** definitief verwijderen? Dit kan niet ongedaan worden gemaakt.",
+    "doelen.knop.verwijderen_zeker": "Ja, verwijderen",
+    "doelen.verwijderd": "Doel verwijderd: {titel}",
+    "doelen.telling": (
+        "{scan} voorstellen van de scan · {deelnemers} voorgesteld door deelnemers · {vast} vastgesteld · "
+        "{af} afgewezen"
+    ),
+    "doelen.kop.voorgesteld": "Voorgesteld, wacht op besluit van de facilitator",
+    "doelen.voorgesteld_door": "voorgesteld door {naam}",
+    "doelen.kop.scan": "Voorstellen van de scan",
+    "doelen.bewerken.deelnemer": "Aanpassen en voorstellen",
+    "doelen.kop.afgewezen": "Afgewezen",
+    "doelen.afgewezen_door": "afgewezen door {door} om {tijd}",
+    "doelen.knop.herstellen": "Afwijzing ongedaan maken",
+    "doelen.hersteld": "Weer voorgesteld: {titel}",
+    "doelen.status_bijgewerkt": "Bijgewerkt: {titel}",
+    "doelen.knop.intrekken": "Intrekken",
+    "doelen.ingetrokken": "Ingetrokken, weer een voorstel: {titel}",
+    "doelen.eigen.uitleg.deelnemer": (
+        "Schrijf een doel dat de scan niet voorstelde en stel het voor; de facilitator beslist. Het krijgt dezelfde "
+        "SMART-toets als een voorstel van de scan."
+    ),
     "invullen.wie": "{naam} · {gemeente} · scanronde {code}",
     "invullen.voortgang": "{klaar} van {totaal} stellingen beantwoord",
     "invullen.vorige": "Vorige",

@@ -9,7 +9,9 @@ Rules (the handreiking §3.4.5 asks for SMART goals; the thresholds are ours and
 - S: a title and an action of at least six words that names what is done, without escape
   phrases such as "waar mogelijk".
 - M: an indicator with unit, a baseline and a target that differ in the indicator's direction,
-  and a source of the figures.
+  and a source of the figures. An indicator never measured yet may instead have the plan
+  "nulmeting volgt, uiterlijk <datum>": a date not in the past and not after the deadline; the
+  target may then wait for the baseline (the R's rate cap, which needs a baseline, is skipped).
 - A: an owner and a note on who supports the goal.
 - R: not skipping a level (a template's step starts at or below the current level), at least
   half the template's horizon, and for a goal written from scratch no more than 40 percentage
@@ -107,13 +109,15 @@ def _specifiek(doel: Doel) -> str | None:
     return None
 
 
-def _meetbaar(doel: Doel) -> str | None:
+def _meetbaar(doel: Doel, vandaag: dt.date) -> str | None:
+    if doel.nulmeting is None and doel.nulmeting_uiterlijk is not None:
+        return _nulmeting_volgt(doel, vandaag)
     ontbreekt = [
         naam
         for naam, leeg in (
             ("de indicator", _leeg(doel.indicator)),
             ("de eenheid", _leeg(doel.eenheid)),
-            ("de nulmeting", doel.nulmeting is None),
+            ("de nulmeting (of de datum waarop die uiterlijk volgt)", doel.nulmeting is None),
             ("de streefwaarde", doel.streefwaarde is None),
             ("de bron van de cijfers", _leeg(doel.bron)),
         )
@@ -133,6 +137,49 @@ def _meetbaar(doel: Doel) -> str | None:
     return None
 
 
+def _nulmeting_volgt(doel: Doel, vandaag: dt.date) -> str | None:
+    """M of a goal whose indicator was never measured: "nulmeting volgt, uiterlijk <datum>" is a plan.
+
+    The indicator, its unit and source must be known; the date not in the past and not after the
+    deadline (the baseline must exist before the goal is judged). A target is optional: the
+    werkgroep need not invent one before the first measurement; when given it must be a number.
+    """
+    assert doel.nulmeting_uiterlijk is not None
+    ontbreekt = [
+        naam
+        for naam, leeg in (
+            ("de indicator", _leeg(doel.indicator)),
+            ("de eenheid", _leeg(doel.eenheid)),
+            ("de bron van de cijfers", _leeg(doel.bron)),
+        )
+        if leeg
+    ]
+    if ontbreekt:
+        return "Nog niet meetbaar: vul " + _opsomming(ontbreekt) + " in."
+    uiterlijk = doel.nulmeting_uiterlijk
+    if uiterlijk < vandaag:
+        return (
+            f"De nulmeting zou uiterlijk {_datum(uiterlijk)} volgen; die datum is voorbij. "
+            "Vul de gemeten waarde in of kies een nieuwe datum."
+        )
+    if doel.deadline is not None and uiterlijk > doel.deadline:
+        return (
+            f"De nulmeting volgt pas op {_datum(uiterlijk)}, na de deadline ({_datum(doel.deadline)}); "
+            "meet eerst, dan kan het doel worden beoordeeld."
+        )
+    if doel.streefwaarde is not None and not math.isfinite(doel.streefwaarde):
+        return "De streefwaarde moet een gewoon getal zijn."
+    return None
+
+
+def _komma(getal: str) -> str:
+    return getal.replace(".", ",")  # Dutch decimal comma
+
+
+def _datum(datum: dt.date) -> str:
+    return datum.strftime("%d-%m-%Y")
+
+
 def _acceptabel(doel: Doel) -> str | None:
     if _leeg(doel.eigenaar):
         return "Er is geen eigenaar: noem de functie die het doel trekt."
@@ -147,7 +194,7 @@ def _realistisch(doel: Doel, context: dict[str, Any]) -> str | None:
     if niveau is not None and stap_van is not None and stap_van > math.floor(niveau + 1e-9):
         return (
             f"Dit doel hoort bij de stap van niveau {stap_van} naar {stap_van + 1}, maar de bouwsteen staat nu op "
-            f"{niveau:.1f}; zet eerst de stap naar niveau {stap_van}."
+            f"{_komma(f'{niveau:.1f}')}; zet eerst de stap naar niveau {stap_van}."
         )
     vandaag: dt.date = context["vandaag"]
     if doel.deadline is not None:
@@ -168,7 +215,7 @@ def _realistisch(doel: Doel, context: dict[str, Any]) -> str | None:
             per_jaar = abs(doel.streefwaarde - doel.nulmeting) / maanden * 12
             if per_jaar > MAX_PROCENTPUNT_PER_JAAR:
                 return (
-                    f"Van {doel.nulmeting:g}% naar {doel.streefwaarde:g}% in {maanden:.0f} maanden is "
+                    f"Van {_komma(f'{doel.nulmeting:g}')}% naar {_komma(f'{doel.streefwaarde:g}')}% in {maanden:.0f} maanden is "
                     f"{per_jaar:.0f} procentpunt per jaar; meer dan {MAX_PROCENTPUNT_PER_JAAR:.0f} is zelden haalbaar."
                 )
     return None
@@ -188,7 +235,7 @@ def _tijdsgebonden(doel: Doel, context: dict[str, Any]) -> str | None:
 def _redenen(doel: Doel, context: dict[str, Any]) -> dict[Letter, str | None]:
     return {
         "S": _specifiek(doel),
-        "M": _meetbaar(doel),
+        "M": _meetbaar(doel, context["vandaag"]),
         "A": _acceptabel(doel),
         "R": _realistisch(doel, context),
         "T": _tijdsgebonden(doel, context),

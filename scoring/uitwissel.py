@@ -99,6 +99,11 @@ class Doel(_Model):
     indicator: Vrije | None = None
     eenheid: Annotated[str, StringConstraints(max_length=40)] | None = None
     nulmeting: float | None = None
+    nulmeting_uiterlijk: dt.date | None = Field(
+        None,
+        description="an indicator not measured yet: the date by which the baseline will be measured "
+        "(only when nulmeting is empty)",
+    )
     streefwaarde: float | None = None
     bron: Vrije | None = None
     eigenaar: Vrije | None = None
@@ -108,6 +113,12 @@ class Doel(_Model):
     notities: Vrije | None = None
     richting: Literal["hoger", "lager"] | None = Field(None, description="hoger: a higher indicator value is better")
     draagvlak: Vrije | None = Field(None, description="who supports the goal (the A of SMART)")
+
+    @model_validator(mode="after")
+    def _nulmeting_of_datum(self) -> Doel:
+        if self.nulmeting is not None and self.nulmeting_uiterlijk is not None:
+            raise ValueError("een doel heeft een nulmeting of een datum waarop die volgt, niet allebei")
+        return self
 
 
 class Scanronde(_Model):

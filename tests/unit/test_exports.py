@@ -151,6 +151,13 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
         for t in draw(st.lists(tekst, max_size=2))
     ]
     getal = st.none() | st.floats(allow_nan=False) | st.sampled_from([0.1 + 0.2, -3.0, 1e-7])
+
+    def meting() -> dict[str, object]:
+        # A baseline, or the date it follows by (never both), or neither.
+        if draw(st.booleans()):
+            return {"nulmeting": draw(getal)}
+        return {"nulmeting_uiterlijk": draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)))}
+
     doelen = [
         Doel(
             id=f"doel{i}",
@@ -159,7 +166,7 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
             actie=draw(tekst | st.just("")),
             indicator=draw(optie),
             eenheid=draw(st.none() | st.sampled_from(["%", "€", "=x", "dagen"])),
-            nulmeting=draw(getal),
+            **meting(),  # type: ignore[arg-type]
             streefwaarde=draw(getal),
             richting=draw(st.sampled_from([None, "hoger", "lager"])),
             bron=draw(optie),
@@ -283,7 +290,7 @@ def test_csv__formula_text_is_neutralised_and_numbers_are_not(vragenlijst: Vrage
     assert {r[1] for r in antwoorden[1:] if r[0] == "d01"} == {"'" + FORMULE}
     doel = _lees_csv(tabellen["doelen"])[1]
     assert doel[2:4] == ["'@SUM(1+1)", "'-korting"]
-    assert doel[6:8] == ["-5,5", "-2,0"]
+    assert doel[6:9] == ["-5,5", "", "-2,0"]
 
 
 def test_csv__rows_hold_the_scan(vragenlijst: Vragenlijst, demo: Scan) -> None:
@@ -429,3 +436,44 @@ def test_upload__json_and_excel_are_read_by_content(xlsx: bytes, demo: Scan) -> 
 )
 def test_upload__refusals_in_dutch(naam: str, data: bytes, melding: str) -> None:
     assert melding in _fout(data, lees_bestand, naam)
+
+
+# --- "nulmeting volgt, uiterlijk <datum>" ------------------------------------------------------
+
+
+def _met_nulmeting_volgt(demo: Scan) -> Scan:
+    doel = Doel(
+        id="tevredenheid",
+        bouwsteen="datagestuurde_interactie",
+        titel="Een eerste meting van de klanttevredenheid",
+        actie="Doe mee aan de Burgerpeiling.",
+        indicator="Rapportcijfer",
+        eenheid="rapportcijfer (1-10)",
+        nulmeting_uiterlijk=dt.date(2027, 3, 1),
+    )
+    return demo.model_copy(update={"doelen": [doel]})
+
+
+def test_baseline_to_follow__round_trips_through_excel_and_shows_in_csv(vragenlijst: Vragenlijst, demo: Scan) -> None:
+    scan = _met_nulmeting_volgt(demo)
+    res = bereken_scan(vragenlijst, scan)
+    xlsx = naar_excel(vragenlijst, scan, res)
+    assert canoniek(lees_excel(xlsx)) == canoniek(scan)
+    ws = load_workbook(io.BytesIO(xlsx))["Doelen"]
+    kop = [c.value for c in ws[1]]
+    rij = dict(zip(kop, [c.value for c in ws[2]], strict=True))
+    assert rij["Nulmeting"] is None
+    assert rij["Nulmeting volgt uiterlijk"].date() == dt.date(2027, 3, 1)
+    assert ws.cell(row=2, column=kop.index("Nulmeting volgt uiterlijk") + 1).number_format == "dd-mm-yyyy"
+    doelen_csv = csv_tabellen(vragenlijst, scan, res)["doelen"].decode("utf-8-sig").splitlines()
+    assert "Nulmeting volgt uiterlijk" in doelen_csv[0].split(";")
+    assert "2027-03-01" in doelen_csv[1].split(";")
+
+
+def test_baseline_to_follow__a_workbook_exported_before_the_column_existed_still_reads(xlsx: bytes, demo: Scan) -> None:
+    def zonder_kolom(wb: Workbook) -> None:
+        ws = wb["Doelen"]
+        kop = [c.value for c in ws[1]]
+        ws.delete_cols(kop.index("Nulmeting volgt uiterlijk") + 1)
+
+    assert canoniek(lees_excel(_bewerk(xlsx, zonder_kolom))) == canoniek(demo)

@@ -248,3 +248,17 @@ def test_handout__shows_the_benchmark_position_only_when_given(
     weinig = benchmark(eigen, "de gemeenten met meer dan 100.000 inwoners", dict(list(peers.items())[:3]))
     kort = _plat(_tekst(handout(vragenlijst, scan, resultaat, vandaag=dt.date(2026, 11, 22), benchmark=weinig)))
     assert "Te weinig gegevens" in kort and "Mediaan" not in kort
+
+
+def test_both_pdfs__show_a_baseline_still_to_follow_with_its_date(
+    vragenlijst: Vragenlijst, scan_en_resultaat: tuple[Scan, ScanResultaat]
+) -> None:
+    scan, resultaat = scan_en_resultaat
+    eerste = scan.doelen[0]
+    doel = Doel.model_validate(
+        eerste.model_dump() | {"nulmeting": None, "nulmeting_uiterlijk": dt.date(2027, 3, 1), "streefwaarde": None}
+    )
+    scan = scan.model_copy(update={"doelen": [doel]})
+    for maak in (handout, verbeterrapport):
+        tekst = _plat(_tekst(maak(vragenlijst, scan, resultaat, vandaag=VANDAAG)))
+        assert "nulmeting volgt, uiterlijk 01-03-2027 → streefwaarde volgt" in tekst, maak.__name__

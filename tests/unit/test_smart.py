@@ -111,3 +111,84 @@ def test_a_template_goal__may_cover_a_new_practice_fast_but_a_free_goal_may_not(
 def test_a_deadline_24_calendar_months_ahead__passes_also_across_a_leap_day() -> None:
     uitslag = toets(_goed(deadline=dt.date(2029, 3, 1), nulmeting=55, streefwaarde=60), vandaag=dt.date(2027, 3, 1))
     assert uitslag.letter("T").geslaagd, uitslag.letter("T").reden
+
+
+# --- "nulmeting volgt, uiterlijk <datum>": an indicator never measured yet ---------------------
+
+
+def _nog_te_meten(uiterlijk: dt.date, **anders: Any) -> Doel:
+    return _goed(nulmeting=None, nulmeting_uiterlijk=uiterlijk, **anders)
+
+
+def test_baseline_to_follow__a_date_before_the_deadline_makes_the_goal_measurable_without_numbers() -> None:
+    # The library's "Een eerste meting van de klanttevredenheid" has no target: none is invented.
+    doel = _nog_te_meten(dt.date(2027, 3, 1), streefwaarde=None, eenheid="rapportcijfer (1-10)")
+    uitslag = toets(doel, vandaag=VANDAAG)
+    assert uitslag.geslaagd, [o.reden for o in uitslag.oordelen if not o.geslaagd]
+
+
+@pytest.mark.parametrize(
+    ("anders", "in_reden"),
+    [
+        ({"nulmeting_uiterlijk": dt.date(2026, 11, 21)}, "die datum is voorbij"),
+        ({"nulmeting_uiterlijk": dt.date(2027, 11, 2)}, "na de deadline (01-11-2027)"),
+        ({"nulmeting_uiterlijk": dt.date(2027, 3, 1), "bron": None}, "de bron van de cijfers"),
+        ({"nulmeting_uiterlijk": dt.date(2027, 3, 1), "indicator": " "}, "de indicator"),
+    ],
+)
+def test_baseline_to_follow__a_date_in_the_past_or_after_the_deadline_fails_m_with_a_reason(
+    anders: dict[str, Any], in_reden: str
+) -> None:
+    gezakt = _gezakt(_goed(nulmeting=None, **anders))
+    assert set(gezakt) == {"M"}
+    assert in_reden in gezakt["M"]
+
+
+def test_baseline__without_a_number_or_a_date__says_both_ways_out() -> None:
+    assert "de nulmeting (of de datum waarop die uiterlijk volgt)" in _gezakt(_goed(nulmeting=None))["M"]
+
+
+def test_baseline__a_number_and_a_date_together_are_refused_by_the_model() -> None:
+    with pytest.raises(ValidationError, match="niet allebei"):
+        _goed(nulmeting=50, nulmeting_uiterlijk=dt.date(2027, 1, 1))
+
+
+@given(
+    uiterlijk=st.integers(min_value=-400, max_value=900),
+    deadline=st.one_of(st.none(), st.integers(min_value=-400, max_value=900)),
+    streef=st.one_of(st.none(), st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)),
+)
+def test_property__baseline_to_follow_passes_m_exactly_when_the_date_is_from_today_up_to_the_deadline(
+    uiterlijk: int, deadline: int | None, streef: float | None
+) -> None:
+    datum = VANDAAG + dt.timedelta(days=uiterlijk)
+    einde = None if deadline is None else VANDAAG + dt.timedelta(days=deadline)
+    doel = _nog_te_meten(datum, deadline=einde, streefwaarde=streef)
+    m = toets(doel, vandaag=VANDAAG).letter("M")
+    verwacht = datum >= VANDAAG and (einde is None or datum <= einde)
+    assert m.geslaagd == verwacht, m.reden
+    if not m.geslaagd:
+        assert datum.strftime("%d-%m-%Y") in m.reden
+
+
+@given(
+    uiterlijk=st.integers(min_value=0, max_value=700),
+    streef=st.one_of(st.none(), st.floats(min_value=0, max_value=100, allow_nan=False)),
+    dagen=st.integers(min_value=-100, max_value=1500),
+)
+def test_property__baseline_to_follow_never_fails_r_on_a_missing_baseline(
+    uiterlijk: int, streef: float | None, dagen: int
+) -> None:
+    # The rate cap of R needs a baseline; without one it must not guess (or crash).
+    doel = _nog_te_meten(
+        VANDAAG + dt.timedelta(days=uiterlijk), streefwaarde=streef, deadline=VANDAAG + dt.timedelta(days=dagen)
+    )
+    uitslag = toets(doel, vandaag=VANDAAG)
+    assert "procentpunt" not in uitslag.letter("R").reden
+    assert len(uitslag.oordelen) == 5
+
+
+def test_reasons__use_the_dutch_decimal_comma() -> None:
+    gezakt = _gezakt(_goed(), niveau=1.6, stap_van=3, horizon=12)
+    assert "staat nu op 1,6;" in gezakt["R"]
+    assert "Van 10,5% naar 90,5%" in _gezakt(_goed(nulmeting=10.5, streefwaarde=90.5))["R"]

@@ -114,3 +114,26 @@ def test_references_to_the_questionnaire__are_checked(demo: Scan, vragenlijst: V
     problemen = controleer_tegen_vragenlijst(ander, vragenlijst)
     assert any("vragenlijstversie 0.9" in p for p in problemen)
     assert "antwoorden[0]: onbekende stelling 'verzonnen_stelling'" in problemen
+
+
+def test_baseline_to_follow__is_optional_and_round_trips(demo: Scan) -> None:
+    from scoring.uitwissel import Doel
+
+    doel = Doel(
+        id="tevredenheid",
+        bouwsteen="datagestuurde_interactie",
+        titel="Een eerste meting van de klanttevredenheid",
+        actie="",
+        nulmeting_uiterlijk=dt.date(2027, 3, 1),
+    )
+    scan = demo.model_copy(update={"doelen": [doel]})
+    tekst = schrijf_scan(scan)
+    assert '"nulmeting_uiterlijk": "2027-03-01"' in tekst
+    assert lees_scan_bytes(tekst.encode()) == scan
+    # A file written before the field existed has no such key and stays valid.
+    oud = json.loads(tekst)
+    del oud["doelen"][0]["nulmeting_uiterlijk"]
+    assert lees_scan_bytes(json.dumps(oud).encode()).doelen[0].nulmeting_uiterlijk is None
+    # Both a baseline and a date: refused in Dutch, naming the goal.
+    oud["doelen"][0] |= {"nulmeting": 5.0, "nulmeting_uiterlijk": "2027-03-01"}
+    assert "niet allebei" in _fout(json.dumps(oud).encode())
