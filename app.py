@@ -2,8 +2,8 @@
 
 Run with ``python3 dev.py run`` or ``streamlit run app.py``. The menu follows who the user is:
 everyone sees Start and Over de scan; a participant of a round also Invullen, Resultaten and
-Doelen; its facilitator also Workshop; a signed-in person with a role (or the person at the
-machine in single-machine mode) also Vergelijken, and a beheerder Beheer.
+Doelen; its facilitator also Workshop; a signed-in person with a role (or, in single-machine mode,
+the browser that opened the beheer link) also Vergelijken, and a beheerder Beheer.
 """
 
 from typing import Literal
@@ -11,11 +11,12 @@ from typing import Literal
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import database, huidige_gebruiker, huidige_sessie, toon_account
+from scan.ui import database, huidige_gebruiker, huidige_sessie, toon_account, verwerk_beheerlink
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 
 db = database()
+verwerk_beheerlink(db)
 sessie = huidige_sessie(db)
 gebruiker = huidige_gebruiker(db)
 toon_account(gebruiker)
