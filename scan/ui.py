@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 import qrcode
 import qrcode.constants
 import streamlit as st
-import streamlit.components.v1 as components
 
 from scan import beheerlink, services
 from scan.adressen import (
@@ -224,14 +223,14 @@ def stop_beheer() -> None:
 
 
 def _cookie_script(geheim: str | None) -> str:
-    # Same origin as the app (components.html renders a srcdoc iframe), so the parent's cookie
-    # jar is the app's. The value is the checked secret (URL-safe alphabet), JSON-quoted anyway.
+    # Run in the app's own document (st.html with JavaScript), so the cookie is the app's.
+    # The value is the checked secret (URL-safe alphabet), JSON-quoted all the same.
     if geheim is None:
         waarde, leeftijd = "", 0
     else:
         waarde, leeftijd = geheim, BEHEER_COOKIE_DAGEN * 24 * 3600
     cookie = f"{BEHEER_COOKIE}={waarde}; Max-Age={leeftijd}; Path=/; SameSite=Strict"
-    return f"<script>window.parent.document.cookie = {json.dumps(cookie)};</script>"
+    return f"<script>document.cookie = {json.dumps(cookie)};</script>"
 
 
 def _bewaar_beheer_in_browser() -> None:
@@ -239,9 +238,9 @@ def _bewaar_beheer_in_browser() -> None:
     geheim = st.session_state.get(_BEHEER_GEHEIM)
     cookie = lees_beheer_cookie()
     if geheim is not None and cookie != geheim:
-        components.html(_cookie_script(geheim), height=0)
+        st.html(_cookie_script(geheim), unsafe_allow_javascript=True)
     elif geheim is None and cookie is not None:
-        components.html(_cookie_script(None), height=0)
+        st.html(_cookie_script(None), unsafe_allow_javascript=True)
 
 
 @st.cache_data(ttl=60, show_spinner=False)
