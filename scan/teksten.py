@@ -67,15 +67,11 @@ NL: dict[str, str] = {
         "nieuwe link; op de computer van de app toont `python -m scan beheerlink` hem."
     ),
     "toegang.beheer.stoppen": "Beheer in deze browser stoppen",
-    "workshop.adres.loopback": (
-        "**Telefoons kunnen deze link en QR-code niet openen:** ze wijzen naar deze computer zelf ({adres}). "
-        "Open de app op dit scherm via het netwerkadres, {voorbeeld}, dan kloppen link en QR-code vanzelf. "
-        "Of stel `{variabele}` in op het adres dat telefoons bereiken en start de app opnieuw."
-    ),
     "workshop.adres.geen_netwerk": (
-        "**Telefoons kunnen deze link en QR-code niet openen:** ze wijzen naar deze computer zelf ({adres}) en "
-        "deze computer heeft geen netwerkadres gevonden. Verbind hem met het netwerk van de zaal en open de app via "
-        "`http://<netwerkadres>:{poort}`, of stel `{variabele}` in op het adres dat telefoons bereiken."
+        "**Telefoons kunnen deze link en QR-code niet openen:** ze wijzen naar deze computer zelf ({adres}), want "
+        "deze computer heeft geen netwerkadres. Verbind hem met het wifi of netwerk van de zaal en laad deze pagina "
+        "opnieuw (binnen een minuut wijzen link en QR-code dan naar `http://<netwerkadres>:{poort}`), of stel "
+        "`{variabele}` in op het adres dat telefoons bereiken en start de app opnieuw."
     ),
     "vergelijken.titel": "Vergelijken",
     "vergelijken.intro": (

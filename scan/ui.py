@@ -406,29 +406,25 @@ def basis_url() -> str:
     return basis_adres().url
 
 
+def _code(tekst: str) -> str:
+    """An address shown literally as inline code (markdown does not act inside a code span)."""
+    return "`" + tekst.replace("`", "") + "`"
+
+
 def toon_adres_hint() -> None:
-    """On the Workshop page: when the links point at this machine itself, say so and how to fix it."""
+    """On the Workshop page: when the links point at this machine itself, say so and how to fix it.
+
+    That happens only when neither ``SCAN_PUBLIEKE_URL`` nor a network address is known: a
+    browser on loopback otherwise gets links with the machine's LAN address.
+    """
     adres = basis_adres()
     if adres.bereikbaar:
         return
     poort = int(st.get_option("server.port") or STANDAARD_POORT)
-    lan = _lan_adres()
-    if lan is not None:
-        voorbeeld = f"http://{lan}:{poort}"
-        st.warning(
-            t(
-                "workshop.adres.loopback",
-                adres=md(adres.url),
-                voorbeeld=md(voorbeeld),
-                variabele=PUBLIEKE_URL_VARIABELE,
-            ),
-            icon=":material/wifi_off:",
-        )
-    else:
-        st.warning(
-            t("workshop.adres.geen_netwerk", adres=md(adres.url), poort=poort, variabele=PUBLIEKE_URL_VARIABELE),
-            icon=":material/wifi_off:",
-        )
+    st.warning(
+        t("workshop.adres.geen_netwerk", adres=_code(adres.url), poort=poort, variabele=PUBLIEKE_URL_VARIABELE),
+        icon=":material/wifi_off:",
+    )
 
 
 def deelname_link(sessie: Sessie) -> str:
