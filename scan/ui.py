@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import qrcode
 import qrcode.constants
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from scan import beheerlink, services
 from scan.adressen import (
@@ -163,7 +164,7 @@ def lees_identiteit() -> Identiteit:
             return Identiteit("login")
         naam = st.user.get("name")
         return Identiteit("login", email=email, naam=naam if isinstance(naam, str) else None)
-    return Identiteit("enkel", lokaal=_BEHEER_GEHEIM in st.session_state)
+    return Identiteit("enkel", lokaal=st.session_state.get(_BEHEER_GELDIG, False) is True)
 
 
 # --- the beheer link (single-machine mode) --------------------------------------------------
@@ -171,7 +172,8 @@ def lees_identiteit() -> Identiteit:
 BEHEER_COOKIE = "zelfscan_beheer"
 """Cookie in which a browser keeps the beheer secret, so a reload keeps its rights."""
 BEHEER_COOKIE_DAGEN = 30
-_BEHEER_GEHEIM = "beheer_geheim"  # session_state: the secret, checked in this run
+_BEHEER_GEHEIM = "beheer_geheim"  # session_state: the secret this browser holds
+_BEHEER_GELDIG = "beheer_geldig"  # session_state: the secret was checked valid in this run
 _BEHEER_MELDING = "beheer_melding"  # session_state: "onbekend" or "vervangen", said once
 _BEHEER_GESTOPT = "beheer_gestopt"  # session_state: this browser stopped; ignore its cookie
 
@@ -189,8 +191,10 @@ def verwerk_beheerlink(db: Database) -> None:
     The secret leaves the address at once, so a projected or photographed screen does not show
     it. A valid one is kept in the session (and a cookie, for a reload); each run checks it
     again, so a rotation (``python -m scan beheerlink --vernieuw``, from any process) ends it.
-    With sign-in configured the beheer link means nothing.
+    With sign-in configured the beheer link means nothing. When the check itself fails (the
+    database is away) this run has no rights, and the session keeps its secret for the next.
     """
+    st.session_state[_BEHEER_GELDIG] = False
     aangeboden = st.query_params.get(beheerlink.PARAM)
     if aangeboden is not None:
         del st.query_params[beheerlink.PARAM]
@@ -198,27 +202,33 @@ def verwerk_beheerlink(db: Database) -> None:
         st.session_state.pop(_BEHEER_GEHEIM, None)
         return
     _meld_beheerlink_eenmaal(db)
-    if aangeboden is not None:
-        if beheerlink.controleer(db, aangeboden):
-            st.session_state[_BEHEER_GEHEIM] = aangeboden
-            st.session_state.pop(_BEHEER_GESTOPT, None)
+    try:
+        if aangeboden is not None:
+            if beheerlink.controleer(db, aangeboden):
+                st.session_state[_BEHEER_GEHEIM] = aangeboden
+                st.session_state[_BEHEER_GELDIG] = True
+                st.session_state.pop(_BEHEER_GESTOPT, None)
+                return
+            st.session_state[_BEHEER_MELDING] = "onbekend"
+        geheim = st.session_state.get(_BEHEER_GEHEIM)
+        if geheim is None and not st.session_state.get(_BEHEER_GESTOPT):
+            geheim = lees_beheer_cookie()
+        if geheim is None:
             return
-        st.session_state[_BEHEER_MELDING] = "onbekend"
-    geheim = st.session_state.get(_BEHEER_GEHEIM)
-    if geheim is None and not st.session_state.get(_BEHEER_GESTOPT):
-        geheim = lees_beheer_cookie()
-    if geheim is None:
-        return
-    if beheerlink.controleer(db, geheim):
-        st.session_state[_BEHEER_GEHEIM] = geheim
-    else:
-        st.session_state.pop(_BEHEER_GEHEIM, None)
-        st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
+        if beheerlink.controleer(db, geheim):
+            st.session_state[_BEHEER_GEHEIM] = geheim
+            st.session_state[_BEHEER_GELDIG] = True
+        else:
+            st.session_state.pop(_BEHEER_GEHEIM, None)
+            st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
+    except SQLAlchemyError:
+        log.exception("beheerlink niet te controleren")
 
 
 def stop_beheer() -> None:
     """This browser gives up its beheer rights (the cookie is removed on the next run)."""
     st.session_state.pop(_BEHEER_GEHEIM, None)
+    st.session_state[_BEHEER_GELDIG] = False
     st.session_state[_BEHEER_GESTOPT] = True
 
 

@@ -161,3 +161,24 @@ def test_workshop__links_use_an_address_phones_reach_or_say_how_to_fix_it(
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert at.code[0].value == f"https://scan.example.nl/?code={ronde.ronde.code}"
     assert "Telefoons kunnen" not in _waarschuwingen(at)
+
+
+def test_when_the_check_fails_the_run_has_no_rights_and_the_next_one_has_them_again(
+    open_app: Callable[..., AppTest], beheer_geheim: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    at = open_app(beheer=beheer_geheim)
+    assert _kan_starten(at)
+
+    def _weg(*_: object) -> bool:
+        raise OperationalError("select", {}, Exception("database weg"))
+
+    with monkeypatch.context() as m:
+        m.setattr(beheerlink, "controleer", _weg)
+        at.run()
+        assert not at.exception
+        assert not _kan_starten(at)  # fail closed
+        assert "beheerlink" not in _waarschuwingen(at).lower()  # and no false "replaced" message
+    at.run()
+    assert _kan_starten(at)
