@@ -176,6 +176,7 @@ _BEHEER_GEHEIM = "beheer_geheim"  # session_state: the secret this browser holds
 _BEHEER_GELDIG = "beheer_geldig"  # session_state: the secret was checked valid in this run
 _BEHEER_MELDING = "beheer_melding"  # session_state: "onbekend" or "vervangen", said once
 _BEHEER_GESTOPT = "beheer_gestopt"  # session_state: this browser stopped; ignore its cookie
+_BEHEER_COOKIE_WEG = "beheer_cookie_weg"  # session_state: the cookie holds no valid secret; remove it
 
 
 def lees_beheer_cookie() -> str | None:
@@ -208,6 +209,7 @@ def verwerk_beheerlink(db: Database) -> None:
                 st.session_state[_BEHEER_GEHEIM] = aangeboden
                 st.session_state[_BEHEER_GELDIG] = True
                 st.session_state.pop(_BEHEER_GESTOPT, None)
+                st.session_state.pop(_BEHEER_COOKIE_WEG, None)
                 return
             st.session_state[_BEHEER_MELDING] = "onbekend"
         geheim = st.session_state.get(_BEHEER_GEHEIM)
@@ -221,6 +223,7 @@ def verwerk_beheerlink(db: Database) -> None:
         else:
             st.session_state.pop(_BEHEER_GEHEIM, None)
             st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
+            st.session_state[_BEHEER_COOKIE_WEG] = True
     except SQLAlchemyError:
         log.exception("beheerlink niet te controleren")
 
@@ -230,6 +233,7 @@ def stop_beheer() -> None:
     st.session_state.pop(_BEHEER_GEHEIM, None)
     st.session_state[_BEHEER_GELDIG] = False
     st.session_state[_BEHEER_GESTOPT] = True
+    st.session_state[_BEHEER_COOKIE_WEG] = True
 
 
 def _cookie_script(geheim: str | None) -> str:
@@ -244,12 +248,15 @@ def _cookie_script(geheim: str | None) -> str:
 
 
 def _bewaar_beheer_in_browser() -> None:
-    """Set or remove the cookie when it differs from what this session holds."""
+    """Set the cookie to this session's checked secret, or remove one that is void or given up.
+
+    A cookie that could not be checked (database away) is left alone.
+    """
     geheim = st.session_state.get(_BEHEER_GEHEIM)
     cookie = lees_beheer_cookie()
-    if geheim is not None and cookie != geheim:
+    if st.session_state.get(_BEHEER_GELDIG) and geheim is not None and cookie != geheim:
         st.html(_cookie_script(geheim), unsafe_allow_javascript=True)
-    elif geheim is None and cookie is not None:
+    elif st.session_state.get(_BEHEER_COOKIE_WEG) and cookie is not None and cookie != geheim:
         st.html(_cookie_script(None), unsafe_allow_javascript=True)
 
 

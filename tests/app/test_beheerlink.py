@@ -180,5 +180,10 @@ def test_when_the_check_fails_the_run_has_no_rights_and_the_next_one_has_them_ag
         assert not at.exception
         assert not _kan_starten(at)  # fail closed
         assert "beheerlink" not in _waarschuwingen(at).lower()  # and no false "replaced" message
+        # A reload meanwhile: the cookie that cannot be checked is kept, not removed.
+        m.setattr(ui, "lees_beheer_cookie", lambda: beheer_geheim)
+        herladen = open_app()
+        assert not _kan_starten(herladen)
+        assert not any("document.cookie" in h.proto.body for h in herladen.get("html"))
     at.run()
     assert _kan_starten(at)
