@@ -2,8 +2,8 @@
 
 Run with ``python3 dev.py run`` or ``streamlit run app.py``. The menu follows who the user is:
 everyone sees Start and Over de scan; a participant of a round also Invullen, Resultaten and
-Doelen; its facilitator also Workshop; a signed-in person with a role (or the person at the
-machine in single-machine mode) also Vergelijken, and a beheerder Beheer.
+Doelen; its facilitator also Workshop; a signed-in person with a role (or, in single-machine mode,
+the browser that opened the beheer link) also Vergelijken, and a beheerder Beheer.
 """
 
 import logging
@@ -21,6 +21,7 @@ from scan.ui import (
     huisstijl,
     toon_account,
     toon_storing,
+    verwerk_beheerlink,
 )
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
@@ -28,6 +29,7 @@ huisstijl()
 
 db = database()
 try:
+    verwerk_beheerlink(db)
     # The projector's view (?scherm=...) shows the room without anyone's identity: no personal
     # link is read there, nor put back into its address bar, so a photographed screen gives
     # nothing away.

@@ -46,8 +46,31 @@ def _run(cmd: list[str]) -> int:
     return subprocess.run(cmd, cwd=ROOT, check=False).returncode
 
 
+def _poort(args: list[str]) -> str:
+    """The port streamlit will use: ``--server.port N`` or ``--server.port=N``, else its default."""
+    for i, arg in enumerate(args):
+        if arg == "--server.port" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--server.port="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("STREAMLIT_SERVER_PORT") or "8501"
+
+
+def _login_ingesteld() -> bool:
+    secrets = ROOT / ".streamlit" / "secrets.toml"
+    try:
+        import tomllib
+
+        return "auth" in tomllib.loads(secrets.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+
+
 def run(args: list[str]) -> int:
     _ensure_env("requirements.txt")
+    if not _login_ingesteld():
+        # Without sign-in, the beheer link is the facilitator's key (README, "Who may see what").
+        _run([str(PY), "-m", "scan", "beheerlink", "--poort", _poort(args)])
     return _run([str(PY), "-m", "streamlit", "run", "app.py", *args])
 
 

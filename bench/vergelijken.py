@@ -34,7 +34,7 @@ from sqlalchemy.engine import make_url
 
 from bench import workshop
 from bench.workshop import FiguurMislukt, PostgresOvergeslagen, postgres_database
-from scan import vergelijken
+from scan import beheerlink, vergelijken
 from scan.database import BenchmarkDeelnameRij, Database, GemeenteRij, RondeRij, open_database
 from scan.demo import fictieve_rondes
 from scan.toegang import lokale_gebruiker
@@ -220,11 +220,18 @@ def meet(demo: DemoDatabase, vl: Vragenlijst, herhalingen: int = HERHALINGEN) ->
 
 def pagina_tijden(demo: DemoDatabase, herhalingen: int = PAGINA_RUNS) -> list[float]:
     """Seconds per AppTest rerun of the comparison page with ``demo.keuze.vergelijken`` in its
-    address (``?ronde=..``), as the person at the machine; ``FiguurMislukt`` if the page fails."""
+    address (``?ronde=..``), as the browser that opened the beheer link; ``FiguurMislukt`` if the
+    page fails."""
     from streamlit.testing.v1 import AppTest
 
     if not (ROOT / PAGINA).exists():
         raise FiguurMislukt(f"{PAGINA} bestaat nog niet")
+    db = open_database(demo.url)
+    try:
+        # The beheer link's secret; its file in a temporary folder, not next to a real database.
+        geheim = beheerlink.vernieuw(db, Path(tempfile.mkdtemp(prefix="bench-beheerlink-")) / "beheerlink.txt")
+    finally:
+        db.sluit()
     with workshop._app_database(demo.url):
         # Creating an AppTest outside a script run logs a harmless "missing ScriptRunContext".
         melder = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
@@ -234,6 +241,7 @@ def pagina_tijden(demo: DemoDatabase, herhalingen: int = PAGINA_RUNS) -> list[fl
             at = AppTest.from_file(workshop.APP, default_timeout=60)
         finally:
             melder.setLevel(niveau)
+        at.query_params[beheerlink.PARAM] = geheim
         at.run()
         at.switch_page(PAGINA)
         at.query_params["ronde"] = [str(i) for i in demo.keuze.vergelijken]

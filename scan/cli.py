@@ -1,4 +1,4 @@
-"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | schema``.
+"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink | schema``.
 
 Layer: application (``scan/``). User errors (a bad questionnaire, an unknown gemeente, a
 broken scan file) print a Dutch message and exit 1; they never show a traceback. Streamlit
@@ -449,6 +449,54 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _beheerlink(args: argparse.Namespace) -> int:
+    import os
+
+    from scan import beheerlink
+    from scan.adressen import PUBLIEKE_URL_VARIABELE, STANDAARD_POORT, kies_basis_url, lan_adres
+
+    db = _database()
+    bestand = beheerlink.bestand_voor(db.url)
+    try:
+        geheim = beheerlink.vernieuw(db, bestand) if args.vernieuw else beheerlink.zorg_voor_geheim(db, bestand)
+    finally:
+        db.sluit()
+    if geheim is None:
+        raise _Fout(
+            f"Er is al een beheerlink, maar die staat niet in {bestand} op deze computer (gemaakt op een andere "
+            "computer, of het bestand is weg). Maak een nieuwe met: python -m scan beheerlink --vernieuw "
+            "(de oude link werkt dan niet meer)."
+        )
+    try:
+        poort = args.poort or _poort(os.environ.get("STREAMLIT_SERVER_PORT") or str(STANDAARD_POORT))
+    except argparse.ArgumentTypeError as exc:
+        raise _Fout(f"STREAMLIT_SERVER_PORT: {exc}") from None
+    adres = kies_basis_url(os.environ.get(PUBLIEKE_URL_VARIABELE), None, lan_adres(), poort)
+    print("Nieuwe beheerlink; de vorige werkt niet meer:" if args.vernieuw else "Beheerlink:")
+    print(f"  {beheerlink.link(adres.url, geheim)}")
+    print(
+        "Open deze link in de browser van de facilitator: die browser beheert dan de app (scanrondes starten, "
+        "vergelijken, beheer). Projecteer hem niet en deel hem niet; deelnemers doen mee met de deelnamecode."
+    )
+    if not adres.bereikbaar:
+        print(
+            "Let op: deze computer heeft geen netwerkadres gevonden, dus de link werkt alleen op deze computer. "
+            f"Stel {PUBLIEKE_URL_VARIABELE} in op het adres dat telefoons bereiken."
+        )
+    print(f"Bewaard in {bestand} (alleen leesbaar voor u). Een nieuwe maken: python -m scan beheerlink --vernieuw")
+    return EXIT_OK
+
+
+def _poort(tekst: str) -> int:
+    try:
+        poort = int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{tekst}' is geen poortnummer") from None
+    if not 1 <= poort <= 65535:
+        raise argparse.ArgumentTypeError(f"poort {poort} ligt niet tussen 1 en 65535")
+    return poort
+
+
 def _schema(args: argparse.Namespace) -> int:
     from scoring.schema import schrijf_schemas
 
@@ -569,6 +617,21 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_import)
+
+    p = sub.add_parser(
+        "beheerlink",
+        help="toon de beheerlink van de één-computermodus (zonder inloggen) opnieuw, of vernieuw hem",
+    )
+    p.add_argument(
+        "--vernieuw", action="store_true", help="maak een nieuw geheim; de oude link werkt daarna nergens meer"
+    )
+    p.add_argument(
+        "--poort",
+        type=_poort,
+        default=None,
+        help="poort van de app in de link (standaard STREAMLIT_SERVER_PORT of 8501)",
+    )
+    p.set_defaults(func=_beheerlink)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
     p.add_argument("--out", help="map (standaard questionnaires/schema)")

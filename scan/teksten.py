@@ -21,11 +21,11 @@ NL: dict[str, str] = {
     "rol.adviseur": "adviseur",
     "rol.beheerder": "beheerder",
     "toegang.modus.enkel": (
-        "**Eén-computermodus.** Er is geen inloggen ingesteld. Wie op deze computer werkt, ziet en beheert alle "
-        "scanrondes hier; deelnemers op hun eigen apparaat zien alleen hun eigen scanronde. Voor gebruik door "
-        "meerdere gemeenten of adviseurs: stel inloggen in (zie de README)."
+        "**Één-computermodus.** Er is geen inloggen ingesteld. Deze browser heeft de beheerlink geopend en ziet en "
+        "beheert alle scanrondes hier; deelnemers op hun eigen apparaat zien alleen hun eigen scanronde. Voor gebruik "
+        "door meerdere gemeenten of adviseurs: stel inloggen in (zie de README)."
     ),
-    "toegang.modus.enkel.kort": "Eén-computermodus: geen inloggen ingesteld",
+    "toegang.modus.enkel.kort": "Één-computermodus: geen inloggen ingesteld",
     "toegang.ingelogd": "Ingelogd als **{naam}**",
     "toegang.ingelogd.rollen": "{rollen}",
     "toegang.geen_rollen": "U heeft nog geen rol bij een gemeente. Vraag een beheerder van uw gemeente om een rol.",
@@ -38,17 +38,40 @@ NL: dict[str, str] = {
         "workshop hebben geen account nodig en doen mee met de deelnamecode op Start."
     ),
     "toegang.alleen_op_deze_computer": (
-        "Deze pagina is alleen te openen op de computer waarop de app draait (eén-computermodus, geen inloggen "
-        "ingesteld). Deelnemers doen mee met de deelnamecode op Start."
+        "Deze pagina is alleen te openen in de browser die de beheerlink heeft geopend (één-computermodus, geen "
+        "inloggen ingesteld). De beheerlink staat in het venster waarin de app is gestart; op de computer van de "
+        "app toont `python -m scan beheerlink` hem opnieuw. Deelnemers doen mee met de deelnamecode op Start."
     ),
     "toegang.starten.inloggen": "Log in om een scanronde te starten of te importeren; deelnemers hebben geen account nodig.",
     "toegang.starten.deze_computer": (
-        "Een nieuwe scanronde start u op de computer waarop de app draait (eén-computermodus). "
+        "Een nieuwe scanronde start u in de browser die de beheerlink heeft geopend (één-computermodus). "
         "Op dit apparaat kunt u meedoen met een deelnamecode."
     ),
     "toegang.starten.geen_gemeente": (
         "U heeft bij geen enkele gemeente de rol facilitator of beheerder, dus u kunt geen scanronde starten. "
         "Vraag een beheerder van de gemeente om die rol."
+    ),
+    "toegang.modus.enkel.gast": (
+        "**Één-computermodus** (geen inloggen ingesteld). Deelnemers doen mee met de deelnamecode. Scanrondes "
+        "starten, vergelijken en beheren kan alleen in de browser die de **beheerlink** opent. Die link staat in "
+        "het venster waarin de app is gestart; op de computer van de app toont `python -m scan beheerlink` hem "
+        "opnieuw."
+    ),
+    "toegang.beheerlink.onbekend": (
+        "Deze beheerlink klopt niet of is vervangen door een nieuwe, dus deze browser krijgt er geen beheerrechten "
+        "mee. Gebruik de nieuwste link: op de computer van de app toont `python -m scan beheerlink` hem. "
+        "Meedoen met een deelnamecode kan gewoon."
+    ),
+    "toegang.beheerlink.vervangen": (
+        "De beheerlink van deze browser is vervangen door een nieuwe en geeft geen beheerrechten meer. Open de "
+        "nieuwe link; op de computer van de app toont `python -m scan beheerlink` hem."
+    ),
+    "toegang.beheer.stoppen": "Beheer in deze browser stoppen",
+    "workshop.adres.geen_netwerk": (
+        "**Telefoons kunnen deze link en QR-code niet openen:** ze wijzen naar deze computer zelf ({adres}), want "
+        "deze computer heeft geen netwerkadres. Verbind hem met het wifi of netwerk van de zaal en laad deze pagina "
+        "opnieuw (binnen een minuut wijzen link en QR-code dan naar `http://<netwerkadres>:{poort}`), of stel "
+        "`{variabele}` in op het adres dat telefoons bereiken en start de app opnieuw."
     ),
     "vergelijken.titel": "Vergelijken",
     "vergelijken.intro": (
@@ -108,7 +131,7 @@ NL: dict[str, str] = {
         "anonieme benchmark. U ziet hier alleen gemeenten waarvan u beheerder bent."
     ),
     "beheer.enkel": (
-        "Eén-computermodus: er is geen inloggen ingesteld, dus rollen hebben nu nog geen effect. U kunt ze alvast "
+        "Één-computermodus: er is geen inloggen ingesteld, dus rollen hebben nu nog geen effect. U kunt ze alvast "
         "vastleggen; ze gelden zodra inloggen is ingesteld."
     ),
     "beheer.geen": "U bent van geen enkele gemeente beheerder.",

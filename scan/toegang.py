@@ -11,7 +11,8 @@ signed-in person has roles per gemeente (table ``rollen``):
 Installation-wide beheerders are named in configuration (``SCAN_BEHEERDERS``). Deelnemers have
 no account: a join code adds them to that one round, and their personal link is their identity
 there (``services``). Without sign-in configured the app runs in single-machine mode, where the
-person at the machine itself is beheerder of everything (``Gebruiker.lokaal``).
+browser that opened the beheer link (``scan.beheerlink``) is beheerder of everything
+(``Gebruiker.lokaal``); no address, not even loopback, grants anything.
 
 Services call ``eis`` before they read or write anything of a gemeente; a refusal is a
 ``GeenToegang`` with a Dutch message that names the gemeente and what is missing.
@@ -55,14 +56,14 @@ _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
 @dataclass(frozen=True)
 class Gebruiker:
-    """A signed-in person (or the person at the machine in single-machine mode) and their roles."""
+    """A signed-in person (or, in single-machine mode, the beheer link's browser) and their roles."""
 
     naam: str
     email: str | None
     rollen: Mapping[str, frozenset[Rol]] = field(default_factory=dict)
     overal_beheerder: bool = False
     lokaal: bool = False
-    """Single-machine mode: nobody signs in; the person at this machine manages everything."""
+    """Single-machine mode: nobody signs in; the browser that opened the beheer link manages everything."""
 
     def mag(self, handeling: Handeling, gm_code: str) -> bool:
         return self.overal_beheerder or bool(self.rollen.get(gm_code, frozenset()) & _MAG[handeling])

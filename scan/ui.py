@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import ipaddress
 import itertools
+import json
 import logging
 import os
 import re
@@ -17,13 +17,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeVar
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.constants
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
-from scan import services
+from scan import beheerlink, services
+from scan.adressen import (
+    PUBLIEKE_URL_VARIABELE,
+    STANDAARD_POORT,
+    BasisAdres,
+    is_loopback_host,
+    kies_basis_url,
+    lan_adres,
+)
 from scan.database import Database, database_url, open_database
 from scan.repository import Sessie
 from scan.teksten import t
@@ -245,7 +255,8 @@ class Identiteit:
     email: str | None = None
     naam: str | None = None
     lokaal: bool = False
-    """Single-machine mode: the browser runs on the machine that serves the app."""
+    """Single-machine mode: this browser session opened the current beheer link, so it is the
+    installation's beheerder. Never derived from an address: loopback alone grants nothing."""
 
 
 def login_ingesteld() -> bool:
@@ -260,9 +271,10 @@ def lees_identiteit() -> Identiteit:
     """The one place the app reads identity; tests replace this function to sign someone in.
 
     With sign-in configured, the verified address of the provider's ID token is the identity
-    (``st.user``; ``.get`` because AppTest has no ``is_logged_in`` attribute). Without it, only
-    a browser on the serving machine itself counts as its user (``st.context.ip_address`` is
-    None for loopback): participants who join from their phones stay participants.
+    (``st.user``; ``.get`` because AppTest has no ``is_logged_in`` attribute). Without it, the
+    beheerder is the browser session that opened the beheer link (``verwerk_beheerlink`` has
+    checked it against the database in this run); everyone else, on whatever address, is a
+    participant at most.
     """
     if login_ingesteld():
         if not st.user.get("is_logged_in", False):
@@ -273,29 +285,145 @@ def lees_identiteit() -> Identiteit:
             return Identiteit("login")
         naam = st.user.get("name")
         return Identiteit("login", email=email, naam=naam if isinstance(naam, str) else None)
-    return Identiteit("enkel", lokaal=is_lokaal(st.context.ip_address))
+    return Identiteit("enkel", lokaal=st.session_state.get(_BEHEER_GELDIG, False) is True)
 
 
-def is_lokaal(adres: object) -> bool:
-    """Whether a client address is this machine itself.
+# --- the beheer link (single-machine mode) --------------------------------------------------
 
-    Streamlit gives None for 127.0.0.1 and ::1, but a dual-stack server reports a browser on
-    127.0.0.1 as ``::ffff:127.0.0.1``. Without a real connection (AppTest) there is no address
-    string at all, and that too is the machine itself.
+BEHEER_COOKIE = "zelfscan_beheer"
+"""Cookie in which a browser keeps the beheer secret, so a reload keeps its rights."""
+BEHEER_COOKIE_DAGEN = 30
+_BEHEER_GEHEIM = "beheer_geheim"  # session_state: the secret this browser holds
+_BEHEER_GELDIG = "beheer_geldig"  # session_state: the secret was checked valid in this run
+_BEHEER_MELDING = "beheer_melding"  # session_state: "onbekend" or "vervangen", said once
+_BEHEER_GESTOPT = "beheer_gestopt"  # session_state: this browser stopped; ignore its cookie
+_BEHEER_COOKIE_WEG = "beheer_cookie_weg"  # session_state: the cookie holds no valid secret; remove it
+
+
+def lees_beheer_cookie() -> str | None:
+    """The beheer secret this browser sent as a cookie with the page request (tests replace this)."""
+    waarde = st.context.cookies.get(BEHEER_COOKIE)
+    return waarde if isinstance(waarde, str) and waarde else None
+
+
+def verwerk_beheerlink(db: Database) -> None:
+    """Once per run, before identity is read (app.py): take the beheer secret out of the address
+    bar and check what this browser holds against the database.
+
+    The secret leaves the address at once, so a projected or photographed screen does not show
+    it. A valid one is kept in the session (and a cookie, for a reload); each run checks it
+    again, so a rotation (``python -m scan beheerlink --vernieuw``, from any process) ends it.
+    With sign-in configured the beheer link means nothing. When the check itself fails (the
+    database is away) this run has no rights, and the session keeps its secret for the next.
     """
-    if not isinstance(adres, str):
-        return True
+    st.session_state[_BEHEER_GELDIG] = False
+    aangeboden = st.query_params.get(beheerlink.PARAM)
+    if aangeboden is not None:
+        del st.query_params[beheerlink.PARAM]
+    if login_ingesteld():
+        st.session_state.pop(_BEHEER_GEHEIM, None)
+        return
+    _meld_beheerlink_eenmaal(db)
     try:
-        ip = ipaddress.ip_address(adres.split("%", 1)[0])
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped.is_loopback
-    return ip.is_loopback
+        if aangeboden is not None:
+            if beheerlink.controleer(db, aangeboden):
+                st.session_state[_BEHEER_GEHEIM] = aangeboden
+                st.session_state[_BEHEER_GELDIG] = True
+                st.session_state.pop(_BEHEER_GESTOPT, None)
+                st.session_state.pop(_BEHEER_COOKIE_WEG, None)
+                return
+            st.session_state[_BEHEER_MELDING] = "onbekend"
+        geheim = st.session_state.get(_BEHEER_GEHEIM)
+        if geheim is None and not st.session_state.get(_BEHEER_GESTOPT):
+            geheim = lees_beheer_cookie()
+        if geheim is None:
+            return
+        if beheerlink.controleer(db, geheim):
+            st.session_state[_BEHEER_GEHEIM] = geheim
+            st.session_state[_BEHEER_GELDIG] = True
+        else:
+            st.session_state.pop(_BEHEER_GEHEIM, None)
+            st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
+            st.session_state[_BEHEER_COOKIE_WEG] = True
+    except SQLAlchemyError:
+        log.exception("beheerlink niet te controleren")
+
+
+def stop_beheer() -> None:
+    """This browser gives up its beheer rights (the cookie is removed on the next run)."""
+    st.session_state.pop(_BEHEER_GEHEIM, None)
+    st.session_state[_BEHEER_GELDIG] = False
+    st.session_state[_BEHEER_GESTOPT] = True
+    st.session_state[_BEHEER_COOKIE_WEG] = True
+
+
+def _cookie_script(geheim: str | None) -> str:
+    # Run in the app's own document (st.html with JavaScript), so the cookie is the app's.
+    # The value is the checked secret (URL-safe alphabet), JSON-quoted all the same.
+    if geheim is None:
+        waarde, leeftijd = "", 0
+    else:
+        waarde, leeftijd = geheim, BEHEER_COOKIE_DAGEN * 24 * 3600
+    cookie = f"{BEHEER_COOKIE}={waarde}; Max-Age={leeftijd}; Path=/; SameSite=Strict"
+    return f"<script>document.cookie = {json.dumps(cookie)};</script>"
+
+
+def _bewaar_beheer_in_browser() -> None:
+    """Set the cookie to this session's checked secret, or remove one that is void or given up.
+
+    A cookie that could not be checked (database away) is left alone.
+    """
+    geheim = st.session_state.get(_BEHEER_GEHEIM)
+    cookie = lees_beheer_cookie()
+    if st.session_state.get(_BEHEER_GELDIG) and geheim is not None and cookie != geheim:
+        st.html(_cookie_script(geheim), unsafe_allow_javascript=True)
+    elif st.session_state.get(_BEHEER_COOKIE_WEG) and cookie is not None and cookie != geheim:
+        st.html(_cookie_script(None), unsafe_allow_javascript=True)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _lan_adres() -> str | None:
+    return lan_adres()
+
+
+def basis_adres() -> BasisAdres:
+    """The app's root address for links other devices open, and whether they can reach it."""
+    publiek = os.environ.get(PUBLIEKE_URL_VARIABELE)
+    browser = st.context.url
+    # The LAN lookup only when the answer needs it (a browser on loopback, nothing configured).
+    nodig = not publiek and (browser is None or is_loopback_host(urlsplit(browser).hostname))
+    poort = st.get_option("server.port")
+    return kies_basis_url(publiek, browser, _lan_adres() if nodig else None, int(poort or STANDAARD_POORT))
+
+
+@st.cache_resource(show_spinner=False)
+def _beheerlink_gemeld(url: str) -> bool:
+    # Once per process and database, at the first page view: the port and the address the
+    # browser used are known only now. To stdout, so ``streamlit run app.py`` shows it too.
+    db = _database(url)
+    geheim = beheerlink.zorg_voor_geheim(db, beheerlink.bestand_voor(url))
+    if geheim is None:
+        print(
+            "Beheerlink: er is er al een, maar niet op deze computer. Toon of vernieuw hem met "
+            "'python -m scan beheerlink' (op de computer die hem maakte) of 'python -m scan beheerlink --vernieuw'.",
+            flush=True,
+        )
+    else:
+        print(
+            f"\n  Beheerlink (alleen voor de facilitator): {beheerlink.link(basis_adres().url, geheim)}\n", flush=True
+        )
+    return True
+
+
+def _meld_beheerlink_eenmaal(db: Database) -> None:
+    try:
+        _beheerlink_gemeld(db.url)
+    except Exception:  # the link is a convenience; a failing print must not stop a page
+        log.exception("beheerlink niet gemeld")
 
 
 def huidige_gebruiker(db: Database) -> Gebruiker | None:
-    """The signed-in person with their roles, the local user in single-machine mode, or None."""
+    """The signed-in person with their roles, the beheer link's holder in single-machine mode, or None."""
     identiteit = lees_identiteit()
     if identiteit.modus == "enkel":
         return lokale_gebruiker() if identiteit.lokaal else None
@@ -332,10 +460,20 @@ def gebruiker_of_stop(db: Database) -> Gebruiker:
 def toon_account(gebruiker: Gebruiker | None) -> None:
     """In the sidebar: the mode, who is signed in with which roles, and sign in or out."""
     identiteit = lees_identiteit()
+    melding = st.session_state.pop(_BEHEER_MELDING, None)
+    if melding is not None and identiteit.modus == "enkel":
+        # Calm and in the main area, where it is seen; the page itself still opens.
+        st.warning(t(f"toegang.beheerlink.{melding}"), icon=":material/key_off:")
     with st.sidebar:
         if identiteit.modus == "enkel":
             if identiteit.lokaal:
                 st.caption(t("toegang.modus.enkel"))
+                st.button(
+                    t("toegang.beheer.stoppen"), on_click=stop_beheer, icon=":material/logout:", key="beheer_stop"
+                )
+            else:
+                st.caption(t("toegang.modus.enkel.gast"))
+            _bewaar_beheer_in_browser()
             return
         if gebruiker is None:
             st.caption(t("toegang.inloggen.uitleg"))
@@ -402,15 +540,28 @@ def zelfde_versie_of_stop(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
 
 
 def basis_url() -> str:
-    """The address people type or scan to reach this app (``SCAN_PUBLIEKE_URL`` overrides)."""
-    ingesteld = os.environ.get("SCAN_PUBLIEKE_URL")
-    if ingesteld:
-        return ingesteld.rstrip("/")
-    url = st.context.url or "http://localhost:8501"
-    # st.context.url ends in the current page's path; links point at the app's root, which is
-    # the Start page (Streamlit serves the default page at "/", not at its url_path).
-    return re.sub(
-        r"/(start|invullen|workshop|scherm|resultaten|doelen|vergelijken|beheer|over)/?$", "", url.rstrip("/")
+    """The address people type or scan to reach this app (see ``scan.adressen.kies_basis_url``)."""
+    return basis_adres().url
+
+
+def _code(tekst: str) -> str:
+    """An address shown literally as inline code (markdown does not act inside a code span)."""
+    return "`" + tekst.replace("`", "") + "`"
+
+
+def toon_adres_hint() -> None:
+    """On the Workshop page: when the links point at this machine itself, say so and how to fix it.
+
+    That happens only when neither ``SCAN_PUBLIEKE_URL`` nor a network address is known: a
+    browser on loopback otherwise gets links with the machine's LAN address.
+    """
+    adres = basis_adres()
+    if adres.bereikbaar:
+        return
+    poort = int(st.get_option("server.port") or STANDAARD_POORT)
+    st.warning(
+        t("workshop.adres.geen_netwerk", adres=_code(adres.url), poort=poort, variabele=PUBLIEKE_URL_VARIABELE),
+        icon=":material/wifi_off:",
     )
 
 

@@ -385,7 +385,7 @@ def open_als_facilitator(db: Database, gebruiker: Gebruiker, ronde_id: int) -> S
     """Open a round of a gemeente the person leads, as its facilitator.
 
     A signed-in person gets back the facilitator they were in this round (found by address), or
-    becomes a new one under their own name; the person at the machine in single-machine mode
+    becomes a new one under their own name; the beheer link's browser in single-machine mode
     takes the round's first facilitator.
     """
     ronde = _rondes(db, gebruiker, [ronde_id])[ronde_id]

@@ -214,6 +214,8 @@ st.html(
     '[data-testid="stRadio"] div:has(> [data-testid="stRadioOption"]) { position: relative; }'
     '[data-testid="stRadioOption"] { position: static; }'
     '[data-testid="stRadioOption"]::after { content: ""; position: absolute; inset: 0; z-index: 1; cursor: pointer; }'
+    # The title line stays on top of the stretched area, so a tap on it lands on the label's own text.
+    '[data-testid="stRadioOption"] > div { position: relative; z-index: 2; }'
     "</style>"
 )
 

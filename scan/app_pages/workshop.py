@@ -26,6 +26,7 @@ from scan.ui import (
     qr_png,
     sessie_of_stop,
     tijd,
+    toon_adres_hint,
     veilig,
     vragenlijst_of_stop,
     zelfde_versie_of_stop,
@@ -52,6 +53,7 @@ if st.toggle(t("workshop.groot"), value=True, key="workshop_groot"):
     st.html("<style>html { font-size: 20px; }</style>")
 st.title(t("workshop.titel", gemeente=md(ronde.gemeente)))
 link = deelname_link(sessie)
+toon_adres_hint()
 links, rechts = st.columns([3, 2], vertical_alignment="center")
 with links:
     st.markdown(t("workshop.meedoen"))

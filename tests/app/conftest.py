@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import services, ui
+from scan import beheerlink, services, ui
 from scan.database import Database, RolRij, open_database
 from scan.repository import Sessie
 from scoring.models import Vragenlijst
@@ -38,8 +38,18 @@ def ronde(app_db: Database, vragenlijst: Vragenlijst) -> Sessie:
 
 
 @pytest.fixture
+def beheer_geheim(app_db: Database) -> str:
+    """The beheer secret of the app's database (single-machine mode): open the app with
+    ``open_app(beheer=beheer_geheim)`` to be the beheerder, as the printed beheer link makes one."""
+    return beheerlink.vernieuw(app_db, beheerlink.bestand_voor(app_db.url))
+
+
+@pytest.fixture
 def open_app() -> Callable[..., AppTest]:
-    """Run the app as a browser would open a URL: with query parameters, on a page."""
+    """Run the app as a browser would open a URL: with query parameters, on a page.
+
+    Without ``beheer=<secret>`` (fixture ``beheer_geheim``) or a stand-in identity (``als``),
+    the browser has no rights beyond a participant's, whatever its address."""
 
     def _open(pagina: str | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=30)
@@ -58,9 +68,9 @@ def open_app() -> Callable[..., AppTest]:
 
 @pytest.fixture
 def als(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
-    """Stand in for who the browser is: signed in as ``email`` (login mode), signed out, or a
-    browser on another device in single-machine mode. Without it the app sees the person at the
-    machine itself (single-machine mode), as AppTest has no client address."""
+    """Stand in for who the browser is: signed in as ``email`` (login mode), signed out, or in
+    single-machine mode a browser with (``lokaal=True``) or without the beheer link. Without it
+    the real identity is read: single-machine mode, and beheerder only with ``beheer=<secret>``."""
 
     def _als(email: str | None = None, naam: str | None = None, *, modus: str = "login", lokaal: bool = False) -> None:
         identiteit = ui.Identiteit(modus, email=email, naam=naam, lokaal=lokaal)  # type: ignore[arg-type]

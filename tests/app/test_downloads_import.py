@@ -101,7 +101,7 @@ def _aantal_rondes(db: Database) -> int:
 
 @pytest.mark.parametrize("soort", ["json", "xlsx"])
 def test_import__checks_shows_and_opens_the_round(
-    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, soort: str
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, soort: str, beheer_geheim: str
 ) -> None:
     scan = maak_demo(vragenlijst, zoek_gemeente("Súdwest-Fryslân"), 4, dt.date(2026, 11, 22), seed=3)
     data = (
@@ -109,12 +109,12 @@ def test_import__checks_shows_and_opens_the_round(
         if soort == "json"
         else naar_excel(vragenlijst, scan, bereken_scan(vragenlijst, scan))
     )
-    at = open_app()
+    at = open_app(beheer=beheer_geheim)
     at.file_uploader(key="import_bestand").upload(f"scan.{soort}", data)
     at.run()
     assert not at.exception
     assert "Súdwest\\-Fryslân" in at.info[0].value and "4 deelnemers" in at.info[0].value  # markdown-escaped
-    at.button[-1].click()
+    next(b for b in at.button if b.label == "Importeren en openen").click()
     at.run()
     assert not at.exception
     with app_db.lezen() as s:
@@ -124,11 +124,11 @@ def test_import__checks_shows_and_opens_the_round(
 
 
 def test_import__a_broken_file_is_refused_in_dutch_and_nothing_is_written(
-    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, beheer_geheim: str
 ) -> None:
     scan = maak_demo(vragenlijst, zoek_gemeente("Utrecht"), 3, dt.date(2026, 11, 22), seed=3)
     afgekapt = schrijf_scan(scan).encode()[:5000]
-    at = open_app()
+    at = open_app(beheer=beheer_geheim)
     at.file_uploader(key="import_bestand").upload("scan.json", afgekapt)
     at.run()
     assert not at.exception

@@ -72,9 +72,9 @@ def test_start__round_of_an_older_questionnaire__is_refused_with_both_versions(
 
 
 def test_start__new_round__for_a_chosen_gemeente_opens_the_workshop(
-    open_app: Callable[..., AppTest], app_db: Database
+    open_app: Callable[..., AppTest], app_db: Database, beheer_geheim: str
 ) -> None:
-    at = open_app()
+    at = open_app(beheer=beheer_geheim)
     at.selectbox[0].set_value("GM0080")
     at.text_input(key="nieuw_naam").input("Fatima Bakker")
     at.button(key="FormSubmitter:nieuw-Scanronde starten").click()
@@ -86,9 +86,9 @@ def test_start__new_round__for_a_chosen_gemeente_opens_the_workshop(
 
 
 def test_start__new_round_without_gemeente__asks_to_choose_one(
-    open_app: Callable[..., AppTest], app_db: Database
+    open_app: Callable[..., AppTest], app_db: Database, beheer_geheim: str
 ) -> None:
-    at = open_app()
+    at = open_app(beheer=beheer_geheim)
     at.text_input(key="nieuw_naam").input("Fatima Bakker")
     at.button(key="FormSubmitter:nieuw-Scanronde starten").click()
     at.run()
@@ -136,9 +136,9 @@ def test_start__empty_personal_link__asks_to_paste_it(open_app: Callable[..., Ap
 
 
 def test_start__gemeente_list__finds_everyday_names_and_names_without_accents(
-    open_app: Callable[..., AppTest],
+    open_app: Callable[..., AppTest], beheer_geheim: str
 ) -> None:
-    opties = open_app().selectbox[0].options
+    opties = open_app(beheer=beheer_geheim).selectbox[0].options
     assert "'s-Hertogenbosch (Noord-Brabant) · Den Bosch, Hertogenbosch" in opties
     assert "'s-Gravenhage (Zuid-Holland) · Den Haag" in opties
     assert "Súdwest-Fryslân (Fryslân) · Sudwest-Fryslan" in opties

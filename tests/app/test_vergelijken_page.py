@@ -61,9 +61,9 @@ def _specs(at: AppTest) -> list[dict[str, object]]:
 
 
 def test_vergelijken__person_at_the_machine_compares_all_rounds(
-    open_app: Callable[..., AppTest], rondes: dict[str, list[int]]
+    open_app: Callable[..., AppTest], rondes: dict[str, list[int]], beheer_geheim: str
 ) -> None:
-    at = open_app(VERGELIJKEN)
+    at = open_app(VERGELIJKEN, beheer=beheer_geheim)
     assert not at.exception
     keuze = at.multiselect(key="vergelijken_rondes")
     assert len(keuze.options) == 4
@@ -114,18 +114,18 @@ def test_vergelijken__without_sign_in_or_from_another_device_shows_no_data(
     assert not at.get("vega_lite_chart") and not at.dataframe
     als(modus="enkel", lokaal=False)  # a phone in the workshop, single-machine mode
     at = open_app(VERGELIJKEN)
-    assert "alleen te openen op de computer waarop de app draait" in at.warning[0].value
+    assert "alleen te openen in de browser die de beheerlink heeft geopend" in at.warning[0].value
     assert not at.dataframe
 
 
 def test_vergelijken__benchmark_for_an_opted_in_gemeente_and_refusal_for_others(
-    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
+    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, beheer_geheim: str
 ) -> None:
     ids = [_ronde(app_db, vragenlijst, naam, 2026, seed=i) for i, naam in enumerate(FRIESLAND[:5])]
     buiten = _ronde(app_db, vragenlijst, "Almere", 2026)
     with app_db.schrijven() as s:
         s.add_all(BenchmarkDeelnameRij(gm_code=zoek_gemeente(n).gm_code, door="test") for n in FRIESLAND[:5])
-    at = open_app(VERGELIJKEN, ronde=str(ids[0]))
+    at = open_app(VERGELIJKEN, ronde=str(ids[0]), beheer=beheer_geheim)
     at.radio(key="vergelijken_bm_groep").set_value("provincie")
     at.run()
     assert not at.exception
@@ -137,7 +137,7 @@ def test_vergelijken__benchmark_for_an_opted_in_gemeente_and_refusal_for_others(
     # No other gemeente's name anywhere on the benchmark.
     tekst = " ".join(m.value for m in at.markdown) + str(bm.to_dict())
     assert not any(n in tekst for n in FRIESLAND[1:])
-    at = open_app(VERGELIJKEN, ronde=str(buiten))
+    at = open_app(VERGELIJKEN, ronde=str(buiten), beheer=beheer_geheim)
     assert any("doet niet mee aan de anonieme benchmark" in i.value for i in at.info)
 
 
@@ -234,7 +234,7 @@ def test_with_auth_in_secrets_the_app_asks_to_sign_in_and_a_participant_still_jo
     assert not at.exception
     assert any(b.proto.label == "Inloggen" for b in at.sidebar.button)
     assert any("Log in om een scanronde te starten" in i.value for i in at.info)
-    assert "Eén-computermodus" not in " ".join(c.value for c in at.sidebar.caption)
+    assert "computermodus" not in " ".join(c.value for c in at.sidebar.caption)
     # Joining a workshop needs no account.
     at.text_input[0].input(ronde.ronde.code)
     at.text_input[1].input("Deelnemer Zonder Account")
@@ -285,9 +285,9 @@ def test_start__a_signed_in_facilitator_starts_a_round_under_their_account(
 
 
 def test_vergelijken__a_link_with_too_many_or_odd_rounds_still_opens(
-    open_app: Callable[..., AppTest], rondes: dict[str, list[int]]
+    open_app: Callable[..., AppTest], rondes: dict[str, list[int]], beheer_geheim: str
 ) -> None:
     ids = [str(i) for i in rondes["Almere"] + rondes["Utrecht"]]
-    at = open_app(VERGELIJKEN, ronde=ids * 8 + ["abc", "-1"])  # type: ignore[arg-type]
+    at = open_app(VERGELIJKEN, ronde=ids * 8 + ["abc", "-1"], beheer=beheer_geheim)  # type: ignore[arg-type]
     assert not at.exception
     assert sorted(at.multiselect(key="vergelijken_rondes").value) == sorted(int(i) for i in ids)

@@ -11,8 +11,13 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from scan import beheerlink
+from scan.database import open_database
+from scan.ui import BEHEER_COOKIE
 
 ROOT = Path(__file__).resolve().parents[2]
 UITVOER = ROOT / "test-output"
@@ -34,9 +39,27 @@ def _vrije_poort() -> int:
 
 
 class Server:
-    def __init__(self, url: str, database_url: str) -> None:
+    def __init__(self, url: str, database_url: str, beheer_geheim: str) -> None:
         self.url = url
         self.database_url = database_url
+        self.beheer_geheim = beheer_geheim
+        """The beheer link's secret (single-machine mode): ``{url}/?beheer=<secret>`` makes a browser beheerder."""
+
+    @property
+    def beheer_url(self) -> str:
+        return f"{self.url}/?beheer={self.beheer_geheim}"
+
+
+def word_beheerder(pagina: Any, server: Server) -> None:
+    """Open the beheer link in ``pagina`` as the facilitator does, and wait until its browser
+    keeps the rights in the cookie (so a later page load has them too)."""
+    pagina.goto(server.beheer_url)
+    pagina.get_by_role("button", name="Beheer in deze browser stoppen").wait_for()
+    for _ in range(100):
+        if any(c["name"] == BEHEER_COOKIE for c in pagina.context.cookies()):
+            return
+        time.sleep(0.1)
+    pytest.fail("De beheerlink zette geen cookie")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +86,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 time.sleep(0.25)
         else:
             pytest.fail(f"Streamlit-server start niet: {proces.stderr.read() if proces.stderr else ''!r}")
-        yield Server(basis, database_url)
+        db = open_database(database_url)
+        try:
+            geheim = beheerlink.vernieuw(db, beheerlink.bestand_voor(database_url))
+        finally:
+            db.sluit()
+        yield Server(basis, database_url, geheim)
     finally:
         proces.terminate()
         proces.wait(timeout=20)

@@ -19,7 +19,7 @@ from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
 
-from .conftest import Server
+from .conftest import Server, word_beheerder
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,7 @@ def test_facilitator_imports_a_scan_and_downloads_the_handout(
 
     pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
     pagina.set_default_timeout(30_000)
-    pagina.goto(server.url)
+    word_beheerder(pagina, server)  # importing is for the beheer link's browser only
     pagina.get_by_role("tab", name="Scan importeren").click()
     pagina.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bestand))
     pagina.get_by_text("Het bestand is in orde").wait_for()

@@ -1,4 +1,4 @@
-"""End to end in a real browser: the person at the machine compares two rounds of a gemeente,
+"""End to end in a real browser: the browser with the beheer link compares two rounds of a gemeente,
 sees the charts drawn, and downloads the comparison as Excel."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from scan.gemeenten import zoek_gemeente
 from scan.uitwisseling import importeer
 from scoring.models import Vragenlijst
 
-from .conftest import Server
+from .conftest import Server, word_beheerder
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +36,7 @@ def test_adviser_compares_two_rounds_and_downloads_excel(
 
     pagina = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="nl-NL", accept_downloads=True)
     pagina.set_default_timeout(30_000)
+    word_beheerder(pagina, server)  # then a new page load: the cookie keeps the rights
     pagina.goto(f"{server.url}/vergelijken?ronde={ids[0]}&ronde={ids[1]}")
     pagina.get_by_role("heading", name="Vergelijken").wait_for()
     # The radar is drawn and its table lists both rounds.

@@ -214,3 +214,80 @@ def test_demo_help__documents_the_database_fill_and_the_test_option(capsys: pyte
     hulp = capsys.readouterr().out
     assert "--alle-gemeenten" in hulp and "--opnieuw" in hulp
     assert "--max-gemeenten N" in hulp and "voor tests en snelle demo's" in hulp
+
+
+def _link(uit: str) -> str:
+    regels = [r.strip() for r in uit.splitlines() if "?beheer=" in r]
+    assert len(regels) == 1, uit
+    return regels[0]
+
+
+def test_beheerlink__shows_the_same_link_again_and_vernieuw_replaces_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scan import adressen, beheerlink
+    from scan.database import open_database
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    monkeypatch.delenv("SCAN_PUBLIEKE_URL", raising=False)
+    monkeypatch.delenv("STREAMLIT_SERVER_PORT", raising=False)
+    monkeypatch.setattr(adressen, "lan_adres", lambda: "192.168.1.20")
+    assert main(["beheerlink"]) == 0
+    uit = capsys.readouterr().out
+    eerste = _link(uit)
+    assert eerste.startswith("http://192.168.1.20:8501/?beheer=")
+    assert "Beheerlink:" in uit and "python -m scan beheerlink --vernieuw" in uit
+    assert str(tmp_path / "beheerlink.txt") in uit
+
+    assert main(["beheerlink", "--poort", "8612"]) == 0
+    assert _link(capsys.readouterr().out) == eerste.replace(":8501/", ":8612/")
+
+    assert main(["beheerlink", "--vernieuw"]) == 0
+    uit = capsys.readouterr().out
+    tweede = _link(uit)
+    assert "de vorige werkt niet meer" in uit and tweede != eerste
+    db = open_database(f"sqlite:///{tmp_path / 'app.db'}")
+    try:
+        assert not beheerlink.controleer(db, eerste.split("=", 1)[1])
+        assert beheerlink.controleer(db, tweede.split("=", 1)[1])
+    finally:
+        db.sluit()
+
+
+def test_beheerlink__public_url_and_no_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scan import adressen
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    monkeypatch.setattr(adressen, "lan_adres", lambda: None)
+    monkeypatch.setenv("SCAN_PUBLIEKE_URL", "https://scan.example.nl/")
+    assert main(["beheerlink"]) == 0
+    assert _link(capsys.readouterr().out).startswith("https://scan.example.nl/?beheer=")
+    monkeypatch.delenv("SCAN_PUBLIEKE_URL")
+    assert main(["beheerlink"]) == 0
+    uit = capsys.readouterr().out
+    assert _link(uit).startswith("http://localhost:8501/?beheer=")
+    assert "werkt alleen op deze computer" in uit and "SCAN_PUBLIEKE_URL" in uit
+
+
+def test_beheerlink__a_lost_file_is_a_dutch_message_not_a_dead_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    assert main(["beheerlink"]) == 0
+    capsys.readouterr()
+    (tmp_path / "beheerlink.txt").unlink()
+    assert main(["beheerlink"]) == 1
+    fout = capsys.readouterr()
+    assert "?beheer=" not in fout.out
+    assert "python -m scan beheerlink --vernieuw" in fout.err and "Traceback" not in fout.err
+    assert main(["beheerlink", "--vernieuw"]) == 0
+    assert "?beheer=" in capsys.readouterr().out
+
+
+def test_beheerlink__bad_port_is_a_dutch_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as einde:
+        main(["beheerlink", "--poort", "99999"])
+    assert einde.value.code == 2
+    assert "tussen 1 en 65535" in capsys.readouterr().err

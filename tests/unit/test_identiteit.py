@@ -1,26 +1,41 @@
-"""Which client addresses count as the machine itself in single-machine mode."""
+"""Which hosts are this machine only. Since the beheer link, this decides only which address
+links for other devices use (``scan.adressen``); no address grants rights any more."""
 
 from __future__ import annotations
 
 import pytest
 
-from scan.ui import is_lokaal
+from scan import ui
+from scan.adressen import is_loopback_host
 
 
 @pytest.mark.parametrize(
-    ("adres", "lokaal"),
+    ("host", "loopback"),
     [
-        (None, True),  # Streamlit's answer for 127.0.0.1 and ::1
+        (None, True),
+        ("", True),
+        ("localhost", True),
+        ("LOCALHOST.", True),
+        ("app.localhost", True),
         ("127.0.0.1", True),
         ("127.0.1.1", True),
         ("::1", True),
+        ("[::1]", True),
         ("::ffff:127.0.0.1", True),  # a dual-stack server's view of 127.0.0.1
-        ("192.168.1.23", False),  # a phone on the workshop's wifi
+        ("0.0.0.0", True),  # where a server listens; no device can open it
+        ("192.168.1.23", False),  # the laptop on the workshop's wifi
         ("::ffff:192.168.1.23", False),
         ("fe80::1%eth0", False),
         ("10.0.0.5", False),
-        ("geen-adres", False),
+        ("zelfscan.gemeente.nl", False),
+        ("my-laptop.local", False),
     ],
 )
-def test_only_loopback_addresses_are_this_machine(adres: str | None, lokaal: bool) -> None:
-    assert is_lokaal(adres) is lokaal
+def test_loopback_hosts(host: str | None, loopback: bool) -> None:
+    assert is_loopback_host(host) is loopback
+
+
+def test_no_address_check_is_left_in_the_identity() -> None:
+    """Loopback alone gives no rights: identity has no address-based shortcut to fall back on."""
+    assert not hasattr(ui, "is_lokaal")
+    assert ui.Identiteit("enkel").lokaal is False
