@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reports import charts
-from scan import services
+from scan import services, werkgroep_paneel
 from scan.database import nu
 from scan.services import ConsensusConflict, InvoerFout
 from scan.teksten import t
@@ -205,12 +205,14 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
 
 
 MAX_OPEN = 12
-tab_bespreek, tab_bouwsteen, tab_links, tab_afronden = st.tabs(
+tab_bespreek, tab_bouwsteen, tab_links, tab_afronden, tab_deelnemers, tab_ambities = st.tabs(
     [
         t("workshop.tab.bespreekpunten", aantal=sum(1 for sid in resultaat.bespreekpunten if sid not in afspraken)),
         t("workshop.tab.bouwsteen"),
         t("workshop.tab.links"),
         t("workshop.tab.afronden"),
+        t("werkgroep.tab.deelnemers"),
+        t("werkgroep.tab.ambities"),
     ]
 )
 with tab_bespreek:
@@ -282,3 +284,9 @@ with tab_afronden:
                 st.error(str(fout), icon=":material/error:")
             else:
                 st.rerun()
+
+with tab_deelnemers:
+    werkgroep_paneel.toon_deelnemers(db, vl, sessie)
+
+with tab_ambities:
+    werkgroep_paneel.toon_ambities(db, vl, sessie, resultaat)
