@@ -258,7 +258,8 @@ NL: dict[str, str] = {
     "werkgroep.hernoemd": "De naam is nu **{naam}**.",
     "werkgroep.verwijder.kop": "**Uit de scanronde verwijderen**",
     "werkgroep.verwijder.zelf": "Uzelf kunt u niet verwijderen: de scanronde heeft een facilitator nodig.",
-    "werkgroep.verwijder.bevestig": "Ja, verwijder {naam} en al zijn/haar antwoorden, toelichtingen en ambities",
+    "werkgroep.verwijder.uitleg": "Met de deelnemer verdwijnen ook alle antwoorden, toelichtingen en ambities.",
+    "werkgroep.verwijder.bevestig": "Ja, verwijder {naam} en al zijn/haar antwoorden",
     "werkgroep.verwijder.knop": "Verwijderen",
     "werkgroep.verwijderd": "{naam} is uit de scanronde verwijderd, met alle antwoorden en ambities.",
     "werkgroep.afgerond": (

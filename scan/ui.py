@@ -271,6 +271,7 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
         onbekend = st.session_state.pop("onbekende_link", None)
         sleutel = {"verwijderd": "werkgroep.verwijderd.melding", "onbekend": "start.link.onbekend"}
         st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
+        st.page_link("scan/app_pages/start.py", label=t("nav.start"), icon=":material/home:")
         st.stop()
     return db, sessie
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -76,9 +77,10 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     st.table(
         pd.DataFrame(
             {
-                t("werkgroep.kol.naam"): [r.naam for r in rijen],
+                # st.table renders its cells as markdown: names and functions are escaped.
+                t("werkgroep.kol.naam"): [md(r.naam) for r in rijen],
                 t("werkgroep.kol.rol"): [t(f"rol.{r.rol}") for r in rijen],
-                t("werkgroep.kol.functie"): [r.functie or "–" for r in rijen],
+                t("werkgroep.kol.functie"): [md(r.functie) if r.functie else "–" for r in rijen],
                 t("werkgroep.kol.beantwoord"): [f"{r.beantwoord} / {totaal}" for r in rijen],
                 t("werkgroep.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
             }
@@ -137,6 +139,7 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
             if gekozen == sessie.deelnemer.id:
                 st.caption(t("werkgroep.verwijder.zelf"))
                 return
+            st.caption(t("werkgroep.verwijder.uitleg"))
             zeker = st.checkbox(
                 t("werkgroep.verwijder.bevestig", naam=md(naam)),
                 key=f"werkgroep_zeker_{gekozen}",
@@ -178,34 +181,6 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             return t("werkgroep.telt.mediaan", niveau=getal(stand.mediaan))
         return "–"
 
-    st.table(
-        pd.DataFrame(
-            {
-                t("werkgroep.kol.bouwsteen"): [f"{b.nummer}. {b.naam.nl}" for b in vl.bouwstenen],
-                t("werkgroep.kol.nu"): [_niveau(resultaat.bouwsteen(b.id).niveau) for b in vl.bouwstenen],
-                t("werkgroep.kol.persoonlijk"): [
-                    t(
-                        "werkgroep.persoonlijk",
-                        laagste=standen[b.id].laagste,
-                        hoogste=standen[b.id].hoogste,
-                        aantal=len(standen[b.id].persoonlijk),
-                    )
-                    if standen[b.id].persoonlijk
-                    else "–"
-                    for b in vl.bouwstenen
-                ],
-                t("werkgroep.kol.mediaan"): [_niveau(standen[b.id].mediaan) for b in vl.bouwstenen],
-                t("werkgroep.kol.vastgesteld"): [
-                    "–" if (v := standen[b.id].vastgesteld) is None else f"{v} · {niveau_naam[v]}"
-                    for b in vl.bouwstenen
-                ],
-                t("werkgroep.kol.telt"): [telt(standen[b.id]) for b in vl.bouwstenen],
-            }
-        ),
-        hide_index=True,
-        border="horizontal",
-    )
-
     bouwsteen = vl.bouwsteen(
         st.selectbox(
             t("werkgroep.ambitie.bouwsteen"),
@@ -235,7 +210,8 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             telt=telt(stand) if stand.in_resultaat is not None else t("werkgroep.ambitie.stand.niets"),
         )
     )
-    voorstel = stand.vastgesteld or (round(stand.mediaan) if stand.mediaan is not None else None)
+    # Proposed: the agreed level, otherwise the median rounded half up (3,5 proposes 4).
+    voorstel = stand.vastgesteld or (math.floor(stand.mediaan + 0.5) if stand.mediaan is not None else None)
     niveau_veld, waarom_veld = f"werkgroep_amb_n_{bouwsteen.id}", f"werkgroep_amb_t_{bouwsteen.id}"
 
     def leg_vast() -> None:
@@ -281,21 +257,46 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             key=waarom_veld,
             disabled=afgerond,
         )
-        knoppen = st.columns([1, 1, 2])
-        with knoppen[0]:
+        with st.container(horizontal=True):
             st.form_submit_button(
                 t("werkgroep.ambitie.knop"),
                 type="primary",
                 on_click=leg_vast,
                 disabled=afgerond,
                 icon=":material/flag:",
-                width="stretch",
             )
-        with knoppen[1]:
             st.form_submit_button(
                 t("werkgroep.ambitie.wis"),
                 on_click=wis,
                 disabled=afgerond or stand.vastgesteld is None,
                 icon=":material/backspace:",
-                width="stretch",
             )
+    # Below the form: the overview of all bouwstenen. st.table renders cells as markdown, so
+    # "1. Kanaalinzet" is escaped (it would become a numbered list).
+    st.table(
+        pd.DataFrame(
+            {
+                t("werkgroep.kol.bouwsteen"): [md(f"{b.nummer}. {b.naam.nl}") for b in vl.bouwstenen],
+                t("werkgroep.kol.nu"): [_niveau(resultaat.bouwsteen(b.id).niveau) for b in vl.bouwstenen],
+                t("werkgroep.kol.persoonlijk"): [
+                    t(
+                        "werkgroep.persoonlijk",
+                        laagste=standen[b.id].laagste,
+                        hoogste=standen[b.id].hoogste,
+                        aantal=len(standen[b.id].persoonlijk),
+                    )
+                    if standen[b.id].persoonlijk
+                    else "–"
+                    for b in vl.bouwstenen
+                ],
+                t("werkgroep.kol.mediaan"): [_niveau(standen[b.id].mediaan) for b in vl.bouwstenen],
+                t("werkgroep.kol.vastgesteld"): [
+                    "–" if (v := standen[b.id].vastgesteld) is None else f"{v} · {niveau_naam[v]}"
+                    for b in vl.bouwstenen
+                ],
+                t("werkgroep.kol.telt"): [telt(standen[b.id]) for b in vl.bouwstenen],
+            }
+        ),
+        hide_index=True,
+        border="horizontal",
+    )
