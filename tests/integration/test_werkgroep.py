@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pypdf import PdfReader
@@ -131,6 +133,31 @@ def test_verwijder__yourself_or_the_last_facilitator__is_refused(
     with pytest.raises(InvoerFout, match="niet meer mee"):
         werkgroep.verwijder_deelnemer(db, tweede, ronde.deelnemer.id)
     assert [r.naam for r in services.voortgang(db, ronde)] == ["Fatima"]
+
+
+def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
+    db: Database, vragenlijst: Vragenlijst, ronde: Sessie
+) -> None:
+    # The round row is locked first (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite), so
+    # the second removal sees the first and finds its own facilitator gone.
+    tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
+    for _ in range(5):
+
+        def weg(wie: Sessie, wat: Sessie, start: threading.Barrier = threading.Barrier(2)) -> str:  # noqa: B008
+            start.wait()
+            try:
+                return werkgroep.verwijder_deelnemer(db, wie, wat.deelnemer.id)
+            except InvoerFout as fout:
+                return f"geweigerd: {fout}"
+
+        with ThreadPoolExecutor(2) as pool:
+            uitkomsten = list(pool.map(weg, [ronde, tweede], [tweede, ronde]))
+        assert sum(not u.startswith("geweigerd") for u in uitkomsten) == 1, uitkomsten
+        over = services.voortgang(db, ronde)
+        assert [r.rol for r in over] == ["facilitator"]
+        blijver = ronde if over[0].deelnemer_id == ronde.deelnemer.id else tweede
+        tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Gijs {_}", rol="facilitator")
+        ronde = blijver
 
 
 def test_verwijder__a_participant_of_another_round__is_refused(
