@@ -186,3 +186,19 @@ def test_invullen__a_removed_participant_s_next_click__gets_a_calm_dutch_message
     later = open_app(INVULLEN, d=stray.deelnemer.token)
     assert not later.exception
     assert any("uit de scanronde gehaald" in w.value for w in later.warning)
+
+
+def test_resultaten__use_the_agreed_ambition_instead_of_the_median(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    vragenlijst: Vragenlijst,
+    ronde: Sessie,
+    groep: dict[str, Sessie],
+) -> None:
+    b1 = vragenlijst.bouwstenen[0]
+    at = open_app("scan/app_pages/resultaten.py", d=ronde.deelnemer.token)
+    assert at.dataframe[0].value["Ambitie"][0] == 75  # the median of 5 and 3: level 4
+    werkgroep.stel_ambitie_vast(app_db, vragenlijst, ronde, b1.id, 2)
+    at.run()
+    assert not at.exception
+    assert at.dataframe[0].value["Ambitie"][0] == 25
