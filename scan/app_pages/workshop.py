@@ -205,14 +205,14 @@ def _stelling(stelling_id: str, open_: bool, plek: str) -> None:
 
 
 MAX_OPEN = 12
-tab_bespreek, tab_bouwsteen, tab_links, tab_afronden, tab_deelnemers, tab_ambities = st.tabs(
+tab_bespreek, tab_bouwsteen, tab_ambities, tab_deelnemers, tab_links, tab_afronden = st.tabs(
     [
         t("workshop.tab.bespreekpunten", aantal=sum(1 for sid in resultaat.bespreekpunten if sid not in afspraken)),
         t("workshop.tab.bouwsteen"),
+        t("werkgroep.tab.ambities"),
+        t("werkgroep.tab.deelnemers"),
         t("workshop.tab.links"),
         t("workshop.tab.afronden"),
-        t("werkgroep.tab.deelnemers"),
-        t("werkgroep.tab.ambities"),
     ]
 )
 with tab_bespreek:
