@@ -10,6 +10,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import delete, func, select
 
@@ -310,3 +312,40 @@ def test_ronde_row__is_read_inside_the_transaction(db: Database, vragenlijst: Vr
         s.execute(delete(RondeRij).where(RondeRij.id == ronde.ronde.id))
     with pytest.raises(InvoerFout, match="bestaat niet meer"):
         werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, vragenlijst.bouwstenen[0].id, 3)
+
+
+NAMEN = st.sampled_from(
+    ["Anna", "anna", "  ANNA ", "Anna  de Vries", "anna de vries", "Bert", "Cem", "Ölaf", "x" * 121, " "]
+)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stappen=st.lists(st.tuples(st.integers(0, 3), NAMEN), max_size=8))
+def test_hernoem__any_sequence__keeps_names_unique_as_joining_does(
+    sqlite_db: Database, vragenlijst: Vragenlijst, stappen: list[tuple[int, str]]
+) -> None:
+    """Rule: a rename succeeds exactly when the cleaned name is valid and no other participant of
+    the round has the same key; afterwards every key in the round is still unique."""
+    leider = services.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    leden = [leider] + [
+        services.neem_deel(sqlite_db, vragenlijst, code=leider.ronde.code, naam=n) for n in ("Piet", "Kees", "Joop")
+    ]
+    model = {s.deelnemer.id: services.naam_en_sleutel(s.deelnemer.naam) for s in leden}
+    for wie, naam in stappen:
+        doel = leden[wie].deelnemer.id
+        try:
+            schoon, sleutel = services.naam_en_sleutel(naam)
+        except InvoerFout:
+            verwacht = None
+        else:
+            bezet = any(k == sleutel for i, (_, k) in model.items() if i != doel)
+            verwacht = None if bezet else (schoon, sleutel)
+        if verwacht is None:
+            with pytest.raises(InvoerFout):
+                werkgroep.hernoem_deelnemer(sqlite_db, leider, doel, naam)
+        else:
+            assert werkgroep.hernoem_deelnemer(sqlite_db, leider, doel, naam) == verwacht[0]
+            model[doel] = verwacht
+    assert [(r.deelnemer_id, r.naam) for r in services.voortgang(sqlite_db, leider)] == [
+        (i, n) for i, (n, _) in model.items()
+    ]
