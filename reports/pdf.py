@@ -581,7 +581,7 @@ def _methode(c: _Context) -> list[Flowable]:
             "het type (kern of aanvullend) en het totaal zijn het gemiddelde van hun bouwstenen met een score; een "
             "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
             "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
-            "ambitie van de werkgroep, anders het gemiddelde van de persoonlijke ambities.",
+            "ambitie van de werkgroep, anders de mediaan van de persoonlijke ambities.",
         ),
         _p("h2", "De vijf niveaus"),
         _tabel(["Niveau", "Naam", "Betekenis"], niveaus, [BREEDTE * f for f in (0.1, 0.25, 0.65)]),

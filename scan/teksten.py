@@ -228,8 +228,9 @@ NL: dict[str, str] = {
     "start.terug.knop": "Verder gaan",
     "start.terug.leeg": "Plak eerst uw persoonlijke link in het vak (of alleen het deel na d=).",
     "start.link.onbekend": (
-        "Deze persoonlijke link is onbekend: misschien is hij niet helemaal gekopieerd, of is de scanronde "
-        "verwijderd. Vraag de facilitator om uw link, of doe opnieuw mee met de deelnamecode."
+        "Deze persoonlijke link is onbekend of niet meer geldig: misschien is hij niet helemaal gekopieerd, heeft "
+        "de facilitator u uit de scanronde gehaald, of is de scanronde verwijderd. Vraag de facilitator om uw link, "
+        "of doe opnieuw mee met de deelnamecode."
     ),
     "start.terug.onbekend": (
         "Deze link hoort bij geen enkele deelnemer. Controleer of u de hele link hebt geplakt, "
@@ -268,6 +269,67 @@ NL: dict[str, str] = {
         "Heropen de ronde als er toch nog iets moet veranderen."
     ),
     "workshop.heropenen": "Scanronde heropenen",
+    "werkgroep.tab.deelnemers": "Deelnemers",
+    "werkgroep.tab.ambities": "Ambities",
+    "werkgroep.deelnemers.uitleg": (
+        "Heeft iemand zich per ongeluk aangemeld, of staat een naam verkeerd? Kies de deelnemer en pas de naam "
+        "aan, of verwijder hem of haar. Wie verwijderd wordt, verdwijnt met alle antwoorden, toelichtingen en "
+        "ambities uit de resultaten, de PDF's en de exports."
+    ),
+    "werkgroep.kol.naam": "Naam",
+    "werkgroep.kol.rol": "Rol",
+    "werkgroep.kol.functie": "Functie",
+    "werkgroep.kol.beantwoord": "Beantwoord",
+    "werkgroep.kol.ambities": "Ambities",
+    "werkgroep.kies": "Deelnemer",
+    "werkgroep.kies.leeg": "Kies een deelnemer",
+    "werkgroep.hernoem.kop": "**Naam wijzigen**",
+    "werkgroep.hernoem.label": "Nieuwe naam",
+    "werkgroep.hernoem.knop": "Naam opslaan",
+    "werkgroep.hernoemd": "De naam is nu **{naam}**.",
+    "werkgroep.verwijder.kop": "**Uit de scanronde verwijderen**",
+    "werkgroep.verwijder.zelf": "Uzelf kunt u niet verwijderen: de scanronde heeft een facilitator nodig.",
+    "werkgroep.verwijder.uitleg": "Met de deelnemer verdwijnen ook alle antwoorden, toelichtingen en ambities.",
+    "werkgroep.verwijder.bevestig": "Ja, verwijder {naam} en al zijn/haar antwoorden",
+    "werkgroep.verwijder.knop": "Verwijderen",
+    "werkgroep.verwijderd": "{naam} is uit de scanronde verwijderd, met alle antwoorden en ambities.",
+    "werkgroep.afgerond": (
+        "De scanronde is afgerond: verwijderen en ambities vastleggen kan pas weer na heropenen (tab Afronden). "
+        "Een naam wijzigen kan wel."
+    ),
+    "werkgroep.ambities.uitleg": (
+        "Leg per bouwsteen de ambitie vast waarover de werkgroep het eens is. De resultaten, de PDF's en de "
+        "exports gebruiken dan die ambitie; zonder vastgestelde ambitie tellen ze de mediaan van de persoonlijke "
+        "ambities. De spreiding van de persoonlijke ambities helpt bij het gesprek."
+    ),
+    "werkgroep.kol.bouwsteen": "Bouwsteen",
+    "werkgroep.kol.nu": "Nu (niveau)",
+    "werkgroep.kol.persoonlijk": "Persoonlijke ambities",
+    "werkgroep.kol.mediaan": "Mediaan",
+    "werkgroep.kol.vastgesteld": "Vastgesteld",
+    "werkgroep.kol.telt": "Telt in de resultaten",
+    "werkgroep.persoonlijk": "{laagste}–{hoogste} ({aantal} pers.)",
+    "werkgroep.telt.vastgesteld": "{niveau} (vastgesteld)",
+    "werkgroep.telt.mediaan": "{niveau} (mediaan)",
+    "werkgroep.ambitie.bouwsteen": "Bouwsteen",
+    "werkgroep.ambitie.stand": ("Persoonlijke ambities: {verdeling}. Nu: {nu}. In de resultaten telt nu: **{telt}**."),
+    "werkgroep.ambitie.stand.verdeling": "laagste {laagste}, hoogste {hoogste}, mediaan {mediaan} ({aantal} personen)",
+    "werkgroep.ambitie.stand.geen": "nog niemand",
+    "werkgroep.ambitie.stand.geen_score": "nog geen score",
+    "werkgroep.ambitie.stand.niets": "geen ambitie",
+    "werkgroep.ambitie.niveau": "Vastgestelde ambitie",
+    "werkgroep.ambitie.waarom": "Waarom (kort, optioneel)",
+    "werkgroep.ambitie.knop": "Ambitie vastleggen",
+    "werkgroep.ambitie.wis": "Vastgestelde ambitie wissen",
+    "werkgroep.ambitie.opgeslagen": "Ambitie vastgelegd voor {bouwsteen}: niveau {niveau}.",
+    "werkgroep.ambitie.gewist": "Vastgestelde ambitie van {bouwsteen} gewist; de mediaan telt weer.",
+    "werkgroep.ambitie.niets_gewist": "{bouwsteen} had geen vastgestelde ambitie.",
+    "werkgroep.ambitie.kies_niveau": "Kies eerst een niveau.",
+    "werkgroep.verwijderd.melding": (
+        "U doet niet meer mee aan deze scanronde: de facilitator heeft u eruit gehaald, of uw persoonlijke link "
+        "is niet meer geldig. Hoort u er wel bij? Vraag de facilitator om de deelnamecode en doe opnieuw mee via "
+        "Start."
+    ),
     "workshop.bespreekpunten.uitleg": (
         "Hier liggen de deelnemers twee of meer niveaus uit elkaar. Bovenaan staat wat het eerst besproken "
         "moet worden. Bespreek de stelling, kies samen een niveau en leg kort vast waarom."

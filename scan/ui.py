@@ -233,9 +233,12 @@ def _zoek_sessie(db: Database) -> Sessie | None:
         return None
     sessie = services.sessie_voor_token(db, token)
     if sessie is None:
-        st.session_state.pop("token", None)
+        # A token this browser already used is gone: the facilitator removed this participant
+        # (or the round went). Said once, by the page shown next, in plain Dutch.
+        was_binnen = st.session_state.pop("token", None) is not None
         st.query_params.pop(TOKEN_PARAM, None)
-        st.session_state["onbekende_link"] = True  # said once, by the page shown next
+        st.session_state.pop("niet_opgeslagen", None)  # saves of the removed participant, not to retry
+        st.session_state["onbekende_link"] = "verwijderd" if was_binnen else "onbekend"
         return None
     st.session_state["token"] = token
     st.session_state["sessie_ids"] = {"ronde": sessie.ronde.id, "deelnemer": sessie.deelnemer.id}
@@ -524,8 +527,10 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
     db = database()
     sessie = sessie_van_deze_run(db)
     if sessie is None:
-        onbekend = st.session_state.pop("onbekende_link", False)
-        st.warning(t("start.link.onbekend" if onbekend else "fout.geen_sessie"), icon=":material/login:")
+        onbekend = st.session_state.pop("onbekende_link", None)
+        sleutel = {"verwijderd": "werkgroep.verwijderd.melding", "onbekend": "start.link.onbekend"}
+        st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
+        st.page_link("scan/app_pages/start.py", label=t("nav.start"), icon=":material/home:")
         st.stop()
     return db, sessie
 

@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reports import charts
-from scan import bespreken, services
+from scan import bespreken, services, werkgroep_paneel
 from scan.database import nu
 from scan.repository import ConsensusInfo
 from scan.services import ConsensusConflict, InvoerFout
@@ -120,8 +120,9 @@ def _wie_vult_in() -> None:
     st.table(
         pd.DataFrame(
             {
-                t("workshop.kol.naam"): [r.naam for r in rijen],
-                t("workshop.kol.functie"): [r.functie or t(f"rol.{r.rol}") for r in rijen],
+                # st.table renders its cells as markdown: names and functions are escaped.
+                t("workshop.kol.naam"): [md(r.naam) for r in rijen],
+                t("workshop.kol.functie"): [md(r.functie) if r.functie else t(f"rol.{r.rol}") for r in rijen],
                 t("workshop.kol.beantwoord"): [_balk(r.beantwoord, totaal) for r in rijen],
                 t("workshop.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
                 t("workshop.kol.actief"): [tijd(r.laatst_actief) for r in rijen],
@@ -315,11 +316,13 @@ def _stelling(
 
 
 MAX_OPEN = 12
-tab_bespreek, tab_bouwsteen, tab_links, tab_afronden = st.tabs(
+tab_bespreek, tab_bouwsteen, tab_ambities, tab_deelnemers, tab_links, tab_afronden = st.tabs(
     [
         # No live count in the label: a label that changes resets which tab is open.
         t("workshop.tab.bespreekpunten.vast"),
         t("workshop.tab.bouwsteen"),
+        t("werkgroep.tab.ambities"),
+        t("werkgroep.tab.deelnemers"),
         t("workshop.tab.links"),
         t("workshop.tab.afronden"),
     ]
@@ -462,3 +465,9 @@ with tab_afronden:
                 st.error(str(fout), icon=":material/error:")
             else:
                 st.rerun()
+
+with tab_deelnemers:
+    werkgroep_paneel.toon_deelnemers(db, vl, sessie)
+
+with tab_ambities:
+    werkgroep_paneel.toon_ambities(db, vl, sessie, resultaat)
