@@ -17,7 +17,7 @@ participant's last click and the projector's counts match.
 Environment:
 
 - ``REPETITIE_SEED``: the seed (default: a new one per run, printed);
-- ``REPETITIE_ACTIES``: number of actions (default 80; the CI version stays under ~3 minutes);
+- ``REPETITIE_ACTIES``: number of actions (default 70; the CI version stays under ~3 minutes);
 - ``REPETITIE_DEELNEMERS``: number of participants (default 4, at least 4);
 - ``REPETITIE_POORT``: the server's port (default: the first free one of 8650-8669);
 - ``REPETITIE_LANG=1``: the long version (400 actions, 6 participants) unless the two above say
@@ -62,7 +62,7 @@ from .conftest import ROOT, UITVOER
 pytestmark = pytest.mark.slow
 
 LANG = os.environ.get("REPETITIE_LANG") == "1"
-ACTIES = int(os.environ.get("REPETITIE_ACTIES") or (400 if LANG else 80))
+ACTIES = int(os.environ.get("REPETITIE_ACTIES") or (400 if LANG else 70))
 DEELNEMERS = max(4, int(os.environ.get("REPETITIE_DEELNEMERS") or (6 if LANG else 4)))
 NAMEN = ["Anna de Vries", "Bram (KCC)", "Chantal", "Dirk-Jan", "Esra", "Femke", "Gert", "Hanna", "Ilias", "Joke"]
 DATUM = dt.date(2026, 11, 22)
@@ -320,16 +320,18 @@ def wacht_op_toast(pagina: Any, vanaf: int, tekst: str, timeout: int = WACHT) ->
     )
 
 
-def gekozen_op_scherm(pagina: Any, groep: str, label: str, timeout: int) -> bool:
-    """Whether the radio group named ``groep`` shows ``label`` as chosen within ``timeout`` ms."""
+def gekozen_op_scherm(pagina: Any, groep: str, label: str, vanaf: int, bevestiging: str, timeout: int) -> bool:
+    """Whether, within ``timeout`` ms, the radio group ``groep`` shows ``label`` as chosen or the
+    save of that choice is confirmed (a page that only marks a choice after its rerun)."""
     try:
         pagina.wait_for_function(
-            """([groep, label]) => {
+            """([groep, label, n, bevestiging]) => {
                 const g = [...document.querySelectorAll('[role="radiogroup"]')].find(x => x.getAttribute('aria-label') === groep);
                 const i = g && g.querySelector('input:checked');
-                return !!i && !!i.closest('label') && i.closest('label').innerText.trim() === label;
+                const gekozen = !!i && !!i.closest('label') && i.closest('label').innerText.trim() === label;
+                return gekozen || (window.__toasts || []).slice(n).some(t => t.includes(bevestiging));
             }""",
-            arg=[groep, label],
+            arg=[groep, label, vanaf, bevestiging],
             timeout=timeout,
         )
     except Exception:
@@ -443,7 +445,14 @@ def doe_mee(browser: Any, basis: str, code: str, naam: str, *, via_qr: bool) -> 
 
 
 class Probleem(Exception):
-    """Something a participant would notice: no confirmation, the wrong page, a lost click."""
+    """Something a participant would notice: no confirmation, the wrong page, a lost click.
+
+    ``herladen``: whether the participant has to reload to go on (not after a tap that missed).
+    """
+
+    def __init__(self, tekst: str, *, herladen: bool = True) -> None:
+        super().__init__(tekst)
+        self.herladen = herladen
 
 
 def _tik_knop(pagina: Any, label: str) -> bool:
@@ -521,10 +530,14 @@ class Repetitie:
         doel.tap()
         d.antwoorden[s.id] = waarde
         beschrijving = f"stelling {b.nummer}.{nummer} → {self.labels[waarde]}{' (op de omschrijving getikt)' if op_omschrijving else ''}"
-        # The chosen option shows at once in the browser; when it does not, the tap missed.
-        if not gekozen_op_scherm(d.pagina, t("invullen.keuze", nummer=nummer), self.labels[waarde], 5_000):
-            raise Probleem(f"{beschrijving}: de keuze is na het tikken niet geselecteerd")
-        if not wacht_op_toast(d.pagina, vanaf, t("invullen.opgeslagen", nummer=nummer, keuze=self.labels[waarde])):
+        bevestiging = t("invullen.opgeslagen", nummer=nummer, keuze=self.labels[waarde])
+        # The chosen option shows at once in the browser (or its save is confirmed); when neither
+        # happens within a few seconds, the tap missed.
+        if not gekozen_op_scherm(
+            d.pagina, t("invullen.keuze", nummer=nummer), self.labels[waarde], vanaf, bevestiging, 6_000
+        ):
+            raise Probleem(f"{beschrijving}: na het tikken niet gekozen en niet opgeslagen", herladen=False)
+        if not wacht_op_toast(d.pagina, vanaf, bevestiging):
             raise Probleem(f"{beschrijving}: geen bevestiging 'Opgeslagen' binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(
@@ -630,7 +643,22 @@ class Repetitie:
         d.pagina = nieuw
         d.apparaten += 1
         oud.context.close()
-        return f"persoonlijke link op apparaat {d.apparaten}: verder op bouwsteen {getoond.nummer}"
+        beschrijving = f"persoonlijke link op apparaat {d.apparaten}: verder op bouwsteen {getoond.nummer}"
+        # "Verder met invullen" continues at the first unfinished bouwsteen (issue 12, item 6): the
+        # first with an open stelling, or (read more strictly) with an open stelling or ambition,
+        # by what is stored.
+        sessie = d.sessie(self.db)
+        beantwoord = {s for s, a in services.mijn_antwoorden(self.db, sessie).items() if a.antwoord is not None}
+        ambities = services.mijn_ambities(self.db, sessie)
+        open_stelling = [b for b in self.vl.bouwstenen if any(s.id not in beantwoord for s in b.stellingen)]
+        open_ook_ambitie = [
+            b for b in self.vl.bouwstenen if any(s.id not in beantwoord for s in b.stellingen) or b.id not in ambities
+        ]
+        goed = {x[0].id for x in (open_stelling, open_ook_ambitie) if x}
+        if goed and getoond.id not in goed:
+            eerste = sorted(self.vl.bouwsteen(i).nummer for i in goed)
+            raise Probleem(f"{beschrijving}, maar de eerste onafgemaakte bouwsteen is {' of '.join(map(str, eerste))}")
+        return beschrijving
 
     # -- the run
 
@@ -704,6 +732,7 @@ class Repetitie:
 
     def draai(self, acties: int) -> None:
         for self.stap in range(1, acties + 1):
+            begin = time.monotonic()
             d = self.rng.choice(self.deelnemers)
             soort, actie = self.kies(d)
             self.gedaan[soort] += 1
@@ -714,12 +743,13 @@ class Repetitie:
             except Probleem as p:
                 self.probleem(d.naam, d.pagina, f"{soort}: {p}")
                 beschrijving = f"{soort} (probleem)"
-                self.herstel(d)
+                if p.herladen:
+                    self.herstel(d)
             except Exception as exc:  # a timeout of playwright: the page did not do what a person expects
                 self.probleem(d.naam, d.pagina, f"{soort}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
                 beschrijving = f"{soort} (vastgelopen)"
                 self.herstel(d)
-            print(f"  {self.stap:3d}. {d.naam}: {beschrijving}")
+            actie_klaar = time.monotonic()
             # No error on any screen, the projector's included.
             for wie, pagina in self.schermen():
                 fouten = fouten_op_scherm(pagina)
@@ -730,6 +760,10 @@ class Repetitie:
                         pagina.reload()
                     else:
                         self.herstel(next(x for x in self.deelnemers if x.pagina is pagina))
+            print(
+                f"  {self.stap:3d}. {d.naam}: {beschrijving} "
+                f"[{actie_klaar - begin:.1f} s + controle {time.monotonic() - actie_klaar:.1f} s]"
+            )
 
     def eindcontrole(self) -> tuple[int, int]:
         """The database holds exactly each participant's last click; returns (stored, expected)."""
@@ -798,7 +832,8 @@ def _open_projector(browser: Any, basis: str, facilitator: Sessie) -> Any:
 @pytest.mark.xfail(
     strict=True,
     reason="issue 12 item 1 (ValueError '... · 4/5 is not in list' after Volgende/Vorige once a bouwsteen's "
-    "progress label changed) and item 6 (tapping a level's description does not select it); remove when fixed",
+    "progress label changed) and item 6 (tapping a level's description does not select it; 'Verder met "
+    "invullen' starts at bouwsteen 1); remove when fixed",
 )
 def test_repetitie_van_een_workshop(
     kamer: KamerServer, kamer_db: Database, browser: Any, vragenlijst: Vragenlijst
@@ -828,7 +863,8 @@ def test_repetitie_van_een_workshop(
         telling = {d.naam: (len(d.antwoorden), len(d.ambities)) for d in repetitie.deelnemers}
         telling[facilitator.deelnemer.naam] = (0, 0)
         repetitie.problemen += _controleer_projector(projector, telling)
-        projector.screenshot(path=str(UITVOER / f"repetitie_{seed}_projector.png"), full_page=True)
+        projector.locator("table").first.scroll_into_view_if_needed()
+        projector.screenshot(path=str(UITVOER / f"repetitie_{seed}_projector.png"))
         repetitie.deelnemers[0].pagina.screenshot(path=str(UITVOER / f"repetitie_{seed}_telefoon.png"))
     finally:
         for d in repetitie.deelnemers:
@@ -923,6 +959,8 @@ def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
             op_scherm = scherm(p, vragenlijst).keuzes
             in_db = {s: a.antwoord for s, a in services.mijn_antwoorden(kamer_db, sessie).items()}
             for s in eerste:
+                if naam == "Anna" and s.id == eerste[1].id and weigering is not None:
+                    continue  # a refused choice may stay on screen next to its refusal, to be tried again
                 assert op_scherm.get(s.id) == in_db.get(s.id), (naam, s.id, op_scherm.get(s.id), in_db.get(s.id))
         # And Bram's next click after the restart is stored and confirmed like any other.
         vanaf = _tik_niveau(paginas["Bram"], vragenlijst, 2, "4")
