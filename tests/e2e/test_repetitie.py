@@ -903,9 +903,13 @@ DUTCH_WEIGERING = re.compile(r"afgerond|gesloten|niet (meer )?(opgeslagen|bewaar
 
 
 def _weigering_op_scherm(pagina: Any) -> str | None:
-    """A refusal the participant can read: an alert or toast in Dutch (not the 'Opgeslagen' one)."""
+    """A refusal the participant sees where they are: a Dutch toast, or a Dutch alert inside the
+    visible part of the screen (a banner at the top of a page scrolled down to stelling 3 is not
+    seen); never the 'Opgeslagen' confirmation."""
     teksten = pagina.evaluate(
-        """() => [...document.querySelectorAll('[data-testid="stAlert"], [data-testid="stToast"]')]
+        """() => [...document.querySelectorAll('[data-testid="stAlert"]')]
+                 .filter(e => { const r = e.getBoundingClientRect();
+                                return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; })
                  .map(e => e.innerText.trim()).filter(Boolean)"""
     ) + pagina.evaluate("() => window.__toasts || []")
     return next((x for x in teksten if DUTCH_WEIGERING.search(x) and not x.startswith("Opgeslagen")), None)
