@@ -22,6 +22,11 @@ browser: a radio click in headless Chromium until the "Opgeslagen" toast shows.
 rapporten (``bench/rapporten.py``): the handout and the full report (warm, and the first in a
 fresh process), export and import of a 15-participant round as JSON and Excel.
 
+invullen (``bench/invullen.py``, issue 12 item 6; median and p90): "Volgende" and one answer
+change on Invullen, server side (AppTest); tapping Volgende in Chromium at a phone viewport
+until the next bouwsteen's heading shows (server on port $BENCH_POORT, default 8650); and a
+cProfile of one Volgende rerun and one answer-change rerun.
+
 vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten × 2 rounds ×
 10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
 figures of 20 rounds and the list of all rounds, on SQLite and PostgreSQL.
@@ -73,7 +78,7 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken")
+DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.vergelijken import draai_vergelijken
 
         draai_vergelijken(laad_vragenlijst(), args.postgres)
+    if "invullen" in delen:
+        from bench.invullen import draai_invullen
+
+        draai_invullen(laad_vragenlijst())
     return 0
 
 
