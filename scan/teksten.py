@@ -617,6 +617,7 @@ NL: dict[str, str] = {
     "invullen.bouwsteen.stand": (
         "Deze bouwsteen: {klaar} van {aantal} stellingen beantwoord, {ambitie}. Nog {open} van 16 bouwstenen niet af."
     ),
+    "invullen.niet_opgeslagen": "Niet opgeslagen: de reden staat bij de stelling.",
     "invullen.bouwsteen.ambitie_ja": "ambitie gekozen",
     "invullen.bouwsteen.ambitie_nee": "ambitie nog niet gekozen",
     "invullen.uitleg": (

@@ -5,7 +5,10 @@ truth), except for a value whose save just failed: that one stays on screen with
 so nothing the participant did is lost.
 """
 
+import datetime as dt
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -34,18 +37,26 @@ def _label(waarde: str) -> str:
     return vl.schaal.weet_niet.label.nl if waarde == "weet_niet" else vl.schaal.nvt.label.nl
 
 
-def _bewaar(sleutel: str, opslaan: object, bevestiging: str) -> None:
+def _bewaar(sleutel: str, opslaan: Callable[[], dt.datetime], bevestiging: str) -> None:
     """Run one save; on failure keep the value on screen and say so, never a traceback."""
     try:
-        opslaan()  # type: ignore[operator]
+        moment = opslaan()
     except InvoerFout as fout:
         mislukt[sleutel] = str(fout)
+        # Also where the participant is looking: the message beside the stelling can be out of
+        # view on a phone, and a click must be confirmed or visibly refused. Streamlit cuts long
+        # toasts with an English "view more", so a long message gets a short pointer instead.
+        melding = str(fout) if len(str(fout)) <= 90 else t("invullen.niet_opgeslagen")
+        st.toast(melding, icon=":material/error:")
     except SQLAlchemyError:
         log.exception("opslaan mislukt")
         mislukt[sleutel] = t("invullen.fout.database")
+        st.toast(t("invullen.niet_opgeslagen"), icon=":material/error:")
     else:
         mislukt.pop(sleutel, None)
-        st.toast(bevestiging, icon=":material/check_circle:")
+        # With the time: a second save of the same stelling within seconds shows a toast of its
+        # own instead of one that looks like the previous, still visible, confirmation.
+        st.toast(f"{bevestiging} · {tijd(moment)}", icon=":material/check_circle:")
 
 
 @veilig
@@ -103,7 +114,9 @@ def _uit_database(sleutel: str, opgeslagen: object) -> bool:
     return True
 
 
-def _na_tekenen(sleutel: str, opgeslagen: object, waarde: object, opslaan: object, bevestiging: str) -> None:
+def _na_tekenen(
+    sleutel: str, opgeslagen: object, waarde: object, opslaan: Callable[[], dt.datetime], bevestiging: str
+) -> None:
     """After a widget new to this session is drawn: save a browser value that differs from the stored one."""
     if sleutel in getoond or sleutel in mislukt:
         return
@@ -247,7 +260,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             sleutel,
             opgeslagen_antwoord[s.id],
             keuze,
-            lambda sid=s.id, k=keuze: services.sla_antwoord_op(db, vl, sessie, sid, k),
+            partial(services.sla_antwoord_op, db, vl, sessie, s.id, keuze or ""),
             t("invullen.opgeslagen", nummer=nummer, keuze=_label(keuze) if keuze else ""),
         )
         tekst_sleutel = f"t_{s.id}"
@@ -266,7 +279,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             tekst_sleutel,
             opgeslagen_tekst[s.id],
             tekst,
-            lambda sid=s.id, x=tekst: services.sla_toelichting_op(db, vl, sessie, sid, x),
+            partial(services.sla_toelichting_op, db, vl, sessie, s.id, tekst),
             t("invullen.toelichting.opgeslagen", nummer=nummer),
         )
         for sleutel in (f"a_{s.id}", f"t_{s.id}"):
@@ -295,7 +308,7 @@ with st.container(border=True):
         amb_sleutel,
         opgeslagen_ambitie,
         gekozen_ambitie,
-        lambda n=gekozen_ambitie: services.sla_ambitie_op(db, vl, sessie, bouwsteen.id, int(n)),
+        partial(services.sla_ambitie_op, db, vl, sessie, bouwsteen.id, int(gekozen_ambitie or 0)),
         t("invullen.ambitie.opgeslagen", keuze=_label(gekozen_ambitie) if gekozen_ambitie else ""),
     )
     if f"amb_{bouwsteen.id}" in mislukt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -32,7 +33,8 @@ def test_invullen__a_choice__is_saved_confirmed_and_back_after_a_refresh(
     at.radio(key=f"a_{eerste.id}").set_value("4").run()
     assert not at.exception
     assert services.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "4"
-    assert [t.value for t in at.toast] == ["Opgeslagen: stelling 1, 4 · Ineengeschoven kanalen"]
+    assert [t.value.rsplit(" · ", 1)[0] for t in at.toast] == ["Opgeslagen: stelling 1, 4 · Ineengeschoven kanalen"]
+    assert re.fullmatch(r"\d\d:\d\d:\d\d", at.toast[0].value.rsplit(" · ", 1)[1])  # when it was saved
     assert any("Opgeslagen om" in c.value for c in at.caption)
     assert "1 van 80 stellingen beantwoord" in at.get("progress")[0].proto.text
 
