@@ -177,7 +177,7 @@ ALLEEN_FACILITATOR = (
 )
 
 
-def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool) -> None:
+def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool, ook_afgerond: bool = False) -> None:
     """The round is open and (when asked) the user is its facilitator, read from the rows now.
 
     The round is read FOR SHARE (PostgreSQL; SQLite writes one at a time anyway), so a close
@@ -186,7 +186,7 @@ def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool) -> None:
     ronde = s.get(RondeRij, sessie.ronde.id, with_for_update={"read": True})
     if ronde is None:
         raise InvoerFout("Deze scanronde bestaat niet meer.")
-    if ronde.status != "open":
+    if ronde.status != "open" and not ook_afgerond:
         raise InvoerFout(GESLOTEN)
     deelnemer = s.get(DeelnemerRij, sessie.deelnemer.id)
     if deelnemer is None or deelnemer.ronde_id != ronde.id:
@@ -209,12 +209,13 @@ def _schrijf(
     *,
     facilitator: bool,
     wijzig: Callable[[Session, DoelRij | None], DoelRij | None],
+    ook_afgerond: bool = False,
 ) -> DoelInfo | None:
     """One write transaction on goal ``sleutel``: access and open round checked on the rows, then
     the stored version compared with the one the user saw, then ``wijzig`` (None: deleted)."""
     try:
         with db.schrijven() as s:
-            _mag_schrijven(s, sessie, facilitator=facilitator)
+            _mag_schrijven(s, sessie, facilitator=facilitator, ook_afgerond=ook_afgerond)
             rij = s.scalar(select(DoelRij).where(DoelRij.ronde_id == sessie.ronde.id, DoelRij.sleutel == sleutel))
             if (rij.versie if rij else None) != verwachte_versie:
                 raise DoelConflict(_info(rij) if rij else None)
@@ -272,8 +273,23 @@ def stel_doel_voor(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, doel:
 def zet_status(
     db: Database, vragenlijst: Vragenlijst, sessie: Sessie, info: DoelInfo, status: PdcaFase, notities: str
 ) -> DoelInfo:
-    doel = info.doel.model_copy(update={"status": status, "notities": notities.strip() or None})
-    return bewaar(db, vragenlijst, sessie, doel, besluit=info.besluit, verwachte_versie=info.versie)
+    """The facilitator moves an accepted goal through Plan-Do-Check-Act, also after the round is
+    closed: the answers are fixed then, but working on the goals is what comes after a scan."""
+    services.controleer_versie(sessie.ronde, vragenlijst)
+
+    def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
+        assert rij is not None  # the version matched, so the row exists
+        if rij.besluit != "geaccepteerd":
+            raise InvoerFout(
+                f"Het doel '{rij.titel}' is niet geaccepteerd; alleen een vastgesteld doel heeft een PDCA-fase."
+            )
+        rij.status = status
+        rij.notities = notities.strip() or None
+        return rij
+
+    nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig, ook_afgerond=True)
+    assert nieuw is not None
+    return nieuw
 
 
 def _zet_besluit(db: Database, sessie: Sessie, info: DoelInfo, van: Besluit, naar: Besluit) -> DoelInfo:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 NL: dict[str, str] = {
     "app.titel": "Omnichannel zelfscan",
+    "algemeen.kies": "Kies of typ om te zoeken",
     "app.ondertitel": "Hoe volwassen is de kanaalaanpak van uw gemeente?",
     "nav.start": "Start",
     "nav.invullen": "Invullen",

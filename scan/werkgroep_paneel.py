@@ -187,6 +187,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             [b.id for b in vl.bouwstenen],
             format_func=lambda i: f"{vl.bouwsteen(i).nummer}. {vl.bouwsteen(i).naam.nl}",
             key="werkgroep_ambitie_b",
+            placeholder=t("algemeen.kies"),
         )
     )
     stand = standen[bouwsteen.id]

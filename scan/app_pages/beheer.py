@@ -89,7 +89,9 @@ with st.container(border=True):
     with st.form("rol_toekennen", clear_on_submit=True):
         kol_email, kol_rol = st.columns([3, 2])
         email = kol_email.text_input(t("beheer.rollen.email"), max_chars=254, placeholder="naam@gemeente.nl")
-        nieuwe_rol = kol_rol.selectbox(t("beheer.rollen.rol"), ROLLEN, format_func=lambda r: t(f"rol.{r}"))
+        nieuwe_rol = kol_rol.selectbox(
+            t("beheer.rollen.rol"), ROLLEN, format_func=lambda r: t(f"rol.{r}"), placeholder=t("algemeen.kies")
+        )
         st.caption(t("beheer.rollen.betekenis"))
         if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
             _doe(

@@ -144,6 +144,7 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
                 index=list(namen).index(doel.bouwsteen),
                 format_func=lambda b: namen[b],
                 key=f"bouwsteen_{k}",
+                placeholder=t("algemeen.kies"),
             )
         else:
             bouwsteen = doel.bouwsteen
@@ -158,6 +159,7 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             index=0 if doel.richting != "lager" else 1,
             format_func=lambda r: t(f"doelen.richting.{r}"),
             key=f"richting_{k}",
+            placeholder=t("algemeen.kies"),
         )
         a, b, c = st.columns(3)
         # Text fields, not number inputs: the browser's number field shows and wants "7.5"; a Dutch
@@ -391,8 +393,9 @@ with tab_vast:
             st.markdown(md(d.actie))
             _meting(d)
             _letters(_toets(d))
-            if not beslist:
+            if not sessie.is_facilitator:
                 continue
+            # The PDCA phase moves on after the workshop too, also when the round is closed.
             with st.form(f"pdca_{info.sleutel}", border=False):
                 a, b, c = st.columns([3, 5, 2], vertical_alignment="bottom")
                 status = a.selectbox(
@@ -401,6 +404,7 @@ with tab_vast:
                     index=list(PDCA).index(d.status),
                     format_func=lambda f: PDCA[f],
                     key=f"status_{info.sleutel}_{info.versie}",
+                    placeholder=t("algemeen.kies"),
                 )
                 notitie = b.text_input(
                     t("doelen.veld.notities"),
@@ -414,6 +418,8 @@ with tab_vast:
                         t("doelen.status_bijgewerkt", titel=d.titel),
                         ":material/check_circle:",
                     )
+            if not beslist:
+                continue
             with st.expander(t("doelen.aanpassen"), key=f"exp_vast_{info.sleutel}"):
                 _formulier(info.sleutel, d, info.versie, ("opslaan",))
             with st.container(horizontal=True):

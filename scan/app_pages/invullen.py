@@ -197,7 +197,9 @@ eerste, laatste = bouwsteen.id == ids[0], bouwsteen.id == ids[-1]
 kop[0].button(
     t("invullen.vorige"), on_click=_ga, args=(-1,), icon=":material/arrow_back:", width="stretch", disabled=eerste
 )
-kop[1].selectbox(t("invullen.bouwsteen"), ids, key="invullen_b", format_func=_bouwsteen_label)
+kop[1].selectbox(
+    t("invullen.bouwsteen"), ids, key="invullen_b", format_func=_bouwsteen_label, placeholder=t("algemeen.kies")
+)
 kop[2].button(
     t("invullen.volgende"), on_click=_ga, args=(1,), icon=":material/arrow_forward:", width="stretch", disabled=laatste
 )

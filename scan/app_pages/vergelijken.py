@@ -54,6 +54,7 @@ gekozen: list[int] = st.multiselect(
     # so a label with a status fails when a round is closed meanwhile.
     format_func=lambda i: per_id[i].label,
     max_selections=vergelijken.MAX_VERGELIJKEN,
+    select_all=False,  # its "Select all" / "Select 12 matches" is English and at most 20 may be chosen anyway
     key="vergelijken_rondes",
     placeholder=t("vergelijken.kies.zoek"),
 )
@@ -153,6 +154,7 @@ with tab_ontwikkeling:
             list(meerdere),
             format_func=lambda c: per_id[meerdere[c][0]].gemeente,
             key="vergelijken_ontw",
+            placeholder=t("algemeen.kies"),
         )
         oud_id, nieuw_id = sorted(meerdere[gm], key=lambda i: (per_id[i].datum, i))[-2:]
         oud, nieuw = cijfers[oud_id], cijfers[nieuw_id]
@@ -195,7 +197,11 @@ with tab_benchmark:
     st.markdown(t("vergelijken.benchmark.uitleg", minimum=5))
     kolom_ronde, kolom_groep = st.columns([3, 2])
     ronde_id = kolom_ronde.selectbox(
-        t("vergelijken.benchmark.ronde"), gekozen, format_func=lambda i: labels[i], key="vergelijken_bm_ronde"
+        t("vergelijken.benchmark.ronde"),
+        gekozen,
+        format_func=lambda i: labels[i],
+        key="vergelijken_bm_ronde",
+        placeholder=t("algemeen.kies"),
     )
     groepering = kolom_groep.radio(
         t("vergelijken.benchmark.groep"),

@@ -419,6 +419,7 @@ with tab_bouwsteen:
             [x.id for x in vl.bouwstenen],
             format_func=lambda i: f"{vl.bouwsteen(i).nummer}. {vl.bouwsteen(i).naam.nl}",
             key="workshop_b",
+            placeholder=t("algemeen.kies"),
         )
     )
     eigen = [resultaat.stelling(s.id) for s in b.stellingen]

@@ -176,7 +176,6 @@ def test_a_closed_round__refuses_every_goal_write__also_when_closed_after_the_pa
     pogingen = [
         lambda: doelservice.bewaar(db, vragenlijst, fatima, drie, besluit="afgewezen", verwachte_versie=None),
         lambda: doelservice.stel_doel_voor(db, vragenlijst, anna, drie),
-        lambda: doelservice.zet_status(db, vragenlijst, fatima, aanvaard, "do", ""),
         lambda: doelservice.trek_in(db, fatima, aanvaard),
         lambda: doelservice.herstel(db, fatima, afgewezen),
         lambda: doelservice.verwijder(db, fatima, aanvaard),
@@ -185,6 +184,11 @@ def test_a_closed_round__refuses_every_goal_write__also_when_closed_after_the_pa
         with pytest.raises(InvoerFout, match="afgerond"):
             poging()
     assert doelservice.doelen(db, fatima) == {een.sjabloon: aanvaard, twee.sjabloon: afgewezen}
+    # Working on the goals is what comes after a scan: the PDCA phase still moves, for the facilitator only.
+    with pytest.raises(InvoerFout, match="Alleen de facilitator"):
+        doelservice.zet_status(db, vragenlijst, anna, aanvaard, "do", "")
+    verder = doelservice.zet_status(db, vragenlijst, fatima, aanvaard, "do", "Gestart")
+    assert (verder.doel.status, verder.doel.notities, verder.besluit) == ("do", "Gestart", "geaccepteerd")
 
 
 def test_suggestions__keep_their_place_when_one_is_decided(
