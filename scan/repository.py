@@ -182,12 +182,18 @@ def ronde_voor_code(sessie: Session, code: str) -> RondeInfo | None:
 
 
 def antwoorden_van(sessie: Session, deelnemer_id: int) -> dict[str, MijnAntwoord]:
-    rijen = sessie.scalars(select(AntwoordRij).where(AntwoordRij.deelnemer_id == deelnemer_id))
-    return {
-        r.stelling: MijnAntwoord(
-            stelling=r.stelling, antwoord=r.antwoord, toelichting=r.toelichting, gewijzigd_op=r.gewijzigd_op
+    # Read on every click of a participant: plain columns and model_construct (the rows are valid
+    # by the table's constraints), no ORM objects and no re-validation.
+    rijen = sessie.execute(
+        select(AntwoordRij.stelling, AntwoordRij.antwoord, AntwoordRij.toelichting, AntwoordRij.gewijzigd_op).where(
+            AntwoordRij.deelnemer_id == deelnemer_id
         )
-        for r in rijen
+    )
+    return {
+        stelling: MijnAntwoord.model_construct(
+            stelling=stelling, antwoord=antwoord, toelichting=toelichting, gewijzigd_op=gewijzigd_op
+        )
+        for stelling, antwoord, toelichting, gewijzigd_op in rijen
     }
 
 

@@ -259,14 +259,19 @@ def eis_open(s: Session, sessie: Sessie) -> None:
     remove a participant between the page load and the click. On PostgreSQL the round's row is
     share-locked, so closing (which updates it) waits for this write or this write for it.
     """
-    status = s.scalar(select(RondeRij.status).where(RondeRij.id == sessie.ronde.id).with_for_update(read=True))
-    if status is None:
+    # One query for both (this runs on every click): the round's status and whether the
+    # participant's row is still there.
+    rij = s.execute(
+        select(RondeRij.status, DeelnemerRij.id)
+        .outerjoin(DeelnemerRij, (DeelnemerRij.ronde_id == RondeRij.id) & (DeelnemerRij.id == sessie.deelnemer.id))
+        .where(RondeRij.id == sessie.ronde.id)
+        .with_for_update(read=True, of=RondeRij)
+    ).first()
+    if rij is None:
         raise InvoerFout("Deze scanronde bestaat niet meer; uw antwoord is niet opgeslagen.")
+    status, aanwezig = rij
     if status != "open":
         raise InvoerFout(AFGEROND)
-    aanwezig = s.scalar(
-        select(DeelnemerRij.id).where(DeelnemerRij.id == sessie.deelnemer.id, DeelnemerRij.ronde_id == sessie.ronde.id)
-    )
     if aanwezig is None:
         raise InvoerFout(
             "U bent niet (meer) ingeschreven in deze scanronde; uw antwoord is niet opgeslagen. Vraag de facilitator "
