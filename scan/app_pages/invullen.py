@@ -46,7 +46,7 @@ def _bewaar(sleutel: str, opslaan: Callable[[], dt.datetime], bevestiging: str) 
         # Also where the participant is looking: the message beside the stelling can be out of
         # view on a phone, and a click must be confirmed or visibly refused. Streamlit cuts long
         # toasts with an English "view more", so a long message gets a short pointer instead.
-        melding = str(fout) if len(str(fout)) <= 90 else t("invullen.niet_opgeslagen")
+        melding = str(fout) if len(str(fout)) <= 70 else t("invullen.niet_opgeslagen")
         st.toast(melding, icon=":material/error:")
     except SQLAlchemyError:
         log.exception("opslaan mislukt")
