@@ -616,7 +616,7 @@ NL: dict[str, str] = {
     "invullen.volgende": "Volgende",
     "invullen.bouwsteen": "Bouwsteen",
     "invullen.bouwsteen.stand": (
-        "Deze bouwsteen: {klaar} van {aantal} stellingen beantwoord, {ambitie}. Nog {open} van 16 bouwstenen niet af."
+        "Deze bouwsteen: {klaar} van {aantal} stellingen beantwoord, {ambitie}. Nog {open} van {bouwstenen} bouwstenen niet af."
     ),
     "invullen.niet_opgeslagen": "Niet opgeslagen: de reden staat bij de stelling.",
     "invullen.bouwsteen.ambitie_ja": "ambitie gekozen",

@@ -211,6 +211,7 @@ st.caption(
         aantal=len(bouwsteen.stellingen),
         ambitie=t("invullen.bouwsteen.ambitie_ja" if bouwsteen.id in ambities else "invullen.bouwsteen.ambitie_nee"),
         open=sum(1 for b in ids if not _klaar(b)),
+        bouwstenen=len(ids),
     )
 )
 if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
