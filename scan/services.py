@@ -284,6 +284,19 @@ def mijn_antwoorden(db: Database, sessie: Sessie) -> dict[str, MijnAntwoord]:
         return repo.antwoorden_van(s, sessie.deelnemer.id)
 
 
+def mijn_stand(db: Database, sessie: Sessie) -> tuple[dict[str, MijnAntwoord], dict[str, tuple[int, dt.datetime]]]:
+    """What Invullen shows on every click, in one read: the answers, and per bouwsteen the
+    ambition with when it was saved."""
+    with db.lezen() as s:
+        antwoorden = repo.antwoorden_van(s, sessie.deelnemer.id)
+        rijen = s.execute(
+            select(AmbitieRij.bouwsteen, AmbitieRij.niveau, AmbitieRij.gewijzigd_op).where(
+                AmbitieRij.deelnemer_id == sessie.deelnemer.id
+            )
+        ).all()
+    return antwoorden, {b: (n, moment) for b, n, moment in rijen}
+
+
 def mijn_ambities(db: Database, sessie: Sessie) -> dict[str, int]:
     with db.lezen() as s:
         return repo.ambities_van(s, sessie.deelnemer.id)

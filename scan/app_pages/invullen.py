@@ -12,7 +12,6 @@ from functools import partial
 from typing import Any
 
 import streamlit as st
-import streamlit.components.v1 as components
 from sqlalchemy.exc import SQLAlchemyError
 
 from scan import services
@@ -126,8 +125,8 @@ def _na_tekenen(
         _bewaar(sleutel, opslaan, bevestiging)
 
 
-mijn = services.mijn_antwoorden(db, sessie)
-ambities = services.mijn_ambities(db, sessie)
+mijn, ambitie_stand = services.mijn_stand(db, sessie)
+ambities = {b: niveau for b, (niveau, _) in ambitie_stand.items()}
 gekozen = {s for s, a in mijn.items() if a.antwoord is not None}
 afgerond = sessie.ronde.status == "afgerond"
 if afgerond and mislukt:
@@ -158,12 +157,15 @@ _uit_database(f"amb_{bouwsteen.id}", opgeslagen_ambitie)
 
 
 def _begin(sleutel: str, parameter: str, waarde: object) -> dict[str, Any]:
-    """The starting value of a widget this session has not drawn yet (otherwise its state has it).
+    """The stored value as the widget's default too, not only as its Session State value.
 
-    Streamlit warns on screen when a widget gets both a default and a Session State value, so
-    exactly one of the two is used.
+    Without it a radio's default is its first option, level 1: when the browser rebuilds the
+    element (it moved on the page), it starts from that default and sends "1" back, which was
+    then saved as if the participant had tapped it (seen in a rehearsal: 17 values became 1).
+    Streamlit's log warning about a default beside a Session State value is switched off in
+    .streamlit/config.toml for this reason.
     """
-    return {} if sleutel in getoond or sleutel in mislukt else {parameter: waarde}
+    return {parameter: waarde}
 
 
 def _index(waarde: str | None) -> int | None:
@@ -214,13 +216,17 @@ st.caption(
         bouwstenen=len(ids),
     )
 )
-if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
-    # A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
-    # phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area.
-    components.html(
-        "<script>window.parent.document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
-        height=0,
-    )
+# A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
+# phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area. It
+# sits in a container that is there on every run: an element that comes and goes would move
+# everything below it, and the browser would rebuild those widgets.
+with st.container(key="invullen_naar_boven", height=1, border=False):
+    if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
+        st.html(
+            f"<script>/* {bouwsteen.nummer} */"
+            "document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
+            unsafe_allow_javascript=True,
+        )
 st.session_state["invullen_getoond"] = bouwsteen.id
 # A level's description is part of the choice: a tap on it selects the level, not only a tap on
 # the short title line (Streamlit puts the caption beside the label, so the label is stretched
@@ -316,6 +322,11 @@ with st.container(border=True):
     )
     if f"amb_{bouwsteen.id}" in mislukt:
         st.error(mislukt[f"amb_{bouwsteen.id}"], icon=":material/error:")
+    # A lasting confirmation beside the passing toast, as at every stelling.
+    if bouwsteen.id in ambitie_stand:
+        st.caption(t("invullen.status.opgeslagen", tijd=tijd(ambitie_stand[bouwsteen.id][1])))
+    else:
+        st.caption(t("invullen.status.open"))
 
 voet = st.columns([2, 6, 2])
 voet[0].button(

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -302,23 +303,48 @@ def toasts(pagina: Any) -> int:
     return int(pagina.evaluate("() => (window.__toasts || []).length"))
 
 
-def wacht_op_toast(pagina: Any, vanaf: int, tekst: str, timeout: int = WACHT) -> bool:
-    """Whether a toast containing ``tekst`` appeared after the first ``vanaf`` toasts of this page.
+BEVESTIGD_JS = """
+([n, tekst, groep, sinds]) => {
+  if ((window.__toasts || []).slice(n).some(t => t.includes(tekst))) return true;
+  if (!groep) return false;
+  // The lasting confirmation in the stelling's (or the ambition's) own block: "Opgeslagen om 14:03:07".
+  let e = [...document.querySelectorAll('[role="radiogroup"]')].find(x => x.getAttribute('aria-label') === groep);
+  while (e && e !== document.body) {
+    if (e.querySelectorAll('[role="radiogroup"]').length > 1) return false;  // left its own block
+    const m = [...(e.innerText || '').matchAll(/Opgeslagen om (\\d\\d:\\d\\d:\\d\\d)/g)];
+    if (m.length) return m[m.length - 1][1] >= sinds;
+    e = e.parentElement;
+  }
+  return false;
+}
+"""
+
+
+def nu_hier() -> str:
+    """The local time a second ago, as the app writes it ("Opgeslagen om 14:03:07")."""
+    return (dt.datetime.now(ZoneInfo("Europe/Amsterdam")) - dt.timedelta(seconds=1)).strftime("%H:%M:%S")
+
+
+def wacht_op_toast(
+    pagina: Any, vanaf: int, tekst: str, timeout: int = WACHT, groep: str | None = None, sinds: str | None = None
+) -> bool:
+    """Whether the save was confirmed after the first ``vanaf`` toasts of this page: a toast
+    containing ``tekst``, or (with ``groep``) the lasting "Opgeslagen om" line of that stelling or
+    ambition showing a time from ``sinds`` on (a toast is gone after a few seconds and, under load,
+    Streamlit sometimes draws one without its text).
 
     Stops waiting early when an exception is on the screen: no confirmation will come then.
     """
+    argumenten = [vanaf, tekst, groep, sinds or ""]
     try:
         pagina.wait_for_function(
-            """([n, tekst]) => (window.__toasts || []).slice(n).some(t => t.includes(tekst))
-                               || document.querySelector('[data-testid="stException"]') !== null""",
-            arg=[vanaf, tekst],
+            f"(a) => ({BEVESTIGD_JS})(a) || document.querySelector('[data-testid=\"stException\"]') !== null",
+            arg=argumenten,
             timeout=timeout,
         )
     except Exception:
         return False
-    return bool(
-        pagina.evaluate("([n, tekst]) => (window.__toasts || []).slice(n).some(t => t.includes(tekst))", [vanaf, tekst])
-    )
+    return bool(pagina.evaluate(BEVESTIGD_JS, argumenten))
 
 
 def gekozen_op_scherm(pagina: Any, groep: str, label: str, vanaf: int, bevestiging: str, timeout: int) -> bool:
@@ -527,6 +553,7 @@ class Repetitie:
             doel = groep.get_by_text(self.labels[waarde], exact=True).first
         doel.scroll_into_view_if_needed()
         vanaf = toasts(d.pagina)
+        sinds = nu_hier()
         if op_omschrijving:
             # A finger lands where the text is; playwright's own tap would refuse because the
             # label is stretched over its description (which is the point).
@@ -544,7 +571,7 @@ class Repetitie:
             d.pagina, t("invullen.keuze", nummer=nummer), self.labels[waarde], vanaf, bevestiging, 6_000
         ):
             raise Probleem(f"{beschrijving}: na het tikken niet gekozen en niet opgeslagen", herladen=False)
-        if not wacht_op_toast(d.pagina, vanaf, bevestiging):
+        if not wacht_op_toast(d.pagina, vanaf, bevestiging, groep=t("invullen.keuze", nummer=nummer), sinds=sinds):
             raise Probleem(f"{beschrijving}: geen bevestiging 'Opgeslagen' binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(
@@ -562,12 +589,19 @@ class Repetitie:
         veld = d.pagina.get_by_label(t("invullen.toelichting")).nth(nummer - 1)
         veld.scroll_into_view_if_needed()
         vanaf = toasts(d.pagina)
+        sinds = nu_hier()
         veld.tap()
         veld.fill(tekst)
         veld.blur()  # a phone has no Ctrl+Enter: tapping elsewhere saves
         d.toelichtingen[s.id] = tekst
         beschrijving = f"toelichting bij {b.nummer}.{nummer}: {tekst!r}"
-        if not wacht_op_toast(d.pagina, vanaf, t("invullen.toelichting.opgeslagen", nummer=nummer)):
+        if not wacht_op_toast(
+            d.pagina,
+            vanaf,
+            t("invullen.toelichting.opgeslagen", nummer=nummer),
+            groep=t("invullen.keuze", nummer=nummer),
+            sinds=sinds,
+        ):
             raise Probleem(f"{beschrijving}: geen bevestiging binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(
@@ -584,10 +618,17 @@ class Repetitie:
         doel = groep.get_by_text(self.labels[waarde], exact=True).first
         doel.scroll_into_view_if_needed()
         vanaf = toasts(d.pagina)
+        sinds = nu_hier()
         doel.tap()
         d.ambities[b.id] = int(waarde)
         beschrijving = f"ambitie {b.nummer} → {self.labels[waarde]}"
-        if not wacht_op_toast(d.pagina, vanaf, t("invullen.ambitie.opgeslagen", keuze=self.labels[waarde])):
+        if not wacht_op_toast(
+            d.pagina,
+            vanaf,
+            t("invullen.ambitie.opgeslagen", keuze=self.labels[waarde]),
+            groep=t("invullen.ambitie.vraag"),
+            sinds=sinds,
+        ):
             raise Probleem(f"{beschrijving}: geen bevestiging binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(lambda: services.mijn_ambities(self.db, sessie).get(b.id) == int(waarde)):
