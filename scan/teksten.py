@@ -402,6 +402,7 @@ NL: dict[str, str] = {
         "gemaakt: open op de Workshop-pagina opnieuw Presentatiescherm openen."
     ),
     "scherm.kop": "Workshop {gemeente}",
+    "scherm.afgerond": "De scanronde is afgerond: de antwoorden liggen vast.",
     "scherm.meedoen": "Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
     "scherm.meedoen.klein": "Later binnen? Doe mee met code **{code}** via {link}",
     "scherm.voortgang.kop": "Ingevuld · {klaar} van {aantal} klaar",
@@ -478,10 +479,12 @@ NL: dict[str, str] = {
     "start.tab.rondes": "Scanrondes openen",
     "start.rondes.geen": "Er zijn nog geen scanrondes van gemeenten waarvoor u een rol heeft.",
     "start.rondes.uitleg": (
-        "{aantal} scanrondes van de gemeenten waarvoor u een rol heeft. Kies er een om hem als facilitator te "
+        "{aantal} van de gemeenten waarvoor u een rol heeft. Kies er een om hem als facilitator te "
         "openen (Workshop, Resultaten, Doelen en de rapporten)."
     ),
     "start.rondes.kies": "Scanronde",
+    "start.rondes.een": "1 scanronde",
+    "start.rondes.meer": "{aantal} scanrondes",
     "start.rondes.zoek": "Typ om te zoeken op gemeente of datum",
     "start.rondes.label": "{label}{fictief}",
     "start.rondes.stand": "{status} · {deelnemers} deelnemers",

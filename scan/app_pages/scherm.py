@@ -202,10 +202,14 @@ def _live(vl: Vragenlijst, token: str) -> None:
     minuten, budget = bespreken.agenda_instelling(db, ronde.id)
     lijst = agenda_regels.punten(resultaat, bespreken.markeringen(db, ronde.id))
     a = agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget)
-    _kop(ronde, met_code=iedereen_binnen)
+    afgerond = ronde.status == "afgerond"
+    # A closed round takes no one new: no join code, and the room sees that it is closed.
+    _kop(ronde, met_code=iedereen_binnen and not afgerond)
+    if afgerond:
+        _markdown("scherm_stand", t("scherm.afgerond"))
     links, rechts = st.columns([3, 2], gap="large")
     with links:
-        if not iedereen_binnen:
+        if not iedereen_binnen and not afgerond:
             _meedoen(ronde)
         _nu_bespreken(vl, resultaat, a, len(lijst))
     with rechts:

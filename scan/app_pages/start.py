@@ -89,6 +89,9 @@ def _mag_niet_leiden(plek: str) -> bool:
 
 
 code_uit_link = st.query_params.get("code", "")
+# Shown as on the projector (ABCD-EFGH), so a participant recognises it; any form is accepted.
+if len(code_uit_link) == 8 and "-" not in code_uit_link:
+    code_uit_link = f"{code_uit_link[:4]}-{code_uit_link[4:]}"
 titels = [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
 if gebruiker is not None:
     titels.append(t("start.tab.rondes"))
@@ -207,7 +210,8 @@ def _rondes_openen(gebruiker: Gebruiker) -> None:
     if not rondes:
         st.info(t("start.rondes.geen"))
         return
-    st.markdown(t("start.rondes.uitleg", aantal=len(rondes)))
+    aantal = t("start.rondes.een") if len(rondes) == 1 else t("start.rondes.meer", aantal=len(rondes))
+    st.markdown(t("start.rondes.uitleg", aantal=aantal))
     per_id = {r.id: r for r in rondes}
     gekozen = st.selectbox(
         t("start.rondes.kies"),

@@ -33,7 +33,7 @@ def test_start__join_link_with_code__prefills_it_and_joining_opens_invullen(
     open_app: Callable[..., AppTest], ronde: Sessie, app_db: Database
 ) -> None:
     at = open_app(code=ronde.ronde.code)
-    assert at.text_input[0].value == ronde.ronde.code
+    assert at.text_input[0].value == ronde.ronde.code_leesbaar  # as the projector shows it, with its dash
     at = _meedoen(at, None, "Karel Jansen")
     assert not at.exception
     assert at.header[0].value == "1. Kanaalinzet"
