@@ -31,9 +31,19 @@ sessie = sessie_van_deze_run(db)
 gebruiker = huidige_gebruiker(db)
 
 st.title(t("app.titel"))
-st.markdown(t("start.intro"))
-st.caption(vl.meta.disclaimer.nl)
-st.page_link("scan/app_pages/over.py", label=t("start.over"), icon=":material/menu_book:")
+# Someone who scanned the QR code came to join: on a phone the join form comes first, the
+# introduction below it, so the name field is on the first screen.
+via_deelnamelink = bool(st.query_params.get("code")) and sessie is None
+
+
+def _inleiding() -> None:
+    st.markdown(t("start.intro"))
+    st.caption(vl.meta.disclaimer.nl)
+    st.page_link("scan/app_pages/over.py", label=t("start.over"), icon=":material/menu_book:")
+
+
+if not via_deelnamelink:
+    _inleiding()
 
 if sessie is not None:
     with st.container(border=True):
@@ -244,3 +254,7 @@ for tab in tab_rondes:
     assert gebruiker is not None
     with tab:
         _rondes_openen(gebruiker)
+
+if via_deelnamelink:
+    st.divider()
+    _inleiding()
