@@ -356,7 +356,7 @@ def _bespreekpunten() -> None:
     lijst = agenda_regels.punten(resultaat_nu, bespreken.markeringen(db, ronde.id))
     a = agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget)
     st.markdown(t("workshop.bespreekpunten.uitleg"))
-    kolommen = st.columns([1, 1, 3], vertical_alignment="bottom")
+    kolommen = st.columns([2, 2, 3], vertical_alignment="bottom")
     kolommen[0].number_input(
         t("workshop.agenda.minuten"),
         min_value=1,
