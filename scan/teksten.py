@@ -353,6 +353,9 @@ NL: dict[str, str] = {
         "Niet vastgelegd: {door} heeft om {tijd} al niveau {niveau} vastgelegd. Bekijk dat eerst; "
         "kies daarna opnieuw als u het wilt wijzigen."
     ),
+    "workshop.zie_melding": "Niet gelukt: de reden staat bovenaan de pagina.",
+    "workshop.zie_stelling": "Niet vastgelegd: de reden staat bij de stelling.",
+    "workshop.conflict.kort": "Niet vastgelegd: {door} was u voor. Zie de stelling.",
     "workshop.conflict.gewist": "Niet vastgelegd: de consensus is intussen gewist door een andere facilitator. Kies opnieuw.",
     "workshop.verdeling.titel": "Antwoorden per stelling: {bouwsteen}",
     "workshop.verdeling.alt": (

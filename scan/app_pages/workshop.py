@@ -52,6 +52,20 @@ niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
 if st.toggle(t("workshop.groot"), value=True, key="workshop_groot"):
     st.html("<style>html { font-size: 20px; }</style>")
 st.title(t("workshop.titel", gemeente=md(ronde.gemeente)))
+if melding_bovenaan := st.session_state.pop("workshop_melding", None):
+    st.warning(melding_bovenaan, icon=":material/error:")
+
+
+def _meld_fout(tekst: str) -> None:
+    """A refusal as a toast; a long one (Streamlit cuts it with an English "view more") is shown
+    at the top of the page instead, and the toast points there."""
+    if len(tekst) <= 70:
+        st.toast(tekst, icon=":material/error:")
+    else:
+        st.session_state["workshop_melding"] = tekst
+        st.toast(t("workshop.zie_melding"), icon=":material/error:")
+
+
 link = deelname_link(sessie)
 toon_adres_hint()
 links, rechts = st.columns([3, 2], vertical_alignment="center")
@@ -74,7 +88,7 @@ def _vernieuw_scherm() -> None:
     try:
         bespreken.vernieuw_presentatie_token(db, sessie)
     except InvoerFout as fout:
-        st.toast(str(fout), icon=":material/error:")
+        _meld_fout(str(fout))
     else:
         st.toast(t("workshop.scherm.vernieuwd"), icon=":material/check_circle:")
 
@@ -141,6 +155,7 @@ afspraken = services.consensus(db, sessie)
 @veilig
 def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
     niveau = st.session_state[f"{plek}_cn_{stelling_id}"]
+    door: str | None = None
     try:
         info = services.stel_consensus_vast(
             db,
@@ -153,6 +168,7 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
         )
     except ConsensusConflict as conflict:
         huidig = conflict.huidig
+        door = huidig.vastgesteld_door if huidig else None
         melding = (
             t(
                 "workshop.conflict",
@@ -178,9 +194,12 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
             icon=":material/check_circle:",
         )
         return
-    # Shown at the stelling and as a toast: the stelling may have moved out of view meanwhile.
+    # Shown at the stelling and as a short toast: the stelling may have moved out of view meanwhile.
     st.session_state[f"conflict_{stelling_id}"] = melding
-    st.toast(melding, icon=":material/sync_problem:")
+    kort = melding
+    if len(melding) > 70:
+        kort = t("workshop.conflict.kort", door=door) if door else t("workshop.zie_stelling")
+    st.toast(kort, icon=":material/sync_problem:")
 
 
 @veilig
@@ -196,10 +215,10 @@ def _markeer(stelling_id: str, markering: Markering | None) -> None:
     try:
         bespreken.markeer(db, vl, sessie, stelling_id, markering)
     except InvoerFout as fout:
-        st.toast(str(fout), icon=":material/error:")
+        _meld_fout(str(fout))
     except SQLAlchemyError:
         log.exception("agenda bijwerken mislukt")
-        st.toast(t("invullen.fout.database"), icon=":material/error:")
+        _meld_fout(t("invullen.fout.database"))
     else:
         b, nummer, _ = stelling_van[stelling_id]
         st.toast(t("workshop.agenda.opgeslagen", stelling=f"{b.nummer}.{nummer}"), icon=":material/check_circle:")
@@ -343,7 +362,7 @@ def _agenda_instellen() -> None:
             budget=st.session_state["workshop_agenda_budget"],
         )
     except InvoerFout as fout:
-        st.toast(str(fout), icon=":material/error:")
+        _meld_fout(str(fout))
 
 
 @st.fragment(run_every="4s")
