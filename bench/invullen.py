@@ -24,8 +24,6 @@ import os
 import pstats
 import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -44,7 +42,7 @@ from bench.workshop import (
     _open_app,
     _ronde,
     _sqlite,
-    _wacht_op_gezond,
+    streamlit_server,
 )
 from scan import services
 from scan.database import Database
@@ -305,30 +303,6 @@ def profielen(vl: Vragenlijst, karel: Sessie) -> None:
 # --- 3. a phone in Chromium ----------------------------------------------------------------------
 
 
-@contextmanager
-def streamlit_server(url: str, map_: Path, poort: int = POORT) -> Iterator[int]:
-    """``streamlit run app.py`` on ``poort`` against database ``url``; always terminated afterwards."""
-    log = (map_ / "streamlit.log").open("wb")
-    proces = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(poort)],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wacht_op_gezond(proces, poort)
-        yield poort
-    finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-            proces.wait()
-        log.close()
-
-
 _KOP_KLOK = """() => {
     // From the tap's pointerdown until an h2 with the expected text is in the DOM, on the page's
     // own clock (without Playwright's polling).
@@ -355,7 +329,7 @@ def volgende_browser(vl: Vragenlijst, db: Database, karel: Sessie, map_: Path) -
     tijden: list[float] = []
     in_pagina: list[float] = []
     fouten: list[str] = []
-    with streamlit_server(db.url, map_) as poort, sync_playwright() as pw:
+    with streamlit_server(db.url, map_, POORT) as poort, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(

@@ -497,14 +497,14 @@ def _wacht_op_gezond(proces: subprocess.Popen[bytes], poort: int, limiet: float 
 
 
 @contextmanager
-def _streamlit_server(url: str, map_: Path) -> Iterator[int]:
-    """``streamlit run app.py`` on a free port against ``url``; always terminated afterwards."""
-    poort = _vrije_poort()
+def streamlit_server(url: str, map_: Path, poort: int | None = None) -> Iterator[int]:
+    """``streamlit run app.py`` on ``poort`` (default a free one) against ``url``; always terminated afterwards."""
+    poort = poort or _vrije_poort()
     log = (map_ / "streamlit.log").open("wb")
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(poort)],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url},
+        env={**os.environ, "DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -599,7 +599,7 @@ def browser_klik(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waarschuw
     laatste: dict[str, str] = {}
     with _sqlite(map_, "browser") as db:
         deelnemer = services.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
-        with _streamlit_server(db.url, map_) as poort, sync_playwright() as pw:
+        with streamlit_server(db.url, map_) as poort, sync_playwright() as pw:
             try:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             except PlaywrightFout as exc:
