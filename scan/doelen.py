@@ -35,7 +35,9 @@ from scan.services import InvoerFout
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
+from scoring.scantekst import schoon_doel
 from scoring.suggesties import Suggestie, stel_voor
+from scoring.tekst import TekstFout
 from scoring.uitwissel import Doel, PdcaFase
 
 Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
@@ -195,10 +197,16 @@ def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool, ook_afgeron
         raise InvoerFout(ALLEEN_FACILITATOR)
 
 
-def _controleer_doel(vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> None:
+def _controleer_doel(vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> Doel:
+    """``doel`` with its text cleaned by the one text rule; refuses what the rule or the
+    questionnaire refuses, before anything is written."""
     services.controleer_versie(sessie.ronde, vragenlijst)
     if doel.bouwsteen not in {b.id for b in vragenlijst.bouwstenen}:
         raise InvoerFout(f"Bouwsteen '{doel.bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
+    try:
+        return schoon_doel(doel)
+    except TekstFout as fout:
+        raise InvoerFout(str(fout)) from None
 
 
 def _schrijf(
@@ -254,7 +262,7 @@ def bewaar(
 ) -> DoelInfo:
     """The facilitator stores a decision on ``doel`` (key ``doel.id``), only if nobody changed it
     since ``verwachte_versie`` (None: it must not exist yet)."""
-    _controleer_doel(vragenlijst, sessie, doel)
+    doel = _controleer_doel(vragenlijst, sessie, doel)
     info = _schrijf(db, sessie, doel.id, verwachte_versie, facilitator=True, wijzig=_met_inhoud(sessie, doel, besluit))
     assert info is not None
     return info
@@ -264,7 +272,7 @@ def stel_doel_voor(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, doel:
     """Any participant proposes a goal (a suggestion or their own): stored as ``voorgesteld`` under
     their name, for the facilitator to accept or reject. A goal that already has a decision or a
     proposal is not proposed again (``DoelConflict``)."""
-    _controleer_doel(vragenlijst, sessie, doel)
+    doel = _controleer_doel(vragenlijst, sessie, doel)
     info = _schrijf(db, sessie, doel.id, None, facilitator=False, wijzig=_met_inhoud(sessie, doel, "voorgesteld"))
     assert info is not None
     return info
@@ -276,6 +284,7 @@ def zet_status(
     """The facilitator moves an accepted goal through Plan-Do-Check-Act, also after the round is
     closed: the answers are fixed then, but working on the goals is what comes after a scan."""
     services.controleer_versie(sessie.ronde, vragenlijst)
+    notities_schoon = services.schone_tekst(notities, "notities", "De notities bij het doel")
 
     def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
         assert rij is not None  # the version matched, so the row exists
@@ -284,7 +293,7 @@ def zet_status(
                 f"Het doel '{rij.titel}' is niet geaccepteerd; alleen een vastgesteld doel heeft een PDCA-fase."
             )
         rij.status = status
-        rij.notities = notities.strip() or None
+        rij.notities = notities_schoon
         return rij
 
     nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig, ook_afgerond=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-import unicodedata
 from typing import Literal
 
 from sqlalchemy import delete, select
@@ -37,6 +36,7 @@ from scan.database import (
 )
 from scan.fouten import InvoerFout as InvoerFout
 from scan.repository import ConsensusInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
+from scoring import tekst as tekstregel
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
@@ -46,8 +46,8 @@ from scoring.vergelijking import kerncijfers
 CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O and 1/I/L look-alikes: the code is read from a projected screen."""
 CODE_LENGTE = 8
-MAX_NAAM = 120
-MAX_TOELICHTING = 4000
+MAX_NAAM = tekstregel.maximum("naam")
+MAX_TOELICHTING = tekstregel.maximum("toelichting")
 ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
 
 
@@ -62,25 +62,25 @@ class ConsensusConflict(Exception):
 # --- names and codes -------------------------------------------------------------------
 
 
-def _schone_tekst(tekst: str, veld: str, maximum: int, verplicht: bool) -> str | None:
-    tekst = unicodedata.normalize("NFC", tekst or "").strip()
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in tekst):
-        raise InvoerFout(f"{veld} bevat onzichtbare stuurtekens; typ de tekst opnieuw.")
-    if not tekst:
-        if verplicht:
-            raise InvoerFout(f"{veld} is leeg. Vul die in.")
-        return None
-    if len(tekst) > maximum:
-        raise InvoerFout(f"{veld} is {len(tekst)} tekens lang; het maximum is {maximum}.")
-    return tekst
+def schone_tekst(tekst: str | None, soort: str, label: str, *, verplicht: bool = False) -> str | None:
+    """``tekst`` cleaned by the one text rule (``scoring.tekst``) for field kind ``soort``, or None
+    when empty; refuses control characters, an empty required field or text over the field's limit
+    with an ``InvoerFout`` that names the field by ``label``."""
+    try:
+        return tekstregel.controleer(tekst, soort, label, verplicht=verplicht)
+    except tekstregel.TekstFout as fout:
+        raise InvoerFout(str(fout)) from None
 
 
-def naam_en_sleutel(naam: str) -> tuple[str, str]:
-    """A participant's name cleaned for display, and the key that makes names unique per round."""
-    schoon = _schone_tekst(naam, "Uw naam", MAX_NAAM, verplicht=True)
+def naam_en_sleutel(naam: str, label: str = "Uw naam") -> tuple[str, str]:
+    """A participant's name cleaned for display, and the key that makes names unique per round.
+
+    Look-alikes share a key: names that differ only in invisible characters, spacing, case or
+    Unicode form (``scoring.tekst.sleutel``).
+    """
+    schoon = schone_tekst(naam, "naam", label, verplicht=True)
     assert schoon is not None
-    schoon = re.sub(r"\s+", " ", schoon)
-    return schoon, schoon.casefold()
+    return schoon, tekstregel.sleutel(schoon)
 
 
 def nieuw_token() -> str:
@@ -132,8 +132,8 @@ def start_ronde(
 ) -> Sessie:
     """A new round of ``gm_code`` with its facilitator as first participant."""
     naam, sleutel = naam_en_sleutel(facilitator)
-    omschrijving_schoon = _schone_tekst(omschrijving, "De omschrijving", MAX_TOELICHTING, verplicht=False)
-    functie_schoon = _schone_tekst(functie, "Uw functie", MAX_NAAM, verplicht=False)
+    omschrijving_schoon = schone_tekst(omschrijving, "omschrijving", "De omschrijving")
+    functie_schoon = schone_tekst(functie, "functie", "Uw functie")
     with db.schrijven() as s:
         gemeente = repo.gemeente_naam(s, gm_code or "")
         if gemeente is None:
@@ -194,7 +194,7 @@ def neem_deel(
     if ronde.status != "open":
         raise InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
     schoon, sleutel = naam_en_sleutel(naam)
-    functie_schoon = _schone_tekst(functie, "Uw functie", MAX_NAAM, verplicht=False)
+    functie_schoon = schone_tekst(functie, "functie", "Uw functie")
     try:
         with db.schrijven() as s:
             deelnemer = DeelnemerRij(
@@ -354,7 +354,7 @@ def sla_toelichting_op(
     """Store this participant's note on ``stelling``; an empty text removes the note."""
     _mag_invullen(sessie, vragenlijst)
     _stelling_van(vragenlijst, stelling)
-    schoon = _schone_tekst(tekst, f"De toelichting bij stelling {stelling}", MAX_TOELICHTING, verplicht=False)
+    schoon = schone_tekst(tekst, "toelichting", f"De toelichting bij stelling {stelling}")
     return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "toelichting", schoon)
 
 
@@ -435,7 +435,7 @@ def stel_consensus_vast(
     _stelling_van(vragenlijst, stelling)
     if niveau is not None and niveau not in range(1, 6):
         raise InvoerFout(f"Consensusniveau {niveau} voor stelling {stelling} kan niet: kies niveau 1 tot 5.")
-    schoon = _schone_tekst(toelichting, "De onderbouwing", MAX_TOELICHTING, verplicht=False)
+    schoon = schone_tekst(toelichting, "onderbouwing", f"De onderbouwing bij stelling {stelling}")
     try:
         with db.schrijven() as s:
             eis_open(s, sessie)

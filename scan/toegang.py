@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from scan.database import RolRij
 from scan.fouten import GeenToegang
+from scoring import tekst as tekstregel
 
 Rol = Literal["facilitator", "adviseur", "beheerder"]
 ROLLEN: tuple[Rol, ...] = ("facilitator", "adviseur", "beheerder")
@@ -93,8 +94,12 @@ def eis(gebruiker: Gebruiker | None, handeling: Handeling, gm_code: str, gemeent
 
 
 def normaliseer_email(email: str) -> str:
-    """An address as compared: trimmed and lower case (providers treat the local part alike)."""
-    schoon = (email or "").strip().lower()
+    """An address as compared: cleaned by the one text rule (no invisible characters), trimmed and
+    lower case (providers treat the local part alike)."""
+    try:
+        schoon = (tekstregel.controleer(email, "email", "Het e-mailadres") or "").lower()
+    except tekstregel.TekstFout as fout:
+        raise GeenToegang(str(fout)) from None
     if not _EMAIL.match(schoon) or len(schoon) > 254:
         raise GeenToegang(f"'{(email or '').strip()[:80]}' is geen geldig e-mailadres (zoals naam@gemeente.nl).")
     return schoon

@@ -13,7 +13,7 @@ Rejected goal suggestions stay behind: the exchange format holds the goals a wer
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
@@ -37,6 +37,7 @@ from scan.repository import Sessie
 from scan.services import InvoerFout, naam_en_sleutel, nieuwe_code
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
+from scoring.scantekst import schoon_scan
 from scoring.uitwissel import (
     Ambitie,
     Antwoord,
@@ -171,35 +172,21 @@ def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> lis
             f"gemeente: code {scan.gemeente.gm_code} is {gemeente.naam}, maar het bestand noemt "
             f"'{scan.gemeente.naam}'; controleer of dit bestand bij de goede gemeente hoort"
         )
-    problemen.extend(
-        f"{pad}: bevat een NUL-teken (\\u0000), dat een database niet kan bewaren; haal het uit het bestand"
-        for pad in _met_nul(scan.model_dump(mode="json"), "")
-    )
+    # The screens' text rule, with the same limits, naming record and field (scoring.scantekst);
+    # it also refuses U+0000, which PostgreSQL cannot store.
+    problemen.extend(schoon_scan(scan)[1])
     sleutels: dict[str, str] = {}
     for i, d in enumerate(scan.deelnemers):
         try:
             _, sleutel = naam_en_sleutel(d.naam)
-        except InvoerFout as fout:
-            problemen.append(f"deelnemers[{i}] ('{d.naam}'): {fout}")
-            continue
+        except InvoerFout:
+            continue  # reported by the text rule above
         if sleutel in sleutels:
             problemen.append(
                 f"deelnemers[{i}]: '{d.naam}' en '{sleutels[sleutel]}' zijn dezelfde naam (spaties en hoofdletters tellen niet)"
             )
         sleutels[sleutel] = d.naam
     return problemen
-
-
-def _met_nul(waarde: object, pad: str) -> Iterator[str]:
-    """Where in the file a text holds U+0000 (PostgreSQL refuses it; SQLite would keep it)."""
-    if isinstance(waarde, str) and "\x00" in waarde:
-        yield pad
-    elif isinstance(waarde, dict):
-        for k, v in waarde.items():
-            yield from _met_nul(v, f"{pad}.{k}" if pad else k)
-    elif isinstance(waarde, list):
-        for i, v in enumerate(waarde):
-            yield from _met_nul(v, f"{pad}[{i}]")
 
 
 def importeer(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> Sessie:
@@ -210,7 +197,7 @@ def importeer(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> Sessie:
     problemen = controleer_import(db, vragenlijst, scan)
     if problemen:
         raise ImportFout(problemen)
-    scan = canoniek(scan)
+    scan = canoniek(schoon_scan(scan)[0])
     try:
         with db.schrijven() as s:
             ronde = RondeRij(

@@ -35,7 +35,7 @@ from scan.database import (
 )
 from scan.fouten import InvoerFout
 from scan.repository import Sessie
-from scan.services import MAX_TOELICHTING, _schone_tekst, controleer_versie, naam_en_sleutel
+from scan.services import controleer_versie, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
 
 
@@ -149,10 +149,7 @@ def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str
     "Anna de Vries" are the same person. Changing only the spelling of one's own name is allowed.
     Allowed in a closed round too: a name does not change any score.
     """
-    try:
-        schoon, sleutel = naam_en_sleutel(naam)
-    except InvoerFout as fout:
-        raise InvoerFout(str(fout).replace("Uw naam", "De nieuwe naam", 1)) from None
+    schoon, sleutel = naam_en_sleutel(naam, "De nieuwe naam")
     try:
         with db.schrijven() as s:
             ronde, _ = _als_facilitator(s, sessie, moet_open=False)
@@ -215,7 +212,7 @@ def stel_ambitie_vast(
     _bouwsteen_van(vragenlijst, sessie, bouwsteen)
     if niveau not in range(1, 6):
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
-    schoon = _schone_tekst(toelichting, "De onderbouwing van de ambitie", MAX_TOELICHTING, verplicht=False)
+    schoon = schone_tekst(toelichting, "onderbouwing", f"De onderbouwing van de ambitie voor bouwsteen {bouwsteen}")
     with db.schrijven() as s:
         ronde, _ = _als_facilitator(s, sessie, moet_open=True)
         repo.upsert(

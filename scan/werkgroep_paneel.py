@@ -27,6 +27,7 @@ from scan.teksten import t
 from scan.ui import md
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
+from scoring.tekst import maximum
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -128,7 +129,7 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
         with links:
             st.markdown(t("werkgroep.hernoem.kop"))
             with st.form(f"werkgroep_hernoem_{gekozen}", border=False):
-                st.text_input(t("werkgroep.hernoem.label"), value=naam, max_chars=120, key=veld)
+                st.text_input(t("werkgroep.hernoem.label"), value=naam, max_chars=maximum("naam"), key=veld)
                 st.form_submit_button(
                     t("werkgroep.hernoem.knop"),
                     on_click=hernoem,
@@ -254,7 +255,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
         st.text_input(
             t("werkgroep.ambitie.waarom"),
             value=stand.toelichting or "",
-            max_chars=500,
+            max_chars=maximum("onderbouwing"),
             key=waarom_veld,
             disabled=afgerond,
         )

@@ -7,6 +7,7 @@ from scan.fouten import InvoerFout
 from scan.teksten import t
 from scan.toegang import ROLLEN
 from scan.ui import database, gebruiker_of_stop, gemeente_namen, md, tijd_datum, veilig
+from scoring.tekst import maximum
 
 db = database()
 gebruiker = gebruiker_of_stop(db)
@@ -88,7 +89,9 @@ with st.container(border=True):
         )
     with st.form("rol_toekennen", clear_on_submit=True):
         kol_email, kol_rol = st.columns([3, 2])
-        email = kol_email.text_input(t("beheer.rollen.email"), max_chars=254, placeholder="naam@gemeente.nl")
+        email = kol_email.text_input(
+            t("beheer.rollen.email"), max_chars=maximum("email"), placeholder="naam@gemeente.nl"
+        )
         nieuwe_rol = kol_rol.selectbox(
             t("beheer.rollen.rol"), ROLLEN, format_func=lambda r: t(f"rol.{r}"), placeholder=t("algemeen.kies")
         )

@@ -30,6 +30,7 @@ from scan.teksten import t
 from scan.ui import bibliotheek_of_stop, md, sessie_of_stop, tijd, vragenlijst_of_stop, zelfde_versie_of_stop
 from scoring.smart import SmartUitslag, toets
 from scoring.suggesties import plus_maanden
+from scoring.tekst import maximum
 from scoring.uitwissel import Doel, PdcaFase
 
 log = logging.getLogger(__name__)
@@ -148,11 +149,17 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             )
         else:
             bouwsteen = doel.bouwsteen
-        titel = st.text_input(t("doelen.veld.titel"), doel.titel, max_chars=120, key=f"titel_{k}")
-        actie = st.text_area(t("doelen.veld.actie"), doel.actie, max_chars=4000, height=90, key=f"actie_{k}")
+        titel = st.text_input(t("doelen.veld.titel"), doel.titel, max_chars=maximum("titel"), key=f"titel_{k}")
+        actie = st.text_area(
+            t("doelen.veld.actie"), doel.actie, max_chars=maximum("actie"), height=90, key=f"actie_{k}"
+        )
         a, b, c = st.columns([3, 1, 1])
-        indicator = a.text_input(t("doelen.veld.indicator"), doel.indicator or "", max_chars=400, key=f"ind_{k}")
-        eenheid = b.text_input(t("doelen.veld.eenheid"), doel.eenheid or "", max_chars=40, key=f"eenheid_{k}")
+        indicator = a.text_input(
+            t("doelen.veld.indicator"), doel.indicator or "", max_chars=maximum("indicator"), key=f"ind_{k}"
+        )
+        eenheid = b.text_input(
+            t("doelen.veld.eenheid"), doel.eenheid or "", max_chars=maximum("eenheid"), key=f"eenheid_{k}"
+        )
         richting = c.selectbox(
             t("doelen.veld.richting"),
             ["hoger", "lager"],
@@ -190,17 +197,21 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             key=f"streef_{k}",
         )
         deadline = c.date_input(t("doelen.veld.deadline"), deadline_standaard, format="DD-MM-YYYY", key=f"dl_{k}")
-        bron = st.text_input(t("doelen.veld.bron"), doel.bron or "", max_chars=400, key=f"bron_{k}")
+        bron = st.text_input(t("doelen.veld.bron"), doel.bron or "", max_chars=maximum("bron"), key=f"bron_{k}")
         a, b = st.columns(2)
-        eigenaar = a.text_input(t("doelen.veld.eigenaar"), doel.eigenaar or "", max_chars=200, key=f"eig_{k}")
+        eigenaar = a.text_input(
+            t("doelen.veld.eigenaar"), doel.eigenaar or "", max_chars=maximum("eigenaar"), key=f"eig_{k}"
+        )
         draagvlak = b.text_input(
             t("doelen.veld.draagvlak"),
             doel.draagvlak or "",
-            max_chars=200,
+            max_chars=maximum("draagvlak"),
             placeholder=t("doelen.draagvlak.hint"),
             key=f"draag_{k}",
         )
-        notities = st.text_input(t("doelen.veld.notities"), doel.notities or "", max_chars=1000, key=f"not_{k}")
+        notities = st.text_input(
+            t("doelen.veld.notities"), doel.notities or "", max_chars=maximum("notities"), key=f"not_{k}"
+        )
         with st.container(horizontal=True):
             gekozen = [
                 (
@@ -409,7 +420,7 @@ with tab_vast:
                 notitie = b.text_input(
                     t("doelen.veld.notities"),
                     d.notities or "",
-                    max_chars=1000,
+                    max_chars=maximum("notities"),
                     key=f"pnot_{info.sleutel}_{info.versie}",
                 )
                 if c.form_submit_button(t("doelen.knop.status"), key=f"pdca_knop_{info.sleutel}_{info.versie}"):

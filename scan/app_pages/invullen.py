@@ -18,6 +18,7 @@ from scan import services
 from scan.services import InvoerFout
 from scan.teksten import t
 from scan.ui import md, persoonlijke_link, sessie_of_stop, tijd, veilig, vragenlijst_of_stop, zelfde_versie_of_stop
+from scoring.tekst import maximum
 
 log = logging.getLogger(__name__)
 vl = vragenlijst_of_stop()
@@ -277,7 +278,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             t("invullen.toelichting"),
             key=tekst_sleutel,
             **_begin(tekst_sleutel, "value", opgeslagen_tekst[s.id]),
-            max_chars=services.MAX_TOELICHTING,
+            max_chars=maximum("toelichting"),
             height=80,
             placeholder=t("invullen.toelichting.hint"),
             on_change=_toelichting,

@@ -23,6 +23,7 @@ from scan.ui import (
     vragenlijst_of_stop,
 )
 from scan.uitwisseling import controleer_import
+from scoring.tekst import maximum
 from scoring.uitwissel import UitwisselFout
 
 vl = vragenlijst_of_stop()
@@ -110,8 +111,8 @@ tab_mee, tab_nieuw, tab_terug, tab_import, *tab_rondes = st.tabs(titels)
 with tab_mee, st.form("meedoen"):
     st.markdown(t("start.meedoen.uitleg"))
     code = st.text_input(t("start.code"), value=code_uit_link, placeholder="ABCD-EFGH", max_chars=200)
-    naam = st.text_input(t("start.naam"), max_chars=120, placeholder=t("start.naam.voorbeeld"))
-    functie = st.text_input(t("start.functie"), max_chars=120, placeholder=t("start.functie.voorbeeld"))
+    naam = st.text_input(t("start.naam"), max_chars=maximum("naam"), placeholder=t("start.naam.voorbeeld"))
+    functie = st.text_input(t("start.functie"), max_chars=maximum("functie"), placeholder=t("start.functie.voorbeeld"))
     if st.form_submit_button(t("start.meedoen.knop"), type="primary"):
         try:
             meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
@@ -136,13 +137,16 @@ if mag_leiden and gebruiker is not None:
         )
         datum = st.date_input(t("start.datum"), value=dt.date.today(), format="DD-MM-YYYY")
         omschrijving = st.text_input(
-            t("start.omschrijving"), max_chars=400, placeholder=t("start.omschrijving.voorbeeld")
+            t("start.omschrijving"), max_chars=maximum("omschrijving"), placeholder=t("start.omschrijving.voorbeeld")
         )
         # A signed-in person's own name from their account; at the shared laptop, typed in.
         facilitator = st.text_input(
-            t("start.naam"), value="" if gebruiker.lokaal else gebruiker.naam, max_chars=120, key="nieuw_naam"
+            t("start.naam"),
+            value="" if gebruiker.lokaal else gebruiker.naam,
+            max_chars=maximum("naam"),
+            key="nieuw_naam",
         )
-        functie_f = st.text_input(t("start.functie"), max_chars=120, key="nieuw_functie")
+        functie_f = st.text_input(t("start.functie"), max_chars=maximum("functie"), key="nieuw_functie")
         st.caption(t("start.bron"))
         if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
             if gm_code is None:

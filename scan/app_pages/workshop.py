@@ -34,6 +34,7 @@ from scan.ui import (
 from scoring import agenda as agenda_regels
 from scoring.agenda import Markering
 from scoring.resultaat import ScanResultaat
+from scoring.tekst import maximum
 
 log = logging.getLogger(__name__)
 vl = vragenlijst_of_stop()
@@ -324,7 +325,7 @@ def _stelling(
                 t("workshop.consensus.waarom"),
                 value=(afspraak.toelichting or "") if afspraak else "",
                 key=f"{plek}_co_{stelling_id}",
-                max_chars=500,
+                max_chars=maximum("onderbouwing"),
             )
             kolommen[2].form_submit_button(
                 t("workshop.consensus.knop"),
