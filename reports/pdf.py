@@ -18,7 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import logging
+import re
 import struct
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +43,7 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
+    LayoutError,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -66,6 +70,7 @@ from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat,
 from scoring.uitwissel import Doel, Scan
 from scoring.vergelijking import Benchmark
 
+log = logging.getLogger(__name__)
 Soort = Literal["handout", "volledig"]
 FONTS = Path(__file__).resolve().parent / "fonts"
 _FONT, _VET, _SCHUIN = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
@@ -126,6 +131,16 @@ _S = {
 }
 
 
+_LEGE_REGELS = re.compile(r"\n\s*\n")
+
+
+def _regels(tekst: str) -> str:
+    """Text as printed: invisible format characters out, line breaks as ``\n``, and at most one
+    blank line in a row (4,000 empty lines once filled a hundred pages)."""
+    tekst = "".join(c for c in tekst if unicodedata.category(c) != "Cf")
+    return _LEGE_REGELS.sub("\n\n", tekst.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _schoon(tekst: str) -> str:
     bekend = _glyphs()
     # Outside the Basic Multilingual Plane reportlab writes an invalid ToUnicode entry (pypdf:
@@ -135,7 +150,7 @@ def _schoon(tekst: str) -> str:
 
 def _tekst(tekst: str) -> str:
     """User or file text as safe Paragraph markup: escaped, unknown glyphs out, line breaks kept."""
-    return escape(_schoon(tekst)).replace("\n", "<br/>")
+    return escape(_schoon(_regels(tekst))).replace("\n", "<br/>")
 
 
 _TAGS = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>"), "grijs": ('<font color="#5a5a5a">', "</font>")}
@@ -205,15 +220,22 @@ def _tabel(
     breedtes: Sequence[float],
     extra: Iterable[tuple[Any, ...]] = (),
     midden_vanaf: int | None = None,
+    splitsen: bool = False,
 ) -> Table:
-    """A table with a blue header row; text cells become paragraphs, centred from ``midden_vanaf``."""
+    """A table with a blue header row; text cells become paragraphs, centred from ``midden_vanaf``.
+
+    ``splitsen``: a row may break across pages (for rows of user text). ReportLab raises
+    LayoutError for a row taller than a page otherwise, which once broke the whole report.
+    """
     midden = len(kop) if midden_vanaf is None else midden_vanaf
     cellen: list[list[Flowable | str]] = [[_p("kop" if i < midden else "kopm", k) for i, k in enumerate(kop)]]
     cellen += [
         [(_p("cel" if i < midden else "celm", c) if isinstance(c, str) else c) for i, c in enumerate(rij)]
         for rij in rijen
     ]
-    tabel = Table(cellen, colWidths=list(breedtes), repeatRows=1, hAlign="LEFT")
+    tabel = Table(
+        cellen, colWidths=list(breedtes), repeatRows=1, hAlign="LEFT", splitInRow=_SPLITS_MIN if splitsen else 0
+    )
     tabel.setStyle(
         _tabelstijl(
             [
@@ -228,6 +250,34 @@ def _tabel(
         )
     )
     return tabel
+
+
+_SPLITS_MIN = 35  # points: three lines of a cell (leading 11.5)
+"""A row splits across pages only when at least three lines of it fit on each side."""
+
+INGEKORT = "… (ingekort, volledige tekst in {waar})"
+_HANDOUT_KORT: dict[str, tuple[int, int]] = {
+    # field: (characters, lines) the handout's goal table shows; the rest is in the full report.
+    "titel": (120, 2),
+    "actie": (600, 8),
+    "indicator": (240, 4),
+    "eigenaar": (120, 3),
+}
+_NOOD_KORT = (1200, 20)
+"""What any user text in a table gets when a report could not be built with it in full."""
+
+
+def ingekort(tekst: str, tekens: int, regels: int, waar: str) -> str:
+    """``tekst`` as printed, cut to ``tekens`` characters and ``regels`` lines with a visible note."""
+    tekst = _regels(tekst).strip("\n")
+    lijnen = tekst.split("\n")
+    if len(tekst) <= tekens and len(lijnen) <= regels:
+        return tekst
+    kort = "\n".join(lijnen[:regels])[:tekens]
+    spatie = kort.rfind(" ", int(tekens * 0.8))
+    if len(kort) == tekens and spatie > 0:
+        kort = kort[:spatie]  # end at a word when one ends near the cut
+    return f"{kort.rstrip()} {INGEKORT.format(waar=waar)}"
 
 
 class _Context:
@@ -249,6 +299,17 @@ class _Context:
         self.kenmerk = {k.id: k.naam.nl for k in vl.meta.kenmerken}
         self.gemeente = scan.gemeente.naam
         self.png: dict[str, bytes] = {}
+        self.soort: Soort = "volledig"
+        self.nood = False
+        """Set when the report failed with its text in full: every user text in a table is shortened."""
+
+    def kort(self, tekst: str, veld: str) -> str:
+        """User text for a table cell: in full, or shortened with a note where this report needs it."""
+        if self.nood:
+            return ingekort(tekst, *_NOOD_KORT, waar="de Excel-export")
+        if self.soort == "handout" and veld in _HANDOUT_KORT:
+            return ingekort(tekst, *_HANDOUT_KORT[veld], waar="het verbeterrapport")
+        return tekst
 
     def naam(self, bouwsteen: str) -> str:
         b = self.bouwsteen[bouwsteen]
@@ -421,9 +482,12 @@ def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
 
 
 def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
-    wat: list[Flowable] = [_p("celvet", d.titel, ("grijs", f" · {c.naam(d.bouwsteen)}")), _p("cel", d.actie)]
+    wat: list[Flowable] = [
+        _p("celvet", c.kort(d.titel, "titel"), ("grijs", f" · {c.naam(d.bouwsteen)}")),
+        _p("cel", c.kort(d.actie, "actie")),
+    ]
     if uitgebreid and d.notities:
-        wat.append(_p("klein", d.notities))
+        wat.append(_p("klein", c.kort(d.notities, "notities")))
     meting = "–"
     if d.indicator:
         eenheid = f"\u00a0{d.eenheid}" if d.eenheid else ""  # no line break between number and unit
@@ -434,13 +498,13 @@ def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
         else:
             van = "nulmeting volgt"
         naar = f"{getal(d.streefwaarde, 2)}{eenheid}" if d.streefwaarde is not None else "streefwaarde volgt"
-        meting = f"{d.indicator}: {van} → {naar}"
+        meting = f"{c.kort(d.indicator, 'indicator')}: {van} → {naar}"
     indicator: list[Flowable] = [_p("cel", meting)]
     if uitgebreid and d.bron:
-        indicator.append(_p("klein", "Bron: ", d.bron))
-    wie: list[Flowable] = [_p("cel", d.eigenaar or "–")]
+        indicator.append(_p("klein", "Bron: ", c.kort(d.bron, "bron")))
+    wie: list[Flowable] = [_p("cel", c.kort(d.eigenaar, "eigenaar") if d.eigenaar else "–")]
     if uitgebreid and d.draagvlak:
-        wie.append(_p("klein", "Draagvlak: ", d.draagvlak))
+        wie.append(_p("klein", "Draagvlak: ", c.kort(d.draagvlak, "draagvlak")))
     wanneer = [_p("cel", datum_nl(d.deadline) if d.deadline else "–"), _p("klein", PDCA_NAAM[d.status])]
     return [wat, indicator, wie, wanneer]  # type: ignore[list-item]  # a list of flowables is a valid cell
 
@@ -448,11 +512,13 @@ def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
 def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
     if not doelen:
         return [_p("h1", titel), _p("tekst", "Er zijn in deze scanronde nog geen doelen vastgesteld.")]
-    breedtes = [BREEDTE * f for f in (0.41, 0.24, 0.20, 0.15)]
+    # The owner's column holds a long Dutch function on one line ("Kwaliteitsmedewerker",
+    # "Informatiemanager"); at 20 % ReportLab split it as "Informatiemanage r".
+    breedtes = [BREEDTE * f for f in (0.38, 0.22, 0.25, 0.15)]
     rijen = [_doel_rij(c, d, uitgebreid) for d in doelen]
     return [
         _p("h1", titel),
-        _tabel(["Doel en actie", "Indicator: nu → streef", "Eigenaar", "Deadline"], rijen, breedtes),
+        _tabel(["Doel en actie", "Indicator: nu → streef", "Eigenaar", "Deadline"], rijen, breedtes, splitsen=True),
     ]
 
 
@@ -556,8 +622,11 @@ def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list
 
 
 def _deelnemers(c: _Context) -> list[Flowable]:
-    rijen = [[d.naam, d.functie or "–", d.rol] for d in c.scan.deelnemers]
-    return [_p("h1", "De werkgroep"), _tabel(["Naam", "Functie", "Rol"], rijen, [BREEDTE * f for f in (0.4, 0.4, 0.2)])]
+    rijen = [
+        [c.kort(d.naam, "naam"), c.kort(d.functie, "functie") if d.functie else "–", d.rol] for d in c.scan.deelnemers
+    ]
+    breedtes = [BREEDTE * f for f in (0.4, 0.4, 0.2)]
+    return [_p("h1", "De werkgroep"), _tabel(["Naam", "Functie", "Rol"], rijen, breedtes, splitsen=True)]
 
 
 def _methode(c: _Context) -> list[Flowable]:
@@ -753,6 +822,19 @@ def rapport(
     """
     _glyphs()
     c = _Context(vl, scan, resultaat, vandaag or dt.date.today(), benchmark)
+    c.soort = soort
+    try:
+        return _bouw_passend(c, soort)
+    except LayoutError:
+        # Rows of user text split across pages and the handout shortens its goals, so this is
+        # not expected; if some text still cannot be laid out, the report comes anyway, with
+        # every user text in a table shortened and a note where the full text is.
+        log.warning("rapport %s paste niet met volledige teksten; opnieuw met ingekorte teksten", soort, exc_info=True)
+        c.nood = True
+        return _bouw_passend(c, soort)
+
+
+def _bouw_passend(c: _Context, soort: Soort) -> bytes:
     if soort != "handout":
         return _bouw(c, soort, _verhaal(c, soort))[0]
     for doelen_max, compact in _PASVORMEN:
