@@ -214,6 +214,28 @@ def _tabelstijl(opdrachten: list[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), _FONT), *opdrachten])
 
 
+_SPLITS_MIN = 35
+"""Points (three lines of a cell) a row keeps on each side when it breaks across pages."""
+_HOGE_RIJ = 250.0
+"""Points (about a third of a page): a row at least this tall may break across pages."""
+
+
+class _Tabel(Table):
+    """A table whose tall rows break across pages; ordinary rows move to the next page whole.
+
+    ReportLab raises LayoutError for a row taller than a page (one long goal once broke both
+    reports for the whole round). Its ``splitInRow`` would also cut short rows at every page
+    end, so it is switched on only when the row that does not fit is a tall one.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)  # type: ignore[attr-defined]  # reportlab's own sizing
+        hoogtes: list[float] = self._rowHeights  # type: ignore[attr-defined]
+        eerste = hoogtes[1] if len(hoogtes) > 1 else 0.0  # the first row under the repeated header
+        self.splitInRow = _SPLITS_MIN if eerste >= _HOGE_RIJ else 0
+        return super().split(availWidth, availHeight)
+
+
 def _tabel(
     kop: Sequence[str],
     rijen: Sequence[Sequence[Flowable | str]],
@@ -233,9 +255,8 @@ def _tabel(
         [(_p("cel" if i < midden else "celm", c) if isinstance(c, str) else c) for i, c in enumerate(rij)]
         for rij in rijen
     ]
-    tabel = Table(
-        cellen, colWidths=list(breedtes), repeatRows=1, hAlign="LEFT", splitInRow=_SPLITS_MIN if splitsen else 0
-    )
+    soort = _Tabel if splitsen else Table
+    tabel = soort(cellen, colWidths=list(breedtes), repeatRows=1, hAlign="LEFT")
     tabel.setStyle(
         _tabelstijl(
             [
@@ -252,9 +273,6 @@ def _tabel(
     return tabel
 
 
-_SPLITS_MIN = 35  # points: three lines of a cell (leading 11.5)
-"""A row splits across pages only when at least three lines of it fit on each side."""
-
 INGEKORT = "… (ingekort, volledige tekst in {waar})"
 _HANDOUT_KORT: dict[str, tuple[int, int]] = {
     # field: (characters, lines) the handout's goal table shows; the rest is in the full report.
@@ -263,6 +281,9 @@ _HANDOUT_KORT: dict[str, tuple[int, int]] = {
     "indicator": (240, 4),
     "eigenaar": (120, 3),
 }
+_VOLLEDIG_REGELS = 40
+"""Lines of one text a table cell of the full report shows: "regel" 650 times would otherwise
+fill ten pages of a narrow column; prose of the longest action (4,000 characters) stays whole."""
 _NOOD_KORT = (1200, 20)
 """What any user text in a table gets when a report could not be built with it in full."""
 
@@ -309,7 +330,7 @@ class _Context:
             return ingekort(tekst, *_NOOD_KORT, waar="de Excel-export")
         if self.soort == "handout" and veld in _HANDOUT_KORT:
             return ingekort(tekst, *_HANDOUT_KORT[veld], waar="het verbeterrapport")
-        return tekst
+        return ingekort(tekst, len(tekst), _VOLLEDIG_REGELS, waar="de Excel-export")
 
     def naam(self, bouwsteen: str) -> str:
         b = self.bouwsteen[bouwsteen]
