@@ -167,3 +167,22 @@ def test_both_pdfs__build_from_the_worst_case(
     vormen = iter([p.tekst for p in LANG] * 400)
     vol, merken = _maximaal(vragenlijst, scan, lambda _strategie: [next(vormen)], 20)
     _controleer(vragenlijst, vol, resultaat, merken)
+
+
+@pytest.mark.parametrize("eigenaar", ["Informatiemanager", "Kwaliteitsmedewerker", "Klantcontactcentrum"])
+def test_the_goal_table__keeps_a_long_dutch_function_whole(
+    vragenlijst: Vragenlijst, basis: tuple[Scan, ScanResultaat], eigenaar: str
+) -> None:
+    """The owner's column once split "Informatiemanager" as "Informatiemanage r"."""
+    scan, resultaat = basis
+    doel = Doel(
+        id="eigen_1",
+        bouwsteen=vragenlijst.bouwstenen[0].id,
+        titel="Regie op kanalen",
+        actie="Wij richten een kanaalregieoverleg in.",
+        eigenaar=eigenaar,
+        deadline=VANDAAG,
+    )
+    pdf = handout(vragenlijst, scan.model_copy(update={"doelen": [doel]}), resultaat, vandaag=VANDAAG)
+    regels = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).splitlines()
+    assert any(eigenaar in regel for regel in regels)
