@@ -186,3 +186,21 @@ def test_the_goal_table__keeps_a_long_dutch_function_whole(
     pdf = handout(vragenlijst, scan.model_copy(update={"doelen": [doel]}), resultaat, vandaag=VANDAAG)
     regels = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).splitlines()
     assert any(eigenaar in regel for regel in regels)
+
+
+def test_a_report_that_cannot_hold_a_text__comes_shortened_with_a_note(
+    vragenlijst: Vragenlijst, basis: tuple[Scan, ScanResultaat], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last line of defence: should a row still not fit (here: row splitting switched off),
+    the report is built again with every user text in a table shortened, never an error."""
+    from reports import pdf
+
+    monkeypatch.setattr(pdf, "_HOGE_RIJ", float("inf"))
+    scan, resultaat = basis
+    actie = ("Het KCC beantwoordt vragen via alle kanalen. " * 100)[: VELDEN["actie"].maximum]
+    doel = Doel(id="eigen_1", bouwsteen=vragenlijst.bouwstenen[0].id, titel="Lang doel", actie=actie)
+    _, tekst = _plat(
+        verbeterrapport(vragenlijst, scan.model_copy(update={"doelen": [doel]}), resultaat, vandaag=VANDAAG)
+    )
+    assert NOTITIE_VOL.replace(" ", "") in tekst
+    assert "Langdoel" in tekst
