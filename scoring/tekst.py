@@ -5,7 +5,8 @@ the exchange-file import) passes each free-text field through ``controleer`` bef
 compared or written, so what is stored, shown, exported and printed is the same clean text:
 
 - **Format characters are removed** (Unicode category Cf: right-to-left overrides and isolates,
-  zero-width space and joiners, byte-order mark, soft hyphen). They are invisible, so two names
+  zero-width space and joiners, byte-order mark, soft hyphen; and the few other invisible
+  "default ignorable" characters such as the Hangul filler). They are invisible, so two names
   that differ only in them look identical (issue 13: two visually equal names in one round).
 - **NFC**: "José" typed as e + combining accent is the same text as with "é".
 - **Single-line fields** (names, functions, titles, ...): every run of whitespace, including
@@ -73,6 +74,11 @@ _REGELEINDES = re.compile(r"\r\n|[\r\u2028\u2029]")
 _TE_VEEL_LEEG = re.compile("\n{" + str(MAX_LEGE_REGELS + 2) + ",}")
 _WIT = re.compile(r"\s+")
 _TOEGESTAAN_IN_REGELS = frozenset("\t\n\r")
+_ONZICHTBAAR = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0")
+"""Invisible letters and marks outside category Cf (Unicode's Default_Ignorable_Code_Point, such as
+the Hangul fillers and the combining grapheme joiner): removed like format characters. Variation
+selectors (U+FE00-FE0F) stay in the text, where they choose an emoji's look, and only leave the key."""
+_KEUZETEKENS = re.compile("[\ufe00-\ufe0f]")
 _NAMEN = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
 
 
@@ -99,7 +105,7 @@ def normaliseer(tekst: str, *, meerregelig: bool = False) -> str:
 
     Never refuses (control characters stay; ``controleer`` refuses them); idempotent.
     """
-    zonder = "".join(c for c in tekst if unicodedata.category(c) != "Cf")
+    zonder = "".join(c for c in tekst if unicodedata.category(c) != "Cf" and c not in _ONZICHTBAAR)
     tekst = unicodedata.normalize("NFC", zonder)
     if not meerregelig:
         return _WIT.sub(" ", tekst).strip()
@@ -137,7 +143,7 @@ def sleutel(naam: str) -> str:
     "Piet", "PIET", "Pi\\u200bet", "Piet " and full-width "Ｐｉｅｔ" share one key. Cut to
     ``MAX_SLEUTEL``: folding can lengthen a name ("ß" -> "ss"), the column cannot.
     """
-    schoon = normaliseer(naam)
+    schoon = _KEUZETEKENS.sub("", normaliseer(naam))
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", schoon).casefold())[:MAX_SLEUTEL]
 
 

@@ -107,6 +107,8 @@ def test_invisible_payloads__examples() -> None:
     assert controleer("\ufeffPi\u200bet\u00a0\u00a0Jansen ", "naam", "Uw naam") == "Piet Jansen"
     assert controleer("Jose\u0301", "naam", "Uw naam") == "José"
     assert sleutel("Ｐｉｅｔ") == sleutel("piet")  # full-width letters look alike too
+    assert sleutel("Piet\u3164") == sleutel("Pi\u034fet") == sleutel("Piet")  # invisible letters outside Cf
+    assert sleutel("Piet \u2764\ufe0f") == sleutel("Piet \u2764")  # an emoji's variation selector
 
 
 @pytest.mark.parametrize("payload", STUURTEKENS, ids=lambda p: p.naam)
