@@ -204,3 +204,12 @@ def test_a_report_that_cannot_hold_a_text__comes_shortened_with_a_note(
     )
     assert NOTITIE_VOL.replace(" ", "") in tekst
     assert "Langdoel" in tekst
+
+
+def test_ingekort__cuts_at_a_word_or_line_with_the_note() -> None:
+    from reports.pdf import ingekort
+
+    assert ingekort("kort", 10, 2, waar="x") == "kort"
+    assert ingekort("een twee drie vier vijf", 16, 5, waar="x") == "een twee drie … (ingekort, volledige tekst in x)"
+    assert ingekort("a\nb\nc\n\n\n\n\nd", 100, 3, waar="x") == "a\nb\nc … (ingekort, volledige tekst in x)"
+    assert ingekort("x" * 50, 10, 3, waar="x") == "x" * 10 + " … (ingekort, volledige tekst in x)"
