@@ -534,8 +534,9 @@ def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = 
     if not doelen:
         return [_p("h1", titel), _p("tekst", "Er zijn in deze scanronde nog geen doelen vastgesteld.")]
     # The owner's column holds a long Dutch function on one line ("Kwaliteitsmedewerker",
-    # "Informatiemanager"); at 20 % ReportLab split it as "Informatiemanage r".
-    breedtes = [BREEDTE * f for f in (0.38, 0.22, 0.25, 0.15)]
+    # "Informatiemanager"; at 20 % ReportLab split it as "Informatiemanage r"), the indicator's
+    # a number glued to its unit ("40 terugbelverzoeken"); the action's column gives way.
+    breedtes = [BREEDTE * f for f in (0.37, 0.24, 0.24, 0.15)]
     rijen = [_doel_rij(c, d, uitgebreid) for d in doelen]
     return [
         _p("h1", titel),
