@@ -173,7 +173,8 @@ def test_both_pdfs__build_from_the_worst_case(
 def test_the_goal_table__keeps_a_long_dutch_function_whole(
     vragenlijst: Vragenlijst, basis: tuple[Scan, ScanResultaat], eigenaar: str
 ) -> None:
-    """The owner's column once split "Informatiemanager" as "Informatiemanage r"."""
+    """The owner's column once split "Informatiemanager" as "Informatiemanage r"; a narrower
+    indicator column split the unit after a number ("terugb elverzoeken")."""
     scan, resultaat = basis
     doel = Doel(
         id="eigen_1",
@@ -181,11 +182,17 @@ def test_the_goal_table__keeps_a_long_dutch_function_whole(
         titel="Regie op kanalen",
         actie="Wij richten een kanaalregieoverleg in.",
         eigenaar=eigenaar,
+        indicator="Aantal terugbelverzoeken dat op de peildag openstaat",
+        eenheid="terugbelverzoeken",
+        nulmeting=40.0,
+        streefwaarde=60.0,
         deadline=VANDAAG,
     )
     pdf = handout(vragenlijst, scan.model_copy(update={"doelen": [doel]}), resultaat, vandaag=VANDAAG)
     regels = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).splitlines()
     assert any(eigenaar in regel for regel in regels)
+    # In the indicator itself, and as the unit after 40 and after 60: whole each time.
+    assert sum("terugbelverzoeken" in regel for regel in regels) >= 3
 
 
 def test_a_report_that_cannot_hold_a_text__comes_shortened_with_a_note(
