@@ -3,7 +3,7 @@
 Layer: pure domain (``scoring/``). Two entry points share it: the goals service cleans a goal
 before it stores it (``schoon_doel``), and the import checks and cleans every text of a file
 (``schoon_scan``) with the same rule and limits as the screens, naming the record and field
-("deelnemer 3, naam") so a refused file says where to look. A refused file writes nothing.
+("deelnemer 3 ('d03'), naam") so a refused file says where to look. A refused file writes nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from pydantic import BaseModel
 
 from scoring.tekst import TekstFout, controleer
 from scoring.uitwissel import Doel, Scan
+
+MAX_MELDINGEN = 25
+"""Refusals listed one by one; a file with thousands of bad notes gets a count for the rest."""
 
 DOELVELDEN: dict[str, tuple[str, str]] = {
     # goal field: (kind in scoring.tekst.VELDEN, Dutch name with article)
@@ -147,4 +150,9 @@ def schoon_scan(scan: Scan) -> tuple[Scan, list[str]]:
             "doelen": doelen,
         }
     )
+    if len(p) > MAX_MELDINGEN:
+        p = [
+            *p[:MAX_MELDINGEN],
+            f"en nog {len(p) - MAX_MELDINGEN} tekstvelden met stuurtekens, zonder verplichte tekst of met te veel tekens",
+        ]
     return schoon, p

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
@@ -10,7 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scan.demo import maak_demo
+from scan.gemeenten import zoek_gemeente
 from scoring import tekst
+from scoring.models import Vragenlijst
+from scoring.scantekst import MAX_MELDINGEN, schoon_scan
 from scoring.tekst import VELDEN, TekstFout, controleer, normaliseer, sleutel
 from tests.vijandig import LANG, ONZICHTBAAR, STUURTEKENS
 
@@ -175,3 +180,20 @@ def test_pages__take_max_chars_from_the_table() -> None:
                 if sleutel_ not in _VRIJ_MAX_CHARS:
                     los.append(f"{bestand.name}:{knoop.lineno} ({sleutel_})")
     assert not los, f"max_chars niet uit scoring.tekst: {los}"
+
+
+def test_schoon_scan__names_each_refusal_and_counts_the_rest(vragenlijst: Vragenlijst) -> None:
+    scan = maak_demo(vragenlijst, zoek_gemeente("Utrecht"), 3, dt.date(2026, 11, 22), seed=5)
+    slecht = scan.model_copy(
+        update={"antwoorden": [a.model_copy(update={"toelichting": "zie\x07"}) for a in scan.antwoorden[:40]]}
+    )
+    _, problemen = schoon_scan(slecht)
+    assert len(problemen) == MAX_MELDINGEN + 1
+    eerste = slecht.antwoorden[0]
+    assert problemen[0] == (
+        f"antwoord 1 (deelnemer '{eerste.deelnemer}', stelling {eerste.stelling}), toelichting bevat onzichtbare "
+        "stuurtekens (BEL (U+0007)); haal die weg of typ de tekst opnieuw."
+    )
+    assert problemen[-1].startswith(f"en nog {40 - MAX_MELDINGEN} tekstvelden")
+    schoon, geen = schoon_scan(scan)
+    assert geen == [] and schoon == scan  # the app's own export is clean already
