@@ -93,5 +93,8 @@ def zichtbare_tekst(markdown: str) -> str:
     """The text a reader sees from ``letterlijk``'s output: escapes, joiners and isolates removed
     (to measure a message, and in tests)."""
     tekst = markdown.replace("\\\n", "\n").replace(WOORDVERBINDER, "")
-    tekst = "\n".join(r.removeprefix(ISOLATIE[0]).removesuffix(ISOLATIE[1]) for r in tekst.split("\n"))
+    stukken = re.split(f"(\n|{re.escape(REGELSCHEIDING)})", tekst)
+    tekst = "".join(
+        stuk if i % 2 else stuk.removeprefix(ISOLATIE[0]).removesuffix(ISOLATIE[1]) for i, stuk in enumerate(stukken)
+    )
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", tekst)

@@ -94,7 +94,7 @@ def _letters(uitslag: SmartUitslag) -> None:
     for kolom, oordeel in zip(kolommen, uitslag.oordelen, strict=True):
         teken = ":material/check_circle:" if oordeel.geslaagd else ":material/cancel:"
         stand = t("doelen.letter.goed") if oordeel.geslaagd else t("doelen.letter.mist")
-        kolom.markdown(f"{teken} **{oordeel.letter}** · {oordeel.naam}  \n{stand}")
+        kolom.markdown(f"{teken} **{oordeel.letter}** · {letterlijk(oordeel.naam)}  \n{stand}")
         if not oordeel.geslaagd:
             kolom.caption(letterlijk(oordeel.reden))
 

@@ -101,4 +101,4 @@ with tab_kenmerken:
         border="horizontal",
     )
 
-st.caption(vl.meta.bron)
+st.caption(letterlijk(vl.meta.bron))
