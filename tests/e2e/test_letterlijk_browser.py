@@ -134,6 +134,7 @@ def test_every_page__hostile_text_in_every_field__stays_text_and_fetches_nothing
             # The whole page to look at (Streamlit scrolls its main area, not the document).
             hoogte = pagina.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
             pagina.set_viewport_size({"width": 1440, "height": min(int(hoogte), 12_000)})
+            pagina.wait_for_timeout(500)  # tables lay out again after the resize (for the picture only)
             screenshot(pagina, f"letterlijk_{naam}")
             pagina.set_viewport_size({"width": 1440, "height": 1000})
         else:
