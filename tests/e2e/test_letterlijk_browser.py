@@ -78,6 +78,15 @@ def _wacht_klaar(pagina: Any, kenmerk: str) -> None:
     pagina.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]').wait_for(state="attached")
     pagina.get_by_text(kenmerk).first.wait_for(state="attached")
     pagina.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(state="attached")
+    # Some elements (st.table) are drawn a moment after the run ends: wait until the page holds
+    # still, so the checks below see everything (a wait for a state, not a timed assert).
+    vorige = -1
+    for _ in range(40):
+        aantal = pagina.evaluate("() => document.querySelectorAll('[data-testid=stMain] *').length")
+        if aantal == vorige:
+            return
+        vorige = aantal
+        pagina.wait_for_timeout(400)
 
 
 @pytest.fixture
