@@ -36,6 +36,8 @@ def merkteken(payload: Payload) -> str:
 class Kamer:
     facilitator: Sessie
     deelnemer: Sessie
+    eerder_titel: Payload
+    """The title of the goal of the earlier round (Doelen shows it in a table to everyone)."""
     # Per page: the payloads whose marker must be visible there.
     verwacht: dict[str, list[Payload]]
 
@@ -140,6 +142,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     return Kamer(
         facilitator=facilitator,
         deelnemer=deelnemer,
+        eerder_titel=eerder_titel,
         verwacht={
             "workshop": _te_zien(namen + functies + notities + redenen),
             # The projector lists those who fill in: the facilitator has not answered.

@@ -135,6 +135,11 @@ def test_every_page__hostile_text_in_every_field__stays_text_and_fetches_nothing
             fouten[naam] = v
         if pagina.locator('[data-testid="stException"]').count():
             fouten.setdefault(naam, []).append("traceback op het scherm")
+        if sleutel == "doelen":
+            # The goal of an earlier round, in its table cell, as typed (issue 13: it became a link).
+            cel = pagina.locator('[data-testid="stTable"] td', has_text=merkteken(kamer.eerder_titel))
+            if cel.count() != 1:
+                fouten.setdefault(naam, []).append("titel van het eerdere doel niet letterlijk in de tabel")
         if sleutel is not None:
             tekst = pagina.evaluate(_TEKST)
             if mis := [p.naam for p in kamer.verwacht[sleutel] if merkteken(p) not in tekst]:
