@@ -12,7 +12,6 @@ import itertools
 import json
 import logging
 import os
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import pandas as pd
 import qrcode
 import qrcode.constants
 import streamlit as st
@@ -38,6 +38,7 @@ from scan.database import Database, database_url, open_database
 from scan.repository import Sessie
 from scan.teksten import t
 from scan.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
+from scan.weergave import letterlijk as letterlijk  # re-exported: pages import it with the rest
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
@@ -141,12 +142,24 @@ def bibliotheek_of_stop(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
         st.stop()
 
 
-_MARKDOWN_SPECIAAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+# The former name of ``letterlijk`` (scan.weergave), kept so code written against it still
+# renders user text safely; new code calls ``letterlijk``.
+md = letterlijk
 
 
-def md(tekst: str) -> str:
-    """Text shown literally inside Streamlit markdown: every markdown and HTML sign escaped."""
-    return _MARKDOWN_SPECIAAL.sub(r"\\\1", tekst)
+def letterlijke_tabel(tabel: pd.DataFrame, *, kolomnamen: bool = False) -> pd.DataFrame:
+    """A table for ``st.table``, which renders every body cell and column name as Markdown: each
+    text cell through ``letterlijk`` (keeping its line breaks), numbers as they are.
+
+    Column names are our own catalogue texts (Markdown like every ``t(...)``) unless
+    ``kolomnamen=True``: then they hold user text (round labels with a gemeente name) and are
+    escaped too. Build the table from the raw texts and pass it through this once; st.dataframe
+    never interprets text and takes the raw table.
+    """
+    uit = tabel.map(lambda waarde: letterlijk(waarde, regels=True) if isinstance(waarde, str) else waarde)
+    if kolomnamen:
+        uit = uit.rename(columns=lambda naam: letterlijk(naam) if isinstance(naam, str) else naam)
+    return uit
 
 
 def vragenlijst_of_stop() -> Vragenlijst:
@@ -482,12 +495,12 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
             st.caption(t("toegang.inloggen.uitleg"))
             st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key="inloggen_zijbalk")
             return
-        st.markdown(t("toegang.ingelogd", naam=md(gebruiker.naam)))
+        st.markdown(t("toegang.ingelogd", naam=letterlijk(gebruiker.naam)))
         if gebruiker.overal_beheerder:
             st.caption(t("toegang.overal_beheerder"))
         elif gebruiker.rollen:
             regels = [
-                f"{', '.join(t(f'rol.{r}') for r in sorted(rollen))}: {md(gemeente_namen().get(gm, gm))}"
+                f"{', '.join(t(f'rol.{r}') for r in sorted(rollen))}: {letterlijk(gemeente_namen().get(gm, gm))}"
                 for gm, rollen in sorted(gebruiker.rollen.items(), key=lambda i: gemeente_namen().get(i[0], i[0]))
             ]
             st.caption("  \n".join(regels))
@@ -540,7 +553,7 @@ def zelfde_versie_of_stop(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
     try:
         services.controleer_versie(sessie.ronde, vragenlijst)
     except services.InvoerFout as fout:
-        st.error(str(fout), icon=":material/error:")
+        st.error(letterlijk(str(fout)), icon=":material/error:")
         st.stop()
 
 

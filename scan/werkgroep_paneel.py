@@ -3,7 +3,7 @@
 Layer: application UI (``scan/``). Thin: every change goes through a use case of
 ``scan.werkgroep`` in a button callback, so the rerun that follows already shows the new state;
 the outcome is said once, above the panel. Names are user text: they reach the screen through
-table cells, widget values, or ``md()``.
+widget values, or Markdown through ``letterlijk`` / ``letterlijke_tabel`` (scan.weergave).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from scan.database import Database
 from scan.fouten import InvoerFout
 from scan.repository import Sessie
 from scan.teksten import t
-from scan.ui import md
+from scan.ui import letterlijk, letterlijke_tabel
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.tekst import maximum
@@ -42,7 +42,7 @@ def _voer_uit(paneel: str, actie: Callable[[], T], gelukt: Callable[[T], str]) -
     try:
         uitkomst = actie()
     except InvoerFout as fout:
-        _meld(paneel, "fout", md(str(fout)))
+        _meld(paneel, "fout", letterlijk(str(fout)))
     except SQLAlchemyError:
         log.exception("werkgroep: opslaan mislukt")
         _meld(paneel, "fout", t("invullen.fout.database"))
@@ -76,15 +76,17 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     rijen = services.voortgang(db, sessie)
     totaal = sum(len(b.stellingen) for b in vl.bouwstenen)
     st.table(
-        pd.DataFrame(
-            {
-                # st.table renders its cells as markdown: names and functions are escaped.
-                t("werkgroep.kol.naam"): [md(r.naam) for r in rijen],
-                t("werkgroep.kol.rol"): [t(f"rol.{r.rol}") for r in rijen],
-                t("werkgroep.kol.functie"): [md(r.functie) if r.functie else "–" for r in rijen],
-                t("werkgroep.kol.beantwoord"): [f"{r.beantwoord} / {totaal}" for r in rijen],
-                t("werkgroep.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
-            }
+        # st.table renders its cells as Markdown: names and functions go through letterlijk.
+        letterlijke_tabel(
+            pd.DataFrame(
+                {
+                    t("werkgroep.kol.naam"): [r.naam for r in rijen],
+                    t("werkgroep.kol.rol"): [t(f"rol.{r.rol}") for r in rijen],
+                    t("werkgroep.kol.functie"): [r.functie or "–" for r in rijen],
+                    t("werkgroep.kol.beantwoord"): [f"{r.beantwoord} / {totaal}" for r in rijen],
+                    t("werkgroep.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
+                }
+            )
         ),
         hide_index=True,
         border="horizontal",
@@ -114,14 +116,14 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
         _voer_uit(
             "deelnemers",
             lambda: werkgroep.hernoem_deelnemer(db, sessie, gekozen, st.session_state[veld]),
-            lambda nieuw: t("werkgroep.hernoemd", naam=md(nieuw)),
+            lambda nieuw: t("werkgroep.hernoemd", naam=letterlijk(nieuw)),
         )
 
     def verwijder() -> None:
         _voer_uit(
             "deelnemers",
             lambda: werkgroep.verwijder_deelnemer(db, sessie, gekozen),
-            lambda weg: t("werkgroep.verwijderd", naam=md(weg)),
+            lambda weg: t("werkgroep.verwijderd", naam=letterlijk(weg)),
         )
 
     with st.container(border=True):
@@ -142,7 +144,7 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
                 return
             st.caption(t("werkgroep.verwijder.uitleg"))
             zeker = st.checkbox(
-                t("werkgroep.verwijder.bevestig", naam=md(naam)),
+                t("werkgroep.verwijder.bevestig", naam=letterlijk(naam)),
                 key=f"werkgroep_zeker_{gekozen}",
                 disabled=afgerond,
             )
@@ -226,7 +228,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             lambda: werkgroep.stel_ambitie_vast(
                 db, vl, sessie, bouwsteen.id, int(niveau), st.session_state[waarom_veld]
             ),
-            lambda _: t("werkgroep.ambitie.opgeslagen", bouwsteen=md(bouwsteen.naam.nl), niveau=niveau),
+            lambda _: t("werkgroep.ambitie.opgeslagen", bouwsteen=letterlijk(bouwsteen.naam.nl), niveau=niveau),
         )
 
     def wis() -> None:
@@ -235,7 +237,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             lambda: werkgroep.wis_ambitie(db, vl, sessie, bouwsteen.id),
             lambda gewist: t(
                 "werkgroep.ambitie.gewist" if gewist else "werkgroep.ambitie.niets_gewist",
-                bouwsteen=md(bouwsteen.naam.nl),
+                bouwsteen=letterlijk(bouwsteen.naam.nl),
             ),
         ):
             # The form shows the median's proposal again, not the cleared level.
@@ -273,31 +275,33 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
                 disabled=afgerond or stand.vastgesteld is None,
                 icon=":material/backspace:",
             )
-    # Below the form: the overview of all bouwstenen. st.table renders cells as markdown, so
-    # "1. Kanaalinzet" is escaped (it would become a numbered list).
+    # Below the form: the overview of all bouwstenen. st.table renders cells as Markdown, so
+    # every cell goes through letterlijk ("1. Kanaalinzet" would become a numbered list).
     st.table(
-        pd.DataFrame(
-            {
-                t("werkgroep.kol.bouwsteen"): [md(f"{b.nummer}. {b.naam.nl}") for b in vl.bouwstenen],
-                t("werkgroep.kol.nu"): [_niveau(resultaat.bouwsteen(b.id).niveau) for b in vl.bouwstenen],
-                t("werkgroep.kol.persoonlijk"): [
-                    t(
-                        "werkgroep.persoonlijk",
-                        laagste=standen[b.id].laagste,
-                        hoogste=standen[b.id].hoogste,
-                        aantal=len(standen[b.id].persoonlijk),
-                    )
-                    if standen[b.id].persoonlijk
-                    else "–"
-                    for b in vl.bouwstenen
-                ],
-                t("werkgroep.kol.mediaan"): [_niveau(standen[b.id].mediaan) for b in vl.bouwstenen],
-                t("werkgroep.kol.vastgesteld"): [
-                    "–" if (v := standen[b.id].vastgesteld) is None else f"{v} · {niveau_naam[v]}"
-                    for b in vl.bouwstenen
-                ],
-                t("werkgroep.kol.telt"): [telt(standen[b.id]) for b in vl.bouwstenen],
-            }
+        letterlijke_tabel(
+            pd.DataFrame(
+                {
+                    t("werkgroep.kol.bouwsteen"): [f"{b.nummer}. {b.naam.nl}" for b in vl.bouwstenen],
+                    t("werkgroep.kol.nu"): [_niveau(resultaat.bouwsteen(b.id).niveau) for b in vl.bouwstenen],
+                    t("werkgroep.kol.persoonlijk"): [
+                        t(
+                            "werkgroep.persoonlijk",
+                            laagste=standen[b.id].laagste,
+                            hoogste=standen[b.id].hoogste,
+                            aantal=len(standen[b.id].persoonlijk),
+                        )
+                        if standen[b.id].persoonlijk
+                        else "–"
+                        for b in vl.bouwstenen
+                    ],
+                    t("werkgroep.kol.mediaan"): [_niveau(standen[b.id].mediaan) for b in vl.bouwstenen],
+                    t("werkgroep.kol.vastgesteld"): [
+                        "–" if (v := standen[b.id].vastgesteld) is None else f"{v} · {niveau_naam[v]}"
+                        for b in vl.bouwstenen
+                    ],
+                    t("werkgroep.kol.telt"): [telt(standen[b.id]) for b in vl.bouwstenen],
+                }
+            )
         ),
         hide_index=True,
         border="horizontal",

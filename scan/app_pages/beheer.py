@@ -6,7 +6,7 @@ from scan import vergelijken
 from scan.fouten import InvoerFout
 from scan.teksten import t
 from scan.toegang import ROLLEN
-from scan.ui import database, gebruiker_of_stop, gemeente_namen, md, tijd_datum, veilig
+from scan.ui import database, gebruiker_of_stop, gemeente_namen, letterlijk, tijd_datum, veilig
 from scoring.tekst import maximum
 
 db = database()
@@ -41,7 +41,7 @@ def _doe(actie: object, gelukt: str) -> None:
     try:
         actie()  # type: ignore[operator]
     except InvoerFout as fout:
-        st.session_state["beheer_fout"] = str(fout)
+        st.session_state["beheer_fout"] = letterlijk(str(fout))
     else:
         st.session_state.pop("beheer_fout", None)
         st.toast(gelukt, icon=":material/check_circle:")
@@ -55,7 +55,7 @@ with st.container(border=True):
     st.markdown(t("beheer.benchmark.uitleg", minimum=5))
     deelname = vergelijken.benchmark_deelname(db, gebruiker, gm_code)
     st.toggle(
-        t("beheer.benchmark.toggle", gemeente=md(naam)),
+        t("beheer.benchmark.toggle", gemeente=letterlijk(naam)),
         value=deelname.neemt_deel,
         key=f"beheer_bm_{gm_code}",
         on_change=lambda: _doe(
@@ -66,10 +66,10 @@ with st.container(border=True):
         ),
     )
     if deelname.neemt_deel and deelname.sinds is not None:
-        st.caption(t("beheer.benchmark.sinds", datum=tijd_datum(deelname.sinds), door=md(deelname.door or "?")))
+        st.caption(t("beheer.benchmark.sinds", datum=tijd_datum(deelname.sinds), door=letterlijk(deelname.door or "?")))
 
 with st.container(border=True):
-    st.subheader(t("beheer.rollen.kop", gemeente=md(naam)))
+    st.subheader(t("beheer.rollen.kop", gemeente=letterlijk(naam)))
     st.markdown(t("beheer.rollen.uitleg"))
     rollen = vergelijken.rollen_van(db, gebruiker, gm_code)
     if not rollen:
@@ -77,7 +77,7 @@ with st.container(border=True):
     for rol in rollen:
         kol_wie, kol_rol, kol_knop = st.columns([4, 2, 2], vertical_alignment="center")
         kol_wie.markdown(
-            f"{md(rol.email)}  \n:gray[{t('beheer.rollen.door', door=md(rol.toegekend_door or '?'), datum=tijd_datum(rol.toegekend_op))}]"
+            f"{letterlijk(rol.email)}  \n:gray[{t('beheer.rollen.door', door=letterlijk(rol.toegekend_door or '?'), datum=tijd_datum(rol.toegekend_op))}]"
         )
         kol_rol.markdown(t(f"rol.{rol.rol}"))
         kol_knop.button(

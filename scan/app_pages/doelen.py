@@ -27,7 +27,15 @@ from scan.doelen import DoelConflict, DoelInfo, lees_getal, toon_getal
 from scan.rapporten import toon_downloads
 from scan.services import InvoerFout
 from scan.teksten import t
-from scan.ui import bibliotheek_of_stop, md, sessie_of_stop, tijd, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui import (
+    bibliotheek_of_stop,
+    letterlijk,
+    letterlijke_tabel,
+    sessie_of_stop,
+    tijd,
+    vragenlijst_of_stop,
+    zelfde_versie_of_stop,
+)
 from scoring.smart import SmartUitslag, toets
 from scoring.suggesties import plus_maanden
 from scoring.tekst import maximum
@@ -49,7 +57,7 @@ open_ronde = sessie.ronde.status == "open"
 beslist = sessie.is_facilitator and open_ronde
 mag_voorstellen = open_ronde
 
-st.title(t("doelen.titel", gemeente=md(sessie.ronde.gemeente)))
+st.title(t("doelen.titel", gemeente=letterlijk(sessie.ronde.gemeente)))
 st.markdown(t("doelen.intro"))
 if not open_ronde:
     st.info(t("doelen.afgerond"), icon=":material/lock:")
@@ -87,18 +95,18 @@ def _letters(uitslag: SmartUitslag) -> None:
     for kolom, oordeel in zip(kolommen, uitslag.oordelen, strict=True):
         teken = ":material/check_circle:" if oordeel.geslaagd else ":material/cancel:"
         stand = t("doelen.letter.goed") if oordeel.geslaagd else t("doelen.letter.mist")
-        kolom.markdown(f"{teken} **{oordeel.letter}** · {oordeel.naam}  \n{stand}")
+        kolom.markdown(f"{teken} **{oordeel.letter}** · {letterlijk(oordeel.naam)}  \n{stand}")
         if not oordeel.geslaagd:
-            kolom.caption(md(oordeel.reden))
+            kolom.caption(letterlijk(oordeel.reden))
 
 
 def _meting(d: Doel) -> None:
     velden = {
-        "indicator": md(d.indicator or "–"),
+        "indicator": letterlijk(d.indicator or "–"),
         "streef": _getal(d.streefwaarde),
-        "eenheid": md(d.eenheid or ""),
+        "eenheid": letterlijk(d.eenheid or ""),
         "deadline": _datum(d.deadline),
-        "eigenaar": md(d.eigenaar or "–"),
+        "eigenaar": letterlijk(d.eigenaar or "–"),
     }
     if d.nulmeting is None and d.nulmeting_uiterlijk is not None:
         st.markdown(t("doelen.meting_volgt", datum=_datum(d.nulmeting_uiterlijk), **velden))
@@ -112,9 +120,10 @@ def _doe(actie: Callable[[], object], gelukt: str, icoon: str) -> None:
         actie()
     except DoelConflict as conflict:
         wie = conflict.huidig.gewijzigd_door if conflict.huidig else "?"
-        st.session_state["doelen_melding"] = t("doelen.conflict", door=wie or "?")
+        # Kept as Markdown for the next run: the user text in it is escaped now.
+        st.session_state["doelen_melding"] = t("doelen.conflict", door=letterlijk(wie or "?"))
     except InvoerFout as fout:
-        st.session_state["doelen_melding"] = str(fout)
+        st.session_state["doelen_melding"] = letterlijk(str(fout))
     except SQLAlchemyError:
         log.exception("doel opslaan mislukt (ronde %s)", sessie.ronde.id)
         st.session_state["doelen_melding"] = t("invullen.fout.database")
@@ -229,7 +238,7 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
         nulmeting = lees_getal(nul_tekst, t("doelen.veld.nulmeting"))
         streefwaarde = lees_getal(streef_tekst, t("doelen.veld.streefwaarde"))
     except InvoerFout as fout:
-        st.error(str(fout), icon=":material/error:")
+        st.error(letterlijk(str(fout)), icon=":material/error:")
         return
     try:
         nieuw = Doel.model_validate(
@@ -252,12 +261,13 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             }
         )
     except ValueError as fout:
-        st.error(t("doelen.ongeldig", fout=str(fout).splitlines()[0]), icon=":material/error:")
+        # pydantic's message quotes the value entered: user text.
+        st.error(t("doelen.ongeldig", fout=letterlijk(str(fout).splitlines()[0])), icon=":material/error:")
         return
     if actie_knop in ("accepteren", "opslaan"):
         uitslag = _toets(nieuw)
         if not uitslag.geslaagd:
-            fouten = [f"**{o.letter}** {md(o.reden)}" for o in uitslag.oordelen if not o.geslaagd]
+            fouten = [f"**{o.letter}** {letterlijk(o.reden)}" for o in uitslag.oordelen if not o.geslaagd]
             st.error(t("doelen.niet_smart") + "\n\n" + "\n\n".join(fouten), icon=":material/error:")
             return
     if sleutel == st.session_state.get("doelen_eigen_sleutel"):
@@ -265,19 +275,19 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
     if actie_knop == "voorstellen":
         _doe(
             partial(doelservice.stel_doel_voor, db, vl, sessie, nieuw),
-            t("doelen.voorgesteld", titel=nieuw.titel),
+            t("doelen.voorgesteld", titel=letterlijk(nieuw.titel)),
             ":material/lightbulb:",
         )
     elif actie_knop == "afwijzen":
         _doe(
             partial(doelservice.bewaar, db, vl, sessie, nieuw, besluit="afgewezen", verwachte_versie=versie),
-            t("doelen.afgewezen", titel=nieuw.titel),
+            t("doelen.afgewezen", titel=letterlijk(nieuw.titel)),
             ":material/block:",
         )
     else:
         _doe(
             partial(doelservice.bewaar, db, vl, sessie, nieuw, besluit="geaccepteerd", verwachte_versie=versie),
-            t("doelen.opgeslagen", titel=nieuw.titel),
+            t("doelen.opgeslagen", titel=letterlijk(nieuw.titel)),
             ":material/check_circle:",
         )
 
@@ -285,20 +295,20 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
 def _verwijderen(info: DoelInfo) -> None:
     """Delete, behind a confirmation in a popover (facilitator only)."""
     with st.popover(t("doelen.knop.verwijderen"), icon=":material/delete:", key=f"pop_weg_{info.sleutel}"):
-        st.markdown(t("doelen.verwijderen.vraag", titel=md(info.doel.titel)))
+        st.markdown(t("doelen.verwijderen.vraag", titel=letterlijk(info.doel.titel)))
         if st.button(t("doelen.knop.verwijderen_zeker"), type="primary", key=f"weg_{info.sleutel}_{info.versie}"):
             _doe(
                 partial(doelservice.verwijder, db, sessie, info),
-                t("doelen.verwijderd", titel=info.doel.titel),
+                t("doelen.verwijderd", titel=letterlijk(info.doel.titel)),
                 ":material/delete:",
             )
 
 
 def _kop(d: Doel, info: DoelInfo | None, wat: str) -> None:
-    st.markdown(f"#### {md(d.titel)}")
-    delen = [md(namen.get(d.bouwsteen, d.bouwsteen)), wat]
+    st.markdown(f"#### {letterlijk(d.titel)}")
+    delen = [letterlijk(namen.get(d.bouwsteen, d.bouwsteen)), wat]
     if info is not None:
-        delen.append(t("doelen.gewijzigd", door=md(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op)))
+        delen.append(t("doelen.gewijzigd", door=letterlijk(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op)))
     st.caption(" · ".join(delen))
 
 
@@ -312,15 +322,17 @@ terug = doelservice.terugblik(db, vl, sessie)
 if terug:
     st.subheader(t("doelen.terugblik.kop"))
     st.table(
-        pd.DataFrame(
-            {
-                t("doelen.kol.ronde"): [r.ronde_datum.strftime("%d-%m-%Y") for r in terug],
-                t("doelen.kol.doel"): [r.doel.titel for r in terug],
-                # The name without its number: a table cell is markdown, and "3. Kanaalregie" became a list.
-                t("doelen.kol.bouwsteen"): [kale_namen.get(r.doel.bouwsteen, r.doel.bouwsteen) for r in terug],
-                t("doelen.kol.toen"): [_niveau(r.niveau_toen) for r in terug],
-                t("doelen.kol.nu"): [_niveau(r.niveau_nu) for r in terug],
-            }
+        # st.table renders cells as Markdown: a goal title from an earlier round is user text.
+        letterlijke_tabel(
+            pd.DataFrame(
+                {
+                    t("doelen.kol.ronde"): [r.ronde_datum.strftime("%d-%m-%Y") for r in terug],
+                    t("doelen.kol.doel"): [r.doel.titel for r in terug],
+                    t("doelen.kol.bouwsteen"): [kale_namen.get(r.doel.bouwsteen, r.doel.bouwsteen) for r in terug],
+                    t("doelen.kol.toen"): [_niveau(r.niveau_toen) for r in terug],
+                    t("doelen.kol.nu"): [_niveau(r.niveau_nu) for r in terug],
+                }
+            )
         ),
         hide_index=True,
         border="horizontal",
@@ -344,8 +356,8 @@ with tab_voorstel:
         st.subheader(t("doelen.kop.voorgesteld"))
         for info in per_besluit["voorgesteld"]:
             with st.container(border=True, key=f"kaart_{info.sleutel}"):
-                _kop(info.doel, None, t("doelen.voorgesteld_door", naam=md(info.gewijzigd_door or "?")))
-                st.markdown(md(info.doel.actie))
+                _kop(info.doel, None, t("doelen.voorgesteld_door", naam=letterlijk(info.gewijzigd_door or "?")))
+                st.markdown(letterlijk(info.doel.actie, regels=True))
                 _meting(info.doel)
                 _letters(_toets(info.doel))
                 if beslist:
@@ -358,11 +370,11 @@ with tab_voorstel:
     # No numbers before the titles: a number is a place, and places change when a goal is decided.
     for v in voorstellen:
         with st.container(border=True, key=f"kaart_{v.sjabloon}"):
-            st.markdown(f"#### {md(v.doel.titel)}")
-            st.caption(f"{md(namen[v.bouwsteen])} · " + t("doelen.stap", van=v.stap_van, naar=v.stap_van + 1))
-            st.markdown(t("doelen.waarom") + "\n" + "\n".join(f"- {md(r)}" for r in v.redenen))
+            st.markdown(f"#### {letterlijk(v.doel.titel)}")
+            st.caption(f"{letterlijk(namen[v.bouwsteen])} · " + t("doelen.stap", van=v.stap_van, naar=v.stap_van + 1))
+            st.markdown(t("doelen.waarom") + "\n" + "\n".join(f"- {letterlijk(r)}" for r in v.redenen))
             if v.twijfel:
-                st.warning(md(v.twijfel), icon=":material/forum:")
+                st.warning(letterlijk(v.twijfel), icon=":material/forum:")
             _letters(v.smart)
             if beslist:
                 with st.expander(t("doelen.bewerken"), key=f"exp_scan_{v.sjabloon}"):
@@ -376,8 +388,12 @@ with tab_voorstel:
             with st.container(border=True, key=f"kaart_{info.sleutel}"):
                 a, b, c = st.columns([4, 3, 2], vertical_alignment="center")
                 a.markdown(
-                    f"**{md(info.doel.titel)}**  \n"
-                    + t("doelen.afgewezen_door", door=md(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op))
+                    f"**{letterlijk(info.doel.titel)}**  \n"
+                    + t(
+                        "doelen.afgewezen_door",
+                        door=letterlijk(info.gewijzigd_door or "?"),
+                        tijd=tijd(info.gewijzigd_op),
+                    )
                 )
                 if beslist:
                     with b:
@@ -388,7 +404,7 @@ with tab_voorstel:
                         ):
                             _doe(
                                 partial(doelservice.herstel, db, sessie, info),
-                                t("doelen.hersteld", titel=info.doel.titel),
+                                t("doelen.hersteld", titel=letterlijk(info.doel.titel)),
                                 ":material/undo:",
                             )
                     with c:
@@ -401,7 +417,7 @@ with tab_vast:
         d = info.doel
         with st.container(border=True, key=f"kaart_{info.sleutel}"):
             _kop(d, info, PDCA[d.status])
-            st.markdown(md(d.actie))
+            st.markdown(letterlijk(d.actie, regels=True))
             _meting(d)
             _letters(_toets(d))
             if not sessie.is_facilitator:
@@ -426,7 +442,7 @@ with tab_vast:
                 if c.form_submit_button(t("doelen.knop.status"), key=f"pdca_knop_{info.sleutel}_{info.versie}"):
                     _doe(
                         partial(doelservice.zet_status, db, vl, sessie, info, cast(PdcaFase, status), notitie),
-                        t("doelen.status_bijgewerkt", titel=d.titel),
+                        t("doelen.status_bijgewerkt", titel=letterlijk(d.titel)),
                         ":material/check_circle:",
                     )
             if not beslist:
@@ -439,7 +455,7 @@ with tab_vast:
                 ):
                     _doe(
                         partial(doelservice.trek_in, db, sessie, info),
-                        t("doelen.ingetrokken", titel=d.titel),
+                        t("doelen.ingetrokken", titel=letterlijk(d.titel)),
                         ":material/undo:",
                     )
                 _verwijderen(info)

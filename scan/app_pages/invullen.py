@@ -17,7 +17,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from scan import services
 from scan.services import InvoerFout
 from scan.teksten import t
-from scan.ui import md, persoonlijke_link, sessie_of_stop, tijd, veilig, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui import (
+    letterlijk,
+    persoonlijke_link,
+    sessie_of_stop,
+    tijd,
+    veilig,
+    vragenlijst_of_stop,
+    zelfde_versie_of_stop,
+)
 from scoring.tekst import maximum
 
 log = logging.getLogger(__name__)
@@ -42,11 +50,12 @@ def _bewaar(sleutel: str, opslaan: Callable[[], dt.datetime], bevestiging: str) 
     try:
         moment = opslaan()
     except InvoerFout as fout:
-        mislukt[sleutel] = str(fout)
+        # Kept as Markdown (shown beside the stelling on the next runs): user text escaped now.
+        mislukt[sleutel] = letterlijk(str(fout))
         # Also where the participant is looking: the message beside the stelling can be out of
         # view on a phone, and a click must be confirmed or visibly refused. Streamlit cuts long
         # toasts with an English "view more", so a long message gets a short pointer instead.
-        melding = str(fout) if len(str(fout)) <= 70 else t("invullen.niet_opgeslagen")
+        melding = letterlijk(str(fout)) if len(str(fout)) <= 70 else t("invullen.niet_opgeslagen")
         st.toast(melding, icon=":material/error:")
     except SQLAlchemyError:
         log.exception("opslaan mislukt")
@@ -177,8 +186,8 @@ totaal = sum(len(b.stellingen) for b in vl.bouwstenen)
 st.caption(
     t(
         "invullen.wie",
-        naam=md(sessie.deelnemer.naam),
-        gemeente=md(sessie.ronde.gemeente),
+        naam=letterlijk(sessie.deelnemer.naam),
+        gemeente=letterlijk(sessie.ronde.gemeente),
         code=sessie.ronde.code_leesbaar,
     )
 )
@@ -244,15 +253,15 @@ st.html(
 
 if afgerond:
     st.info(t("invullen.afgerond"), icon=":material/lock:")
-st.header(f"{bouwsteen.nummer}. {md(bouwsteen.naam.nl)}", divider="blue")
-st.markdown(md(bouwsteen.omschrijving.nl))
+st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue")
+st.markdown(letterlijk(bouwsteen.omschrijving.nl))
 st.caption(t("invullen.uitleg"))
 
 for nummer, s in enumerate(bouwsteen.stellingen, start=1):
     with st.container(border=True):
-        st.markdown(f"##### {nummer}. {md(s.tekst.nl)}")
+        st.markdown(f"##### {nummer}. {letterlijk(s.tekst.nl)}")
         if s.toelichting:
-            st.caption(md(s.toelichting.nl))
+            st.caption(letterlijk(s.toelichting.nl))
         sleutel = f"a_{s.id}"
         keuze: str | None = st.radio(
             t("invullen.keuze", nummer=nummer),
@@ -260,8 +269,8 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             key=sleutel,
             **_begin(sleutel, "index", _index(opgeslagen_antwoord[s.id])),
             format_func=_label,
-            captions=[md(s.niveaus.bij(n).nl) for n in range(1, 6)]
-            + [md(vl.schaal.weet_niet.uitleg.nl), md(vl.schaal.nvt.uitleg.nl)],
+            captions=[letterlijk(s.niveaus.bij(n).nl) for n in range(1, 6)]
+            + [letterlijk(vl.schaal.weet_niet.uitleg.nl), letterlijk(vl.schaal.nvt.uitleg.nl)],
             on_change=_keuze,
             args=(s.id, nummer),
             disabled=afgerond,
@@ -301,7 +310,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             st.caption(t("invullen.status.open"))
 
 with st.container(border=True):
-    st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=md(bouwsteen.naam.nl))}")
+    st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=letterlijk(bouwsteen.naam.nl))}")
     amb_sleutel = f"amb_{bouwsteen.id}"
     gekozen_ambitie = st.radio(
         t("invullen.ambitie.vraag"),

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scan.teksten import t
-from scan.ui import md, vragenlijst_of_stop
+from scan.ui import letterlijk, vragenlijst_of_stop
 
 vl = vragenlijst_of_stop()
 schaal = vl.schaal
@@ -38,19 +38,19 @@ with tab_bouwstenen:
         kolommen = st.columns(2 if len(leden) == 4 else max(min(len(leden), 3), 1))
         for i, b in enumerate(leden):
             with kolommen[i % len(kolommen)].container(border=True):
-                st.markdown(f"**{b.nummer}. {md(b.naam.nl)}**")
+                st.markdown(f"**{b.nummer}. {letterlijk(b.naam.nl)}**")
                 if b.type == "kern":
                     st.badge(t("start.type.kern"), color="blue")
                 else:
                     st.badge(t(f"start.type.aanvullend.{b.schil}"), color="gray")
-                st.markdown(md(b.omschrijving.nl))
+                st.markdown(letterlijk(b.omschrijving.nl))
                 with st.expander(t("start.stellingen", aantal=len(b.stellingen))):
                     for s in b.stellingen:
-                        st.markdown(f"**{md(s.tekst.nl)}**")
+                        st.markdown(f"**{letterlijk(s.tekst.nl)}**")
                         st.caption(t("start.kenmerken", kenmerken=", ".join(kenmerknamen[k] for k in s.kenmerken)))
                         st.markdown(
                             "\n".join(
-                                f"{n.niveau}. *{md(n.naam.nl)}*: {md(a.nl)}"
+                                f"{n.niveau}. *{letterlijk(n.naam.nl)}*: {letterlijk(a.nl)}"
                                 for n, a in zip(schaal.niveaus, s.niveaus.alle(), strict=True)
                             )
                         )
@@ -101,4 +101,4 @@ with tab_kenmerken:
         border="horizontal",
     )
 
-st.caption(vl.meta.bron)
+st.caption(letterlijk(vl.meta.bron))

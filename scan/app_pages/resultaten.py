@@ -8,7 +8,7 @@ from reports.duiding import benchmark_zin, getal, heel, kernzin
 from scan import services, vergelijken
 from scan.rapporten import toon_downloads
 from scan.teksten import t
-from scan.ui import md, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui import letterlijk, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
@@ -17,13 +17,13 @@ resultaat = services.resultaat(db, vl, sessie.ronde.id)
 banden = {b.id: b.naam.nl for b in vl.schaal.banden}
 namen = {b.id: b.naam.nl for b in vl.bouwstenen}
 
-st.title(t("resultaten.titel", gemeente=md(sessie.ronde.gemeente)))
+st.title(t("resultaten.titel", gemeente=letterlijk(sessie.ronde.gemeente)))
 st.caption(t("resultaten.ronde", code=sessie.ronde.code_leesbaar, datum=sessie.ronde.datum.strftime("%d-%m-%Y")))
 if resultaat.totaal.score is None:
     st.info(t("resultaten.leeg"), icon=":material/hourglass_empty:")
     st.stop()
 
-st.markdown(f"### {md(kernzin(vl, resultaat, sessie.ronde.gemeente))}")
+st.markdown(f"### {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}")
 cijfers = st.columns(4)
 cijfers[0].metric(
     t("resultaten.totaal"),
@@ -37,7 +37,7 @@ cijfers[2].metric(t("resultaten.dekking"), f"{resultaat.dekking:.0%}")
 cijfers[3].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
 # Only for a gemeente that opted in to the anonymous benchmark; the details are on Vergelijken.
 if (positie := vergelijken.benchmark_positie(db, vl, sessie.ronde.id)) is not None:
-    st.info(md(benchmark_zin(sessie.ronde.gemeente, positie)), icon=":material/leaderboard:")
+    st.info(letterlijk(benchmark_zin(sessie.ronde.gemeente, positie)), icon=":material/leaderboard:")
 
 
 def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:
@@ -108,7 +108,7 @@ with tabs[4]:
         width="stretch",
     )
     nummer = {s.id: f"{b.nummer}.{i}" for b in vl.bouwstenen for i, s in enumerate(b.stellingen, start=1)}
-    stelling_tekst = {s.id: f"**{nummer[s.id]}** {md(s.tekst.nl)}" for _, s in vl.stellingen()}
+    stelling_tekst = {s.id: f"**{nummer[s.id]}** {letterlijk(s.tekst.nl)}" for _, s in vl.stellingen()}
     eens = [s for s in resultaat.stellingen if s.aantal_scores >= 2 and (s.spreiding or 0) == 0]
     links, rechts = st.columns(2)
     with links:

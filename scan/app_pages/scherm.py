@@ -19,7 +19,17 @@ from scan import bespreken, services
 from scan.database import nu
 from scan.repository import RondeInfo, Voortgang
 from scan.teksten import t
-from scan.ui import SCHERM_PARAM, TOKEN_PARAM, basis_url, database, md, met_foutgrens, qr_png, tijd, vragenlijst_of_stop
+from scan.ui import (
+    SCHERM_PARAM,
+    TOKEN_PARAM,
+    basis_url,
+    database,
+    letterlijk,
+    met_foutgrens,
+    qr_png,
+    tijd,
+    vragenlijst_of_stop,
+)
 from scoring import agenda as agenda_regels
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
@@ -85,7 +95,7 @@ def _deelname_link(ronde: RondeInfo) -> str:
 
 
 def _kop(ronde: RondeInfo, met_code: bool) -> None:
-    kop = t("scherm.kop", gemeente=md(ronde.gemeente))
+    kop = t("scherm.kop", gemeente=letterlijk(ronde.gemeente))
     if met_code:
         kop += " · " + t("scherm.meedoen.klein", code=ronde.code_leesbaar, link=f"`{_deelname_link(ronde)}`")
     _markdown("scherm_kop", kop)
@@ -116,7 +126,7 @@ def _voortgang(rijen: list[Voortgang], totaal: int) -> None:
             f"| {t('scherm.kol.naam')} | {t('scherm.kol.voortgang')} | |",
             "|:--|:--|--:|",
             *(
-                f"| {md(r.naam)} | {_balk(r.beantwoord, totaal)} | "
+                f"| {letterlijk(r.naam)} | {_balk(r.beantwoord, totaal)} | "
                 f"{'✓' if r.beantwoord >= totaal else f'{r.beantwoord}/{totaal}'} |"
                 for r in invullers
             ),
@@ -153,8 +163,8 @@ def _nu_bespreken(vl: Vragenlijst, resultaat: ScanResultaat, a: agenda_regels.Ag
     bouwsteen_van = {s.id: (b, i, s) for b in vl.bouwstenen for i, s in enumerate(b.stellingen, start=1)}
     eerste = te_doen[0]
     b, nummer, stelling = bouwsteen_van[eerste.stelling]
-    _markdown("scherm_nu", t("scherm.nu", nummer=f"{b.nummer}.{nummer}", bouwsteen=md(b.naam.nl)))
-    _markdown("scherm_titel", md(stelling.tekst.nl))
+    _markdown("scherm_nu", t("scherm.nu", nummer=f"{b.nummer}.{nummer}", bouwsteen=letterlijk(b.naam.nl)))
+    _markdown("scherm_titel", letterlijk(stelling.tekst.nl))
     r = resultaat.stelling(eerste.stelling)
     niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
     # Anonymous: how many chose each level, with what that level means for this stelling.
@@ -162,7 +172,7 @@ def _nu_bespreken(vl: Vragenlijst, resultaat: ScanResultaat, a: agenda_regels.Ag
         f"| {t('scherm.kol.aantal')} | {t('scherm.kol.niveau')} | {t('scherm.kol.betekenis')} |",
         "|:-:|:--|:--|",
         *(
-            f"| {aantal} | {n} · {md(niveau_naam[n])} | {md(stelling.niveaus.bij(n).nl)} |"
+            f"| {aantal} | {n} · {letterlijk(niveau_naam[n])} | {letterlijk(stelling.niveaus.bij(n).nl)} |"
             for n, aantal in enumerate(r.verdeling, start=1)
             if aantal
         ),
@@ -177,7 +187,7 @@ def _nu_bespreken(vl: Vragenlijst, resultaat: ScanResultaat, a: agenda_regels.Ag
                 regels += ["", t("scherm.buiten_budget", budget=_getal(a.budget_minuten)), ""]
             pb, pn, ps = bouwsteen_van[p.stelling]
             later = f" {t('scherm.later')}" if p.markering == "later" else ""
-            regels.append(f"- **{pb.nummer}.{pn}** {md(ps.tekst.nl)}{later}")
+            regels.append(f"- **{pb.nummer}.{pn}** {letterlijk(ps.tekst.nl)}{later}")
         if len(te_doen) > 1 + MAX_DAARNA:
             regels += ["", t("scherm.meer", aantal=len(te_doen) - 1 - MAX_DAARNA)]
         _markdown("scherm_daarna", "\n".join(regels))
@@ -234,6 +244,6 @@ if ronde is None:
 try:
     services.controleer_versie(ronde, vl)
 except services.InvoerFout as fout:
-    st.warning(str(fout), icon=":material/error:")
+    st.warning(letterlijk(str(fout)), icon=":material/error:")
     st.stop()
 _live(vl, token)

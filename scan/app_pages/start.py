@@ -15,7 +15,7 @@ from scan.ui import (
     ga_naar,
     huidige_gebruiker,
     lees_identiteit,
-    md,
+    letterlijk,
     meld_aan,
     meld_af,
     persoonlijke_link,
@@ -48,11 +48,11 @@ if not via_deelnamelink:
 
 if sessie is not None:
     with st.container(border=True):
-        st.subheader(t("start.welkom", naam=md(sessie.deelnemer.naam)))
+        st.subheader(t("start.welkom", naam=letterlijk(sessie.deelnemer.naam)))
         st.markdown(
             t(
                 "start.welkom.ronde",
-                gemeente=md(sessie.ronde.gemeente),
+                gemeente=letterlijk(sessie.ronde.gemeente),
                 code=sessie.ronde.code_leesbaar,
                 datum=sessie.ronde.datum.strftime("%d-%m-%Y"),
                 rol=t(f"rol.{sessie.deelnemer.rol}"),
@@ -75,6 +75,7 @@ if sessie is not None:
 
 
 def _fout(tekst: str) -> None:
+    # ``tekst`` is Markdown: a service's message goes in as ``letterlijk(str(fout))``.
     # Under the form, and a short toast pointing there: on a laptop the form's end is often below
     # the fold, and Streamlit cuts a long toast with an English "view more".
     st.error(tekst, icon=":material/error:")
@@ -117,7 +118,7 @@ with tab_mee, st.form("meedoen"):
         try:
             meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
         except InvoerFout as fout:
-            _fout(str(fout))
+            _fout(letterlijk(str(fout)))
         else:
             ga_naar("invullen")
 
@@ -164,7 +165,7 @@ if mag_leiden and gebruiker is not None:
                         functie=functie_f,
                     )
                 except InvoerFout as fout:
-                    _fout(str(fout))
+                    _fout(letterlijk(str(fout)))
                 else:
                     meld_aan(nieuw)
                     ga_naar("workshop")
@@ -194,13 +195,13 @@ with tab_import:
         except UitwisselFout as fout:
             problemen = fout.problemen
         if problemen:
-            regels = "\n".join(f"- {md(p)}" for p in problemen)
-            st.error(f"{t('start.import.fout', naam=md(bestand.name))}\n\n{regels}", icon=":material/error:")
+            regels = "\n".join(f"- {letterlijk(p)}" for p in problemen)
+            st.error(f"{t('start.import.fout', naam=letterlijk(bestand.name))}\n\n{regels}", icon=":material/error:")
         else:
             st.info(
                 t(
                     "start.import.samenvatting",
-                    gemeente=md(scan.gemeente.naam),
+                    gemeente=letterlijk(scan.gemeente.naam),
                     datum=scan.scanronde.datum.strftime("%d-%m-%Y"),
                     deelnemers=len(scan.deelnemers),
                     antwoorden=len(scan.antwoorden),
@@ -213,7 +214,7 @@ with tab_import:
                 try:
                     geimporteerd = vergelijken.importeer_als(db, vl, gebruiker, scan)
                 except InvoerFout as fout:
-                    _fout(str(fout))
+                    _fout(letterlijk(str(fout)))
                 else:
                     meld_aan(geimporteerd)
                     ga_naar("resultaten")
@@ -243,12 +244,12 @@ def _rondes_openen(gebruiker: Gebruiker) -> None:
         ronde = per_id[gekozen]
         st.caption(t("start.rondes.stand", status=t(f"status.{ronde.status}"), deelnemers=ronde.deelnemers))
         if not gebruiker.mag("leiden", ronde.gm_code):
-            st.caption(t("start.rondes.alleen_zien", gemeente=md(ronde.gemeente)))
+            st.caption(t("start.rondes.alleen_zien", gemeente=letterlijk(ronde.gemeente)))
         elif st.button(t("start.rondes.openen"), type="primary", icon=":material/open_in_new:"):
             try:
                 meld_aan(vergelijken.open_als_facilitator(db, gebruiker, gekozen))
             except InvoerFout as fout:
-                _fout(str(fout))
+                _fout(letterlijk(str(fout)))
             else:
                 ga_naar("workshop" if ronde.status == "open" else "resultaten")
     st.page_link("scan/app_pages/vergelijken.py", label=t("start.rondes.vergelijken"), icon=":material/compare_arrows:")

@@ -15,7 +15,7 @@ from reports.duiding import PLAATS_TEKST, benchmark_zin, heel, onderdeel_naam
 from scan import vergelijken
 from scan.fouten import InvoerFout
 from scan.teksten import t
-from scan.ui import database, gebruiker_of_stop, md, vragenlijst_of_stop
+from scan.ui import database, gebruiker_of_stop, letterlijk, letterlijke_tabel, vragenlijst_of_stop
 from scoring.vergelijking import Kerncijfers, Soort, onderdelen, verschil
 
 vl = vragenlijst_of_stop()
@@ -40,7 +40,7 @@ if vreemd:
     try:
         vergelijken.kerncijfers_van(db, vl, gebruiker, vreemd)
     except InvoerFout as fout:
-        st.error(str(fout), icon=":material/block:")
+        st.error(letterlijk(str(fout)), icon=":material/block:")
 if "vergelijken_rondes" not in st.session_state:
     nieuwste: dict[str, int] = {}
     for r in rondes:  # newest first per gemeente
@@ -67,7 +67,7 @@ if not gekozen:
 try:
     cijfers = vergelijken.kerncijfers_van(db, vl, gebruiker, gekozen)
 except InvoerFout as fout:
-    st.error(str(fout), icon=":material/error:")
+    st.error(letterlijk(str(fout)), icon=":material/error:")
     st.stop()
 # Two rounds of one gemeente on one day get their number; decided over all rounds, not the chosen
 # ones, so a label never changes while the page is open (a selectbox below uses these labels).
@@ -124,7 +124,8 @@ with tab_radar:
         ),
         alt=t("vergelijken.radar.alt"),
     )
-    st.table(_tabel(delen), hide_index=True)
+    # st.table renders names and column headers (round labels: gemeente names) as Markdown.
+    st.table(letterlijke_tabel(_tabel(delen), kolomnamen=True), hide_index=True)
 
 with tab_heatmap:
     bouwstenen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
@@ -213,9 +214,9 @@ with tab_benchmark:
     try:
         benchmark = vergelijken.benchmark_voor(db, vl, gebruiker, ronde_id, groepering)
     except InvoerFout as fout:
-        st.info(str(fout), icon=":material/visibility_off:")
+        st.info(letterlijk(str(fout)), icon=":material/visibility_off:")
     else:
-        st.markdown(f"**{md(benchmark_zin(per_id[ronde_id].gemeente, benchmark))}**")
+        st.markdown(f"**{letterlijk(benchmark_zin(per_id[ronde_id].gemeente, benchmark))}**")
         if benchmark.voldoende:
             posities = [p for p in benchmark.posities if p.soort in ("totaal", "dimensie", "bouwsteen")]
             st.vega_lite_chart(

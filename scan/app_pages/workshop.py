@@ -19,7 +19,8 @@ from scan.services import ConsensusConflict, InvoerFout
 from scan.teksten import t
 from scan.ui import (
     deelname_link,
-    md,
+    letterlijk,
+    letterlijke_tabel,
     met_foutgrens,
     persoonlijke_link,
     presentatie_link,
@@ -31,6 +32,7 @@ from scan.ui import (
     vragenlijst_of_stop,
     zelfde_versie_of_stop,
 )
+from scan.weergave import zichtbare_tekst
 from scoring import agenda as agenda_regels
 from scoring.agenda import Markering
 from scoring.resultaat import ScanResultaat
@@ -52,15 +54,16 @@ niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
 # Streamlit scales with the root font size. Only our own CSS, no user text.
 if st.toggle(t("workshop.groot"), value=True, key="workshop_groot"):
     st.html("<style>html { font-size: 20px; }</style>")
-st.title(t("workshop.titel", gemeente=md(ronde.gemeente)))
+st.title(t("workshop.titel", gemeente=letterlijk(ronde.gemeente)))
 if melding_bovenaan := st.session_state.pop("workshop_melding", None):
     st.warning(melding_bovenaan, icon=":material/error:")
 
 
 def _meld_fout(tekst: str) -> None:
     """A refusal as a toast; a long one (Streamlit cuts it with an English "view more") is shown
-    at the top of the page instead, and the toast points there."""
-    if len(tekst) <= 70:
+    at the top of the page instead, and the toast points there. ``tekst`` is Markdown: a service's
+    message goes in as ``letterlijk(str(fout))``."""
+    if len(zichtbare_tekst(tekst)) <= 70:
         st.toast(tekst, icon=":material/error:")
     else:
         st.session_state["workshop_melding"] = tekst
@@ -89,7 +92,7 @@ def _vernieuw_scherm() -> None:
     try:
         bespreken.vernieuw_presentatie_token(db, sessie)
     except InvoerFout as fout:
-        _meld_fout(str(fout))
+        _meld_fout(letterlijk(str(fout)))
     else:
         st.toast(t("workshop.scherm.vernieuwd"), icon=":material/check_circle:")
 
@@ -102,7 +105,7 @@ with st.container(border=True):
     try:
         scherm_link: str | None = presentatie_link(bespreken.presentatie_token(db, sessie))
     except InvoerFout as fout:
-        st.error(str(fout), icon=":material/error:")
+        st.error(letterlijk(str(fout)), icon=":material/error:")
         scherm_link = None
     if scherm_link:
         with st.container(horizontal=True, vertical_alignment="center"):
@@ -133,15 +136,17 @@ def _wie_vult_in() -> None:
     klaar = sum(1 for r in invullers if r.beantwoord >= totaal)
     st.caption(t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(invullers), nu=tijd(nu())))
     st.table(
-        pd.DataFrame(
-            {
-                # st.table renders its cells as markdown: names and functions are escaped.
-                t("workshop.kol.naam"): [md(r.naam) for r in rijen],
-                t("workshop.kol.functie"): [md(r.functie) if r.functie else t(f"rol.{r.rol}") for r in rijen],
-                t("workshop.kol.beantwoord"): [_balk(r.beantwoord, totaal) for r in rijen],
-                t("workshop.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
-                t("workshop.kol.actief"): [tijd(r.laatst_actief) for r in rijen],
-            }
+        # st.table renders its cells as Markdown: names and functions go through letterlijk.
+        letterlijke_tabel(
+            pd.DataFrame(
+                {
+                    t("workshop.kol.naam"): [r.naam for r in rijen],
+                    t("workshop.kol.functie"): [r.functie or t(f"rol.{r.rol}") for r in rijen],
+                    t("workshop.kol.beantwoord"): [_balk(r.beantwoord, totaal) for r in rijen],
+                    t("workshop.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
+                    t("workshop.kol.actief"): [tijd(r.laatst_actief) for r in rijen],
+                }
+            )
         ),
         hide_index=True,
         border="horizontal",
@@ -173,7 +178,7 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
         melding = (
             t(
                 "workshop.conflict",
-                door=huidig.vastgesteld_door or "?",
+                door=letterlijk(huidig.vastgesteld_door or "?"),
                 tijd=tijd(huidig.vastgesteld_op),
                 niveau=huidig.niveau,
             )
@@ -181,7 +186,7 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
             else t("workshop.conflict.gewist")
         )
     except InvoerFout as fout:
-        melding = str(fout)
+        melding = letterlijk(str(fout))
     except SQLAlchemyError:
         log.exception("consensus opslaan mislukt")
         melding = t("invullen.fout.database")
@@ -198,8 +203,8 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
     # Shown at the stelling and as a short toast: the stelling may have moved out of view meanwhile.
     st.session_state[f"conflict_{stelling_id}"] = melding
     kort = melding
-    if len(melding) > 70:
-        kort = t("workshop.conflict.kort", door=door) if door else t("workshop.zie_stelling")
+    if len(zichtbare_tekst(melding)) > 70:
+        kort = t("workshop.conflict.kort", door=letterlijk(door)) if door else t("workshop.zie_stelling")
     st.toast(kort, icon=":material/sync_problem:")
 
 
@@ -216,7 +221,7 @@ def _markeer(stelling_id: str, markering: Markering | None) -> None:
     try:
         bespreken.markeer(db, vl, sessie, stelling_id, markering)
     except InvoerFout as fout:
-        _meld_fout(str(fout))
+        _meld_fout(letterlijk(str(fout)))
     except SQLAlchemyError:
         log.exception("agenda bijwerken mislukt")
         _meld_fout(t("invullen.fout.database"))
@@ -248,7 +253,7 @@ def _stelling(
         status += f" · {t(f'workshop.agenda.gemarkeerd.{markering}')}"
     # Keyed: the label changes with live answers, the facilitator's open or closed stays.
     with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_, key=f"{plek}_x_{stelling_id}"):
-        st.caption(md(b.naam.nl))
+        st.caption(letterlijk(b.naam.nl))
         if agenda and not afspraak:
             knoppen = st.container(horizontal=True)
             if markering is None:
@@ -279,26 +284,29 @@ def _stelling(
             t("workshop.nvt"),
         ]
         st.table(
-            pd.DataFrame([[*r.verdeling, r.weet_niet, r.nvt]], columns=kolommen_verdeling),
+            letterlijke_tabel(pd.DataFrame([[*r.verdeling, r.weet_niet, r.nvt]], columns=kolommen_verdeling)),
             hide_index=True,
             border="horizontal",
         )
         gegeven = [n for n in range(1, 6) if r.verdeling[n - 1]]
         if gegeven:
-            st.markdown("\n".join(f"- **{n} · {niveau_naam[n]}**: {md(s.niveaus.bij(n).nl)}" for n in gegeven))
+            st.markdown("\n".join(f"- **{n} · {niveau_naam[n]}**: {letterlijk(s.niveaus.bij(n).nl)}" for n in gegeven))
         toelichtingen = services.toelichtingen(db, sessie, stelling_id)
         if toelichtingen:
             st.markdown(t("workshop.toelichtingen"))
-            st.markdown("\n".join(f"- ({md(a)}) {md(tekst)}" for a, tekst in toelichtingen))
+            # One list item per note; a note's own lines stay inside its item (hard breaks).
+            st.markdown(
+                "\n".join(f"- ({letterlijk(a)}) {letterlijk(tekst, regels=True)}" for a, tekst in toelichtingen)
+            )
         if afspraak:
             st.success(
                 t(
                     "workshop.consensus.huidig",
                     niveau=afspraak.niveau,
                     naam=niveau_naam[afspraak.niveau],
-                    door=md(afspraak.vastgesteld_door or "?"),
+                    door=letterlijk(afspraak.vastgesteld_door or "?"),
                     tijd=tijd(afspraak.vastgesteld_op),
-                    waarom=md(afspraak.toelichting or "–"),
+                    waarom=letterlijk(afspraak.toelichting or "–"),
                 ),
                 icon=":material/handshake:",
             )
@@ -363,7 +371,7 @@ def _agenda_instellen() -> None:
             budget=st.session_state["workshop_agenda_budget"],
         )
     except InvoerFout as fout:
-        _meld_fout(str(fout))
+        _meld_fout(letterlijk(str(fout)))
 
 
 @st.fragment(run_every="4s")
@@ -463,7 +471,7 @@ with tab_links:
     if st.toggle(t("workshop.links.toon"), key="workshop_links"):
         tokens = services.deelnemer_links(db, sessie)
         for r in services.voortgang(db, sessie):
-            st.markdown(f"**{md(r.naam)}** ({t(f'rol.{r.rol}')})")
+            st.markdown(f"**{letterlijk(r.naam)}** ({t(f'rol.{r.rol}')})")
             st.code(persoonlijke_link(tokens[r.deelnemer_id]), language=None)
 
 with tab_afronden:
@@ -473,7 +481,7 @@ with tab_afronden:
             try:
                 services.heropen(db, sessie)
             except InvoerFout as fout:
-                st.error(str(fout), icon=":material/error:")
+                st.error(letterlijk(str(fout)), icon=":material/error:")
             else:
                 st.rerun()
     else:
@@ -483,7 +491,7 @@ with tab_afronden:
             try:
                 services.rond_af(db, vl, sessie)
             except InvoerFout as fout:
-                st.error(str(fout), icon=":material/error:")
+                st.error(letterlijk(str(fout)), icon=":material/error:")
             else:
                 st.rerun()
 

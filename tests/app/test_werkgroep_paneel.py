@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from scan import services, werkgroep
 from scan.database import AntwoordRij, Database
 from scan.repository import Sessie
-from scan.ui import md
+from scan.ui import letterlijk
+from scan.weergave import zichtbare_tekst
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -55,7 +56,7 @@ def test_deelnemers__remove_with_confirmation__drops_them_and_their_answers(
     assert not at.exception
     tab = _tab(at, "Deelnemers")
     # st.table renders cells as markdown, so the name is escaped to show literally.
-    assert list(tab.table[0].value["Naam"]) == ["Fatima", "Anna", md(LASTIG)]
+    assert list(tab.table[0].value["Naam"]) == ["Fatima", "Anna", letterlijk(LASTIG)]
     _kies_deelnemer(at, stray.id)
     knop = at.button(key=f"werkgroep_weg_{stray.id}")
     assert knop.disabled  # not before the confirmation
@@ -121,11 +122,11 @@ def test_ambities__set_and_clear_the_agreed_ambition__with_the_personal_spread_b
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     tab = _tab(at, "Ambities")
     tabel = tab.table[0].value
-    assert tabel["Persoonlijke ambities"][0] == "3–5 (2 pers.)"
+    assert zichtbare_tekst(tabel["Persoonlijke ambities"][0]) == "3–5 (2 pers.)"
     assert tabel["Mediaan"][0] == "4"
     assert tabel["Nu (niveau)"][0] == "3,5"
-    assert tabel["Telt in de resultaten"][0] == "4 (mediaan)"
-    assert tabel["Vastgesteld"][0] == "–"
+    assert zichtbare_tekst(tabel["Telt in de resultaten"][0]) == "4 (mediaan)"
+    assert zichtbare_tekst(tabel["Vastgesteld"][0]) == "–"
     assert at.radio(key=f"werkgroep_amb_n_{b1.id}").value == 4  # the median proposed
 
     at.radio(key=f"werkgroep_amb_n_{b1.id}").set_value(2)
@@ -136,12 +137,12 @@ def test_ambities__set_and_clear_the_agreed_ambition__with_the_personal_spread_b
     assert services.resultaat(app_db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 2.0
     tab = _tab(at, "Ambities")
     assert "niveau 2" in tab.success[0].value
-    assert tab.table[0].value["Telt in de resultaten"][0] == "2 (vastgesteld)"
+    assert zichtbare_tekst(tab.table[0].value["Telt in de resultaten"][0]) == "2 (vastgesteld)"
 
     at.button(key=f"FormSubmitter:werkgroep_amb_{b1.id}-Vastgestelde ambitie wissen").click().run()
     assert not at.exception
     assert werkgroep.ambities(app_db, vragenlijst, ronde)[b1.id].vastgesteld is None
-    assert _tab(at, "Ambities").table[0].value["Telt in de resultaten"][0] == "4 (mediaan)"
+    assert zichtbare_tekst(_tab(at, "Ambities").table[0].value["Telt in de resultaten"][0]) == "4 (mediaan)"
     assert at.radio(key=f"werkgroep_amb_n_{b1.id}").value == 4
 
 
