@@ -349,14 +349,8 @@ NL: dict[str, str] = {
     "workshop.consensus.opgeslagen": "Consensus vastgelegd bij stelling {stelling}: niveau {niveau}",
     "workshop.besproken.kop": "Besproken, met consensus ({aantal})",
     "workshop.consensus.gewist": "Consensus gewist",
-    "workshop.conflict": (
-        "Niet vastgelegd: {door} heeft om {tijd} al niveau {niveau} vastgelegd. Bekijk dat eerst; "
-        "kies daarna opnieuw als u het wilt wijzigen."
-    ),
     "workshop.zie_melding": "Niet gelukt: de reden staat bovenaan de pagina.",
     "workshop.zie_stelling": "Niet vastgelegd: de reden staat bij de stelling.",
-    "workshop.conflict.kort": "Niet vastgelegd: {door} was u voor. Zie de stelling.",
-    "workshop.conflict.gewist": "Niet vastgelegd: de consensus is intussen gewist door een andere facilitator. Kies opnieuw.",
     "workshop.verdeling.titel": "Antwoorden per stelling: {bouwsteen}",
     "workshop.verdeling.alt": (
         "Tabel als kleurvlakken: per stelling van {bouwsteen} het aantal deelnemers per niveau, weet niet en n.v.t."
@@ -551,7 +545,6 @@ NL: dict[str, str] = {
     "doelen.niet_smart": "Nog niet SMART, dus nog niet geaccepteerd. Wat ontbreekt:",
     "doelen.opgeslagen": "Doel vastgesteld: {titel}",
     "doelen.afgewezen": "Voorstel afgewezen: {titel}",
-    "doelen.conflict": "Niet opgeslagen: {door} heeft dit doel intussen gewijzigd. Bekijk de nieuwe versie en pas zo nodig opnieuw aan.",
     "doelen.ongeldig": "Niet opgeslagen: {fout}",
     "doelen.geen_voorstellen": (
         "Geen voorstellen: er zijn nog geen scores, of alle bouwstenen met afstand tot de ambitie hebben al "
