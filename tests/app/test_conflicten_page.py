@@ -309,3 +309,25 @@ def test_workshop__rename_after_someone_else_renamed__shows_both_names_and_keeps
     assert [r.naam for r in services.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [
         "Karel de Vries"
     ]
+
+
+def test_workshop__removing_someone_renamed_meanwhile__removes_nobody_and_asks_to_confirm_again(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    vragenlijst: Vragenlijst,
+    twee_facilitators: tuple[Sessie, Sessie],
+) -> None:
+    fatima, gijs = twee_facilitators
+    karel = next(r for r in services.voortgang(app_db, fatima) if r.naam == "Karel")
+    at = open_app(WORKSHOP, d=fatima.deelnemer.token)
+    next(s for s in at.selectbox if s.key and s.key.startswith("werkgroep_wie_")).set_value(karel.deelnemer_id).run()
+    at.checkbox(key=f"werkgroep_zeker_{karel.deelnemer_id}").check().run()
+    werkgroep.hernoem_deelnemer(app_db, gijs, karel.deelnemer_id, NOTITIE, verwachte_versie=karel.versie)
+    at.button(key=f"werkgroep_weg_{karel.deelnemer_id}").click().run()
+    assert not at.exception, at.exception
+    assert [r.naam for r in services.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [NOTITIE]
+    assert any("Niet verwijderd" in w.value for w in at.warning)
+    assert {"Karel", NOTITIE} <= set(_teksten(at))
+    assert "phish.example" not in _markdown(at)
+    assert at.checkbox(key=f"werkgroep_zeker_{karel.deelnemer_id}").value is False
+    assert not [b for b in at.button if b.key == f"werkgroep_naam_mijn_{karel.deelnemer_id}"]
