@@ -353,3 +353,30 @@ def test_doelrij_versie__is_bumped_by_every_write(
             s.scalar(select(DoelRij.versie).where(DoelRij.sleutel == info.sleutel, DoelRij.ronde_id == a.ronde.id)) == 4
         )
     assert versies == [1, 2, 3, 4]
+
+
+def test_migration_0006__existing_participants_and_ambitions_start_at_version_1(
+    database_url: str, vragenlijst: Vragenlijst
+) -> None:
+    """Rows written before 0006 get version 1, and the ORM counts on from there; down and up again works."""
+    from alembic import command
+
+    from scan.database import open_database
+    from scan.migraties import alembic_config, migreer
+
+    db = open_database(database_url)
+    try:
+        a = services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+        b1 = vragenlijst.bouwstenen[0].id
+        werkgroep.stel_ambitie_vast(db, vragenlijst, a, b1, 3, "oud", verwachte_versie=None)
+        config = alembic_config()
+        with db.schrijf_engine.begin() as verbinding:
+            config.attributes["connection"] = verbinding
+            command.downgrade(config, "0005")
+        migreer(db)
+        stand = werkgroep.ambities(db, vragenlijst, a)[b1]
+        assert (stand.vastgesteld, stand.versie, stand.afspraak and stand.afspraak.gewijzigd_door) == (3, 1, None)
+        assert _versie(db, a.deelnemer.id) == 1
+        assert werkgroep.stel_ambitie_vast(db, vragenlijst, a, b1, 4, verwachte_versie=1).versie == 2
+    finally:
+        db.sluit()
