@@ -115,15 +115,16 @@ def _meting(d: Doel) -> None:
 
 # --- the version each form was loaded from, and conflicts ---------------------------------------
 
-Opnieuw = Callable[[DoelInfo | None], DoelInfo | None]
-"""One write of a goal against a given stored version (``None``: it must not exist)."""
+Opnieuw = Callable[[DoelInfo | None, Doel | None], DoelInfo | None]
+"""One write of a goal against a given stored version (``None``: it must not exist), with the
+content to write (ignored by writes that only change the decision or delete)."""
 
 
 @dataclass(frozen=True)
 class _Conflict:
     """A save refused because someone else saved first: what the user tried, and what is stored."""
 
-    mijn: Doel | None  # None: the user wanted it deleted
+    mijn: Doel | None  # what "keep mine" saves: the user's changes on top of ``huidig``; None: delete
     mijn_besluit: str
     huidig: DoelInfo | None
     opnieuw: Opnieuw | None  # None: keeping one's own version is not possible here
@@ -171,11 +172,20 @@ def _laad(sleutel: str, info: DoelInfo | None) -> None:
             alle[(formulier, sleutel)] = (info.versie, info.doel)
 
 
+def _op_nieuwe_versie(geladen: Doel, mijn: Doel, huidig: Doel) -> Doel:
+    """The user's changes re-applied on top of the stored version: every field the user changed
+    (``mijn`` differs from the version their form was loaded from) takes their value, every other
+    field keeps the stored one. A phase changed by one and a note by the other both survive."""
+    gewijzigd = {v: getattr(mijn, v) for v in type(mijn).model_fields if getattr(mijn, v) != getattr(geladen, v)}
+    return huidig.model_copy(update=gewijzigd)
+
+
 def _voer_uit(
     sleutel: str,
     opnieuw: Opnieuw,
     basis: DoelInfo | None,
     *,
+    geladen: Doel | None,
     mijn: Doel | None,
     mijn_besluit: str,
     gelukt: str,
@@ -183,15 +193,17 @@ def _voer_uit(
     mag_opnieuw: bool = True,
     maakt_aan: bool = False,
 ) -> None:
-    """Run one write against ``basis`` (the version the user saw). A conflict is kept for the
-    panel at the top with both versions; a refusal becomes a Dutch message; never a traceback."""
+    """Run one write of ``mijn`` against ``basis`` (the version the user saw; ``geladen`` is its
+    content as their form showed it). A conflict is kept for the panel at the top with both
+    versions; a refusal becomes a Dutch message; never a traceback."""
     try:
-        uitkomst = opnieuw(basis)
+        uitkomst = opnieuw(basis, mijn)
     except DoelConflict as conflict:
+        huidig = conflict.huidig
         _conflicten()[sleutel] = _Conflict(
-            mijn=mijn,
+            mijn=_op_nieuwe_versie(geladen, mijn, huidig.doel) if geladen and mijn and huidig else mijn,
             mijn_besluit=mijn_besluit,
-            huidig=conflict.huidig,
+            huidig=huidig,
             opnieuw=opnieuw if mag_opnieuw else None,
             maakt_aan=maakt_aan,
             gelukt=gelukt,
@@ -260,6 +272,7 @@ def _houd_mijn(sleutel: str) -> None:
         sleutel,
         stand.opnieuw,
         stand.huidig,
+        geladen=stand.huidig.doel if stand.huidig else None,
         mijn=stand.mijn,
         mijn_besluit=stand.mijn_besluit,
         gelukt=stand.gelukt,
@@ -466,8 +479,9 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
         # A participant does not overwrite: a goal proposed or decided meanwhile stays as it is.
         _voer_uit(
             sleutel,
-            lambda _: doelservice.stel_doel_voor(db, vl, sessie, nieuw),
+            lambda _, d: doelservice.stel_doel_voor(db, vl, sessie, d or nieuw),
             basis,
+            geladen=doel,
             mijn=nieuw,
             mijn_besluit="voorgesteld",
             gelukt=t("doelen.voorgesteld", titel=nieuw.titel),
@@ -478,10 +492,11 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
         besluit: doelservice.Besluit = "afgewezen" if actie_knop == "afwijzen" else "geaccepteerd"
         _voer_uit(
             sleutel,
-            lambda b: doelservice.bewaar(
-                db, vl, sessie, nieuw, besluit=besluit, verwachte_versie=b.versie if b else None
+            lambda b, d: doelservice.bewaar(
+                db, vl, sessie, d or nieuw, besluit=besluit, verwachte_versie=b.versie if b else None
             ),
             basis,
+            geladen=doel,
             mijn=nieuw,
             mijn_besluit=besluit,
             gelukt=t("doelen.afgewezen" if besluit == "afgewezen" else "doelen.opgeslagen", titel=nieuw.titel),
@@ -525,8 +540,9 @@ def _klik(wat: str, info: DoelInfo) -> None:
     if wat == "verwijder":
         _voer_uit(
             info.sleutel,
-            lambda b: doelservice.verwijder(db, sessie, b) if b else None,
+            lambda b, _: doelservice.verwijder(db, sessie, b) if b else None,
             info,
+            geladen=info.doel,
             mijn=None,
             mijn_besluit="verwijderd",
             gelukt=t("doelen.verwijderd", titel=info.doel.titel),
@@ -535,8 +551,9 @@ def _klik(wat: str, info: DoelInfo) -> None:
     elif wat == "trek_in":
         _voer_uit(
             info.sleutel,
-            lambda b: doelservice.trek_in(db, sessie, b) if b else None,
+            lambda b, _: doelservice.trek_in(db, sessie, b) if b else None,
             info,
+            geladen=info.doel,
             mijn=info.doel,
             mijn_besluit="voorgesteld",
             gelukt=t("doelen.ingetrokken", titel=info.doel.titel),
@@ -545,8 +562,9 @@ def _klik(wat: str, info: DoelInfo) -> None:
     else:
         _voer_uit(
             info.sleutel,
-            lambda b: doelservice.herstel(db, sessie, b) if b else None,
+            lambda b, _: doelservice.herstel(db, sessie, b) if b else None,
             info,
+            geladen=info.doel,
             mijn=info.doel,
             mijn_besluit="voorgesteld",
             gelukt=t("doelen.hersteld", titel=info.doel.titel),
@@ -554,12 +572,12 @@ def _klik(wat: str, info: DoelInfo) -> None:
         )
 
 
-def _zet_fase(fase: PdcaFase, notitie: str) -> Opnieuw:
-    def opnieuw(basis: DoelInfo | None) -> DoelInfo | None:
-        # A goal deleted meanwhile has no phase to set; the conflict panel offers no "keep mine" then.
-        return doelservice.zet_status(db, vl, sessie, basis, fase, notitie) if basis else None
-
-    return opnieuw
+def _zet_fase(basis: DoelInfo | None, doel: Doel | None) -> DoelInfo | None:
+    """The PDCA phase and note of ``doel``, against ``basis``. A goal deleted meanwhile has no phase
+    to set (the conflict panel offers no "keep mine" then)."""
+    if basis is None or doel is None:
+        return None
+    return doelservice.zet_status(db, vl, sessie, basis, doel.status, doel.notities or "")
 
 
 def _kop(d: Doel, info: DoelInfo | None, wat: str) -> None:
@@ -695,11 +713,13 @@ with tab_vast:
                     key=f"pnot_{pk}",
                 )
                 if c.form_submit_button(t("doelen.knop.status"), key=f"pdca_knop_{pk}"):
+                    fase = cast(PdcaFase, status)
                     _voer_uit(
                         info.sleutel,
-                        _zet_fase(cast(PdcaFase, status), notitie),
+                        _zet_fase,
                         _basis(info.sleutel, gezien, gezien_doel),
-                        mijn=gezien_doel.model_copy(update={"status": status, "notities": notitie.strip() or None}),
+                        geladen=gezien_doel,
+                        mijn=gezien_doel.model_copy(update={"status": fase, "notities": notitie.strip() or None}),
                         mijn_besluit="geaccepteerd",
                         gelukt=t("doelen.status_bijgewerkt", titel=d.titel),
                         icoon=":material/check_circle:",

@@ -99,6 +99,27 @@ def test_doelen__pdca_saved_after_someone_else__shows_both_versions_keeps_the_in
     assert at.selectbox(key=f"status_{info.sleutel}_{nu.versie}").value == "check"
 
 
+def test_doelen__keeping_mine__reapplies_only_what_i_changed_on_top_of_the_new_version(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    vragenlijst: Vragenlijst,
+    vast_doel: tuple[Sessie, Sessie, DoelInfo],
+) -> None:
+    # Gijs writes a note; Fatima, on the older version, only moves the phase. Keeping hers must not
+    # put back the old note she never touched.
+    fatima, gijs, info = vast_doel
+    at = open_app(DOELEN, d=fatima.deelnemer.token)
+    doelservice.zet_status(app_db, vragenlijst, gijs, info, info.doel.status, "Notitie van Gijs")
+    at.selectbox(key=f"status_{info.sleutel}_{info.versie}").set_value("do")
+    at.button(key=f"pdca_knop_{info.sleutel}_{info.versie}").click().run()
+    teksten = _teksten(at)
+    assert "Do (uitvoeren)" in teksten and "Notitie van Gijs" not in teksten  # only the phase differs
+    at.button(key=f"conflict_mijn_{info.sleutel}").click().run()
+    assert not at.exception, at.exception
+    nu = doelservice.doelen(app_db, fatima)[info.sleutel]
+    assert (nu.doel.status, nu.doel.notities, nu.gewijzigd_door) == ("do", "Notitie van Gijs", "Fatima")
+
+
 def test_doelen__taking_the_stored_version__loads_it_into_the_form(
     open_app: Callable[..., AppTest],
     app_db: Database,
