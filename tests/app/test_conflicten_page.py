@@ -12,15 +12,17 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import delete, select
 from streamlit.testing.v1 import AppTest
 
 from scan import doelen as doelservice
 from scan import services, werkgroep
-from scan.database import Database
+from scan.database import Database, RolRij
 from scan.doelen import DoelInfo
 from scan.repository import Sessie
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
+from tests.app.conftest import ken_toe
 from tests.vijandig import MARKUP
 
 pytestmark = pytest.mark.apptest
@@ -352,3 +354,26 @@ def test_workshop__removing_someone_renamed_meanwhile__removes_nobody_and_asks_t
     assert "phish.example" not in _markdown(at)
     assert at.checkbox(key=f"werkgroep_zeker_{karel.deelnemer_id}").value is False
     assert not [b for b in at.button if b.key == f"werkgroep_naam_mijn_{karel.deelnemer_id}"]
+
+
+# --- beheer: roles --------------------------------------------------------------------------------
+
+
+def test_beheer__revoking_a_role_revoked_and_granted_again_meanwhile__revokes_nothing_and_says_so(
+    open_app: Callable[..., AppTest], app_db: Database, als: Callable[..., None]
+) -> None:
+    ken_toe(app_db, "baas@almere.nl", "GM0034", "beheerder")
+    ken_toe(app_db, "adviseur@bureau.nl", "GM0034", "adviseur")
+    als("baas@almere.nl", "Baas")
+    at = open_app("scan/app_pages/beheer.py")
+    with app_db.lezen() as s:
+        gezien = s.scalar(select(RolRij.id).where(RolRij.email == "adviseur@bureau.nl"))
+    # Another beheerder revokes and grants it again (SQLite may even reuse the id).
+    with app_db.schrijven() as s:
+        s.execute(delete(RolRij).where(RolRij.id == gezien))
+    ken_toe(app_db, "adviseur@bureau.nl", "GM0034", "adviseur")
+    at.button(key=f"intrekken_{gezien}").click().run()
+    assert not at.exception, at.exception
+    assert any("al ingetrokken" in e.value for e in at.error)
+    with app_db.lezen() as s:
+        assert s.scalar(select(RolRij.rol).where(RolRij.email == "adviseur@bureau.nl")) == "adviseur"

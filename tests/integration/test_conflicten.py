@@ -15,15 +15,17 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from scan import doelen as doelservice
 from scan import services, vergelijken, werkgroep
-from scan.database import Database, DeelnemerRij, DoelRij
+from scan.database import Database, DeelnemerRij, DoelRij, open_database
 from scan.doelen import DoelConflict, DoelInfo
 from scan.fouten import Conflict, InvoerFout
+from scan.migraties import alembic_config, migreer
 from scan.repository import Sessie
 from scan.services import ConsensusConflict
 from scan.toegang import Gebruiker
@@ -359,11 +361,6 @@ def test_migration_0006__existing_participants_and_ambitions_start_at_version_1(
     database_url: str, vragenlijst: Vragenlijst
 ) -> None:
     """Rows written before 0006 get version 1, and the ORM counts on from there; down and up again works."""
-    from alembic import command
-
-    from scan.database import open_database
-    from scan.migraties import alembic_config, migreer
-
     db = open_database(database_url)
     try:
         a = services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
