@@ -306,8 +306,8 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
     # Proposed: the agreed level, otherwise the median rounded half up (3,5 proposes 4).
     voorstel = stand.vastgesteld or (math.floor(stand.mediaan + 0.5) if stand.mediaan is not None else None)
     niveau_veld, waarom_veld = f"werkgroep_amb_n_{bouwsteen.id}", f"werkgroep_amb_t_{bouwsteen.id}"
-    conflict_sleutel = f"werkgroep_amb_conflict_{bouwsteen.id}"
-    gezien = _gezien("ambitie", bouwsteen.id, niveau_veld, stand.versie)
+    conflict_sleutel = f"werkgroep_amb_conflict_{sessie.ronde.id}_{bouwsteen.id}"
+    gezien = _gezien("ambitie", (sessie.ronde.id, bouwsteen.id), niveau_veld, stand.versie)
 
     def bewaar(niveau: int | None, waarom: str, verwacht: int | None) -> None:
         """Set (``niveau``) or clear (``None``) the agreed ambition against version ``verwacht``."""
@@ -329,7 +329,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
                 st.session_state.pop(niveau_veld, None)
                 st.session_state.pop(waarom_veld, None)
                 st.session_state.pop(conflict_sleutel, None)
-                _vergeet_gezien("ambitie", bouwsteen.id)
+                _vergeet_gezien("ambitie", (sessie.ronde.id, bouwsteen.id))
             return
         uitkomst: list[werkgroep.VastgesteldeAmbitie] = []
         if _voer_uit(
@@ -341,7 +341,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             bij_conflict,
         ):
             st.session_state.pop(conflict_sleutel, None)
-            _zet_gezien("ambitie", bouwsteen.id, uitkomst[0].versie)
+            _zet_gezien("ambitie", (sessie.ronde.id, bouwsteen.id), uitkomst[0].versie)
 
     def leg_vast(verwacht: int | None = gezien) -> None:
         niveau = st.session_state[niveau_veld]
@@ -368,7 +368,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             huidig = conflict[2]
             st.session_state[niveau_veld] = huidig.niveau if huidig else None
             st.session_state[waarom_veld] = (huidig.toelichting or "") if huidig else ""
-            _zet_gezien("ambitie", bouwsteen.id, huidig.versie if huidig else None)
+            _zet_gezien("ambitie", (sessie.ronde.id, bouwsteen.id), huidig.versie if huidig else None)
 
     if conflict_sleutel in st.session_state:
         mijn_niveau, mijn_waarom, huidig = st.session_state[conflict_sleutel]

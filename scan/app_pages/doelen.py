@@ -134,12 +134,15 @@ class _Conflict:
 
 
 def _gezien_alle() -> dict[tuple[str, str], tuple[int | None, Doel]]:
-    gezien: dict[tuple[str, str], tuple[int | None, Doel]] = st.session_state.setdefault("doelen_gezien", {})
+    # Per round: a template key is the same in every round, and one browser may open several.
+    gezien: dict[tuple[str, str], tuple[int | None, Doel]] = st.session_state.setdefault(
+        f"doelen_gezien_{sessie.ronde.id}", {}
+    )
     return gezien
 
 
 def _conflicten() -> dict[str, _Conflict]:
-    conflicten: dict[str, _Conflict] = st.session_state.setdefault("doelen_conflicten", {})
+    conflicten: dict[str, _Conflict] = st.session_state.setdefault(f"doelen_conflicten_{sessie.ronde.id}", {})
     return conflicten
 
 

@@ -164,7 +164,7 @@ def _gezien(plek: str, stelling_id: str, versie: int | None) -> int | None:
     their choice in a conflict, never by the live rerun that finds a newer stored version: a
     save is checked against it, so another facilitator's change is never overwritten unseen.
     """
-    gezien: dict[str, int | None] = st.session_state.setdefault("workshop_gezien", {})
+    gezien: dict[str, int | None] = st.session_state.setdefault(f"workshop_gezien_{ronde.id}", {})
     if f"{plek}_cn_{stelling_id}" not in st.session_state or f"{plek}_{stelling_id}" not in gezien:
         gezien[f"{plek}_{stelling_id}"] = versie
     return gezien[f"{plek}_{stelling_id}"]
@@ -172,7 +172,7 @@ def _gezien(plek: str, stelling_id: str, versie: int | None) -> int | None:
 
 def _toon_in_formulieren(stelling_id: str, info: ConsensusInfo | None) -> None:
     """Every drawn form of this stelling shows ``info`` (its level and note) and is saved against it."""
-    gezien: dict[str, int | None] = st.session_state.setdefault("workshop_gezien", {})
+    gezien: dict[str, int | None] = st.session_state.setdefault(f"workshop_gezien_{ronde.id}", {})
     for p in PLEKKEN:
         gezien[f"{p}_{stelling_id}"] = info.versie if info else None
         if f"{p}_cn_{stelling_id}" in st.session_state:  # drawn: set what it shows; else it starts afresh
@@ -207,8 +207,8 @@ def _bewaar(stelling_id: str, niveau: int | None, toelichting: str, versie: int 
         )
     except ConsensusConflict as conflict:
         # Nothing overwritten; both versions are shown at the stelling and the form keeps the input.
-        st.session_state[f"conflict_{stelling_id}"] = (niveau, toelichting, conflict.huidig, plek)
-        st.session_state.pop(f"fout_{stelling_id}", None)
+        st.session_state[f"conflict_{ronde.id}_{stelling_id}"] = (niveau, toelichting, conflict.huidig, plek)
+        st.session_state.pop(f"fout_{ronde.id}_{stelling_id}", None)
         st.toast(t("conflict.zie_stelling"), icon=":material/sync_problem:")
         return
     except InvoerFout as fout:
@@ -217,8 +217,8 @@ def _bewaar(stelling_id: str, niveau: int | None, toelichting: str, versie: int 
         log.exception("consensus opslaan mislukt")
         melding = t("invullen.fout.database")
     else:
-        st.session_state.pop(f"conflict_{stelling_id}", None)
-        st.session_state.pop(f"fout_{stelling_id}", None)
+        st.session_state.pop(f"conflict_{ronde.id}_{stelling_id}", None)
+        st.session_state.pop(f"fout_{ronde.id}_{stelling_id}", None)
         _toon_in_formulieren(stelling_id, info)
         b, nummer, _ = stelling_van[stelling_id]
         st.toast(
@@ -229,14 +229,14 @@ def _bewaar(stelling_id: str, niveau: int | None, toelichting: str, versie: int 
         )
         return
     # Shown at the stelling and as a short toast: the stelling may have moved out of view meanwhile.
-    st.session_state[f"fout_{stelling_id}"] = melding
+    st.session_state[f"fout_{ronde.id}_{stelling_id}"] = melding
     st.toast(melding if len(melding) <= 70 else t("workshop.zie_stelling"), icon=":material/error:")
 
 
 @veilig
 def _houd_mijn(stelling_id: str) -> None:
     """Keep one's own level and note: saved explicitly over the version now stored (shown beside it)."""
-    conflict = st.session_state.pop(f"conflict_{stelling_id}", None)
+    conflict = st.session_state.pop(f"conflict_{ronde.id}_{stelling_id}", None)
     if conflict is None:
         return
     niveau, toelichting, huidig, plek = conflict
@@ -245,14 +245,14 @@ def _houd_mijn(stelling_id: str) -> None:
 
 @veilig
 def _neem_opgeslagen(stelling_id: str) -> None:
-    conflict = st.session_state.pop(f"conflict_{stelling_id}", None)
+    conflict = st.session_state.pop(f"conflict_{ronde.id}_{stelling_id}", None)
     if conflict is not None:
         _toon_in_formulieren(stelling_id, conflict[2])
 
 
 def _toon_conflict(stelling_id: str, plek: str) -> None:
     """Both versions of a consensus someone else changed first, with the two ways on."""
-    niveau, toelichting, huidig, _ = st.session_state[f"conflict_{stelling_id}"]
+    niveau, toelichting, huidig, _ = st.session_state[f"conflict_{ronde.id}_{stelling_id}"]
 
     def als_tekst(n: int | None) -> str:
         return f"{n} · {niveau_naam[n]}" if n is not None else t("conflict.weg")
@@ -391,9 +391,9 @@ def _stelling(
                 args=(stelling_id, afspraak.versie, plek),
                 icon=":material/backspace:",
             )
-        if f"conflict_{stelling_id}" in st.session_state:
+        if f"conflict_{ronde.id}_{stelling_id}" in st.session_state:
             _toon_conflict(stelling_id, plek)
-        if fout := st.session_state.get(f"fout_{stelling_id}"):
+        if fout := st.session_state.get(f"fout_{ronde.id}_{stelling_id}"):
             st.warning(fout, icon=":material/error:")
         voorstel = afspraak.niveau if afspraak else (round(r.mediaan) if r.mediaan is not None else None)
         gezien = _gezien(plek, stelling_id, afspraak.versie if afspraak else None)
