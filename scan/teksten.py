@@ -710,6 +710,10 @@ NL: dict[str, str] = {
     "conflict.doel.weg": (
         "Niet opgeslagen: iemand anders heeft dit doel verwijderd nadat u het opende. Er is niets veranderd."
     ),
+    "conflict.doel.voorstel": (
+        "Niet voorgesteld: iemand anders heeft dit doel intussen al voorgesteld of er een besluit over genomen. Er "
+        "is niets overschreven; uw invoer staat nog in het formulier. Hieronder ziet u beide versies."
+    ),
     "conflict.doel.weg.opnieuw": (
         "Niet opgeslagen: iemand anders heeft dit doel verwijderd nadat u het opende. Er is niets veranderd. Uw "
         "invoer staat nog in het formulier; u kunt uw versie opnieuw opslaan."

@@ -296,7 +296,9 @@ def _toon_conflicten() -> None:
     for sleutel, stand in list(_conflicten().items()):
         huidig = stand.huidig
         toon_versies(
-            t("conflict.doel")
+            t("conflict.doel.voorstel")
+            if stand.opnieuw is None and huidig is not None
+            else t("conflict.doel")
             if huidig is not None
             else t("conflict.doel.weg.opnieuw" if stand.maakt_aan else "conflict.doel.weg"),
             _verschillen(stand),
@@ -365,7 +367,7 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
     )
     with st.form(f"f_{sleutel}", border=False):
         if doel.sjabloon is None:
-            bouwsteen = st.selectbox(
+            st.selectbox(
                 t("doelen.veld.bouwsteen"),
                 list(namen),
                 index=list(namen).index(doel.bouwsteen),
@@ -373,14 +375,12 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
                 key=f"bouwsteen_{k}",
                 placeholder=t("algemeen.kies"),
             )
-        else:
-            bouwsteen = doel.bouwsteen
-        titel = st.text_input(t("doelen.veld.titel"), doel.titel, max_chars=120, key=f"titel_{k}")
-        actie = st.text_area(t("doelen.veld.actie"), doel.actie, max_chars=4000, height=90, key=f"actie_{k}")
+        st.text_input(t("doelen.veld.titel"), doel.titel, max_chars=120, key=f"titel_{k}")
+        st.text_area(t("doelen.veld.actie"), doel.actie, max_chars=4000, height=90, key=f"actie_{k}")
         a, b, c = st.columns([3, 1, 1])
-        indicator = a.text_input(t("doelen.veld.indicator"), doel.indicator or "", max_chars=400, key=f"ind_{k}")
-        eenheid = b.text_input(t("doelen.veld.eenheid"), doel.eenheid or "", max_chars=40, key=f"eenheid_{k}")
-        richting = c.selectbox(
+        a.text_input(t("doelen.veld.indicator"), doel.indicator or "", max_chars=400, key=f"ind_{k}")
+        b.text_input(t("doelen.veld.eenheid"), doel.eenheid or "", max_chars=40, key=f"eenheid_{k}")
+        c.selectbox(
             t("doelen.veld.richting"),
             ["hoger", "lager"],
             index=0 if doel.richting != "lager" else 1,
@@ -391,90 +391,101 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
         a, b, c = st.columns(3)
         # Text fields, not number inputs: the browser's number field shows and wants "7.5"; a Dutch
         # werkgroep types and reads "7,5".
-        nul_tekst = ""
-        uiterlijk: dt.date | None = None
         deadline_standaard = doel.deadline or plus_maanden(vandaag, 12)
         if nog_niet:
-            uiterlijk = a.date_input(
+            a.date_input(
                 t("doelen.veld.nulmeting_uiterlijk"),
                 doel.nulmeting_uiterlijk or min(plus_maanden(vandaag, 3), deadline_standaard),
                 format="DD-MM-YYYY",
                 key=f"uiterlijk_{k}",
             )
         else:
-            nul_tekst = a.text_input(
+            a.text_input(
                 t("doelen.veld.nulmeting"),
                 toon_getal(doel.nulmeting),
                 max_chars=30,
                 placeholder=t("doelen.nog_meten"),
                 key=f"nul_{k}",
             )
-        streef_tekst = b.text_input(
+        b.text_input(
             t("doelen.veld.streefwaarde"),
             toon_getal(doel.streefwaarde),
             max_chars=30,
             placeholder=t("doelen.streef_volgt") if nog_niet else None,
             key=f"streef_{k}",
         )
-        deadline = c.date_input(t("doelen.veld.deadline"), deadline_standaard, format="DD-MM-YYYY", key=f"dl_{k}")
-        bron = st.text_input(t("doelen.veld.bron"), doel.bron or "", max_chars=400, key=f"bron_{k}")
+        c.date_input(t("doelen.veld.deadline"), deadline_standaard, format="DD-MM-YYYY", key=f"dl_{k}")
+        st.text_input(t("doelen.veld.bron"), doel.bron or "", max_chars=400, key=f"bron_{k}")
         a, b = st.columns(2)
-        eigenaar = a.text_input(t("doelen.veld.eigenaar"), doel.eigenaar or "", max_chars=200, key=f"eig_{k}")
-        draagvlak = b.text_input(
+        a.text_input(t("doelen.veld.eigenaar"), doel.eigenaar or "", max_chars=200, key=f"eig_{k}")
+        b.text_input(
             t("doelen.veld.draagvlak"),
             doel.draagvlak or "",
             max_chars=200,
             placeholder=t("doelen.draagvlak.hint"),
             key=f"draag_{k}",
         )
-        notities = st.text_input(t("doelen.veld.notities"), doel.notities or "", max_chars=1000, key=f"not_{k}")
+        st.text_input(t("doelen.veld.notities"), doel.notities or "", max_chars=1000, key=f"not_{k}")
         with st.container(horizontal=True):
-            gekozen = [
-                (
-                    knop,
-                    st.form_submit_button(
-                        t(f"doelen.knop.{knop}"), type="primary" if i == 0 else "secondary", key=f"{knop}_{k}"
-                    ),
+            for i, knop in enumerate(knoppen):
+                # A callback, with the version and content the form was loaded from bound now: it
+                # runs even when the goal has moved on (decided or proposed by someone else) and
+                # this form is not drawn again, so a click never vanishes (issue 13, case 6).
+                st.form_submit_button(
+                    t(f"doelen.knop.{knop}"),
+                    type="primary" if i == 0 else "secondary",
+                    key=f"{knop}_{k}",
+                    on_click=_verstuur,
+                    args=(knop, sleutel, k, versie, doel),
                 )
-                for i, knop in enumerate(knoppen)
-            ]
-    actie_knop = next((knop for knop, geklikt in gekozen if geklikt), None)
-    if actie_knop is None:
-        return
+    if fout := st.session_state.pop(f"doelen_fout_{sleutel}", None):
+        st.error(fout, icon=":material/error:")
+
+
+@veilig
+def _verstuur(actie_knop: str, sleutel: str, k: str, versie: int | None, doel: Doel) -> None:
+    """The chosen button of a goal's form: its values (from the widgets' state), checked, saved
+    against ``versie``; a refusal is kept for the form to show, a conflict for the top panel."""
+    waarde = st.session_state
+    nog_niet = bool(waarde.get(f"nog_{k}", False))
     try:
-        nulmeting = lees_getal(nul_tekst, t("doelen.veld.nulmeting"))
-        streefwaarde = lees_getal(streef_tekst, t("doelen.veld.streefwaarde"))
+        nulmeting = None if nog_niet else lees_getal(waarde.get(f"nul_{k}", ""), t("doelen.veld.nulmeting"))
+        streefwaarde = lees_getal(waarde.get(f"streef_{k}", ""), t("doelen.veld.streefwaarde"))
     except InvoerFout as fout:
-        st.error(str(fout), icon=":material/error:")
+        waarde[f"doelen_fout_{sleutel}"] = str(fout)
         return
+
+    def tekst(veld: str) -> str:
+        return str(waarde.get(f"{veld}_{k}") or "").strip()
+
     try:
         nieuw = Doel.model_validate(
             doel.model_dump()
             | {
-                "bouwsteen": bouwsteen,
-                "titel": titel.strip() or doel.titel,
-                "actie": actie.strip(),
-                "indicator": indicator.strip() or None,
-                "eenheid": eenheid.strip() or None,
-                "richting": richting,
+                "bouwsteen": waarde.get(f"bouwsteen_{k}", doel.bouwsteen) if doel.sjabloon is None else doel.bouwsteen,
+                "titel": tekst("titel") or doel.titel,
+                "actie": tekst("actie"),
+                "indicator": tekst("ind") or None,
+                "eenheid": tekst("eenheid") or None,
+                "richting": waarde.get(f"richting_{k}", doel.richting),
                 "nulmeting": nulmeting,
-                "nulmeting_uiterlijk": uiterlijk,
+                "nulmeting_uiterlijk": waarde.get(f"uiterlijk_{k}") if nog_niet else None,
                 "streefwaarde": streefwaarde,
-                "deadline": deadline,
-                "bron": bron.strip() or None,
-                "eigenaar": eigenaar.strip() or None,
-                "draagvlak": draagvlak.strip() or None,
-                "notities": notities.strip() or None,
+                "deadline": waarde.get(f"dl_{k}", doel.deadline),
+                "bron": tekst("bron") or None,
+                "eigenaar": tekst("eig") or None,
+                "draagvlak": tekst("draag") or None,
+                "notities": tekst("not") or None,
             }
         )
     except ValueError as fout:
-        st.error(t("doelen.ongeldig", fout=str(fout).splitlines()[0]), icon=":material/error:")
+        waarde[f"doelen_fout_{sleutel}"] = t("doelen.ongeldig", fout=str(fout).splitlines()[0])
         return
     if actie_knop in ("accepteren", "opslaan"):
         uitslag = _toets(nieuw)
         if not uitslag.geslaagd:
             fouten = [f"**{o.letter}** {md(o.reden)}" for o in uitslag.oordelen if not o.geslaagd]
-            st.error(t("doelen.niet_smart") + "\n\n" + "\n\n".join(fouten), icon=":material/error:")
+            waarde[f"doelen_fout_{sleutel}"] = t("doelen.niet_smart") + "\n\n" + "\n\n".join(fouten)
             return
     # The version the form was loaded from; a conflict keeps ``nieuw`` to show and, if chosen, to save.
     basis = _basis(sleutel, versie, doel)
@@ -506,7 +517,6 @@ def _formulier(sleutel: str, doel: Doel, versie: int | None, knoppen: tuple[str,
             icoon=":material/block:" if besluit == "afgewezen" else ":material/check_circle:",
             maakt_aan=True,
         )
-    st.rerun()
 
 
 def _basis(sleutel: str, versie: int | None, doel: Doel) -> DoelInfo | None:
@@ -581,6 +591,23 @@ def _zet_fase(basis: DoelInfo | None, doel: Doel | None) -> DoelInfo | None:
     if basis is None or doel is None:
         return None
     return doelservice.zet_status(db, vl, sessie, basis, doel.status, doel.notities or "")
+
+
+@veilig
+def _verstuur_fase(sleutel: str, pk: str, gezien: int | None, gezien_doel: Doel) -> None:
+    """The PDCA form's phase and note, saved against the version the form was loaded from."""
+    fase = cast(PdcaFase, st.session_state[f"status_{pk}"])
+    notitie = str(st.session_state.get(f"pnot_{pk}") or "").strip()
+    _voer_uit(
+        sleutel,
+        _zet_fase,
+        _basis(sleutel, gezien, gezien_doel),
+        geladen=gezien_doel,
+        mijn=gezien_doel.model_copy(update={"status": fase, "notities": notitie or None}),
+        mijn_besluit="geaccepteerd",
+        gelukt=t("doelen.status_bijgewerkt", titel=gezien_doel.titel),
+        icoon=":material/check_circle:",
+    )
 
 
 def _kop(d: Doel, info: DoelInfo | None, wat: str) -> None:
@@ -701,7 +728,7 @@ with tab_vast:
             pk = f"{info.sleutel}_{_v(gezien)}"
             with st.form(f"pdca_{info.sleutel}", border=False):
                 a, b, c = st.columns([3, 5, 2], vertical_alignment="bottom")
-                status = a.selectbox(
+                a.selectbox(
                     t("doelen.veld.status"),
                     list(PDCA),
                     index=list(PDCA).index(gezien_doel.status),
@@ -709,25 +736,20 @@ with tab_vast:
                     key=f"status_{pk}",
                     placeholder=t("algemeen.kies"),
                 )
-                notitie = b.text_input(
+                b.text_input(
                     t("doelen.veld.notities"),
                     gezien_doel.notities or "",
                     max_chars=1000,
                     key=f"pnot_{pk}",
                 )
-                if c.form_submit_button(t("doelen.knop.status"), key=f"pdca_knop_{pk}"):
-                    fase = cast(PdcaFase, status)
-                    _voer_uit(
-                        info.sleutel,
-                        _zet_fase,
-                        _basis(info.sleutel, gezien, gezien_doel),
-                        geladen=gezien_doel,
-                        mijn=gezien_doel.model_copy(update={"status": fase, "notities": notitie.strip() or None}),
-                        mijn_besluit="geaccepteerd",
-                        gelukt=t("doelen.status_bijgewerkt", titel=d.titel),
-                        icoon=":material/check_circle:",
-                    )
-                    st.rerun()
+                # A callback with the loaded version bound now: it runs even if the goal was
+                # withdrawn meanwhile and this form is not drawn again.
+                c.form_submit_button(
+                    t("doelen.knop.status"),
+                    key=f"pdca_knop_{pk}",
+                    on_click=_verstuur_fase,
+                    args=(info.sleutel, pk, gezien, gezien_doel),
+                )
             if not beslist:
                 continue
             with st.expander(t("doelen.aanpassen"), key=f"exp_vast_{info.sleutel}"):

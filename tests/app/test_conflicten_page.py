@@ -377,3 +377,86 @@ def test_beheer__revoking_a_role_revoked_and_granted_again_meanwhile__revokes_no
     assert any("al ingetrokken" in e.value for e in at.error)
     with app_db.lezen() as s:
         assert s.scalar(select(RolRij.rol).where(RolRij.email == "adviseur@bureau.nl")) == "adviseur"
+
+
+def test_doelen__a_participant_proposing_what_was_proposed_meanwhile__sees_both_and_overwrites_nothing(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    vragenlijst: Vragenlijst,
+    bibliotheek: DoelenBibliotheek,
+    ronde: Sessie,
+) -> None:
+    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    for _, s in vragenlijst.stellingen():
+        services.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
+    anna = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Anna")
+    at = open_app(DOELEN, d=karel.deelnemer.token)
+    sleutel = next(b.form_id for b in at.button if b.label == "Voorstellen aan de facilitator").removeprefix("f_")
+    voorstel = next(
+        v
+        for v in doelservice.suggesties(app_db, vragenlijst, bibliotheek, ronde, vandaag=dt.date.today())
+        if v.sjabloon == sleutel
+    )
+    doelservice.stel_doel_voor(app_db, vragenlijst, anna, voorstel.doel.model_copy(update={"titel": "Versie van Anna"}))
+    at.text_input(key=f"titel_{sleutel}_n").input("Versie van Karel")
+    at.button(key=f"voorstellen_{sleutel}_n").click().run()
+    assert not at.exception, at.exception
+    opgeslagen = doelservice.doelen(app_db, ronde)[sleutel]
+    assert (opgeslagen.doel.titel, opgeslagen.gewijzigd_door) == ("Versie van Anna", "Anna")
+    assert any("Niet voorgesteld" in w.value for w in at.warning), [w.value for w in at.warning] + [
+        e.value for e in at.error
+    ]
+    assert {"Versie van Karel", "Versie van Anna"} <= set(_teksten(at))
+    assert not [b for b in at.button if b.key == f"conflict_mijn_{sleutel}"]  # a participant does not overwrite
+
+
+def test_doelen__pdca_of_a_goal_withdrawn_meanwhile__is_a_conflict_not_a_lost_click(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    vragenlijst: Vragenlijst,
+    vast_doel: tuple[Sessie, Sessie, DoelInfo],
+) -> None:
+    # The PDCA form is not drawn again after the withdrawal; the click still arrives (a callback).
+    fatima, gijs, info = vast_doel
+    at = open_app(DOELEN, d=fatima.deelnemer.token)
+    ingetrokken = doelservice.trek_in(app_db, gijs, info)
+    at.selectbox(key=f"status_{info.sleutel}_{info.versie}").set_value("do")
+    at.button(key=f"pdca_knop_{info.sleutel}_{info.versie}").click().run()
+    assert not at.exception, at.exception
+    assert doelservice.doelen(app_db, fatima)[info.sleutel] == ingetrokken
+    assert any("iemand anders heeft dit doel gewijzigd" in w.value for w in at.warning)
+    teksten = _teksten(at)
+    assert {"vastgesteld", "voorgesteld", "Do (uitvoeren)"} <= set(teksten)
+
+
+def test_doelen__accepting_a_suggestion_someone_else_accepted_meanwhile__is_a_conflict_with_both(
+    open_app: Callable[..., AppTest],
+    app_db: Database,
+    vragenlijst: Vragenlijst,
+    bibliotheek: DoelenBibliotheek,
+    vast_doel: tuple[Sessie, Sessie, DoelInfo],
+) -> None:
+    fatima, gijs, _ = vast_doel
+    at = open_app(DOELEN, d=fatima.deelnemer.token)
+    voorstel = doelservice.suggesties(app_db, vragenlijst, bibliotheek, fatima, vandaag=dt.date.today())[0]
+    sleutel = voorstel.sjabloon
+    streef = 30.0 if voorstel.doel.richting == "lager" else 55.0
+    klaar = voorstel.doel.model_copy(update={"nulmeting": 40.0, "streefwaarde": streef, "draagvlak": "MT"})
+    doelservice.bewaar(
+        app_db,
+        vragenlijst,
+        gijs,
+        klaar.model_copy(update={"eigenaar": "Gijs zijn eigenaar"}),
+        besluit="geaccepteerd",
+        verwachte_versie=None,
+    )
+    at.text_input(key=f"nul_{sleutel}_n").input("40")
+    at.text_input(key=f"streef_{sleutel}_n").input(str(int(streef)))
+    at.text_input(key=f"draag_{sleutel}_n").input("MT")
+    at.text_input(key=f"eig_{sleutel}_n").input("Fatima haar eigenaar")
+    at.button(key=f"accepteren_{sleutel}_n").click().run()
+    assert not at.exception, at.exception
+    assert doelservice.doelen(app_db, fatima)[sleutel].doel.eigenaar == "Gijs zijn eigenaar"
+    assert {"Fatima haar eigenaar", "Gijs zijn eigenaar"} <= set(_teksten(at))
+    at.button(key=f"conflict_mijn_{sleutel}").click().run()
+    assert doelservice.doelen(app_db, fatima)[sleutel].doel.eigenaar == "Fatima haar eigenaar"
