@@ -40,6 +40,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -147,6 +148,9 @@ class DeelnemerRij(Base):
     # finds the same participant (and their answers) instead of adding a new one.
     email: Mapped[str | None] = mapped_column(String(254))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    # A rename or removal is saved against the version the facilitator saw (issue 13, case 6).
+    versie: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
 
 
 class AntwoordRij(Base):
@@ -194,7 +198,11 @@ class VastgesteldeAmbitieRij(Base):
     bouwsteen: Mapped[str] = mapped_column(String(80))
     niveau: Mapped[int] = mapped_column(SmallInteger)
     toelichting: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_door: Mapped[str | None] = mapped_column(String(120))
     gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    # Saved against the version the facilitator saw, as consensus and goals (issue 13, case 6).
+    versie: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
 
 
 class NotitieRij(Base):

@@ -30,6 +30,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from scan import services
 from scan.database import Database, DeelnemerRij, DoelRij, RondeRij, nu
+from scan.fouten import Conflict
 from scan.repository import Sessie
 from scan.services import InvoerFout
 from scoring.doelen import DoelenBibliotheek
@@ -72,12 +73,13 @@ class DoelInfo(BaseModel):
     gewijzigd_op: dt.datetime
 
 
-class DoelConflict(Exception):
+class DoelConflict(Conflict):
     """Someone changed this goal since the page was shown; ``huidig`` is what is stored now."""
 
+    huidig: DoelInfo | None
+
     def __init__(self, huidig: DoelInfo | None) -> None:
-        super().__init__("doel intussen gewijzigd")
-        self.huidig = huidig
+        super().__init__(huidig)
 
 
 def _info(rij: DoelRij) -> DoelInfo:

@@ -11,3 +11,17 @@ class InvoerFout(ValueError):
 
 class GeenToegang(InvoerFout):
     """A refusal for lack of a role, with a Dutch message that names the gemeente and the role."""
+
+
+class Conflict(Exception):
+    """Someone else changed shared data since the page showed it; nothing was written.
+
+    ``huidig`` is what is stored now (``None``: it no longer exists), so a page can show the
+    user's version beside the stored one and let them choose (issue 13, case 6). Raised by a
+    write that compared the version the user saw with the row's version inside its own
+    transaction; the versioned ``UPDATE ... WHERE versie = :gezien`` makes that atomic.
+    """
+
+    def __init__(self, huidig: object | None) -> None:
+        super().__init__("intussen gewijzigd door iemand anders")
+        self.huidig = huidig

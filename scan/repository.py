@@ -93,6 +93,8 @@ class Voortgang(_Info):
     beantwoord: int
     ambities: int
     laatst_actief: dt.datetime | None
+    versie: int = 1
+    """The participant row's version: a rename or removal is saved against it."""
 
 
 class ConsensusInfo(_Info):
@@ -243,6 +245,7 @@ def voortgang(sessie: Session, ronde_id: int) -> list[Voortgang]:
                 beantwoord=aantal or 0,
                 ambities=n_ambities or 0,
                 laatst_actief=laatst,
+                versie=d.versie,
             )
         )
     return resultaat

@@ -34,6 +34,7 @@ from scan.database import (
     VastgesteldeAmbitieRij,
     nu,
 )
+from scan.fouten import Conflict
 from scan.fouten import InvoerFout as InvoerFout
 from scan.repository import ConsensusInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring import tekst as tekstregel
@@ -51,12 +52,13 @@ MAX_TOELICHTING = tekstregel.maximum("toelichting")
 ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
 
 
-class ConsensusConflict(Exception):
+class ConsensusConflict(Conflict):
     """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now."""
 
+    huidig: ConsensusInfo | None
+
     def __init__(self, huidig: ConsensusInfo | None) -> None:
-        super().__init__("consensus intussen gewijzigd")
-        self.huidig = huidig
+        super().__init__(huidig)
 
 
 # --- names and codes -------------------------------------------------------------------
@@ -439,6 +441,9 @@ def stel_consensus_vast(
     try:
         with db.schrijven() as s:
             eis_open(s, sessie)
+            # The role as the row says now, in this transaction (the page's snapshot may be old).
+            if s.scalar(select(DeelnemerRij.rol).where(DeelnemerRij.id == sessie.deelnemer.id)) != "facilitator":
+                raise InvoerFout("Alleen de facilitator van deze scanronde kan dit doen.")
             rij = s.scalar(
                 select(ConsensusRij).where(ConsensusRij.ronde_id == sessie.ronde.id, ConsensusRij.stelling == stelling)
             )

@@ -349,14 +349,8 @@ NL: dict[str, str] = {
     "workshop.consensus.opgeslagen": "Consensus vastgelegd bij stelling {stelling}: niveau {niveau}",
     "workshop.besproken.kop": "Besproken, met consensus ({aantal})",
     "workshop.consensus.gewist": "Consensus gewist",
-    "workshop.conflict": (
-        "Niet vastgelegd: {door} heeft om {tijd} al niveau {niveau} vastgelegd. Bekijk dat eerst; "
-        "kies daarna opnieuw als u het wilt wijzigen."
-    ),
     "workshop.zie_melding": "Niet gelukt: de reden staat bovenaan de pagina.",
     "workshop.zie_stelling": "Niet vastgelegd: de reden staat bij de stelling.",
-    "workshop.conflict.kort": "Niet vastgelegd: {door} was u voor. Zie de stelling.",
-    "workshop.conflict.gewist": "Niet vastgelegd: de consensus is intussen gewist door een andere facilitator. Kies opnieuw.",
     "workshop.verdeling.titel": "Antwoorden per stelling: {bouwsteen}",
     "workshop.verdeling.alt": (
         "Tabel als kleurvlakken: per stelling van {bouwsteen} het aantal deelnemers per niveau, weet niet en n.v.t."
@@ -551,7 +545,6 @@ NL: dict[str, str] = {
     "doelen.niet_smart": "Nog niet SMART, dus nog niet geaccepteerd. Wat ontbreekt:",
     "doelen.opgeslagen": "Doel vastgesteld: {titel}",
     "doelen.afgewezen": "Voorstel afgewezen: {titel}",
-    "doelen.conflict": "Niet opgeslagen: {door} heeft dit doel intussen gewijzigd. Bekijk de nieuwe versie en pas zo nodig opnieuw aan.",
     "doelen.ongeldig": "Niet opgeslagen: {fout}",
     "doelen.geen_voorstellen": (
         "Geen voorstellen: er zijn nog geen scores, of alle bouwstenen met afstand tot de ambitie hebben al "
@@ -696,6 +689,66 @@ NL: dict[str, str] = {
         "Gevonden problemen:"
     ),
     "voet.bron": "Gemeentelijke gegevens: Bron: Centraal Bureau voor de Statistiek (CBS).",
+    # --- conflicten: edits saved against the version seen (issue 13, case 6; area "conflicten") ---
+    "conflict.kop.mijn": "Uw versie (niet opgeslagen)",
+    "conflict.kop.opgeslagen": "Nu opgeslagen",
+    "conflict.door": "gewijzigd door {door}, {datum} om {tijd}",
+    "conflict.door.alleen": "gewijzigd door {door}",
+    "conflict.door.onbekend": "gewijzigd door iemand anders",
+    "conflict.weg": "niets: intussen verwijderd of gewist",
+    "conflict.knop.mijn": "Mijn versie toch opslaan",
+    "conflict.knop.opgeslagen": "Opgeslagen versie overnemen",
+    "conflict.knop.sluiten": "Melding sluiten",
+    "conflict.zie_boven": "Niet opgeslagen: iemand anders was u voor. Beide versies staan bovenaan de pagina.",
+    "conflict.zie_stelling": "Niet vastgelegd: iemand anders was u voor. Beide versies staan bij de stelling.",
+    "conflict.zie_paneel": "Niet opgeslagen: iemand anders was u voor. Beide versies staan bij het formulier.",
+    "conflict.doel": (
+        "Niet opgeslagen: iemand anders heeft dit doel gewijzigd nadat u het opende. Er is niets overschreven. "
+        "Uw invoer staat nog in het formulier. Kies: uw versie toch opslaan (over de nieuwe heen), of de opgeslagen "
+        "versie overnemen."
+    ),
+    "conflict.doel.weg": (
+        "Niet opgeslagen: iemand anders heeft dit doel verwijderd nadat u het opende. Er is niets veranderd."
+    ),
+    "conflict.doel.voorstel": (
+        "Niet voorgesteld: iemand anders heeft dit doel intussen al voorgesteld of er een besluit over genomen. Er "
+        "is niets overschreven; uw invoer staat nog in het formulier. Hieronder ziet u beide versies."
+    ),
+    "conflict.doel.weg.opnieuw": (
+        "Niet opgeslagen: iemand anders heeft dit doel verwijderd nadat u het opende. Er is niets veranderd. Uw "
+        "invoer staat nog in het formulier; u kunt uw versie opnieuw opslaan."
+    ),
+    "conflict.doel.gewijzigd": (
+        "Dit doel is intussen gewijzigd door iemand anders. Het formulier toont nog de versie die u opende; opslaan "
+        "laat u beide versies zien."
+    ),
+    "conflict.doel.laden": "Nieuwe versie in het formulier laden",
+    "conflict.veld.besluit": "Besluit",
+    "conflict.nulmeting_volgt": "volgt, uiterlijk {datum}",
+    "conflict.besluit.voorgesteld": "voorgesteld",
+    "conflict.besluit.geaccepteerd": "vastgesteld",
+    "conflict.besluit.afgewezen": "afgewezen",
+    "conflict.besluit.verwijderd": "verwijderd",
+    "conflict.consensus": (
+        "Niet vastgelegd: een andere facilitator heeft de consensus van deze stelling gewijzigd nadat u die zag. Er is "
+        "niets overschreven; uw keuze staat nog in het formulier."
+    ),
+    "conflict.veld.niveau": "Niveau",
+    "conflict.veld.waarom": "Waarom",
+    "conflict.veld.naam": "Naam",
+    "conflict.ambitie": (
+        "Niet opgeslagen: een andere facilitator heeft de vastgestelde ambitie van deze bouwsteen gewijzigd nadat u "
+        "die zag. Er is niets overschreven; uw keuze staat nog in het formulier."
+    ),
+    "conflict.ambitie.wis": "Niet gewist: de ambitie is intussen gewijzigd. Er is niets gewist; bekijk de nieuwe eerst.",
+    "conflict.deelnemer": (
+        "Niet opgeslagen: een andere facilitator heeft deze deelnemer intussen hernoemd. Er is niets veranderd; "
+        "uw nieuwe naam staat nog in het veld."
+    ),
+    "conflict.deelnemer.verwijder": (
+        "Niet verwijderd: deze deelnemer is intussen hernoemd door een andere facilitator. Er is niets veranderd; "
+        "kijk of het de juiste persoon is en bevestig opnieuw."
+    ),
 }
 
 

@@ -328,11 +328,21 @@ def ken_rol_toe(db: Database, gebruiker: Gebruiker, gm_code: str, email: str, ro
         raise InvoerFout(f"{adres} heeft de rol {rol} al voor deze gemeente.") from None
 
 
-def trek_rol_in(db: Database, gebruiker: Gebruiker, rol_id: int) -> None:
+def trek_rol_in(db: Database, gebruiker: Gebruiker, rol_id: int, *, toegekend_op: dt.datetime) -> None:
+    """Revoke the role grant the beheerder saw; beheerders only (checked on the rows now).
+
+    A role row is only inserted or deleted, never updated, so the grant the page showed is its
+    id with its grant moment (SQLite reuses the id of a deleted last row): a role revoked and
+    granted again meanwhile is not revoked unseen, and one already revoked by someone else is
+    said, not hidden (``InvoerFout``, nothing changes).
+    """
     with db.schrijven() as s:
         rij = s.get(RolRij, rol_id)
-        if rij is None:
-            return  # already gone: the outcome the person asked for
+        if rij is None or rij.toegekend_op != toegekend_op:
+            raise InvoerFout(
+                "Deze rol was intussen al ingetrokken, door een andere beheerder of in een ander venster; "
+                "er is niets veranderd. De lijst hieronder is bijgewerkt."
+            )
         eis(gebruiker, "beheren", rij.gm_code, repo.gemeente_naam(s, rij.gm_code))
         if rij.rol == "beheerder" and rij.email == gebruiker.email and not gebruiker.overal_beheerder:
             raise InvoerFout(

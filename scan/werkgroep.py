@@ -12,18 +12,22 @@ serialises every writer.
   so they leave the results, both PDFs and every export, which all read the database.
 - The agreed ambition of a bouwsteen (``vastgestelde_ambities``) outweighs the personal ones
   in ``scoring.engine``; clearing it brings back the median of the personal ambitions.
+- Every change is saved against the version the facilitator saw (``verwachte_versie``): when
+  another facilitator changed the ambition or the participant first, nothing is written and a
+  ``Conflict`` carries what is stored now (issue 13, case 6).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from scan import repository as repo
 from scan.database import (
     AmbitieRij,
     AntwoordRij,
@@ -33,10 +37,51 @@ from scan.database import (
     VastgesteldeAmbitieRij,
     nu,
 )
-from scan.fouten import InvoerFout
+from scan.fouten import Conflict, InvoerFout
 from scan.repository import Sessie
 from scan.services import controleer_versie, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
+
+
+class VastgesteldeAmbitie(BaseModel):
+    """The agreed ambition of one bouwsteen as stored, with its version and who set it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    bouwsteen: str
+    niveau: int
+    toelichting: str | None
+    gewijzigd_door: str | None
+    gewijzigd_op: dt.datetime
+    versie: int
+
+
+class AmbitieConflict(Conflict):
+    """Another facilitator set or cleared this agreed ambition since the page was shown."""
+
+    huidig: VastgesteldeAmbitie | None
+
+    def __init__(self, huidig: VastgesteldeAmbitie | None) -> None:
+        super().__init__(huidig)
+
+
+class DeelnemerStand(BaseModel):
+    """A participant as stored: the name and version a rename or removal is checked against."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    deelnemer_id: int
+    naam: str
+    versie: int
+
+
+class DeelnemerConflict(Conflict):
+    """Another facilitator renamed or removed this participant since the page was shown."""
+
+    huidig: DeelnemerStand | None
+
+    def __init__(self, huidig: DeelnemerStand | None) -> None:
+        super().__init__(huidig)
 
 
 class AmbitieStand(BaseModel):
@@ -49,6 +94,13 @@ class AmbitieStand(BaseModel):
     toelichting: str | None
     persoonlijk: tuple[int, ...]
     """The personal ambitions (levels 1 to 5), sorted."""
+    afspraak: VastgesteldeAmbitie | None = None
+    """The stored agreed ambition with its version (``None``: none agreed)."""
+
+    @property
+    def versie(self) -> int | None:
+        """The version a change of this agreed ambition is saved against (``None``: there is none)."""
+        return self.afspraak.versie if self.afspraak else None
 
     @property
     def laagste(self) -> int | None:
@@ -92,14 +144,28 @@ def _als_facilitator(s: Session, sessie: Sessie, *, moet_open: bool) -> tuple[Ro
     return ronde, ik
 
 
-def _deelnemer_van(s: Session, ronde: RondeRij, deelnemer_id: int) -> DeelnemerRij:
+def _deelnemer_van(s: Session, ronde: RondeRij, deelnemer_id: int, verwachte_versie: int) -> DeelnemerRij:
+    """The participant in this round, at the version the facilitator saw; ``DeelnemerConflict`` otherwise."""
     doel = s.get(DeelnemerRij, deelnemer_id)
     if doel is None or doel.ronde_id != ronde.id:
         raise InvoerFout(
             "Deze deelnemer doet niet (meer) mee aan deze scanronde; misschien heeft een andere facilitator "
             "hem of haar net verwijderd. De lijst is bijgewerkt."
         )
+    if doel.versie != verwachte_versie:
+        raise DeelnemerConflict(DeelnemerStand(deelnemer_id=doel.id, naam=doel.naam, versie=doel.versie))
     return doel
+
+
+def _vastgesteld(rij: VastgesteldeAmbitieRij) -> VastgesteldeAmbitie:
+    return VastgesteldeAmbitie(
+        bouwsteen=rij.bouwsteen,
+        niveau=rij.niveau,
+        toelichting=rij.toelichting,
+        gewijzigd_door=rij.gewijzigd_door,
+        gewijzigd_op=rij.gewijzigd_op,
+        versie=rij.versie,
+    )
 
 
 def _bouwsteen_van(vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str) -> None:
@@ -111,16 +177,18 @@ def _bouwsteen_van(vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str) -> 
 # --- participants -------------------------------------------------------------------------
 
 
-def verwijder_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int) -> str:
+def verwijder_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, *, verwachte_versie: int) -> str:
     """Remove a participant with all their answers, notes and ambitions; returns their name.
 
-    Refused for the facilitator themselves and for the round's last facilitator. The answers
-    and ambitions also go by the database's ``ON DELETE CASCADE``; they are deleted here
-    explicitly as well, so the outcome does not depend on SQLite's foreign-key pragma.
+    Only the participant at ``verwachte_versie`` (as the facilitator saw them): someone renamed
+    meanwhile is not removed unseen (``DeelnemerConflict``). Refused for the facilitator
+    themselves and for the round's last facilitator. The answers and ambitions also go by the
+    database's ``ON DELETE CASCADE``; they are deleted here explicitly as well, so the outcome
+    does not depend on SQLite's foreign-key pragma.
     """
     with db.schrijven() as s:
         ronde, ik = _als_facilitator(s, sessie, moet_open=True)
-        doel = _deelnemer_van(s, ronde, deelnemer_id)
+        doel = _deelnemer_van(s, ronde, deelnemer_id, verwachte_versie)
         if doel.id == ik.id:
             raise InvoerFout(
                 "U kunt uzelf niet uit de scanronde verwijderen: de scanronde heeft een facilitator nodig."
@@ -142,8 +210,10 @@ def verwijder_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int) -> str:
     return naam
 
 
-def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str) -> str:
+def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str, *, verwachte_versie: int) -> str:
     """Give a participant another name; refuses a name already in the round. Returns the new name.
+
+    Saved only over the version the facilitator saw (``DeelnemerConflict`` otherwise, nothing changed).
 
     Names are compared as on joining (``services.naam_en_sleutel``): "anna  de vries" and
     "Anna de Vries" are the same person. Changing only the spelling of one's own name is allowed.
@@ -153,7 +223,7 @@ def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str
     try:
         with db.schrijven() as s:
             ronde, _ = _als_facilitator(s, sessie, moet_open=False)
-            doel = _deelnemer_van(s, ronde, deelnemer_id)
+            doel = _deelnemer_van(s, ronde, deelnemer_id, verwachte_versie)
             ander = s.scalar(
                 select(DeelnemerRij.naam).where(
                     DeelnemerRij.ronde_id == ronde.id,
@@ -165,10 +235,20 @@ def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str
                 raise InvoerFout(_al_bezet(ander, schoon))
             doel.naam = schoon
             doel.naam_sleutel = sleutel
-            s.flush()  # the unique (ronde, naam_sleutel) fails here when someone joined with it just now
+            # The unique (ronde, naam_sleutel) fails here when someone joined with it just now; the
+            # versioned UPDATE (WHERE versie = :gezien) when another writer got there first.
+            s.flush()
     except IntegrityError:
         raise InvoerFout(_al_bezet(schoon, schoon)) from None
+    except StaleDataError:
+        raise DeelnemerConflict(_deelnemer_nu(db, deelnemer_id)) from None
     return schoon
+
+
+def _deelnemer_nu(db: Database, deelnemer_id: int) -> DeelnemerStand | None:
+    with db.lezen() as s:
+        rij = s.get(DeelnemerRij, deelnemer_id)
+        return DeelnemerStand(deelnemer_id=rij.id, naam=rij.naam, versie=rij.versie) if rij else None
 
 
 def _al_bezet(bestaand: str, nieuw: str) -> str:
@@ -200,50 +280,84 @@ def ambities(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> dict[str
             vastgesteld=vastgesteld[b.id].niveau if b.id in vastgesteld else None,
             toelichting=vastgesteld[b.id].toelichting if b.id in vastgesteld else None,
             persoonlijk=tuple(sorted(per_bouwsteen.get(b.id, ()))),
+            afspraak=_vastgesteld(vastgesteld[b.id]) if b.id in vastgesteld else None,
         )
         for b in vragenlijst.bouwstenen
     }
 
 
+def _ambitie_rij(s: Session, ronde_id: int, bouwsteen: str) -> VastgesteldeAmbitieRij | None:
+    return s.scalar(
+        select(VastgesteldeAmbitieRij).where(
+            VastgesteldeAmbitieRij.ronde_id == ronde_id, VastgesteldeAmbitieRij.bouwsteen == bouwsteen
+        )
+    )
+
+
+def _ambitie_nu(db: Database, sessie: Sessie, bouwsteen: str) -> VastgesteldeAmbitie | None:
+    with db.lezen() as s:
+        rij = _ambitie_rij(s, sessie.ronde.id, bouwsteen)
+        return _vastgesteld(rij) if rij else None
+
+
 def stel_ambitie_vast(
-    db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str, niveau: int, toelichting: str = ""
-) -> None:
-    """Record (or change) the werkgroep's agreed ambition for ``bouwsteen``: level 1 to 5."""
+    db: Database,
+    vragenlijst: Vragenlijst,
+    sessie: Sessie,
+    bouwsteen: str,
+    niveau: int,
+    toelichting: str = "",
+    *,
+    verwachte_versie: int | None,
+) -> VastgesteldeAmbitie:
+    """Record (or change) the werkgroep's agreed ambition for ``bouwsteen``: level 1 to 5.
+
+    Only over the version the facilitator saw (``None``: there was none); otherwise
+    ``AmbitieConflict`` with what is stored now, and nothing is written.
+    """
     _bouwsteen_van(vragenlijst, sessie, bouwsteen)
     if niveau not in range(1, 6):
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
     schoon = schone_tekst(toelichting, "onderbouwing", f"De onderbouwing van de ambitie voor bouwsteen {bouwsteen}")
-    with db.schrijven() as s:
-        ronde, _ = _als_facilitator(s, sessie, moet_open=True)
-        repo.upsert(
-            s,
-            VastgesteldeAmbitieRij,
-            {
-                "ronde_id": ronde.id,
-                "bouwsteen": bouwsteen,
-                "niveau": niveau,
-                "toelichting": schoon,
-                "gewijzigd_op": nu(),
-            },
-            ["ronde_id", "bouwsteen"],
-            ["niveau", "toelichting", "gewijzigd_op"],
-        )
+    try:
+        with db.schrijven() as s:
+            ronde, ik = _als_facilitator(s, sessie, moet_open=True)
+            rij = _ambitie_rij(s, ronde.id, bouwsteen)
+            if (rij.versie if rij else None) != verwachte_versie:
+                raise AmbitieConflict(_vastgesteld(rij) if rij else None)
+            if rij is None:
+                rij = VastgesteldeAmbitieRij(ronde_id=ronde.id, bouwsteen=bouwsteen)
+                s.add(rij)
+            rij.niveau = niveau
+            rij.toelichting = schoon
+            rij.gewijzigd_door = ik.naam
+            rij.gewijzigd_op = nu()
+            # The versioned UPDATE or the unique INSERT fails here when another writer won the race.
+            s.flush()
+            return _vastgesteld(rij)
+    except (IntegrityError, StaleDataError):
+        raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None
 
 
-def wis_ambitie(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str) -> bool:
+def wis_ambitie(
+    db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str, *, verwachte_versie: int
+) -> bool:
     """Clear the agreed ambition of ``bouwsteen`` (the median of the personal ones counts again).
 
-    Returns whether there was one to clear.
+    Returns whether there was one to clear (``False``: someone cleared it already). A level
+    changed since ``verwachte_versie`` is not cleared unseen: ``AmbitieConflict``.
     """
     _bouwsteen_van(vragenlijst, sessie, bouwsteen)
-    with db.schrijven() as s:
-        ronde, _ = _als_facilitator(s, sessie, moet_open=True)
-        rij = s.scalar(
-            select(VastgesteldeAmbitieRij).where(
-                VastgesteldeAmbitieRij.ronde_id == ronde.id, VastgesteldeAmbitieRij.bouwsteen == bouwsteen
-            )
-        )
-        if rij is None:
-            return False
-        s.delete(rij)
-        return True
+    try:
+        with db.schrijven() as s:
+            ronde, _ = _als_facilitator(s, sessie, moet_open=True)
+            rij = _ambitie_rij(s, ronde.id, bouwsteen)
+            if rij is None:
+                return False
+            if rij.versie != verwachte_versie:
+                raise AmbitieConflict(_vastgesteld(rij))
+            s.delete(rij)
+            s.flush()
+            return True
+    except StaleDataError:
+        raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None

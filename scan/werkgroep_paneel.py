@@ -3,7 +3,12 @@
 Layer: application UI (``scan/``). Thin: every change goes through a use case of
 ``scan.werkgroep`` in a button callback, so the rerun that follows already shows the new state;
 the outcome is said once, above the panel. Names are user text: they reach the screen through
-widget values, or Markdown through ``letterlijk`` / ``letterlijke_tabel`` (scan.weergave).
+table cells, widget values, or ``letterlijk()``.
+
+Every change is saved against the version the facilitator saw (issue 13, case 6): a form keeps
+the version it was loaded from in session state and binds it to its button; when another
+facilitator changed the participant or the ambition first, nothing is written and both
+versions are shown at the form (``scan.conflictweergave``), with the input kept.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reports.duiding import getal
 from scan import services, werkgroep
+from scan.conflictweergave import toon_versies
 from scan.database import Database
-from scan.fouten import InvoerFout
+from scan.fouten import Conflict, InvoerFout
 from scan.repository import Sessie
 from scan.teksten import t
-from scan.ui import letterlijk, letterlijke_tabel
+from scan.ui import letterlijk, letterlijke_tabel, veilig
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.tekst import maximum
@@ -37,10 +43,21 @@ def _meld(paneel: str, soort: str, tekst: str) -> None:
     st.session_state[f"werkgroep_melding_{paneel}"] = (soort, tekst)
 
 
-def _voer_uit(paneel: str, actie: Callable[[], T], gelukt: Callable[[T], str]) -> bool:
-    """Run one use case in a callback and keep its outcome for the panel to show once."""
+def _voer_uit(
+    paneel: str,
+    actie: Callable[[], T],
+    gelukt: Callable[[T], str],
+    bij_conflict: Callable[[Conflict], None] | None = None,
+) -> bool:
+    """Run one use case in a callback and keep its outcome for the panel to show once; a conflict
+    goes to ``bij_conflict``, which keeps both versions for the form to show."""
     try:
         uitkomst = actie()
+    except Conflict as conflict:
+        if bij_conflict is None:
+            raise
+        bij_conflict(conflict)
+        st.toast(t("conflict.zie_paneel"), icon=":material/sync_problem:")
     except InvoerFout as fout:
         _meld(paneel, "fout", letterlijk(str(fout)))
     except SQLAlchemyError:
@@ -50,6 +67,24 @@ def _voer_uit(paneel: str, actie: Callable[[], T], gelukt: Callable[[T], str]) -
         _meld(paneel, "ok", gelukt(uitkomst))
         return True
     return False
+
+
+def _gezien(soort: str, sleutel: object, veld: str, versie: int | None) -> int | None:
+    """The version the form ``veld`` was loaded from: set when its widget is drawn afresh, moved
+    on only by this user's own save or their choice in a conflict (never by a rerun that finds
+    a newer stored version), so a save is checked against what the facilitator saw."""
+    gezien: dict[tuple[str, object], int | None] = st.session_state.setdefault("werkgroep_gezien", {})
+    if veld not in st.session_state or (soort, sleutel) not in gezien:
+        gezien[(soort, sleutel)] = versie
+    return gezien[(soort, sleutel)]
+
+
+def _zet_gezien(soort: str, sleutel: object, versie: int | None) -> None:
+    st.session_state.setdefault("werkgroep_gezien", {})[(soort, sleutel)] = versie
+
+
+def _vergeet_gezien(soort: str, sleutel: object) -> None:
+    st.session_state.setdefault("werkgroep_gezien", {}).pop((soort, sleutel), None)
 
 
 def _toon_melding(paneel: str) -> None:
@@ -110,21 +145,78 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     if gekozen is None:
         return
     naam = namen[gekozen]
-    veld = f"werkgroep_naam_{gekozen}_{vingerafdruk}"
+    versie = next(r.versie for r in rijen if r.deelnemer_id == gekozen)
+    # Keyed by the participant only: a rename of someone else must not wipe what is typed here.
+    veld = f"werkgroep_naam_{gekozen}"
+    conflict_sleutel = f"werkgroep_conflict_naam_{gekozen}"
+    gezien = _gezien("naam", gekozen, veld, versie)
 
-    def hernoem() -> None:
-        _voer_uit(
+    def hernoem(verwacht: int | None = gezien, mijn: str | None = None) -> None:
+        nieuwe_naam = st.session_state[veld] if mijn is None else mijn
+
+        def bij_conflict(conflict: Conflict) -> None:
+            st.session_state[conflict_sleutel] = ("hernoem", nieuwe_naam, conflict.huidig)
+
+        if _voer_uit(
             "deelnemers",
-            lambda: werkgroep.hernoem_deelnemer(db, sessie, gekozen, st.session_state[veld]),
+            lambda: werkgroep.hernoem_deelnemer(db, sessie, gekozen, nieuwe_naam, verwachte_versie=verwacht or 0),
             lambda nieuw: t("werkgroep.hernoemd", naam=letterlijk(nieuw)),
-        )
+            bij_conflict,
+        ):
+            st.session_state.pop(conflict_sleutel, None)
+            _vergeet_gezien("naam", gekozen)  # the next draw takes the version now stored
 
-    def verwijder() -> None:
+    def verwijder(verwacht: int = versie, gezien_naam: str = naam) -> None:
+        def bij_conflict(conflict: Conflict) -> None:
+            st.session_state[conflict_sleutel] = ("verwijder", gezien_naam, conflict.huidig)
+            st.session_state[f"werkgroep_zeker_{gekozen}"] = False  # confirm again, for the person as now
+
         _voer_uit(
             "deelnemers",
-            lambda: werkgroep.verwijder_deelnemer(db, sessie, gekozen),
+            lambda: werkgroep.verwijder_deelnemer(db, sessie, gekozen, verwachte_versie=verwacht),
             lambda weg: t("werkgroep.verwijderd", naam=letterlijk(weg)),
+            bij_conflict,
         )
+
+    @veilig
+    def houd_mijn() -> None:
+        conflict = st.session_state.pop(conflict_sleutel, None)
+        if conflict is not None and conflict[2] is not None:
+            _zet_gezien("naam", gekozen, conflict[2].versie)
+            hernoem(conflict[2].versie, conflict[1])
+
+    @veilig
+    def neem_opgeslagen() -> None:
+        conflict = st.session_state.pop(conflict_sleutel, None)
+        if conflict is not None and conflict[2] is not None and conflict[0] == "hernoem":
+            st.session_state[veld] = conflict[2].naam  # widgetwaarde
+            _zet_gezien("naam", gekozen, conflict[2].versie)
+
+    if conflict_sleutel in st.session_state:
+        wat, mijn, huidig = st.session_state[conflict_sleutel]
+        toon_versies(
+            t("conflict.deelnemer" if wat == "hernoem" else "conflict.deelnemer.verwijder"),
+            [(t("conflict.veld.naam"), mijn, huidig.naam if huidig else "")],
+            door=None,
+            op=None,
+            weg=huidig is None,
+            sleutel=f"deelnemer_{gekozen}",
+        )
+        with st.container(horizontal=True):
+            if wat == "hernoem" and huidig is not None:
+                st.button(
+                    t("conflict.knop.mijn"),
+                    type="primary",
+                    icon=":material/save:",
+                    key=f"werkgroep_naam_mijn_{gekozen}",
+                    on_click=houd_mijn,
+                )
+            st.button(
+                t("conflict.knop.opgeslagen") if wat == "hernoem" else t("conflict.knop.sluiten"),
+                icon=":material/sync:",
+                key=f"werkgroep_naam_opgeslagen_{gekozen}",
+                on_click=neem_opgeslagen,
+            )
 
     with st.container(border=True):
         links, rechts = st.columns(2, gap="large")
@@ -217,32 +309,101 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
     # Proposed: the agreed level, otherwise the median rounded half up (3,5 proposes 4).
     voorstel = stand.vastgesteld or (math.floor(stand.mediaan + 0.5) if stand.mediaan is not None else None)
     niveau_veld, waarom_veld = f"werkgroep_amb_n_{bouwsteen.id}", f"werkgroep_amb_t_{bouwsteen.id}"
+    conflict_sleutel = f"werkgroep_amb_conflict_{sessie.ronde.id}_{bouwsteen.id}"
+    gezien = _gezien("ambitie", (sessie.ronde.id, bouwsteen.id), niveau_veld, stand.versie)
 
-    def leg_vast() -> None:
+    def bewaar(niveau: int | None, waarom: str, verwacht: int | None) -> None:
+        """Set (``niveau``) or clear (``None``) the agreed ambition against version ``verwacht``."""
+
+        def bij_conflict(conflict: Conflict) -> None:
+            st.session_state[conflict_sleutel] = (niveau, waarom, conflict.huidig)
+
+        if niveau is None:
+            if _voer_uit(
+                "ambities",
+                lambda: werkgroep.wis_ambitie(db, vl, sessie, bouwsteen.id, verwachte_versie=verwacht or 0),
+                lambda gewist: t(
+                    "werkgroep.ambitie.gewist" if gewist else "werkgroep.ambitie.niets_gewist",
+                    bouwsteen=letterlijk(bouwsteen.naam.nl),
+                ),
+                bij_conflict,
+            ):
+                # The form shows the median's proposal again, not the cleared level.
+                st.session_state.pop(niveau_veld, None)
+                st.session_state.pop(waarom_veld, None)
+                st.session_state.pop(conflict_sleutel, None)
+                _vergeet_gezien("ambitie", (sessie.ronde.id, bouwsteen.id))
+            return
+        uitkomst: list[werkgroep.VastgesteldeAmbitie] = []
+        if _voer_uit(
+            "ambities",
+            lambda: uitkomst.append(
+                werkgroep.stel_ambitie_vast(db, vl, sessie, bouwsteen.id, niveau, waarom, verwachte_versie=verwacht)
+            ),
+            lambda _: t("werkgroep.ambitie.opgeslagen", bouwsteen=letterlijk(bouwsteen.naam.nl), niveau=niveau),
+            bij_conflict,
+        ):
+            st.session_state.pop(conflict_sleutel, None)
+            _zet_gezien("ambitie", (sessie.ronde.id, bouwsteen.id), uitkomst[0].versie)
+
+    def leg_vast(verwacht: int | None = gezien) -> None:
         niveau = st.session_state[niveau_veld]
         if niveau is None:
             _meld("ambities", "fout", t("werkgroep.ambitie.kies_niveau"))
             return
-        _voer_uit(
-            "ambities",
-            lambda: werkgroep.stel_ambitie_vast(
-                db, vl, sessie, bouwsteen.id, int(niveau), st.session_state[waarom_veld]
-            ),
-            lambda _: t("werkgroep.ambitie.opgeslagen", bouwsteen=letterlijk(bouwsteen.naam.nl), niveau=niveau),
-        )
+        bewaar(int(niveau), st.session_state[waarom_veld], verwacht)
 
-    def wis() -> None:
-        if _voer_uit(
-            "ambities",
-            lambda: werkgroep.wis_ambitie(db, vl, sessie, bouwsteen.id),
-            lambda gewist: t(
-                "werkgroep.ambitie.gewist" if gewist else "werkgroep.ambitie.niets_gewist",
-                bouwsteen=letterlijk(bouwsteen.naam.nl),
-            ),
-        ):
-            # The form shows the median's proposal again, not the cleared level.
-            st.session_state.pop(niveau_veld, None)
-            st.session_state.pop(waarom_veld, None)
+    def wis(verwacht: int | None = stand.versie) -> None:
+        # Clears the level shown beside the form (the stored one at this draw), not a newer one.
+        bewaar(None, "", verwacht)
+
+    @veilig
+    def houd_mijn() -> None:
+        conflict = st.session_state.pop(conflict_sleutel, None)
+        if conflict is not None:
+            niveau, waarom, huidig = conflict
+            bewaar(niveau, waarom, huidig.versie if huidig else None)
+
+    @veilig
+    def neem_opgeslagen() -> None:
+        conflict = st.session_state.pop(conflict_sleutel, None)
+        if conflict is not None:
+            huidig = conflict[2]
+            st.session_state[niveau_veld] = huidig.niveau if huidig else None
+            st.session_state[waarom_veld] = (huidig.toelichting or "") if huidig else ""  # widgetwaarde
+            _zet_gezien("ambitie", (sessie.ronde.id, bouwsteen.id), huidig.versie if huidig else None)
+
+    if conflict_sleutel in st.session_state:
+        mijn_niveau, mijn_waarom, huidig = st.session_state[conflict_sleutel]
+
+        def als_tekst(n: int | None) -> str:
+            return f"{n} · {niveau_naam[n]}" if n is not None else t("conflict.weg")
+
+        toon_versies(
+            t("conflict.ambitie" if mijn_niveau is not None else "conflict.ambitie.wis"),
+            [
+                (t("conflict.veld.niveau"), als_tekst(mijn_niveau), als_tekst(huidig.niveau) if huidig else ""),
+                (t("conflict.veld.waarom"), mijn_waarom, (huidig.toelichting or "") if huidig else ""),
+            ],
+            door=huidig.gewijzigd_door if huidig else None,
+            op=huidig.gewijzigd_op if huidig else None,
+            weg=huidig is None,
+            sleutel=f"ambitie_{bouwsteen.id}",
+        )
+        with st.container(horizontal=True):
+            st.button(
+                t("conflict.knop.mijn"),
+                type="primary",
+                icon=":material/save:",
+                key=f"werkgroep_amb_mijn_{bouwsteen.id}",
+                on_click=houd_mijn,
+            )
+            st.button(
+                t("conflict.knop.opgeslagen"),
+                icon=":material/sync:",
+                key=f"werkgroep_amb_opgeslagen_{bouwsteen.id}",
+                on_click=neem_opgeslagen,
+            )
 
     with st.form(f"werkgroep_amb_{bouwsteen.id}", border=True):
         st.radio(

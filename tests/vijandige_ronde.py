@@ -112,7 +112,9 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
             verwachte_versie=None,
         )
         redenen.append(p)
-    werkgroep.stel_ambitie_vast(db, vl, facilitator, vl.bouwstenen[0].id, 4, kort(pl[5].tekst, 500))
+    werkgroep.stel_ambitie_vast(
+        db, vl, facilitator, vl.bouwstenen[0].id, 4, kort(pl[5].tekst, 500), verwachte_versie=None
+    )
     # Goals: five shown fields per goal, every payload in one of them.
     zichtbaar = ("titel", "actie", "indicator", "eenheid", "eigenaar")
     maxima = {"titel": 120, "eenheid": 40}

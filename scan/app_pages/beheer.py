@@ -85,7 +85,12 @@ with st.container(border=True):
             key=f"intrekken_{rol.id}",
             icon=":material/person_remove:",
             on_click=_doe,
-            args=(lambda r=rol.id: vergelijken.trek_rol_in(db, gebruiker, r), t("beheer.rollen.ingetrokken")),
+            # The grant shown (id and moment) is bound now: a role revoked and granted again
+            # meanwhile is not revoked unseen, and one revoked already is said (issue 13, case 6).
+            args=(
+                lambda r=rol.id, op=rol.toegekend_op: vergelijken.trek_rol_in(db, gebruiker, r, toegekend_op=op),
+                t("beheer.rollen.ingetrokken"),
+            ),
         )
     with st.form("rol_toekennen", clear_on_submit=True):
         kol_email, kol_rol = st.columns([3, 2])

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reports import charts
 from scan import bespreken, services, werkgroep_paneel
+from scan.conflictweergave import toon_versies
 from scan.database import nu
 from scan.repository import ConsensusInfo
 from scan.services import ConsensusConflict, InvoerFout
@@ -158,40 +159,73 @@ resultaat = services.resultaat(db, vl, ronde.id)
 afspraken = services.consensus(db, sessie)
 
 
+PLEKKEN = ("bp", "bs")
+"""Where a stelling's consensus form can be: the bespreekpunten and the bouwsteen tab."""
+
+
+def _gezien(plek: str, stelling_id: str, versie: int | None) -> int | None:
+    """The consensus version this form was loaded from (issue 13, case 6).
+
+    Set when the form's widgets are drawn afresh and moved on only by this user's own save or
+    their choice in a conflict, never by the live rerun that finds a newer stored version: a
+    save is checked against it, so another facilitator's change is never overwritten unseen.
+    """
+    gezien: dict[str, int | None] = st.session_state.setdefault(f"workshop_gezien_{ronde.id}", {})
+    if f"{plek}_cn_{stelling_id}" not in st.session_state or f"{plek}_{stelling_id}" not in gezien:
+        gezien[f"{plek}_{stelling_id}"] = versie
+    return gezien[f"{plek}_{stelling_id}"]
+
+
+def _toon_in_formulieren(stelling_id: str, info: ConsensusInfo | None) -> None:
+    """Every drawn form of this stelling shows ``info`` (its level and note) and is saved against it."""
+    gezien: dict[str, int | None] = st.session_state.setdefault(f"workshop_gezien_{ronde.id}", {})
+    for p in PLEKKEN:
+        gezien[f"{p}_{stelling_id}"] = info.versie if info else None
+        if f"{p}_cn_{stelling_id}" in st.session_state:  # drawn: set what it shows; else it starts afresh
+            st.session_state[f"{p}_cn_{stelling_id}"] = info.niveau if info else None
+            st.session_state[f"{p}_co_{stelling_id}"] = (info.toelichting or "") if info else ""  # widgetwaarde
+
+
 @veilig
 def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
+    """Record the form's level and note, against ``versie``: the version its form was loaded from,
+    bound to the button when it was drawn."""
     niveau = st.session_state[f"{plek}_cn_{stelling_id}"]
-    door: str | None = None
+    _bewaar(
+        stelling_id,
+        int(niveau) if niveau is not None else None,
+        st.session_state[f"{plek}_co_{stelling_id}"],
+        versie,
+        plek,
+    )
+
+
+def _bewaar(stelling_id: str, niveau: int | None, toelichting: str, versie: int | None, plek: str) -> None:
     try:
         info = services.stel_consensus_vast(
             db,
             vl,
             sessie,
             stelling=stelling_id,
-            niveau=int(niveau) if niveau is not None else None,
-            toelichting=st.session_state[f"{plek}_co_{stelling_id}"],
+            niveau=niveau,
+            toelichting=toelichting,
             verwachte_versie=versie,
         )
     except ConsensusConflict as conflict:
-        huidig = conflict.huidig
-        door = huidig.vastgesteld_door if huidig else None
-        melding = (
-            t(
-                "workshop.conflict",
-                door=letterlijk(huidig.vastgesteld_door or "?"),
-                tijd=tijd(huidig.vastgesteld_op),
-                niveau=huidig.niveau,
-            )
-            if huidig
-            else t("workshop.conflict.gewist")
-        )
+        # Nothing overwritten; both versions are shown at the stelling and the form keeps the input.
+        st.session_state[f"conflict_{ronde.id}_{stelling_id}"] = (niveau, toelichting, conflict.huidig, plek)
+        st.session_state.pop(f"fout_{ronde.id}_{stelling_id}", None)
+        st.toast(t("conflict.zie_stelling"), icon=":material/sync_problem:")
+        return
     except InvoerFout as fout:
         melding = letterlijk(str(fout))
     except SQLAlchemyError:
         log.exception("consensus opslaan mislukt")
         melding = t("invullen.fout.database")
     else:
-        st.session_state.pop(f"conflict_{stelling_id}", None)
+        st.session_state.pop(f"conflict_{ronde.id}_{stelling_id}", None)
+        st.session_state.pop(f"fout_{ronde.id}_{stelling_id}", None)
+        _toon_in_formulieren(stelling_id, info)
         b, nummer, _ = stelling_van[stelling_id]
         st.toast(
             t("workshop.consensus.opgeslagen", niveau=info.niveau, stelling=f"{b.nummer}.{nummer}")
@@ -201,19 +235,68 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
         )
         return
     # Shown at the stelling and as a short toast: the stelling may have moved out of view meanwhile.
-    st.session_state[f"conflict_{stelling_id}"] = melding
-    kort = melding
-    if len(zichtbare_tekst(melding)) > 70:
-        kort = t("workshop.conflict.kort", door=letterlijk(door)) if door else t("workshop.zie_stelling")
-    st.toast(kort, icon=":material/sync_problem:")
+    st.session_state[f"fout_{ronde.id}_{stelling_id}"] = melding
+    st.toast(melding if len(melding) <= 70 else t("workshop.zie_stelling"), icon=":material/error:")
+
+
+@veilig
+def _houd_mijn(stelling_id: str) -> None:
+    """Keep one's own level and note: saved explicitly over the version now stored (shown beside it)."""
+    conflict = st.session_state.pop(f"conflict_{ronde.id}_{stelling_id}", None)
+    if conflict is None:
+        return
+    niveau, toelichting, huidig, plek = conflict
+    _bewaar(stelling_id, niveau, toelichting, huidig.versie if huidig else None, plek)
+
+
+@veilig
+def _neem_opgeslagen(stelling_id: str) -> None:
+    conflict = st.session_state.pop(f"conflict_{ronde.id}_{stelling_id}", None)
+    if conflict is not None:
+        _toon_in_formulieren(stelling_id, conflict[2])
+
+
+def _toon_conflict(stelling_id: str, plek: str) -> None:
+    """Both versions of a consensus someone else changed first, with the two ways on."""
+    niveau, toelichting, huidig, _ = st.session_state[f"conflict_{ronde.id}_{stelling_id}"]
+
+    def als_tekst(n: int | None) -> str:
+        return f"{n} · {niveau_naam[n]}" if n is not None else t("conflict.weg")
+
+    toon_versies(
+        t("conflict.consensus"),
+        [
+            (t("conflict.veld.niveau"), als_tekst(niveau), als_tekst(huidig.niveau) if huidig else ""),
+            (t("conflict.veld.waarom"), toelichting, (huidig.toelichting or "") if huidig else ""),
+        ],
+        door=huidig.vastgesteld_door if huidig else None,
+        op=huidig.vastgesteld_op if huidig else None,
+        weg=huidig is None,
+        sleutel=f"{plek}_consensus_{stelling_id}",
+    )
+    with st.container(horizontal=True):
+        st.button(
+            t("conflict.knop.mijn"),
+            type="primary",
+            icon=":material/save:",
+            key=f"{plek}_conflict_mijn_{stelling_id}",
+            on_click=_houd_mijn,
+            args=(stelling_id,),
+        )
+        st.button(
+            t("conflict.knop.opgeslagen"),
+            icon=":material/sync:",
+            key=f"{plek}_conflict_opgeslagen_{stelling_id}",
+            on_click=_neem_opgeslagen,
+            args=(stelling_id,),
+        )
 
 
 @veilig
 def _wis_consensus(stelling_id: str, versie: int, plek: str) -> None:
-    # Clearing is recording "no level" with the version seen: the same conflict handling.
-    st.session_state[f"{plek}_cn_{stelling_id}"] = None
-    st.session_state[f"{plek}_co_{stelling_id}"] = ""
-    _leg_vast(stelling_id, versie, plek)
+    # Clearing is recording "no level" with the version shown beside the button: the same
+    # conflict handling. The form keeps its input (a refused clear must not wipe it).
+    _bewaar(stelling_id, None, "", versie, plek)
 
 
 @veilig
@@ -317,9 +400,12 @@ def _stelling(
                 args=(stelling_id, afspraak.versie, plek),
                 icon=":material/backspace:",
             )
-        if f"conflict_{stelling_id}" in st.session_state:
-            st.warning(st.session_state[f"conflict_{stelling_id}"], icon=":material/sync_problem:")
+        if f"conflict_{ronde.id}_{stelling_id}" in st.session_state:
+            _toon_conflict(stelling_id, plek)
+        if fout := st.session_state.get(f"fout_{ronde.id}_{stelling_id}"):
+            st.warning(fout, icon=":material/error:")
         voorstel = afspraak.niveau if afspraak else (round(r.mediaan) if r.mediaan is not None else None)
+        gezien = _gezien(plek, stelling_id, afspraak.versie if afspraak else None)
         with st.form(f"{plek}_c_{stelling_id}", border=False):
             kolommen = st.columns([3, 4, 2], vertical_alignment="bottom")
             kolommen[0].radio(
@@ -338,7 +424,8 @@ def _stelling(
             kolommen[2].form_submit_button(
                 t("workshop.consensus.knop"),
                 on_click=_leg_vast,
-                args=(stelling_id, afspraak.versie if afspraak else None, plek),
+                # Bound now: the version this form was loaded from, not what a later rerun reads.
+                args=(stelling_id, gezien, plek),
                 type="primary",
             )
 

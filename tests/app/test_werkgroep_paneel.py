@@ -167,7 +167,8 @@ def test_invullen__a_removed_participant_s_next_click__gets_a_calm_dutch_message
     stray = groep[LASTIG]
     telefoon = open_app(INVULLEN, d=stray.deelnemer.token)
     assert not telefoon.exception
-    werkgroep.verwijder_deelnemer(app_db, ronde, stray.deelnemer.id)
+    versie = next(r.versie for r in services.voortgang(app_db, ronde) if r.deelnemer_id == stray.deelnemer.id)
+    werkgroep.verwijder_deelnemer(app_db, ronde, stray.deelnemer.id, verwachte_versie=versie)
 
     # Whichever bouwsteen the phone shows, the participant taps a level of its first stelling.
     next(r for r in telefoon.radio if r.key and r.key.startswith("a_")).set_value("3").run()
@@ -199,7 +200,7 @@ def test_resultaten__use_the_agreed_ambition_instead_of_the_median(
     b1 = vragenlijst.bouwstenen[0]
     at = open_app("scan/app_pages/resultaten.py", d=ronde.deelnemer.token)
     assert at.dataframe[0].value["Ambitie"][0] == 75  # the median of 5 and 3: level 4
-    werkgroep.stel_ambitie_vast(app_db, vragenlijst, ronde, b1.id, 2)
+    werkgroep.stel_ambitie_vast(app_db, vragenlijst, ronde, b1.id, 2, verwachte_versie=None)
     at.run()
     assert not at.exception
     assert at.dataframe[0].value["Ambitie"][0] == 25

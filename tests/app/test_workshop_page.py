@@ -95,8 +95,13 @@ def test_workshop__consensus_set_meanwhile_by_another_facilitator__is_a_conflict
     at.button(key=f"FormSubmitter:bp_c_{eerste}-Vastleggen").click().run()
     assert not at.exception
     waarschuwing = " ".join(w.value for w in at.warning)
-    assert "Niet vastgelegd: Bas heeft om" in waarschuwing and "niveau 4" in waarschuwing
-    assert at.toast[0].value.startswith("Niet vastgelegd: Bas")
+    assert "Niet vastgelegd: een andere facilitator heeft de consensus" in waarschuwing
+    # Both versions as literal text: Fatima's 2 beside Bas's 4, his note, his name.
+    teksten = [x.value for x in at.text]
+    assert "Bas zegt 4" in teksten
+    assert any(x.startswith("2 · ") for x in teksten) and any(x.startswith("4 · ") for x in teksten)
+    assert any(x.startswith("gewijzigd door Bas") for x in teksten)
+    assert at.toast[0].value.startswith("Niet vastgelegd: iemand anders was u voor")
     assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
 
 
@@ -249,4 +254,5 @@ def test_workshop__consensus_wissen_after_another_change__is_a_conflict(
     at.button(key=f"bp_cw_{eerste}").click().run()
     assert not at.exception
     assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
-    assert at.toast[0].value.startswith("Niet vastgelegd: Bas")
+    assert at.toast[0].value.startswith("Niet vastgelegd: iemand anders was u voor")
+    assert "niets: intussen verwijderd of gewist" in [x.value for x in at.text]  # what Fatima tried: clearing

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from scan import doelen as doelservice
 from scan import services, werkgroep
-from scan.database import Base, Database
+from scan.database import Base, Database, DeelnemerRij
 from scan.demo import maak_demo
 from scan.fouten import InvoerFout
 from scan.gemeenten import zoek_gemeente
@@ -66,7 +66,7 @@ def test_a_look_alike_name__cannot_join_the_round_twice(
         services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=payload.tekst)
     assert _stand(db) == voor
     # And the other way round: the look-alike joins first, is stored cleaned, and the twin is refused.
-    werkgroep.verwijder_deelnemer(db, ronde, eerste.deelnemer.id)
+    werkgroep.verwijder_deelnemer(db, ronde, eerste.deelnemer.id, verwachte_versie=_versie(db, eerste.deelnemer.id))
     vermomd = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=payload.tekst)
     assert vermomd.deelnemer.naam == " ".join(tweeling.split())
     assert not any(unicodedata.category(c) == "Cf" for c in vermomd.deelnemer.naam)
@@ -82,10 +82,19 @@ def test_a_rename__to_a_look_alike_of_another_name_is_refused(
     voor = _stand(db)
     for vermomd in ("Pi\u200bet\u00a0Jansen", "\u202ePiet Jansen", "PIET  JANSEN\ufeff"):
         with pytest.raises(InvoerFout, match="In deze scanronde doet al iemand mee als 'Piet Jansen'"):
-            werkgroep.hernoem_deelnemer(db, ronde, anna.deelnemer.id, vermomd)
+            werkgroep.hernoem_deelnemer(
+                db, ronde, anna.deelnemer.id, vermomd, verwachte_versie=_versie(db, anna.deelnemer.id)
+            )
     assert _stand(db) == voor
     assert (
-        werkgroep.hernoem_deelnemer(db, ronde, anna.deelnemer.id, "An\u2066na\u2069 de\u00a0Vries") == "Anna de Vries"
+        werkgroep.hernoem_deelnemer(
+            db,
+            ronde,
+            anna.deelnemer.id,
+            "An\u2066na\u2069 de\u00a0Vries",
+            verwachte_versie=_versie(db, anna.deelnemer.id),
+        )
+        == "Anna de Vries"
     )
 
 
@@ -140,9 +149,14 @@ def _invoerpunten(
         ),
         "ambitie": (
             f"De onderbouwing van de ambitie voor bouwsteen {bouwsteen}",
-            lambda t: werkgroep.stel_ambitie_vast(db, vl, ronde, bouwsteen, 4, t),
+            lambda t: werkgroep.stel_ambitie_vast(db, vl, ronde, bouwsteen, 4, t, verwachte_versie=None),
         ),
-        "hernoem": ("De nieuwe naam", lambda t: werkgroep.hernoem_deelnemer(db, ronde, anna.deelnemer.id, t)),
+        "hernoem": (
+            "De nieuwe naam",
+            lambda t: werkgroep.hernoem_deelnemer(
+                db, ronde, anna.deelnemer.id, t, verwachte_versie=_versie(db, anna.deelnemer.id)
+            ),
+        ),
         "rol_email": ("Het e-mailadres", lambda t: ken_rol_toe(db, lokale_gebruiker(), "GM0344", t, "adviseur")),
     }
     for veld, naam in (
@@ -318,3 +332,9 @@ def test_the_import__refuses_look_alike_names_and_stores_text_cleaned(db: Databa
     sessie = importeer(db, vragenlijst, vermomd)
     namen = [d.naam for d in services.voortgang(db, sessie)]
     assert "Piet Jansen" in namen
+
+
+def _versie(db: Database, deelnemer_id: int) -> int:
+    """The participant's stored version: what a facilitator's form would have been loaded from."""
+    with db.lezen() as s:
+        return s.scalar(select(DeelnemerRij.versie).where(DeelnemerRij.id == deelnemer_id)) or 0

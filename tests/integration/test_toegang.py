@@ -250,9 +250,9 @@ def test_roles_are_read_from_the_database_by_address_and_a_beheerder_cannot_lock
     vergelijken.ken_rol_toe(eigen_db, beheerder, "GM0344", "beheer@utrecht.nl", "beheerder")
     eigen = next(r for r in vergelijken.rollen_van(eigen_db, beheerder, "GM0344") if r.rol == "beheerder")
     with pytest.raises(InvoerFout, match="eigen rol beheerder"):
-        vergelijken.trek_rol_in(eigen_db, beheerder, eigen.id)
+        vergelijken.trek_rol_in(eigen_db, beheerder, eigen.id, toegekend_op=eigen.toegekend_op)
     andere = next(r for r in vergelijken.rollen_van(eigen_db, beheerder, "GM0344") if r.rol == "adviseur")
-    vergelijken.trek_rol_in(eigen_db, beheerder, andere.id)
+    vergelijken.trek_rol_in(eigen_db, beheerder, andere.id, toegekend_op=andere.toegekend_op)
     assert [r.rol for r in vergelijken.rollen_van(eigen_db, beheerder, "GM0344")] == ["beheerder"]
 
 

@@ -45,6 +45,22 @@ def _pdf(db: Database, vl: Vragenlijst, ronde_id: int, soort: str) -> str:
     return _tekst(rapport(soort, vl, scan, bereken_scan(vl, scan), vandaag=DATUM))  # type: ignore[arg-type]
 
 
+def _v(db: Database, deelnemer_id: int) -> int:
+    """The participant's stored version, as a freshly drawn page would have it."""
+    with db.lezen() as s:
+        return s.scalar(select(DeelnemerRij.versie).where(DeelnemerRij.id == deelnemer_id)) or 0
+
+
+def _av(db: Database, sessie: Sessie, bouwsteen: str) -> int | None:
+    """The agreed ambition's stored version (``None``: none), as a freshly drawn page would have it."""
+    with db.lezen() as s:
+        return s.scalar(
+            select(VastgesteldeAmbitieRij.versie).where(
+                VastgesteldeAmbitieRij.ronde_id == sessie.ronde.id, VastgesteldeAmbitieRij.bouwsteen == bouwsteen
+            )
+        )
+
+
 def _aantal(db: Database, tabel: type[AntwoordRij | AmbitieRij], deelnemer_id: int) -> int:
     with db.lezen() as s:
         return s.scalar(select(func.count()).select_from(tabel).where(tabel.deelnemer_id == deelnemer_id)) or 0
@@ -82,7 +98,7 @@ def test_verwijder__drops_answers_notes_ambitions_from_results_pdfs_and_exports(
     assert voor.deelnemers == 3
     assert "3 deelnemers" in _pdf(db, vragenlijst, ronde.ronde.id, "handout")
 
-    assert werkgroep.verwijder_deelnemer(db, ronde, stray.id) == "Stray"
+    assert werkgroep.verwijder_deelnemer(db, ronde, stray.id, verwachte_versie=_v(db, stray.id)) == "Stray"
 
     assert _aantal(db, AntwoordRij, stray.id) == 0
     assert _aantal(db, AmbitieRij, stray.id) == 0
@@ -127,13 +143,16 @@ def test_verwijder__yourself_or_the_last_facilitator__is_refused(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie
 ) -> None:
     with pytest.raises(InvoerFout, match="uzelf niet"):
-        werkgroep.verwijder_deelnemer(db, ronde, ronde.deelnemer.id)
+        werkgroep.verwijder_deelnemer(db, ronde, ronde.deelnemer.id, verwachte_versie=_v(db, ronde.deelnemer.id))
     tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
     # Another facilitator may go while one stays ...
-    assert werkgroep.verwijder_deelnemer(db, ronde, tweede.deelnemer.id) == "Gijs"
+    assert (
+        werkgroep.verwijder_deelnemer(db, ronde, tweede.deelnemer.id, verwachte_versie=_v(db, tweede.deelnemer.id))
+        == "Gijs"
+    )
     # ... and a removed facilitator can no longer act.
     with pytest.raises(InvoerFout, match="niet meer mee"):
-        werkgroep.verwijder_deelnemer(db, tweede, ronde.deelnemer.id)
+        werkgroep.verwijder_deelnemer(db, tweede, ronde.deelnemer.id, verwachte_versie=_v(db, ronde.deelnemer.id))
     assert [r.naam for r in services.voortgang(db, ronde)] == ["Fatima"]
 
 
@@ -148,7 +167,9 @@ def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
         def weg(wie: Sessie, wat: Sessie, start: threading.Barrier = threading.Barrier(2)) -> str:  # noqa: B008
             start.wait()
             try:
-                return werkgroep.verwijder_deelnemer(db, wie, wat.deelnemer.id)
+                return werkgroep.verwijder_deelnemer(
+                    db, wie, wat.deelnemer.id, verwachte_versie=_v(db, wat.deelnemer.id)
+                )
             except InvoerFout as fout:
                 return f"geweigerd: {fout}"
 
@@ -168,9 +189,11 @@ def test_verwijder__a_participant_of_another_round__is_refused(
     ander = services.start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Olga", datum=DATUM)
     iemand = services.neem_deel(db, vragenlijst, code=ander.ronde.code, naam="Piet")
     with pytest.raises(InvoerFout, match="doet niet \\(meer\\) mee"):
-        werkgroep.verwijder_deelnemer(db, ronde, iemand.deelnemer.id)
+        werkgroep.verwijder_deelnemer(db, ronde, iemand.deelnemer.id, verwachte_versie=_v(db, iemand.deelnemer.id))
     with pytest.raises(InvoerFout, match="doet niet \\(meer\\) mee"):
-        werkgroep.hernoem_deelnemer(db, ronde, iemand.deelnemer.id, "Klaas")
+        werkgroep.hernoem_deelnemer(
+            db, ronde, iemand.deelnemer.id, "Klaas", verwachte_versie=_v(db, iemand.deelnemer.id)
+        )
     assert services.sessie_voor_token(db, iemand.deelnemer.token) is not None
 
 
@@ -180,17 +203,17 @@ def test_werkgroep__a_participant_who_is_not_facilitator__is_refused_everything(
     anna, bert = werkgroep_van_drie["Anna"], werkgroep_van_drie["Bert"]
     b1 = vragenlijst.bouwstenen[0].id
     with pytest.raises(InvoerFout, match="Alleen een facilitator"):
-        werkgroep.verwijder_deelnemer(db, anna, bert.deelnemer.id)
+        werkgroep.verwijder_deelnemer(db, anna, bert.deelnemer.id, verwachte_versie=_v(db, bert.deelnemer.id))
     with pytest.raises(InvoerFout, match="Alleen een facilitator"):
-        werkgroep.hernoem_deelnemer(db, anna, bert.deelnemer.id, "Bertus")
+        werkgroep.hernoem_deelnemer(db, anna, bert.deelnemer.id, "Bertus", verwachte_versie=_v(db, bert.deelnemer.id))
     with pytest.raises(InvoerFout, match="Alleen een facilitator"):
-        werkgroep.stel_ambitie_vast(db, vragenlijst, anna, b1, 3)
+        werkgroep.stel_ambitie_vast(db, vragenlijst, anna, b1, 3, verwachte_versie=_av(db, anna, b1))
     with pytest.raises(InvoerFout, match="Alleen een facilitator"):
-        werkgroep.wis_ambitie(db, vragenlijst, anna, b1)
+        werkgroep.wis_ambitie(db, vragenlijst, anna, b1, verwachte_versie=_av(db, anna, b1) or 0)
     # A page snapshot that claims the facilitator role does not count: the row decides.
     vervalst = anna.model_copy(update={"deelnemer": anna.deelnemer.model_copy(update={"rol": "facilitator"})})
     with pytest.raises(InvoerFout, match="Alleen een facilitator"):
-        werkgroep.verwijder_deelnemer(db, vervalst, bert.deelnemer.id)
+        werkgroep.verwijder_deelnemer(db, vervalst, bert.deelnemer.id, verwachte_versie=_v(db, bert.deelnemer.id))
     assert len(services.voortgang(db, ronde)) == 4
 
 
@@ -201,11 +224,18 @@ def test_verwijder__in_a_closed_round__is_refused_until_reopened(
     # The page's snapshot still says "open"; the row inside the transaction says otherwise.
     services.rond_af(db, vragenlijst, ronde)
     with pytest.raises(InvoerFout, match="afgerond"):
-        werkgroep.verwijder_deelnemer(db, ronde, stray)
+        werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray))
     with pytest.raises(InvoerFout, match="afgerond"):
-        werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, vragenlijst.bouwstenen[0].id, 3)
+        werkgroep.stel_ambitie_vast(
+            db,
+            vragenlijst,
+            ronde,
+            vragenlijst.bouwstenen[0].id,
+            3,
+            verwachte_versie=_av(db, ronde, vragenlijst.bouwstenen[0].id),
+        )
     services.heropen(db, ronde)
-    werkgroep.verwijder_deelnemer(db, ronde, stray)
+    werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray))
 
 
 # --- renaming -----------------------------------------------------------------------------
@@ -215,7 +245,10 @@ def test_hernoem__changes_the_name_everywhere_and_keeps_the_answers(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie, werkgroep_van_drie: dict[str, Sessie]
 ) -> None:
     stray = werkgroep_van_drie["Stray"].deelnemer
-    assert werkgroep.hernoem_deelnemer(db, ronde, stray.id, "  Sanne   de Wit ") == "Sanne de Wit"
+    assert (
+        werkgroep.hernoem_deelnemer(db, ronde, stray.id, "  Sanne   de Wit ", verwachte_versie=_v(db, stray.id))
+        == "Sanne de Wit"
+    )
     assert _aantal(db, AntwoordRij, stray.id) == len(vragenlijst.bouwstenen[0].stellingen)
     assert services.sessie_voor_token(db, stray.token).deelnemer.naam == "Sanne de Wit"  # type: ignore[union-attr]
     tekst = _pdf(db, vragenlijst, ronde.ronde.id, "volledig")
@@ -231,11 +264,11 @@ def test_hernoem__to_a_name_already_in_the_round__is_refused_as_on_joining(
 ) -> None:
     bert = werkgroep_van_drie["Bert"].deelnemer
     with pytest.raises(InvoerFout, match="al iemand mee als 'Anna'"):
-        werkgroep.hernoem_deelnemer(db, ronde, bert.id, "  aNNa ")
+        werkgroep.hernoem_deelnemer(db, ronde, bert.id, "  aNNa ", verwachte_versie=_v(db, bert.id))
     with pytest.raises(InvoerFout, match="De nieuwe naam is leeg"):
-        werkgroep.hernoem_deelnemer(db, ronde, bert.id, "   ")
+        werkgroep.hernoem_deelnemer(db, ronde, bert.id, "   ", verwachte_versie=_v(db, bert.id))
     # Only the spelling of one's own name: allowed.
-    assert werkgroep.hernoem_deelnemer(db, ronde, bert.id, "BERT") == "BERT"
+    assert werkgroep.hernoem_deelnemer(db, ronde, bert.id, "BERT", verwachte_versie=_v(db, bert.id)) == "BERT"
     assert [r.naam for r in services.voortgang(db, ronde)] == ["Fatima", "Anna", "BERT", "Stray"]
 
 
@@ -246,13 +279,20 @@ def test_vastgestelde_ambitie__overrides_the_personal_ones_in_result_and_pdfs_an
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie, werkgroep_van_drie: dict[str, Sessie]
 ) -> None:
     b1 = vragenlijst.bouwstenen[0]
-    werkgroep.verwijder_deelnemer(db, ronde, werkgroep_van_drie["Stray"].deelnemer.id)
+    werkgroep.verwijder_deelnemer(
+        db,
+        ronde,
+        werkgroep_van_drie["Stray"].deelnemer.id,
+        verwachte_versie=_v(db, werkgroep_van_drie["Stray"].deelnemer.id),
+    )
     # Without an agreement: the median of the personal ambitions (5 and 5), "nu 25, ambitie 100".
     r = services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id)
     assert (r.score, r.ambitie, r.ambitie_score) == (25.0, 5.0, 100.0)
     assert f"{b1.naam.nl} (nu 25, ambitie 100)" in _pdf(db, vragenlijst, ronde.ronde.id, "handout")
 
-    werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, b1.id, 3, "Eerst de basis op orde")
+    werkgroep.stel_ambitie_vast(
+        db, vragenlijst, ronde, b1.id, 3, "Eerst de basis op orde", verwachte_versie=_av(db, ronde, b1.id)
+    )
     r = services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id)
     assert (r.ambitie, r.ambitie_score, r.gap_score) == (3.0, 50.0, 25.0)
     handout = _pdf(db, vragenlijst, ronde.ronde.id, "handout")
@@ -270,15 +310,15 @@ def test_vastgestelde_ambitie__overrides_the_personal_ones_in_result_and_pdfs_an
     assert [a.niveau for a in exporteer(db, ronde.ronde.id).ambities if a.deelnemer is None] == [3]
 
     # Changed: one row, the new level.
-    werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, b1.id, 4)
+    werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, b1.id, 4, verwachte_versie=_av(db, ronde, b1.id))
     with db.lezen() as s:
         rijen = s.scalars(select(VastgesteldeAmbitieRij).where(VastgesteldeAmbitieRij.ronde_id == ronde.ronde.id))
         assert [(x.bouwsteen, x.niveau, x.toelichting) for x in rijen] == [(b1.id, 4, None)]
     assert services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 4.0
 
     # Cleared: the median counts again.
-    assert werkgroep.wis_ambitie(db, vragenlijst, ronde, b1.id) is True
-    assert werkgroep.wis_ambitie(db, vragenlijst, ronde, b1.id) is False
+    assert werkgroep.wis_ambitie(db, vragenlijst, ronde, b1.id, verwachte_versie=_av(db, ronde, b1.id) or 0) is True
+    assert werkgroep.wis_ambitie(db, vragenlijst, ronde, b1.id, verwachte_versie=_av(db, ronde, b1.id) or 0) is False
     assert services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 5.0
     assert werkgroep.ambities(db, vragenlijst, ronde)[b1.id].vastgesteld is None
 
@@ -291,7 +331,14 @@ def test_vastgestelde_ambitie__unknown_bouwsteen_or_level__is_refused(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie, bouwsteen: str | None, niveau: int, melding: str
 ) -> None:
     with pytest.raises(InvoerFout, match=melding):
-        werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, bouwsteen or vragenlijst.bouwstenen[0].id, niveau)
+        werkgroep.stel_ambitie_vast(
+            db,
+            vragenlijst,
+            ronde,
+            bouwsteen or vragenlijst.bouwstenen[0].id,
+            niveau,
+            verwachte_versie=_av(db, ronde, bouwsteen or vragenlijst.bouwstenen[0].id),
+        )
     assert werkgroep.ambities(db, vragenlijst, ronde)[vragenlijst.bouwstenen[0].id].vastgesteld is None
 
 
@@ -311,7 +358,14 @@ def test_ronde_row__is_read_inside_the_transaction(db: Database, vragenlijst: Vr
     with db.schrijven() as s:
         s.execute(delete(RondeRij).where(RondeRij.id == ronde.ronde.id))
     with pytest.raises(InvoerFout, match="bestaat niet meer"):
-        werkgroep.stel_ambitie_vast(db, vragenlijst, ronde, vragenlijst.bouwstenen[0].id, 3)
+        werkgroep.stel_ambitie_vast(
+            db,
+            vragenlijst,
+            ronde,
+            vragenlijst.bouwstenen[0].id,
+            3,
+            verwachte_versie=_av(db, ronde, vragenlijst.bouwstenen[0].id),
+        )
 
 
 NAMEN = st.sampled_from(
@@ -342,9 +396,12 @@ def test_hernoem__any_sequence__keeps_names_unique_as_joining_does(
             verwacht = None if bezet else (schoon, sleutel)
         if verwacht is None:
             with pytest.raises(InvoerFout):
-                werkgroep.hernoem_deelnemer(sqlite_db, leider, doel, naam)
+                werkgroep.hernoem_deelnemer(sqlite_db, leider, doel, naam, verwachte_versie=_v(sqlite_db, doel))
         else:
-            assert werkgroep.hernoem_deelnemer(sqlite_db, leider, doel, naam) == verwacht[0]
+            assert (
+                werkgroep.hernoem_deelnemer(sqlite_db, leider, doel, naam, verwachte_versie=_v(sqlite_db, doel))
+                == verwacht[0]
+            )
             model[doel] = verwacht
     assert [(r.deelnemer_id, r.naam) for r in services.voortgang(sqlite_db, leider)] == [
         (i, n) for i, (n, _) in model.items()

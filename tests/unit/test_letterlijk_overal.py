@@ -73,6 +73,9 @@ LOGGERS = frozenset({"log", "logging", "logger"})
 INVOERVELDEN = frozenset({"text_input", "text_area"})
 EIGEN_TEKST = "# eigen tekst"
 """Marks a line whose field with a user-text name holds our own text (a questionnaire's)."""
+WIDGETWAARDE = "# widgetwaarde"
+"""Marks a ``st.session_state`` assignment that sets a text widget's value (shown plainly, never as
+Markdown: an escape would show its backslashes in the field)."""
 
 ALLES = (0,)
 _STANDAARD = ((0,), frozenset({"label", "body", "help", "text", "captions", "placeholder_markdown"}))
@@ -205,6 +208,7 @@ class Controle:
                         isinstance(doel, ast.Subscript)
                         and "session_state" in ast.unparse(doel.value)
                         and (v := self.vlekken(knoop.value))
+                        and WIDGETWAARDE not in self.regels[knoop.lineno - 1]
                     ):
                         self._meld(knoop, f"session_state keeps {v} unescaped")
         eigen = self.besmet
