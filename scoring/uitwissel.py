@@ -303,10 +303,10 @@ def _plaats(loc: tuple[int | str, ...], ruw: Any, fout: Any) -> str:
     pydantic error dict or a finished message."""
     if len(loc) >= 2 and loc[0] in _ITEMS and isinstance(loc[1], int):
         plek, rest = _item(ruw, str(loc[0]), loc[1]), loc[2:]
-    elif loc:
+    elif len(loc) >= 2:
         plek, rest = str(loc[0]), loc[1:]
     else:
-        plek, rest = "", ()
+        plek, rest = "", loc
     if isinstance(fout, str):
         wat = f"veld {'.'.join(map(str, rest))}: {fout}" if rest else fout
     else:
