@@ -282,8 +282,10 @@ _LIJSTPLEK = re.compile(r"\b(" + "|".join(_ITEMS) + r")\[(\d+)\]")
 
 
 def _kort(waarde: object) -> str:
+    """A value from the file, short and on one line: newlines and invisible characters as escapes."""
     tekst = str(waarde)
-    return tekst if len(tekst) <= 40 else tekst[:37] + "..."
+    tekst = tekst if len(tekst) <= 40 else tekst[:37] + "..."
+    return "".join(t if t.isprintable() else repr(t)[1:-1] for t in tekst)
 
 
 def _item(ruw: Any, lijst: str, nummer: int) -> str:
