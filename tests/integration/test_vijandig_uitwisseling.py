@@ -236,6 +236,7 @@ def test_a_file_with_many_problems__imports_nothing_and_names_each(
             ("ambities", 0, "niveau"): 10**4400,
         },
     )
+    voor = _tel(db)  # PostgreSQL keeps the rounds of earlier tests in this run
     uit = _preview_en_import(db, vragenlijst, data)
     assert isinstance(uit, list) and len(uit) == 5
-    assert _tel(db) == (0, 0, 0, 0)
+    assert _tel(db) == voor
