@@ -30,7 +30,7 @@ import re
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, StrictFloat
+from pydantic import AfterValidator, StrictFloat, WithJsonSchema
 
 MAX_MEETWAARDE = 1e12
 """Largest size of a goal's number: a big city's budget in euros fits, 1e308 does not."""
@@ -80,9 +80,27 @@ def controleer_tijdstip(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-Meetwaarde = Annotated[StrictFloat, AfterValidator(controleer_meetwaarde)]
-Datum = Annotated[dt.date, AfterValidator(controleer_datum)]
-Tijdstip = Annotated[dt.datetime, AfterValidator(controleer_tijdstip)]
+Meetwaarde = Annotated[
+    StrictFloat,
+    AfterValidator(controleer_meetwaarde),
+    WithJsonSchema({"type": "number", "minimum": -MAX_MEETWAARDE, "maximum": MAX_MEETWAARDE}),
+]
+Datum = Annotated[
+    dt.date,
+    AfterValidator(controleer_datum),
+    WithJsonSchema({"type": "string", "format": "date", "description": f"JJJJ-MM-DD, jaar {JAAR_MIN} t/m {JAAR_MAX}"}),
+]
+Tijdstip = Annotated[
+    dt.datetime,
+    AfterValidator(controleer_tijdstip),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date-time",
+            "description": f"jaar {JAAR_MIN} t/m {JAAR_MAX}; zonder tijdzone: Nederlandse tijd (Europe/Amsterdam)",
+        }
+    ),
+]
 
 
 # --- JSON ------------------------------------------------------------------------------------
