@@ -30,11 +30,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
+from scoring.grenzen import AMSTERDAM
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.uitwissel import (
-    AMSTERDAM,
     FORMAAT,
     FORMAATVERSIE,
     MAX_UITWISSEL_BYTES,
@@ -378,7 +378,10 @@ def _tekst(waarde: object) -> object:
 
 def _getal(waarde: object) -> float | None:
     if waarde is None or (isinstance(waarde, int | float) and not isinstance(waarde, bool)):
-        return None if waarde is None else float(waarde)
+        try:
+            return None if waarde is None else float(waarde)
+        except OverflowError:  # an integer cell beyond 10^308; the range check would refuse it anyway
+            raise _CelFout("een getal van honderden cijfers is te groot") from None
     try:
         return float(_uit_xml(str(waarde)).strip().replace(",", "."))  # also with a Dutch decimal comma
     except ValueError:

@@ -220,3 +220,47 @@ def test_property__any_json_document_is_a_scan_or_refused_in_dutch(waarde: objec
     data = _ingevuld({}, [], waarde)
     uit = _lees(data)
     assert isinstance(uit, list) and uit and all(r.startswith("scan.json") for r in uit)
+
+
+# --- the Excel exchange file runs the same model ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("blad", "kolom", "waarde", "melding"),
+    [
+        ("Doelen", "Nulmeting", "NaN", "Doelen, rij 2, kolom Nulmeting: NaN is geen getal"),
+        ("Doelen", "Streefwaarde", 1e308, "Doelen, rij 2, kolom Streefwaarde: 1e+308 is te groot"),
+        (
+            "Doelen",
+            "Deadline",
+            "9999-12-31",
+            "Doelen, rij 2, kolom Deadline: jaar 9999 ligt buiten 2000 tot en met 2100",
+        ),
+        (
+            "Antwoorden",
+            "Gewijzigd",
+            "0001-01-01 00:00:00+00:00",
+            "Antwoorden, rij 2, kolom Gewijzigd: jaar 1 ligt buiten 2000 tot en met 2100",
+        ),
+    ],
+)
+def test_excel_files__are_held_to_the_same_ranges(
+    basis: dict[str, Any], vragenlijst: Vragenlijst, blad: str, kolom: str, waarde: object, melding: str
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from reports.exports import lees_excel, naar_excel
+    from scoring.engine import bereken_scan
+
+    scan = lees_scan_bytes(json.dumps(basis).encode())
+    wb = load_workbook(io.BytesIO(naar_excel(vragenlijst, scan, bereken_scan(vragenlijst, scan))))
+    ws = wb[blad]
+    nummer = next(c.column for c in ws[1] if c.value == kolom)
+    ws.cell(row=2, column=nummer, value=waarde)
+    uit = io.BytesIO()
+    wb.save(uit)
+    with pytest.raises(UitwisselFout) as info:
+        lees_excel(uit.getvalue(), "scan.xlsx")
+    assert any(melding in p for p in info.value.problemen), info.value.problemen
