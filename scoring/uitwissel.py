@@ -245,8 +245,8 @@ def valideer_scan(ruw: Any, bron: str = "bestand", *, met_markeringen: bool = Tr
     refuse exactly the same. ``met_markeringen``: whether ``lees_json`` left ``Ongeldig`` markers.
     """
     markeringen = ongeldige_waarden(ruw) if met_markeringen else []
-    problemen = [
-        f"{bron}: {_plaats(pad, ruw, f'{waarde!r} is geen toegestaan getal (alleen gewone getallen)')}"
+    gevonden = [
+        (pad, _plaats(pad, ruw, f"{waarde!r} is geen toegestaan getal (alleen gewone getallen)"))
         for pad, waarde in markeringen
     ]
     bekend = {pad for pad, _ in markeringen}
@@ -260,13 +260,22 @@ def valideer_scan(ruw: Any, bron: str = "bestand", *, met_markeringen: bool = Tr
             if loc in gezien or any(loc == pad[: len(loc)] for pad in bekend):  # a marker named it already
                 continue
             gezien.add(loc)
-            problemen.append(f"{bron}: {_plaats(loc, ruw, err)}")
+            gevonden.append((loc, _plaats(loc, ruw, err)))
     else:
-        if not problemen:
+        if not gevonden:
             return scan
+    # In the order of the format and the file, whether JSON or the model found the problem.
+    problemen = [f"{bron}: {tekst}" for _, tekst in sorted(gevonden, key=lambda g: _volgorde(g[0]))]
     if len(problemen) > MAX_MELDINGEN:
         problemen[MAX_MELDINGEN:] = [f"{bron}: … en nog {len(problemen) - MAX_MELDINGEN} meldingen"]
     raise UitwisselFout(problemen)
+
+
+def _volgorde(loc: tuple[int | str, ...]) -> tuple[int, int]:
+    """Sort key: the scan's field, then the item's place in its list (a stable sort keeps the rest)."""
+    velden = list(Scan.model_fields)
+    eerste = velden.index(str(loc[0])) if loc and loc[0] in velden else len(velden)  # whole-scan checks last
+    return eerste, loc[1] if len(loc) > 1 and isinstance(loc[1], int) else -1
 
 
 _ITEMS = {
