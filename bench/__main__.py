@@ -27,6 +27,9 @@ change on Invullen, server side (AppTest); tapping Volgende in Chromium at a pho
 until the next bouwsteen's heading shows (server on port $BENCH_POORT, default 8650); and a
 cProfile of one Volgende rerun and one answer-change rerun.
 
+diepte (``bench/diepte.py``, issue 13 case 8): refusing YAML and JSON nested 100,000 deep,
+``python -m scan validate`` in its own process included, and a 10 MB JSON file deep at its end.
+
 vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten × 2 rounds ×
 10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
 figures of 20 rounds and the list of all rounds, on SQLite and PostgreSQL.
@@ -78,7 +81,7 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen")
+DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.invullen import draai_invullen
 
         draai_invullen(laad_vragenlijst())
+    if "diepte" in delen:
+        from bench.diepte import draai_diepte
+
+        draai_diepte()
     return 0
 
 

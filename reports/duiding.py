@@ -78,7 +78,10 @@ def datum_nl(datum: dt.date) -> str:
 
 
 def getal(waarde: float, cijfers: int = 1) -> str:
-    """A number with a decimal comma and no trailing ',0'."""
+    """A number with a decimal comma and no trailing ',0'; "–" for NaN or infinity, which no valid
+    scan holds (scoring.grenzen) but a report must never print as "nan" or "inf"."""
+    if not math.isfinite(waarde):
+        return "–"
     tekst = f"{waarde:.{cijfers}f}".rstrip("0").rstrip(".") if cijfers else f"{waarde:.0f}"
     return tekst.replace(".", ",")
 

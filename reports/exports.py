@@ -30,11 +30,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
+from scoring.grenzen import AMSTERDAM
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.uitwissel import (
-    AMSTERDAM,
     FORMAAT,
     FORMAATVERSIE,
     MAX_UITWISSEL_BYTES,
@@ -236,8 +236,10 @@ def _uit_xml(tekst: str) -> str:
 def _zet(ws: Worksheet, rij: int, kol: int, waarde: Cel, soort: Soort = "tekst", vet: bool = False) -> None:
     if waarde is None:
         return
-    if isinstance(waarde, float) and (not math.isfinite(waarde) or float(f"{waarde:.16g}") != waarde):
-        waarde = repr(waarde)  # openpyxl writes 16 digits and no inf/nan; text keeps the exact value
+    if isinstance(waarde, float) and not math.isfinite(waarde):
+        return  # no valid scan holds NaN or infinity (scoring.grenzen); a file never shows "nan"
+    if isinstance(waarde, float) and float(f"{waarde:.16g}") != waarde:
+        waarde = repr(waarde)  # openpyxl writes 16 digits; text keeps the exact value
     cel = ws.cell(row=rij, column=kol, value=_naar_xml(waarde) if isinstance(waarde, str) else waarde)
     if isinstance(waarde, str):
         cel.data_type = "s"  # openpyxl makes "=..." a formula; user text must stay text
@@ -314,7 +316,8 @@ def _csv_cel(waarde: Cel) -> str:
     if waarde is None:
         return ""
     if isinstance(waarde, float):
-        return repr(waarde).replace(".", ",")
+        # No valid scan holds NaN or infinity (scoring.grenzen); a file never shows "nan" or "inf".
+        return repr(waarde).replace(".", ",") if math.isfinite(waarde) else ""
     if isinstance(waarde, int | dt.date):
         return str(waarde)  # a date as JJJJ-MM-DD, which Dutch Excel reads as a date
     # Only text is neutralised: a number like -3 is data, text starting with "-" may be a formula.
@@ -375,7 +378,10 @@ def _tekst(waarde: object) -> object:
 
 def _getal(waarde: object) -> float | None:
     if waarde is None or (isinstance(waarde, int | float) and not isinstance(waarde, bool)):
-        return None if waarde is None else float(waarde)
+        try:
+            return None if waarde is None else float(waarde)
+        except OverflowError:  # an integer cell beyond 10^308; the range check would refuse it anyway
+            raise _CelFout("een getal van honderden cijfers is te groot") from None
     try:
         return float(_uit_xml(str(waarde)).strip().replace(",", "."))  # also with a Dutch decimal comma
     except ValueError:

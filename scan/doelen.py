@@ -15,7 +15,6 @@ round is closed.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import secrets
 from collections.abc import Callable
@@ -34,6 +33,7 @@ from scan.fouten import Conflict
 from scan.repository import Sessie
 from scan.services import InvoerFout
 from scoring.doelen import DoelenBibliotheek
+from scoring.grenzen import controleer_meetwaarde
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.scantekst import schoon_doel
@@ -147,7 +147,7 @@ def lees_getal(tekst: str, veld: str) -> float | None:
     """A number as a Dutch user types it: "7,5" (or "7.5"); "1.250" and "1.250,5" with thousands
     dots are 1250 and 1250.5; empty is None.
 
-    Raises ``InvoerFout`` naming ``veld`` for anything else (also "inf" or "1e400").
+    Raises ``InvoerFout`` naming ``veld`` for anything else (also "inf", "1e400" or more than 10^12).
     """
     schoon = tekst.strip().replace("\u00a0", "").replace(" ", "")
     if not schoon:
@@ -157,9 +157,13 @@ def lees_getal(tekst: str, veld: str) -> float | None:
     if not _GETAL.fullmatch(schoon):
         raise InvoerFout(f"{veld}: '{tekst.strip()[:30]}' is geen getal. Gebruik cijfers en een komma, zoals 7,5.")
     waarde = float(schoon.replace(",", "."))
-    if not math.isfinite(waarde):
-        raise InvoerFout(f"{veld}: '{tekst.strip()[:30]}' is te groot.")
-    return waarde
+    try:
+        # The same range as an exchange file's goal numbers (scoring.grenzen): finite, at most 10^12.
+        return controleer_meetwaarde(waarde)
+    except ValueError:
+        raise InvoerFout(
+            f"{veld}: '{tekst.strip()[:30]}' is te groot; een getal ligt tussen -1.000.000.000.000 en 1.000.000.000.000."
+        ) from None
 
 
 def toon_getal(waarde: float | None) -> str:

@@ -51,7 +51,7 @@ from scoring.uitwissel import (
     VragenlijstRef,
     als_utc,
     canoniek,
-    controleer_tegen_vragenlijst,
+    controleer_scan,
 )
 from scoring.vergelijking import kerncijfers
 
@@ -159,8 +159,12 @@ def _waarde(antwoord: str | None) -> int | str | None:
 
 
 def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> list[str]:
-    """Everything that would stop ``scan`` from being imported, in Dutch; empty when it fits."""
-    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    """Everything that would stop ``scan`` from being imported, in Dutch; empty when it fits.
+
+    The one check of an import: the preview on the Start page shows exactly these lines, and
+    ``importeer`` runs it again inside its use case before writing anything.
+    """
+    problemen = controleer_scan(scan, vragenlijst)
     with db.lezen() as s:
         gemeente = s.get(GemeenteRij, scan.gemeente.gm_code)
     if gemeente is None:

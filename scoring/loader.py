@@ -7,7 +7,8 @@ alias bombs, and loses line numbers, so a pydantic error could only say *what* i
 *where*. This module parses with PyYAML's safe C parser (pure-Python fallback), refuses
 anchors and aliases, checks keys itself while converting nodes to Python data, and maps
 every pydantic error location back to the YAML node it came from. The result is a list of
-``Probleem`` objects printed as ``path:line:column: wat er mis is`` in Dutch.
+``Probleem`` objects printed as ``path:line:column: wat er mis is`` in Dutch. Nesting deeper
+than ``scoring.grenzen.MAX_DIEPTE`` is refused while reading the events, before composing.
 
 One bad file never hides the others: each file is read and validated on its own, and the
 cross-file checks (duplicate ids, counts per type, unknown kenmerken) run over the files
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from scoring.grenzen import MAX_DIEPTE
 from scoring.messages import vertaal_pydantic_fout, vertaal_yaml_fout
 from scoring.models import (
     BOUWSTENEN_PER_TYPE,
@@ -143,8 +145,25 @@ def lees_yaml(path: Path, pad: str | None = None) -> tuple[_Bron | None, list[Pr
         return None, problemen
     try:
         # First pass over the events: anchors, aliases and explicit tags are refused before anything is
-        # composed, so an alias bomb is never expanded.
+        # composed, so an alias bomb is never expanded. Nesting is counted here too and the pass stops
+        # at the first level beyond MAX_DIEPTE: composing (recursive, in C with the C loader) never sees
+        # a deep file, so 100,000 levels give a located message instead of a crash.
+        diepte = 0
         for event in yaml.parse(tekst, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                diepte += 1
+                if diepte > MAX_DIEPTE:
+                    problemen.append(
+                        markeer(
+                            pad,
+                            event.start_mark,
+                            f"te diep genest: meer dan {MAX_DIEPTE} niveaus van lijsten en velden "
+                            "(een vragenlijst heeft er hoogstens 5); controleer de haakjes en de inspringing",
+                        )
+                    )
+                    return None, problemen
+            elif isinstance(event, yaml.CollectionEndEvent):
+                diepte -= 1
             if isinstance(event, yaml.AliasEvent):
                 problemen.append(
                     markeer(

@@ -27,6 +27,9 @@ def _soort(waarde: Any) -> str:
 
 
 def _kort(waarde: Any) -> str:
+    if isinstance(waarde, int) and waarde.bit_length() > 1000:
+        # repr() of an integer beyond 4,300 digits raises ValueError; the message must not.
+        return f"een getal van ongeveer {int(waarde.bit_length() * 0.30103)} cijfers"
     tekst = repr(waarde) if not isinstance(waarde, str) else f"'{waarde}'"
     return tekst if len(tekst) <= 60 else tekst[:57] + "..."
 
@@ -79,10 +82,16 @@ def vertaal_pydantic_fout(err: Any, loc: Sequence[int | str]) -> str:
     if soort == "literal_error":
         toegestaan = str(ctx.get("expected", "")).replace(" or ", ", ")
         return f"{veld}: ongeldige waarde {_kort(invoer)}; toegestaan: {toegestaan}"
-    if soort in {"int_parsing", "int_from_float"}:
+    if soort == "bool_parsing":
+        return f"{veld}: verwacht ja of nee (true/false), gevonden {_soort(invoer)} {_kort(invoer)}"
+    if soort in {"float_parsing", "finite_number"}:
+        return f"{veld}: verwacht een gewoon getal, gevonden {_kort(invoer)}"
+    if soort in {"int_parsing", "int_from_float", "int_parsing_size"}:
         return f"{veld}: verwacht een geheel getal, gevonden {_kort(invoer)}"
-    if soort in {"date_parsing", "date_from_datetime_parsing", "datetime_parsing", "datetime_type"}:
-        return f"{veld}: ongeldige datum {_kort(invoer)}; schrijf JJJJ-MM-DD"
+    if soort in {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
+        return f"{veld}: ongeldige datum {_kort(invoer)}; schrijf JJJJ-MM-DD (een datum zonder tijd)"
+    if soort in {"datetime_parsing", "datetime_type", "datetime_from_date_parsing", "datetime_object_invalid"}:
+        return f"{veld}: ongeldige datum en tijd {_kort(invoer)}; schrijf bijvoorbeeld 2026-11-20T09:41:00+01:00"
     if soort == "union_tag_invalid":
         return f"{veld}: ongeldige soort {_kort(ctx.get('tag'))}; toegestaan: {ctx.get('expected_tags')}"
     if soort == "value_error":

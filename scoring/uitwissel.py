@@ -15,13 +15,21 @@ wrote a toelichting before choosing: the note is kept, the stelling counts as op
 from __future__ import annotations
 
 import datetime as dt
-import json
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError, model_validator
 
+from scoring.grenzen import (
+    AMSTERDAM,
+    Datum,
+    JsonFout,
+    Meetwaarde,
+    Tijdstip,
+    lees_json,
+    ongeldige_waarden,
+)
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
 
@@ -62,7 +70,7 @@ class Antwoord(_Model):
     stelling: Ref
     antwoord: Antwoordwaarde | None = Field(None, description="null: only a toelichting, no choice yet")
     toelichting: Vrije | None = None
-    gewijzigd: dt.datetime | None = None
+    gewijzigd: Tijdstip | None = None
 
 
 class Ambitie(_Model):
@@ -80,7 +88,7 @@ class Consensus(_Model):
     stelling: Ref
     niveau: Niveau
     toelichting: Vrije | None = None
-    vastgesteld_op: dt.datetime | None = None
+    vastgesteld_op: Tijdstip | None = None
     vastgesteld_door: Naam | None = None
 
 
@@ -98,16 +106,16 @@ class Doel(_Model):
     actie: Vrije
     indicator: Vrije | None = None
     eenheid: Annotated[str, StringConstraints(max_length=40)] | None = None
-    nulmeting: float | None = None
-    nulmeting_uiterlijk: dt.date | None = Field(
+    nulmeting: Meetwaarde | None = None
+    nulmeting_uiterlijk: Datum | None = Field(
         None,
         description="an indicator not measured yet: the date by which the baseline will be measured "
         "(only when nulmeting is empty)",
     )
-    streefwaarde: float | None = None
+    streefwaarde: Meetwaarde | None = None
     bron: Vrije | None = None
     eigenaar: Vrije | None = None
-    deadline: dt.date | None = None
+    deadline: Datum | None = None
     status: PdcaFase = "plan"
     sjabloon: Ref | None = None
     notities: Vrije | None = None
@@ -123,7 +131,7 @@ class Doel(_Model):
 
 class Scanronde(_Model):
     id: Ref
-    datum: dt.date
+    datum: Datum
     omschrijving: Vrije | None = None
     status: Literal["open", "afgerond"] = "open"
 
@@ -206,33 +214,119 @@ def lees_scan_bytes(data: bytes, bron: str = "bestand") -> Scan:
     except UnicodeDecodeError as exc:
         raise UitwisselFout([f"{bron}: geen geldige UTF-8-tekst (fout bij byte {exc.start})"]) from None
     try:
-        ruw = json.loads(tekst)
-    except json.JSONDecodeError as exc:
-        raise UitwisselFout(
-            [f"{bron}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); is het bestand afgekapt?"]
-        ) from None
-    except RecursionError:
-        raise UitwisselFout([f"{bron}: JSON is te diep genest"]) from None
+        # Depth bounded before parsing; NaN, Infinity and huge integers become markers (grenzen).
+        ruw, met_markeringen = lees_json(tekst)
+    except JsonFout as exc:
+        raise UitwisselFout([f"{bron}:{exc.regel}:{exc.kolom}: {exc.melding}"]) from None
     if not isinstance(ruw, dict):
         raise UitwisselFout([f"{bron}: verwacht een JSON-object met de velden van een scan"])
     if ruw.get("formaat") != FORMAAT:
         raise UitwisselFout(
             [f"{bron}: dit is geen scanbestand van de omnichannel zelfscan (veld 'formaat' ontbreekt of klopt niet)"]
         )
-    if ruw.get("formaatversie") != FORMAATVERSIE:
+    if type(ruw.get("formaatversie")) is not int or ruw.get("formaatversie") != FORMAATVERSIE:
         raise UitwisselFout(
             [
                 f"{bron}: formaatversie {ruw.get('formaatversie')!r} wordt niet ondersteund; deze versie leest formaatversie {FORMAATVERSIE}"
             ]
         )
+    return valideer_scan(ruw, bron, met_markeringen=met_markeringen)
+
+
+MAX_MELDINGEN = 50
+"""Problems listed for one file; a file with thousands of bad answers gets a count for the rest."""
+
+
+def valideer_scan(ruw: Any, bron: str = "bestand", *, met_markeringen: bool = True) -> Scan:
+    """Parsed exchange data as a ``Scan``, or ``UitwisselFout`` with one located Dutch line per problem.
+
+    The one validation of a scan's content: the JSON reader calls it on the file, ``controleer``
+    on a ``Scan`` built in code (``model_copy`` skips validation), so the preview and the import
+    refuse exactly the same. ``met_markeringen``: whether ``lees_json`` left ``Ongeldig`` markers.
+    """
+    markeringen = ongeldige_waarden(ruw) if met_markeringen else []
+    gevonden = [
+        (pad, _plaats(pad, ruw, f"{waarde!r} is geen toegestaan getal (alleen gewone getallen)"))
+        for pad, waarde in markeringen
+    ]
+    bekend = {pad for pad, _ in markeringen}
     try:
-        return Scan.model_validate_json(tekst)
+        scan = Scan.model_validate(ruw)
     except ValidationError as exc:
-        regels = []
+        gezien: set[tuple[int | str, ...]] = set()
         for err in exc.errors(include_url=False):
-            loc = [s for s in err["loc"] if not (isinstance(s, str) and s.startswith("function-"))]
-            regels.append(f"{bron}: {vertaal_pydantic_fout(err, loc)}")
-        raise UitwisselFout(regels) from None
+            # Union members ("constrained-int", "literal[...]") each report; one line per field is enough.
+            loc = tuple(s for s in err["loc"] if isinstance(s, int) or _VELDNAAM.fullmatch(s))
+            if loc in gezien or any(loc == pad[: len(loc)] for pad in bekend):  # a marker named it already
+                continue
+            gezien.add(loc)
+            gevonden.append((loc, _plaats(loc, ruw, err)))
+    else:
+        if not gevonden:
+            return scan
+    # In the order of the format and the file, whether JSON or the model found the problem.
+    problemen = [f"{bron}: {tekst}" for _, tekst in sorted(gevonden, key=lambda g: _volgorde(g[0]))]
+    if len(problemen) > MAX_MELDINGEN:
+        problemen[MAX_MELDINGEN:] = [f"{bron}: … en nog {len(problemen) - MAX_MELDINGEN} meldingen"]
+    raise UitwisselFout(problemen)
+
+
+def _volgorde(loc: tuple[int | str, ...]) -> tuple[int, int]:
+    """Sort key: the scan's field, then the item's place in its list (a stable sort keeps the rest)."""
+    velden = list(Scan.model_fields)
+    eerste = velden.index(str(loc[0])) if loc and loc[0] in velden else len(velden)  # whole-scan checks last
+    return eerste, loc[1] if len(loc) > 1 and isinstance(loc[1], int) else -1
+
+
+_ITEMS = {
+    "deelnemers": ("deelnemer", ("naam", "id")),
+    "antwoorden": ("antwoord", ("deelnemer", "stelling")),
+    "ambities": ("ambitie", ("bouwsteen", "deelnemer")),
+    "consensus": ("consensus", ("stelling",)),
+    "notities": ("notitie", ("bouwsteen",)),
+    "doelen": ("doel", ("titel", "id")),
+}
+_VELDNAAM = re.compile(r"(?!(?:int|str|float|bool|date|datetime|none)$)[a-z_]+")
+_LIJSTPLEK = re.compile(r"\b(" + "|".join(_ITEMS) + r")\[(\d+)\]")
+
+
+def _kort(waarde: object) -> str:
+    """A value from the file, short and on one line: newlines and invisible characters as escapes."""
+    tekst = str(waarde)
+    tekst = tekst if len(tekst) <= 40 else tekst[:37] + "..."
+    return "".join(t if t.isprintable() else repr(t)[1:-1] for t in tekst)
+
+
+def _item(ruw: Any, lijst: str, nummer: int) -> str:
+    """'antwoord 4 (deelnemer 'd03', stelling 'k1_2')': an item named by position and what identifies it."""
+    naam, sleutels = _ITEMS[lijst]
+    try:
+        item = ruw[lijst][nummer]
+    except (KeyError, IndexError, TypeError):
+        item = None
+    kenmerken = [f"{s} '{_kort(item[s])}'" for s in sleutels if isinstance(item, dict) and isinstance(item.get(s), str)]
+    return f"{naam} {nummer + 1}" + (f" ({', '.join(kenmerken[:2])})" if kenmerken else "")
+
+
+def _plaats(loc: tuple[int | str, ...], ruw: Any, fout: Any) -> str:
+    """A problem at ``loc`` in Dutch, the item named as a person reads it: "antwoord 4 (deelnemer
+    'd03', stelling 'k1_2'), veld antwoord: waarde 7 is te groot; maximaal 5". ``fout`` is a
+    pydantic error dict or a finished message."""
+    if len(loc) >= 2 and loc[0] in _ITEMS and isinstance(loc[1], int):
+        plek, rest = _item(ruw, str(loc[0]), loc[1]), loc[2:]
+    elif len(loc) >= 2:
+        plek, rest = str(loc[0]), loc[1:]
+    else:
+        plek, rest = "", loc
+    if isinstance(fout, str):
+        wat = f"veld {'.'.join(map(str, rest))}: {fout}" if rest else fout
+    else:
+        wat = vertaal_pydantic_fout(fout, rest)
+        if rest and fout["type"] not in {"missing", "extra_forbidden"}:
+            wat = f"veld {wat}"
+        # The scan's own checks name list positions ("antwoorden[3]"); name the item instead.
+        wat = _LIJSTPLEK.sub(lambda m: _item(ruw, m[1], int(m[2])), wat)
+    return f"{plek}, {wat}" if plek and rest else f"{plek}: {wat}" if plek else wat
 
 
 def lees_scan(path: Path | str) -> Scan:
@@ -254,6 +348,20 @@ def lees_scan(path: Path | str) -> Scan:
 def schrijf_scan(scan: Scan) -> str:
     """The exchange file as JSON text (UTF-8, readable, stable key order)."""
     return scan.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+
+def controleer_scan(scan: Scan, vragenlijst: Vragenlijst) -> list[str]:
+    """Every problem of ``scan`` that needs no database, in Dutch; empty when it fits.
+
+    The preview and the import both run this (through ``scan.uitwisseling.controleer_import``).
+    The scan is validated again, because a ``Scan`` changed in code (``model_copy``) skips its
+    own checks: a value that passed here can be converted, stored and printed.
+    """
+    try:
+        valideer_scan(scan.model_dump(), "scan", met_markeringen=False)
+    except UitwisselFout as fout:
+        return fout.problemen
+    return controleer_tegen_vragenlijst(scan, vragenlijst)
 
 
 def controleer_tegen_vragenlijst(scan: Scan, vragenlijst: Vragenlijst) -> list[str]:
@@ -292,10 +400,6 @@ def json_schema() -> dict[str, Any]:
     schema["$id"] = "https://omnichannel-zelfscan.invalid/schema/scan-v1.json"
     schema["title"] = "Omnichannel zelfscan: uitwisselbestand van een scanronde (formaatversie 1)"
     return schema
-
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-"""Where scans happen: exchange-file times without a zone are Dutch local time."""
 
 
 def als_utc(moment: dt.datetime | None) -> dt.datetime | None:

@@ -77,7 +77,8 @@ if melding := st.session_state.pop("doelen_melding", None):
 
 
 def _getal(waarde: float | None) -> str:
-    return "–" if waarde is None else f"{waarde:g}".replace(".", ",")
+    # Exact and without an exponent, as the field shows it ("1e+12" would read as text).
+    return "–" if waarde is None else toon_getal(waarde)
 
 
 def _niveau(waarde: float | None) -> str:

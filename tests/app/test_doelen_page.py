@@ -303,3 +303,18 @@ def test_doelen__a_number_that_is_not_a_number__is_refused_in_dutch(
     assert not at.exception
     assert "Nulmeting (nu): 'veertig' is geen getal" in zichtbare_tekst(at.error[0].value)
     assert doelservice.doelen(app_db, gescoorde_ronde) == {}
+
+
+@pytest.mark.parametrize("tekst", ["1" + "0" * 13, "-99.999.999.999.999", "9" * 30])  # the field takes 30 characters
+def test_doelen__a_number_beyond_the_range__is_refused_in_dutch(
+    open_app: Callable[..., AppTest], app_db: Database, gescoorde_ronde: Sessie, tekst: str
+) -> None:
+    # Issue 13 case 7: the same range as a goal number in an exchange file, |x| <= 10^12.
+    at = open_app(DOELEN, d=gescoorde_ronde.deelnemer.token)
+    sleutel = _suggesties(at)[0]
+    _maak_smart(at, sleutel)
+    at.text_input(key=f"streef_{sleutel}_n").input(tekst)
+    at.button(key=f"accepteren_{sleutel}_n").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith(f"Streefwaarde: '{tekst}' is te groot; een getal ligt tussen")
+    assert doelservice.doelen(app_db, gescoorde_ronde) == {}

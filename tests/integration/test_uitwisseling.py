@@ -174,7 +174,9 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
             "stelling": s,
             "antwoord": draw(st.none() | st.integers(1, 5) | st.sampled_from(["weet_niet", "nvt"])),
             "toelichting": draw(optie),
-            "gewijzigd": draw(st.none() | st.datetimes(timezones=st.just(dt.UTC))),
+            "gewijzigd": draw(
+                st.none() | st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2100, 12, 31), timezones=st.just(dt.UTC))
+            ),
         }
         for d in deelnemers
         for s in draw(st.lists(st.sampled_from(stellingen), unique=True, max_size=3))

@@ -291,3 +291,17 @@ def test_beheerlink__bad_port_is_a_dutch_usage_error(capsys: pytest.CaptureFixtu
         main(["beheerlink", "--poort", "99999"])
     assert einde.value.code == 2
     assert "tussen 1 en 65535" in capsys.readouterr().err
+
+
+def test_validate__nesting_100000_deep_is_a_located_dutch_message(
+    vragenlijst_kopie: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 13 case 8: this was a segmentation fault after 50 s (1,500 levels: a RecursionError).
+    pad = vragenlijst_kopie / "schaal.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst + "\ndiep: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    assert main(["validate", str(vragenlijst_kopie)]) == 1
+    uit = capsys.readouterr().out
+    regel = tekst.count("\n") + 2
+    assert f"questionnaires/schaal.yaml:{regel}:26: te diep genest: meer dan 20 niveaus" in uit
+    assert "Traceback" not in uit and "1 probleem gevonden" in uit

@@ -117,7 +117,7 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
     optie = st.none() | tekst
     rollen = ["facilitator", "deelnemer"]
     zones = st.none() | st.timezones() | st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=5, minutes=30))])
-    moment = st.none() | st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2100, 1, 1), timezones=zones)
+    moment = st.none() | st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2100, 12, 31), timezones=zones)
     stellingen = [s.id for _, s in vl.stellingen()[:4]]
     bouwstenen = [b.id for b in vl.bouwstenen[:3]]
     # Built through the constructors (not model_copy) so validation, e.g. stripping names, applies.
@@ -150,13 +150,13 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
         Notitie(bouwsteen=draw(st.none() | st.sampled_from(bouwstenen)), tekst=t)
         for t in draw(st.lists(tekst, max_size=2))
     ]
-    getal = st.none() | st.floats(allow_nan=False) | st.sampled_from([0.1 + 0.2, -3.0, 1e-7])
+    getal = st.none() | st.floats(-1e12, 1e12) | st.sampled_from([0.1 + 0.2, -3.0, 1e-7, 1e12, -1e12])
 
     def meting() -> dict[str, object]:
         # A baseline, or the date it follows by (never both), or neither.
         if draw(st.booleans()):
             return {"nulmeting": draw(getal)}
-        return {"nulmeting_uiterlijk": draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)))}
+        return {"nulmeting_uiterlijk": draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31)))}
 
     doelen = [
         Doel(
@@ -172,7 +172,7 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
             bron=draw(optie),
             eigenaar=draw(optie),
             draagvlak=draw(optie),
-            deadline=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
+            deadline=draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))),
             status=draw(st.sampled_from(["plan", "do", "check", "act"])),
             sjabloon=draw(st.none() | st.just("sjabloon_1")),
             notities=draw(optie),
@@ -183,7 +183,7 @@ def _scans(draw: st.DrawFn, vl: Vragenlijst) -> Scan:
         vragenlijst=VragenlijstRef(id=vl.meta.id, versie=vl.versie),
         gemeente=Gemeente(gm_code="GM0344", naam=draw(st.sampled_from(LASTIG[6:9])) + " (gemeente)"),
         scanronde=Scanronde(
-            id="ronde-1", datum=draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))), omschrijving=draw(optie)
+            id="ronde-1", datum=draw(st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))), omschrijving=draw(optie)
         ),
         fictief=draw(st.booleans()),
         deelnemers=deelnemers,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import pytest
@@ -47,7 +48,29 @@ def test_property__a_decimal_comma_number_reads_back_exactly(heel: int, decimale
     assert lees_getal(tekst, "Nulmeting") == verwacht
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False))
+@pytest.mark.parametrize("tekst", ["1" + "0" * 12 + ",5", "-1" + "0" * 13, "9" * 400, "1" + "0" * 310])
+def test_numbers_beyond_the_exchange_range__are_refused_naming_the_field(tekst: str) -> None:
+    # The same range as a goal number in an exchange file (scoring.grenzen): |x| <= 10^12.
+    with pytest.raises(InvoerFout, match=r"^Nulmeting: .* is te groot"):
+        lees_getal(tekst, "Nulmeting")
+
+
+def test_the_range_limits__are_accepted() -> None:
+    assert lees_getal("1.000.000.000.000", "Nulmeting") == 1e12
+    assert lees_getal("-1000000000000", "Nulmeting") == -1e12
+
+
+@given(st.text(alphabet="0123456789,.-+ eEinfaNI", max_size=40))
+def test_property__any_typed_text_is_a_finite_number_in_range_or_refused_in_dutch(tekst: str) -> None:
+    try:
+        waarde = lees_getal(tekst, "Streefwaarde")
+    except InvoerFout as fout:
+        assert str(fout).startswith("Streefwaarde: ")
+        return
+    assert waarde is None or (math.isfinite(waarde) and abs(waarde) <= 1e12)
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12))
 def test_property__what_the_page_shows_in_a_field_reads_back_as_the_same_number(waarde: float) -> None:
     # The page fills the field with the stored number: exact, decimal comma, never an exponent.
     getoond = toon_getal(waarde)

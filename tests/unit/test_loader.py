@@ -226,3 +226,38 @@ def test_duplicate_stelling_id__within_one_file(vragenlijst_kopie: Path) -> None
     problemen = _problemen(vragenlijst_kopie)
     tweede = [p for p in problemen if "stelling-id 'kanaalinzet_kanaalkeuze' komt ook voor in" in p]
     assert len(tweede) == 1 and not tweede[0].startswith(f"questionnaires/{KANAALINZET}:{regel}:")
+
+
+@pytest.mark.parametrize(
+    ("diep", "regel_erbij", "kolom"),
+    [
+        # The file's top mapping is level 1: the 20th bracket opens level 21.
+        ("diep: " + "[" * 1_500 + "]" * 1_500, 0, 7 + 19),  # was a RecursionError traceback
+        ("diep: " + "[" * 100_000 + "]" * 100_000, 0, 7 + 19),  # was a segmentation fault after 50 s
+        ("diep: " + "{a: " * 40_000 + "}" * 40_000, 0, 7 + 19 * 4),
+        ("diep:\n" + "- " * 100_000 + "x", 1, 1 + 19 * 2),
+        ("diep:\n" + "".join(" " * i + "a:\n" for i in range(1, 400)) + " " * 400 + "x", 20, 21),
+    ],
+    ids=["flow_1500", "flow_100000", "mappings_40000", "block_lists_100000", "indentation_400"],
+)
+def test_deep_nesting__is_refused_with_its_place_before_composing(
+    vragenlijst_kopie: Path, diep: str, regel_erbij: int, kolom: int
+) -> None:
+    pad = vragenlijst_kopie / KANAALINZET
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst + "\n" + diep + "\n", encoding="utf-8")
+    regel = tekst.count("\n") + 2 + regel_erbij
+    problemen = _problemen(vragenlijst_kopie)
+    assert [p for p in problemen if KANAALINZET in p] == [
+        f"questionnaires/{KANAALINZET}:{regel}:{kolom}: te diep genest: meer dan 20 niveaus van lijsten en velden "
+        "(een vragenlijst heeft er hoogstens 5); controleer de haakjes en de inspringing"
+    ]
+
+
+def test_nesting_up_to_the_bound__is_not_called_too_deep(vragenlijst_kopie: Path) -> None:
+    pad = vragenlijst_kopie / KANAALINZET
+    # The file's top mapping is level 1, so 19 more levels reach exactly 20.
+    _vervang(pad, "nummer: 1", "nummer: 1\nextra: " + "[" * 19 + "]" * 19)
+    problemen = _problemen(vragenlijst_kopie)
+    assert not any("te diep" in p for p in problemen)
+    assert any("onbekend veld 'extra'" in p for p in problemen)

@@ -79,11 +79,12 @@ def _bewerk(demo: Scan, pad: list[str | int], waarde: object) -> bytes:
 @pytest.mark.parametrize(
     ("pad", "waarde", "melding"),
     [
-        (["antwoorden", 0, "antwoord"], 6, "antwoorden.0.antwoord"),
-        (["antwoorden", 0, "antwoord"], "3", "antwoorden.0.antwoord"),
-        (["antwoorden", 0, "antwoord"], True, "antwoorden.0.antwoord"),
+        (["antwoorden", 0, "antwoord"], 6, "antwoord 1 (deelnemer 'd01', stelling '"),
+        (["antwoorden", 0, "antwoord"], 6, "veld antwoord: waarde 6 is te groot; maximaal 5"),
+        (["antwoorden", 0, "antwoord"], "3", "veld antwoord: verwacht een geheel getal, gevonden tekst '3'"),
+        (["antwoorden", 0, "antwoord"], True, "veld antwoord: verwacht een geheel getal"),
         (["antwoorden", 0, "deelnemer"], "onbekend", "onbekende deelnemer 'onbekend'"),
-        (["gemeente", "gm_code"], "0344", "gemeente.gm_code"),
+        (["gemeente", "gm_code"], "0344", "gemeente, veld gm_code"),
         (["scanronde", "datum"], "31-12-2026", "ongeldige datum"),
         (["scanronde", "kleur"], "rood", "onbekend veld 'kleur'"),
     ],
