@@ -35,10 +35,10 @@ try:
     # nothing away.
     sessie = None if SCHERM_PARAM in st.query_params else huidige_sessie(db)
     gebruiker = huidige_gebruiker(db)
-except Exception:
+except Exception as fout:
     # Before any page exists (for example the database went away between two clicks).
     logging.getLogger("app").exception("wie is de gebruiker: onverwachte fout")
-    toon_storing()
+    toon_storing(fout, paginas=False)  # no page exists yet to link to
     st.stop()
 toon_account(gebruiker)
 # Every page is always registered, so an old or shared address never meets Streamlit's English

@@ -11,3 +11,17 @@ class InvoerFout(ValueError):
 
 class GeenToegang(InvoerFout):
     """A refusal for lack of a role, with a Dutch message that names the gemeente and the role."""
+
+
+class DatabaseVervangen(InvoerFout):
+    """The database file or database this process opened is gone or replaced: nothing is saved.
+
+    An ``InvoerFout`` so that every page that shows a refused save shows this one too, instead of
+    "Opgeslagen" for a write that went into a deleted file (issue 13, case 9).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De database van deze app is verdwenen of vervangen; er wordt niets meer opgeslagen. "
+            "Waarschuw de facilitator: de beheerder moet de database terugzetten en de app opnieuw starten."
+        )

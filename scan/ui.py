@@ -35,6 +35,7 @@ from scan.adressen import (
     lan_adres,
 )
 from scan.database import Database, database_url, open_database
+from scan.fouten import DatabaseVervangen
 from scan.repository import Sessie
 from scan.teksten import t
 from scan.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
@@ -63,12 +64,22 @@ def _context() -> dict[str, object]:
 _STORINGEN = itertools.count()
 
 
-def toon_storing() -> None:
-    """The calm message after an unexpected error, with the ways on: reload, or back to work."""
+def toon_storing(fout: BaseException | None = None, *, paginas: bool = True) -> None:
+    """The calm message after an unexpected error, with the ways on: reload, or back to work.
+
+    A database that disappeared or was replaced under the app (``DatabaseVervangen``) is said in
+    so many words: nothing is being saved, and only the beheerder can fix it (issue 13, case 9).
+    ``paginas=False`` before the navigation exists (app.py), when a page link cannot be drawn.
+    """
     with st.container(border=True):
-        st.error(t("fout.onverwacht"), icon=":material/sentiment_dissatisfied:")
+        if isinstance(fout, DatabaseVervangen):
+            st.error(str(fout), icon=":material/database:")
+        else:
+            st.error(t("fout.onverwacht"), icon=":material/sentiment_dissatisfied:")
         kolommen = st.columns(2)
         kolommen[0].button(t("fout.opnieuw_laden"), icon=":material/refresh:", key=f"storing_{next(_STORINGEN)}")
+        if not paginas:
+            return
         if st.session_state.get("token"):
             kolommen[1].page_link(
                 "scan/app_pages/invullen.py", label=t("fout.naar_invullen"), icon=":material/edit_note:"
@@ -82,6 +93,9 @@ def foutgrens() -> Iterator[None]:
     """Around a page: an exception becomes the Dutch message and a log line with context."""
     try:
         yield
+    except DatabaseVervangen as fout:
+        log.error("database verdwenen of vervangen %s", _context())  # the cause is logged where found
+        toon_storing(fout)
     except Exception:
         log.exception("onverwachte fout op een pagina %s", _context())
         toon_storing()
