@@ -16,6 +16,7 @@ from scan.ui import (
     SCHERM_PARAM,
     database,
     foutgrens,
+    host_of_stop,
     huidige_gebruiker,
     huidige_sessie,
     huisstijl,
@@ -26,6 +27,8 @@ from scan.ui import (
 
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 huisstijl()
+# A page under a foreign name (DNS rebinding) gets nothing: no session, no beheer rights, no cookie.
+host_of_stop()
 
 db = database()
 try:

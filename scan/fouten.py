@@ -9,6 +9,10 @@ class InvoerFout(ValueError):
     """Input the app refuses, with a Dutch message fit for the screen."""
 
 
+class OnbekendeCode(InvoerFout):
+    """A join code that names no round: a typo, or a guess (the page slows repeated ones down)."""
+
+
 class GeenToegang(InvoerFout):
     """A refusal for lack of a role, with a Dutch message that names the gemeente and the role."""
 

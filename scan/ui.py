@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ import qrcode
 import qrcode.constants
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scan import beheerlink, services
+from scan import afremmen, beheerlink, hostnamen, services
 from scan.adressen import (
     PUBLIEKE_URL_VARIABELE,
     STANDAARD_POORT,
@@ -198,6 +200,65 @@ def huisstijl() -> None:
     st.html(_HUISSTIJL)
 
 
+# --- unknown hosts and guessed links (issue 13, cases 3 and 4) --------------------------------
+
+
+def lees_host() -> str | None:
+    """The Host header this browser's connection was opened with (tests replace this)."""
+    waarde = st.context.headers.get("Host")
+    return waarde if isinstance(waarde, str) else None
+
+
+def host_of_stop() -> None:
+    """Before anything else (app.py): refuse a page asked for under a name that is not this
+    app's (DNS rebinding, ``scan.hostnamen``), so such a browser gets no session, no beheer
+    rights and no cookie."""
+    host = lees_host()
+    if not hostnamen.toegestaan(host, hostnamen.toegestane_namen()):
+        log.warning("pagina onder onbekende hostnaam geweigerd: %r", (host or "")[:100])
+        st.error(t("toegang.host.onbekend", variabele=hostnamen.TOEGESTANE_HOSTS_VARIABELE), icon=":material/dns:")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _rem() -> afremmen.Rem:
+    # One per process: failures of every session count against their address (afremmen.py says
+    # why this is per process and what that means behind several processes).
+    return afremmen.Rem()
+
+
+def _sessie_id() -> str:
+    # Streamlit's own session id, plus a random part kept in the session: AppTest gives every
+    # test the same session id, and a throttle key must never be shared by two browsers.
+    ctx = get_script_run_ctx()
+    eigen = st.session_state.setdefault("_rem_sessie", secrets.token_hex(8))
+    return f"{ctx.session_id if ctx is not None else '-'}:{eigen}"
+
+
+def _rem_sleutels() -> list[tuple[str, afremmen.Regel]]:
+    adres = afremmen.client_adres(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
+    return afremmen.sleutels(_sessie_id(), adres)
+
+
+def poging_wachttijd() -> int:
+    """Seconds this browser must wait before its next code or link is even checked (0: go ahead)."""
+    return _rem().wacht(_rem_sleutels())
+
+
+def poging_mislukt() -> None:
+    """A code or link of this browser did not exist: counts against its session and address."""
+    _rem().mislukt(_rem_sleutels())
+
+
+def poging_gelukt() -> None:
+    """This browser got in: its session's failures are forgotten (its address's are not)."""
+    _rem().gelukt(_rem_sleutels()[0][0])
+
+
+def te_veel_pogingen(seconden: int) -> str:
+    return t("afremmen.te_veel", seconden=seconden)
+
+
 # --- database and identity ----------------------------------------------------------------
 
 TOKEN_PARAM = "d"  # noqa: S105  (a parameter name, not a secret)
@@ -245,15 +306,25 @@ def _zoek_sessie(db: Database) -> Sessie | None:
     token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
     if not token:
         return None
+    geraden = st.session_state.get("token") is None  # from the address: possibly a guess
+    if geraden and (wacht := poging_wachttijd()):
+        st.query_params.pop(TOKEN_PARAM, None)
+        st.session_state["onbekende_link"] = "afgeremd"
+        st.session_state["afgeremd_seconden"] = wacht
+        return None
     sessie = services.sessie_voor_token(db, token)
     if sessie is None:
         # A token this browser already used is gone: the facilitator removed this participant
         # (or the round went). Said once, by the page shown next, in plain Dutch.
         was_binnen = st.session_state.pop("token", None) is not None
+        if not was_binnen:
+            poging_mislukt()
         st.query_params.pop(TOKEN_PARAM, None)
         st.session_state.pop("niet_opgeslagen", None)  # saves of the removed participant, not to retry
         st.session_state["onbekende_link"] = "verwijderd" if was_binnen else "onbekend"
         return None
+    if geraden:
+        poging_gelukt()
     st.session_state["token"] = token
     st.session_state["sessie_ids"] = {"ronde": sessie.ronde.id, "deelnemer": sessie.deelnemer.id}
     # Streamlit drops query parameters on a page switch; putting the token back keeps the
@@ -343,22 +414,37 @@ def verwerk_beheerlink(db: Database) -> None:
     _meld_beheerlink_eenmaal(db)
     try:
         if aangeboden is not None:
+            # A guess is refused unchecked while this browser or address must wait.
+            if wacht := poging_wachttijd():
+                st.session_state[_BEHEER_MELDING] = "afgeremd"
+                st.session_state["afgeremd_seconden"] = wacht
+                return
             if beheerlink.controleer(db, aangeboden):
+                poging_gelukt()
                 st.session_state[_BEHEER_GEHEIM] = aangeboden
                 st.session_state[_BEHEER_GELDIG] = True
                 st.session_state.pop(_BEHEER_GESTOPT, None)
                 st.session_state.pop(_BEHEER_COOKIE_WEG, None)
                 return
+            poging_mislukt()
             st.session_state[_BEHEER_MELDING] = "onbekend"
         geheim = st.session_state.get(_BEHEER_GEHEIM)
-        if geheim is None and not st.session_state.get(_BEHEER_GESTOPT):
+        uit_cookie = geheim is None and not st.session_state.get(_BEHEER_GESTOPT)
+        if uit_cookie:
             geheim = lees_beheer_cookie()
+            # A cookie is as good a guess as a link: a crafted one waits its turn too.
+            if geheim is not None and (wacht := poging_wachttijd()):
+                st.session_state[_BEHEER_MELDING] = "afgeremd"
+                st.session_state["afgeremd_seconden"] = wacht
+                return
         if geheim is None:
             return
         if beheerlink.controleer(db, geheim):
             st.session_state[_BEHEER_GEHEIM] = geheim
             st.session_state[_BEHEER_GELDIG] = True
         else:
+            if uit_cookie:
+                poging_mislukt()
             st.session_state.pop(_BEHEER_GEHEIM, None)
             st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
             st.session_state[_BEHEER_COOKIE_WEG] = True
@@ -478,7 +564,9 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
     """In the sidebar: the mode, who is signed in with which roles, and sign in or out."""
     identiteit = lees_identiteit()
     melding = st.session_state.pop(_BEHEER_MELDING, None)
-    if melding is not None and identiteit.modus == "enkel":
+    if melding == "afgeremd":
+        st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+    elif melding is not None and identiteit.modus == "enkel":
         # Calm and in the main area, where it is seen; the page itself still opens.
         st.warning(t(f"toegang.beheerlink.{melding}"), icon=":material/key_off:")
     with st.sidebar:
@@ -543,7 +631,10 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
     if sessie is None:
         onbekend = st.session_state.pop("onbekende_link", None)
         sleutel = {"verwijderd": "werkgroep.verwijderd.melding", "onbekend": "start.link.onbekend"}
-        st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
+        if onbekend == "afgeremd":
+            st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+        else:
+            st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
         st.page_link("scan/app_pages/start.py", label=t("nav.start"), icon=":material/home:")
         st.stop()
     return db, sessie

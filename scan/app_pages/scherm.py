@@ -19,7 +19,20 @@ from scan import bespreken, services
 from scan.database import nu
 from scan.repository import RondeInfo, Voortgang
 from scan.teksten import t
-from scan.ui import SCHERM_PARAM, TOKEN_PARAM, basis_url, database, md, met_foutgrens, qr_png, tijd, vragenlijst_of_stop
+from scan.ui import (
+    SCHERM_PARAM,
+    TOKEN_PARAM,
+    basis_url,
+    database,
+    md,
+    met_foutgrens,
+    poging_mislukt,
+    poging_wachttijd,
+    qr_png,
+    te_veel_pogingen,
+    tijd,
+    vragenlijst_of_stop,
+)
 from scoring import agenda as agenda_regels
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
@@ -227,8 +240,13 @@ st.html(CSS)
 if not token:
     st.info(t("scherm.geen_link"), icon=":material/co_present:")
     st.stop()
+# A presenter link is guessable by reloading this page: repeated wrong ones wait (scan.afremmen).
+if wacht := poging_wachttijd():
+    st.warning(te_veel_pogingen(wacht), icon=":material/timer:")
+    st.stop()
 ronde = bespreken.ronde_voor_scherm(database(), token)
 if ronde is None:
+    poging_mislukt()
     st.info(t("scherm.onbekend"), icon=":material/link_off:")
     st.stop()
 try:
