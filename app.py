@@ -11,6 +11,7 @@ from typing import Literal
 
 import streamlit as st
 
+from scan import widgetstaat
 from scan.teksten import t
 from scan.ui import (
     SCHERM_PARAM,
@@ -25,6 +26,8 @@ from scan.ui import (
     verwerk_beheerlink,
 )
 
+# A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).
+widgetstaat.bescherm()
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 huisstijl()
 # A page under a foreign name (DNS rebinding) gets nothing: no session, no beheer rights, no cookie.
