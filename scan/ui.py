@@ -123,6 +123,16 @@ def veilig(functie: Callable[P, R]) -> Callable[P, R | None]:
     def _veilig(*args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return functie(*args, **kwargs)
+        except KeyError as fout:
+            if "st.session_state has no key" not in str(fout):
+                log.exception("onverwachte fout in %s %s", functie.__qualname__, _context())
+                st.session_state["storing"] = True
+                return None
+            # A browser always sends every widget's value with a click; a crafted message that
+            # sends the click without the value this callback reads is ignored, not an error
+            # (issue 13, case 10).
+            log.warning("onvolledig widgetbericht genegeerd in %s: %s", functie.__qualname__, fout)
+            return None
         except Exception:
             log.exception("onverwachte fout in %s %s", functie.__qualname__, _context())
             # A callback cannot draw where the page will be; the router shows it at the top.

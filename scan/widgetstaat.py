@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from typing import Any
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState as WidgetStateProto
@@ -31,6 +32,9 @@ from streamlit.runtime.state import session_state as _sessie_staat
 
 log = logging.getLogger(__name__)
 _GEMERKT = "_zelfscan_bewaakt"
+MAX_MELDINGEN = 256
+_GEMELD: set[tuple[str, str]] = set()
+_MELDINGEN_SLOT = threading.Lock()
 
 
 def _vergeet(wstates: Any, sleutel: str, reden: str) -> Any:
@@ -40,7 +44,13 @@ def _vergeet(wstates: Any, sleutel: str, reden: str) -> Any:
     which callbacks to run), and removing one there fails. Every read of it answers "not sent",
     so Streamlit falls back to the widget's previous value.
     """
-    log.warning("widgetwaarde van een client genegeerd (%s): %s", reden, str(sleutel)[-60:])
+    melding = (str(sleutel)[-60:], reden)
+    with _MELDINGEN_SLOT:
+        nieuw = melding not in _GEMELD and len(_GEMELD) < MAX_MELDINGEN
+        if nieuw:
+            _GEMELD.add(melding)
+    if nieuw:  # once per widget and reason: a flood of crafted messages does not flood the log
+        log.warning("widgetwaarde van een client genegeerd (%s): %s", reden, melding[0])
     raise KeyError(sleutel)
 
 

@@ -17,6 +17,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+_KLAAR = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+
 
 @dataclass
 class Run:
@@ -91,5 +93,7 @@ class Klant:
             f = ForwardMsg()
             f.ParseFromString(data)  # type: ignore[arg-type]
             run.berichten.append(f)
-            if f.WhichOneof("type") == "script_finished":
+            # A run that asks for another (st.rerun, a page switch) ends early and the next one
+            # follows; a fragment's timed run is not the page's. Wait for the page's last run.
+            if f.WhichOneof("type") == "script_finished" and f.script_finished in _KLAAR:
                 return run
