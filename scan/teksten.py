@@ -697,7 +697,7 @@ NL: dict[str, str] = {
     ),
     "voet.bron": "Gemeentelijke gegevens: Bron: Centraal Bureau voor de Statistiek (CBS).",
     # --- afscherming (issue 13, cases 3, 4, 9, 10): floods, hosts, a vanished database ---
-    "afremmen.te_veel": "Te veel pogingen; probeer het over {seconden} seconden opnieuw.",
+    "afremmen.te_veel": "Te veel pogingen; probeer het over {wachttijd} opnieuw.",
     "toegang.host.onbekend": (
         "Deze app is niet bereikbaar onder deze naam. Open hem via het adres dat de facilitator laat zien "
         "(of via het IP-adres). Beheerder: zet de naam in {variabele} als hij klopt."

@@ -266,7 +266,7 @@ def poging_gelukt() -> None:
 
 
 def te_veel_pogingen(seconden: int) -> str:
-    return t("afremmen.te_veel", seconden=seconden)
+    return t("afremmen.te_veel", wachttijd="1 seconde" if seconden == 1 else f"{seconden} seconden")
 
 
 # --- database and identity ----------------------------------------------------------------
