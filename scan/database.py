@@ -501,6 +501,7 @@ def maak_database(url: str | None = None) -> Database:
     if url.startswith("sqlite"):
         bestand = _sqlite_bestand(url)
         if bestand is not None:
+            bestand = bestand.resolve()  # the check must not depend on a later working directory
             # The one place the file may be created: the first set-up of this installation.
             bestand.parent.mkdir(parents=True, exist_ok=True)
             if not bestand.exists():
