@@ -11,11 +11,13 @@ from typing import Literal
 
 import streamlit as st
 
+from scan import widgetstaat
 from scan.teksten import t
 from scan.ui import (
     SCHERM_PARAM,
     database,
     foutgrens,
+    host_of_stop,
     huidige_gebruiker,
     huidige_sessie,
     huisstijl,
@@ -24,8 +26,12 @@ from scan.ui import (
     verwerk_beheerlink,
 )
 
+# A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).
+widgetstaat.bescherm()
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 huisstijl()
+# A page under a foreign name (DNS rebinding) gets nothing: no session, no beheer rights, no cookie.
+host_of_stop()
 
 db = database()
 try:
@@ -35,10 +41,10 @@ try:
     # nothing away.
     sessie = None if SCHERM_PARAM in st.query_params else huidige_sessie(db)
     gebruiker = huidige_gebruiker(db)
-except Exception:
+except Exception as fout:
     # Before any page exists (for example the database went away between two clicks).
     logging.getLogger("app").exception("wie is de gebruiker: onverwachte fout")
-    toon_storing()
+    toon_storing(fout, paginas=False)  # no page exists yet to link to
     st.stop()
 toon_account(gebruiker)
 # Every page is always registered, so an old or shared address never meets Streamlit's English

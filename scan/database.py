@@ -16,14 +16,18 @@ the busy timeout; reads use a plain ``BEGIN`` so readers are never serialised. P
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import secrets
+import sqlite3
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import (
     CheckConstraint,
@@ -43,6 +47,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from scan.fouten import DatabaseVervangen
+
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 STANDAARD_URL = f"sqlite:///{ROOT / 'data' / 'zelfscan.db'}"
@@ -395,21 +403,56 @@ class Database:
     # 25 writers; its timeout still covers writers in other processes. On PostgreSQL
     # (PG_SCHRIJVERS places) it bounds the GIL contention of many threads in one process.
     _schrijf_slot: FifoSlot = field(default_factory=FifoSlot)
+    # A SQLite file and its identity (device, inode) when it was opened; see ``controleer_bestand``.
+    bestand: Path | None = None
+    identiteit: tuple[int, int] | None = None
 
     @property
     def is_sqlite(self) -> bool:
         return self.schrijf_engine.dialect.name == "sqlite"
 
+    def controleer_bestand(self) -> None:
+        """Refuse with ``DatabaseVervangen`` when the SQLite file is no longer the one opened.
+
+        A pooled connection keeps writing into a deleted file's inode, and every save says
+        "Opgeslagen" while nothing reaches the path the next start opens (issue 13, case 9:
+        234 answers lost). One ``stat`` per unit of work (about a microsecond) tells: the path
+        is gone, or now names another file (moved away and replaced, restored beside it).
+        """
+        if self.bestand is None or self.identiteit is None:
+            return
+        try:
+            st = os.stat(self.bestand)
+            nu_identiteit: tuple[int, int] | None = (st.st_dev, st.st_ino)
+        except OSError:
+            nu_identiteit = None
+        if nu_identiteit != self.identiteit:
+            log.error(
+                "databasebestand %s is verdwenen of vervangen (geopend als %s, nu %s); opslaan geweigerd",
+                self.bestand,
+                self.identiteit,
+                nu_identiteit,
+            )
+            raise DatabaseVervangen()
+
     @contextmanager
     def lezen(self) -> Iterator[Session]:
+        # Reads are checked too: a page drawn from a deleted file shows answers that are lost.
+        self.controleer_bestand()
         with self._lees.begin() as sessie:
             yield sessie
 
     @contextmanager
     def schrijven(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on any error."""
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        Checked before and after the work: a file deleted meanwhile rolls the write back
+        instead of committing it into the deleted file.
+        """
         with self._schrijf_slot, self._schrijf.begin() as sessie:
+            self.controleer_bestand()
             yield sessie
+            self.controleer_bestand()
 
     def sluit(self) -> None:
         self.lees_engine.dispose()
@@ -417,8 +460,27 @@ class Database:
             self.schrijf_engine.dispose()
 
 
-def _sqlite_engine(url: str, begin: str, pool_size: int) -> Engine:
-    engine = create_engine(url, pool_size=pool_size, max_overflow=2 * pool_size, pool_timeout=60)
+def _sqlite_bestand(url: str) -> Path | None:
+    """The file of a SQLite URL, or None for an in-memory database."""
+    pad = url.split("///", 1)[-1].split("?", 1)[0]
+    return Path(pad) if pad and pad != ":memory:" and not pad.startswith("file:") else None
+
+
+def _alleen_bestaand(bestand: Path) -> Callable[[], sqlite3.Connection]:
+    """Connections to ``bestand`` through a SQLite URI with ``mode=rw``: never creates the file.
+
+    Without it, a connection opened after the file was deleted silently starts a new, empty
+    database at the same path. The file itself is created once, by ``maak_database``. Given as
+    a ``creator`` rather than in the URL: SQLAlchemy decodes the URL, so a '#' or '%' in the
+    path would change which file the URI names.
+    """
+    uri = f"file:{quote(str(bestand.resolve()))}?mode=rw"
+    return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _sqlite_engine(url: str, begin: str, pool_size: int, bestand: Path | None) -> Engine:
+    extra: dict[str, Any] = {} if bestand is None else {"creator": _alleen_bestaand(bestand)}
+    engine = create_engine(url, pool_size=pool_size, max_overflow=2 * pool_size, pool_timeout=60, **extra)
 
     @event.listens_for(engine, "connect")
     def _verbind(dbapi_connection: Any, _record: Any) -> None:
@@ -442,12 +504,20 @@ def _sqlite_engine(url: str, begin: str, pool_size: int) -> Engine:
 def maak_database(url: str | None = None) -> Database:
     """Engines for ``url`` (default: ``database_url()``) without touching the schema."""
     url = url or database_url()
+    bestand: Path | None = None
+    identiteit: tuple[int, int] | None = None
     if url.startswith("sqlite"):
-        pad = url.split("///", 1)[-1]
-        if pad and pad != ":memory:":
-            Path(pad).parent.mkdir(parents=True, exist_ok=True)
-        lees = _sqlite_engine(url, "BEGIN", pool_size=8)
-        schrijf = _sqlite_engine(url, "BEGIN IMMEDIATE", pool_size=4)
+        bestand = _sqlite_bestand(url)
+        if bestand is not None:
+            bestand = bestand.resolve()  # the check must not depend on a later working directory
+            # The one place the file may be created: the first set-up of this installation.
+            bestand.parent.mkdir(parents=True, exist_ok=True)
+            if not bestand.exists():
+                sqlite3.connect(bestand).close()
+            st = os.stat(bestand)
+            identiteit = (st.st_dev, st.st_ino)
+        lees = _sqlite_engine(url, "BEGIN", pool_size=8, bestand=bestand)
+        schrijf = _sqlite_engine(url, "BEGIN IMMEDIATE", pool_size=4, bestand=bestand)
     else:
         lees = schrijf = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=60)
     return Database(
@@ -457,7 +527,50 @@ def maak_database(url: str | None = None) -> Database:
         _lees=sessionmaker(lees, expire_on_commit=False),
         _schrijf=sessionmaker(schrijf, expire_on_commit=False),
         _schrijf_slot=FifoSlot(1 if url.startswith("sqlite") else PG_SCHRIJVERS),
+        bestand=bestand,
+        identiteit=identiteit,
     )
+
+
+DATABASE_ID = "database_id"
+"""Key in ``instellingen`` of a random id given to a database at its first set-up."""
+
+
+def _bewaak_database_id(db: Database) -> None:
+    """PostgreSQL: every new connection must reach the database this process opened.
+
+    A database dropped and created again (or a restore into a fresh one) under the same URL
+    would otherwise take this process's writes as if nothing happened. Its random id is read
+    once here and compared on each new pool connection: one query per connection, not per write;
+    a dropped database first breaks the pooled connections, and their replacements are checked.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with db.schrijven() as s:
+            rij = s.get(InstellingRij, DATABASE_ID)
+            if rij is None:
+                rij = InstellingRij(sleutel=DATABASE_ID, waarde=secrets.token_hex(16), gewijzigd_op=nu())
+                s.add(rij)
+            verwacht = rij.waarde
+    except IntegrityError:  # another process gave the id at the same moment: take its one
+        with db.lezen() as s:
+            verwacht = s.get_one(InstellingRij, DATABASE_ID).waarde
+
+    @event.listens_for(db.schrijf_engine, "connect")
+    def _zelfde_database(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT waarde FROM instellingen WHERE sleutel = %s", (DATABASE_ID,))
+            gevonden = cursor.fetchone()
+        except Exception:
+            gevonden = None
+        finally:
+            cursor.close()
+            dbapi_connection.rollback()
+        if gevonden is None or gevonden[0] != verwacht:
+            log.error("de database achter %s is niet meer die bij de start (id %s)", db.url.split("@")[-1], verwacht)
+            raise DatabaseVervangen()
 
 
 def open_database(url: str | None = None) -> Database:
@@ -468,4 +581,6 @@ def open_database(url: str | None = None) -> Database:
     db = maak_database(url)
     migreer(db)
     vul_gemeenten(db)
+    if not db.is_sqlite:
+        _bewaak_database_id(db)
     return db

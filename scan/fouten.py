@@ -9,6 +9,10 @@ class InvoerFout(ValueError):
     """Input the app refuses, with a Dutch message fit for the screen."""
 
 
+class OnbekendeCode(InvoerFout):
+    """A join code that names no round: a typo, or a guess (the page slows repeated ones down)."""
+
+
 class GeenToegang(InvoerFout):
     """A refusal for lack of a role, with a Dutch message that names the gemeente and the role."""
 
@@ -25,3 +29,17 @@ class Conflict(Exception):
     def __init__(self, huidig: object | None) -> None:
         super().__init__("intussen gewijzigd door iemand anders")
         self.huidig = huidig
+
+
+class DatabaseVervangen(InvoerFout):
+    """The database file or database this process opened is gone or replaced: nothing is saved.
+
+    An ``InvoerFout`` so that every page that shows a refused save shows this one too, instead of
+    "Opgeslagen" for a write that went into a deleted file (issue 13, case 9).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De database van deze app is verdwenen of vervangen; er wordt niets meer opgeslagen. "
+            "Waarschuw de facilitator: de beheerder moet de database terugzetten en de app opnieuw starten."
+        )

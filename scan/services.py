@@ -17,7 +17,7 @@ import re
 import secrets
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -29,12 +29,13 @@ from scan.database import (
     ConsensusRij,
     Database,
     DeelnemerRij,
+    InstellingRij,
     RondeRij,
     RondeScoreRij,
     VastgesteldeAmbitieRij,
     nu,
 )
-from scan.fouten import Conflict
+from scan.fouten import Conflict, OnbekendeCode
 from scan.fouten import InvoerFout as InvoerFout
 from scan.repository import ConsensusInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring import tekst as tekstregel
@@ -49,6 +50,14 @@ CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTE = 8
 MAX_NAAM = tekstregel.maximum("naam")
 MAX_TOELICHTING = tekstregel.maximum("toelichting")
+MAX_DEELNEMERS = 60
+"""Participants per round, facilitator included. A werkgroep is 4 to 15 people (DESIGN.md);
+60 leaves room for four werkgroepen in one room, or a whole department filling in at its desks,
+and keeps every download of a full round well inside what it can carry (the exchange format
+holds 200; the progress table on the projector stays readable). A join-code flood stops here
+(issue 13, case 3); a larger group starts a second round."""
+GEWEIGERD_SLEUTEL = "vol_geweigerd_{ronde_id}"
+"""Key in ``instellingen`` counting the joins a full round refused, for the Workshop notice."""
 ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
 
 
@@ -174,7 +183,7 @@ def zoek_ronde(db: Database, code: str) -> RondeInfo:
     with db.lezen() as s:
         ronde = repo.ronde_voor_code(s, schoon) if len(schoon) == CODE_LENGTE else None
     if ronde is None:
-        raise InvoerFout(
+        raise OnbekendeCode(
             f"Er is geen scanronde met code '{code.strip()[:40]}'. Controleer de code op het scherm van de "
             "facilitator: acht tekens, zonder de cijfers 0 en 1."
         )
@@ -197,26 +206,68 @@ def neem_deel(
         raise InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
     schoon, sleutel = naam_en_sleutel(naam)
     functie_schoon = schone_tekst(functie, "functie", "Uw functie")
+    info = None
     try:
         with db.schrijven() as s:
-            deelnemer = DeelnemerRij(
-                ronde_id=ronde.id,
-                naam=schoon,
-                naam_sleutel=sleutel,
-                rol=rol,
-                functie=functie_schoon,
-                token=nieuw_token(),
-            )
-            s.add(deelnemer)
-            s.flush()
-            info = repo.deelnemer_info(deelnemer)
+            # Counted inside the write: SQLite's BEGIN IMMEDIATE serialises writers, and on
+            # PostgreSQL the round's row is locked, so two joins at once cannot both take the
+            # last place.
+            status = s.scalar(select(RondeRij.status).where(RondeRij.id == ronde.id).with_for_update())
+            if status != "open":
+                raise InvoerFout(
+                    f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer."
+                )
+            aantal = s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde.id))
+            if (aantal or 0) < MAX_DEELNEMERS:
+                deelnemer = DeelnemerRij(
+                    ronde_id=ronde.id,
+                    naam=schoon,
+                    naam_sleutel=sleutel,
+                    rol=rol,
+                    functie=functie_schoon,
+                    token=nieuw_token(),
+                )
+                s.add(deelnemer)
+                s.flush()
+                info = repo.deelnemer_info(deelnemer)
     except IntegrityError:
         raise InvoerFout(
             f"In deze scanronde doet al iemand mee als '{schoon}'. Bent u dat, open dan uw persoonlijke link "
             "(de facilitator kan die opnieuw tonen). Bent u iemand anders, zet dan uw afdeling achter uw naam, "
             f"bijvoorbeeld '{schoon} (KCC)'."
         ) from None
+    if info is None:
+        _tel_geweigerd(db, ronde.id)
+        raise InvoerFout(
+            f"Scanronde {ronde.code_leesbaar} is vol: er doen al {MAX_DEELNEMERS} mensen mee, het maximum per "
+            "scanronde. Meedoen kan niet meer; vraag de facilitator om een tweede scanronde voor uw groep."
+        )
     return Sessie(ronde=ronde, deelnemer=info)
+
+
+def _tel_geweigerd(db: Database, ronde_id: int) -> None:
+    """One more join refused by a full round (its own short write: the refusal itself wrote nothing)."""
+    sleutel = GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id)
+    for _ in range(2):  # a concurrent first refusal may insert the key first: then update it
+        try:
+            with db.schrijven() as s:
+                rij = s.get(InstellingRij, sleutel, with_for_update=True)
+                if rij is None:
+                    s.add(InstellingRij(sleutel=sleutel, waarde="1", gewijzigd_op=nu()))
+                else:
+                    rij.waarde = str(int(rij.waarde) + 1)
+                    rij.gewijzigd_op = nu()
+            return
+        except IntegrityError:
+            continue
+
+
+def bezetting(db: Database, ronde_id: int) -> tuple[int, int]:
+    """How many take part in the round, and how many joins it refused because it was full."""
+    with db.lezen() as s:
+        aantal = s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde_id))
+        rij = s.get(InstellingRij, GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id))
+    return int(aantal or 0), int(rij.waarde) if rij is not None else 0
 
 
 def sessie_voor_token(db: Database, token: str) -> Sessie | None:

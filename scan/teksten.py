@@ -749,6 +749,21 @@ NL: dict[str, str] = {
         "Niet verwijderd: deze deelnemer is intussen hernoemd door een andere facilitator. Er is niets veranderd; "
         "kijk of het de juiste persoon is en bevestig opnieuw."
     ),
+    # --- afscherming (issue 13, cases 3, 4, 9, 10): floods, hosts, a vanished database ---
+    "afremmen.te_veel": "Te veel pogingen; probeer het over {wachttijd} opnieuw.",
+    "toegang.host.onbekend": (
+        "Deze app is niet bereikbaar onder deze naam. Open hem via het adres dat de facilitator laat zien "
+        "(of via het IP-adres). Beheerder: zet de naam in {variabele} als hij klopt."
+    ),
+    "workshop.vol": (
+        "De scanronde is vol ({maximum} deelnemers); {geweigerd} aanmelding(en) geweigerd. "
+        "Start een tweede scanronde voor een grotere groep."
+    ),
+    "workshop.bijna_vol": "Nog {over} plaatsen in deze scanronde (maximaal {maximum} deelnemers).",
+    "start.import.grens": (
+        "Hoogstens {mb} MB: genoeg voor een volle scanronde. Een groter uitwisselbestand importeert de beheerder "
+        "met `python -m scan import`."
+    ),
 }
 
 

@@ -12,6 +12,7 @@ import itertools
 import json
 import logging
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ import qrcode
 import qrcode.constants
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scan import beheerlink, services
+from scan import afremmen, beheerlink, hostnamen, services
 from scan.adressen import (
     PUBLIEKE_URL_VARIABELE,
     STANDAARD_POORT,
@@ -35,6 +37,7 @@ from scan.adressen import (
     lan_adres,
 )
 from scan.database import Database, database_url, open_database
+from scan.fouten import DatabaseVervangen
 from scan.repository import Sessie
 from scan.teksten import t
 from scan.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
@@ -64,12 +67,22 @@ def _context() -> dict[str, object]:
 _STORINGEN = itertools.count()
 
 
-def toon_storing() -> None:
-    """The calm message after an unexpected error, with the ways on: reload, or back to work."""
+def toon_storing(fout: BaseException | None = None, *, paginas: bool = True) -> None:
+    """The calm message after an unexpected error, with the ways on: reload, or back to work.
+
+    A database that disappeared or was replaced under the app (``DatabaseVervangen``) is said in
+    so many words: nothing is being saved, and only the beheerder can fix it (issue 13, case 9).
+    ``paginas=False`` before the navigation exists (app.py), when a page link cannot be drawn.
+    """
     with st.container(border=True):
-        st.error(t("fout.onverwacht"), icon=":material/sentiment_dissatisfied:")
+        if isinstance(fout, DatabaseVervangen):
+            st.error(letterlijk(str(fout)), icon=":material/database:")
+        else:
+            st.error(t("fout.onverwacht"), icon=":material/sentiment_dissatisfied:")
         kolommen = st.columns(2)
         kolommen[0].button(t("fout.opnieuw_laden"), icon=":material/refresh:", key=f"storing_{next(_STORINGEN)}")
+        if not paginas:
+            return
         if st.session_state.get("token"):
             kolommen[1].page_link(
                 "scan/app_pages/invullen.py", label=t("fout.naar_invullen"), icon=":material/edit_note:"
@@ -83,6 +96,9 @@ def foutgrens() -> Iterator[None]:
     """Around a page: an exception becomes the Dutch message and a log line with context."""
     try:
         yield
+    except DatabaseVervangen as fout:
+        log.error("database verdwenen of vervangen %s", _context())  # the cause is logged where found
+        toon_storing(fout)
     except Exception:
         log.exception("onverwachte fout op een pagina %s", _context())
         toon_storing()
@@ -108,6 +124,16 @@ def veilig(functie: Callable[P, R]) -> Callable[P, R | None]:
     def _veilig(*args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return functie(*args, **kwargs)
+        except KeyError as fout:
+            if "st.session_state has no key" not in str(fout):  # eigen tekst: compared, not shown
+                log.exception("onverwachte fout in %s %s", functie.__qualname__, _context())
+                st.session_state["storing"] = True
+                return None
+            # A browser always sends every widget's value with a click; a crafted message that
+            # sends the click without the value this callback reads is ignored, not an error
+            # (issue 13, case 10).
+            log.warning("onvolledig widgetbericht genegeerd in %s: %s", functie.__qualname__, fout)
+            return None
         except Exception:
             log.exception("onverwachte fout in %s %s", functie.__qualname__, _context())
             # A callback cannot draw where the page will be; the router shows it at the top.
@@ -197,6 +223,65 @@ def huisstijl() -> None:
     st.html(_HUISSTIJL)
 
 
+# --- unknown hosts and guessed links (issue 13, cases 3 and 4) --------------------------------
+
+
+def lees_host() -> str | None:
+    """The Host header this browser's connection was opened with (tests replace this)."""
+    waarde = st.context.headers.get("Host")
+    return waarde if isinstance(waarde, str) else None
+
+
+def host_of_stop() -> None:
+    """Before anything else (app.py): refuse a page asked for under a name that is not this
+    app's (DNS rebinding, ``scan.hostnamen``), so such a browser gets no session, no beheer
+    rights and no cookie."""
+    host = lees_host()
+    if not hostnamen.toegestaan(host, hostnamen.toegestane_namen()):
+        log.warning("pagina onder onbekende hostnaam geweigerd: %r", (host or "")[:100])
+        st.error(t("toegang.host.onbekend", variabele=hostnamen.TOEGESTANE_HOSTS_VARIABELE), icon=":material/dns:")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _rem() -> afremmen.Rem:
+    # One per process: failures of every session count against their address (afremmen.py says
+    # why this is per process and what that means behind several processes).
+    return afremmen.Rem()
+
+
+def _sessie_id() -> str:
+    # Streamlit's own session id, plus a random part kept in the session: AppTest gives every
+    # test the same session id, and a throttle key must never be shared by two browsers.
+    ctx = get_script_run_ctx()
+    eigen = st.session_state.setdefault("_rem_sessie", secrets.token_hex(8))
+    return f"{ctx.session_id if ctx is not None else '-'}:{eigen}"
+
+
+def _rem_sleutels() -> list[tuple[str, afremmen.Regel]]:
+    adres = afremmen.client_adres(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
+    return afremmen.sleutels(_sessie_id(), adres)
+
+
+def poging_wachttijd() -> int:
+    """Seconds this browser must wait before its next code or link is even checked (0: go ahead)."""
+    return _rem().wacht(_rem_sleutels())
+
+
+def poging_mislukt() -> None:
+    """A code or link of this browser did not exist: counts against its session and address."""
+    _rem().mislukt(_rem_sleutels())
+
+
+def poging_gelukt() -> None:
+    """This browser got in: its session's failures are forgotten (its address's are not)."""
+    _rem().gelukt(_rem_sleutels()[0][0])
+
+
+def te_veel_pogingen(seconden: int) -> str:
+    return t("afremmen.te_veel", wachttijd="1 seconde" if seconden == 1 else f"{seconden} seconden")
+
+
 # --- database and identity ----------------------------------------------------------------
 
 TOKEN_PARAM = "d"  # noqa: S105  (a parameter name, not a secret)
@@ -244,15 +329,25 @@ def _zoek_sessie(db: Database) -> Sessie | None:
     token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
     if not token:
         return None
+    geraden = st.session_state.get("token") is None  # from the address: possibly a guess
+    if geraden and (wacht := poging_wachttijd()):
+        st.query_params.pop(TOKEN_PARAM, None)
+        st.session_state["onbekende_link"] = "afgeremd"
+        st.session_state["afgeremd_seconden"] = wacht
+        return None
     sessie = services.sessie_voor_token(db, token)
     if sessie is None:
         # A token this browser already used is gone: the facilitator removed this participant
         # (or the round went). Said once, by the page shown next, in plain Dutch.
         was_binnen = st.session_state.pop("token", None) is not None
+        if not was_binnen:
+            poging_mislukt()
         st.query_params.pop(TOKEN_PARAM, None)
         st.session_state.pop("niet_opgeslagen", None)  # saves of the removed participant, not to retry
         st.session_state["onbekende_link"] = "verwijderd" if was_binnen else "onbekend"
         return None
+    if geraden:
+        poging_gelukt()
     st.session_state["token"] = token
     st.session_state["sessie_ids"] = {"ronde": sessie.ronde.id, "deelnemer": sessie.deelnemer.id}
     # Streamlit drops query parameters on a page switch; putting the token back keeps the
@@ -342,22 +437,37 @@ def verwerk_beheerlink(db: Database) -> None:
     _meld_beheerlink_eenmaal(db)
     try:
         if aangeboden is not None:
+            # A guess is refused unchecked while this browser or address must wait.
+            if wacht := poging_wachttijd():
+                st.session_state[_BEHEER_MELDING] = "afgeremd"
+                st.session_state["afgeremd_seconden"] = wacht
+                return
             if beheerlink.controleer(db, aangeboden):
+                poging_gelukt()
                 st.session_state[_BEHEER_GEHEIM] = aangeboden
                 st.session_state[_BEHEER_GELDIG] = True
                 st.session_state.pop(_BEHEER_GESTOPT, None)
                 st.session_state.pop(_BEHEER_COOKIE_WEG, None)
                 return
+            poging_mislukt()
             st.session_state[_BEHEER_MELDING] = "onbekend"
         geheim = st.session_state.get(_BEHEER_GEHEIM)
-        if geheim is None and not st.session_state.get(_BEHEER_GESTOPT):
+        uit_cookie = geheim is None and not st.session_state.get(_BEHEER_GESTOPT)
+        if uit_cookie:
             geheim = lees_beheer_cookie()
+            # A cookie is as good a guess as a link: a crafted one waits its turn too.
+            if geheim is not None and (wacht := poging_wachttijd()):
+                st.session_state[_BEHEER_MELDING] = "afgeremd"
+                st.session_state["afgeremd_seconden"] = wacht
+                return
         if geheim is None:
             return
         if beheerlink.controleer(db, geheim):
             st.session_state[_BEHEER_GEHEIM] = geheim
             st.session_state[_BEHEER_GELDIG] = True
         else:
+            if uit_cookie:
+                poging_mislukt()
             st.session_state.pop(_BEHEER_GEHEIM, None)
             st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
             st.session_state[_BEHEER_COOKIE_WEG] = True
@@ -477,7 +587,9 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
     """In the sidebar: the mode, who is signed in with which roles, and sign in or out."""
     identiteit = lees_identiteit()
     melding = st.session_state.pop(_BEHEER_MELDING, None)
-    if melding is not None and identiteit.modus == "enkel":
+    if melding == "afgeremd":
+        st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+    elif melding is not None and identiteit.modus == "enkel":
         # Calm and in the main area, where it is seen; the page itself still opens.
         st.warning(t(f"toegang.beheerlink.{melding}"), icon=":material/key_off:")
     with st.sidebar:
@@ -542,7 +654,10 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
     if sessie is None:
         onbekend = st.session_state.pop("onbekende_link", None)
         sleutel = {"verwijderd": "werkgroep.verwijderd.melding", "onbekend": "start.link.onbekend"}
-        st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
+        if onbekend == "afgeremd":
+            st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+        else:
+            st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
         st.page_link("scan/app_pages/start.py", label=t("nav.start"), icon=":material/home:")
         st.stop()
     return db, sessie

@@ -32,7 +32,7 @@ from scan.database import (
     RondeScoreRij,
     nu,
 )
-from scan.fouten import InvoerFout
+from scan.fouten import GeenToegang, InvoerFout
 from scan.repository import Sessie
 from scan.toegang import ROLLEN, Gebruiker, Rol, eis, normaliseer_email
 from scan.uitwisseling import importeer
@@ -127,23 +127,29 @@ def zichtbare_rondes(db: Database, gebruiker: Gebruiker, gm_codes: Iterable[str]
         ]
 
 
+def onbekende_ronde(ronde_id: int) -> GeenToegang:
+    """The one refusal for a round id that does not exist AND for one of a gemeente the person
+    may not see: the same words either way, so trying ``?ronde=1..N`` tells nobody which ids
+    exist or which gemeente owns them (issue 13, case 10)."""
+    return GeenToegang(
+        f"Scanronde {ronde_id} bestaat niet, of u heeft geen rol bij de gemeente van die scanronde. "
+        "Kies een scanronde uit de lijst; een beheerder van de gemeente kan u een rol geven."
+    )
+
+
 def _rondes(db: Database, gebruiker: Gebruiker, ronde_ids: Sequence[int]) -> dict[int, RondeRij]:
+    """The rounds ``ronde_ids`` that ``gebruiker`` may see; refused whole, by ``onbekende_ronde``,
+    when any does not exist or is of a gemeente without a role.
+
+    Both refusals take the same path (one query, the same check, the same exception): neither
+    the message nor the work done tells an absent round from someone else's.
+    """
     with db.lezen() as s:
         rijen = {r.id: r for r in s.scalars(select(RondeRij).where(RondeRij.id.in_(list(ronde_ids))))}
-        namen = dict(
-            s.execute(
-                select(GemeenteRij.gm_code, GemeenteRij.naam).where(
-                    GemeenteRij.gm_code.in_({r.gm_code for r in rijen.values()})
-                )
-            ).all()
-        )
     for ronde_id in ronde_ids:
         rij = rijen.get(ronde_id)
-        if rij is None:
-            # The same answer for "does not exist" and "not yours" would hide which ids exist, but
-            # ids are not secret here (codes and tokens are); a plain message helps more.
-            raise InvoerFout(f"Scanronde {ronde_id} bestaat niet (meer).")
-        eis(gebruiker, "zien", rij.gm_code, namen.get(rij.gm_code))
+        if rij is None or not gebruiker.mag("zien", rij.gm_code):
+            raise onbekende_ronde(ronde_id)
     return rijen
 
 

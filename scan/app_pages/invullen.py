@@ -89,20 +89,30 @@ def _toelichting(stelling_id: str, nummer: int) -> None:
     )
 
 
+def _als_niveau(waarde: object) -> int:
+    # A crafted client can send any label for the radio (issue 13, case 10): refused in Dutch.
+    if waarde not in OPTIES[:5]:
+        raise InvoerFout(f"Ambitie '{str(waarde)[:20]}' kan niet: kies niveau 1 tot 5.")
+    return int(str(waarde))
+
+
 @veilig
 def _ambitie(bouwsteen_id: str) -> None:
     niveau = st.session_state[f"amb_{bouwsteen_id}"]
     if niveau is not None:
         _bewaar(
             f"amb_{bouwsteen_id}",
-            lambda: services.sla_ambitie_op(db, vl, sessie, bouwsteen_id, int(niveau)),
+            lambda: services.sla_ambitie_op(db, vl, sessie, bouwsteen_id, _als_niveau(niveau)),
             t("invullen.ambitie.opgeslagen", keuze=_label(niveau)),
         )
 
 
 @veilig
 def _ga(stap: int) -> None:
-    st.session_state["invullen_b"] = ids[min(max(ids.index(st.session_state["invullen_b"]) + stap, 0), len(ids) - 1)]
+    huidig = st.session_state.get("invullen_b")
+    if huidig not in ids:  # a crafted click without the bouwsteen choice: nothing to move from
+        return
+    st.session_state["invullen_b"] = ids[min(max(ids.index(huidig) + stap, 0), len(ids) - 1)]
 
 
 # What this session last put on screen per widget. A widget this session has never drawn (a

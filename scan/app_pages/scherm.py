@@ -26,7 +26,10 @@ from scan.ui import (
     database,
     letterlijk,
     met_foutgrens,
+    poging_mislukt,
+    poging_wachttijd,
     qr_png,
+    te_veel_pogingen,
     tijd,
     vragenlijst_of_stop,
 )
@@ -237,8 +240,13 @@ st.html(CSS)
 if not token:
     st.info(t("scherm.geen_link"), icon=":material/co_present:")
     st.stop()
+# A presenter link is guessable by reloading this page: repeated wrong ones wait (scan.afremmen).
+if wacht := poging_wachttijd():
+    st.warning(te_veel_pogingen(wacht), icon=":material/timer:")
+    st.stop()
 ronde = bespreken.ronde_voor_scherm(database(), token)
 if ronde is None:
+    poging_mislukt()
     st.info(t("scherm.onbekend"), icon=":material/link_off:")
     st.stop()
 try:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from reports.exports import lees_bestand
 from scan import services, vergelijken
+from scan.fouten import OnbekendeCode
 from scan.gemeenten import keuzelabel
 from scan.services import InvoerFout
 from scan.teksten import t
@@ -19,7 +20,11 @@ from scan.ui import (
     meld_aan,
     meld_af,
     persoonlijke_link,
+    poging_gelukt,
+    poging_mislukt,
+    poging_wachttijd,
     sessie_van_deze_run,
+    te_veel_pogingen,
     vragenlijst_of_stop,
 )
 from scan.uitwisseling import controleer_import
@@ -82,7 +87,10 @@ def _fout(tekst: str) -> None:
     st.toast(t("start.fout.toast"), icon=":material/error:")
 
 
-if st.session_state.pop("onbekende_link", False):
+onbekende_link = st.session_state.pop("onbekende_link", False)
+if onbekende_link == "afgeremd":
+    st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+elif onbekende_link:
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
 
 
@@ -115,12 +123,20 @@ with tab_mee, st.form("meedoen"):
     naam = st.text_input(t("start.naam"), max_chars=maximum("naam"), placeholder=t("start.naam.voorbeeld"))
     functie = st.text_input(t("start.functie"), max_chars=maximum("functie"), placeholder=t("start.functie.voorbeeld"))
     if st.form_submit_button(t("start.meedoen.knop"), type="primary"):
-        try:
-            meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
-        except InvoerFout as fout:
-            _fout(letterlijk(str(fout)))
+        # Codes are guessable by rerunning this form: repeated wrong ones wait (scan.afremmen).
+        if wacht := poging_wachttijd():
+            _fout(te_veel_pogingen(wacht))
         else:
-            ga_naar("invullen")
+            try:
+                meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
+            except OnbekendeCode as fout:
+                poging_mislukt()
+                _fout(letterlijk(str(fout)))
+            except InvoerFout as fout:
+                _fout(letterlijk(str(fout)))
+            else:
+                poging_gelukt()
+                ga_naar("invullen")
 
 with tab_nieuw:
     mag_leiden = not _mag_niet_leiden("nieuw")
@@ -176,18 +192,34 @@ with tab_terug, st.form("terug"):
     link = st.text_input(t("start.terug.link"), max_chars=300)
     if st.form_submit_button(t("start.terug.knop")):
         token = link.strip().rsplit("d=", 1)[-1].split("&", 1)[0]
-        terug = services.sessie_voor_token(db, token) if token else None
+        wacht = poging_wachttijd() if token else 0
+        terug = services.sessie_voor_token(db, token) if token and not wacht else None
         if not token:
             _fout(t("start.terug.leeg"))
+        elif wacht:
+            _fout(te_veel_pogingen(wacht))
         elif terug is None:
+            poging_mislukt()
             _fout(t("start.terug.onbekend"))
         else:
+            poging_gelukt()
             meld_aan(terug)
             ga_naar("invullen")
 
 with tab_import:
     st.markdown(t("start.import.uitleg"))
-    bestand = None if _mag_niet_leiden("import") else st.file_uploader(t("start.import.bestand"), key="import_bestand")
+    # The box says the server's own limit (.streamlit/config.toml), so the two never differ.
+    grens_mb = int(st.get_option("server.maxUploadSize"))
+    bestand = (
+        None
+        if _mag_niet_leiden("import")
+        else st.file_uploader(
+            t("start.import.bestand"),
+            key="import_bestand",
+            max_upload_size=grens_mb,
+            help=t("start.import.grens", mb=grens_mb),
+        )
+    )
     if bestand is not None:
         try:
             scan = lees_bestand(bestand.getvalue(), bestand.name)

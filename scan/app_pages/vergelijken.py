@@ -31,7 +31,8 @@ if not rondes:
 per_id = {r.id: r for r in rondes}
 
 # Rounds named in the address (a shared link) that this person may not see are refused by the
-# service, which names the gemeente and the missing role; the rest of the link still works.
+# service with the same words as a round that does not exist (no gemeente named: trying ids
+# must not reveal who owns them); the rest of the link still works.
 # A hand-made link may name a round twice, or more than fit on one comparison: the first count.
 gevraagd = list(dict.fromkeys(int(w) for w in st.query_params.get_all("ronde") if w.isdigit()))
 gevraagd = gevraagd[: vergelijken.MAX_VERGELIJKEN]

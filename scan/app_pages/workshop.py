@@ -127,10 +127,21 @@ def _balk(aantal: int, van: int) -> str:
     return f"{'█' * vol}{'░' * (10 - vol)} {aantal} / {van}"
 
 
+def _bezetting() -> None:
+    """A full round (or one nearly full) is said to the facilitator: joiners beyond the maximum
+    are refused on their phones, and the room should know why (issue 13, case 3)."""
+    aantal, geweigerd = services.bezetting(db, ronde.id)
+    if aantal >= services.MAX_DEELNEMERS:
+        st.warning(t("workshop.vol", maximum=services.MAX_DEELNEMERS, geweigerd=geweigerd), icon=":material/group_off:")
+    elif aantal >= services.MAX_DEELNEMERS - 10:
+        st.info(t("workshop.bijna_vol", over=services.MAX_DEELNEMERS - aantal, maximum=services.MAX_DEELNEMERS))
+
+
 @st.fragment(run_every="5s")
 @met_foutgrens
 def _wie_vult_in() -> None:
     rijen = services.voortgang(db, sessie)
+    _bezetting()
     # A facilitator who only leads the session is not someone the room waits for.
     invullers = [r for r in rijen if r.rol == "deelnemer" or r.beantwoord > 0]
     st.subheader(t("workshop.voortgang.kop", aantal=len(invullers)))

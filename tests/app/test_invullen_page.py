@@ -185,3 +185,20 @@ def test_invullen__without_a_session__points_to_start(open_app: Callable[..., Ap
     at = open_app(INVULLEN)
     assert not at.exception
     assert "U doet nog niet mee" in at.warning[0].value
+
+
+def test_invullen__database_file_deleted_under_the_app__refuses_loudly_never_opgeslagen(
+    open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    """Issue 13, case 9: the file deleted while the app runs; a click must not say "Opgeslagen"."""
+    eerste = vragenlijst.bouwstenen[0].stellingen[0]
+    at = open_app(INVULLEN, d=karel.deelnemer.token)
+    at.radio(key=f"a_{eerste.id}").set_value("4").run()
+    assert at.toast[0].value.startswith("Opgeslagen")
+    assert app_db.bestand is not None
+    app_db.bestand.unlink()
+    at.radio(key=f"a_{eerste.id}").set_value("2").run()
+    assert not at.exception
+    assert not any(t.value.startswith("Opgeslagen") for t in at.toast)
+    assert any("database van deze app is verdwenen of vervangen" in e.value for e in at.error)
+    assert not app_db.bestand.exists(), "no new empty file"

@@ -95,7 +95,14 @@ def test_vergelijken__an_adviser_sees_only_granted_gemeenten_and_a_link_to_anoth
     utrecht = rondes["Utrecht"][1]
     at = open_app(VERGELIJKEN, ronde=str(utrecht))
     assert not at.exception
-    assert "Utrecht" in zichtbare_tekst(at.error[0].value) and "geen toegang" in zichtbare_tekst(at.error[0].value)
+    # The same words as for a round that does not exist: the id reveals no gemeente (issue 13, case 10).
+    assert "Utrecht" not in zichtbare_tekst(
+        at.error[0].value
+    ) and "bestaat niet, of u heeft geen rol" in zichtbare_tekst(at.error[0].value)
+    afwezig = open_app(VERGELIJKEN, ronde=str(utrecht + 10_000))
+    assert zichtbare_tekst(afwezig.error[0].value) == zichtbare_tekst(at.error[0].value).replace(
+        str(utrecht), str(utrecht + 10_000)
+    )
     keuze = at.multiselect(key="vergelijken_rondes")
     assert len(keuze.options) == 2 and all(o.startswith("Almere") for o in keuze.options)
     assert utrecht not in keuze.value

@@ -124,6 +124,15 @@ NODIG = {
 }
 
 
+PER_RONDE_ID = {"kerncijfers", "benchmark", "openen"}
+"""Services that take a round id (``?ronde=`` on Vergelijken, Start's round list)."""
+
+
+def _verborgen(handeling: str, rollen: dict[str, frozenset[Rol]], gm: str) -> bool:
+    """A refusal that must not name the gemeente: a round id of a gemeente one cannot see."""
+    return handeling in PER_RONDE_ID and not _mag(rollen, "zien", gm)
+
+
 def _doe(handeling: str, db: Database, vl: Vragenlijst, wie: Gebruiker, ronde_id: int, gm: str) -> None:
     if handeling == "kerncijfers":
         vergelijken.kerncijfers_van(db, vl, wie, [ronde_id])
@@ -172,7 +181,11 @@ def test_nobody_reads_or_changes_a_round_of_a_gemeente_without_a_role_there(
     else:
         with pytest.raises(GeenToegang) as refusal:
             _doe(handeling, eigen_db, vragenlijst, wie, ronde_id, gm)
-        assert GEMEENTEN[gm] in str(refusal.value), "the refusal names the gemeente"
+        if _verborgen(handeling, rollen, gm):
+            assert str(refusal.value) == str(vergelijken.onbekende_ronde(ronde_id)), "same as a round that is not there"
+            assert GEMEENTEN[gm] not in str(refusal.value)
+        else:
+            assert GEMEENTEN[gm] in str(refusal.value), "the refusal names the gemeente"
         assert "Traceback" not in str(refusal.value)
         assert _tellingen(eigen_db) == voor, "a refusal writes nothing"
     # What the overview lists is exactly the rounds of gemeenten with a role.
@@ -196,8 +209,12 @@ def test_every_role_against_every_service_in_its_own_and_in_another_gemeente(
                 _doe(handeling, eigen_db, vragenlijst, wie, ronde_id, gm)
             else:
                 voor = _tellingen(eigen_db)
-                with pytest.raises(GeenToegang, match=GEMEENTEN[gm]):
+                with pytest.raises(GeenToegang) as refusal:
                     _doe(handeling, eigen_db, vragenlijst, wie, ronde_id, gm)
+                if _verborgen(handeling, rollen, gm):
+                    assert GEMEENTEN[gm] not in str(refusal.value)
+                else:
+                    assert GEMEENTEN[gm] in str(refusal.value)
                 assert _tellingen(eigen_db) == voor
 
 
@@ -218,9 +235,9 @@ def test_a_join_code_of_another_gemeente_makes_one_a_participant_of_that_round_o
         services.rond_af(eigen_db, vragenlijst, sessie)
     # ...and as a signed-in person still nothing of B.
     andere_b = [i for i, gm in wereld.items() if gm == "GM0034"]
-    with pytest.raises(GeenToegang, match="Almere"):
+    with pytest.raises(GeenToegang, match="bestaat niet, of u heeft geen rol"):
         vergelijken.kerncijfers_van(eigen_db, vragenlijst, iemand_van_a, andere_b)
-    with pytest.raises(GeenToegang, match="Almere"):
+    with pytest.raises(GeenToegang, match="bestaat niet, of u heeft geen rol"):
         vergelijken.open_als_facilitator(eigen_db, iemand_van_a, b_open)
     assert all(r.gm_code == "GM0014" for r in vergelijken.zichtbare_rondes(eigen_db, iemand_van_a))
 
@@ -376,3 +393,26 @@ def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeent
     met = " ".join(tekst(ids[0]).split())
     assert "Vergelijking met andere gemeenten" in met and "provincie Fryslân" in met
     assert "Vergelijking met andere gemeenten" not in tekst(buiten.ronde.id)
+
+
+@pytest.mark.parametrize("rol", ["facilitator", "adviseur", None])
+def test_a_round_id_of_another_gemeente_is_refused_exactly_like_one_that_does_not_exist(
+    eigen_db: Database, vragenlijst: Vragenlijst, wereld: dict[int, str], rol: Rol | None
+) -> None:
+    """Trying ``?ronde=1..N`` must not tell which ids exist or which gemeente owns them (issue 13,
+    case 10): the refusal of someone else's round and of a missing one differ only in the id."""
+    rollen: dict[str, frozenset[Rol]] = {"GM0014": frozenset({rol})} if rol else {}
+    wie = _gebruiker(rollen)
+    vreemd = next(i for i, gm in wereld.items() if gm == "GM0034")
+    with eigen_db.lezen() as s:
+        hoogste = s.scalar(select(func.max(RondeRij.id))) or 0
+    afwezig = hoogste + 1000
+
+    def _weigering(ronde_id: int, doe: str) -> str:
+        with pytest.raises(GeenToegang) as refusal:
+            _doe(doe, eigen_db, vragenlijst, wie, ronde_id, wereld.get(ronde_id, "GM0034"))
+        return str(refusal.value).replace(str(ronde_id), "<id>")
+
+    for doe in sorted(PER_RONDE_ID):
+        assert _weigering(vreemd, doe) == _weigering(afwezig, doe), doe
+        assert "Almere" not in _weigering(vreemd, doe)
