@@ -99,7 +99,7 @@ def _maximaal(vl: Vragenlijst, scan: Scan, draw: st.DrawFn, doelen: int) -> tupl
             indicator=tekst("indicator"),
             eenheid=tekst("eenheid"),
             nulmeting=12.5,
-            streefwaarde=1e15,
+            streefwaarde=1e12,  # the largest number a goal may carry (scoring.grenzen)
             bron=tekst("bron"),
             eigenaar=tekst("eigenaar"),
             draagvlak=tekst("draagvlak"),
