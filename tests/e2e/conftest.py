@@ -68,12 +68,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     # E2E_POORT: a fixed port when the machine hands out port ranges per user; else any free one.
     poort = int(os.environ.get("E2E_POORT") or 0) or _vrije_poort()
     omgeving = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # The server's log goes to a file: a pipe nobody reads fills up and blocks a server that logs
+    # much (crafted widget messages each log a warning), which hung a test.
+    logbestand = tmp_path_factory.mktemp("e2e-log") / "streamlit.log"
+    log = logbestand.open("wb")
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(poort)],
         cwd=ROOT,
         env=omgeving,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     basis = f"http://127.0.0.1:{poort}"
     try:
@@ -85,7 +89,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             except OSError:
                 time.sleep(0.25)
         else:
-            pytest.fail(f"Streamlit-server start niet: {proces.stderr.read() if proces.stderr else ''!r}")
+            pytest.fail(f"Streamlit-server start niet: {logbestand.read_text(errors='replace')[-4000:]!r}")
         db = open_database(database_url)
         try:
             geheim = beheerlink.vernieuw(db, beheerlink.bestand_voor(database_url))
@@ -95,6 +99,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     finally:
         proces.terminate()
         proces.wait(timeout=20)
+        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
-from scan.database import Base, Database, GemeenteRij, open_database
+from scan import services
+from scan.database import Base, Database, DoelRij, GemeenteRij, open_database
 from scan.migraties import alembic_config, migreer
+from scoring.models import Vragenlijst
 
 
 def test_head__matches_the_orm_models(db: Database) -> None:
@@ -40,4 +44,51 @@ def test_open_database__twice__is_idempotent_and_keeps_reference_data(database_u
         db = open_database(database_url)
         with db.lezen() as s:
             assert s.scalar(select(func.count()).select_from(GemeenteRij)) == 342
+        db.sluit()
+
+
+def test_migration_0007__clears_goal_numbers_and_dates_out_of_range_and_keeps_the_rest(
+    database_url: str, vragenlijst: Vragenlijst
+) -> None:
+    """A goal imported before issue 13 with 1e308, infinity or a year-1 deadline would make its
+    round's downloads fail: the step clears those values and leaves every value in range alone."""
+    db = open_database(database_url)
+    try:
+        sessie = services.start_ronde(
+            db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7)
+        )
+        goed = {"nulmeting": 40.0, "streefwaarde": -1e12, "deadline": dt.date(2100, 12, 31)}
+        fout = {"nulmeting": float("inf"), "streefwaarde": 1e308, "deadline": dt.date(1, 1, 1)}
+        with db.schrijven() as s:
+            for i, waarden in enumerate((goed, fout)):
+                s.add(
+                    DoelRij(
+                        ronde_id=sessie.ronde.id,
+                        sleutel=f"eigen_{i}",
+                        besluit="geaccepteerd",
+                        bouwsteen=vragenlijst.bouwstenen[0].id,
+                        titel="Kanalen in beeld",
+                        actie="Maak een overzicht.",
+                        versie=1,
+                        **waarden,
+                    )
+                )
+        config = alembic_config()
+        with db.schrijf_engine.begin() as verbinding:
+            config.attributes["connection"] = verbinding
+            command.downgrade(config, "0006")
+        migreer(db)
+        with db.lezen() as s:
+            rijen = {r.sleutel: r for r in s.scalars(select(DoelRij).where(DoelRij.ronde_id == sessie.ronde.id))}
+            assert (rijen["eigen_0"].nulmeting, rijen["eigen_0"].streefwaarde, rijen["eigen_0"].deadline) == (
+                40.0,
+                -1e12,
+                dt.date(2100, 12, 31),
+            )
+            assert (rijen["eigen_1"].nulmeting, rijen["eigen_1"].streefwaarde, rijen["eigen_1"].deadline) == (
+                None,
+                None,
+                None,
+            )
+    finally:
         db.sluit()
