@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scan.weergave import ISOLATIE, REGELSCHEIDING, WOORDVERBINDER, letterlijk, zichtbare_tekst
@@ -83,7 +83,8 @@ def _controleer_opbouw(markdown: str, *, regels: bool) -> None:
             assert teken not in BETEKENISVOL, f"{teken!r} unescaped in {deel!r}"
             i += 1
         # A colon or at sign is never directly followed by a name (shortcode, directive, autolink).
-        assert not re.search(r"[:@](?![\s\u2060]|$)", deel), repr(deel)
+        # (The isolate that closes a line with direction controls is no name either.)
+        assert not re.search(r"[:@](?![\s\u2060\u2069]|$)", deel), repr(deel)
         assert not re.search(r"(?i)www\\?\.", deel), repr(deel)
 
 
@@ -95,6 +96,7 @@ def test_letterlijk__lines_kept__reads_back_as_the_text_and_nothing_is_markup(te
 
 
 @given(TEKST)
+@example("\u202e@")  # found by hypothesis: an at sign at the end of an isolated line
 def test_letterlijk__one_line__reads_back_with_a_visible_sign_per_line_break(tekst: str) -> None:
     uit = letterlijk(tekst)
     assert "\n" not in uit
