@@ -226,6 +226,9 @@ def huisstijl() -> None:
 # --- unknown hosts and guessed links (issue 13, cases 3 and 4) --------------------------------
 
 
+_HOST_GOED = "_host_gecontroleerd"
+
+
 def lees_host() -> str | None:
     """The Host header this browser's connection was opened with (tests replace this)."""
     waarde = st.context.headers.get("Host")
@@ -236,11 +239,16 @@ def host_of_stop() -> None:
     """Before anything else (app.py): refuse a page asked for under a name that is not this
     app's (DNS rebinding, ``scan.hostnamen``), so such a browser gets no session, no beheer
     rights and no cookie."""
+    # A session's connection keeps the Host it was opened with: checked once per session (reading
+    # the headers costs a few milliseconds a rerun), refused on every run until it passes.
+    if st.session_state.get(_HOST_GOED):
+        return
     host = lees_host()
     if not hostnamen.toegestaan(host, hostnamen.toegestane_namen()):
         log.warning("pagina onder onbekende hostnaam geweigerd: %r", (host or "")[:100])
         st.error(t("toegang.host.onbekend", variabele=hostnamen.TOEGESTANE_HOSTS_VARIABELE), icon=":material/dns:")
         st.stop()
+    st.session_state[_HOST_GOED] = True
 
 
 @st.cache_resource(show_spinner=False)

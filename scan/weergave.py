@@ -30,6 +30,7 @@ alert.
 
 from __future__ import annotations
 
+import functools
 import re
 
 WOORDVERBINDER = "\u2060"
@@ -65,6 +66,9 @@ def _regel(regel: str) -> str:
     return tekst
 
 
+# Pure and called for every stelling, level description and name on every rerun (about 60 on
+# Invullen): the same texts come back each time, so the result is remembered.
+@functools.lru_cache(maxsize=8192)
 def letterlijk(tekst: str, *, regels: bool = False) -> str:
     """``tekst`` as a Markdown fragment that Streamlit shows as exactly that text.
 
