@@ -699,27 +699,45 @@ _BOOKMARK = {"h1": 0, "h2": 1}
 
 
 def _genummerd(voet: str) -> Callable[..., Canvas]:
-    """A canvas that writes "pagina X van Y" once it knows Y (pages are held until save)."""
+    """A canvas that writes "pagina X van Y" once it knows Y (pages are held until save).
+
+    Bookmarks are held with their page too: a destination made while the pages are held would
+    point to the first page (the accessibility audit found all 30 of the full report there), so
+    each page's bookmarks and outline entries are registered when that page is written out.
+    The outline panel opens with the file, and viewers show the title instead of the file name.
+    """
 
     class _Canvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Not Helvetica: a standard-14 font in the file would drop "â" or "€" if anything used it.
             super().__init__(*args, **(kwargs | {"initialFontName": _FONT}))
             self._paginas: list[dict[str, Any]] = []
+            self._bladwijzers: list[Callable[[], object]] = []
+
+        def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+            self._bladwijzers.append(lambda: Canvas.bookmarkPage(self, key, *args, **kwargs))
+
+        def addOutlineEntry(self, *args: Any, **kwargs: Any) -> None:
+            self._bladwijzers.append(lambda: Canvas.addOutlineEntry(self, *args, **kwargs))
 
         def showPage(self) -> None:
             self._paginas.append(dict(self.__dict__))
+            self._bladwijzers = []
             self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
 
         def save(self) -> None:
             totaal = len(self._paginas)
             for staat in self._paginas:
                 self.__dict__.update(staat)
+                for bladwijzer in staat["_bladwijzers"]:
+                    bladwijzer()
                 self.setFont(_FONT, 7.5)
                 self.setFillColor(_GRIJS)
                 self.drawString(18 * mm, 10 * mm, voet)
                 self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"pagina {self.getPageNumber()} van {totaal}")
                 super().showPage()
+            self.showOutline()
+            self.setViewerPreference("DisplayDocTitle", "true")
             super().save()
 
     return _Canvas

@@ -262,3 +262,26 @@ def test_both_pdfs__show_a_baseline_still_to_follow_with_its_date(
     for maak in (handout, verbeterrapport):
         tekst = _plat(_tekst(maak(vragenlijst, scan, resultaat, vandaag=VANDAAG)))
         assert "nulmeting volgt, uiterlijk 01-03-2027 → streefwaarde volgt" in tekst, maak.__name__
+
+
+@pytest.mark.parametrize("bouw", [handout, verbeterrapport], ids=["handout", "verbeterrapport"])
+def test_pdf__every_bookmark_goes_to_the_page_with_its_heading_and_the_panel_opens(
+    vragenlijst: Vragenlijst, scan_en_resultaat: tuple[Scan, ScanResultaat], bouw: object
+) -> None:
+    """The accessibility audit found every bookmark on page 1 (pages were held for the page
+    count); now each one leads to the page that shows its heading."""
+    scan, resultaat = scan_en_resultaat
+    pdf = PdfReader(io.BytesIO(bouw(vragenlijst, scan, resultaat, vandaag=VANDAAG)))  # type: ignore[operator]
+    paginas = [_plat(p.extract_text()) for p in pdf.pages]
+
+    def alle(items: list[object]) -> list[object]:
+        return [x for item in items for x in (alle(item) if isinstance(item, list) else [item])]
+
+    bladwijzers = alle(pdf.outline)
+    assert len(bladwijzers) >= 6
+    for b in bladwijzers:
+        pagina = pdf.get_destination_page_number(b)  # type: ignore[arg-type]
+        assert _plat(b.title) in paginas[pagina], (b.title, pagina + 1)  # type: ignore[union-attr]
+    assert len({pdf.get_destination_page_number(b) for b in bladwijzers}) > 2  # type: ignore[arg-type]
+    assert pdf.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert bool(pdf.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
