@@ -240,6 +240,12 @@ NL: dict[str, str] = {
     "workshop.alleen_facilitator": "Het workshopscherm is er voor de facilitator van deze scanronde.",
     "workshop.titel": "Workshop {gemeente}",
     "workshop.groot": "Grote letters voor de beamer",
+    "workshop.verversen": "Automatisch verversen",
+    "workshop.verversen.uitleg": (
+        "Aan: de voortgang en de bespreekpunten werken zich elke paar seconden bij. Uit: alles blijft staan tot u "
+        "het weer aanzet (handig om rustig te lezen of met een schermlezer)."
+    ),
+    "workshop.qr.alt": "QR-code met de deelnamelink {link} (deelnamecode {code})",
     "workshop.meedoen": "### Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
     "workshop.link": "Link voor deelnemers:",
     "workshop.qr": "Scan met de camera van uw telefoon",

@@ -114,7 +114,7 @@ def _meedoen(ronde: RondeInfo) -> None:
         st.html(f'<div class="scherm-code">{html.escape(ronde.code_leesbaar)}</div>')
         st.code(link, language=None, wrap_lines=True)
     with qr:
-        st.image(qr_png(link), width=300)
+        st.image(qr_png(link), width=300, alt=t("workshop.qr.alt", code=ronde.code_leesbaar, link=link))
 
 
 def _voortgang(rijen: list[Voortgang], totaal: int) -> None:

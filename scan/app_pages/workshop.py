@@ -53,8 +53,21 @@ niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
 
 # Projected on a wall, the default type is too small for the back of the room; rem-based
 # Streamlit scales with the root font size. Only our own CSS, no user text.
-if st.toggle(t("workshop.groot"), value=True, key="workshop_groot"):
+with st.container(horizontal=True):
+    groot = st.toggle(t("workshop.groot"), value=True, key="workshop_groot")
+    # WCAG 2.2.2: content that updates itself can be paused. Off: the live parts stand still
+    # until switched on again (the toggle's change reruns the page, so the fragments below are
+    # defined anew with or without their interval).
+    st.toggle(t("workshop.verversen"), value=True, key="workshop_verversen", help=t("workshop.verversen.uitleg"))
+if groot:
     st.html("<style>html { font-size: 20px; }</style>")
+
+
+def _elke(interval: str) -> str | None:
+    """The refresh interval of a live part, or none while the facilitator paused refreshing."""
+    return interval if st.session_state.get("workshop_verversen", True) else None
+
+
 st.title(t("workshop.titel", gemeente=letterlijk(ronde.gemeente)))
 if melding_bovenaan := st.session_state.pop("workshop_melding", None):
     st.warning(melding_bovenaan, icon=":material/error:")
@@ -85,7 +98,9 @@ with links:
     st.markdown(t("workshop.link"))
     st.code(link, language=None)
 with rechts:
-    st.image(qr_png(link), width=340, caption=t("workshop.qr"))
+    st.image(
+        qr_png(link), width=340, caption=t("workshop.qr"), alt=t("workshop.qr.alt", code=ronde.code_leesbaar, link=link)
+    )
 
 
 @veilig
@@ -137,7 +152,7 @@ def _bezetting() -> None:
         st.info(t("workshop.bijna_vol", over=services.MAX_DEELNEMERS - aantal, maximum=services.MAX_DEELNEMERS))
 
 
-@st.fragment(run_every="5s")
+@st.fragment(run_every=_elke("5s"))
 @met_foutgrens
 def _wie_vult_in() -> None:
     rijen = services.voortgang(db, sessie)
@@ -472,7 +487,7 @@ def _agenda_instellen() -> None:
         _meld_fout(letterlijk(str(fout)))
 
 
-@st.fragment(run_every="4s")
+@st.fragment(run_every=_elke("4s"))
 @met_foutgrens
 def _bespreekpunten() -> None:
     # Live like the progress table: each rerun reads the round again, only this fragment reruns.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -74,3 +76,39 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
     assert pagina.get_by_text("Leeuwarden scoort").count() >= 1
     screenshot(pagina, "3_resultaten")
     db.sluit()
+
+
+def test_workshop__automatic_refresh_can_be_paused(server: Server, browser: Any, vragenlijst: Vragenlijst) -> None:
+    """WCAG 2.2.2: the live progress table stands still while "Automatisch verversen" is off."""
+    db = open_database(server.database_url)
+    try:
+        facilitator = services.start_ronde(
+            db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 12, 7)
+        )
+    finally:
+        db.sluit()
+    pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    pagina.set_default_timeout(30_000)
+    pagina.goto(f"{server.url}/workshop?d={facilitator.deelnemer.token}")
+    stand = pagina.get_by_text(re.compile(r"bijgewerkt om \d\d:\d\d:\d\d"))
+    stand.wait_for()
+
+    def tijd() -> str:
+        gevonden = re.search(r"bijgewerkt om (\d\d:\d\d:\d\d)", stand.inner_text())
+        assert gevonden
+        return gevonden.group(1)
+
+    eerst = tijd()
+    pagina.wait_for_function(
+        "oud => !document.body.innerText.includes('bijgewerkt om ' + oud)", arg=eerst, timeout=15_000
+    )
+    pagina.get_by_text("Automatisch verversen").click()
+    time.sleep(2)  # the page reruns without the interval
+    stil = tijd()
+    time.sleep(12)  # more than two intervals of 5 s
+    assert tijd() == stil
+    pagina.get_by_text("Automatisch verversen").click()
+    pagina.wait_for_function(
+        "oud => !document.body.innerText.includes('bijgewerkt om ' + oud)", arg=stil, timeout=15_000
+    )
+    pagina.close()
