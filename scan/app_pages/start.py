@@ -120,8 +120,16 @@ tab_mee, tab_nieuw, tab_terug, tab_import, *tab_rondes = st.tabs(titels)
 with tab_mee, st.form("meedoen"):
     st.markdown(t("start.meedoen.uitleg"))
     code = st.text_input(t("start.code"), value=code_uit_link, placeholder="ABCD-EFGH", max_chars=200)
-    naam = st.text_input(t("start.naam"), max_chars=maximum("naam"), placeholder=t("start.naam.voorbeeld"))
-    functie = st.text_input(t("start.functie"), max_chars=maximum("functie"), placeholder=t("start.functie.voorbeeld"))
+    # Autocomplete (WCAG 1.3.5): phones offer the person's own name and job title.
+    naam = st.text_input(
+        t("start.naam"), max_chars=maximum("naam"), placeholder=t("start.naam.voorbeeld"), autocomplete="name"
+    )
+    functie = st.text_input(
+        t("start.functie"),
+        max_chars=maximum("functie"),
+        placeholder=t("start.functie.voorbeeld"),
+        autocomplete="organization-title",
+    )
     if st.form_submit_button(t("start.meedoen.knop"), type="primary"):
         # Codes are guessable by rerunning this form: repeated wrong ones wait (scan.afremmen).
         if wacht := poging_wachttijd():
@@ -162,8 +170,11 @@ if mag_leiden and gebruiker is not None:
             value="" if gebruiker.lokaal else gebruiker.naam,
             max_chars=maximum("naam"),
             key="nieuw_naam",
+            autocomplete="name",
         )
-        functie_f = st.text_input(t("start.functie"), max_chars=maximum("functie"), key="nieuw_functie")
+        functie_f = st.text_input(
+            t("start.functie"), max_chars=maximum("functie"), key="nieuw_functie", autocomplete="organization-title"
+        )
         st.caption(t("start.bron"))
         if st.form_submit_button(t("start.nieuw.knop"), type="primary"):
             if gm_code is None:
