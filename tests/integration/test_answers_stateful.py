@@ -16,6 +16,7 @@ from scan import services
 from scan.database import Database, open_database
 from scan.repository import Sessie
 from scoring.loader import laad_vragenlijst
+from scoring.tekst import controleer
 
 VRAGENLIJST = laad_vragenlijst()
 STELLINGEN = [s.id for _, s in VRAGENLIJST.stellingen()][:6]
@@ -44,7 +45,8 @@ class Workshop(RuleBasedStateMachine):
     @rule(stelling=st.sampled_from(STELLINGEN), tekst=TEKSTEN)
     def noteer(self, stelling: str, tekst: str) -> None:
         services.sla_toelichting_op(self.db, VRAGENLIJST, self.sessie, stelling, tekst)
-        schoon = tekst.strip()
+        # Stored as the one text rule cleans it (invisible format characters out, NFC, ends trimmed).
+        schoon = controleer(tekst, "toelichting", "De toelichting") or ""
         if schoon:
             self.notities[stelling] = schoon
         else:
