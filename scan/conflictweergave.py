@@ -9,7 +9,8 @@ interprets Markdown or HTML; labels and explanations come from the text catalogu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -51,3 +52,34 @@ def toon_versies(
             links, rechts = st.columns(2)
             links.text(mijn or "–")
             rechts.text("–" if weg else (opgeslagen or "–"))
+
+
+def keuzeknoppen(
+    sleutel_mijn: str,
+    sleutel_opgeslagen: str,
+    *,
+    houd_mijn: Callable[..., Any] | None,
+    neem_opgeslagen: Callable[..., Any],
+    args: tuple[Any, ...] = (),
+    sluiten: bool = False,
+) -> None:
+    """The two ways out of a conflict, side by side: "Mijn versie toch opslaan" (left out when
+    ``houd_mijn`` is None: nothing of one's own can be kept) and "Opgeslagen versie overnemen"
+    (or, with ``sluiten``, "Melding sluiten" when there is no stored version to take)."""
+    with st.container(horizontal=True):
+        if houd_mijn is not None:
+            st.button(
+                t("conflict.knop.mijn"),
+                type="primary",
+                icon=":material/save:",
+                key=sleutel_mijn,
+                on_click=houd_mijn,
+                args=args,
+            )
+        st.button(
+            t("conflict.knop.sluiten") if sluiten else t("conflict.knop.opgeslagen"),
+            icon=":material/sync:",
+            key=sleutel_opgeslagen,
+            on_click=neem_opgeslagen,
+            args=args,
+        )

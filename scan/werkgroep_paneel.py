@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reports.duiding import getal
 from scan import services, werkgroep
-from scan.conflictweergave import toon_versies
+from scan.conflictweergave import keuzeknoppen, toon_versies
 from scan.database import Database
 from scan.fouten import Conflict, InvoerFout
 from scan.repository import Sessie
@@ -202,21 +202,13 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
             weg=huidig is None,
             sleutel=f"deelnemer_{gekozen}",
         )
-        with st.container(horizontal=True):
-            if wat == "hernoem" and huidig is not None:
-                st.button(
-                    t("conflict.knop.mijn"),
-                    type="primary",
-                    icon=":material/save:",
-                    key=f"werkgroep_naam_mijn_{gekozen}",
-                    on_click=houd_mijn,
-                )
-            st.button(
-                t("conflict.knop.opgeslagen") if wat == "hernoem" else t("conflict.knop.sluiten"),
-                icon=":material/sync:",
-                key=f"werkgroep_naam_opgeslagen_{gekozen}",
-                on_click=neem_opgeslagen,
-            )
+        keuzeknoppen(
+            f"werkgroep_naam_mijn_{gekozen}",
+            f"werkgroep_naam_opgeslagen_{gekozen}",
+            houd_mijn=houd_mijn if wat == "hernoem" and huidig is not None else None,
+            neem_opgeslagen=neem_opgeslagen,
+            sluiten=wat != "hernoem",
+        )
 
     with st.container(border=True):
         links, rechts = st.columns(2, gap="large")
@@ -390,20 +382,12 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             weg=huidig is None,
             sleutel=f"ambitie_{bouwsteen.id}",
         )
-        with st.container(horizontal=True):
-            st.button(
-                t("conflict.knop.mijn"),
-                type="primary",
-                icon=":material/save:",
-                key=f"werkgroep_amb_mijn_{bouwsteen.id}",
-                on_click=houd_mijn,
-            )
-            st.button(
-                t("conflict.knop.opgeslagen"),
-                icon=":material/sync:",
-                key=f"werkgroep_amb_opgeslagen_{bouwsteen.id}",
-                on_click=neem_opgeslagen,
-            )
+        keuzeknoppen(
+            f"werkgroep_amb_mijn_{bouwsteen.id}",
+            f"werkgroep_amb_opgeslagen_{bouwsteen.id}",
+            houd_mijn=houd_mijn,
+            neem_opgeslagen=neem_opgeslagen,
+        )
 
     with st.form(f"werkgroep_amb_{bouwsteen.id}", border=True):
         st.radio(

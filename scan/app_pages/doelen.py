@@ -30,7 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from reports.duiding import PDCA_NAAM
 from scan import doelen as doelservice
 from scan import services
-from scan.conflictweergave import Verschil, toon_versies
+from scan.conflictweergave import Verschil, keuzeknoppen, toon_versies
 from scan.doelen import DoelConflict, DoelInfo, lees_getal, toon_getal
 from scan.rapporten import toon_downloads
 from scan.services import InvoerFout
@@ -318,25 +318,17 @@ def _toon_conflicten() -> None:
             weg=huidig is None,
             sleutel=f"doel_{sleutel}",
         )
-        with st.container(horizontal=True):
-            # Keeping one's own version: over the stored one, or anew when it was deleted and the
-            # user's was content (a deletion or a phase of a deleted goal has nothing to apply to).
-            if stand.opnieuw is not None and (huidig is not None or stand.maakt_aan):
-                st.button(
-                    t("conflict.knop.mijn"),
-                    type="primary",
-                    icon=":material/save:",
-                    key=f"conflict_mijn_{sleutel}",
-                    on_click=_houd_mijn,
-                    args=(sleutel,),
-                )
-            st.button(
-                t("conflict.knop.opgeslagen") if huidig is not None else t("conflict.knop.sluiten"),
-                icon=":material/sync:",
-                key=f"conflict_opgeslagen_{sleutel}",
-                on_click=_neem_opgeslagen,
-                args=(sleutel,),
-            )
+        # Keeping one's own version: over the stored one, or anew when it was deleted and the
+        # user's was content (a deletion or a phase of a deleted goal has nothing to apply to).
+        kan_mijn = stand.opnieuw is not None and (huidig is not None or stand.maakt_aan)
+        keuzeknoppen(
+            f"conflict_mijn_{sleutel}",
+            f"conflict_opgeslagen_{sleutel}",
+            houd_mijn=_houd_mijn if kan_mijn else None,
+            neem_opgeslagen=_neem_opgeslagen,
+            args=(sleutel,),
+            sluiten=huidig is None,
+        )
 
 
 @veilig

@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reports import charts
 from scan import bespreken, services, werkgroep_paneel
-from scan.conflictweergave import toon_versies
+from scan.conflictweergave import keuzeknoppen, toon_versies
 from scan.database import nu
 from scan.repository import ConsensusInfo
 from scan.services import ConsensusConflict, InvoerFout
@@ -300,22 +300,13 @@ def _toon_conflict(stelling_id: str, plek: str) -> None:
         weg=huidig is None,
         sleutel=f"{plek}_consensus_{stelling_id}",
     )
-    with st.container(horizontal=True):
-        st.button(
-            t("conflict.knop.mijn"),
-            type="primary",
-            icon=":material/save:",
-            key=f"{plek}_conflict_mijn_{stelling_id}",
-            on_click=_houd_mijn,
-            args=(stelling_id,),
-        )
-        st.button(
-            t("conflict.knop.opgeslagen"),
-            icon=":material/sync:",
-            key=f"{plek}_conflict_opgeslagen_{stelling_id}",
-            on_click=_neem_opgeslagen,
-            args=(stelling_id,),
-        )
+    keuzeknoppen(
+        f"{plek}_conflict_mijn_{stelling_id}",
+        f"{plek}_conflict_opgeslagen_{stelling_id}",
+        houd_mijn=_houd_mijn,
+        neem_opgeslagen=_neem_opgeslagen,
+        args=(stelling_id,),
+    )
 
 
 @veilig
