@@ -11,9 +11,8 @@ from typing import Literal
 
 import streamlit as st
 
-from scan import widgetstaat
-from scan.teksten import t
-from scan.ui import (
+from scan.ui import widgetstaat
+from scan.ui.kern import (
     SCHERM_PARAM,
     database,
     foutgrens,
@@ -25,6 +24,7 @@ from scan.ui import (
     toon_storing,
     verwerk_beheerlink,
 )
+from scan.ui.teksten import t
 
 # A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).
 widgetstaat.bescherm()
@@ -73,7 +73,7 @@ PAGINAS: list[tuple[str, str, Zichtbaarheid]] = [
 ]
 pagina_lijst = [
     st.Page(
-        f"scan/app_pages/{naam}.py",
+        f"scan/ui/paginas/{naam}.py",
         title=t(f"nav.{naam}"),
         icon=icoon,
         url_path=naam,

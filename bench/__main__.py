@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _scoring(n: int) -> None:
     """The foundation's figures: loading the questionnaire and scoring, as before."""
-    from scan.demo import maak_demo
+    from scan.demo.fictief import maak_demo
     from scan.gemeenten import alle_gemeenten
     from scoring.doelen import controleer_doelen
     from scoring.engine import bereken_scan

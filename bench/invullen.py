@@ -44,10 +44,10 @@ from bench.workshop import (
     _sqlite,
     streamlit_server,
 )
-from scan import services
-from scan.database import Database
-from scan.repository import Sessie
-from scan.teksten import t
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import ronde as services
+from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from bench import workshop
 from bench.workshop import PostgresOvergeslagen, postgres_database
-from scan.database import Database, open_database
-from scan.demo import maak_demo
+from scan.db.openen import open_database
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.models import Vragenlijst
 
@@ -57,7 +58,7 @@ def _regel(naam: str, tijden: list[float], doel: float) -> None:
 
 def _export_import(db: Database, vl: Vragenlijst, naam: str, herhalingen: int) -> None:
     from reports.exports import lees_bestand, naar_excel
-    from scan.uitwisseling import exporteer, importeer
+    from scan.services.uitwisseling import exporteer, importeer
     from scoring.engine import bereken_scan
     from scoring.uitwissel import schrijf_scan
 
@@ -89,7 +90,7 @@ def _export_import(db: Database, vl: Vragenlijst, naam: str, herhalingen: int) -
 
 def draai_rapporten(vl: Vragenlijst, postgres_url: str, herhalingen: int = 7) -> None:
     from reports.pdf import handout, verbeterrapport
-    from scan.uitwisseling import exporteer, importeer
+    from scan.services.uitwisseling import exporteer, importeer
     from scoring.engine import bereken_scan
     from scoring.uitwissel import schrijf_scan
 

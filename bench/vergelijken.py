@@ -12,7 +12,7 @@ fill is timed too. Then, warm, median and max over ``HERHALINGEN`` runs:
   ``zichtbare_rondes`` listing all 684 rounds.
 
 ``vul_demo_database`` and ``Keuze`` are the hook for the comparison page: ``pagina_tijden``
-reruns ``scan/app_pages/vergelijken.py`` under AppTest with the chosen rounds in its address.
+reruns ``scan/ui/paginas/vergelijken.py`` under AppTest with the chosen rounds in its address.
 Like the other benchmarks this prints figures and asserts nothing.
 """
 
@@ -34,11 +34,13 @@ from sqlalchemy.engine import make_url
 
 from bench import workshop
 from bench.workshop import FiguurMislukt, PostgresOvergeslagen, postgres_database
-from scan import beheerlink, vergelijken
-from scan.database import BenchmarkDeelnameRij, Database, GemeenteRij, RondeRij, open_database
-from scan.demo import fictieve_rondes
-from scan.toegang import lokale_gebruiker
-from scan.vergelijken import MAX_VERGELIJKEN
+from scan.db.openen import open_database
+from scan.db.tabellen import BenchmarkDeelnameRij, GemeenteRij, RondeRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import fictieve_rondes
+from scan.services import beheerlink, vergelijken
+from scan.services.toegang import lokale_gebruiker
+from scan.services.vergelijken import MAX_VERGELIJKEN
 from scoring.models import Vragenlijst
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +60,7 @@ VUL_OPTIES = (
     "--datum",
     "2026-11-22",
 )
-PAGINA = "scan/app_pages/vergelijken.py"
+PAGINA = "scan/ui/paginas/vergelijken.py"
 PAGINA_RUNS = 10
 
 

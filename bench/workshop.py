@@ -42,9 +42,11 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from scan import services
-from scan.database import AntwoordRij, Database, open_database
-from scan.repository import Sessie
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.tabellen import AntwoordRij
+from scan.db.verbinding import Database
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:
@@ -53,8 +55,8 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-INVULLEN = "scan/app_pages/invullen.py"
-RESULTATEN = "scan/app_pages/resultaten.py"
+INVULLEN = "scan/ui/paginas/invullen.py"
+RESULTATEN = "scan/ui/paginas/resultaten.py"
 DATUM = dt.date(2026, 11, 22)
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -434,12 +436,12 @@ def gelijktijdig(db: Database, vl: Vragenlijst, naam: str) -> Gelijktijdig:
     sessies = [
         services.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(GELIJKTIJDIG)
     ]
-    start = threading.Barrier(len(sessies))
+    tegelijk = threading.Barrier(len(sessies))
 
     def vul_in(sessie: Sessie) -> tuple[list[float], Counter[str], float, float]:
         tijden: list[float] = []
         fouten: Counter[str] = Counter()
-        start.wait()
+        tegelijk.wait()
         begin = time.perf_counter()
         for j, stelling in enumerate(stellingen):
             voor = time.perf_counter()

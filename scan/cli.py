@@ -30,7 +30,7 @@ from scoring.uitwissel import (
 )
 
 if TYPE_CHECKING:
-    from scan.database import Database
+    from scan.db.verbinding import Database
 
 EXIT_OK = 0
 EXIT_FOUT = 1
@@ -85,7 +85,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from scan.demo import maak_demo
+    from scan.demo.fictief import maak_demo
     from scan.gemeenten import GemeenteOnbekend, zoek_gemeente
 
     if args.alle_gemeenten:
@@ -144,8 +144,8 @@ def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
 
     from sqlalchemy.exc import SQLAlchemyError
 
-    from scan.database import database_url
-    from scan.demo import DemoAlAanwezig, fictieve_rondes, vul_database
+    from scan.db.verbinding import database_url
+    from scan.demo.fictief import DemoAlAanwezig, fictieve_rondes, vul_database
     from scan.gemeenten import alle_gemeenten
 
     if args.out is not None:
@@ -383,7 +383,8 @@ def _report(args: argparse.Namespace) -> int:
 def _database() -> Database:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from scan.database import database_url, open_database
+    from scan.db.openen import open_database
+    from scan.db.verbinding import database_url
 
     try:
         return open_database(database_url())
@@ -400,8 +401,8 @@ def _export(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.ronde is None):
         raise _Fout("Noem óf een bestand óf --ronde CODE (een scanronde in de database).")
     if args.ronde is not None:
-        from scan import services
-        from scan.uitwisseling import exporteer
+        from scan.services import ronde as services
+        from scan.services.uitwisseling import exporteer
 
         db = _database()
         try:
@@ -430,7 +431,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scan.uitwisseling import ImportFout, importeer
+    from scan.services.uitwisseling import ImportFout, importeer
 
     vragenlijst = _vragenlijst(args.vragenlijst)
     scan = _lees_bestand(args.file, vragenlijst)
@@ -452,8 +453,8 @@ def _import(args: argparse.Namespace) -> int:
 def _beheerlink(args: argparse.Namespace) -> int:
     import os
 
-    from scan import beheerlink
-    from scan.adressen import PUBLIEKE_URL_VARIABELE, STANDAARD_POORT, kies_basis_url, lan_adres
+    from scan.services import beheerlink
+    from scan.ui.adressen import PUBLIEKE_URL_VARIABELE, STANDAARD_POORT, kies_basis_url, lan_adres
 
     db = _database()
     bestand = beheerlink.bestand_voor(db.url)

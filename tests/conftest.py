@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from scan.database import Database, open_database
+from scan.db.openen import open_database
+from scan.db.verbinding import Database
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import DEFAULT_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst

@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from scan import doelen as doelservice
-from scan import services, werkgroep
-from scan.database import Database
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
-from scan.repository import Sessie
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.services import werkgroep
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
 from tests.vijandig import MARKUP, Payload

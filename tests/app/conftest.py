@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import beheerlink, services, ui
-from scan.database import Database, RolRij, open_database
-from scan.repository import Sessie
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.tabellen import RolRij
+from scan.db.verbinding import Database
+from scan.services import beheerlink
+from scan.services import ronde as services
+from scan.ui import kern as ui
 from scoring.models import Vragenlijst
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -16,14 +16,16 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import afremmen, services, ui
-from scan.database import Database
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import ronde as services
+from scan.ui import afremmen
+from scan.ui import kern as ui
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
-WORKSHOP = "scan/app_pages/workshop.py"
-SCHERM = "scan/app_pages/scherm.py"
+WORKSHOP = "scan/ui/paginas/workshop.py"
+SCHERM = "scan/ui/paginas/scherm.py"
 TE_VEEL = "Te veel pogingen; probeer het over"
 
 
@@ -47,11 +49,11 @@ def test_full_round__the_joiner_gets_dutch_and_the_facilitator_a_notice(
     assert not at.exception
     assert f"er doen al {services.MAX_DEELNEMERS} mensen mee" in at.error[0].value
     assert "d" not in at.query_params
-    workshop = open_app(WORKSHOP, d=ronde.deelnemer.token)
-    assert not workshop.exception
+    werkplaats = open_app(WORKSHOP, d=ronde.deelnemer.token)
+    assert not werkplaats.exception
     assert any(
         f"De scanronde is vol ({services.MAX_DEELNEMERS} deelnemers); 1 aanmelding(en) geweigerd" in w.value
-        for w in workshop.warning
+        for w in werkplaats.warning
     )
 
 
@@ -60,8 +62,8 @@ def test_nearly_full_round__the_facilitator_sees_the_places_left(
 ) -> None:
     for i in range(services.MAX_DEELNEMERS - 4):
         services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:02d}")
-    workshop = open_app(WORKSHOP, d=ronde.deelnemer.token)
-    assert any("Nog 3 plaatsen" in i.value for i in workshop.info)
+    werkplaats = open_app(WORKSHOP, d=ronde.deelnemer.token)
+    assert any("Nog 3 plaatsen" in i.value for i in werkplaats.info)
 
 
 def test_wrong_join_codes__are_slowed_after_five_and_a_right_one_then_waits_too(

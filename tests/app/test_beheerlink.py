@@ -12,15 +12,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import beheerlink, ui
-from scan.database import Database
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import beheerlink
+from scan.ui import kern as ui
 
 pytestmark = pytest.mark.apptest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-VERGELIJKEN = "scan/app_pages/vergelijken.py"
-BEHEER = "scan/app_pages/beheer.py"
-WORKSHOP = "scan/app_pages/workshop.py"
+VERGELIJKEN = "scan/ui/paginas/vergelijken.py"
+BEHEER = "scan/ui/paginas/beheer.py"
+WORKSHOP = "scan/ui/paginas/workshop.py"
 
 
 def _kan_starten(at: AppTest) -> bool:

@@ -15,19 +15,21 @@ import pytest
 from sqlalchemy import delete, select
 from streamlit.testing.v1 import AppTest
 
-from scan import doelen as doelservice
-from scan import services, werkgroep
-from scan.database import Database, RolRij
-from scan.doelen import DoelInfo
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.tabellen import RolRij
+from scan.db.verbinding import Database
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.services import werkgroep
+from scan.services.doelen import DoelInfo
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from tests.app.conftest import ken_toe
 from tests.vijandig import MARKUP
 
 pytestmark = pytest.mark.apptest
-DOELEN = "scan/app_pages/doelen.py"
-WORKSHOP = "scan/app_pages/workshop.py"
+DOELEN = "scan/ui/paginas/doelen.py"
+WORKSHOP = "scan/ui/paginas/workshop.py"
 # The other facilitator's name: Markdown that would become an image and bold text if interpreted.
 NAAM = "Gijs ![](http://127.0.0.9:9/t.png) **vet**"
 NOTITIE = next(p.tekst for p in MARKUP if p.naam == "md_link")
@@ -365,7 +367,7 @@ def test_beheer__revoking_a_role_revoked_and_granted_again_meanwhile__revokes_no
     ken_toe(app_db, "baas@almere.nl", "GM0034", "beheerder")
     ken_toe(app_db, "adviseur@bureau.nl", "GM0034", "adviseur")
     als("baas@almere.nl", "Baas")
-    at = open_app("scan/app_pages/beheer.py")
+    at = open_app("scan/ui/paginas/beheer.py")
     with app_db.lezen() as s:
         gezien = s.scalar(select(RolRij.id).where(RolRij.email == "adviseur@bureau.nl"))
     # Another beheerder revokes and grants it again (SQLite may even reuse the id).

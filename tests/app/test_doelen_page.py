@@ -9,17 +9,17 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import doelen as doelservice
-from scan import services
-from scan.database import Database
-from scan.repository import Sessie
-from scan.weergave import zichtbare_tekst
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.ui.weergave import zichtbare_tekst
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.suggesties import plus_maanden
 
 pytestmark = pytest.mark.apptest
-DOELEN = "scan/app_pages/doelen.py"
+DOELEN = "scan/ui/paginas/doelen.py"
 BESLISKNOPPEN = {"Accepteren", "Afwijzen", "Opslaan", "Bijwerken", "Intrekken", "Verwijderen", "Ja, verwijderen"}
 BESLISKNOPPEN |= {"Afwijzing ongedaan maken"}
 

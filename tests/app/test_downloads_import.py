@@ -14,20 +14,21 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from reports.exports import naar_excel
-from scan import services
-from scan.database import Database, RondeRij
-from scan.demo import maak_demo
+from scan.db.repository import Sessie
+from scan.db.tabellen import RondeRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.rapporten import bestandsnaam, maak_bestand
-from scan.repository import Sessie
-from scan.uitwisseling import exporteer
+from scan.services import ronde as services
+from scan.services.uitwisseling import exporteer
+from scan.ui.rapporten import bestandsnaam, maak_bestand
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import canoniek, lees_scan_bytes, schrijf_scan
 
 pytestmark = pytest.mark.apptest
-RESULTATEN = "scan/app_pages/resultaten.py"
-DOELEN = "scan/app_pages/doelen.py"
+RESULTATEN = "scan/ui/paginas/resultaten.py"
+DOELEN = "scan/ui/paginas/doelen.py"
 
 
 def _beantwoord(db: Database, vl: Vragenlijst, ronde: Sessie) -> Sessie:

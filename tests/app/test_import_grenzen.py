@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from scan.database import Database, RondeRij
-from scan.demo import maak_demo
+from scan.db.tabellen import RondeRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from scan.database import Database, DeelnemerRij
-from scan.repository import Sessie
-from scan.weergave import zichtbare_tekst
+from scan.db.repository import Sessie
+from scan.db.tabellen import DeelnemerRij
+from scan.db.verbinding import Database
+from scan.ui.weergave import zichtbare_tekst
 
 pytestmark = pytest.mark.apptest
 

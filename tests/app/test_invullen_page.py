@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
-from scan import services
-from scan.database import Database
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
-INVULLEN = "scan/app_pages/invullen.py"
+INVULLEN = "scan/ui/paginas/invullen.py"
 
 
 @pytest.fixture

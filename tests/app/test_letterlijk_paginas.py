@@ -13,10 +13,11 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import bespreken, services
-from scan import doelen as doelservice
-from scan.database import Database
-from scan.weergave import letterlijk
+from scan.db.verbinding import Database
+from scan.services import bespreken
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from tests.vijandig import MARKUP
 from tests.vijandige_ronde import zaai
@@ -69,7 +70,7 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
     rijen = services.voortgang(app_db, f)
     assert len(rijen) > 15
 
-    at = open_app("scan/app_pages/workshop.py", d=f.deelnemer.token)
+    at = open_app("scan/ui/paginas/workshop.py", d=f.deelnemer.token)
     assert not at.exception
     bronnen = _bronnen(at)
     for r in rijen:
@@ -83,7 +84,7 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
         assert letterlijk(afspraak.toelichting or "") in bronnen
     _rauw_afwezig(bronnen)
 
-    at = open_app("scan/app_pages/scherm.py", scherm=bespreken.presentatie_token(app_db, f))
+    at = open_app("scan/ui/paginas/scherm.py", scherm=bespreken.presentatie_token(app_db, f))
     assert not at.exception
     bronnen = _bronnen(at)
     for r in rijen[1:]:
@@ -91,7 +92,7 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
     _rauw_afwezig(bronnen)
 
     for sessie in (f, d):
-        at = open_app("scan/app_pages/doelen.py", d=sessie.deelnemer.token)
+        at = open_app("scan/ui/paginas/doelen.py", d=sessie.deelnemer.token)
         assert not at.exception
         bronnen = _bronnen(at)
         for info in doelservice.doelen(app_db, sessie).values():
@@ -104,13 +105,13 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
             assert letterlijk(terug.doel.titel, regels=True) in bronnen
         _rauw_afwezig(bronnen)
 
-        for pagina, plek in (("scan/app_pages/start.py", "subheader"), ("scan/app_pages/invullen.py", "caption")):
+        for pagina, plek in (("scan/ui/paginas/start.py", "subheader"), ("scan/ui/paginas/invullen.py", "caption")):
             at = open_app(pagina, d=sessie.deelnemer.token)
             assert not at.exception
             assert letterlijk(sessie.deelnemer.naam) in " ".join(str(e.value) for e in at.get(plek))
             _rauw_afwezig(_bronnen(at))
 
-        at = open_app("scan/app_pages/resultaten.py", d=sessie.deelnemer.token)
+        at = open_app("scan/ui/paginas/resultaten.py", d=sessie.deelnemer.token)
         assert not at.exception
         _rauw_afwezig(_bronnen(at))
 
@@ -124,7 +125,7 @@ def test_workshop__consensus_conflict__names_the_other_facilitator_escaped(
     eerste = vragenlijst.stellingen()[0][1].id
     services.sla_antwoord_op(app_db, vragenlijst, anna, eerste, "1")
     services.sla_antwoord_op(app_db, vragenlijst, bert, eerste, "5")
-    at = open_app("scan/app_pages/workshop.py", d=f.deelnemer.token)
+    at = open_app("scan/ui/paginas/workshop.py", d=f.deelnemer.token)
     # Meanwhile the same stelling is settled elsewhere (here: by the facilitator's other device).
     services.stel_consensus_vast(
         app_db, vragenlijst, f, stelling=eerste, niveau=2, toelichting="elders", verwachte_versie=None

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from scan.database import Database, RondeRij
-from scan.repository import Sessie
-from scan.weergave import zichtbare_tekst
+from scan.db.repository import Sessie
+from scan.db.tabellen import RondeRij
+from scan.db.verbinding import Database
+from scan.ui.weergave import zichtbare_tekst
 
 pytestmark = pytest.mark.apptest
 
@@ -21,7 +22,7 @@ def test_round_page__older_questionnaire_version__shows_both_versions_and_stops(
 ) -> None:
     with app_db.schrijven() as s:
         s.execute(update(RondeRij).where(RondeRij.id == ronde.ronde.id).values(vragenlijst_versie="0.9"))
-    at = open_app(f"scan/app_pages/{pagina}.py", d=ronde.deelnemer.token)
+    at = open_app(f"scan/ui/paginas/{pagina}.py", d=ronde.deelnemer.token)
     assert not at.exception
     assert "vragenlijstversie 0.9" in zichtbare_tekst(at.error[0].value) and "versie 1.0" in zichtbare_tekst(
         at.error[0].value

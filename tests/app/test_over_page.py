@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scan.ui import letterlijk
+from scan.ui.kern import letterlijk
 from scoring.models import Vragenlijst
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.apptest
 def _run() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
-    at.switch_page("scan/app_pages/over.py")
+    at.switch_page("scan/ui/paginas/over.py")
     at.run()
     return at
 

@@ -8,13 +8,13 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import services
-from scan.database import Database
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
-RESULTATEN = "scan/app_pages/resultaten.py"
+RESULTATEN = "scan/ui/paginas/resultaten.py"
 
 
 def test_resultaten__empty_round__says_there_is_no_score_yet(open_app: Callable[..., AppTest], ronde: Sessie) -> None:

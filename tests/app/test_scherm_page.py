@@ -7,13 +7,14 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import bespreken, services
-from scan.database import Database
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import bespreken
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
-SCHERM = "scan/app_pages/scherm.py"
+SCHERM = "scan/ui/paginas/scherm.py"
 SCHRIJVENDE_WIDGETS = (
     "button",
     "form_submit_button",

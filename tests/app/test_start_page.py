@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import func, select, update
 from streamlit.testing.v1 import AppTest
 
-from scan import services
-from scan.database import Database, DeelnemerRij, RondeRij
-from scan.repository import Sessie
-from scan.weergave import zichtbare_tekst
+from scan.db.repository import Sessie
+from scan.db.tabellen import DeelnemerRij, RondeRij
+from scan.db.verbinding import Database
+from scan.services import ronde as services
+from scan.ui.weergave import zichtbare_tekst
 
 pytestmark = pytest.mark.apptest
 

@@ -16,20 +16,21 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from scan import services
-from scan.database import BenchmarkDeelnameRij, Database, DeelnemerRij, RolRij, RondeRij
-from scan.demo import maak_demo
+from scan.db.repository import Sessie
+from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, RolRij, RondeRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.repository import Sessie
-from scan.uitwisseling import importeer
-from scan.weergave import zichtbare_tekst
+from scan.services import ronde as services
+from scan.services.uitwisseling import importeer
+from scan.ui.weergave import zichtbare_tekst
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
 from tests.app.conftest import ken_toe
 
 pytestmark = pytest.mark.apptest
-VERGELIJKEN = "scan/app_pages/vergelijken.py"
-BEHEER = "scan/app_pages/beheer.py"
+VERGELIJKEN = "scan/ui/paginas/vergelijken.py"
+BEHEER = "scan/ui/paginas/beheer.py"
 FRIESLAND = ["Leeuwarden", "Smallingerland", "Heerenveen", "De Fryske Marren", "Waadhoeke", "Harlingen"]
 
 
@@ -264,14 +265,14 @@ def test_resultaten__one_benchmark_sentence_only_for_an_opted_in_gemeente(
         sessies.append(importeer(app_db, vragenlijst, scan))
     with app_db.schrijven() as s:
         s.add_all(BenchmarkDeelnameRij(gm_code=x.ronde.gm_code, door="test") for x in sessies[:5])
-    at = open_app("scan/app_pages/resultaten.py", d=sessies[0].deelnemer.token)
+    at = open_app("scan/ui/paginas/resultaten.py", d=sessies[0].deelnemer.token)
     assert not at.exception
     zin = next(i.value for i in at.info if "middelste helft" in i.value)
     assert "Leeuwarden" in zin and "provincie Fryslân" in zin
     buiten = _ronde(app_db, vragenlijst, "Almere", 2026)
     with app_db.lezen() as s:
         token = s.scalar(select(DeelnemerRij.token).where(DeelnemerRij.ronde_id == buiten))
-    at = open_app("scan/app_pages/resultaten.py", d=str(token))
+    at = open_app("scan/ui/paginas/resultaten.py", d=str(token))
     assert not any("middelste helft" in i.value for i in at.info)
 
 

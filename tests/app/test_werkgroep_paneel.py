@@ -8,16 +8,18 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from scan import services, werkgroep
-from scan.database import AntwoordRij, Database
-from scan.repository import Sessie
-from scan.ui import letterlijk
-from scan.weergave import zichtbare_tekst
+from scan.db.repository import Sessie
+from scan.db.tabellen import AntwoordRij
+from scan.db.verbinding import Database
+from scan.services import ronde as services
+from scan.services import werkgroep
+from scan.ui.kern import letterlijk
+from scan.ui.weergave import zichtbare_tekst
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
-WORKSHOP = "scan/app_pages/workshop.py"
-INVULLEN = "scan/app_pages/invullen.py"
+WORKSHOP = "scan/ui/paginas/workshop.py"
+INVULLEN = "scan/ui/paginas/invullen.py"
 LASTIG = "Karel <b>*Jansen*</b>"
 
 
@@ -198,7 +200,7 @@ def test_resultaten__use_the_agreed_ambition_instead_of_the_median(
     groep: dict[str, Sessie],
 ) -> None:
     b1 = vragenlijst.bouwstenen[0]
-    at = open_app("scan/app_pages/resultaten.py", d=ronde.deelnemer.token)
+    at = open_app("scan/ui/paginas/resultaten.py", d=ronde.deelnemer.token)
     assert at.dataframe[0].value["Ambitie"][0] == 75  # the median of 5 and 3: level 4
     werkgroep.stel_ambitie_vast(app_db, vragenlijst, ronde, b1.id, 2, verwachte_versie=None)
     at.run()

@@ -7,13 +7,14 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import bespreken, services
-from scan.database import Database
-from scan.repository import Sessie
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import bespreken
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
-WORKSHOP = "scan/app_pages/workshop.py"
+WORKSHOP = "scan/ui/paginas/workshop.py"
 
 
 @pytest.fixture
@@ -146,9 +147,9 @@ def test_workshop__closing_fixes_the_answers_and_reopening_frees_them(
     assert any("Deze scanronde is afgerond" in s.value for s in at.success)
     sessie = services.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
     assert sessie is not None and sessie.ronde.status == "afgerond"
-    invullen = open_app("scan/app_pages/invullen.py", d=gevulde_ronde.deelnemer.token)
-    assert any("afgerond" in i.value for i in invullen.info)
-    assert all(r.disabled for r in invullen.radio)
+    invulscherm = open_app("scan/ui/paginas/invullen.py", d=gevulde_ronde.deelnemer.token)
+    assert any("afgerond" in i.value for i in invulscherm.info)
+    assert all(r.disabled for r in invulscherm.radio)
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
     next(b for b in at.button if b.proto.label == "Scanronde heropenen").click()
     at.run()

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from scan import beheerlink
-from scan.database import open_database
-from scan.ui import BEHEER_COOKIE
+from scan.db.openen import open_database
+from scan.services import beheerlink
+from scan.ui.kern import BEHEER_COOKIE
 
 ROOT = Path(__file__).resolve().parents[2]
 UITVOER = ROOT / "test-output"

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from scan import services
-from scan.database import open_database
+from scan.db.openen import open_database
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 from .conftest import Server

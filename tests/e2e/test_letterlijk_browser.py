@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from scan.database import open_database
+from scan.db.openen import open_database
 from scoring.models import Vragenlijst
 from tests.vijandige_ronde import Kamer, merkteken, zaai
 
@@ -177,7 +177,7 @@ def test_every_page__hostile_text_in_every_field__stays_text_and_fetches_nothing
     try:
         db = open_database(server.database_url)
         try:
-            from scan import bespreken
+            from scan.services import bespreken
 
             token = bespreken.presentatie_token(db, kamer.facilitator)
         finally:

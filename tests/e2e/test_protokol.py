@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from scan import services
-from scan.database import open_database
-from scan.ui import BEHEER_COOKIE
+from scan.db.openen import open_database
+from scan.services import ronde as services
+from scan.ui.kern import BEHEER_COOKIE
 from scoring.loader import laad_vragenlijst
 from tests.e2e.conftest import Server
 from tests.e2e.streamlit_klant import Klant, Run

@@ -52,10 +52,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scan import bespreken, services
-from scan.database import Database, open_database
-from scan.repository import Sessie
-from scan.teksten import t
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import bespreken
+from scan.services import ronde as services
+from scan.ui.teksten import t
 from scoring.loader import laad_vragenlijst
 from scoring.models import Bouwsteen, Vragenlijst
 

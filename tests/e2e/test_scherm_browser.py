@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from scan import bespreken, services
-from scan.database import open_database
+from scan.db.openen import open_database
+from scan.services import bespreken
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 from .conftest import Server

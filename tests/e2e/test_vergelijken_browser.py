@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from scan.database import open_database
-from scan.demo import maak_demo
+from scan.db.openen import open_database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.uitwisseling import importeer
+from scan.services.uitwisseling import importeer
 from scoring.models import Vragenlijst
 
 from .conftest import Server, word_beheerder

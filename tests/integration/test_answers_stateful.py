@@ -12,9 +12,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from scan import services
-from scan.database import Database, open_database
-from scan.repository import Sessie
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
+from scan.services import ronde as services
 from scoring.loader import laad_vragenlijst
 from scoring.tekst import controleer
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from scan import beheerlink
-from scan.database import Database, InstellingRij, open_database
+from scan.db.openen import open_database
+from scan.db.tabellen import InstellingRij
+from scan.db.verbinding import Database
+from scan.services import beheerlink
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import delete, update
 
-from scan import bespreken, services
-from scan.database import Database, DeelnemerRij, RondeRij
+from scan.db.repository import Sessie
+from scan.db.tabellen import DeelnemerRij, RondeRij
+from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
-from scan.repository import Sessie
+from scan.services import bespreken
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 

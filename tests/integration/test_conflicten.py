@@ -20,16 +20,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from scan import doelen as doelservice
-from scan import services, vergelijken, werkgroep
-from scan.database import Database, DeelnemerRij, DoelRij, open_database
-from scan.doelen import DoelConflict, DoelInfo
+from scan.db.migraties import alembic_config, migreer
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.tabellen import DeelnemerRij, DoelRij
+from scan.db.verbinding import Database
 from scan.fouten import Conflict, InvoerFout
-from scan.migraties import alembic_config, migreer
-from scan.repository import Sessie
-from scan.services import ConsensusConflict
-from scan.toegang import Gebruiker
-from scan.werkgroep import AmbitieConflict, DeelnemerConflict
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.services import vergelijken, werkgroep
+from scan.services.doelen import DoelConflict, DoelInfo
+from scan.services.ronde import ConsensusConflict
+from scan.services.toegang import Gebruiker
+from scan.services.werkgroep import AmbitieConflict, DeelnemerConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
@@ -263,10 +266,10 @@ def test_participant__two_renames_at_once__one_wins_the_other_gets_a_conflict(
     stray = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Stray").deelnemer.id
     for ronde in range(4):
         gezien = _versie(db, stray)
-        start = threading.Barrier(2)
+        tegelijk = threading.Barrier(2)
 
-        def hernoem(wie: Sessie, naam: str, gezien: int = gezien, start: threading.Barrier = start) -> str:
-            start.wait()
+        def hernoem(wie: Sessie, naam: str, gezien: int = gezien, tegelijk: threading.Barrier = tegelijk) -> str:
+            tegelijk.wait()
             try:
                 return werkgroep.hernoem_deelnemer(db, wie, stray, naam, verwachte_versie=gezien)
             except Conflict:

@@ -20,10 +20,12 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from scan import services
-from scan.database import AntwoordRij, Database, InstellingRij, maak_database, nu, open_database
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.tabellen import AntwoordRij, InstellingRij, nu
+from scan.db.verbinding import Database, maak_database
 from scan.fouten import DatabaseVervangen, InvoerFout
-from scan.repository import Sessie
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 from tests.conftest import _eigen_postgres, _postgres_url
 

@@ -12,21 +12,15 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
-from scan import services
 from scan.cli import main
-from scan.database import (
-    AntwoordRij,
-    BenchmarkDeelnameRij,
-    Database,
-    DeelnemerRij,
-    RondeRij,
-    RondeScoreRij,
-    open_database,
-)
-from scan.demo import maak_demo, maak_reeks, reeks_datums, reeks_seed
+from scan.db.openen import open_database
+from scan.db.tabellen import AntwoordRij, BenchmarkDeelnameRij, DeelnemerRij, RondeRij, RondeScoreRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo, maak_reeks, reeks_datums, reeks_seed
 from scan.gemeenten import alle_gemeenten, zoek_gemeente
-from scan.uitwisseling import exporteer
-from scan.vergelijken import benchmark_van_ronde
+from scan.services import ronde as services
+from scan.services.uitwisseling import exporteer
+from scan.services.vergelijken import benchmark_van_ronde
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import canoniek

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from scan import doelen as doelservice
-from scan import services
-from scan.database import Database
-from scan.doelen import DoelConflict
+from scan.db.repository import Sessie
+from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
-from scan.repository import Sessie
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.services.doelen import DoelConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
@@ -217,7 +217,7 @@ def test_baseline_to_follow__is_stored_and_read_back(
 def test_baseline_to_follow__goes_through_export_and_import(
     db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek
 ) -> None:
-    from scan import uitwisseling
+    from scan.services import uitwisseling
 
     fatima = _ronde(db, vragenlijst, VANDAAG, 2)
     doel = doelservice.suggesties(db, vragenlijst, bibliotheek, fatima, vandaag=VANDAAG)[0].doel

@@ -9,9 +9,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
-from scan import services
-from scan.database import Base, Database, DoelRij, GemeenteRij, open_database
-from scan.migraties import alembic_config, migreer
+from scan.db.migraties import alembic_config, migreer
+from scan.db.openen import open_database
+from scan.db.tabellen import Base, DoelRij, GemeenteRij
+from scan.db.verbinding import Database
+from scan.services import ronde as services
 from scoring.models import Vragenlijst
 
 

@@ -9,10 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import delete, func, select, update
 
-from scan import services
-from scan.database import AntwoordRij, Database, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij, open_database
-from scan.repository import Sessie
-from scan.services import ConsensusConflict, InvoerFout
+from scan.db.openen import open_database
+from scan.db.repository import Sessie
+from scan.db.tabellen import AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
+from scan.db.verbinding import Database
+from scan.services import ronde as services
+from scan.services.ronde import ConsensusConflict, InvoerFout
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Antwoord
@@ -219,10 +221,10 @@ def test_consensus__two_facilitators_at_the_same_moment__exactly_one_wins(
 ) -> None:
     a = _ronde(db, vragenlijst)
     b = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Bert", rol="facilitator")
-    start = threading.Barrier(2)
+    tegelijk = threading.Barrier(2)
 
     def zet(sessie: Sessie, niveau: int) -> str:
-        start.wait()
+        tegelijk.wait()
         try:
             services.stel_consensus_vast(
                 db,
@@ -361,10 +363,10 @@ def test_25_participants_answering_all_80_at_once__every_answer_is_stored(
         services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(25)
     ]
     stellingen = [s.id for _, s in vragenlijst.stellingen()]
-    start = threading.Barrier(len(sessies))
+    tegelijk = threading.Barrier(len(sessies))
 
     def vul_in(sessie: Sessie) -> int:
-        start.wait()
+        tegelijk.wait()
         for j, st in enumerate(stellingen):
             services.sla_antwoord_op(db, vragenlijst, sessie, st, str((sessie.deelnemer.id + j) % 5 + 1))
         return len(stellingen)

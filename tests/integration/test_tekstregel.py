@@ -14,16 +14,18 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from scan import doelen as doelservice
-from scan import services, werkgroep
-from scan.database import Base, Database, DeelnemerRij
-from scan.demo import maak_demo
+from scan.db.repository import Sessie
+from scan.db.tabellen import Base, DeelnemerRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.fouten import InvoerFout
 from scan.gemeenten import zoek_gemeente
-from scan.repository import Sessie
-from scan.toegang import lokale_gebruiker
-from scan.uitwisseling import ImportFout, importeer
-from scan.vergelijken import ken_rol_toe
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.services import werkgroep
+from scan.services.toegang import lokale_gebruiker
+from scan.services.uitwisseling import ImportFout, importeer
+from scan.services.vergelijken import ken_rol_toe
 from scoring.models import Vragenlijst
 from scoring.tekst import VELDEN
 from scoring.uitwissel import Doel, Notitie, Scan

@@ -17,21 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from scan import services, vergelijken
-from scan.database import (
-    BenchmarkDeelnameRij,
-    Database,
-    DeelnemerRij,
-    RolRij,
-    RondeRij,
-    RondeScoreRij,
-    open_database,
-)
-from scan.demo import maak_demo
+from scan.db.openen import open_database
+from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, RolRij, RondeRij, RondeScoreRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.fouten import GeenToegang, InvoerFout
 from scan.gemeenten import zoek_gemeente
-from scan.toegang import Gebruiker, Rol, gebruiker_voor
-from scan.uitwisseling import importeer
+from scan.services import ronde as services
+from scan.services import vergelijken
+from scan.services.toegang import Gebruiker, Rol, gebruiker_voor
+from scan.services.uitwisseling import importeer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Scan
@@ -376,7 +371,7 @@ def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeent
 
     from pypdf import PdfReader
 
-    from scan.rapporten import maak_bestand
+    from scan.ui.rapporten import maak_bestand
 
     def tekst(ronde_id: int) -> str:
         pdf = maak_bestand(eigen_db, vragenlijst, ronde_id, "handout")()

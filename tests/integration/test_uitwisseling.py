@@ -10,12 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from scan import doelen as doelservice
-from scan import services
-from scan.database import Database, DeelnemerRij, RondeRij
-from scan.demo import maak_demo
+from scan.db.tabellen import DeelnemerRij, RondeRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.uitwisseling import IMPORT_FACILITATOR, ImportFout, exporteer, importeer
+from scan.services import doelen as doelservice
+from scan.services import ronde as services
+from scan.services.uitwisseling import IMPORT_FACILITATOR, ImportFout, exporteer, importeer
 from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst

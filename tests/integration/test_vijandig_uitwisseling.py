@@ -24,11 +24,12 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from reports.exports import csv_zip, lees_bestand, lees_excel, naar_excel
-from scan.database import AntwoordRij, Database, DeelnemerRij, DoelRij, RondeRij
-from scan.demo import maak_demo
+from scan.db.tabellen import AntwoordRij, DeelnemerRij, DoelRij, RondeRij
+from scan.db.verbinding import Database
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.services import naam_en_sleutel
-from scan.uitwisseling import ImportFout, controleer_import, exporteer, importeer
+from scan.services.ronde import naam_en_sleutel
+from scan.services.uitwisseling import ImportFout, controleer_import, exporteer, importeer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.scantekst import schoon_scan

@@ -22,11 +22,12 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from reports.exports import lees_bestand
-from scan import services
-from scan.database import AmbitieRij, AntwoordRij, Database, DeelnemerRij, nu
+from scan.db.repository import Sessie
+from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, nu
+from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
-from scan.rapporten import maak_bestand
-from scan.repository import Sessie
+from scan.services import ronde as services
+from scan.ui.rapporten import maak_bestand
 from scoring.models import Vragenlijst
 from tests.vijandig import LANG, MARKUP, tekst_voor_veld
 
@@ -74,11 +75,11 @@ def test_a_full_round_refuses_the_next_joiner_in_dutch_and_counts_it(db: Databas
 def test_concurrent_joins_never_pass_the_maximum(db: Database, vragenlijst: Vragenlijst) -> None:
     ronde = _ronde(db, vragenlijst)
     _vul_aan(db, vragenlijst, ronde, services.MAX_DEELNEMERS - 3)
-    start = threading.Barrier(8)
+    tegelijk = threading.Barrier(8)
     uitkomsten: list[str] = []
 
     def meedoen(i: int) -> None:
-        start.wait()
+        tegelijk.wait()
         try:
             services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Tegelijk {i}")
             uitkomsten.append("binnen")

@@ -17,18 +17,13 @@ from sqlalchemy import delete, func, select
 
 from reports.exports import csv_zip, naar_excel
 from reports.pdf import rapport
-from scan import services, werkgroep
-from scan.database import (
-    AmbitieRij,
-    AntwoordRij,
-    Database,
-    DeelnemerRij,
-    RondeRij,
-    VastgesteldeAmbitieRij,
-)
-from scan.repository import Sessie
-from scan.services import InvoerFout
-from scan.uitwisseling import exporteer
+from scan.db.repository import Sessie
+from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, RondeRij, VastgesteldeAmbitieRij
+from scan.db.verbinding import Database
+from scan.services import ronde as services
+from scan.services import werkgroep
+from scan.services.ronde import InvoerFout
+from scan.services.uitwisseling import exporteer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
@@ -164,8 +159,8 @@ def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
     tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
     for _ in range(5):
 
-        def weg(wie: Sessie, wat: Sessie, start: threading.Barrier = threading.Barrier(2)) -> str:  # noqa: B008
-            start.wait()
+        def weg(wie: Sessie, wat: Sessie, tegelijk: threading.Barrier = threading.Barrier(2)) -> str:  # noqa: B008
+            tegelijk.wait()
             try:
                 return werkgroep.verwijder_deelnemer(
                     db, wie, wat.deelnemer.id, verwachte_versie=_v(db, wat.deelnemer.id)

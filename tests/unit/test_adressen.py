@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scan import beheerlink
-from scan.adressen import BasisAdres, app_wortel, is_loopback_host, kies_basis_url
-from scan.database import STANDAARD_URL
+from scan.db.verbinding import STANDAARD_URL
+from scan.services import beheerlink
+from scan.ui.adressen import BasisAdres, app_wortel, is_loopback_host, kies_basis_url
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import threading
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scan import afremmen
-from scan.afremmen import ADRES, SESSIE, Regel, Rem, client_adres, sleutels
+from scan.ui import afremmen
+from scan.ui.afremmen import ADRES, SESSIE, Regel, Rem, client_adres, sleutels
 
 
 class Klok:

@@ -225,8 +225,9 @@ def _link(uit: str) -> str:
 def test_beheerlink__shows_the_same_link_again_and_vernieuw_replaces_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from scan import adressen, beheerlink
-    from scan.database import open_database
+    from scan.db.openen import open_database
+    from scan.services import beheerlink
+    from scan.ui import adressen
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.delenv("SCAN_PUBLIEKE_URL", raising=False)
@@ -257,7 +258,7 @@ def test_beheerlink__shows_the_same_link_again_and_vernieuw_replaces_it(
 def test_beheerlink__public_url_and_no_network(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from scan import adressen
+    from scan.ui import adressen
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setattr(adressen, "lan_adres", lambda: None)

@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 
 from reports import exports
 from reports.exports import csv_tabellen, csv_zip, lees_bestand, lees_excel, naar_excel
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from scan.database import FifoSlot
+from scan.db.verbinding import FifoSlot
 
 
 def _wacht_tot(voorwaarde: object, limiet: float = 5.0) -> None:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scan.doelen import lees_getal, toon_getal
 from scan.fouten import InvoerFout
+from scan.services.doelen import lees_getal, toon_getal
 
 
 @pytest.mark.parametrize(

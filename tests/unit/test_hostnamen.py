@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scan.hostnamen import hostnaam, namen_uit_omgeving, toegestaan
+from scan.ui.hostnamen import hostnaam, namen_uit_omgeving, toegestaan
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Pages never hand user text to Streamlit's Markdown without ``letterlijk`` (issue 13, case 1).
 
-A static check over the UI code (the pages, the panels, ``scan/ui.py`` and ``app.py``): in every
+A static check over the UI code (everything in ``scan/ui/`` and ``app.py``): in every
 call that renders Markdown (st.markdown, caption, toast, error, table, widget labels, help, ...)
 and in every message kept in ``st.session_state`` for a later run, no user field (a name, a
 function, a note, a goal field, a description, a gemeente, an e-mail address, ...) and no
@@ -25,10 +25,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BESTANDEN = sorted(
     [
-        *ROOT.glob("scan/app_pages/*.py"),
-        ROOT / "scan/werkgroep_paneel.py",
-        ROOT / "scan/rapporten.py",
-        ROOT / "scan/ui.py",
+        # Every Streamlit module: the whole of scan/ui (pages, panels, helpers) and the router.
+        *ROOT.glob("scan/ui/**/*.py"),
         ROOT / "app.py",
     ]
 )

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from reports.duiding import uitersten
 from reports.pdf import HANDOUT_DOELEN, handout, verbeterrapport
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken_scan

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from reports.pdf import HANDOUT_PAGINAS, handout, verbeterrapport
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst

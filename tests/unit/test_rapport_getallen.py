@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from reports.duiding import getal
 from reports.exports import csv_zip
 from reports.pdf import handout, verbeterrapport
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst

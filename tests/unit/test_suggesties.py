@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken, bereken_scan

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.models import Vragenlijst
 from scoring.uitwissel import (

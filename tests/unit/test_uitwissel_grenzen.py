@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scan.demo import maak_demo
+from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Scan, UitwisselFout, controleer_scan, lees_scan_bytes, schrijf_scan

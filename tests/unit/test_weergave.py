@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from scan.weergave import ISOLATIE, REGELSCHEIDING, WOORDVERBINDER, letterlijk, zichtbare_tekst
+from scan.ui.weergave import ISOLATIE, REGELSCHEIDING, WOORDVERBINDER, letterlijk, zichtbare_tekst
 from tests.vijandig import TEKSTEN
 
 BETEKENISVOL = set("!#$&()*+-.:<=>@[\\]^_`{|}~")
@@ -139,7 +139,7 @@ def test_letterlijk__lines_kept__as_hard_breaks_without_empty_lines() -> None:
 
 
 def test_letterlijke_tabel__escapes_text_cells_keeps_numbers_and_our_column_names() -> None:
-    from scan.ui import letterlijke_tabel
+    from scan.ui.kern import letterlijke_tabel
 
     tabel = pd.DataFrame({"Naam (kort)": ["# Kop", "Anna"], "Aantal": [1, 2]})
     uit = letterlijke_tabel(tabel)

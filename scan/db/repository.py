@@ -1,0 +1,295 @@
+"""Repository: database rows to and from the pydantic objects that pages and services use.
+
+Layer: application (``scan/``). Pages and ``st.session_state`` never see ORM rows, only the
+frozen objects defined here (or ids), so nothing outlives its transaction by accident.
+Upserts are written per dialect (``INSERT ... ON CONFLICT DO UPDATE`` exists on both SQLite
+and PostgreSQL) so that saving one answer is one statement, whatever came before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
+from scan.db.verbinding import Database
+from scan.gemeenten import alle_gemeenten
+from scoring.vergelijking import Kerncijfers
+
+
+class _Info(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GemeenteKeuze(_Info):
+    gm_code: str
+    naam: str
+    provincie: str
+    grootteklasse: str
+
+
+class RondeInfo(_Info):
+    id: int
+    code: str
+    gm_code: str
+    gemeente: str
+    datum: dt.date
+    omschrijving: str | None
+    vragenlijst_id: str
+    vragenlijst_versie: str
+    status: Literal["open", "afgerond"]
+    fictief: bool
+
+    @property
+    def code_leesbaar(self) -> str:
+        """The join code as people read it aloud: two groups of four."""
+        return f"{self.code[:4]}-{self.code[4:]}"
+
+
+class DeelnemerInfo(_Info):
+    id: int
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    functie: str | None
+    token: str
+
+
+class Sessie(_Info):
+    """Who is using the app: a participant (or facilitator) of one round."""
+
+    ronde: RondeInfo
+    deelnemer: DeelnemerInfo
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.deelnemer.rol == "facilitator"
+
+
+class MijnAntwoord(_Info):
+    stelling: str
+    antwoord: str | None
+    toelichting: str | None
+    gewijzigd_op: dt.datetime
+
+
+class Voortgang(_Info):
+    deelnemer_id: int
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    functie: str | None
+    beantwoord: int
+    ambities: int
+    laatst_actief: dt.datetime | None
+    versie: int = 1
+    """The participant row's version: a rename or removal is saved against it."""
+
+
+class ConsensusInfo(_Info):
+    stelling: str
+    niveau: int
+    toelichting: str | None
+    vastgesteld_door: str | None
+    vastgesteld_op: dt.datetime
+    versie: int
+
+
+def ronde_info(rij: RondeRij, gemeente: str) -> RondeInfo:
+    return RondeInfo(
+        id=rij.id,
+        code=rij.code,
+        gm_code=rij.gm_code,
+        gemeente=gemeente,
+        datum=rij.datum,
+        omschrijving=rij.omschrijving,
+        vragenlijst_id=rij.vragenlijst_id,
+        vragenlijst_versie=rij.vragenlijst_versie,
+        status=rij.status,  # guarded by a CHECK constraint
+        fictief=rij.fictief,
+    )
+
+
+def deelnemer_info(rij: DeelnemerRij) -> DeelnemerInfo:
+    return DeelnemerInfo(id=rij.id, naam=rij.naam, rol=rij.rol, functie=rij.functie, token=rij.token)
+
+
+def consensus_info(rij: ConsensusRij) -> ConsensusInfo:
+    return ConsensusInfo(
+        stelling=rij.stelling,
+        niveau=rij.niveau,
+        toelichting=rij.toelichting,
+        vastgesteld_door=rij.vastgesteld_door,
+        vastgesteld_op=rij.vastgesteld_op,
+        versie=rij.versie,
+    )
+
+
+def upsert(
+    sessie: Session, tabel: type[Any], waarden: dict[str, Any], sleutel: list[str], bij_te_werken: list[str]
+) -> None:
+    """Insert a row, or update ``bij_te_werken`` of the row with the same ``sleutel``, in one statement."""
+    dialect = sessie.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(tabel).values(**waarden)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=sleutel, set_={kolom: stmt.excluded[kolom] for kolom in bij_te_werken}
+    )
+    sessie.execute(stmt)
+
+
+def gemeente_naam(sessie: Session, gm_code: str) -> str | None:
+    return sessie.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
+
+
+def alle_gemeente_keuzes(sessie: Session) -> list[GemeenteKeuze]:
+    rijen = sessie.scalars(select(GemeenteRij).order_by(GemeenteRij.naam))
+    return [
+        GemeenteKeuze(gm_code=r.gm_code, naam=r.naam, provincie=r.provincie, grootteklasse=r.grootteklasse)
+        for r in rijen
+    ]
+
+
+def sessie_voor_token(sessie: Session, token: str) -> Sessie | None:
+    rij = sessie.execute(
+        select(DeelnemerRij, RondeRij, GemeenteRij.naam)
+        .join(RondeRij, DeelnemerRij.ronde_id == RondeRij.id)
+        .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
+        .where(DeelnemerRij.token == token)
+    ).first()
+    if rij is None:
+        return None
+    deelnemer, ronde, naam = rij
+    return Sessie(ronde=ronde_info(ronde, naam), deelnemer=deelnemer_info(deelnemer))
+
+
+def ronde_voor_code(sessie: Session, code: str) -> RondeInfo | None:
+    rij = sessie.execute(
+        select(RondeRij, GemeenteRij.naam)
+        .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
+        .where(RondeRij.code == code)
+    ).first()
+    return None if rij is None else ronde_info(rij[0], rij[1])
+
+
+def antwoorden_van(sessie: Session, deelnemer_id: int) -> dict[str, MijnAntwoord]:
+    # Read on every click of a participant: plain columns and model_construct (the rows are valid
+    # by the table's constraints), no ORM objects and no re-validation.
+    rijen = sessie.execute(
+        select(AntwoordRij.stelling, AntwoordRij.antwoord, AntwoordRij.toelichting, AntwoordRij.gewijzigd_op).where(
+            AntwoordRij.deelnemer_id == deelnemer_id
+        )
+    )
+    return {
+        stelling: MijnAntwoord.model_construct(
+            stelling=stelling, antwoord=antwoord, toelichting=toelichting, gewijzigd_op=gewijzigd_op
+        )
+        for stelling, antwoord, toelichting, gewijzigd_op in rijen
+    }
+
+
+def ambities_van(sessie: Session, deelnemer_id: int) -> dict[str, int]:
+    rijen = sessie.execute(
+        select(AmbitieRij.bouwsteen, AmbitieRij.niveau).where(AmbitieRij.deelnemer_id == deelnemer_id)
+    )
+    return dict(rijen.all())
+
+
+def voortgang(sessie: Session, ronde_id: int) -> list[Voortgang]:
+    beantwoord = (
+        select(
+            AntwoordRij.deelnemer_id,
+            func.count(AntwoordRij.antwoord).label("aantal"),
+            func.max(AntwoordRij.gewijzigd_op).label("laatst"),
+        )
+        .where(AntwoordRij.ronde_id == ronde_id)
+        .group_by(AntwoordRij.deelnemer_id)
+        .subquery()
+    )
+    ambities = (
+        select(AmbitieRij.deelnemer_id, func.count().label("aantal"))
+        .where(AmbitieRij.ronde_id == ronde_id)
+        .group_by(AmbitieRij.deelnemer_id)
+        .subquery()
+    )
+    rijen = sessie.execute(
+        select(DeelnemerRij, beantwoord.c.aantal, beantwoord.c.laatst, ambities.c.aantal)
+        .outerjoin(beantwoord, beantwoord.c.deelnemer_id == DeelnemerRij.id)
+        .outerjoin(ambities, ambities.c.deelnemer_id == DeelnemerRij.id)
+        .where(DeelnemerRij.ronde_id == ronde_id)
+        .order_by(DeelnemerRij.aangemaakt_op, DeelnemerRij.id)
+    )
+    resultaat = []
+    for d, aantal, laatst, n_ambities in rijen:
+        if isinstance(laatst, dt.datetime) and laatst.tzinfo is None:
+            laatst = laatst.replace(tzinfo=dt.UTC)  # SQLite's max() bypasses the column type
+        elif isinstance(laatst, str):
+            laatst = dt.datetime.fromisoformat(laatst).replace(tzinfo=dt.UTC)
+        resultaat.append(
+            Voortgang(
+                deelnemer_id=d.id,
+                naam=d.naam,
+                rol=d.rol,
+                functie=d.functie,
+                beantwoord=aantal or 0,
+                ambities=n_ambities or 0,
+                laatst_actief=laatst,
+                versie=d.versie,
+            )
+        )
+    return resultaat
+
+
+def consensus_van(sessie: Session, ronde_id: int) -> dict[str, ConsensusInfo]:
+    rijen = sessie.scalars(select(ConsensusRij).where(ConsensusRij.ronde_id == ronde_id))
+    return {r.stelling: consensus_info(r) for r in rijen}
+
+
+def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:
+    upsert(
+        sessie,
+        RondeScoreRij,
+        {
+            "ronde_id": ronde_id,
+            "vragenlijst_versie": cijfers.vragenlijst_versie,
+            "totaal": cijfers.totaal,
+            "kerncijfers": cijfers.model_dump_json(),
+            "berekend_op": dt.datetime.now(dt.UTC),
+        },
+        ["ronde_id"],
+        ["vragenlijst_versie", "totaal", "kerncijfers", "berekend_op"],
+    )
+
+
+def vul_gemeenten(db: Database) -> None:
+    """Load the CBS list into the reference table when it differs from what is stored.
+
+    A new CBS list (municipal mergers on 1 January) is picked up on the next start without a
+    migration; rows of municipalities that merged away stay, because old rounds refer to them.
+    """
+    lijst = alle_gemeenten()
+    with db.lezen() as sessie:
+        bekend = {
+            (c, n, i) for c, n, i in sessie.execute(select(GemeenteRij.gm_code, GemeenteRij.naam, GemeenteRij.inwoners))
+        }
+    if {(g.gm_code, g.naam, g.inwoners) for g in lijst} <= bekend:
+        return
+    with db.schrijven() as sessie:
+        for g in lijst:
+            upsert(
+                sessie,
+                GemeenteRij,
+                {
+                    "gm_code": g.gm_code,
+                    "naam": g.naam,
+                    "provincie": g.provincie,
+                    "inwoners": g.inwoners,
+                    "peiljaar": g.peiljaar,
+                    "grootteklasse": g.grootteklasse,
+                },
+                ["gm_code"],
+                ["naam", "provincie", "inwoners", "peiljaar", "grootteklasse"],
+            )

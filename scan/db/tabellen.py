@@ -1,0 +1,314 @@
+"""The ORM tables: one class per table, the one place their columns are declared.
+
+Layer: ``scan/db`` (the only SQLAlchemy code). Alembic owns the schema (``scan/db/migrations``);
+a change here needs a migration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes on both databases (SQLite hands back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def nu() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    # Named constraints so that Alembic's batch mode can alter them on SQLite.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class GemeenteRij(Base):
+    """Reference data: the CBS list of municipalities (scan/data/gemeenten.csv, CC BY 4.0)."""
+
+    __tablename__ = "gemeenten"
+    gm_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(120))
+    provincie: Mapped[str] = mapped_column(String(40))
+    inwoners: Mapped[int] = mapped_column(Integer)
+    peiljaar: Mapped[int] = mapped_column(SmallInteger)
+    grootteklasse: Mapped[str] = mapped_column(String(20))
+
+
+class RondeRij(Base):
+    __tablename__ = "scanrondes"
+    __table_args__ = (CheckConstraint("status IN ('open', 'afgerond')", name="status"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), index=True)
+    datum: Mapped[dt.date] = mapped_column(Date)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    vragenlijst_id: Mapped[str] = mapped_column(String(80))
+    vragenlijst_versie: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    fictief: Mapped[bool] = mapped_column(default=False)
+    # The round's id in the exchange format when it came from an import, so that exporting it
+    # again gives back the same file; rounds started here are named by their database id.
+    extern_id: Mapped[str | None] = mapped_column(String(80))
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    afgerond_op: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # The read-only presenter link of the projector (``?scherm=...``): it shows the room's state
+    # and carries no right to change anything, so a photographed screen gives nothing away.
+    presentatie_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class DeelnemerRij(Base):
+    __tablename__ = "deelnemers"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "naam_sleutel"),
+        CheckConstraint("rol IN ('facilitator', 'deelnemer')", name="rol"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    naam: Mapped[str] = mapped_column(String(120))
+    # Casefolded, whitespace-collapsed name: "Anna  de Vries" and "anna de vries" are one person.
+    naam_sleutel: Mapped[str] = mapped_column(String(120))
+    rol: Mapped[str] = mapped_column(String(12))
+    functie: Mapped[str | None] = mapped_column(String(120))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    # The participant's id in an imported exchange file (see RondeRij.extern_id).
+    extern_id: Mapped[str | None] = mapped_column(String(80))
+    # The signed-in account that opened the round as this facilitator, so opening it again
+    # finds the same participant (and their answers) instead of adding a new one.
+    email: Mapped[str | None] = mapped_column(String(254))
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    # A rename or removal is saved against the version the facilitator saw (issue 13, case 6).
+    versie: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+class AntwoordRij(Base):
+    __tablename__ = "antwoorden"
+    __table_args__ = (
+        UniqueConstraint("deelnemer_id", "stelling"),
+        CheckConstraint("antwoord IN ('1', '2', '3', '4', '5', 'weet_niet', 'nvt')", name="antwoord"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
+    stelling: Mapped[str] = mapped_column(String(80))
+    # NULL while a participant has only written a toelichting and not chosen yet.
+    antwoord: Mapped[str | None] = mapped_column(String(10))
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class AmbitieRij(Base):
+    __tablename__ = "ambities"
+    __table_args__ = (
+        UniqueConstraint("deelnemer_id", "bouwsteen"),
+        CheckConstraint("niveau BETWEEN 1 AND 5", name="niveau"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
+    bouwsteen: Mapped[str] = mapped_column(String(80))
+    niveau: Mapped[int] = mapped_column(SmallInteger)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class VastgesteldeAmbitieRij(Base):
+    """The ambition the werkgroep agreed for a bouwsteen; it outweighs the personal ones."""
+
+    __tablename__ = "vastgestelde_ambities"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "bouwsteen"),
+        CheckConstraint("niveau BETWEEN 1 AND 5", name="niveau"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    bouwsteen: Mapped[str] = mapped_column(String(80))
+    niveau: Mapped[int] = mapped_column(SmallInteger)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_door: Mapped[str | None] = mapped_column(String(120))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    # Saved against the version the facilitator saw, as consensus and goals (issue 13, case 6).
+    versie: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+class NotitieRij(Base):
+    """A free note of the round (on a bouwsteen or on the whole scan), kept in order."""
+
+    __tablename__ = "notities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    bouwsteen: Mapped[str | None] = mapped_column(String(80))
+    tekst: Mapped[str] = mapped_column(Text)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class ConsensusRij(Base):
+    """The level a werkgroep agreed on for a stelling; ``versie`` guards against lost updates."""
+
+    __tablename__ = "consensus"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "stelling"),
+        CheckConstraint("niveau BETWEEN 1 AND 5", name="niveau"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    stelling: Mapped[str] = mapped_column(String(80))
+    niveau: Mapped[int] = mapped_column(SmallInteger)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    vastgesteld_door: Mapped[str | None] = mapped_column(String(120))
+    vastgesteld_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    versie: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+class DoelRij(Base):
+    """An improvement goal of a round: accepted (possibly edited) or rejected, with its PDCA state."""
+
+    __tablename__ = "doelen"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "sleutel"),
+        CheckConstraint("status IN ('plan', 'do', 'check', 'act')", name="status"),
+        CheckConstraint("besluit IN ('voorgesteld', 'geaccepteerd', 'afgewezen')", name="besluit"),
+        CheckConstraint("richting IS NULL OR richting IN ('hoger', 'lager')", name="richting"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    # The template id for a suggestion, "eigen_<n>" for a goal written from scratch.
+    sleutel: Mapped[str] = mapped_column(String(80))
+    besluit: Mapped[str] = mapped_column(String(12))
+    bouwsteen: Mapped[str] = mapped_column(String(80))
+    titel: Mapped[str] = mapped_column(String(120))
+    actie: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str | None] = mapped_column(Text)
+    eenheid: Mapped[str | None] = mapped_column(String(40))
+    nulmeting: Mapped[float | None]
+    # An indicator never measured yet: the plan "nulmeting volgt, uiterlijk <datum>" instead of a number.
+    nulmeting_uiterlijk: Mapped[dt.date | None] = mapped_column(Date)
+    streefwaarde: Mapped[float | None]
+    bron: Mapped[str | None] = mapped_column(Text)
+    eigenaar: Mapped[str | None] = mapped_column(Text)
+    draagvlak: Mapped[str | None] = mapped_column(Text)
+    richting: Mapped[str | None] = mapped_column(String(8))
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(6), default="plan")
+    sjabloon: Mapped[str | None] = mapped_column(String(80))
+    notities: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_door: Mapped[str | None] = mapped_column(String(120))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    versie: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+class BespreekpuntRij(Base):
+    """The facilitator's agenda mark on a bespreekpunt: parked or put off till later."""
+
+    __tablename__ = "bespreekpunten"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "stelling"),
+        CheckConstraint("status IN ('geparkeerd', 'later')", name="status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    stelling: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(12))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class InstellingRij(Base):
+    """Installation settings kept in the database, such as the hash of the beheer link's secret.
+
+    In the database rather than a file so that every app process behind a load balancer, and
+    the command line, see the same value.
+    """
+
+    __tablename__ = "instellingen"
+    sleutel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    waarde: Mapped[str] = mapped_column(Text)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class RolRij(Base):
+    """A person's role in one gemeente, granted to the e-mail address their sign-in reports.
+
+    Keyed by address rather than by an account row, so a beheerder can grant access before the
+    person ever signed in. Installation-wide beheerders come from configuration, not from here.
+    """
+
+    __tablename__ = "rollen"
+    __table_args__ = (
+        UniqueConstraint("email", "gm_code", "rol"),
+        CheckConstraint("rol IN ('facilitator', 'adviseur', 'beheerder')", name="rol"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), index=True)
+    rol: Mapped[str] = mapped_column(String(12))
+    toegekend_door: Mapped[str | None] = mapped_column(String(254))
+    toegekend_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class BenchmarkDeelnameRij(Base):
+    """A gemeente that takes part in the anonymous benchmark (a row exists while it does)."""
+
+    __tablename__ = "benchmark_deelnames"
+    gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), primary_key=True)
+    door: Mapped[str | None] = mapped_column(String(254))
+    sinds: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+class RondeScoreRij(Base):
+    """The key figures of a closed round (``scoring.vergelijking.Kerncijfers`` as JSON).
+
+    A closed round's answers cannot change, so its scores are computed once, at closing, and a
+    benchmark over hundreds of rounds reads these instead of re-scoring every answer.
+    """
+
+    __tablename__ = "ronde_scores"
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), primary_key=True)
+    vragenlijst_versie: Mapped[str] = mapped_column(String(20))
+    totaal: Mapped[float | None]
+    kerncijfers: Mapped[str] = mapped_column(Text)
+    berekend_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)

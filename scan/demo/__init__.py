@@ -1,0 +1,1 @@
+"""Fictional data for demos and benchmarks."""

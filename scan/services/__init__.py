@@ -1,0 +1,1 @@
+"""Use cases, one module per user task: no Streamlit, no SQL."""

@@ -1,0 +1,1 @@
+"""The only Streamlit code besides app.py: pages, panels, navigation, identity, links, texts."""

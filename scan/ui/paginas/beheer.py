@@ -1,0 +1,108 @@
+"""Beheer (beheerders of a gemeente): who has which role, and taking part in the benchmark."""
+
+import streamlit as st
+
+from scan.fouten import InvoerFout
+from scan.services import vergelijken
+from scan.services.toegang import ROLLEN
+from scan.ui.kern import database, gebruiker_of_stop, gemeente_namen, letterlijk, tijd_datum, veilig
+from scan.ui.teksten import t
+from scoring.tekst import maximum
+
+db = database()
+gebruiker = gebruiker_of_stop(db)
+namen = gemeente_namen()
+beheert = gebruiker.gemeenten("beheren")
+keuzes = sorted(namen if beheert is None else beheert, key=lambda c: namen.get(c, c))
+
+st.title(t("beheer.titel"))
+st.markdown(t("beheer.intro"))
+if gebruiker.lokaal:
+    st.info(t("beheer.enkel"), icon=":material/computer:")
+if not keuzes:
+    st.warning(t("beheer.geen"))
+    st.stop()
+gm_code = st.selectbox(
+    t("beheer.gemeente"),
+    keuzes,
+    format_func=lambda c: namen.get(c, c),
+    index=0 if len(keuzes) == 1 else None,
+    placeholder=t("start.gemeente.zoek"),
+    key="beheer_gemeente",
+)
+if gm_code is None:
+    st.stop()
+gekozen_code: str = gm_code
+naam = namen.get(gm_code, gm_code)
+
+
+@veilig
+def _doe(actie: object, gelukt: str) -> None:
+    try:
+        actie()  # type: ignore[operator]
+    except InvoerFout as fout:
+        st.session_state["beheer_fout"] = letterlijk(str(fout))
+    else:
+        st.session_state.pop("beheer_fout", None)
+        st.toast(gelukt, icon=":material/check_circle:")
+
+
+if fout := st.session_state.pop("beheer_fout", None):
+    st.error(fout, icon=":material/error:")
+
+with st.container(border=True):
+    st.subheader(t("beheer.benchmark.kop"))
+    st.markdown(t("beheer.benchmark.uitleg", minimum=5))
+    deelname = vergelijken.benchmark_deelname(db, gebruiker, gm_code)
+    st.toggle(
+        t("beheer.benchmark.toggle", gemeente=letterlijk(naam)),
+        value=deelname.neemt_deel,
+        key=f"beheer_bm_{gm_code}",
+        on_change=lambda: _doe(
+            lambda: vergelijken.zet_benchmark_deelname(
+                db, gebruiker, gekozen_code, st.session_state[f"beheer_bm_{gekozen_code}"]
+            ),
+            t("beheer.benchmark.opgeslagen"),
+        ),
+    )
+    if deelname.neemt_deel and deelname.sinds is not None:
+        st.caption(t("beheer.benchmark.sinds", datum=tijd_datum(deelname.sinds), door=letterlijk(deelname.door or "?")))
+
+with st.container(border=True):
+    st.subheader(t("beheer.rollen.kop", gemeente=letterlijk(naam)))
+    st.markdown(t("beheer.rollen.uitleg"))
+    rollen = vergelijken.rollen_van(db, gebruiker, gm_code)
+    if not rollen:
+        st.caption(t("beheer.rollen.geen"))
+    for rol in rollen:
+        kol_wie, kol_rol, kol_knop = st.columns([4, 2, 2], vertical_alignment="center")
+        kol_wie.markdown(
+            f"{letterlijk(rol.email)}  \n:gray[{t('beheer.rollen.door', door=letterlijk(rol.toegekend_door or '?'), datum=tijd_datum(rol.toegekend_op))}]"
+        )
+        kol_rol.markdown(t(f"rol.{rol.rol}"))
+        kol_knop.button(
+            t("beheer.rollen.intrekken"),
+            key=f"intrekken_{rol.id}",
+            icon=":material/person_remove:",
+            on_click=_doe,
+            # The grant shown (id and moment) is bound now: a role revoked and granted again
+            # meanwhile is not revoked unseen, and one revoked already is said (issue 13, case 6).
+            args=(
+                lambda r=rol.id, op=rol.toegekend_op: vergelijken.trek_rol_in(db, gebruiker, r, toegekend_op=op),
+                t("beheer.rollen.ingetrokken"),
+            ),
+        )
+    with st.form("rol_toekennen", clear_on_submit=True):
+        kol_email, kol_rol = st.columns([3, 2])
+        email = kol_email.text_input(
+            t("beheer.rollen.email"), max_chars=maximum("email"), placeholder="naam@gemeente.nl"
+        )
+        nieuwe_rol = kol_rol.selectbox(
+            t("beheer.rollen.rol"), ROLLEN, format_func=lambda r: t(f"rol.{r}"), placeholder=t("algemeen.kies")
+        )
+        st.caption(t("beheer.rollen.betekenis"))
+        if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
+            _doe(
+                lambda: vergelijken.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend")
+            )
+            st.rerun()
