@@ -44,9 +44,9 @@ from bench.workshop import (
     _sqlite,
     streamlit_server,
 )
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, start
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 
@@ -106,17 +106,17 @@ def vul_deels_in(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     for i, b in enumerate(vl.bouwstenen):
         for j, s in enumerate(b.stellingen[: i % 6]):
             antwoord = ("1", "2", "3", "4", "5", "weet_niet", "nvt")[(i + j) % 7]
-            services.sla_antwoord_op(db, vl, sessie, s.id, antwoord)
+            invullen.sla_antwoord_op(db, vl, sessie, s.id, antwoord)
         if i % 3 == 0:
-            services.sla_ambitie_op(db, vl, sessie, b.id, 3 + i % 3)
+            invullen.sla_ambitie_op(db, vl, sessie, b.id, 3 + i % 3)
 
 
 def _ronde_met_deelnemers(db: Database, vl: Vragenlijst) -> Sessie:
     """A round with five colleagues who answered part of it, and "Karel", who is measured."""
     facilitator = _ronde(db, vl)
     for n in range(5):
-        vul_deels_in(db, vl, services.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Collega {n + 1}"))
-    karel = services.neem_deel(db, vl, code=facilitator.ronde.code, naam="Karel")
+        vul_deels_in(db, vl, start.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Collega {n + 1}"))
+    karel = start.neem_deel(db, vl, code=facilitator.ronde.code, naam="Karel")
     vul_deels_in(db, vl, karel)
     return karel
 

@@ -4,7 +4,7 @@ Four figures, each against the goal of the workshop issue:
 
 1. one answer change including its save, server side: an AppTest rerun of Invullen;
 2. the results page of a full round, server side: an AppTest rerun of Resultaten (and the
-   scoring query ``services.resultaat`` on its own);
+   scoring query ``resultaten.resultaat`` on its own);
 3. 25 participants answering all 80 stellingen at the same moment, on SQLite and PostgreSQL:
    is every answer stored, and how long does one save take under that load;
 4. a click in a real browser until the "Opgeslagen" toast shows: what a participant sees.
@@ -43,10 +43,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.tabellen import AntwoordRij
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, resultaten, start
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:
@@ -215,7 +215,7 @@ def postgres_database(basis_url: str) -> Iterator[str]:
 
 
 def _ronde(db: Database, vl: Vragenlijst) -> Sessie:
-    return services.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=DATUM, omschrijving="Bench")
+    return start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=DATUM, omschrijving="Bench")
 
 
 @contextmanager
@@ -302,7 +302,7 @@ def antwoord_wijzigen(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waar
     """
     waarschuwingen = Waarschuwingen()
     with _sqlite(map_, "invullen") as db, _app_database(db.url):
-        deelnemer = services.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
+        deelnemer = start.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
         at = _open_app(INVULLEN, deelnemer.deelnemer.token)
         stellingen = [s.id for s in vl.bouwstenen[0].stellingen]
         laatste: dict[str, str] = {}
@@ -321,7 +321,7 @@ def antwoord_wijzigen(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waar
             if not any(t.value.startswith("Opgeslagen: stelling") for t in at.toast):
                 zonder_bevestiging += 1
 
-        opgeslagen = services.mijn_antwoorden(db, deelnemer)
+        opgeslagen = invullen.mijn_antwoorden(db, deelnemer)
         verkeerd = [s for s, w in laatste.items() if s not in opgeslagen or opgeslagen[s].antwoord != w]
         if verkeerd:
             waarschuwingen.regels.append(f"de database heeft niet de laatste keuze voor {', '.join(verkeerd)}")
@@ -344,16 +344,16 @@ def _vul_ronde(db: Database, vl: Vragenlijst, ronde: Sessie, deelnemers: int) ->
     """``deelnemers`` participants who answered all 80 stellingen and set every ambition."""
     stellingen = [s.id for _, s in vl.stellingen()]
     for i in range(deelnemers):
-        sessie = services.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Deelnemer {i + 1}")
+        sessie = start.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Deelnemer {i + 1}")
         for j, stelling in enumerate(stellingen):
             antwoord = "weet_niet" if (i * 7 + j) % 23 == 0 else str((i + j) % 5 + 1)
-            services.sla_antwoord_op(db, vl, sessie, stelling, antwoord)
+            invullen.sla_antwoord_op(db, vl, sessie, stelling, antwoord)
         for k, b in enumerate(vl.bouwstenen):
-            services.sla_ambitie_op(db, vl, sessie, b.id, 3 + (i + k) % 3)
+            invullen.sla_ambitie_op(db, vl, sessie, b.id, 3 + (i + k) % 3)
 
 
 def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meting, Waarschuwingen]:
-    """An AppTest rerun of Resultaten for a full round, and ``services.resultaat`` alone.
+    """An AppTest rerun of Resultaten for a full round, and ``resultaten.resultaat`` alone.
 
     The page is what a room looks at after every round of answers; the service alone shows
     how much of the page is the query plus scoring and how much is charts and tables.
@@ -367,11 +367,11 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
 
         # Before every timed run one answer changes, so each run draws new scores as it would
         # in a workshop; the chart layouts stay cached, as they do on a running server.
-        bijdrager = services.neem_deel(db, vl, code=facilitator.ronde.code, naam="Bench")
+        bijdrager = start.neem_deel(db, vl, code=facilitator.ronde.code, naam="Bench")
         eerste = vl.bouwstenen[0].stellingen[0].id
         pagina = []
         for i in range(PAGINA_RUNS):
-            services.sla_antwoord_op(db, vl, bijdrager, eerste, "1" if i % 2 else "5")
+            invullen.sla_antwoord_op(db, vl, bijdrager, eerste, "1" if i % 2 else "5")
             begin = time.perf_counter()
             at.run()
             pagina.append(time.perf_counter() - begin)
@@ -380,10 +380,10 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
             waarschuwingen.regels.append("de resultatenpagina toonde geen cijfers")
 
         ronde_id = facilitator.ronde.id
-        resultaat = services.resultaat(db, vl, ronde_id)
+        resultaat = resultaten.resultaat(db, vl, ronde_id)
         if resultaat.deelnemers != RESULTATEN_DEELNEMERS + 1:  # plus the one who changes an answer
             waarschuwingen.regels.append(f"resultaat telt {resultaat.deelnemers} deelnemers")
-        alleen = tijden(lambda: services.resultaat(db, vl, ronde_id), RESULTAAT_RUNS)
+        alleen = tijden(lambda: resultaten.resultaat(db, vl, ronde_id), RESULTAAT_RUNS)
     antwoorden = RESULTATEN_DEELNEMERS * 80
     return (
         Meting(
@@ -394,7 +394,7 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
             doel=0.150,
         ),
         Meting(
-            "  waarvan services.resultaat (query + scoren)",
+            "  waarvan resultaten.resultaat (query + scoren)",
             alleen,
             f"{antwoorden} antwoorden en {RESULTATEN_DEELNEMERS * len(vl.bouwstenen)} ambities lezen uit SQLite en "
             "scoren, zonder Streamlit",
@@ -425,17 +425,15 @@ def gelijktijdig(db: Database, vl: Vragenlijst, naam: str) -> Gelijktijdig:
     """
     stellingen = [s.id for _, s in vl.stellingen()]
     # The baseline runs in a round of its own, so the count below only sees the burst.
-    solist = services.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Solist")
+    solist = start.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Solist")
     alleen = []
     for j, stelling in enumerate(stellingen):
         voor = time.perf_counter()
-        services.sla_antwoord_op(db, vl, solist, stelling, str(j % 5 + 1))
+        invullen.sla_antwoord_op(db, vl, solist, stelling, str(j % 5 + 1))
         alleen.append(time.perf_counter() - voor)
 
     facilitator = _ronde(db, vl)
-    sessies = [
-        services.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(GELIJKTIJDIG)
-    ]
+    sessies = [start.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(GELIJKTIJDIG)]
     tegelijk = threading.Barrier(len(sessies))
 
     def vul_in(sessie: Sessie) -> tuple[list[float], Counter[str], float, float]:
@@ -446,7 +444,7 @@ def gelijktijdig(db: Database, vl: Vragenlijst, naam: str) -> Gelijktijdig:
         for j, stelling in enumerate(stellingen):
             voor = time.perf_counter()
             try:
-                services.sla_antwoord_op(db, vl, sessie, stelling, str((sessie.deelnemer.id + j) % 5 + 1))
+                invullen.sla_antwoord_op(db, vl, sessie, stelling, str((sessie.deelnemer.id + j) % 5 + 1))
             except Exception as exc:  # counted and reported: the figure is "how many failed"
                 fouten[type(exc).__name__] += 1
             tijden.append(time.perf_counter() - voor)
@@ -600,7 +598,7 @@ def browser_klik(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waarschuw
     in_pagina: list[float] = []
     laatste: dict[str, str] = {}
     with _sqlite(map_, "browser") as db:
-        deelnemer = services.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
+        deelnemer = start.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
         with streamlit_server(db.url, map_) as poort, sync_playwright() as pw:
             try:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -621,7 +619,7 @@ def browser_klik(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waarschuw
                             in_pagina.append(binnen)
             finally:
                 browser.close()
-        opgeslagen = services.mijn_antwoorden(db, deelnemer)
+        opgeslagen = invullen.mijn_antwoorden(db, deelnemer)
         verkeerd = [s for s, w in laatste.items() if s not in opgeslagen or opgeslagen[s].antwoord != w]
         if verkeerd:
             waarschuwingen.regels.append(f"de database heeft niet de laatste keuze voor {', '.join(verkeerd)}")

@@ -44,7 +44,7 @@ Align = Literal["left", "center", "right"]
 Baseline = Literal["top", "middle", "bottom"]
 
 
-def _scores(naam: str, waarden: Sequence[float | None], n: int) -> list[float | None]:
+def scores_van(naam: str, waarden: Sequence[float | None], n: int) -> list[float | None]:
     if len(waarden) != n:
         raise ValueError(f"{naam}: {len(waarden)} scores for {n} axes")
     uit: list[float | None] = []
@@ -63,7 +63,7 @@ def _pos(i: int, n: int, r: float) -> dict[str, float]:
     return {"x": round(r * math.sin(hoek), 6), "y": round(r * math.cos(hoek), 6)}
 
 
-def _xy() -> tuple[alt.X, alt.Y]:
+def xy_punten() -> tuple[alt.X, alt.Y]:
     # One fixed, symmetric domain on both axes keeps the radar round and equal between charts.
     schaal = alt.Scale(domain=[-_DOMEIN, _DOMEIN], nice=False)
     return alt.X("x:Q", scale=schaal, axis=None), alt.Y("y:Q", scale=schaal, axis=None)
@@ -78,8 +78,8 @@ def _afwerking(chart: alt.LayerChart, titel: str, beschrijving: str = "") -> alt
     return af
 
 
-def _raster(n: int) -> list[alt.Chart]:
-    x, y = _xy()
+def raster_spec(n: int) -> list[alt.Chart]:
+    x, y = xy_punten()
     ringen: list[dict[str, Any]] = [
         {"lijn": f"ring {r}", "volgorde": k, **_pos(k % n, n, r)} for r in RINGEN for k in range(n + 1)
     ]
@@ -96,7 +96,7 @@ def _raster(n: int) -> list[alt.Chart]:
     ]
 
 
-def _reeks_rijen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> list[dict[str, Any]]:
+def reeks_rijen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> list[dict[str, Any]]:
     n = len(assen)
     rijen: list[dict[str, Any]] = []
     for naam, scores in reeksen.items():
@@ -117,8 +117,8 @@ _REEKS_LAGEN: dict[str, Any] = {
 
 
 def _reeksen(assen: Sequence[str], reeksen: dict[str, list[float | None]]) -> list[alt.Chart]:
-    x, y = _xy()
-    rijen = _reeks_rijen(assen, reeksen)
+    x, y = xy_punten()
+    rijen = reeks_rijen(assen, reeksen)
     if not rijen:
         return []
     lijnen = pd.DataFrame(rijen)
@@ -158,8 +158,8 @@ def _regels(tekst: str, breedte: int) -> list[str]:
     return gretig
 
 
-def _aslabels(assen: Sequence[str], grootte: int) -> list[alt.Chart]:
-    n, (x, y) = len(assen), _xy()
+def aslabels(assen: Sequence[str], grootte: int) -> list[alt.Chart]:
+    n, (x, y) = len(assen), xy_punten()
     eenheid = 2 * _DOMEIN / grootte  # data units per pixel
     groepen: dict[tuple[Align, Baseline], list[dict[str, Any]]] = {}
     for i, as_ in enumerate(assen):
@@ -198,7 +198,7 @@ def radar(
     its point out and the polygon closes over the rest; a series without any score is not drawn.
     """
     reeksen = _controleer(assen, huidig, ambitie)
-    lagen = _raster(len(assen)) + _reeksen(assen, reeksen) + _aslabels(assen, grootte)
+    lagen = raster_spec(len(assen)) + _reeksen(assen, reeksen) + aslabels(assen, grootte)
     return _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
 
 
@@ -208,9 +208,9 @@ def _controleer(
     n = len(assen)
     if not MIN_ASSEN <= n <= MAX_ASSEN:
         raise ValueError(f"a radar needs {MIN_ASSEN} to {MAX_ASSEN} axes, got {n}")
-    reeksen = {HUIDIG: _scores(HUIDIG, huidig, n)}
+    reeksen = {HUIDIG: scores_van(HUIDIG, huidig, n)}
     if ambitie is not None:
-        reeksen[AMBITIE] = _scores(AMBITIE, ambitie, n)
+        reeksen[AMBITIE] = scores_van(AMBITIE, ambitie, n)
     return reeksen
 
 
@@ -220,7 +220,7 @@ def _radar_sjabloon(
 ) -> dict[str, Any]:
     # Any scores will do: only the layout (axes, labels, which series exist) is kept.
     reeksen: dict[str, list[float | None]] = {r: [50.0] * len(assen) for r in aanwezig}
-    lagen = _raster(len(assen)) + _reeksen(assen, reeksen) + _aslabels(assen, grootte)
+    lagen = raster_spec(len(assen)) + _reeksen(assen, reeksen) + aslabels(assen, grootte)
     chart = _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
     spec: dict[str, Any] = chart.to_dict()
     return spec
@@ -242,7 +242,7 @@ def radar_spec(
     reused with the scores put in. A test keeps this equal to ``radar(...).to_dict()``.
     """
     reeksen = _controleer(assen, huidig, ambitie)
-    rijen = _reeks_rijen(assen, reeksen)
+    rijen = reeks_rijen(assen, reeksen)
     aanwezig = tuple(dict.fromkeys(r["Reeks"] for r in rijen))
     spec = copy.deepcopy(_radar_sjabloon(tuple(assen), aanwezig, titel, grootte, beschrijving))
     for laag in spec["layer"]:
@@ -377,7 +377,7 @@ def radar_tabel(
     n = len(assen)
 
     def kolom(naam: str, scores: Sequence[float | None]) -> pd.Series[Any]:
-        return pd.Series([pd.NA if s is None else heel(s) for s in _scores(naam, scores, n)], dtype="Int64")
+        return pd.Series([pd.NA if s is None else heel(s) for s in scores_van(naam, scores, n)], dtype="Int64")
 
     tabel = pd.DataFrame({"Onderdeel": list(assen), HUIDIG: kolom(HUIDIG, huidig)})
     if ambitie is not None:

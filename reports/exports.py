@@ -5,7 +5,7 @@ An adviser opens the Excel workbook to read results and answers; the same workbo
 imported again and gives back the scan (``canoniek`` of both is equal), so it is a second
 exchange format next to JSON. CSV is an export only, for Dutch Excel (``;``, decimal comma).
 
-Every table is built once (``_scores``, ``_antwoorden``, ...) and written by both the Excel and
+Every table is built once (``scores_van``, ``_antwoorden``, ...) and written by both the Excel and
 the CSV writer, so the two never disagree. User text never becomes a formula: Excel cells are
 forced to string type, CSV cells that start like a formula get a ``'`` (CWE-1236). An uploaded
 workbook is checked as a zip (size, macros, zip bomb) before openpyxl parses any XML.
@@ -150,7 +150,7 @@ def _stellingteksten(vl: Vragenlijst) -> dict[str, tuple[str, str]]:
     return {s.id: (b.naam.nl, s.tekst.nl) for b, s in vl.stellingen()}
 
 
-def _scores(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
+def scores_van(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
     dimensies: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
     banden = {b.id: b.naam.nl for b in vl.schaal.banden}
     rijen: list[list[Cel]] = []
@@ -214,7 +214,7 @@ def _velden(blad: str, kolommen: tuple[Kolom, ...], lijst: str) -> Callable[[Vra
 _deelnemers = _velden("Deelnemers", DEELNEMERS, "deelnemers")
 _notities = _velden("Notities", NOTITIES, "notities")
 _doelen = _velden("Doelen", DOELEN, "doelen")
-_TABELLEN = (_scores, _stellingen, _deelnemers, _antwoorden, _ambities, _consensus, _notities, _doelen)
+_TABELLEN = (scores_van, _stellingen, _deelnemers, _antwoorden, _ambities, _consensus, _notities, _doelen)
 
 # --- Excel out -------------------------------------------------------------------------------
 
@@ -233,7 +233,7 @@ def _uit_xml(tekst: str) -> str:
     return _XML_TERUG.sub(lambda m: chr(int(m.group(1), 16)), tekst)
 
 
-def _zet(ws: Worksheet, rij: int, kol: int, waarde: Cel, soort: Soort = "tekst", vet: bool = False) -> None:
+def zet_cel(ws: Worksheet, rij: int, kol: int, waarde: Cel, soort: Soort = "tekst", vet: bool = False) -> None:
     if waarde is None:
         return
     if isinstance(waarde, float) and not math.isfinite(waarde):
@@ -253,7 +253,7 @@ def _zet(ws: Worksheet, rij: int, kol: int, waarde: Cel, soort: Soort = "tekst",
 
 def _kopregel(ws: Worksheet, koppen: Sequence[str], rijen: int) -> None:
     for i, kop in enumerate(koppen, 1):
-        _zet(ws, 1, i, kop, vet=True)
+        zet_cel(ws, 1, i, kop, vet=True)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}{rijen + 1}"
 
@@ -262,7 +262,7 @@ def _schrijf_tabel(ws: Worksheet, tabel: Tabel) -> None:
     _kopregel(ws, [k.kop for k in tabel.kolommen], len(tabel.rijen))
     for r, rij in enumerate(tabel.rijen, 2):
         for k, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), 1):
-            _zet(ws, r, k, waarde, kolom.soort)
+            zet_cel(ws, r, k, waarde, kolom.soort)
     for k, kolom in enumerate(tabel.kolommen):
         # Width from the longest line in the first rows; long text wraps instead of running on.
         regels = [regel for r in tabel.rijen[:200] if r[k] is not None for regel in str(r[k]).split("\n")]
@@ -276,19 +276,19 @@ def _schrijf_overzicht(ws: Worksheet, vl: Vragenlijst, scan: Scan, res: ScanResu
         waarde: Any = scan
         for stap in (k.veld or "").split("."):
             waarde = getattr(waarde, stap)
-        _zet(ws, r, 1, k.kop)
-        _zet(ws, r, 2, ("ja" if waarde else "nee") if isinstance(waarde, bool) else waarde, k.soort)
+        zet_cel(ws, r, 1, k.kop)
+        zet_cel(ws, r, 2, ("ja" if waarde else "nee") if isinstance(waarde, bool) else waarde, k.soort)
     # For people only: the reader stops at the empty row above this block.
     r = len(OVERZICHT) + 3
     banden = {b.id: b.naam.nl for b in vl.schaal.banden}
     dimensies: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
     for i, kop in enumerate(["Scores (ter informatie; worden bij inlezen overgeslagen)", "Score (0–100)", "Band"], 1):
-        _zet(ws, r, i, kop, vet=True)
+        zet_cel(ws, r, i, kop, vet=True)
     for groep, naam in [(res.totaal, "Totaal"), *((d, dimensies[d.id]) for d in res.dimensies)]:
         r += 1
-        _zet(ws, r, 1, naam)
-        _zet(ws, r, 2, _r(groep.score, 1), "getal1")
-        _zet(ws, r, 3, banden.get(groep.band or ""))
+        zet_cel(ws, r, 1, naam)
+        zet_cel(ws, r, 2, _r(groep.score, 1), "getal1")
+        zet_cel(ws, r, 3, banden.get(groep.band or ""))
     for kolom, breedte in (("A", 48), ("B", 60), ("C", 16)):
         ws.column_dimensions[kolom].width = breedte
 
@@ -326,7 +326,7 @@ def _csv_cel(waarde: Cel) -> str:
 
 def csv_tabellen(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat) -> dict[str, bytes]:
     """Scores, stellingen, answers and goals as CSV for Dutch Excel (``;``, decimal comma, BOM)."""
-    tabellen = {"scores": _scores, "stellingen": _stellingen, "antwoorden": _antwoorden, "doelen": _doelen}
+    tabellen = {"scores": scores_van, "stellingen": _stellingen, "antwoorden": _antwoorden, "doelen": _doelen}
     return {naam: _csv(maak(vl, scan, resultaat)) for naam, maak in tabellen.items()}
 
 

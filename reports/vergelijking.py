@@ -27,9 +27,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.charts import MAX_ASSEN, MIN_ASSEN, _aslabels, _raster, _reeks_rijen, _scores, _xy
+from reports.charts import MAX_ASSEN, MIN_ASSEN, aslabels, raster_spec, reeks_rijen, scores_van, xy_punten
 from reports.duiding import PLAATS_TEKST, heel, onderdeel_naam
-from reports.exports import Cel, Soort, _zet
+from reports.exports import Cel, Soort, zet_cel
 from scoring.models import Vragenlijst
 from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Spreiding
 from scoring.vergelijking import Soort as Onderdeelsoort
@@ -60,7 +60,7 @@ _AS_0_100 = alt.Axis(title="Score", values=[0, 20, 40, 60, 80, 100], grid=True, 
 
 
 def _score(naam: str, waarde: float | None) -> float | None:
-    return _scores(naam, [waarde], 1)[0]
+    return scores_van(naam, [waarde], 1)[0]
 
 
 def _uniek(wat: str, namen: Sequence[str]) -> None:
@@ -153,7 +153,7 @@ def overlay_spec(
     if not 1 <= len(reeksen) <= MAX_REEKSEN:
         raise ValueError(f"an overlay shows 1 to {MAX_REEKSEN} series, got {len(reeksen)}")
     # Checked (NaN made None) before the cache, so equal input always finds the same entry.
-    gecontroleerd = tuple((naam, tuple(_scores(naam, scores, n))) for naam, scores in reeksen.items())
+    gecontroleerd = tuple((naam, tuple(scores_van(naam, scores, n))) for naam, scores in reeksen.items())
     return copy.deepcopy(_overlay(tuple(assen), gecontroleerd, titel, grootte))
 
 
@@ -166,14 +166,14 @@ def _overlay(
     n = len(assen)
     gecontroleerd = {naam: list(scores) for naam, scores in reeksen}
     stijl = {naam: _stijl(i) for i, naam in enumerate(gecontroleerd)}
-    rijen = _reeks_rijen(assen, gecontroleerd)
+    rijen = reeks_rijen(assen, gecontroleerd)
     getekend = list(dict.fromkeys(r["Reeks"] for r in rijen))
-    x, y = _xy()
+    x, y = xy_punten()
 
     def kanaal(soort: Any, k: int) -> Any:
         return soort("Reeks:N", scale=alt.Scale(domain=getekend, range=[stijl[r][k] for r in getekend]), legend=None)
 
-    lagen = _raster(n)
+    lagen = raster_spec(n)
     if rijen:
         lijnen = pd.DataFrame(rijen)
         tooltip = [alt.Tooltip("Reeks:N"), alt.Tooltip("Onderdeel:N"), alt.Tooltip("Score:Q", format="d")]
@@ -185,7 +185,7 @@ def _overlay(
             .mark_point(filled=True, size=28, opacity=1)
             .encode(x=x, y=y, color=kanaal(alt.Color, 0), shape=kanaal(alt.Shape, 2), tooltip=tooltip),
         ]
-    lagen += _aslabels(assen, grootte)
+    lagen += aslabels(assen, grootte)
     radar = alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte)
     if not getekend:
         return _af(radar, titel)
@@ -340,7 +340,7 @@ def verschil_spec(
     if label_oud == label_nieuw:
         raise ValueError("the two rounds need different labels: the legend tells them apart")
     _uniek("part labels", assen)
-    a, b = _scores(label_oud, oud, n), _scores(label_nieuw, nieuw, n)
+    a, b = scores_van(label_oud, oud, n), scores_van(label_nieuw, nieuw, n)
     punten = [
         {"Onderdeel": as_, "Ronde": label, "Score": s, "Heel": heel(s)}
         for as_, sa, sb in zip(assen, a, b, strict=True)
@@ -510,7 +510,7 @@ def _r1(waarde: float | None) -> float | None:
 
 
 def _cel(ws: Worksheet, rij: int, kol: int, waarde: Cel, soort: Soort = "tekst", vet: bool = False) -> None:
-    _zet(ws, rij, kol, waarde, soort, vet)
+    zet_cel(ws, rij, kol, waarde, soort, vet)
     if isinstance(waarde, str) and waarde.startswith(_GEVAARLIJK):
         # Already a string cell; the quote prefix also keeps it text when someone edits the cell.
         ws.cell(row=rij, column=kol).quotePrefix = True

@@ -401,13 +401,14 @@ def _export(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.ronde is None):
         raise _Fout("Noem óf een bestand óf --ronde CODE (een scanronde in de database).")
     if args.ronde is not None:
-        from scan.services import ronde as services
+        from scan.fouten import InvoerFout
+        from scan.services import start
         from scan.services.uitwisseling import exporteer
 
         db = _database()
         try:
-            scan = exporteer(db, services.zoek_ronde(db, args.ronde).id)
-        except services.InvoerFout as exc:
+            scan = exporteer(db, start.zoek_ronde(db, args.ronde).id)
+        except InvoerFout as exc:
             raise _Fout(str(exc)) from None
     else:
         scan = _lees_bestand(args.file, vragenlijst)

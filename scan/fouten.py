@@ -43,3 +43,16 @@ class DatabaseVervangen(InvoerFout):
             "De database van deze app is verdwenen of vervangen; er wordt niets meer opgeslagen. "
             "Waarschuw de facilitator: de beheerder moet de database terugzetten en de app opnieuw starten."
         )
+
+
+class OpslagFout(Exception):
+    """The database could not do the work (unreachable, full, a broken connection); nothing was
+    written. Raised by ``scan.db`` in place of SQLAlchemy's errors, so that services and pages
+    never need to know SQLAlchemy to show a calm message."""
+
+
+class Botsing(OpslagFout):
+    """A concurrent write got there first: a unique key or a row version no longer matched.
+
+    Services catch it and answer with a ``Conflict`` or a Dutch message; it never means lost data,
+    because the whole unit of work was rolled back."""

@@ -13,12 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
+from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
-from scan.services import werkgroep
+from scan.services import invullen, start, werkgroep, workshop
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
 from tests.vijandig import MARKUP, Payload
@@ -49,9 +48,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     n = len(pl)
     omschrijving = next(p for p in pl if p.naam == "md_heading").tekst
     # An earlier round of the same gemeente with an accepted goal: Doelen shows it to everyone.
-    eerder = services.start_ronde(
-        db, vl, gm_code="GM0344", facilitator="Eerdere facilitator", datum=dt.date(2025, 11, 1)
-    )
+    eerder = start.start_ronde(db, vl, gm_code="GM0344", facilitator="Eerdere facilitator", datum=dt.date(2025, 11, 1))
     eerder_titel = next(p for p in pl if p.naam == "md_link")
     doelservice.bewaar(
         db,
@@ -69,7 +66,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     )
     facilitator_naam = next(p for p in pl if p.naam == "md_img")
     functie_f = next(p for p in pl if p.naam == "kleur")
-    facilitator = services.start_ronde(
+    facilitator = start.start_ronde(
         db,
         vl,
         gm_code="GM0344",
@@ -84,7 +81,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     for i, p in enumerate(q for q in pl if q is not facilitator_naam):
         functie = pl[(i + 3) % n]
         try:
-            sessie = services.neem_deel(db, vl, code=code, naam=kort(p.tekst, 120), functie=kort(functie.tekst, 120))
+            sessie = start.neem_deel(db, vl, code=code, naam=kort(p.tekst, 120), functie=kort(functie.tekst, 120))
         except InvoerFout:  # a name refused (another helper normalises names): skip it for names
             continue
         deelnemers.append(sessie)
@@ -94,16 +91,16 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     # Everyone disagrees on the first 1 + n stellingen: all are bespreekpunten.
     for j, d in enumerate(deelnemers):
         for s in stellingen[: 1 + n]:
-            services.sla_antwoord_op(db, vl, d, s, "1" if j % 2 else "5")
+            invullen.sla_antwoord_op(db, vl, d, s, "1" if j % 2 else "5")
     notities = []
     for j, d in enumerate(deelnemers):
         p = pl[(j + 7) % n]
-        services.sla_toelichting_op(db, vl, d, stellingen[0], p.tekst)
+        invullen.sla_toelichting_op(db, vl, d, stellingen[0], p.tekst)
         notities.append(p)
     # A consensus with a hostile reason on each of the next stellingen (they move to "besproken").
     redenen = []
     for k, p in enumerate(pl):
-        services.stel_consensus_vast(
+        workshop.stel_consensus_vast(
             db,
             vl,
             facilitator,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from scan.db.migraties import migreer
 from scan.db.repository import vul_gemeenten
-from scan.db.verbinding import Database, _bewaak_database_id, maak_database
+from scan.db.verbinding import Database, bewaak_database_id, maak_database
 
 
 def open_database(url: str | None = None) -> Database:
@@ -17,5 +17,5 @@ def open_database(url: str | None = None) -> Database:
     migreer(db)
     vul_gemeenten(db)
     if not db.is_sqlite:
-        _bewaak_database_id(db)
+        bewaak_database_id(db)
     return db

@@ -1,7 +1,7 @@
-"""Repository: database rows to and from the pydantic objects that pages and services use.
+"""Repository: database rows to and from the read models that pages and services use.
 
-Layer: application (``scan/``). Pages and ``st.session_state`` never see ORM rows, only the
-frozen objects defined here (or ids), so nothing outlives its transaction by accident.
+Layer: ``scan/db``. Pages and ``st.session_state`` never see ORM rows, only the frozen read
+models of ``scan.leesmodellen`` (or ids), so nothing outlives its transaction by accident.
 Upserts are written per dialect (``INSERT ... ON CONFLICT DO UPDATE`` exists on both SQLite
 and PostgreSQL) so that saving one answer is one statement, whatever came before it.
 """
@@ -9,9 +9,8 @@ and PostgreSQL) so that saving one answer is one statement, whatever came before
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -19,83 +18,8 @@ from sqlalchemy.orm import Session
 from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
 from scan.db.verbinding import Database
 from scan.gemeenten import alle_gemeenten
+from scan.leesmodellen import ConsensusInfo, DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring.vergelijking import Kerncijfers
-
-
-class _Info(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class GemeenteKeuze(_Info):
-    gm_code: str
-    naam: str
-    provincie: str
-    grootteklasse: str
-
-
-class RondeInfo(_Info):
-    id: int
-    code: str
-    gm_code: str
-    gemeente: str
-    datum: dt.date
-    omschrijving: str | None
-    vragenlijst_id: str
-    vragenlijst_versie: str
-    status: Literal["open", "afgerond"]
-    fictief: bool
-
-    @property
-    def code_leesbaar(self) -> str:
-        """The join code as people read it aloud: two groups of four."""
-        return f"{self.code[:4]}-{self.code[4:]}"
-
-
-class DeelnemerInfo(_Info):
-    id: int
-    naam: str
-    rol: Literal["facilitator", "deelnemer"]
-    functie: str | None
-    token: str
-
-
-class Sessie(_Info):
-    """Who is using the app: a participant (or facilitator) of one round."""
-
-    ronde: RondeInfo
-    deelnemer: DeelnemerInfo
-
-    @property
-    def is_facilitator(self) -> bool:
-        return self.deelnemer.rol == "facilitator"
-
-
-class MijnAntwoord(_Info):
-    stelling: str
-    antwoord: str | None
-    toelichting: str | None
-    gewijzigd_op: dt.datetime
-
-
-class Voortgang(_Info):
-    deelnemer_id: int
-    naam: str
-    rol: Literal["facilitator", "deelnemer"]
-    functie: str | None
-    beantwoord: int
-    ambities: int
-    laatst_actief: dt.datetime | None
-    versie: int = 1
-    """The participant row's version: a rename or removal is saved against it."""
-
-
-class ConsensusInfo(_Info):
-    stelling: str
-    niveau: int
-    toelichting: str | None
-    vastgesteld_door: str | None
-    vastgesteld_op: dt.datetime
-    versie: int
 
 
 def ronde_info(rij: RondeRij, gemeente: str) -> RondeInfo:

@@ -33,10 +33,13 @@ from sqlalchemy import (
     create_engine,
     event,
 )
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from scan.db.tabellen import InstellingRij, nu
-from scan.fouten import DatabaseVervangen
+from scan.db.werk import Werk
+from scan.fouten import Botsing, DatabaseVervangen, OpslagFout
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,28 @@ class Database:
             yield sessie
             self.controleer_bestand()
 
+    @contextmanager
+    def werk(self) -> Iterator[Werk]:
+        """One use case that writes: one transaction (see ``scan.db.werk``), committed when the
+        block ends. SQLAlchemy's errors leave as ``scan.fouten``'s: ``Botsing`` for a unique key or
+        row version that a concurrent write took, ``OpslagFout`` for anything else."""
+        try:
+            with self.schrijven() as s:
+                yield Werk(s)
+        except (IntegrityError, StaleDataError) as exc:
+            raise Botsing() from exc
+        except SQLAlchemyError as exc:
+            raise OpslagFout() from exc
+
+    @contextmanager
+    def inzage(self) -> Iterator[Werk]:
+        """One use case that only reads: one read transaction, never a write lock."""
+        try:
+            with self.lezen() as s:
+                yield Werk(s)
+        except SQLAlchemyError as exc:
+            raise OpslagFout() from exc
+
     def sluit(self) -> None:
         self.lees_engine.dispose()
         if self.schrijf_engine is not self.lees_engine:
@@ -236,7 +261,7 @@ DATABASE_ID = "database_id"
 """Key in ``instellingen`` of a random id given to a database at its first set-up."""
 
 
-def _bewaak_database_id(db: Database) -> None:
+def bewaak_database_id(db: Database) -> None:
     """PostgreSQL: every new connection must reach the database this process opened.
 
     A database dropped and created again (or a restore into a fresh one) under the same URL

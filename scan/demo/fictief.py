@@ -44,7 +44,7 @@ from scan.db.tabellen import (
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.gemeenten import GemeenteInfo
-from scan.services.ronde import naam_en_sleutel, nieuw_token, nieuwe_code
+from scan.services.regels import naam_en_sleutel, nieuw_token, nieuwe_code
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import (

@@ -1,6 +1,6 @@
 """The beheer link of single-machine mode: a long random secret that makes a browser the beheerder.
 
-Layer: service (no Streamlit). Without sign-in no address is trusted, not even loopback: as a
+Layer: ``scan/services`` (no Streamlit, no SQL). Without sign-in no address is trusted, not even loopback: as a
 notebook server does, the app hands out a link with a secret at start, ``/?beheer=<geheim>``.
 The database keeps only the secret's SHA-256 (table ``instellingen``, key ``beheer_geheim``),
 so every process and the command line check against the same value and a rotation ends the
@@ -20,10 +20,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
-
-from scan.db.tabellen import InstellingRij, nu
 from scan.db.verbinding import ROOT, Database
+from scan.fouten import Botsing
 
 SLEUTEL = "beheer_geheim"
 PARAM = "beheer"
@@ -78,9 +76,8 @@ def _lees_bestand(bestand: Path) -> str | None:
 
 
 def _opgeslagen_hash(db: Database) -> str | None:
-    with db.lezen() as s:
-        rij = s.get(InstellingRij, SLEUTEL)
-        return rij.waarde if rij is not None else None
+    with db.inzage() as werk:
+        return werk.instellingen.lees(SLEUTEL)
 
 
 def controleer(db: Database, geheim: str | None) -> bool:
@@ -109,11 +106,11 @@ def zorg_voor_geheim(db: Database, bestand: Path) -> str | None:
     """
     geheim = secrets.token_urlsafe(32)
     try:
-        with db.schrijven() as s:
-            bestaat = s.get(InstellingRij, SLEUTEL) is not None
+        with db.werk() as werk:
+            bestaat = werk.instellingen.lees(SLEUTEL) is not None
             if not bestaat:
-                s.add(InstellingRij(sleutel=SLEUTEL, waarde=_hash(geheim), gewijzigd_op=nu()))
-    except IntegrityError:
+                werk.instellingen.voeg_toe(SLEUTEL, _hash(geheim))
+    except Botsing:
         bestaat = True
     if bestaat:
         return toon(db, bestand)
@@ -124,12 +121,7 @@ def zorg_voor_geheim(db: Database, bestand: Path) -> str | None:
 def vernieuw(db: Database, bestand: Path) -> str:
     """A new secret: the old one stops working in every process at its next check."""
     geheim = secrets.token_urlsafe(32)
-    with db.schrijven() as s:
-        rij = s.get(InstellingRij, SLEUTEL)
-        if rij is None:
-            s.add(InstellingRij(sleutel=SLEUTEL, waarde=_hash(geheim), gewijzigd_op=nu()))
-        else:
-            rij.waarde = _hash(geheim)
-            rij.gewijzigd_op = nu()
+    with db.werk() as werk:
+        werk.instellingen.zet(SLEUTEL, _hash(geheim))
     _schrijf_bestand(bestand, geheim)
     return geheim

@@ -19,10 +19,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from scan.db import repository as repo
-from scan.db.repository import ConsensusInfo, RondeInfo, Sessie, Voortgang
 from scan.db.tabellen import BespreekpuntRij, DeelnemerRij, InstellingRij, RondeRij, nu
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
+from scan.leesmodellen import ConsensusInfo, RondeInfo, Sessie, Voortgang
 from scoring.agenda import BUDGET_MINUTEN, MARKERINGEN, MINUTEN_PER_PUNT, Markering
 from scoring.models import Vragenlijst
 

@@ -27,12 +27,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import DeelnemerRij, DoelRij, RondeRij, nu
 from scan.db.verbinding import Database
-from scan.fouten import Conflict
-from scan.services import ronde as services
-from scan.services.ronde import InvoerFout
+from scan.fouten import Conflict, InvoerFout
+from scan.leesmodellen import Sessie
+from scan.services import regels, resultaten
 from scoring.doelen import DoelenBibliotheek
 from scoring.grenzen import controleer_meetwaarde
 from scoring.models import Vragenlijst
@@ -115,7 +114,7 @@ def suggesties(
 
     ``resultaat``: the round's result when the caller has it already (the page does).
     """
-    resultaat = resultaat or services.resultaat(db, vragenlijst, sessie.ronde.id)
+    resultaat = resultaat or resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
     besloten = frozenset(d.doel.sjabloon for d in doelen(db, sessie).values() if d.doel.sjabloon)
 
     def kies(uitgesloten: frozenset[str]) -> list[Suggestie]:
@@ -207,7 +206,7 @@ def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool, ook_afgeron
 def _controleer_doel(vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> Doel:
     """``doel`` with its text cleaned by the one text rule; refuses what the rule or the
     questionnaire refuses, before anything is written."""
-    services.controleer_versie(sessie.ronde, vragenlijst)
+    regels.controleer_versie(sessie.ronde, vragenlijst)
     if doel.bouwsteen not in {b.id for b in vragenlijst.bouwstenen}:
         raise InvoerFout(f"Bouwsteen '{doel.bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
     try:
@@ -290,8 +289,8 @@ def zet_status(
 ) -> DoelInfo:
     """The facilitator moves an accepted goal through Plan-Do-Check-Act, also after the round is
     closed: the answers are fixed then, but working on the goals is what comes after a scan."""
-    services.controleer_versie(sessie.ronde, vragenlijst)
-    notities_schoon = services.schone_tekst(notities, "notities", "De notities bij het doel")
+    regels.controleer_versie(sessie.ronde, vragenlijst)
+    notities_schoon = regels.schone_tekst(notities, "notities", "De notities bij het doel")
 
     def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
         assert rij is not None  # the version matched, so the row exists
@@ -375,12 +374,12 @@ def terugblik(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> list[Te
         gevonden = {ronde_id: [_info(r).doel for r in lijst] for ronde_id, lijst in rijen.items()}
     if not any(gevonden.values()):
         return []
-    nu_resultaat = services.resultaat(db, vragenlijst, sessie.ronde.id)
+    nu_resultaat = resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
     uit: list[Terugblik] = []
     for ronde_id, datum in eerdere:
         if not gevonden[ronde_id]:
             continue
-        toen = services.resultaat(db, vragenlijst, ronde_id)
+        toen = resultaten.resultaat(db, vragenlijst, ronde_id)
         uit.extend(
             Terugblik(
                 ronde_datum=datum,

@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from scan.db import repository as repo
-from scan.db.repository import Sessie
 from scan.db.tabellen import (
     AmbitieRij,
     AntwoordRij,
@@ -33,8 +32,10 @@ from scan.db.tabellen import (
     nu,
 )
 from scan.db.verbinding import Database
+from scan.fouten import InvoerFout
 from scan.gemeenten import vergelijkbare_naam
-from scan.services.ronde import InvoerFout, naam_en_sleutel, nieuwe_code
+from scan.leesmodellen import Sessie
+from scan.services.regels import naam_en_sleutel, nieuwe_code
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.scantekst import schoon_scan

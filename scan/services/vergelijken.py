@@ -21,11 +21,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from scan.db import repository as repo
-from scan.db.repository import Sessie
 from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, GemeenteRij, RolRij, RondeRij, RondeScoreRij, nu
 from scan.db.verbinding import Database
 from scan.fouten import GeenToegang, InvoerFout
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import regels, resultaten, start
 from scan.services.toegang import ROLLEN, Gebruiker, Rol, eis, normaliseer_email
 from scan.services.uitwisseling import importeer
 from scoring.models import Vragenlijst
@@ -173,7 +173,7 @@ def _kerncijfers(db: Database, vragenlijst: Vragenlijst, rondes: Sequence[RondeR
             uit[r.id] = Kerncijfers.model_validate_json(opgeslagen[r.id])
         else:
             # An open round changes with every answer: computed from what is stored now.
-            uit[r.id] = kerncijfers(services.resultaat(db, vragenlijst, r.id))
+            uit[r.id] = kerncijfers(resultaten.resultaat(db, vragenlijst, r.id))
     return uit
 
 
@@ -364,7 +364,7 @@ def start_ronde_als(
     omschrijving: str = "",
     functie: str = "",
 ) -> Sessie:
-    """``services.start_ronde`` for a person who may lead rounds of ``gm_code``."""
+    """``start.start_ronde`` for a person who may lead rounds of ``gm_code``."""
     with db.lezen() as s:
         naam = repo.gemeente_naam(s, gm_code or "")
     if naam is None:
@@ -372,7 +372,7 @@ def start_ronde_als(
             f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
         )
     eis(gebruiker, "leiden", gm_code, naam)
-    sessie = services.start_ronde(
+    sessie = start.start_ronde(
         db,
         vragenlijst,
         gm_code=gm_code,
@@ -404,24 +404,24 @@ def open_als_facilitator(db: Database, gebruiker: Gebruiker, ronde_id: int) -> S
             vraag = vraag.where(DeelnemerRij.email == gebruiker.email)
         token = s.scalar(vraag.order_by(DeelnemerRij.id).limit(1))
     if token is None:
-        naam, sleutel = services.naam_en_sleutel(gebruiker.naam)
+        naam, sleutel = regels.naam_en_sleutel(gebruiker.naam)
         with db.schrijven() as s:
             bezet = set(s.scalars(select(DeelnemerRij.naam_sleutel).where(DeelnemerRij.ronde_id == ronde_id)))
             # A colleague with the same name in the round: keep both apart by the address.
             if sleutel in bezet:
-                naam, sleutel = services.naam_en_sleutel(f"{naam} ({gebruiker.email})")
+                naam, sleutel = regels.naam_en_sleutel(f"{naam} ({gebruiker.email})")
             rij = DeelnemerRij(
                 ronde_id=ronde_id,
                 naam=naam,
                 naam_sleutel=sleutel,
                 rol="facilitator",
                 email=gebruiker.email,
-                token=services.nieuw_token(),
+                token=regels.nieuw_token(),
             )
             s.add(rij)
             s.flush()
             token = rij.token
-    sessie = services.sessie_voor_token(db, token)
+    sessie = start.sessie_voor_token(db, token)
     if sessie is None:  # removed between the two transactions
         raise InvoerFout("Deze scanronde bestaat niet meer.")
     return sessie

@@ -28,11 +28,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, RondeRij, VastgesteldeAmbitieRij, nu
 from scan.db.verbinding import Database
 from scan.fouten import Conflict, InvoerFout
-from scan.services.ronde import controleer_versie, naam_en_sleutel, schone_tekst
+from scan.leesmodellen import Sessie
+from scan.services.regels import controleer_versie, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
 
 

@@ -28,11 +28,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database, database_url
-from scan.fouten import DatabaseVervangen
-from scan.services import beheerlink
-from scan.services import ronde as services
+from scan.fouten import DatabaseVervangen, InvoerFout
+from scan.leesmodellen import Sessie
+from scan.services import beheerlink, regels, start
 from scan.services.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
 from scan.ui import afremmen, hostnamen
 from scan.ui.adressen import (
@@ -349,7 +348,7 @@ def _zoek_sessie(db: Database) -> Sessie | None:
         st.session_state["onbekende_link"] = "afgeremd"
         st.session_state["afgeremd_seconden"] = wacht
         return None
-    sessie = services.sessie_voor_token(db, token)
+    sessie = start.sessie_voor_token(db, token)
     if sessie is None:
         # A token this browser already used is gone: the facilitator removed this participant
         # (or the round went). Said once, by the page shown next, in plain Dutch.
@@ -637,7 +636,7 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
 
 @st.cache_resource(show_spinner=False)
 def _gemeente_namen(url: str) -> dict[str, str]:
-    return {g.gm_code: g.naam for g in services.gemeenten(_database(url))}
+    return {g.gm_code: g.naam for g in start.gemeenten(_database(url))}
 
 
 def gemeente_namen() -> dict[str, str]:
@@ -680,8 +679,8 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
 def zelfde_versie_of_stop(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
     """Stop with the Dutch explanation when the round was started with another questionnaire version."""
     try:
-        services.controleer_versie(sessie.ronde, vragenlijst)
-    except services.InvoerFout as fout:
+        regels.controleer_versie(sessie.ronde, vragenlijst)
+    except InvoerFout as fout:
         st.error(letterlijk(str(fout)), icon=":material/error:")
         st.stop()
 

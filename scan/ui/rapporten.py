@@ -22,8 +22,8 @@ import streamlit as st
 
 from reports.exports import csv_zip, naar_excel
 from reports.pdf import rapport
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
+from scan.leesmodellen import Sessie
 from scan.services.uitwisseling import exporteer
 from scan.services.vergelijken import benchmark_positie
 from scan.ui.teksten import t

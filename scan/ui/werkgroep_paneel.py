@@ -24,11 +24,10 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reports.duiding import getal
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
 from scan.fouten import Conflict, InvoerFout
-from scan.services import ronde as services
-from scan.services import werkgroep
+from scan.leesmodellen import Sessie
+from scan.services import resultaten, werkgroep, workshop
 from scan.ui.conflictweergave import keuzeknoppen, toon_versies
 from scan.ui.kern import letterlijk, letterlijke_tabel, veilig
 from scan.ui.teksten import t
@@ -109,7 +108,7 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     afgerond = sessie.ronde.status == "afgerond"
     if afgerond:
         st.info(t("werkgroep.afgerond"), icon=":material/lock:")
-    rijen = services.voortgang(db, sessie)
+    rijen = workshop.voortgang(db, sessie)
     totaal = sum(len(b.stellingen) for b in vl.bouwstenen)
     st.table(
         # st.table renders its cells as Markdown: names and functions go through letterlijk.
@@ -258,7 +257,7 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
     if afgerond:
         st.info(t("werkgroep.afgerond"), icon=":material/lock:")
     if resultaat is None:
-        resultaat = services.resultaat(db, vl, sessie.ronde.id)
+        resultaat = resultaten.resultaat(db, vl, sessie.ronde.id)
     standen = werkgroep.ambities(db, vl, sessie)
     niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
 

@@ -10,11 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.tabellen import RolRij
 from scan.db.verbinding import Database
-from scan.services import beheerlink
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import beheerlink, start
 from scan.ui import kern as ui
 from scoring.models import Vragenlijst
 
@@ -36,7 +35,7 @@ def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database
 @pytest.fixture
 def ronde(app_db: Database, vragenlijst: Vragenlijst) -> Sessie:
     """A fresh round of Utrecht; the returned session is its facilitator."""
-    return services.start_ronde(
+    return start.start_ronde(
         app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 11, 22), omschrijving="Test"
     )
 

@@ -16,9 +16,9 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import start
 from scan.ui import afremmen
 from scan.ui import kern as ui
 from scoring.models import Vragenlijst
@@ -37,8 +37,8 @@ def _meedoen(at: AppTest, code: str, naam: str) -> AppTest:
 
 
 def _vul(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> None:
-    for i in range(services.MAX_DEELNEMERS - 1):
-        services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:02d}")
+    for i in range(start.MAX_DEELNEMERS - 1):
+        start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:02d}")
 
 
 def test_full_round__the_joiner_gets_dutch_and_the_facilitator_a_notice(
@@ -47,12 +47,12 @@ def test_full_round__the_joiner_gets_dutch_and_the_facilitator_a_notice(
     _vul(app_db, vragenlijst, ronde)
     at = _meedoen(open_app(), ronde.ronde.code, "Nummer Eenenzestig")
     assert not at.exception
-    assert f"er doen al {services.MAX_DEELNEMERS} mensen mee" in at.error[0].value
+    assert f"er doen al {start.MAX_DEELNEMERS} mensen mee" in at.error[0].value
     assert "d" not in at.query_params
     werkplaats = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert not werkplaats.exception
     assert any(
-        f"De scanronde is vol ({services.MAX_DEELNEMERS} deelnemers); 1 aanmelding(en) geweigerd" in w.value
+        f"De scanronde is vol ({start.MAX_DEELNEMERS} deelnemers); 1 aanmelding(en) geweigerd" in w.value
         for w in werkplaats.warning
     )
 
@@ -60,8 +60,8 @@ def test_full_round__the_joiner_gets_dutch_and_the_facilitator_a_notice(
 def test_nearly_full_round__the_facilitator_sees_the_places_left(
     open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie
 ) -> None:
-    for i in range(services.MAX_DEELNEMERS - 4):
-        services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:02d}")
+    for i in range(start.MAX_DEELNEMERS - 4):
+        start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:02d}")
     werkplaats = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert any("Nog 3 plaatsen" in i.value for i in werkplaats.info)
 
@@ -76,7 +76,7 @@ def test_wrong_join_codes__are_slowed_after_five_and_a_right_one_then_waits_too(
     at = _meedoen(at, ronde.ronde.code, "Gokker")
     assert not at.exception
     assert TE_VEEL in at.error[0].value, "refused before the code is even looked up"
-    assert services.bezetting(app_db, ronde.ronde.id)[0] == 1
+    assert start.bezetting(app_db, ronde.ronde.id)[0] == 1
     # Another browser (session) is not slowed down by these failures.
     ander = _meedoen(open_app(), ronde.ronde.code, "Collega")
     assert not ander.error and "d" in ander.query_params

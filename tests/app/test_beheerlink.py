@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
+from scan.leesmodellen import Sessie
 from scan.services import beheerlink
 from scan.ui import kern as ui
 

@@ -15,12 +15,11 @@ import pytest
 from sqlalchemy import delete, select
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import RolRij
 from scan.db.verbinding import Database
+from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
-from scan.services import werkgroep
+from scan.services import invullen, start, werkgroep, workshop
 from scan.services.doelen import DoelInfo
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
@@ -49,10 +48,10 @@ def vast_doel(
     app_db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek, ronde: Sessie
 ) -> tuple[Sessie, Sessie, DoelInfo]:
     """Fatima's round with one accepted goal, and Gijs, a second facilitator (hostile name)."""
-    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    karel = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
     for _, s in vragenlijst.stellingen():
-        services.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
-    gijs = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=NAAM, rol="facilitator")
+        invullen.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
+    gijs = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=NAAM, rol="facilitator")
     voorstel = doelservice.suggesties(app_db, vragenlijst, bibliotheek, ronde, vandaag=dt.date.today())[0]
     streef = 30.0 if voorstel.doel.richting == "lager" else 55.0
     doel = voorstel.doel.model_copy(update={"nulmeting": 40.0, "streefwaarde": streef, "draagvlak": "MT"})
@@ -214,10 +213,10 @@ def test_doelen__withdrawing_a_goal_deleted_meanwhile__says_so_and_offers_no_ove
 
 @pytest.fixture
 def twee_facilitators(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> tuple[Sessie, Sessie]:
-    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    karel = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
     for _, s in vragenlijst.stellingen():
-        services.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
-    gijs = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=NAAM, rol="facilitator")
+        invullen.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
+    gijs = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=NAAM, rol="facilitator")
     return ronde, gijs
 
 
@@ -230,14 +229,14 @@ def test_workshop__consensus_set_by_someone_else_meanwhile__both_versions_and_th
     fatima, gijs = twee_facilitators
     stelling = vragenlijst.bouwstenen[0].stellingen[0].id
     at = open_app(WORKSHOP, d=fatima.deelnemer.token)
-    services.stel_consensus_vast(
+    workshop.stel_consensus_vast(
         app_db, vragenlijst, gijs, stelling=stelling, niveau=2, toelichting=NOTITIE, verwachte_versie=None
     )
     at.radio(key=f"bs_cn_{stelling}").set_value(4)
     at.text_input(key=f"bs_co_{stelling}").input("Wij zien meer")
     next(b for b in at.button if b.form_id == f"bs_c_{stelling}").click().run()
     assert not at.exception, at.exception
-    opgeslagen = services.consensus(app_db, fatima)[stelling]
+    opgeslagen = workshop.consensus(app_db, fatima)[stelling]
     assert (opgeslagen.niveau, opgeslagen.toelichting, opgeslagen.vastgesteld_door) == (2, NOTITIE, NAAM)
     teksten = _teksten(at)
     assert {"Wij zien meer", NOTITIE} <= set(teksten)
@@ -248,7 +247,7 @@ def test_workshop__consensus_set_by_someone_else_meanwhile__both_versions_and_th
     assert at.text_input(key=f"bs_co_{stelling}").value == "Wij zien meer"
     at.button(key=f"bs_conflict_mijn_{stelling}").click().run()
     assert not at.exception, at.exception
-    nu = services.consensus(app_db, fatima)[stelling]
+    nu = workshop.consensus(app_db, fatima)[stelling]
     assert (nu.niveau, nu.toelichting, nu.vastgesteld_door) == (4, "Wij zien meer", "Fatima")
 
 
@@ -261,7 +260,7 @@ def test_workshop__consensus_conflict__taking_the_stored_version_fills_the_form_
     fatima, gijs = twee_facilitators
     stelling = vragenlijst.bouwstenen[0].stellingen[0].id
     at = open_app(WORKSHOP, d=fatima.deelnemer.token)
-    services.stel_consensus_vast(
+    workshop.stel_consensus_vast(
         app_db, vragenlijst, gijs, stelling=stelling, niveau=2, toelichting="Van Gijs", verwachte_versie=None
     )
     at.radio(key=f"bs_cn_{stelling}").set_value(4)
@@ -270,11 +269,11 @@ def test_workshop__consensus_conflict__taking_the_stored_version_fills_the_form_
     assert not at.exception, at.exception
     assert at.radio(key=f"bs_cn_{stelling}").value == 2
     assert at.text_input(key=f"bs_co_{stelling}").value == "Van Gijs"
-    assert services.consensus(app_db, fatima)[stelling].vastgesteld_door == NAAM
+    assert workshop.consensus(app_db, fatima)[stelling].vastgesteld_door == NAAM
     # The next save is against the version now shown: it lands.
     at.radio(key=f"bs_cn_{stelling}").set_value(3)
     next(b for b in at.button if b.form_id == f"bs_c_{stelling}").click().run()
-    assert services.consensus(app_db, fatima)[stelling].niveau == 3
+    assert workshop.consensus(app_db, fatima)[stelling].niveau == 3
 
 
 def _open_tab(at: AppTest, label: str) -> None:
@@ -316,7 +315,7 @@ def test_workshop__rename_after_someone_else_renamed__shows_both_names_and_keeps
     twee_facilitators: tuple[Sessie, Sessie],
 ) -> None:
     fatima, gijs = twee_facilitators
-    karel = next(r for r in services.voortgang(app_db, fatima) if r.naam == "Karel")
+    karel = next(r for r in workshop.voortgang(app_db, fatima) if r.naam == "Karel")
     at = open_app(WORKSHOP, d=fatima.deelnemer.token)
     kies = next(s for s in at.selectbox if s.key and s.key.startswith("werkgroep_wie_"))
     kies.set_value(karel.deelnemer_id).run()
@@ -324,14 +323,14 @@ def test_workshop__rename_after_someone_else_renamed__shows_both_names_and_keeps
     at.text_input(key=f"werkgroep_naam_{karel.deelnemer_id}").input("Karel de Vries")
     next(b for b in at.button if b.label == "Naam opslaan").click().run()
     assert not at.exception, at.exception
-    assert [r.naam for r in services.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [
+    assert [r.naam for r in workshop.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [
         "Karel (KCC)"
     ]
     assert {"Karel de Vries", "Karel (KCC)"} <= set(_teksten(at))
     assert at.text_input(key=f"werkgroep_naam_{karel.deelnemer_id}").value == "Karel de Vries"
     at.button(key=f"werkgroep_naam_mijn_{karel.deelnemer_id}").click().run()
     assert not at.exception, at.exception
-    assert [r.naam for r in services.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [
+    assert [r.naam for r in workshop.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [
         "Karel de Vries"
     ]
 
@@ -343,14 +342,14 @@ def test_workshop__removing_someone_renamed_meanwhile__removes_nobody_and_asks_t
     twee_facilitators: tuple[Sessie, Sessie],
 ) -> None:
     fatima, gijs = twee_facilitators
-    karel = next(r for r in services.voortgang(app_db, fatima) if r.naam == "Karel")
+    karel = next(r for r in workshop.voortgang(app_db, fatima) if r.naam == "Karel")
     at = open_app(WORKSHOP, d=fatima.deelnemer.token)
     next(s for s in at.selectbox if s.key and s.key.startswith("werkgroep_wie_")).set_value(karel.deelnemer_id).run()
     at.checkbox(key=f"werkgroep_zeker_{karel.deelnemer_id}").check().run()
     werkgroep.hernoem_deelnemer(app_db, gijs, karel.deelnemer_id, NOTITIE, verwachte_versie=karel.versie)
     at.button(key=f"werkgroep_weg_{karel.deelnemer_id}").click().run()
     assert not at.exception, at.exception
-    assert [r.naam for r in services.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [NOTITIE]
+    assert [r.naam for r in workshop.voortgang(app_db, fatima) if r.deelnemer_id == karel.deelnemer_id] == [NOTITIE]
     assert any("Niet verwijderd" in w.value for w in at.warning)
     assert {"Karel", NOTITIE} <= set(_teksten(at))
     assert "phish.example" not in _markdown(at)
@@ -388,10 +387,10 @@ def test_doelen__a_participant_proposing_what_was_proposed_meanwhile__sees_both_
     bibliotheek: DoelenBibliotheek,
     ronde: Sessie,
 ) -> None:
-    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    karel = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
     for _, s in vragenlijst.stellingen():
-        services.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
-    anna = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Anna")
+        invullen.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "2")
+    anna = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Anna")
     at = open_app(DOELEN, d=karel.deelnemer.token)
     sleutel = next(b.form_id for b in at.button if b.label == "Voorstellen aan de facilitator").removeprefix("f_")
     voorstel = next(

@@ -9,10 +9,10 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
+from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
+from scan.services import invullen, start, workshop
 from scan.ui.weergave import zichtbare_tekst
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
@@ -25,9 +25,9 @@ BESLISKNOPPEN |= {"Afwijzing ongedaan maken"}
 
 
 def _vul_in(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie, laag: set[str]) -> Sessie:
-    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    karel = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
     for b, s in vragenlijst.stellingen():
-        services.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "1" if b.id in laag else "3")
+        invullen.sla_antwoord_op(app_db, vragenlijst, karel, s.id, "1" if b.id in laag else "3")
     return karel
 
 
@@ -229,7 +229,7 @@ def test_doelen__a_round_closed_after_loading__stores_nothing_and_shows_no_write
     at = open_app(DOELEN, d=gescoorde_ronde.deelnemer.token)
     sleutel = _suggesties(at)[0]
     _maak_smart(at, sleutel)
-    services.rond_af(app_db, vragenlijst, gescoorde_ronde)  # closed between page load and click
+    workshop.rond_af(app_db, vragenlijst, gescoorde_ronde)  # closed between page load and click
     at.button(key=f"accepteren_{sleutel}_n").click().run()
     assert not at.exception
     # The click's rerun reads the round again: closed, so nothing is stored and no write button is left
@@ -278,9 +278,7 @@ def test_doelen__terugblik_shows_levels_with_a_decimal_comma(
     bibliotheek: DoelenBibliotheek,
     ronde: Sessie,
 ) -> None:
-    eerder = services.start_ronde(
-        app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2025, 11, 1)
-    )
+    eerder = start.start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2025, 11, 1))
     _vul_in(app_db, vragenlijst, eerder, {"kanaalregie"})
     doel = doelservice.suggesties(app_db, vragenlijst, bibliotheek, eerder, vandaag=dt.date(2025, 11, 1))[0]
     doelservice.bewaar(app_db, vragenlijst, eerder, doel.doel, besluit="geaccepteerd", verwachte_versie=None)

@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from reports.exports import naar_excel
-from scan.db.repository import Sessie
 from scan.db.tabellen import RondeRij
 from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, start
 from scan.services.uitwisseling import exporteer
 from scan.ui.rapporten import bestandsnaam, maak_bestand
 from scoring.engine import bereken_scan
@@ -32,9 +32,9 @@ DOELEN = "scan/ui/paginas/doelen.py"
 
 
 def _beantwoord(db: Database, vl: Vragenlijst, ronde: Sessie) -> Sessie:
-    karel = services.neem_deel(db, vl, code=ronde.ronde.code, naam="Karel")
+    karel = start.neem_deel(db, vl, code=ronde.ronde.code, naam="Karel")
     for i, (_, s) in enumerate(vl.stellingen()):
-        services.sla_antwoord_op(db, vl, karel, s.id, str(i % 5 + 1))
+        invullen.sla_antwoord_op(db, vl, karel, s.id, str(i % 5 + 1))
     return karel
 
 
@@ -78,7 +78,7 @@ def test_each_download__is_built_from_what_is_stored_at_the_click(
     }
     eerste = json.loads(maak["json"]())
     # A change after the page was drawn is in the next download: files are built on the click.
-    services.sla_antwoord_op(app_db, vragenlijst, ronde, vragenlijst.bouwstenen[0].stellingen[0].id, "5")
+    invullen.sla_antwoord_op(app_db, vragenlijst, ronde, vragenlijst.bouwstenen[0].stellingen[0].id, "5")
     tweede = lees_scan_bytes(maak["json"]())
     assert len(tweede.antwoorden) == len(eerste["antwoorden"]) + 1
     assert tweede == exporteer(app_db, ronde.ronde.id)

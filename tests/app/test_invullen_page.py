@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, start, workshop
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -20,7 +20,7 @@ INVULLEN = "scan/ui/paginas/invullen.py"
 
 @pytest.fixture
 def karel(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> Sessie:
-    return services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel <b>*Jansen*</b>")
+    return start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel <b>*Jansen*</b>")
 
 
 def test_invullen__a_choice__is_saved_confirmed_and_back_after_a_refresh(
@@ -32,7 +32,7 @@ def test_invullen__a_choice__is_saved_confirmed_and_back_after_a_refresh(
     assert at.radio(key=f"a_{eerste.id}").value is None
     at.radio(key=f"a_{eerste.id}").set_value("4").run()
     assert not at.exception
-    assert services.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "4"
+    assert invullen.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "4"
     assert [t.value.rsplit(" · ", 1)[0] for t in at.toast] == ["Opgeslagen: stelling 1, 4 · Ineengeschoven kanalen"]
     assert re.fullmatch(r"\d\d:\d\d:\d\d", at.toast[0].value.rsplit(" · ", 1)[1])  # when it was saved
     assert any("Opgeslagen om" in c.value for c in at.caption)
@@ -51,8 +51,8 @@ def test_invullen__note_and_ambition__are_saved_as_typed(
     at.text_area(key=f"t_{stelling.id}").input("Balie <b>én</b> telefoon; *geen* web").run()
     at.radio(key=f"amb_{bouwsteen.id}").set_value("4").run()
     assert not at.exception
-    assert services.mijn_antwoorden(app_db, karel)[stelling.id].toelichting == "Balie <b>én</b> telefoon; *geen* web"
-    assert services.mijn_ambities(app_db, karel) == {bouwsteen.id: 4}
+    assert invullen.mijn_antwoorden(app_db, karel)[stelling.id].toelichting == "Balie <b>én</b> telefoon; *geen* web"
+    assert invullen.mijn_ambities(app_db, karel) == {bouwsteen.id: 4}
     ververst = open_app(INVULLEN, d=karel.deelnemer.token)
     assert ververst.text_area(key=f"t_{stelling.id}").value == "Balie <b>én</b> telefoon; *geen* web"
     assert ververst.radio(key=f"amb_{bouwsteen.id}").value == "4"
@@ -87,7 +87,7 @@ def test_invullen__next_after_answering_part_of_a_bouwsteen__moves_on_without_an
     at.button[0].click().run()  # Vorige (top)
     assert not at.exception
     assert at.header[0].value == f"1. {eerste.naam.nl}"
-    assert len(services.mijn_antwoorden(app_db, karel)) == beantwoord
+    assert len(invullen.mijn_antwoorden(app_db, karel)) == beantwoord
 
 
 def test_invullen__fresh_start__continues_at_the_first_unfinished_bouwsteen(
@@ -95,8 +95,8 @@ def test_invullen__fresh_start__continues_at_the_first_unfinished_bouwsteen(
 ) -> None:
     for b in vragenlijst.bouwstenen[:2]:
         for stelling in b.stellingen:
-            services.sla_antwoord_op(app_db, vragenlijst, karel, stelling.id, "3")
-        services.sla_ambitie_op(app_db, vragenlijst, karel, b.id, 4)
+            invullen.sla_antwoord_op(app_db, vragenlijst, karel, stelling.id, "3")
+        invullen.sla_ambitie_op(app_db, vragenlijst, karel, b.id, 4)
     at = open_app(INVULLEN, d=karel.deelnemer.token)
     assert at.header[0].value == f"3. {vragenlijst.bouwstenen[2].naam.nl}"
 
@@ -106,10 +106,10 @@ def test_invullen__round_closed_after_the_page_loaded__the_click_is_refused_visi
 ) -> None:
     eerste = vragenlijst.bouwstenen[0].stellingen[0]
     at = open_app(INVULLEN, d=karel.deelnemer.token)
-    services.rond_af(app_db, vragenlijst, ronde)
+    workshop.rond_af(app_db, vragenlijst, ronde)
     at.radio(key=f"a_{eerste.id}").set_value("5").run()
     assert not at.exception
-    assert eerste.id not in services.mijn_antwoorden(app_db, karel)
+    assert eerste.id not in invullen.mijn_antwoorden(app_db, karel)
     assert any("afgerond" in e.value for e in at.error)
     assert at.radio(key=f"a_{eerste.id}").value is None  # what is stored, not the refused click
     assert at.radio(key=f"a_{eerste.id}").disabled
@@ -153,16 +153,16 @@ def test_invullen__database_failure__keeps_the_choice_on_screen_with_a_dutch_err
     def kapot(*_: object, **__: object) -> None:
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(services, "sla_antwoord_op", kapot)
+    monkeypatch.setattr(invullen, "sla_antwoord_op", kapot)
     at.radio(key=f"a_{eerste.id}").set_value("2").run()
     assert not at.exception
     assert "Niet opgeslagen" in at.error[0].value
     assert at.radio(key=f"a_{eerste.id}").value == "2"
-    assert services.mijn_antwoorden(app_db, karel) == {}
+    assert invullen.mijn_antwoorden(app_db, karel) == {}
     monkeypatch.undo()
     at.radio(key=f"a_{eerste.id}").set_value("3").run()
     assert not at.error
-    assert services.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "3"
+    assert invullen.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "3"
 
 
 def test_invullen__unknown_personal_link__says_so(open_app: Callable[..., AppTest]) -> None:

@@ -14,9 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scan.db.verbinding import Database
-from scan.services import bespreken
+from scan.services import bespreken, invullen, start, workshop
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from tests.vijandig import MARKUP
@@ -67,7 +66,7 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
 ) -> None:
     kamer = zaai(app_db, vragenlijst)
     f, d = kamer.facilitator, kamer.deelnemer
-    rijen = services.voortgang(app_db, f)
+    rijen = workshop.voortgang(app_db, f)
     assert len(rijen) > 15
 
     at = open_app("scan/ui/paginas/workshop.py", d=f.deelnemer.token)
@@ -78,9 +77,9 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
         if r.functie:
             assert letterlijk(r.functie, regels=True) in bronnen, r.functie
     eerste = vragenlijst.stellingen()[0][1].id
-    for _, tekst in services.toelichtingen(app_db, f, eerste):
+    for _, tekst in workshop.toelichtingen(app_db, f, eerste):
         assert letterlijk(tekst, regels=True) in bronnen, tekst
-    for afspraak in services.consensus(app_db, f).values():
+    for afspraak in workshop.consensus(app_db, f).values():
         assert letterlijk(afspraak.toelichting or "") in bronnen
     _rauw_afwezig(bronnen)
 
@@ -120,14 +119,14 @@ def test_workshop__consensus_conflict__names_the_other_facilitator_escaped(
     open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
 ) -> None:
     naam = "![](http://127.0.0.9:9/t.png) :material/warning: Kop"
-    f = services.start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator=naam, datum=dt.date(2026, 12, 7))
-    anna, bert = (services.neem_deel(app_db, vragenlijst, code=f.ronde.code, naam=n) for n in ("Anna", "Bert"))
+    f = start.start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator=naam, datum=dt.date(2026, 12, 7))
+    anna, bert = (start.neem_deel(app_db, vragenlijst, code=f.ronde.code, naam=n) for n in ("Anna", "Bert"))
     eerste = vragenlijst.stellingen()[0][1].id
-    services.sla_antwoord_op(app_db, vragenlijst, anna, eerste, "1")
-    services.sla_antwoord_op(app_db, vragenlijst, bert, eerste, "5")
+    invullen.sla_antwoord_op(app_db, vragenlijst, anna, eerste, "1")
+    invullen.sla_antwoord_op(app_db, vragenlijst, bert, eerste, "5")
     at = open_app("scan/ui/paginas/workshop.py", d=f.deelnemer.token)
     # Meanwhile the same stelling is settled elsewhere (here: by the facilitator's other device).
-    services.stel_consensus_vast(
+    workshop.stel_consensus_vast(
         app_db, vragenlijst, f, stelling=eerste, niveau=2, toelichting="elders", verwachte_versie=None
     )
     at.radio(key=f"bp_cn_{eerste}").set_value(3)

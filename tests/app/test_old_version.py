@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import RondeRij
 from scan.db.verbinding import Database
+from scan.leesmodellen import Sessie
 from scan.ui.weergave import zichtbare_tekst
 
 pytestmark = pytest.mark.apptest

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, resultaten, start
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -27,12 +27,12 @@ def test_resultaten__radars_and_tables_show_the_engines_scores(
     open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
     for i, naam in enumerate(["Anna", "Bert"]):
-        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        sessie = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
         for j, (_, s) in enumerate(vragenlijst.stellingen()):
-            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str((i + j) % 5 + 1))
+            invullen.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str((i + j) % 5 + 1))
         for b in vragenlijst.bouwstenen:
-            services.sla_ambitie_op(app_db, vragenlijst, sessie, b.id, 4)
-    verwacht = services.resultaat(app_db, vragenlijst, ronde.ronde.id)
+            invullen.sla_ambitie_op(app_db, vragenlijst, sessie, b.id, 4)
+    verwacht = resultaten.resultaat(app_db, vragenlijst, ronde.ronde.id)
     at = open_app(RESULTATEN, d=ronde.deelnemer.token)
     assert not at.exception
     assert at.markdown[0].value.startswith("### Utrecht scoort ")

@@ -7,10 +7,9 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import bespreken
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import bespreken, invullen, start
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -38,9 +37,9 @@ SCHRIJVENDE_WIDGETS = (
 def gevulde_ronde(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> Sessie:
     """Three participants who disagree (1, 3, 5) on the first stelling and agree on nine more."""
     for i, naam in enumerate(["Anna", "Bert", "Cem <b>"]):
-        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        sessie = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
         for j, (_, s) in enumerate(vragenlijst.stellingen()[:10]):
-            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str(1 + 2 * i) if j == 0 else "3")
+            invullen.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str(1 + 2 * i) if j == 0 else "3")
     return ronde
 
 
@@ -112,7 +111,7 @@ def test_scherm__join_block__big_while_joining_then_one_line_once_everyone_answe
     assert not at.get("image")
     assert f"Doe mee met code **{code}**" in _tekst(at)
     # A latecomer who has not answered yet: big code and QR again.
-    services.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Dirk")
+    start.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Dirk")
     at = open_app(SCHERM, scherm=token)
     assert len(at.get("image")) == 1
     assert any(code in h.proto.body for h in at.get("html"))

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select, update
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import DeelnemerRij, RondeRij
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import start
 from scan.ui.weergave import zichtbare_tekst
 
 pytestmark = pytest.mark.apptest
@@ -41,7 +41,7 @@ def test_start__join_link_with_code__prefills_it_and_joining_opens_invullen(
     assert at.header[0].value == "1. Kanaalinzet"
     assert _deelnemers(app_db, ronde.ronde.id) == ["Fatima", "Karel Jansen"]
     token = at.query_params["d"][0] if isinstance(at.query_params["d"], list) else at.query_params["d"]
-    assert services.sessie_voor_token(app_db, token) is not None
+    assert start.sessie_voor_token(app_db, token) is not None
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, RolRij, RondeRij
 from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import start
 from scan.services.uitwisseling import importeer
 from scan.ui.weergave import zichtbare_tekst
 from scoring.models import Vragenlijst
@@ -228,7 +228,7 @@ def test_start__a_facilitator_opens_an_existing_round_of_their_gemeente(
     assert not at.exception
     assert at.title[0].value == "Workshop Almere"
     token = at.query_params["d"]
-    sessie = services.sessie_voor_token(app_db, token[0] if isinstance(token, list) else token)
+    sessie = start.sessie_voor_token(app_db, token[0] if isinstance(token, list) else token)
     assert sessie is not None and sessie.ronde.id == almere
     assert sessie.is_facilitator and sessie.deelnemer.naam == "Fien Facilitator"
 

@@ -8,11 +8,10 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import AntwoordRij
 from scan.db.verbinding import Database
-from scan.services import ronde as services
-from scan.services import werkgroep
+from scan.leesmodellen import Sessie
+from scan.services import invullen, resultaten, start, werkgroep, workshop
 from scan.ui.kern import letterlijk
 from scan.ui.weergave import zichtbare_tekst
 from scoring.models import Vragenlijst
@@ -29,10 +28,10 @@ def groep(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> dict[str
     b1 = vragenlijst.bouwstenen[0]
     leden = {}
     for naam, niveau, ambitie in [("Anna", "2", 5), (LASTIG, "5", 3)]:
-        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        sessie = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
         for s in b1.stellingen:
-            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, niveau)
-        services.sla_ambitie_op(app_db, vragenlijst, sessie, b1.id, ambitie)
+            invullen.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, niveau)
+        invullen.sla_ambitie_op(app_db, vragenlijst, sessie, b1.id, ambitie)
         leden[naam] = sessie
     return leden
 
@@ -69,8 +68,8 @@ def test_deelnemers__remove_with_confirmation__drops_them_and_their_answers(
     bevestig.check().run()
     at.button(key=f"werkgroep_weg_{stray.id}").click().run()
     assert not at.exception
-    assert [r.naam for r in services.voortgang(app_db, ronde)] == ["Fatima", "Anna"]
-    assert services.resultaat(app_db, vragenlijst, ronde.ronde.id).deelnemers == 1
+    assert [r.naam for r in workshop.voortgang(app_db, ronde)] == ["Fatima", "Anna"]
+    assert resultaten.resultaat(app_db, vragenlijst, ronde.ronde.id).deelnemers == 1
     tab = _tab(at, "Deelnemers")
     assert "uit de scanronde verwijderd" in tab.success[0].value
     assert list(tab.table[0].value["Naam"]) == ["Fatima", "Anna"]
@@ -89,7 +88,7 @@ def test_deelnemers__rename__is_stored_and_a_taken_name_is_refused_in_dutch(
     veld.input("Anna de Vries")
     at.button(key=f"FormSubmitter:werkgroep_hernoem_{anna.id}-Naam opslaan").click().run()
     assert not at.exception
-    assert [r.naam for r in services.voortgang(app_db, ronde)][1] == "Anna de Vries"
+    assert [r.naam for r in workshop.voortgang(app_db, ronde)][1] == "Anna de Vries"
     assert "Anna de Vries" in _tab(at, "Deelnemers").success[0].value
     # The option's label changed with the rename; the page still works, with Anna still chosen.
     keuze = next(s for s in _tab(at, "Deelnemers").selectbox if s.label == "Deelnemer")
@@ -102,7 +101,7 @@ def test_deelnemers__rename__is_stored_and_a_taken_name_is_refused_in_dutch(
     at.button(key=f"FormSubmitter:werkgroep_hernoem_{anna.id}-Naam opslaan").click().run()
     assert not at.exception
     assert "al iemand mee als" in _tab(at, "Deelnemers").error[0].value
-    assert [r.naam for r in services.voortgang(app_db, ronde)][1] == "Anna de Vries"
+    assert [r.naam for r in workshop.voortgang(app_db, ronde)][1] == "Anna de Vries"
 
 
 def test_deelnemers__yourself__cannot_be_removed(open_app: Callable[..., AppTest], ronde: Sessie) -> None:
@@ -136,7 +135,7 @@ def test_ambities__set_and_clear_the_agreed_ambition__with_the_personal_spread_b
     at.button(key=f"FormSubmitter:werkgroep_amb_{b1.id}-Ambitie vastleggen").click().run()
     assert not at.exception
     assert werkgroep.ambities(app_db, vragenlijst, ronde)[b1.id].vastgesteld == 2
-    assert services.resultaat(app_db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 2.0
+    assert resultaten.resultaat(app_db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 2.0
     tab = _tab(at, "Ambities")
     assert "niveau 2" in tab.success[0].value
     assert zichtbare_tekst(tab.table[0].value["Telt in de resultaten"][0]) == "2 (vastgesteld)"
@@ -151,7 +150,7 @@ def test_ambities__set_and_clear_the_agreed_ambition__with_the_personal_spread_b
 def test_ambities__in_a_closed_round__are_read_only(
     open_app: Callable[..., AppTest], vragenlijst: Vragenlijst, app_db: Database, ronde: Sessie
 ) -> None:
-    services.rond_af(app_db, vragenlijst, ronde)
+    workshop.rond_af(app_db, vragenlijst, ronde)
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert not at.exception
     b1 = vragenlijst.bouwstenen[0]
@@ -169,7 +168,7 @@ def test_invullen__a_removed_participant_s_next_click__gets_a_calm_dutch_message
     stray = groep[LASTIG]
     telefoon = open_app(INVULLEN, d=stray.deelnemer.token)
     assert not telefoon.exception
-    versie = next(r.versie for r in services.voortgang(app_db, ronde) if r.deelnemer_id == stray.deelnemer.id)
+    versie = next(r.versie for r in workshop.voortgang(app_db, ronde) if r.deelnemer_id == stray.deelnemer.id)
     werkgroep.verwijder_deelnemer(app_db, ronde, stray.deelnemer.id, verwachte_versie=versie)
 
     # Whichever bouwsteen the phone shows, the participant taps a level of its first stelling.
@@ -182,7 +181,7 @@ def test_invullen__a_removed_participant_s_next_click__gets_a_calm_dutch_message
     assert "persoonlijke link" in meldingen[0]
     assert not telefoon.radio  # nothing left to fill in
     assert len(telefoon.get("page_link")) == 1  # a way on: back to Start
-    assert services.sessie_voor_token(app_db, stray.deelnemer.token) is None
+    assert start.sessie_voor_token(app_db, stray.deelnemer.token) is None
     with app_db.lezen() as s:  # the click left no orphan answer behind
         assert not s.scalars(select(AntwoordRij).where(AntwoordRij.deelnemer_id == stray.deelnemer.id)).all()
 

@@ -7,10 +7,9 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import bespreken
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import bespreken, invullen, start, workshop
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -21,10 +20,10 @@ WORKSHOP = "scan/ui/paginas/workshop.py"
 def gevulde_ronde(app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie) -> Sessie:
     """Three participants; they disagree (1, 3, 5) on the first stelling only."""
     for i, naam in enumerate(["Anna", "Bert", "Cem"]):
-        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        sessie = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
         for j, (_, s) in enumerate(vragenlijst.stellingen()[:10]):
-            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str(1 + 2 * i) if j == 0 else "3")
-        services.sla_toelichting_op(app_db, vragenlijst, sessie, vragenlijst.stellingen()[0][1].id, f"Argument {naam}")
+            invullen.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, str(1 + 2 * i) if j == 0 else "3")
+        invullen.sla_toelichting_op(app_db, vragenlijst, sessie, vragenlijst.stellingen()[0][1].id, f"Argument {naam}")
     return ronde
 
 
@@ -71,7 +70,7 @@ def test_workshop__setting_consensus__is_stored_and_shown(
     at.text_input(key=f"bp_co_{eerste}").input("Alleen het KCC werkt zo")
     at.button(key=f"FormSubmitter:bp_c_{eerste}-Vastleggen").click().run()
     assert not at.exception
-    opgeslagen = services.consensus(app_db, gevulde_ronde)[eerste]
+    opgeslagen = workshop.consensus(app_db, gevulde_ronde)[eerste]
     assert (opgeslagen.niveau, opgeslagen.toelichting, opgeslagen.vastgesteld_door) == (
         2,
         "Alleen het KCC werkt zo",
@@ -87,9 +86,9 @@ def test_workshop__consensus_set_meanwhile_by_another_facilitator__is_a_conflict
     open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
     eerste = vragenlijst.stellingen()[0][1].id
-    tweede = services.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Bas", rol="facilitator")
+    tweede = start.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Bas", rol="facilitator")
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)  # Fatima's screen, no consensus yet
-    services.stel_consensus_vast(
+    workshop.stel_consensus_vast(
         app_db, vragenlijst, tweede, stelling=eerste, niveau=4, toelichting="Bas zegt 4", verwachte_versie=None
     )
     at.radio(key=f"bp_cn_{eerste}").set_value(2)
@@ -103,7 +102,7 @@ def test_workshop__consensus_set_meanwhile_by_another_facilitator__is_a_conflict
     assert any(x.startswith("2 · ") for x in teksten) and any(x.startswith("4 · ") for x in teksten)
     assert any(x.startswith("gewijzigd door Bas") for x in teksten)
     assert at.toast[0].value.startswith("Niet vastgelegd: iemand anders was u voor")
-    assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
+    assert workshop.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
 
 
 def test_workshop__per_bouwsteen__has_the_distribution_chart(
@@ -126,7 +125,7 @@ def test_workshop__personal_links__are_hidden_until_asked(
 def test_workshop__a_participant__is_refused_in_dutch(
     open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
-    karel = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
+    karel = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam="Karel")
     at = open_app(WORKSHOP, d=karel.deelnemer.token)
     assert not at.exception
     assert "voor de facilitator" in at.warning[0].value
@@ -145,7 +144,7 @@ def test_workshop__closing_fixes_the_answers_and_reopening_frees_them(
     at.run()
     assert not at.exception
     assert any("Deze scanronde is afgerond" in s.value for s in at.success)
-    sessie = services.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
+    sessie = start.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
     assert sessie is not None and sessie.ronde.status == "afgerond"
     invulscherm = open_app("scan/ui/paginas/invullen.py", d=gevulde_ronde.deelnemer.token)
     assert any("afgerond" in i.value for i in invulscherm.info)
@@ -153,7 +152,7 @@ def test_workshop__closing_fixes_the_answers_and_reopening_frees_them(
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
     next(b for b in at.button if b.proto.label == "Scanronde heropenen").click()
     at.run()
-    sessie = services.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
+    sessie = start.sessie_voor_token(app_db, gevulde_ronde.deelnemer.token)
     assert sessie is not None and sessie.ronde.status == "open"
 
 
@@ -207,9 +206,9 @@ def test_workshop__agenda_order__kern_and_spread_first_and_budget_line(
     aanvullend = next(b for b in vragenlijst.bouwstenen if b.type == "aanvullend")
     smal_kern, breed_kern, breed_aanv = kern.stellingen[0], kern.stellingen[1], aanvullend.stellingen[0]
     for naam, waarden in (("Anna", ("1", "1", "1")), ("Bert", ("3", "5", "5"))):
-        sessie = services.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        sessie = start.neem_deel(app_db, vragenlijst, code=ronde.ronde.code, naam=naam)
         for s, w in zip((smal_kern, breed_kern, breed_aanv), waarden, strict=True):
-            services.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, w)
+            invullen.sla_antwoord_op(app_db, vragenlijst, sessie, s.id, w)
     bespreken.stel_agenda_in(app_db, ronde, minuten_per_punt=5, budget=10)
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert not at.exception
@@ -227,14 +226,14 @@ def test_workshop__consensus_wissen__clears_it(
     open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
     eerste = vragenlijst.stellingen()[0][1].id
-    services.stel_consensus_vast(
+    workshop.stel_consensus_vast(
         app_db, vragenlijst, gevulde_ronde, stelling=eerste, niveau=3, toelichting="", verwachte_versie=None
     )
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
     assert any(s.value == "Besproken, met consensus (1)" for s in at.subheader)
     at.button(key=f"bp_cw_{eerste}").click().run()
     assert not at.exception
-    assert eerste not in services.consensus(app_db, gevulde_ronde)
+    assert eerste not in workshop.consensus(app_db, gevulde_ronde)
     assert at.toast[0].value == "Consensus gewist"
     assert any("Nog te bespreken: 1**" in m.value for m in at.markdown)
 
@@ -243,17 +242,17 @@ def test_workshop__consensus_wissen_after_another_change__is_a_conflict(
     open_app: Callable[..., AppTest], app_db: Database, gevulde_ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
     eerste = vragenlijst.stellingen()[0][1].id
-    info = services.stel_consensus_vast(
+    info = workshop.stel_consensus_vast(
         app_db, vragenlijst, gevulde_ronde, stelling=eerste, niveau=3, toelichting="", verwachte_versie=None
     )
-    tweede = services.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Bas", rol="facilitator")
+    tweede = start.neem_deel(app_db, vragenlijst, code=gevulde_ronde.ronde.code, naam="Bas", rol="facilitator")
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
     assert info is not None
-    services.stel_consensus_vast(
+    workshop.stel_consensus_vast(
         app_db, vragenlijst, tweede, stelling=eerste, niveau=4, toelichting="Bas", verwachte_versie=info.versie
     )
     at.button(key=f"bp_cw_{eerste}").click().run()
     assert not at.exception
-    assert services.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
+    assert workshop.consensus(app_db, gevulde_ronde)[eerste].niveau == 4
     assert at.toast[0].value.startswith("Niet vastgelegd: iemand anders was u voor")
     assert "niets: intussen verwijderd of gewist" in [x.value for x in at.text]  # what Fatima tried: clearing

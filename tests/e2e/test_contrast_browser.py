@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from scan.db.openen import open_database
-from scan.services import ronde as services
+from scan.services import start
 from scoring.models import Vragenlijst
 
 from .conftest import Server
@@ -44,10 +44,10 @@ def test_captions__reach_4_5_to_1_on_invullen_and_workshop(
 ) -> None:
     db = open_database(server.database_url)
     try:
-        facilitator = services.start_ronde(
+        facilitator = start.start_ronde(
             db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7)
         )
-        karel = services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
+        karel = start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
     finally:
         db.sluit()
     pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")

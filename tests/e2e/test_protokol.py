@@ -26,7 +26,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from scan.db.openen import open_database
-from scan.services import ronde as services
+from scan.services import start
 from scan.ui.kern import BEHEER_COOKIE
 from scoring.loader import laad_vragenlijst
 from tests.e2e.conftest import Server
@@ -151,8 +151,8 @@ def deelnemer_token(server: Server) -> str:
     vl = laad_vragenlijst()
     db = open_database(server.database_url)
     try:
-        ronde = services.start_ronde(db, vl, gm_code="GM0014", facilitator="Fien", datum=dt.date(2026, 12, 7))
-        return services.neem_deel(db, vl, code=ronde.ronde.code, naam="Karel").deelnemer.token
+        ronde = start.start_ronde(db, vl, gm_code="GM0014", facilitator="Fien", datum=dt.date(2026, 12, 7))
+        return start.neem_deel(db, vl, code=ronde.ronde.code, naam="Karel").deelnemer.token
     finally:
         db.sluit()
 

@@ -53,10 +53,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import bespreken
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import bespreken, invullen, start, workshop
 from scan.ui.teksten import t
 from scoring.loader import laad_vragenlijst
 from scoring.models import Bouwsteen, Vragenlijst
@@ -448,7 +447,7 @@ class Deelnemer:
     apparaten: int = 1
 
     def sessie(self, db: Database) -> Sessie:
-        sessie = services.sessie_voor_token(db, self.token)
+        sessie = start.sessie_voor_token(db, self.token)
         assert sessie is not None, f"{self.naam}: token onbekend in de database"
         return sessie
 
@@ -577,7 +576,7 @@ class Repetitie:
             raise Probleem(f"{beschrijving}: geen bevestiging 'Opgeslagen' binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(
-            lambda: (a := services.mijn_antwoorden(self.db, sessie).get(s.id)) is not None and a.antwoord == waarde
+            lambda: (a := invullen.mijn_antwoorden(self.db, sessie).get(s.id)) is not None and a.antwoord == waarde
         ):
             raise Probleem(f"{beschrijving}: bevestigd maar niet in de database")
         return beschrijving
@@ -607,7 +606,7 @@ class Repetitie:
             raise Probleem(f"{beschrijving}: geen bevestiging binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(
-            lambda: (a := services.mijn_antwoorden(self.db, sessie).get(s.id)) is not None and a.toelichting == tekst
+            lambda: (a := invullen.mijn_antwoorden(self.db, sessie).get(s.id)) is not None and a.toelichting == tekst
         ):
             raise Probleem(f"{beschrijving}: bevestigd maar niet in de database")
         return beschrijving
@@ -633,7 +632,7 @@ class Repetitie:
         ):
             raise Probleem(f"{beschrijving}: geen bevestiging binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
-        if not _wacht_op_db(lambda: services.mijn_ambities(self.db, sessie).get(b.id) == int(waarde)):
+        if not _wacht_op_db(lambda: invullen.mijn_ambities(self.db, sessie).get(b.id) == int(waarde)):
             raise Probleem(f"{beschrijving}: bevestigd maar niet in de database")
         return beschrijving
 
@@ -698,8 +697,8 @@ class Repetitie:
         # first with an open stelling, or (read more strictly) with an open stelling or ambition,
         # by what is stored.
         sessie = d.sessie(self.db)
-        beantwoord = {s for s, a in services.mijn_antwoorden(self.db, sessie).items() if a.antwoord is not None}
-        ambities = services.mijn_ambities(self.db, sessie)
+        beantwoord = {s for s, a in invullen.mijn_antwoorden(self.db, sessie).items() if a.antwoord is not None}
+        ambities = invullen.mijn_ambities(self.db, sessie)
         open_stelling = [b for b in self.vl.bouwstenen if any(s.id not in beantwoord for s in b.stellingen)]
         open_ook_ambitie = [
             b for b in self.vl.bouwstenen if any(s.id not in beantwoord for s in b.stellingen) or b.id not in ambities
@@ -770,8 +769,8 @@ class Repetitie:
         if nu.bouwsteen is None:
             return
         sessie = d.sessie(self.db)
-        opgeslagen = services.mijn_antwoorden(self.db, sessie)
-        ambities = services.mijn_ambities(self.db, sessie)
+        opgeslagen = invullen.mijn_antwoorden(self.db, sessie)
+        ambities = invullen.mijn_ambities(self.db, sessie)
         for s in nu.bouwsteen.stellingen:
             in_db = opgeslagen[s.id].antwoord if s.id in opgeslagen else None
             if nu.keuzes.get(s.id) != in_db:
@@ -820,10 +819,10 @@ class Repetitie:
         goed = verwacht = 0
         for d in self.deelnemers:
             sessie = d.sessie(self.db)
-            opgeslagen = services.mijn_antwoorden(self.db, sessie)
+            opgeslagen = invullen.mijn_antwoorden(self.db, sessie)
             in_db = {s: a.antwoord for s, a in opgeslagen.items() if a.antwoord is not None}
             notities = {s: a.toelichting for s, a in opgeslagen.items() if a.toelichting}
-            ambities = services.mijn_ambities(self.db, sessie)
+            ambities = invullen.mijn_ambities(self.db, sessie)
             verwacht += len(d.antwoorden) + len(d.toelichtingen) + len(d.ambities)
             for soort, model, db in (
                 ("antwoord", d.antwoorden, in_db),
@@ -888,7 +887,7 @@ def test_repetitie_van_een_workshop(
         f"\nRepetitie: seed {seed} (REPETITIE_SEED={seed} herhaalt deze run), {ACTIES} acties, {DEELNEMERS} deelnemers"
     )
     print(f"server {kamer.url} (alle interfaces), database {kamer.database_url}")
-    facilitator = services.start_ronde(
+    facilitator = start.start_ronde(
         kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM, omschrijving="Repetitie"
     )
     projector = _open_projector(browser, kamer.url, facilitator, kamer_db)
@@ -963,9 +962,9 @@ def _weigering_op_scherm(pagina: Any) -> str | None:
 def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
     kamer: KamerServer, kamer_db: Database, browser: Any, vragenlijst: Vragenlijst
 ) -> None:
-    facilitator = services.start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
-    anna = services.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Anna")
-    bram = services.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Bram")
+    facilitator = start.start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
+    anna = start.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Anna")
+    bram = start.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Bram")
     eerste = vragenlijst.bouwstenen[0].stellingen
     paginas = {}
     try:
@@ -984,7 +983,7 @@ def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
         vanaf = _tik_niveau(pagina, vragenlijst, 2, "3")
         bevestigd = wacht_op_toast(pagina, vanaf, t("invullen.opgeslagen", nummer=2, keuze=_labels(vragenlijst)["3"]))
         wacht_klaar(pagina)
-        opgeslagen = services.mijn_antwoorden(kamer_db, anna).get(eerste[1].id)
+        opgeslagen = invullen.mijn_antwoorden(kamer_db, anna).get(eerste[1].id)
         weigering = _weigering_op_scherm(pagina)
         pagina.screenshot(path=str(UITVOER / "repetitie_herstart_anna.png"))
         for wie, p in [("projector", projector), *paginas.items()]:
@@ -1002,7 +1001,7 @@ def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
         for naam, sessie in (("Anna", anna), ("Bram", bram)):
             p = paginas[naam]
             op_scherm = scherm(p, vragenlijst).keuzes
-            in_db = {s: a.antwoord for s, a in services.mijn_antwoorden(kamer_db, sessie).items()}
+            in_db = {s: a.antwoord for s, a in invullen.mijn_antwoorden(kamer_db, sessie).items()}
             for s in eerste:
                 if naam == "Anna" and s.id == eerste[1].id and weigering is not None:
                     continue  # a refused choice may stay on screen next to its refusal, to be tried again
@@ -1020,18 +1019,18 @@ def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
 def test_een_klik_na_het_afronden_wordt_niet_bewaard_en_in_het_nederlands_geweigerd(
     kamer: KamerServer, kamer_db: Database, browser: Any, vragenlijst: Vragenlijst
 ) -> None:
-    facilitator = services.start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
-    karel = services.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
+    facilitator = start.start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
+    karel = start.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
     stelling = vragenlijst.bouwstenen[0].stellingen[0]
     pagina = _open_invullen(browser, kamer.url, karel, vragenlijst)
     try:
         # The facilitator closes the round while Karel's page is open (and shows the round as open).
-        services.rond_af(kamer_db, vragenlijst, facilitator)
+        workshop.rond_af(kamer_db, vragenlijst, facilitator)
         vanaf = _tik_niveau(pagina, vragenlijst, 1, "4")
         bevestigd = wacht_op_toast(pagina, vanaf, "Opgeslagen", timeout=5_000)
         wacht_klaar(pagina)
         pagina.screenshot(path=str(UITVOER / "repetitie_afgerond_klik.png"), full_page=True)
-        opgeslagen = services.mijn_antwoorden(kamer_db, karel).get(stelling.id)
+        opgeslagen = invullen.mijn_antwoorden(kamer_db, karel).get(stelling.id)
         assert opgeslagen is None or opgeslagen.antwoord is None, (
             f"de ronde is afgerond, maar de klik is opgeslagen ({opgeslagen.antwoord!r})"
         )

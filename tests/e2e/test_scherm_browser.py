@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from scan.db.openen import open_database
-from scan.services import bespreken
-from scan.services import ronde as services
+from scan.services import bespreken, invullen, resultaten, start
 from scoring.models import Vragenlijst
 
 from .conftest import Server
@@ -31,16 +30,16 @@ def test_presenter_view__1920x1080__live_text_at_least_28px_and_eight_names_with
 ) -> None:
     db = open_database(server.database_url)
     try:
-        facilitator = services.start_ronde(
+        facilitator = start.start_ronde(
             db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6)
         )
         kans = random.Random(12)
-        deelnemers = [services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in NAMEN]
+        deelnemers = [start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in NAMEN]
         for d in deelnemers:
             for _, s in vragenlijst.stellingen()[:40]:
-                services.sla_antwoord_op(db, vragenlijst, d, s.id, kans.choice("12345"))
+                invullen.sla_antwoord_op(db, vragenlijst, d, s.id, kans.choice("12345"))
         token = bespreken.presentatie_token(db, facilitator)
-        assert len(services.resultaat(db, vragenlijst, facilitator.ronde.id).bespreekpunten) >= 20
+        assert len(resultaten.resultaat(db, vragenlijst, facilitator.ronde.id).bespreekpunten) >= 20
 
         pagina = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="nl-NL")
         pagina.set_default_timeout(30_000)
@@ -64,7 +63,7 @@ def test_presenter_view__1920x1080__live_text_at_least_28px_and_eight_names_with
         screenshot(pagina, "scherm_1920")
 
         # Live: a new answer shows without a reload.
-        services.sla_antwoord_op(db, vragenlijst, deelnemers[0], vragenlijst.stellingen()[40][1].id, "3")
+        invullen.sla_antwoord_op(db, vragenlijst, deelnemers[0], vragenlijst.stellingen()[40][1].id, "3")
         pagina.locator(".st-key-scherm_voortgang td", has_text="41/80").wait_for()
         assert pagina.locator('[data-testid="stException"]').count() == 0
     finally:
@@ -76,20 +75,18 @@ def test_workshop_bespreekpunten__update_without_reload(
 ) -> None:
     db = open_database(server.database_url)
     try:
-        facilitator = services.start_ronde(
+        facilitator = start.start_ronde(
             db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6)
         )
-        anna, bert = (
-            services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in ("Anna", "Bert")
-        )
+        anna, bert = (start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in ("Anna", "Bert"))
         pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
         pagina.set_default_timeout(30_000)
         pagina.goto(f"{server.url}/workshop?d={facilitator.deelnemer.token}")
         pagina.get_by_text("Nog geen bespreekpunten").wait_for()
         # The room disagrees on two stellingen while the page is open: they appear by themselves.
         for _, s in vragenlijst.stellingen()[:2]:
-            services.sla_antwoord_op(db, vragenlijst, anna, s.id, "1")
-            services.sla_antwoord_op(db, vragenlijst, bert, s.id, "5")
+            invullen.sla_antwoord_op(db, vragenlijst, anna, s.id, "1")
+            invullen.sla_antwoord_op(db, vragenlijst, bert, s.id, "5")
         pagina.get_by_text("Nog te bespreken: 2").wait_for()
         assert pagina.get_by_text("Nog geen bespreekpunten").count() == 0
         assert pagina.locator('[data-testid="stException"]').count() == 0

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from scan.db.openen import open_database
-from scan.services import ronde as services
+from scan.services import start, workshop
 from scoring.models import Vragenlijst
 
 from .conftest import Server
@@ -23,7 +23,7 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
     server: Server, browser: Any, screenshot: Callable[[Any, str], object], vragenlijst: Vragenlijst
 ) -> None:
     db = open_database(server.database_url)
-    facilitator = services.start_ronde(
+    facilitator = start.start_ronde(
         db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 11, 22)
     )
     bouwsteen = vragenlijst.bouwstenen[0]
@@ -66,7 +66,7 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
     screenshot(pagina, "2_na_verversen")
 
     # The stored answers are the ones in the database, not only on screen.
-    karel = [v for v in services.voortgang(db, facilitator) if v.naam == "Karel Jansen"]
+    karel = [v for v in workshop.voortgang(db, facilitator) if v.naam == "Karel Jansen"]
     assert karel and karel[0].beantwoord == 2
 
     # Results: the radar is drawn.
@@ -82,7 +82,7 @@ def test_workshop__automatic_refresh_can_be_paused(server: Server, browser: Any,
     """WCAG 2.2.2: the live progress table stands still while "Automatisch verversen" is off."""
     db = open_database(server.database_url)
     try:
-        facilitator = services.start_ronde(
+        facilitator = start.start_ronde(
             db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 12, 7)
         )
     finally:

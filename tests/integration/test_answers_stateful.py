@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, start
 from scoring.loader import laad_vragenlijst
 from scoring.tekst import controleer
 
@@ -31,21 +31,21 @@ class Workshop(RuleBasedStateMachine):
         self.map = tempfile.TemporaryDirectory()
         self.url = f"sqlite:///{Path(self.map.name) / 'zelfscan.db'}"
         self.db: Database = open_database(self.url)
-        facilitator = services.start_ronde(
+        facilitator = start.start_ronde(
             self.db, VRAGENLIJST, gm_code="GM0344", facilitator="F", datum=dt.date(2026, 11, 22)
         )
-        self.sessie: Sessie = services.neem_deel(self.db, VRAGENLIJST, code=facilitator.ronde.code, naam="Karel")
+        self.sessie: Sessie = start.neem_deel(self.db, VRAGENLIJST, code=facilitator.ronde.code, naam="Karel")
         self.keuzes: dict[str, str] = {}
         self.notities: dict[str, str] = {}
 
     @rule(stelling=st.sampled_from(STELLINGEN), waarde=WAARDEN)
     def kies(self, stelling: str, waarde: str) -> None:
-        services.sla_antwoord_op(self.db, VRAGENLIJST, self.sessie, stelling, waarde)
+        invullen.sla_antwoord_op(self.db, VRAGENLIJST, self.sessie, stelling, waarde)
         self.keuzes[stelling] = waarde
 
     @rule(stelling=st.sampled_from(STELLINGEN), tekst=TEKSTEN)
     def noteer(self, stelling: str, tekst: str) -> None:
-        services.sla_toelichting_op(self.db, VRAGENLIJST, self.sessie, stelling, tekst)
+        invullen.sla_toelichting_op(self.db, VRAGENLIJST, self.sessie, stelling, tekst)
         # Stored as the one text rule cleans it (invisible format characters out, NFC, ends trimmed).
         schoon = controleer(tekst, "toelichting", "De toelichting") or ""
         if schoon:
@@ -62,12 +62,12 @@ class Workshop(RuleBasedStateMachine):
     @rule()
     def tweede_apparaat(self) -> None:
         """The personal link opened elsewhere finds the same participant."""
-        terug = services.sessie_voor_token(self.db, self.sessie.deelnemer.token)
+        terug = start.sessie_voor_token(self.db, self.sessie.deelnemer.token)
         assert terug == self.sessie
 
     @invariant()
     def database_is_het_model(self) -> None:
-        opgeslagen = services.mijn_antwoorden(self.db, self.sessie)
+        opgeslagen = invullen.mijn_antwoorden(self.db, self.sessie)
         assert {s: a.antwoord for s, a in opgeslagen.items() if a.antwoord is not None} == self.keuzes
         assert {s: a.toelichting for s, a in opgeslagen.items() if a.toelichting is not None} == {
             s: unicodedata.normalize("NFC", t) for s, t in self.notities.items()

@@ -7,17 +7,16 @@ import datetime as dt
 import pytest
 from sqlalchemy import delete, update
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import DeelnemerRij, RondeRij
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
-from scan.services import bespreken
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import bespreken, invullen, start, workshop
 from scoring.models import Vragenlijst
 
 
 def _ronde(db: Database, vl: Vragenlijst) -> Sessie:
-    return services.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6))
+    return start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6))
 
 
 def test_presentatie_token__made_once_and_opens_the_round(db: Database, vragenlijst: Vragenlijst) -> None:
@@ -28,7 +27,7 @@ def test_presentatie_token__made_once_and_opens_the_round(db: Database, vragenli
     ronde = bespreken.ronde_voor_scherm(db, token)
     assert ronde is not None and (ronde.id, ronde.gemeente) == (sessie.ronde.id, "Utrecht")
     # The presenter token is no personal link: it names no participant.
-    assert services.sessie_voor_token(db, token) is None
+    assert start.sessie_voor_token(db, token) is None
 
 
 def test_vernieuw_presentatie_token__old_link_stops_working(db: Database, vragenlijst: Vragenlijst) -> None:
@@ -49,7 +48,7 @@ def test_ronde_voor_scherm__unknown_token__gives_none(db: Database, vragenlijst:
 
 def test_presentatie_token__participant__is_refused(db: Database, vragenlijst: Vragenlijst) -> None:
     sessie = _ronde(db, vragenlijst)
-    anna = services.neem_deel(db, vragenlijst, code=sessie.ronde.code, naam="Anna")
+    anna = start.neem_deel(db, vragenlijst, code=sessie.ronde.code, naam="Anna")
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
         bespreken.presentatie_token(db, anna)
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
@@ -118,10 +117,10 @@ def test_agenda_instelling__defaults_then_what_the_facilitator_set(db: Database,
 
 def test_voortgang_and_consensus__by_round_id__for_the_presenter(db: Database, vragenlijst: Vragenlijst) -> None:
     sessie = _ronde(db, vragenlijst)
-    anna = services.neem_deel(db, vragenlijst, code=sessie.ronde.code, naam="Anna")
+    anna = start.neem_deel(db, vragenlijst, code=sessie.ronde.code, naam="Anna")
     stelling = vragenlijst.stellingen()[0][1].id
-    services.sla_antwoord_op(db, vragenlijst, anna, stelling, "4")
-    services.stel_consensus_vast(
+    invullen.sla_antwoord_op(db, vragenlijst, anna, stelling, "4")
+    workshop.stel_consensus_vast(
         db, vragenlijst, sessie, stelling=stelling, niveau=3, toelichting="", verwachte_versie=None
     )
     assert [(r.naam, r.beantwoord) for r in bespreken.voortgang(db, sessie.ronde.id)] == [("Fatima", 0), ("Anna", 1)]

@@ -22,17 +22,16 @@ from sqlalchemy import select
 
 from scan.db.migraties import alembic_config, migreer
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.tabellen import DeelnemerRij, DoelRij
 from scan.db.verbinding import Database
 from scan.fouten import Conflict, InvoerFout
+from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
-from scan.services import vergelijken, werkgroep
+from scan.services import start, vergelijken, werkgroep, workshop
 from scan.services.doelen import DoelConflict, DoelInfo
-from scan.services.ronde import ConsensusConflict
 from scan.services.toegang import Gebruiker
 from scan.services.werkgroep import AmbitieConflict, DeelnemerConflict
+from scan.services.workshop import ConsensusConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
@@ -43,8 +42,8 @@ DATUM = dt.date(2026, 11, 22)
 @pytest.fixture
 def twee(db: Database, vragenlijst: Vragenlijst) -> tuple[Sessie, Sessie]:
     """Two facilitators of one round: Fatima (A) and Gijs (B)."""
-    a = services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
-    b = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Gijs", rol="facilitator")
+    a = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    b = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Gijs", rol="facilitator")
     return a, b
 
 
@@ -170,7 +169,7 @@ def test_consensus__stale_save_is_refused_then_saved_over_the_new_version(
     stelling = vragenlijst.bouwstenen[0].stellingen[0].id
 
     def leg_vast(wie: Sessie, niveau: int, waarom: str, versie: int | None) -> object:
-        return services.stel_consensus_vast(
+        return workshop.stel_consensus_vast(
             db, vragenlijst, wie, stelling=stelling, niveau=niveau, toelichting=waarom, verwachte_versie=versie
         )
 
@@ -179,10 +178,10 @@ def test_consensus__stale_save_is_refused_then_saved_over_the_new_version(
         leg_vast(b, 4, "B", None)  # B's page showed no consensus yet
     huidig = conflict.value.huidig
     assert huidig is not None and (huidig.niveau, huidig.toelichting, huidig.vastgesteld_door) == (3, "A", "Fatima")
-    assert services.consensus(db, a)[stelling] == huidig
+    assert workshop.consensus(db, a)[stelling] == huidig
     nieuw = leg_vast(b, 4, "B", huidig.versie)
-    assert services.consensus(db, a)[stelling] == nieuw
-    assert (services.consensus(db, a)[stelling].niveau, services.consensus(db, a)[stelling].vastgesteld_door) == (
+    assert workshop.consensus(db, a)[stelling] == nieuw
+    assert (workshop.consensus(db, a)[stelling].niveau, workshop.consensus(db, a)[stelling].vastgesteld_door) == (
         4,
         "Gijs",
     )
@@ -192,10 +191,10 @@ def test_consensus__facilitator_role_is_read_from_the_row_inside_the_write(
     db: Database, vragenlijst: Vragenlijst, twee: tuple[Sessie, Sessie]
 ) -> None:
     a, _ = twee
-    anna = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Anna")
+    anna = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Anna")
     vervalst = anna.model_copy(update={"deelnemer": anna.deelnemer.model_copy(update={"rol": "facilitator"})})
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
-        services.stel_consensus_vast(
+        workshop.stel_consensus_vast(
             db,
             vragenlijst,
             vervalst,
@@ -204,7 +203,7 @@ def test_consensus__facilitator_role_is_read_from_the_row_inside_the_write(
             toelichting="",
             verwachte_versie=None,
         )
-    assert services.consensus(db, a) == {}
+    assert workshop.consensus(db, a) == {}
 
 
 # --- agreed ambitions -----------------------------------------------------------------------
@@ -245,7 +244,7 @@ def test_participant__stale_rename_or_removal_is_refused_with_the_name_now(
     db: Database, vragenlijst: Vragenlijst, twee: tuple[Sessie, Sessie]
 ) -> None:
     a, b = twee
-    stray = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Stray").deelnemer.id
+    stray = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Stray").deelnemer.id
     gezien = _versie(db, stray)
     assert werkgroep.hernoem_deelnemer(db, a, stray, "Sanne", verwachte_versie=gezien) == "Sanne"
     with pytest.raises(DeelnemerConflict) as conflict:
@@ -253,7 +252,7 @@ def test_participant__stale_rename_or_removal_is_refused_with_the_name_now(
     assert conflict.value.huidig is not None and conflict.value.huidig.naam == "Sanne"
     with pytest.raises(DeelnemerConflict):
         werkgroep.verwijder_deelnemer(db, b, stray, verwachte_versie=gezien)  # not the person B saw
-    assert [r.naam for r in services.voortgang(db, a)] == ["Fatima", "Gijs", "Sanne"]
+    assert [r.naam for r in workshop.voortgang(db, a)] == ["Fatima", "Gijs", "Sanne"]
     nu = conflict.value.huidig.versie
     assert werkgroep.hernoem_deelnemer(db, b, stray, "Stijn", verwachte_versie=nu) == "Stijn"
     assert werkgroep.verwijder_deelnemer(db, b, stray, verwachte_versie=nu + 1) == "Stijn"
@@ -263,7 +262,7 @@ def test_participant__two_renames_at_once__one_wins_the_other_gets_a_conflict(
     db: Database, vragenlijst: Vragenlijst, twee: tuple[Sessie, Sessie]
 ) -> None:
     a, b = twee
-    stray = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Stray").deelnemer.id
+    stray = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Stray").deelnemer.id
     for ronde in range(4):
         gezien = _versie(db, stray)
         tegelijk = threading.Barrier(2)
@@ -279,7 +278,7 @@ def test_participant__two_renames_at_once__one_wins_the_other_gets_a_conflict(
             uitkomsten = list(pool.map(hernoem, [a, b], [f"A{ronde}", f"B{ronde}"]))
         assert sorted(u == "conflict" for u in uitkomsten) == [False, True], uitkomsten
         winnaar = next(u for u in uitkomsten if u != "conflict")
-        assert next(r.naam for r in services.voortgang(db, a) if r.deelnemer_id == stray) == winnaar
+        assert next(r.naam for r in workshop.voortgang(db, a) if r.deelnemer_id == stray) == winnaar
 
 
 # --- roles ----------------------------------------------------------------------------------
@@ -321,14 +320,14 @@ class _Soort:
         if soort == "doel":
             self.info = doelservice.bewaar(db, vl, a, _goal(vl, bib), besluit="geaccepteerd", verwachte_versie=None)
         if soort == "deelnemer":
-            self.wie = services.neem_deel(db, vl, code=a.ronde.code, naam="Stray").deelnemer.id
+            self.wie = start.neem_deel(db, vl, code=a.ronde.code, naam="Stray").deelnemer.id
 
     def schrijf(self, wie: Sessie, n: int, versie: int | None) -> None:
         db, vl = self.db, self.vl
         if self.soort == "ambitie":
             werkgroep.stel_ambitie_vast(db, vl, wie, self.b1, n, verwachte_versie=versie)
         elif self.soort == "consensus":
-            services.stel_consensus_vast(
+            workshop.stel_consensus_vast(
                 db, vl, wie, stelling=self.stelling, niveau=n, toelichting=str(n), verwachte_versie=versie
             )
         elif self.soort == "doel":
@@ -343,12 +342,12 @@ class _Soort:
             afspraak = werkgroep.ambities(db, vl, a)[self.b1].afspraak
             return (str(afspraak.niveau), afspraak.versie) if afspraak else None
         if self.soort == "consensus":
-            c = services.consensus(db, a).get(self.stelling)
+            c = workshop.consensus(db, a).get(self.stelling)
             return (str(c.niveau), c.versie) if c else None
         if self.soort == "doel":
             d = doelservice.doelen(db, a)[self.info.sleutel]
             return (d.doel.notities or "", d.versie)
-        r = next(r for r in services.voortgang(db, a) if r.deelnemer_id == self.wie)
+        r = next(r for r in workshop.voortgang(db, a) if r.deelnemer_id == self.wie)
         return (r.naam, r.versie)
 
     def waarde(self, n: int) -> str:
@@ -375,8 +374,8 @@ def test_version_rule__a_write_lands_exactly_when_it_names_the_stored_version(
     first (fresh) or saves with what the page showed (possibly stale). Rule, for every kind of
     shared data: the save lands iff the version it names is the stored one; otherwise a
     ``Conflict`` carries exactly the stored state and nothing changes."""
-    a = services.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
-    b = services.neem_deel(sqlite_db, vragenlijst, code=a.ronde.code, naam="Gijs", rol="facilitator")
+    a = start.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    b = start.neem_deel(sqlite_db, vragenlijst, code=a.ronde.code, naam="Gijs", rol="facilitator")
     data = _Soort(sqlite_db, vragenlijst, bibliotheek, soort, a)
     wie = {"A": a, "B": b}
     opgeslagen = data.lees()
@@ -427,7 +426,7 @@ def test_migration_0006__existing_participants_and_ambitions_start_at_version_1(
     """Rows written before 0006 get version 1, and the ORM counts on from there; down and up again works."""
     db = open_database(database_url)
     try:
-        a = services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+        a = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
         b1 = vragenlijst.bouwstenen[0].id
         werkgroep.stel_ambitie_vast(db, vragenlijst, a, b1, 3, "oud", verwachte_versie=None)
         config = alembic_config()

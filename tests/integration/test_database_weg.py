@@ -21,11 +21,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.tabellen import AntwoordRij, InstellingRij, nu
 from scan.db.verbinding import Database, maak_database
 from scan.fouten import DatabaseVervangen, InvoerFout
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import invullen, start
 from scoring.models import Vragenlijst
 from tests.conftest import _eigen_postgres, _postgres_url
 
@@ -45,11 +45,11 @@ def sqlite(bestand: Path) -> Iterator[Database]:
 
 
 def _deelnemer(db: Database, vragenlijst: Vragenlijst) -> tuple[Sessie, str]:
-    sessie = services.start_ronde(
+    sessie = start.start_ronde(
         db, vragenlijst, gm_code="GM0014", facilitator="Fien Facilitator", datum=dt.date(2026, 12, 7)
     )
     stelling = next(s.id for _, s in vragenlijst.stellingen())
-    services.sla_antwoord_op(db, vragenlijst, sessie, stelling, "3")  # pooled connections now exist
+    invullen.sla_antwoord_op(db, vragenlijst, sessie, stelling, "3")  # pooled connections now exist
     return sessie, stelling
 
 
@@ -66,14 +66,14 @@ def test_a_deleted_sqlite_file_refuses_every_save_and_is_not_created_again(
     for pad in (bestand.with_name("zelfscan.db-wal"), bestand.with_name("zelfscan.db-shm")):
         pad.unlink(missing_ok=True)
     with pytest.raises(DatabaseVervangen) as weigering:
-        services.sla_antwoord_op(sqlite, vragenlijst, sessie, stelling, "5")
+        invullen.sla_antwoord_op(sqlite, vragenlijst, sessie, stelling, "5")
     # An InvoerFout, so Invullen shows it where it would have said "Opgeslagen"; Dutch, no path.
     assert isinstance(weigering.value, InvoerFout)
     assert "niets meer opgeslagen" in str(weigering.value) and str(bestand) not in str(weigering.value)
     with pytest.raises(DatabaseVervangen):
-        services.sla_toelichting_op(sqlite, vragenlijst, sessie, stelling, "nog iets")
+        invullen.sla_toelichting_op(sqlite, vragenlijst, sessie, stelling, "nog iets")
     with pytest.raises(DatabaseVervangen):
-        services.mijn_antwoorden(sqlite, sessie)
+        invullen.mijn_antwoorden(sqlite, sessie)
     assert not bestand.exists(), "no new empty database at the old path"
 
 
@@ -98,7 +98,7 @@ def test_a_replaced_sqlite_file_is_refused_and_neither_file_gets_the_write(
     shutil.copy(andere, bestand)
     voor_oud, voor_nieuw = _antwoorden(weg), _antwoorden(bestand)
     with pytest.raises(DatabaseVervangen):
-        services.sla_antwoord_op(sqlite, vragenlijst, sessie, stelling, "5")
+        invullen.sla_antwoord_op(sqlite, vragenlijst, sessie, stelling, "5")
     assert (_antwoorden(weg), _antwoorden(bestand)) == (voor_oud, voor_nieuw)
 
 
@@ -159,7 +159,7 @@ def test_a_recreated_postgresql_database_is_refused(vragenlijst: Vragenlijst) ->
                 beheer.dispose()
             open_database(url).sluit()  # someone set the new, empty database up again
             with pytest.raises(DatabaseVervangen):
-                services.sla_antwoord_op(db, vragenlijst, sessie, stelling, "5")
+                invullen.sla_antwoord_op(db, vragenlijst, sessie, stelling, "5")
             with maak_database(url).lezen() as s:
                 assert s.scalar(select(func.count()).select_from(AntwoordRij)) == 0
         finally:

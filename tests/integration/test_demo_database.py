@@ -18,7 +18,7 @@ from scan.db.tabellen import AntwoordRij, BenchmarkDeelnameRij, DeelnemerRij, Ro
 from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo, maak_reeks, reeks_datums, reeks_seed
 from scan.gemeenten import alle_gemeenten, zoek_gemeente
-from scan.services import ronde as services
+from scan.services import invullen, start
 from scan.services.uitwisseling import exporteer
 from scan.services.vergelijken import benchmark_van_ronde
 from scoring.engine import bereken_scan
@@ -100,10 +100,10 @@ def test_alle_gemeenten__refuses_a_second_fill_and_opnieuw_replaces_only_fiction
     demo_db: Database, vragenlijst: Vragenlijst, capsys: pytest.CaptureFixture[str]
 ) -> None:
     eerste = alle_gemeenten()[0]  # always among the spread-out selection
-    echt = services.start_ronde(
+    echt = start.start_ronde(
         demo_db, vragenlijst, gm_code=eerste.gm_code, facilitator="Fatima", datum=dt.date(2026, 10, 1)
     )
-    services.sla_antwoord_op(demo_db, vragenlijst, echt, vragenlijst.bouwstenen[0].stellingen[0].id, "4")
+    invullen.sla_antwoord_op(demo_db, vragenlijst, echt, vragenlijst.bouwstenen[0].stellingen[0].id, "4")
 
     assert main(["demo", "--alle-gemeenten", *KLEIN, "--benchmark"]) == 0
     uit = capsys.readouterr().out

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from scan.db.repository import Sessie
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
+from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
+from scan.services import invullen, start, workshop
 from scan.services.doelen import DoelConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
@@ -20,11 +20,11 @@ VANDAAG = dt.date(2026, 11, 22)
 
 
 def _ronde(db: Database, vl: Vragenlijst, datum: dt.date, niveau: int) -> Sessie:
-    facilitator = services.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=datum)
-    karel = services.neem_deel(db, vl, code=facilitator.ronde.code, naam="Karel")
+    facilitator = start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=datum)
+    karel = start.neem_deel(db, vl, code=facilitator.ronde.code, naam="Karel")
     for b, s in vl.stellingen():
-        services.sla_antwoord_op(db, vl, karel, s.id, str(niveau if b.id == "kanaalregie" else 4))
-    services.sla_ambitie_op(db, vl, karel, "kanaalregie", 4)
+        invullen.sla_antwoord_op(db, vl, karel, s.id, str(niveau if b.id == "kanaalregie" else 4))
+    invullen.sla_ambitie_op(db, vl, karel, "kanaalregie", 4)
     return facilitator
 
 
@@ -70,7 +70,7 @@ def test_a_later_round__shows_each_earlier_goal_with_its_level_then_and_now(
 
 
 def _deelnemer(db: Database, vl: Vragenlijst, facilitator: Sessie, naam: str = "Anna") -> Sessie:
-    return services.neem_deel(db, vl, code=facilitator.ronde.code, naam=naam)
+    return start.neem_deel(db, vl, code=facilitator.ronde.code, naam=naam)
 
 
 def _smart(doel: Doel) -> Doel:
@@ -171,7 +171,7 @@ def test_a_closed_round__refuses_every_goal_write__also_when_closed_after_the_pa
     )
     afgewezen = doelservice.bewaar(db, vragenlijst, fatima, twee.doel, besluit="afgewezen", verwachte_versie=None)
     # The page loaded while the round was open (``fatima`` and ``anna`` say "open"); then it closes.
-    services.rond_af(db, vragenlijst, fatima)
+    workshop.rond_af(db, vragenlijst, fatima)
     assert fatima.ronde.status == "open"
     pogingen = [
         lambda: doelservice.bewaar(db, vragenlijst, fatima, drie, besluit="afgewezen", verwachte_versie=None),

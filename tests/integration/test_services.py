@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import delete, func, select, update
 
 from scan.db.openen import open_database
-from scan.db.repository import Sessie
 from scan.db.tabellen import AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
 from scan.db.verbinding import Database
-from scan.services import ronde as services
-from scan.services.ronde import ConsensusConflict, InvoerFout
+from scan.fouten import InvoerFout
+from scan.leesmodellen import Sessie
+from scan.services import invullen, regels, resultaten, start, workshop
+from scan.services.workshop import ConsensusConflict
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Antwoord
@@ -24,7 +25,7 @@ DATUM = dt.date(2026, 11, 22)
 
 
 def _ronde(db: Database, vl: Vragenlijst, facilitator: str = "Fatima (facilitator)") -> Sessie:
-    return services.start_ronde(db, vl, gm_code="GM0344", facilitator=facilitator, datum=DATUM, omschrijving="Test")
+    return start.start_ronde(db, vl, gm_code="GM0344", facilitator=facilitator, datum=DATUM, omschrijving="Test")
 
 
 def _aantal_deelnemers(db: Database, ronde_id: int) -> int:
@@ -46,7 +47,7 @@ def test_start_ronde__known_gemeente__gives_a_facilitator_and_an_unguessable_cod
     assert sessie.ronde.gemeente == "Utrecht"
     assert sessie.ronde.vragenlijst_versie == vragenlijst.versie
     assert len(sessie.ronde.code) == 8
-    assert set(sessie.ronde.code) <= set(services.CODE_ALFABET)
+    assert set(sessie.ronde.code) <= set(regels.CODE_ALFABET)
     assert len(sessie.deelnemer.token) >= 24
     assert _ronde(db, vragenlijst).ronde.code != sessie.ronde.code
 
@@ -67,7 +68,7 @@ def test_start_ronde__bad_input__is_refused_in_dutch_and_writes_nothing(
     with db.lezen() as s:
         voor = s.scalar(select(func.count()).select_from(RondeRij))
     with pytest.raises(InvoerFout, match=melding):
-        services.start_ronde(db, vragenlijst, gm_code=gm_code, facilitator=naam, datum=DATUM)
+        start.start_ronde(db, vragenlijst, gm_code=gm_code, facilitator=naam, datum=DATUM)
     with db.lezen() as s:
         assert s.scalar(select(func.count()).select_from(RondeRij)) == voor
 
@@ -81,29 +82,29 @@ def test_neem_deel__code_as_typed_or_pasted__joins_the_round(
     ronde = _ronde(db, vragenlijst).ronde
     c = ronde.code
     code = schrijfwijze.format(c=c, c_lower=c.lower(), c4=c[:4], c8=c[4:])
-    sessie = services.neem_deel(db, vragenlijst, code=code, naam="Karel", functie="KCC")
+    sessie = start.neem_deel(db, vragenlijst, code=code, naam="Karel", functie="KCC")
     assert sessie.ronde.id == ronde.id
     assert sessie.deelnemer.rol == "deelnemer"
-    assert services.sessie_voor_token(db, sessie.deelnemer.token) == sessie
+    assert start.sessie_voor_token(db, sessie.deelnemer.token) == sessie
 
 
 @pytest.mark.parametrize("code", ["", "ABCD", "ZZZZ-ZZZZ", "' OR 1=1 --"])
 def test_neem_deel__wrong_code__names_the_code(db: Database, vragenlijst: Vragenlijst, code: str) -> None:
     with pytest.raises(InvoerFout, match="code"):
-        services.neem_deel(db, vragenlijst, code=code, naam="Karel")
+        start.neem_deel(db, vragenlijst, code=code, naam="Karel")
 
 
 def test_neem_deel__same_name_in_other_case_or_spacing__is_refused_and_nothing_written(
     db: Database, vragenlijst: Vragenlijst
 ) -> None:
     ronde = _ronde(db, vragenlijst).ronde
-    services.neem_deel(db, vragenlijst, code=ronde.code, naam="Anna de Vries")
+    start.neem_deel(db, vragenlijst, code=ronde.code, naam="Anna de Vries")
     with pytest.raises(InvoerFout, match="al iemand mee als 'anna de VRIES'"):
-        services.neem_deel(db, vragenlijst, code=ronde.code, naam="  anna   de VRIES ")
+        start.neem_deel(db, vragenlijst, code=ronde.code, naam="  anna   de VRIES ")
     assert _aantal_deelnemers(db, ronde.id) == 2
     # The same name in another round is someone else.
     andere = _ronde(db, vragenlijst).ronde
-    services.neem_deel(db, vragenlijst, code=andere.code, naam="Anna de Vries")
+    start.neem_deel(db, vragenlijst, code=andere.code, naam="Anna de Vries")
 
 
 def test_neem_deel__round_of_an_older_questionnaire__is_refused_with_both_versions(
@@ -113,7 +114,7 @@ def test_neem_deel__round_of_an_older_questionnaire__is_refused_with_both_versio
     with db.schrijven() as s:
         s.execute(update(RondeRij).where(RondeRij.id == ronde.id).values(vragenlijst_versie="0.9"))
     with pytest.raises(InvoerFout, match=r"vragenlijstversie 0\.9.*versie 1\.0"):
-        services.neem_deel(db, vragenlijst, code=ronde.code, naam="Karel")
+        start.neem_deel(db, vragenlijst, code=ronde.code, naam="Karel")
     assert _aantal_deelnemers(db, ronde.id) == 1
 
 
@@ -121,26 +122,26 @@ def test_answers__choice_and_note__are_stored_separately_and_survive_a_restart(
     db: Database, vragenlijst: Vragenlijst
 ) -> None:
     ronde = _ronde(db, vragenlijst).ronde
-    sessie = services.neem_deel(db, vragenlijst, code=ronde.code, naam="Karel")
-    services.sla_antwoord_op(db, vragenlijst, sessie, "kanaalinzet_kanaalkeuze", "3")
-    services.sla_toelichting_op(db, vragenlijst, sessie, "kanaalinzet_kanaalkeuze", "Alleen <b>telefoon</b> & mail")
-    services.sla_antwoord_op(db, vragenlijst, sessie, "kanaalinzet_kanaalkeuze", "4")
-    services.sla_toelichting_op(db, vragenlijst, sessie, "kanaalinzet_klantinzicht", "Eerst een notitie")
-    services.sla_antwoord_op(db, vragenlijst, sessie, "kanaalinzet_dienst_kanaal", "weet_niet")
-    services.sla_ambitie_op(db, vragenlijst, sessie, "kanaalinzet", 4)
+    sessie = start.neem_deel(db, vragenlijst, code=ronde.code, naam="Karel")
+    invullen.sla_antwoord_op(db, vragenlijst, sessie, "kanaalinzet_kanaalkeuze", "3")
+    invullen.sla_toelichting_op(db, vragenlijst, sessie, "kanaalinzet_kanaalkeuze", "Alleen <b>telefoon</b> & mail")
+    invullen.sla_antwoord_op(db, vragenlijst, sessie, "kanaalinzet_kanaalkeuze", "4")
+    invullen.sla_toelichting_op(db, vragenlijst, sessie, "kanaalinzet_klantinzicht", "Eerst een notitie")
+    invullen.sla_antwoord_op(db, vragenlijst, sessie, "kanaalinzet_dienst_kanaal", "weet_niet")
+    invullen.sla_ambitie_op(db, vragenlijst, sessie, "kanaalinzet", 4)
 
     herstart = open_database(db.url)  # a new process: nothing cached
     try:
-        terug = services.sessie_voor_token(herstart, sessie.deelnemer.token)
+        terug = start.sessie_voor_token(herstart, sessie.deelnemer.token)
         assert terug == sessie
-        antwoorden = services.mijn_antwoorden(herstart, terug)
+        antwoorden = invullen.mijn_antwoorden(herstart, terug)
         assert antwoorden["kanaalinzet_kanaalkeuze"].antwoord == "4"
         assert antwoorden["kanaalinzet_kanaalkeuze"].toelichting == "Alleen <b>telefoon</b> & mail"
         assert antwoorden["kanaalinzet_klantinzicht"].antwoord is None
         assert antwoorden["kanaalinzet_klantinzicht"].toelichting == "Eerst een notitie"
         assert antwoorden["kanaalinzet_dienst_kanaal"].antwoord == "weet_niet"
         assert antwoorden["kanaalinzet_kanaalkeuze"].gewijzigd_op.tzinfo is not None
-        assert services.mijn_ambities(herstart, terug) == {"kanaalinzet": 4}
+        assert invullen.mijn_ambities(herstart, terug) == {"kanaalinzet": 4}
     finally:
         herstart.sluit()
 
@@ -156,20 +157,20 @@ def test_answers__choice_and_note__are_stored_separately_and_survive_a_restart(
 def test_answers__invalid__are_refused(
     db: Database, vragenlijst: Vragenlijst, stelling: str, antwoord: str, melding: str
 ) -> None:
-    sessie = services.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
+    sessie = start.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
     with pytest.raises(InvoerFout, match=melding):
-        services.sla_antwoord_op(db, vragenlijst, sessie, stelling, antwoord)
-    assert services.mijn_antwoorden(db, sessie) == {}
+        invullen.sla_antwoord_op(db, vragenlijst, sessie, stelling, antwoord)
+    assert invullen.mijn_antwoorden(db, sessie) == {}
 
 
 def test_voortgang__counts_choices_not_notes_per_participant(db: Database, vragenlijst: Vragenlijst) -> None:
     facilitator = _ronde(db, vragenlijst)
-    karel = services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
+    karel = start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
     for s in ("kanaalinzet_kanaalkeuze", "kanaalinzet_klantinzicht"):
-        services.sla_antwoord_op(db, vragenlijst, karel, s, "2")
-    services.sla_toelichting_op(db, vragenlijst, karel, "kanaalinzet_dienst_kanaal", "alleen tekst")
-    services.sla_ambitie_op(db, vragenlijst, karel, "kanaalinzet", 3)
-    rijen = {v.naam: v for v in services.voortgang(db, facilitator)}
+        invullen.sla_antwoord_op(db, vragenlijst, karel, s, "2")
+    invullen.sla_toelichting_op(db, vragenlijst, karel, "kanaalinzet_dienst_kanaal", "alleen tekst")
+    invullen.sla_ambitie_op(db, vragenlijst, karel, "kanaalinzet", 3)
+    rijen = {v.naam: v for v in workshop.voortgang(db, facilitator)}
     assert rijen["Karel"].beantwoord == 2
     assert rijen["Karel"].ambities == 1
     assert rijen["Karel"].laatst_actief is not None
@@ -180,8 +181,8 @@ def test_voortgang__counts_choices_not_notes_per_participant(db: Database, vrage
 
 def test_consensus__stale_version__is_a_conflict_and_keeps_the_first(db: Database, vragenlijst: Vragenlijst) -> None:
     a = _ronde(db, vragenlijst)
-    b = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Bert", rol="facilitator")
-    eerst = services.stel_consensus_vast(
+    b = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Bert", rol="facilitator")
+    eerst = workshop.stel_consensus_vast(
         db,
         vragenlijst,
         a,
@@ -192,19 +193,19 @@ def test_consensus__stale_version__is_a_conflict_and_keeps_the_first(db: Databas
     )
     assert eerst is not None
     with pytest.raises(ConsensusConflict) as conflict:
-        services.stel_consensus_vast(
+        workshop.stel_consensus_vast(
             db, vragenlijst, b, stelling="kanaalinzet_kanaalkeuze", niveau=4, toelichting="", verwachte_versie=None
         )
     assert conflict.value.huidig is not None
     assert conflict.value.huidig.niveau == 3
     assert conflict.value.huidig.vastgesteld_door == "Fatima (facilitator)"
-    tweede = services.stel_consensus_vast(
+    tweede = workshop.stel_consensus_vast(
         db, vragenlijst, b, stelling="kanaalinzet_kanaalkeuze", niveau=4, toelichting="", verwachte_versie=eerst.versie
     )
     assert tweede is not None
     assert tweede.versie > eerst.versie
     with pytest.raises(ConsensusConflict):
-        services.stel_consensus_vast(
+        workshop.stel_consensus_vast(
             db,
             vragenlijst,
             a,
@@ -213,20 +214,20 @@ def test_consensus__stale_version__is_a_conflict_and_keeps_the_first(db: Databas
             toelichting="",
             verwachte_versie=eerst.versie,
         )
-    assert services.consensus(db, a)["kanaalinzet_kanaalkeuze"].niveau == 4
+    assert workshop.consensus(db, a)["kanaalinzet_kanaalkeuze"].niveau == 4
 
 
 def test_consensus__two_facilitators_at_the_same_moment__exactly_one_wins(
     db: Database, vragenlijst: Vragenlijst
 ) -> None:
     a = _ronde(db, vragenlijst)
-    b = services.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Bert", rol="facilitator")
+    b = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Bert", rol="facilitator")
     tegelijk = threading.Barrier(2)
 
     def zet(sessie: Sessie, niveau: int) -> str:
         tegelijk.wait()
         try:
-            services.stel_consensus_vast(
+            workshop.stel_consensus_vast(
                 db,
                 vragenlijst,
                 sessie,
@@ -245,37 +246,37 @@ def test_consensus__two_facilitators_at_the_same_moment__exactly_one_wins(
 
 
 def test_consensus__by_a_participant__is_refused(db: Database, vragenlijst: Vragenlijst) -> None:
-    karel = services.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
+    karel = start.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
-        services.stel_consensus_vast(
+        workshop.stel_consensus_vast(
             db, vragenlijst, karel, stelling="kanaalinzet_kanaalkeuze", niveau=3, toelichting="", verwachte_versie=None
         )
 
 
 def test_closed_round__refuses_answers(db: Database, vragenlijst: Vragenlijst) -> None:
-    karel = services.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
+    karel = start.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
     with db.schrijven() as s:
         s.execute(update(RondeRij).where(RondeRij.id == karel.ronde.id).values(status="afgerond"))
-    gesloten = services.sessie_voor_token(db, karel.deelnemer.token)
+    gesloten = start.sessie_voor_token(db, karel.deelnemer.token)
     assert gesloten is not None
     with pytest.raises(InvoerFout, match="afgerond"):
-        services.sla_antwoord_op(db, vragenlijst, gesloten, "kanaalinzet_kanaalkeuze", "3")
+        invullen.sla_antwoord_op(db, vragenlijst, gesloten, "kanaalinzet_kanaalkeuze", "3")
 
 
 def test_close_between_page_load_and_click__the_click_is_refused_and_nothing_is_written(
     db: Database, vragenlijst: Vragenlijst
 ) -> None:
     facilitator = _ronde(db, vragenlijst)
-    karel = services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
-    services.sla_antwoord_op(db, vragenlijst, karel, "kanaalinzet_kanaalkeuze", "2")
-    geladen = services.sessie_voor_token(db, karel.deelnemer.token)  # the page's snapshot: open
+    karel = start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
+    invullen.sla_antwoord_op(db, vragenlijst, karel, "kanaalinzet_kanaalkeuze", "2")
+    geladen = start.sessie_voor_token(db, karel.deelnemer.token)  # the page's snapshot: open
     assert geladen is not None and geladen.ronde.status == "open"
-    services.rond_af(db, vragenlijst, facilitator)
+    workshop.rond_af(db, vragenlijst, facilitator)
     for schrijf in (
-        lambda: services.sla_antwoord_op(db, vragenlijst, geladen, "kanaalinzet_kanaalkeuze", "5"),
-        lambda: services.sla_toelichting_op(db, vragenlijst, geladen, "kanaalinzet_kanaalkeuze", "te laat"),
-        lambda: services.sla_ambitie_op(db, vragenlijst, geladen, "kanaalinzet", 4),
-        lambda: services.stel_consensus_vast(
+        lambda: invullen.sla_antwoord_op(db, vragenlijst, geladen, "kanaalinzet_kanaalkeuze", "5"),
+        lambda: invullen.sla_toelichting_op(db, vragenlijst, geladen, "kanaalinzet_kanaalkeuze", "te laat"),
+        lambda: invullen.sla_ambitie_op(db, vragenlijst, geladen, "kanaalinzet", 4),
+        lambda: workshop.stel_consensus_vast(
             db,
             vragenlijst,
             facilitator,
@@ -287,10 +288,10 @@ def test_close_between_page_load_and_click__the_click_is_refused_and_nothing_is_
     ):
         with pytest.raises(InvoerFout, match="afgerond"):
             schrijf()
-    opgeslagen = services.mijn_antwoorden(db, karel)["kanaalinzet_kanaalkeuze"]
+    opgeslagen = invullen.mijn_antwoorden(db, karel)["kanaalinzet_kanaalkeuze"]
     assert (opgeslagen.antwoord, opgeslagen.toelichting) == ("2", None)
-    assert services.mijn_ambities(db, karel) == {}
-    assert services.consensus(db, facilitator) == {}
+    assert invullen.mijn_ambities(db, karel) == {}
+    assert workshop.consensus(db, facilitator) == {}
 
 
 def test_close__while_answers_are_being_written__the_key_figures_hold_exactly_what_was_stored(
@@ -298,7 +299,7 @@ def test_close__while_answers_are_being_written__the_key_figures_hold_exactly_wh
 ) -> None:
     facilitator = _ronde(db, vragenlijst)
     deelnemers = [
-        services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(4)
+        start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(4)
     ]
     stellingen = [s.id for _, s in vragenlijst.stellingen()][:20]
     opgeslagen: list[tuple[int, str]] = []
@@ -308,7 +309,7 @@ def test_close__while_answers_are_being_written__the_key_figures_hold_exactly_wh
         nonlocal geweigerd
         for stelling in stellingen:
             try:
-                services.sla_antwoord_op(db, vragenlijst, d, stelling, "4")
+                invullen.sla_antwoord_op(db, vragenlijst, d, stelling, "4")
             except InvoerFout:
                 geweigerd += 1
             else:
@@ -317,27 +318,27 @@ def test_close__while_answers_are_being_written__the_key_figures_hold_exactly_wh
     draden = [threading.Thread(target=schrijf, args=(d,)) for d in deelnemers]
     for draad in draden:
         draad.start()
-    services.rond_af(db, vragenlijst, facilitator)
+    workshop.rond_af(db, vragenlijst, facilitator)
     for draad in draden:
         draad.join()
-    totaal = sum(len(services.mijn_antwoorden(db, d)) for d in deelnemers)
+    totaal = sum(len(invullen.mijn_antwoorden(db, d)) for d in deelnemers)
     assert totaal == len(opgeslagen)  # every confirmed save is in the database, every refusal is not
     assert totaal + geweigerd == len(deelnemers) * len(stellingen)
     with db.lezen() as s:
         cijfers = s.scalar(select(RondeScoreRij.kerncijfers).where(RondeScoreRij.ronde_id == facilitator.ronde.id))
     assert cijfers is not None
-    verwacht = kerncijfers(services.resultaat(db, vragenlijst, facilitator.ronde.id))
+    verwacht = kerncijfers(resultaten.resultaat(db, vragenlijst, facilitator.ronde.id))
     assert cijfers == verwacht.model_dump_json()
 
 
 def test_removed_participant__a_click_from_their_open_page__is_refused_in_dutch(
     db: Database, vragenlijst: Vragenlijst
 ) -> None:
-    karel = services.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
+    karel = start.neem_deel(db, vragenlijst, code=_ronde(db, vragenlijst).ronde.code, naam="Karel")
     with db.schrijven() as s:
         s.execute(delete(DeelnemerRij).where(DeelnemerRij.id == karel.deelnemer.id))
     with pytest.raises(InvoerFout, match="niet \\(meer\\) ingeschreven"):
-        services.sla_antwoord_op(db, vragenlijst, karel, "kanaalinzet_kanaalkeuze", "3")
+        invullen.sla_antwoord_op(db, vragenlijst, karel, "kanaalinzet_kanaalkeuze", "3")
 
 
 def test_resultaat__equals_the_engine_on_the_same_answers(db: Database, vragenlijst: Vragenlijst) -> None:
@@ -345,12 +346,12 @@ def test_resultaat__equals_the_engine_on_the_same_answers(db: Database, vragenli
     stellingen = [s.id for _, s in vragenlijst.stellingen()][:12]
     verwacht: list[Antwoord] = []
     for i, naam in enumerate(["Karel", "Ineke", "Joost"]):
-        sessie = services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=naam)
+        sessie = start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=naam)
         for j, st in enumerate(stellingen):
             waarde: int | str = (i + j) % 5 + 1 if j % 6 else "weet_niet"
-            services.sla_antwoord_op(db, vragenlijst, sessie, st, str(waarde))
+            invullen.sla_antwoord_op(db, vragenlijst, sessie, st, str(waarde))
             verwacht.append(Antwoord(deelnemer=f"d{sessie.deelnemer.id}", stelling=st, antwoord=waarde))
-    resultaat = services.resultaat(db, vragenlijst, facilitator.ronde.id)
+    resultaat = resultaten.resultaat(db, vragenlijst, facilitator.ronde.id)
     assert resultaat == bereken(vragenlijst, verwacht)
     assert resultaat.deelnemers == 3
 
@@ -359,16 +360,14 @@ def test_25_participants_answering_all_80_at_once__every_answer_is_stored(
     db: Database, vragenlijst: Vragenlijst
 ) -> None:
     facilitator = _ronde(db, vragenlijst)
-    sessies = [
-        services.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(25)
-    ]
+    sessies = [start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(25)]
     stellingen = [s.id for _, s in vragenlijst.stellingen()]
     tegelijk = threading.Barrier(len(sessies))
 
     def vul_in(sessie: Sessie) -> int:
         tegelijk.wait()
         for j, st in enumerate(stellingen):
-            services.sla_antwoord_op(db, vragenlijst, sessie, st, str((sessie.deelnemer.id + j) % 5 + 1))
+            invullen.sla_antwoord_op(db, vragenlijst, sessie, st, str((sessie.deelnemer.id + j) % 5 + 1))
         return len(stellingen)
 
     with ThreadPoolExecutor(len(sessies)) as pool:

@@ -14,15 +14,14 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from scan.db.repository import Sessie
 from scan.db.tabellen import Base, DeelnemerRij
 from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.fouten import InvoerFout
 from scan.gemeenten import zoek_gemeente
+from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
-from scan.services import werkgroep
+from scan.services import invullen, start, werkgroep, workshop
 from scan.services.toegang import lokale_gebruiker
 from scan.services.uitwisseling import ImportFout, importeer
 from scan.services.vergelijken import ken_rol_toe
@@ -51,7 +50,7 @@ def _zichtbaar(tekst: str) -> str:
 
 @pytest.fixture
 def ronde(db: Database, vragenlijst: Vragenlijst) -> Sessie:
-    return services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
+    return start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
 
 
 # --- look-alike names ---------------------------------------------------------------------------
@@ -62,25 +61,25 @@ def test_a_look_alike_name__cannot_join_the_round_twice(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie, payload: Payload
 ) -> None:
     tweeling = unicodedata.normalize("NFC", _zichtbaar(payload.tekst))
-    eerste = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=tweeling)
+    eerste = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=tweeling)
     voor = _stand(db)
     with pytest.raises(InvoerFout, match="In deze scanronde doet al iemand mee als"):
-        services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=payload.tekst)
+        start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=payload.tekst)
     assert _stand(db) == voor
     # And the other way round: the look-alike joins first, is stored cleaned, and the twin is refused.
     werkgroep.verwijder_deelnemer(db, ronde, eerste.deelnemer.id, verwachte_versie=_versie(db, eerste.deelnemer.id))
-    vermomd = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=payload.tekst)
+    vermomd = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=payload.tekst)
     assert vermomd.deelnemer.naam == " ".join(tweeling.split())
     assert not any(unicodedata.category(c) == "Cf" for c in vermomd.deelnemer.naam)
     with pytest.raises(InvoerFout, match="In deze scanronde doet al iemand mee als"):
-        services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=tweeling.upper())
+        start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=tweeling.upper())
 
 
 def test_a_rename__to_a_look_alike_of_another_name_is_refused(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie
 ) -> None:
-    services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Piet Jansen")
-    anna = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Anna")
+    start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Piet Jansen")
+    anna = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Anna")
     voor = _stand(db)
     for vermomd in ("Pi\u200bet\u00a0Jansen", "\u202ePiet Jansen", "PIET  JANSEN\ufeff"):
         with pytest.raises(InvoerFout, match="In deze scanronde doet al iemand mee als 'Piet Jansen'"):
@@ -129,23 +128,23 @@ def _invoerpunten(
         def doe(tekst: str) -> object:
             argumenten = {"facilitator": "Fatima", "omschrijving": "", "functie": ""}
             argumenten |= {k: v.format(tekst=tekst) for k, v in velden.items()}
-            return services.start_ronde(db, vl, gm_code="GM0344", datum=VANDAAG, **argumenten)
+            return start.start_ronde(db, vl, gm_code="GM0344", datum=VANDAAG, **argumenten)
 
         return doe
 
     punten: dict[str, tuple[str, Callable[[str], object]]] = {
-        "meedoen_naam": ("Uw naam", lambda t: services.neem_deel(db, vl, code=code, naam=t)),
-        "meedoen_functie": ("Uw functie", lambda t: services.neem_deel(db, vl, code=code, naam="Bob", functie=t)),
+        "meedoen_naam": ("Uw naam", lambda t: start.neem_deel(db, vl, code=code, naam=t)),
+        "meedoen_functie": ("Uw functie", lambda t: start.neem_deel(db, vl, code=code, naam="Bob", functie=t)),
         "start_naam": ("Uw naam", start(facilitator="{tekst}")),
         "start_functie": ("Uw functie", start(functie="{tekst}")),
         "start_omschrijving": ("De omschrijving", start(omschrijving="{tekst}")),
         "toelichting": (
             f"De toelichting bij stelling {stelling}",
-            lambda t: services.sla_toelichting_op(db, vl, anna, stelling, t),
+            lambda t: invullen.sla_toelichting_op(db, vl, anna, stelling, t),
         ),
         "consensus": (
             f"De onderbouwing bij stelling {stelling}",
-            lambda t: services.stel_consensus_vast(
+            lambda t: workshop.stel_consensus_vast(
                 db, vl, ronde, stelling=stelling, niveau=3, toelichting=t, verwachte_versie=None
             ),
         ),
@@ -204,7 +203,7 @@ _PUNTEN = [
 def test_a_control_character__is_refused_at_every_service_naming_the_field(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie, punt: str
 ) -> None:
-    anna = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Anna")
+    anna = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Anna")
     label, doe = _invoerpunten(db, vragenlijst, ronde, anna)[punt]
     voor = _stand(db)
     for payload in STUURTEKENS:
@@ -332,7 +331,7 @@ def test_the_import__refuses_look_alike_names_and_stores_text_cleaned(db: Databa
     assert _stand(db) == voor
     vermomd, _ = _met(scan, "deelnemer_naam", "Pi\u200bet\u00a0\u00a0Jansen\ufeff")
     sessie = importeer(db, vragenlijst, vermomd)
-    namen = [d.naam for d in services.voortgang(db, sessie)]
+    namen = [d.naam for d in workshop.voortgang(db, sessie)]
     assert "Piet Jansen" in namen
 
 

@@ -23,8 +23,7 @@ from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.fouten import GeenToegang, InvoerFout
 from scan.gemeenten import zoek_gemeente
-from scan.services import ronde as services
-from scan.services import vergelijken
+from scan.services import invullen, resultaten, start, vergelijken, workshop
 from scan.services.toegang import Gebruiker, Rol, gebruiker_voor
 from scan.services.uitwisseling import importeer
 from scoring.engine import bereken_scan
@@ -221,13 +220,13 @@ def test_a_join_code_of_another_gemeente_makes_one_a_participant_of_that_round_o
         code = s.scalar(select(RondeRij.code).where(RondeRij.id == b_open))
     assert code is not None
     iemand_van_a = _gebruiker({"GM0014": frozenset({"facilitator"})})
-    sessie = services.neem_deel(eigen_db, vragenlijst, code=code, naam="Iemand van Groningen")
+    sessie = start.neem_deel(eigen_db, vragenlijst, code=code, naam="Iemand van Groningen")
     assert sessie.ronde.id == b_open and not sessie.is_facilitator
     # As a participant: no facilitator powers in B's round...
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
-        services.deelnemer_links(eigen_db, sessie)
+        workshop.deelnemer_links(eigen_db, sessie)
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
-        services.rond_af(eigen_db, vragenlijst, sessie)
+        workshop.rond_af(eigen_db, vragenlijst, sessie)
     # ...and as a signed-in person still nothing of B.
     andere_b = [i for i, gm in wereld.items() if gm == "GM0034"]
     with pytest.raises(GeenToegang, match="bestaat niet, of u heeft geen rol"):
@@ -270,8 +269,8 @@ def test_roles_are_read_from_the_database_by_address_and_a_beheerder_cannot_lock
 
 def test_closing_stores_the_key_figures_and_reopening_drops_them(eigen_db: Database, vragenlijst: Vragenlijst) -> None:
     sessie = importeer(eigen_db, vragenlijst, _scan(vragenlijst, "Almere", dt.date(2026, 3, 1), afgerond=False))
-    levend = kerncijfers(services.resultaat(eigen_db, vragenlijst, sessie.ronde.id))
-    dicht = services.rond_af(eigen_db, vragenlijst, sessie)
+    levend = kerncijfers(resultaten.resultaat(eigen_db, vragenlijst, sessie.ronde.id))
+    dicht = workshop.rond_af(eigen_db, vragenlijst, sessie)
     assert dicht.ronde.status == "afgerond"
     with eigen_db.lezen() as s:
         opgeslagen = s.get(RondeScoreRij, sessie.ronde.id)
@@ -279,10 +278,10 @@ def test_closing_stores_the_key_figures_and_reopening_drops_them(eigen_db: Datab
         assert opgeslagen.kerncijfers == levend.model_dump_json()
     stelling = vragenlijst.bouwstenen[0].stellingen[0].id
     with pytest.raises(InvoerFout, match="afgerond"):
-        services.sla_antwoord_op(eigen_db, vragenlijst, dicht, stelling, "5")
+        invullen.sla_antwoord_op(eigen_db, vragenlijst, dicht, stelling, "5")
     with pytest.raises(InvoerFout, match="afgerond"):
-        services.neem_deel(eigen_db, vragenlijst, code=sessie.ronde.code, naam="Laatkomer")
-    services.heropen(eigen_db, dicht)
+        start.neem_deel(eigen_db, vragenlijst, code=sessie.ronde.code, naam="Laatkomer")
+    workshop.heropen(eigen_db, dicht)
     with eigen_db.lezen() as s:
         assert s.get(RondeScoreRij, sessie.ronde.id) is None
     assert _status(eigen_db, sessie.ronde.id) == "open"
@@ -324,7 +323,7 @@ def test_benchmark_shows_nothing_below_five_gemeenten_and_counts_each_gemeente_o
     vergelijken.zet_benchmark_deelname(eigen_db, beheer, s5.ronde.gm_code, True)
     importeer(eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[5], dt.date(2026, 3, 1), afgerond=True))
     assert vergelijken.benchmark_voor(eigen_db, vragenlijst, beheer, eigen.ronde.id, "provincie").gemeenten == 4
-    services.rond_af(eigen_db, vragenlijst, s5)
+    workshop.rond_af(eigen_db, vragenlijst, s5)
     bm = vergelijken.benchmark_voor(eigen_db, vragenlijst, beheer, eigen.ronde.id, "provincie")
     assert bm.gemeenten == MIN_GROEP and bm.voldoende
     totaal = bm.posities[0]

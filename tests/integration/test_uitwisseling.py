@@ -15,7 +15,7 @@ from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
+from scan.services import invullen, resultaten, start, workshop
 from scan.services.uitwisseling import IMPORT_FACILITATOR, ImportFout, exporteer, importeer
 from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken_scan
@@ -68,21 +68,21 @@ def test_import_then_export__gives_back_the_file(db: Database, vragenlijst: Vrag
     assert sessie.ronde.code != scan.scanronde.id
     assert bereken_scan(vragenlijst, terug) == bereken_scan(vragenlijst, scan)
     # The scores the app shows for the imported round are the file's scores.
-    assert services.resultaat(db, vragenlijst, sessie.ronde.id) == bereken_scan(vragenlijst, scan)
+    assert resultaten.resultaat(db, vragenlijst, sessie.ronde.id) == bereken_scan(vragenlijst, scan)
 
 
 def test_export_then_import__of_a_round_made_in_the_app(
     db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek
 ) -> None:
-    fac = services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
-    karel = services.neem_deel(db, vragenlijst, code=fac.ronde.code, naam="Karel", functie="KCC")
+    fac = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
+    karel = start.neem_deel(db, vragenlijst, code=fac.ronde.code, naam="Karel", functie="KCC")
     stellingen = [s.id for _, s in vragenlijst.stellingen()]
     for i, sid in enumerate(stellingen[:20]):
-        services.sla_antwoord_op(db, vragenlijst, karel, sid, ["1", "2", "3", "weet_niet", "nvt"][i % 5])
-    services.sla_toelichting_op(db, vragenlijst, karel, stellingen[0], "R&D <KCC>")
-    services.sla_toelichting_op(db, vragenlijst, karel, stellingen[30], "Alleen een notitie, nog geen keuze")
-    services.sla_ambitie_op(db, vragenlijst, karel, "kanaalregie", 4)
-    services.stel_consensus_vast(
+        invullen.sla_antwoord_op(db, vragenlijst, karel, sid, ["1", "2", "3", "weet_niet", "nvt"][i % 5])
+    invullen.sla_toelichting_op(db, vragenlijst, karel, stellingen[0], "R&D <KCC>")
+    invullen.sla_toelichting_op(db, vragenlijst, karel, stellingen[30], "Alleen een notitie, nog geen keuze")
+    invullen.sla_ambitie_op(db, vragenlijst, karel, "kanaalregie", 4)
+    workshop.stel_consensus_vast(
         db, vragenlijst, fac, stelling=stellingen[1], niveau=3, toelichting="Samen besloten", verwachte_versie=None
     )
     voorstellen = doelservice.suggesties(db, vragenlijst, bibliotheek, fac, vandaag=VANDAAG)

@@ -28,7 +28,7 @@ from scan.db.tabellen import AntwoordRij, DeelnemerRij, DoelRij, RondeRij
 from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.services.ronde import naam_en_sleutel
+from scan.services.regels import naam_en_sleutel
 from scan.services.uitwisseling import ImportFout, controleer_import, exporteer, importeer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst

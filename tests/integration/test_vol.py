@@ -22,11 +22,11 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from reports.exports import lees_bestand
-from scan.db.repository import Sessie
 from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, nu
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
-from scan.services import ronde as services
+from scan.leesmodellen import Sessie
+from scan.services import start
 from scan.ui.rapporten import maak_bestand
 from scoring.models import Vragenlijst
 from tests.vijandig import LANG, MARKUP, tekst_voor_veld
@@ -38,7 +38,7 @@ upload limit in .streamlit/config.toml is sized for."""
 
 
 def _ronde(db: Database, vragenlijst: Vragenlijst) -> Sessie:
-    return services.start_ronde(
+    return start.start_ronde(
         db, vragenlijst, gm_code="GM0014", facilitator="Fien Facilitator", datum=dt.date(2026, 12, 7)
     )
 
@@ -52,36 +52,36 @@ def _aantal(db: Database, ronde_id: int) -> int:
 
 def _vul_aan(db: Database, vragenlijst: Vragenlijst, ronde: Sessie, tot: int) -> list[Sessie]:
     return [
-        services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:03d}")
+        start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Deelnemer {i:03d}")
         for i in range(_aantal(db, ronde.ronde.id), tot)
     ]
 
 
 def test_a_full_round_refuses_the_next_joiner_in_dutch_and_counts_it(db: Database, vragenlijst: Vragenlijst) -> None:
     ronde = _ronde(db, vragenlijst)
-    _vul_aan(db, vragenlijst, ronde, services.MAX_DEELNEMERS)
-    assert services.bezetting(db, ronde.ronde.id) == (services.MAX_DEELNEMERS, 0)
+    _vul_aan(db, vragenlijst, ronde, start.MAX_DEELNEMERS)
+    assert start.bezetting(db, ronde.ronde.id) == (start.MAX_DEELNEMERS, 0)
     for keer in (1, 2):
         with pytest.raises(InvoerFout) as weigering:
-            services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Te laat {keer}")
-        assert "is vol" in str(weigering.value) and str(services.MAX_DEELNEMERS) in str(weigering.value)
-        assert services.bezetting(db, ronde.ronde.id) == (services.MAX_DEELNEMERS, keer)
+            start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Te laat {keer}")
+        assert "is vol" in str(weigering.value) and str(start.MAX_DEELNEMERS) in str(weigering.value)
+        assert start.bezetting(db, ronde.ronde.id) == (start.MAX_DEELNEMERS, keer)
     # Another round is not affected by this one being full.
     ander = _ronde(db, vragenlijst)
-    services.neem_deel(db, vragenlijst, code=ander.ronde.code, naam="Te laat 1")
-    assert services.bezetting(db, ander.ronde.id) == (2, 0)
+    start.neem_deel(db, vragenlijst, code=ander.ronde.code, naam="Te laat 1")
+    assert start.bezetting(db, ander.ronde.id) == (2, 0)
 
 
 def test_concurrent_joins_never_pass_the_maximum(db: Database, vragenlijst: Vragenlijst) -> None:
     ronde = _ronde(db, vragenlijst)
-    _vul_aan(db, vragenlijst, ronde, services.MAX_DEELNEMERS - 3)
+    _vul_aan(db, vragenlijst, ronde, start.MAX_DEELNEMERS - 3)
     tegelijk = threading.Barrier(8)
     uitkomsten: list[str] = []
 
     def meedoen(i: int) -> None:
         tegelijk.wait()
         try:
-            services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Tegelijk {i}")
+            start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Tegelijk {i}")
             uitkomsten.append("binnen")
         except InvoerFout:
             uitkomsten.append("vol")
@@ -92,7 +92,7 @@ def test_concurrent_joins_never_pass_the_maximum(db: Database, vragenlijst: Vrag
     for d in draden:
         d.join()
     assert sorted(uitkomsten) == ["binnen"] * 3 + ["vol"] * 5
-    assert services.bezetting(db, ronde.ronde.id) == (services.MAX_DEELNEMERS, 5)
+    assert start.bezetting(db, ronde.ronde.id) == (start.MAX_DEELNEMERS, 5)
 
 
 def _toelichting(n: int, k: int) -> str:
@@ -103,8 +103,8 @@ def _toelichting(n: int, k: int) -> str:
 
 def test_every_download_works_for_a_round_at_the_maximum(db: Database, vragenlijst: Vragenlijst) -> None:
     ronde = _ronde(db, vragenlijst)
-    deelnemers = [ronde, *_vul_aan(db, vragenlijst, ronde, services.MAX_DEELNEMERS)]
-    assert len(deelnemers) == services.MAX_DEELNEMERS
+    deelnemers = [ronde, *_vul_aan(db, vragenlijst, ronde, start.MAX_DEELNEMERS)]
+    assert len(deelnemers) == start.MAX_DEELNEMERS
     stellingen = [s.id for _, s in vragenlijst.stellingen()]
     with db.schrijven() as s:  # written as rows: 60 × 80 saves through the UI would prove nothing more
         for n, d in enumerate(deelnemers):
@@ -144,8 +144,8 @@ def test_every_download_works_for_a_round_at_the_maximum(db: Database, vragenlij
         assert z.namelist()
     uitwissel = maak("json")
     terug = lees_bestand(uitwissel, "ronde.json")
-    assert len(terug.deelnemers) == services.MAX_DEELNEMERS
-    assert len(terug.antwoorden) == services.MAX_DEELNEMERS * len(stellingen)
+    assert len(terug.deelnemers) == start.MAX_DEELNEMERS
+    assert len(terug.antwoorden) == start.MAX_DEELNEMERS * len(stellingen)
     # The upload box takes this file back: the server's limit is sized for a full round.
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert len(uitwissel) <= config["server"]["maxUploadSize"] * 1024 * 1024

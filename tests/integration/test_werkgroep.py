@@ -17,12 +17,11 @@ from sqlalchemy import delete, func, select
 
 from reports.exports import csv_zip, naar_excel
 from reports.pdf import rapport
-from scan.db.repository import Sessie
 from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, RondeRij, VastgesteldeAmbitieRij
 from scan.db.verbinding import Database
-from scan.services import ronde as services
-from scan.services import werkgroep
-from scan.services.ronde import InvoerFout
+from scan.fouten import InvoerFout
+from scan.leesmodellen import Sessie
+from scan.services import invullen, regels, resultaten, start, werkgroep, workshop
 from scan.services.uitwisseling import exporteer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
@@ -63,7 +62,7 @@ def _aantal(db: Database, tabel: type[AntwoordRij | AmbitieRij], deelnemer_id: i
 
 @pytest.fixture
 def ronde(db: Database, vragenlijst: Vragenlijst) -> Sessie:
-    return services.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    return start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
 
 
 @pytest.fixture
@@ -72,11 +71,11 @@ def werkgroep_van_drie(db: Database, vragenlijst: Vragenlijst, ronde: Sessie) ->
     b1 = vragenlijst.bouwstenen[0]
     deelnemers = {}
     for naam, niveau, ambitie in [("Anna", "2", 5), ("Bert", "2", 5), ("Stray", "5", 1)]:
-        sessie = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=naam)
+        sessie = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=naam)
         for s in b1.stellingen:
-            services.sla_antwoord_op(db, vragenlijst, sessie, s.id, niveau)
-        services.sla_toelichting_op(db, vragenlijst, sessie, b1.stellingen[0].id, f"Notitie van {naam}")
-        services.sla_ambitie_op(db, vragenlijst, sessie, b1.id, ambitie)
+            invullen.sla_antwoord_op(db, vragenlijst, sessie, s.id, niveau)
+        invullen.sla_toelichting_op(db, vragenlijst, sessie, b1.stellingen[0].id, f"Notitie van {naam}")
+        invullen.sla_ambitie_op(db, vragenlijst, sessie, b1.id, ambitie)
         deelnemers[naam] = sessie
     return deelnemers
 
@@ -89,7 +88,7 @@ def test_verwijder__drops_answers_notes_ambitions_from_results_pdfs_and_exports(
 ) -> None:
     b1 = vragenlijst.bouwstenen[0].id
     stray = werkgroep_van_drie["Stray"].deelnemer
-    voor = services.resultaat(db, vragenlijst, ronde.ronde.id)
+    voor = resultaten.resultaat(db, vragenlijst, ronde.ronde.id)
     assert voor.deelnemers == 3
     assert "3 deelnemers" in _pdf(db, vragenlijst, ronde.ronde.id, "handout")
 
@@ -97,11 +96,11 @@ def test_verwijder__drops_answers_notes_ambitions_from_results_pdfs_and_exports(
 
     assert _aantal(db, AntwoordRij, stray.id) == 0
     assert _aantal(db, AmbitieRij, stray.id) == 0
-    na = services.resultaat(db, vragenlijst, ronde.ronde.id)
+    na = resultaten.resultaat(db, vragenlijst, ronde.ronde.id)
     assert na.deelnemers == 2
     assert na.bouwsteen(b1).niveau == 2.0
     assert na.bouwsteen(b1).ambitie == 5.0  # the median of Anna's and Bert's, without Stray's 1
-    assert [r.naam for r in services.voortgang(db, ronde)] == ["Fatima", "Anna", "Bert"]
+    assert [r.naam for r in workshop.voortgang(db, ronde)] == ["Fatima", "Anna", "Bert"]
     for soort in ("handout", "volledig"):
         tekst = _pdf(db, vragenlijst, ronde.ronde.id, soort)
         assert "2 deelnemers" in tekst
@@ -139,7 +138,7 @@ def test_verwijder__yourself_or_the_last_facilitator__is_refused(
 ) -> None:
     with pytest.raises(InvoerFout, match="uzelf niet"):
         werkgroep.verwijder_deelnemer(db, ronde, ronde.deelnemer.id, verwachte_versie=_v(db, ronde.deelnemer.id))
-    tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
+    tweede = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
     # Another facilitator may go while one stays ...
     assert (
         werkgroep.verwijder_deelnemer(db, ronde, tweede.deelnemer.id, verwachte_versie=_v(db, tweede.deelnemer.id))
@@ -148,7 +147,7 @@ def test_verwijder__yourself_or_the_last_facilitator__is_refused(
     # ... and a removed facilitator can no longer act.
     with pytest.raises(InvoerFout, match="niet meer mee"):
         werkgroep.verwijder_deelnemer(db, tweede, ronde.deelnemer.id, verwachte_versie=_v(db, ronde.deelnemer.id))
-    assert [r.naam for r in services.voortgang(db, ronde)] == ["Fatima"]
+    assert [r.naam for r in workshop.voortgang(db, ronde)] == ["Fatima"]
 
 
 def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
@@ -156,7 +155,7 @@ def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
 ) -> None:
     # The round row is locked first (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite), so
     # the second removal sees the first and finds its own facilitator gone.
-    tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
+    tweede = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="Gijs", rol="facilitator")
     for _ in range(5):
 
         def weg(wie: Sessie, wat: Sessie, tegelijk: threading.Barrier = threading.Barrier(2)) -> str:  # noqa: B008
@@ -171,25 +170,25 @@ def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
         with ThreadPoolExecutor(2) as pool:
             uitkomsten = list(pool.map(weg, [ronde, tweede], [tweede, ronde]))
         assert sum(not u.startswith("geweigerd") for u in uitkomsten) == 1, uitkomsten
-        over = services.voortgang(db, ronde)
+        over = workshop.voortgang(db, ronde)
         assert [r.rol for r in over] == ["facilitator"]
         blijver = ronde if over[0].deelnemer_id == ronde.deelnemer.id else tweede
-        tweede = services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Gijs {_}", rol="facilitator")
+        tweede = start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam=f"Gijs {_}", rol="facilitator")
         ronde = blijver
 
 
 def test_verwijder__a_participant_of_another_round__is_refused(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie
 ) -> None:
-    ander = services.start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Olga", datum=DATUM)
-    iemand = services.neem_deel(db, vragenlijst, code=ander.ronde.code, naam="Piet")
+    ander = start.start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Olga", datum=DATUM)
+    iemand = start.neem_deel(db, vragenlijst, code=ander.ronde.code, naam="Piet")
     with pytest.raises(InvoerFout, match="doet niet \\(meer\\) mee"):
         werkgroep.verwijder_deelnemer(db, ronde, iemand.deelnemer.id, verwachte_versie=_v(db, iemand.deelnemer.id))
     with pytest.raises(InvoerFout, match="doet niet \\(meer\\) mee"):
         werkgroep.hernoem_deelnemer(
             db, ronde, iemand.deelnemer.id, "Klaas", verwachte_versie=_v(db, iemand.deelnemer.id)
         )
-    assert services.sessie_voor_token(db, iemand.deelnemer.token) is not None
+    assert start.sessie_voor_token(db, iemand.deelnemer.token) is not None
 
 
 def test_werkgroep__a_participant_who_is_not_facilitator__is_refused_everything(
@@ -209,7 +208,7 @@ def test_werkgroep__a_participant_who_is_not_facilitator__is_refused_everything(
     vervalst = anna.model_copy(update={"deelnemer": anna.deelnemer.model_copy(update={"rol": "facilitator"})})
     with pytest.raises(InvoerFout, match="Alleen een facilitator"):
         werkgroep.verwijder_deelnemer(db, vervalst, bert.deelnemer.id, verwachte_versie=_v(db, bert.deelnemer.id))
-    assert len(services.voortgang(db, ronde)) == 4
+    assert len(workshop.voortgang(db, ronde)) == 4
 
 
 def test_verwijder__in_a_closed_round__is_refused_until_reopened(
@@ -217,7 +216,7 @@ def test_verwijder__in_a_closed_round__is_refused_until_reopened(
 ) -> None:
     stray = werkgroep_van_drie["Stray"].deelnemer.id
     # The page's snapshot still says "open"; the row inside the transaction says otherwise.
-    services.rond_af(db, vragenlijst, ronde)
+    workshop.rond_af(db, vragenlijst, ronde)
     with pytest.raises(InvoerFout, match="afgerond"):
         werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray))
     with pytest.raises(InvoerFout, match="afgerond"):
@@ -229,7 +228,7 @@ def test_verwijder__in_a_closed_round__is_refused_until_reopened(
             3,
             verwachte_versie=_av(db, ronde, vragenlijst.bouwstenen[0].id),
         )
-    services.heropen(db, ronde)
+    workshop.heropen(db, ronde)
     werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray))
 
 
@@ -245,13 +244,13 @@ def test_hernoem__changes_the_name_everywhere_and_keeps_the_answers(
         == "Sanne de Wit"
     )
     assert _aantal(db, AntwoordRij, stray.id) == len(vragenlijst.bouwstenen[0].stellingen)
-    assert services.sessie_voor_token(db, stray.token).deelnemer.naam == "Sanne de Wit"  # type: ignore[union-attr]
+    assert start.sessie_voor_token(db, stray.token).deelnemer.naam == "Sanne de Wit"  # type: ignore[union-attr]
     tekst = _pdf(db, vragenlijst, ronde.ronde.id, "volledig")
     # Only the note Stray wrote still says "Stray"; the werkgroep list has the new name.
     assert "Sanne de Wit" in tekst and tekst.count("Stray") == tekst.count("Notitie van Stray") == 1
     # The new name is taken: joining with it again is refused, as for any name.
     with pytest.raises(InvoerFout, match="al iemand mee"):
-        services.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="sanne DE wit")
+        start.neem_deel(db, vragenlijst, code=ronde.ronde.code, naam="sanne DE wit")
 
 
 def test_hernoem__to_a_name_already_in_the_round__is_refused_as_on_joining(
@@ -264,7 +263,7 @@ def test_hernoem__to_a_name_already_in_the_round__is_refused_as_on_joining(
         werkgroep.hernoem_deelnemer(db, ronde, bert.id, "   ", verwachte_versie=_v(db, bert.id))
     # Only the spelling of one's own name: allowed.
     assert werkgroep.hernoem_deelnemer(db, ronde, bert.id, "BERT", verwachte_versie=_v(db, bert.id)) == "BERT"
-    assert [r.naam for r in services.voortgang(db, ronde)] == ["Fatima", "Anna", "BERT", "Stray"]
+    assert [r.naam for r in workshop.voortgang(db, ronde)] == ["Fatima", "Anna", "BERT", "Stray"]
 
 
 # --- agreed ambitions ---------------------------------------------------------------------
@@ -281,14 +280,14 @@ def test_vastgestelde_ambitie__overrides_the_personal_ones_in_result_and_pdfs_an
         verwachte_versie=_v(db, werkgroep_van_drie["Stray"].deelnemer.id),
     )
     # Without an agreement: the median of the personal ambitions (5 and 5), "nu 25, ambitie 100".
-    r = services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id)
+    r = resultaten.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id)
     assert (r.score, r.ambitie, r.ambitie_score) == (25.0, 5.0, 100.0)
     assert f"{b1.naam.nl} (nu 25, ambitie 100)" in _pdf(db, vragenlijst, ronde.ronde.id, "handout")
 
     werkgroep.stel_ambitie_vast(
         db, vragenlijst, ronde, b1.id, 3, "Eerst de basis op orde", verwachte_versie=_av(db, ronde, b1.id)
     )
-    r = services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id)
+    r = resultaten.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id)
     assert (r.ambitie, r.ambitie_score, r.gap_score) == (3.0, 50.0, 25.0)
     handout = _pdf(db, vragenlijst, ronde.ronde.id, "handout")
     assert f"{b1.naam.nl} (nu 25, ambitie 50)" in handout
@@ -309,12 +308,12 @@ def test_vastgestelde_ambitie__overrides_the_personal_ones_in_result_and_pdfs_an
     with db.lezen() as s:
         rijen = s.scalars(select(VastgesteldeAmbitieRij).where(VastgesteldeAmbitieRij.ronde_id == ronde.ronde.id))
         assert [(x.bouwsteen, x.niveau, x.toelichting) for x in rijen] == [(b1.id, 4, None)]
-    assert services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 4.0
+    assert resultaten.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 4.0
 
     # Cleared: the median counts again.
     assert werkgroep.wis_ambitie(db, vragenlijst, ronde, b1.id, verwachte_versie=_av(db, ronde, b1.id) or 0) is True
     assert werkgroep.wis_ambitie(db, vragenlijst, ronde, b1.id, verwachte_versie=_av(db, ronde, b1.id) or 0) is False
-    assert services.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 5.0
+    assert resultaten.resultaat(db, vragenlijst, ronde.ronde.id).bouwsteen(b1.id).ambitie == 5.0
     assert werkgroep.ambities(db, vragenlijst, ronde)[b1.id].vastgesteld is None
 
 
@@ -375,15 +374,15 @@ def test_hernoem__any_sequence__keeps_names_unique_as_joining_does(
 ) -> None:
     """Rule: a rename succeeds exactly when the cleaned name is valid and no other participant of
     the round has the same key; afterwards every key in the round is still unique."""
-    leider = services.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    leider = start.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
     leden = [leider] + [
-        services.neem_deel(sqlite_db, vragenlijst, code=leider.ronde.code, naam=n) for n in ("Piet", "Kees", "Joop")
+        start.neem_deel(sqlite_db, vragenlijst, code=leider.ronde.code, naam=n) for n in ("Piet", "Kees", "Joop")
     ]
-    model = {s.deelnemer.id: services.naam_en_sleutel(s.deelnemer.naam) for s in leden}
+    model = {s.deelnemer.id: regels.naam_en_sleutel(s.deelnemer.naam) for s in leden}
     for wie, naam in stappen:
         doel = leden[wie].deelnemer.id
         try:
-            schoon, sleutel = services.naam_en_sleutel(naam)
+            schoon, sleutel = regels.naam_en_sleutel(naam)
         except InvoerFout:
             verwacht = None
         else:
@@ -398,6 +397,6 @@ def test_hernoem__any_sequence__keeps_names_unique_as_joining_does(
                 == verwacht[0]
             )
             model[doel] = verwacht
-    assert [(r.deelnemer_id, r.naam) for r in services.voortgang(sqlite_db, leider)] == [
+    assert [(r.deelnemer_id, r.naam) for r in workshop.voortgang(sqlite_db, leider)] == [
         (i, n) for i, (n, _) in model.items()
     ]

@@ -87,7 +87,7 @@ def assen(vragenlijst: Vragenlijst) -> list[str]:
     return [b.naam.nl for b in vragenlijst.bouwstenen]
 
 
-def _scores(n: int, seed: int) -> list[float | None]:
+def scores_van(n: int, seed: int) -> list[float | None]:
     # Deterministic, varied scores with now and then a gap.
     return [None if (i * 7 + seed) % 11 == 0 else float((i * 37 + seed * 13) % 101) for i in range(n)]
 
@@ -96,7 +96,7 @@ def _scores(n: int, seed: int) -> list[float | None]:
 
 
 def test_overlay__valid_with_one_line_and_legend_entry_per_series(assen: list[str]) -> None:
-    reeksen = {label: _scores(16, i) for i, label in enumerate(LABELS)}
+    reeksen = {label: scores_van(16, i) for i, label in enumerate(LABELS)}
     spec = overlay_spec(assen, reeksen, titel="Tien gemeenten")
     _geldig(spec)
     lijnen = _rijen(spec, _laag(spec, "lijnen"))
@@ -172,7 +172,7 @@ def test_overlay__bad_input_is_refused(assen: list[str], reeksen: dict[str, list
 
 def test_heatmap__a_text_in_every_cell_with_a_dash_for_no_score(assen: list[str]) -> None:
     scores: dict[tuple[str, str], float | None] = {
-        (a, k): s for j, k in enumerate(LABELS) for a, s in zip(assen, _scores(16, j), strict=True)
+        (a, k): s for j, k in enumerate(LABELS) for a, s in zip(assen, scores_van(16, j), strict=True)
     }
     del scores[assen[0], LABELS[0]]  # a missing pair is no score too
     spec = heatmap_spec(assen, LABELS, scores, titel="Per bouwsteen")
@@ -316,7 +316,7 @@ def test_benchmark__bad_input_is_refused() -> None:
 
 def test_every_chart_renders_to_png(assen: list[str]) -> None:
     vl_convert.register_font_directory(str(FONTS))
-    reeksen = {label: _scores(16, i) for i, label in enumerate(LABELS)}
+    reeksen = {label: scores_van(16, i) for i, label in enumerate(LABELS)}
     specs = [
         overlay_spec(assen, reeksen),
         heatmap_spec(assen, LABELS, {(a, k): reeksen[k][i] for k in LABELS for i, a in enumerate(assen)}),

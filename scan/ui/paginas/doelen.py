@@ -28,10 +28,10 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reports.duiding import PDCA_NAAM
+from scan.fouten import InvoerFout
 from scan.services import doelen as doelservice
-from scan.services import ronde as services
+from scan.services import resultaten
 from scan.services.doelen import DoelConflict, DoelInfo, lees_getal, toon_getal
-from scan.services.ronde import InvoerFout
 from scan.ui.conflictweergave import Verschil, keuzeknoppen, toon_versies
 from scan.ui.kern import (
     bibliotheek_of_stop,
@@ -58,7 +58,7 @@ bib = bibliotheek_of_stop(vl)
 vandaag = dt.date.today()
 namen = {b.id: f"{b.nummer}. {b.naam.nl}" for b in vl.bouwstenen}
 kale_namen = {b.id: b.naam.nl for b in vl.bouwstenen}
-resultaat = services.resultaat(db, vl, sessie.ronde.id)
+resultaat = resultaten.resultaat(db, vl, sessie.ronde.id)
 resultaat_niveau = {b.bouwsteen: b.niveau for b in resultaat.bouwstenen}
 PDCA = PDCA_NAAM
 # What this user may do on the page; the service checks it again on the rows when writing.

@@ -14,8 +14,8 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from scan.services import ronde as services
-from scan.services.ronde import InvoerFout
+from scan.fouten import InvoerFout
+from scan.services import invullen
 from scan.ui.kern import (
     letterlijk,
     persoonlijke_link,
@@ -74,7 +74,7 @@ def _keuze(stelling_id: str, nummer: int) -> None:
     if waarde is not None:
         _bewaar(
             f"a_{stelling_id}",
-            lambda: services.sla_antwoord_op(db, vl, sessie, stelling_id, waarde),
+            lambda: invullen.sla_antwoord_op(db, vl, sessie, stelling_id, waarde),
             t("invullen.opgeslagen", nummer=nummer, keuze=_label(waarde)),
         )
 
@@ -84,7 +84,7 @@ def _toelichting(stelling_id: str, nummer: int) -> None:
     tekst = st.session_state[f"t_{stelling_id}"]
     _bewaar(
         f"t_{stelling_id}",
-        lambda: services.sla_toelichting_op(db, vl, sessie, stelling_id, tekst),
+        lambda: invullen.sla_toelichting_op(db, vl, sessie, stelling_id, tekst),
         t("invullen.toelichting.opgeslagen", nummer=nummer),
     )
 
@@ -102,7 +102,7 @@ def _ambitie(bouwsteen_id: str) -> None:
     if niveau is not None:
         _bewaar(
             f"amb_{bouwsteen_id}",
-            lambda: services.sla_ambitie_op(db, vl, sessie, bouwsteen_id, _als_niveau(niveau)),
+            lambda: invullen.sla_ambitie_op(db, vl, sessie, bouwsteen_id, _als_niveau(niveau)),
             t("invullen.ambitie.opgeslagen", keuze=_label(niveau)),
         )
 
@@ -145,7 +145,7 @@ def _na_tekenen(
         _bewaar(sleutel, opslaan, bevestiging)
 
 
-mijn, ambitie_stand = services.mijn_stand(db, sessie)
+mijn, ambitie_stand = invullen.mijn_stand(db, sessie)
 ambities = {b: niveau for b, (niveau, _) in ambitie_stand.items()}
 gekozen = {s for s, a in mijn.items() if a.antwoord is not None}
 afgerond = sessie.ronde.status == "afgerond"
@@ -289,7 +289,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             sleutel,
             opgeslagen_antwoord[s.id],
             keuze,
-            partial(services.sla_antwoord_op, db, vl, sessie, s.id, keuze or ""),
+            partial(invullen.sla_antwoord_op, db, vl, sessie, s.id, keuze or ""),
             t("invullen.opgeslagen", nummer=nummer, keuze=_label(keuze) if keuze else ""),
         )
         tekst_sleutel = f"t_{s.id}"
@@ -308,7 +308,7 @@ for nummer, s in enumerate(bouwsteen.stellingen, start=1):
             tekst_sleutel,
             opgeslagen_tekst[s.id],
             tekst,
-            partial(services.sla_toelichting_op, db, vl, sessie, s.id, tekst),
+            partial(invullen.sla_toelichting_op, db, vl, sessie, s.id, tekst),
             t("invullen.toelichting.opgeslagen", nummer=nummer),
         )
         for sleutel in (f"a_{s.id}", f"t_{s.id}"):
@@ -337,7 +337,7 @@ with st.container(border=True):
         amb_sleutel,
         opgeslagen_ambitie,
         gekozen_ambitie,
-        partial(services.sla_ambitie_op, db, vl, sessie, bouwsteen.id, int(gekozen_ambitie or 0)),
+        partial(invullen.sla_ambitie_op, db, vl, sessie, bouwsteen.id, int(gekozen_ambitie or 0)),
         t("invullen.ambitie.opgeslagen", keuze=_label(gekozen_ambitie) if gekozen_ambitie else ""),
     )
     if f"amb_{bouwsteen.id}" in mislukt:

@@ -5,8 +5,7 @@ import streamlit as st
 
 from reports import charts
 from reports.duiding import benchmark_zin, getal, heel, kernzin
-from scan.services import ronde as services
-from scan.services import vergelijken
+from scan.services import resultaten, vergelijken
 from scan.ui.kern import letterlijk, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
@@ -14,7 +13,7 @@ from scan.ui.teksten import t
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
 zelfde_versie_of_stop(sessie, vl)
-resultaat = services.resultaat(db, vl, sessie.ronde.id)
+resultaat = resultaten.resultaat(db, vl, sessie.ronde.id)
 banden = {b.id: b.naam.nl for b in vl.schaal.banden}
 namen = {b.id: b.naam.nl for b in vl.bouwstenen}
 

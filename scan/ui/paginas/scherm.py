@@ -15,10 +15,10 @@ import html
 
 import streamlit as st
 
-from scan.db.repository import RondeInfo, Voortgang
 from scan.db.tabellen import nu
-from scan.services import bespreken
-from scan.services import ronde as services
+from scan.fouten import InvoerFout
+from scan.leesmodellen import RondeInfo, Voortgang
+from scan.services import bespreken, regels, resultaten
 from scan.ui.kern import (
     SCHERM_PARAM,
     TOKEN_PARAM,
@@ -212,7 +212,7 @@ def _live(vl: Vragenlijst, token: str) -> None:
     totaal = sum(len(b.stellingen) for b in vl.bouwstenen)
     deelnemers = [r for r in rijen if r.rol == "deelnemer"]
     iedereen_binnen = bool(deelnemers) and all(r.beantwoord > 0 for r in deelnemers)
-    resultaat = services.resultaat(db, vl, ronde.id)
+    resultaat = resultaten.resultaat(db, vl, ronde.id)
     minuten, budget = bespreken.agenda_instelling(db, ronde.id)
     lijst = agenda_regels.punten(resultaat, bespreken.markeringen(db, ronde.id))
     a = agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget)
@@ -251,8 +251,8 @@ if ronde is None:
     st.info(t("scherm.onbekend"), icon=":material/link_off:")
     st.stop()
 try:
-    services.controleer_versie(ronde, vl)
-except services.InvoerFout as fout:
+    regels.controleer_versie(ronde, vl)
+except InvoerFout as fout:
     st.warning(letterlijk(str(fout)), icon=":material/error:")
     st.stop()
 _live(vl, token)

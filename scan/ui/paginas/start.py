@@ -5,11 +5,9 @@ import datetime as dt
 import streamlit as st
 
 from reports.exports import lees_bestand
-from scan.fouten import OnbekendeCode
+from scan.fouten import InvoerFout, OnbekendeCode
 from scan.gemeenten import keuzelabel
-from scan.services import ronde as services
-from scan.services import vergelijken
-from scan.services.ronde import InvoerFout
+from scan.services import start, vergelijken
 from scan.services.toegang import Gebruiker
 from scan.services.uitwisseling import controleer_import
 from scan.ui.kern import (
@@ -137,7 +135,7 @@ with tab_mee, st.form("meedoen"):
             _fout(te_veel_pogingen(wacht))
         else:
             try:
-                meld_aan(services.neem_deel(db, vl, code=code, naam=naam, functie=functie))
+                meld_aan(start.neem_deel(db, vl, code=code, naam=naam, functie=functie))
             except OnbekendeCode as fout:
                 poging_mislukt()
                 _fout(letterlijk(str(fout)))
@@ -153,7 +151,7 @@ if mag_leiden and gebruiker is not None:
     leidt = gebruiker.gemeenten("leiden")
     with tab_nieuw, st.form("nieuw"):
         st.markdown(t("start.nieuw.uitleg"))
-        keuzes = {g.gm_code: g for g in services.gemeenten(db) if leidt is None or g.gm_code in leidt}
+        keuzes = {g.gm_code: g for g in start.gemeenten(db) if leidt is None or g.gm_code in leidt}
         gm_code = st.selectbox(
             t("start.gemeente"),
             options=list(keuzes),
@@ -205,7 +203,7 @@ with tab_terug, st.form("terug"):
     if st.form_submit_button(t("start.terug.knop")):
         token = link.strip().rsplit("d=", 1)[-1].split("&", 1)[0]
         wacht = poging_wachttijd() if token else 0
-        terug = services.sessie_voor_token(db, token) if token and not wacht else None
+        terug = start.sessie_voor_token(db, token) if token and not wacht else None
         if not token:
             _fout(t("start.terug.leeg"))
         elif wacht:

@@ -12,11 +12,11 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from reports import charts
-from scan.db.repository import ConsensusInfo
 from scan.db.tabellen import nu
-from scan.services import bespreken
-from scan.services import ronde as services
-from scan.services.ronde import ConsensusConflict, InvoerFout
+from scan.fouten import InvoerFout
+from scan.leesmodellen import ConsensusInfo
+from scan.services import bespreken, resultaten, start, workshop
+from scan.services.workshop import ConsensusConflict
 from scan.ui import werkgroep_paneel
 from scan.ui.conflictweergave import keuzeknoppen, toon_versies
 from scan.ui.kern import (
@@ -147,17 +147,17 @@ def _balk(aantal: int, van: int) -> str:
 def _bezetting() -> None:
     """A full round (or one nearly full) is said to the facilitator: joiners beyond the maximum
     are refused on their phones, and the room should know why (issue 13, case 3)."""
-    aantal, geweigerd = services.bezetting(db, ronde.id)
-    if aantal >= services.MAX_DEELNEMERS:
-        st.warning(t("workshop.vol", maximum=services.MAX_DEELNEMERS, geweigerd=geweigerd), icon=":material/group_off:")
-    elif aantal >= services.MAX_DEELNEMERS - 10:
-        st.info(t("workshop.bijna_vol", over=services.MAX_DEELNEMERS - aantal, maximum=services.MAX_DEELNEMERS))
+    aantal, geweigerd = start.bezetting(db, ronde.id)
+    if aantal >= start.MAX_DEELNEMERS:
+        st.warning(t("workshop.vol", maximum=start.MAX_DEELNEMERS, geweigerd=geweigerd), icon=":material/group_off:")
+    elif aantal >= start.MAX_DEELNEMERS - 10:
+        st.info(t("workshop.bijna_vol", over=start.MAX_DEELNEMERS - aantal, maximum=start.MAX_DEELNEMERS))
 
 
 @st.fragment(run_every=_elke("5s"))
 @met_foutgrens
 def _wie_vult_in() -> None:
-    rijen = services.voortgang(db, sessie)
+    rijen = workshop.voortgang(db, sessie)
     _bezetting()
     # A facilitator who only leads the session is not someone the room waits for.
     invullers = [r for r in rijen if r.rol == "deelnemer" or r.beantwoord > 0]
@@ -183,8 +183,8 @@ def _wie_vult_in() -> None:
 
 
 _wie_vult_in()
-resultaat = services.resultaat(db, vl, ronde.id)
-afspraken = services.consensus(db, sessie)
+resultaat = resultaten.resultaat(db, vl, ronde.id)
+afspraken = workshop.consensus(db, sessie)
 
 
 PLEKKEN = ("bp", "bs")
@@ -230,7 +230,7 @@ def _leg_vast(stelling_id: str, versie: int | None, plek: str) -> None:
 
 def _bewaar(stelling_id: str, niveau: int | None, toelichting: str, versie: int | None, plek: str) -> None:
     try:
-        info = services.stel_consensus_vast(
+        info = workshop.stel_consensus_vast(
             db,
             vl,
             sessie,
@@ -393,7 +393,7 @@ def _stelling(
         gegeven = [n for n in range(1, 6) if r.verdeling[n - 1]]
         if gegeven:
             st.markdown("\n".join(f"- **{n} · {niveau_naam[n]}**: {letterlijk(s.niveaus.bij(n).nl)}" for n in gegeven))
-        toelichtingen = services.toelichtingen(db, sessie, stelling_id)
+        toelichtingen = workshop.toelichtingen(db, sessie, stelling_id)
         if toelichtingen:
             st.markdown(t("workshop.toelichtingen"))
             # One list item per note; a note's own lines stay inside its item (hard breaks).
@@ -484,8 +484,8 @@ def _agenda_instellen() -> None:
 @met_foutgrens
 def _bespreekpunten() -> None:
     # Live like the progress table: each rerun reads the round again, only this fragment reruns.
-    resultaat_nu = services.resultaat(db, vl, ronde.id)
-    afspraken_nu = services.consensus(db, sessie)
+    resultaat_nu = resultaten.resultaat(db, vl, ronde.id)
+    afspraken_nu = workshop.consensus(db, sessie)
     minuten, budget = bespreken.agenda_instelling(db, ronde.id)
     lijst = agenda_regels.punten(resultaat_nu, bespreken.markeringen(db, ronde.id))
     a = agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget)
@@ -575,8 +575,8 @@ with tab_links:
     st.markdown(t("workshop.links.uitleg"))
     # Whoever holds a link can change that person's answers, and this screen is projected.
     if st.toggle(t("workshop.links.toon"), key="workshop_links"):
-        tokens = services.deelnemer_links(db, sessie)
-        for r in services.voortgang(db, sessie):
+        tokens = workshop.deelnemer_links(db, sessie)
+        for r in workshop.voortgang(db, sessie):
             st.markdown(f"**{letterlijk(r.naam)}** ({t(f'rol.{r.rol}')})")
             st.code(persoonlijke_link(tokens[r.deelnemer_id]), language=None)
 
@@ -585,7 +585,7 @@ with tab_afronden:
         st.success(t("workshop.afgerond"), icon=":material/lock:")
         if st.button(t("workshop.heropenen"), icon=":material/lock_open:"):
             try:
-                services.heropen(db, sessie)
+                workshop.heropen(db, sessie)
             except InvoerFout as fout:
                 st.error(letterlijk(str(fout)), icon=":material/error:")
             else:
@@ -595,7 +595,7 @@ with tab_afronden:
         zeker = st.checkbox(t("workshop.afronden.zeker"), key="workshop_afronden_zeker")
         if st.button(t("workshop.afronden.knop"), type="primary", disabled=not zeker, icon=":material/lock:"):
             try:
-                services.rond_af(db, vl, sessie)
+                workshop.rond_af(db, vl, sessie)
             except InvoerFout as fout:
                 st.error(letterlijk(str(fout)), icon=":material/error:")
             else:

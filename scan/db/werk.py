@@ -1,0 +1,23 @@
+"""The unit of work: one transaction and the aggregates reached through it.
+
+Layer: ``scan/db``. A use case (``scan/services``) opens one unit of work with
+``Database.werk()`` (write) or ``Database.inzage()`` (read only), loads what it needs through
+the aggregates below, checks access and invariants on what it loaded, writes, and the block's
+end commits (or rolls everything back on any error). Services never see a ``Session`` or SQL;
+``tests/nep.py`` offers the same attributes in memory, so the rules of a use case can be tested
+in milliseconds (as in *Architecture Patterns with Python*, "Unit of Work").
+
+Add an aggregate: a class in its own module of ``scan/db`` taking the ``Session``, an
+attribute here, and the same attribute on ``tests/nep.py``'s ``NepWerk``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from scan.db.instellingen import Instellingen
+
+
+class Werk:
+    def __init__(self, s: Session) -> None:
+        self.instellingen = Instellingen(s)

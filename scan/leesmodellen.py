@@ -1,0 +1,89 @@
+"""Read models: the frozen objects that services hand to pages (and pages keep ids of).
+
+Layer: a leaf of ``scan/`` (pydantic and the pure core only), so the database code that builds
+them, the services that return them and the pages that show them all import them from here.
+Nothing here is an ORM row: a read model never outlives its transaction by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class LeesModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GemeenteKeuze(LeesModel):
+    gm_code: str
+    naam: str
+    provincie: str
+    grootteklasse: str
+
+
+class RondeInfo(LeesModel):
+    id: int
+    code: str
+    gm_code: str
+    gemeente: str
+    datum: dt.date
+    omschrijving: str | None
+    vragenlijst_id: str
+    vragenlijst_versie: str
+    status: Literal["open", "afgerond"]
+    fictief: bool
+
+    @property
+    def code_leesbaar(self) -> str:
+        """The join code as people read it aloud: two groups of four."""
+        return f"{self.code[:4]}-{self.code[4:]}"
+
+
+class DeelnemerInfo(LeesModel):
+    id: int
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    functie: str | None
+    token: str
+
+
+class Sessie(LeesModel):
+    """Who is using the app: a participant (or facilitator) of one round."""
+
+    ronde: RondeInfo
+    deelnemer: DeelnemerInfo
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.deelnemer.rol == "facilitator"
+
+
+class MijnAntwoord(LeesModel):
+    stelling: str
+    antwoord: str | None
+    toelichting: str | None
+    gewijzigd_op: dt.datetime
+
+
+class Voortgang(LeesModel):
+    deelnemer_id: int
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    functie: str | None
+    beantwoord: int
+    ambities: int
+    laatst_actief: dt.datetime | None
+    versie: int = 1
+    """The participant row's version: a rename or removal is saved against it."""
+
+
+class ConsensusInfo(LeesModel):
+    stelling: str
+    niveau: int
+    toelichting: str | None
+    vastgesteld_door: str | None
+    vastgesteld_op: dt.datetime
+    versie: int

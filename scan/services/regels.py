@@ -1,0 +1,114 @@
+"""Rules every use case shares: the text rule for fields, join codes and tokens, the questionnaire
+version of a round, and the check that a round is still open.
+
+Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
+message that names what is wrong and where, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scan.db.tabellen import (
+    DeelnemerRij,
+    RondeRij,
+)
+from scan.fouten import InvoerFout as InvoerFout
+from scan.leesmodellen import RondeInfo, Sessie
+from scoring import tekst as tekstregel
+from scoring.models import Vragenlijst
+
+CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+"""No 0/O and 1/I/L look-alikes: the code is read from a projected screen."""
+
+
+CODE_LENGTE = 8
+
+
+MAX_NAAM = tekstregel.maximum("naam")
+
+
+MAX_TOELICHTING = tekstregel.maximum("toelichting")
+
+
+def schone_tekst(tekst: str | None, soort: str, label: str, *, verplicht: bool = False) -> str | None:
+    """``tekst`` cleaned by the one text rule (``scoring.tekst``) for field kind ``soort``, or None
+    when empty; refuses control characters, an empty required field or text over the field's limit
+    with an ``InvoerFout`` that names the field by ``label``."""
+    try:
+        return tekstregel.controleer(tekst, soort, label, verplicht=verplicht)
+    except tekstregel.TekstFout as fout:
+        raise InvoerFout(str(fout)) from None
+
+
+def naam_en_sleutel(naam: str, label: str = "Uw naam") -> tuple[str, str]:
+    """A participant's name cleaned for display, and the key that makes names unique per round.
+
+    Look-alikes share a key: names that differ only in invisible characters, spacing, case or
+    Unicode form (``scoring.tekst.sleutel``).
+    """
+    schoon = schone_tekst(naam, "naam", label, verplicht=True)
+    assert schoon is not None
+    return schoon, tekstregel.sleutel(schoon)
+
+
+def nieuw_token() -> str:
+    """A personal link's secret: 144 random bits, safe in an address."""
+    return secrets.token_urlsafe(18)
+
+
+def nieuwe_code() -> str:
+    return "".join(secrets.choice(CODE_ALFABET) for _ in range(CODE_LENGTE))
+
+
+def normaliseer_code(invoer: str) -> str:
+    """A join code as typed or pasted (with dash, spaces, lower case, or the whole link)."""
+    invoer = (invoer or "").strip()
+    gevonden = re.search(r"[?&]code=([A-Za-z0-9-]+)", invoer)
+    if gevonden:
+        invoer = gevonden.group(1)
+    return re.sub(r"[\s-]", "", invoer).upper()
+
+
+def controleer_versie(ronde: RondeInfo, vragenlijst: Vragenlijst) -> None:
+    """Refuse to fill in a round that was started with another questionnaire version."""
+    if ronde.vragenlijst_id != vragenlijst.meta.id or ronde.vragenlijst_versie != vragenlijst.versie:
+        raise InvoerFout(
+            f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is gestart met vragenlijstversie "
+            f"{ronde.vragenlijst_versie}; deze app gebruikt versie {vragenlijst.versie}. De stellingen verschillen, "
+            "dus invullen kan hier niet. Start een nieuwe scanronde, of vraag de beheerder om de ronde te exporteren."
+        )
+
+
+AFGEROND = "Deze scanronde is afgerond; antwoorden kunnen niet meer veranderen."
+
+
+def eis_open(s: Session, sessie: Sessie) -> None:
+    """Inside a write transaction: the round is still open and this participant still in it.
+
+    Read from the rows, not from the page's snapshot: a facilitator may close the round or
+    remove a participant between the page load and the click. On PostgreSQL the round's row is
+    share-locked, so closing (which updates it) waits for this write or this write for it.
+    """
+    # One query for both (this runs on every click): the round's status and whether the
+    # participant's row is still there.
+    rij = s.execute(
+        select(RondeRij.status, DeelnemerRij.id)
+        .outerjoin(DeelnemerRij, (DeelnemerRij.ronde_id == RondeRij.id) & (DeelnemerRij.id == sessie.deelnemer.id))
+        .where(RondeRij.id == sessie.ronde.id)
+        .with_for_update(read=True, of=RondeRij)
+    ).first()
+    if rij is None:
+        raise InvoerFout("Deze scanronde bestaat niet meer; uw antwoord is niet opgeslagen.")
+    status, aanwezig = rij
+    if status != "open":
+        raise InvoerFout(AFGEROND)
+    if aanwezig is None:
+        raise InvoerFout(
+            "U bent niet (meer) ingeschreven in deze scanronde; uw antwoord is niet opgeslagen. Vraag de facilitator "
+            "om uw persoonlijke link, of doe opnieuw mee met de deelnamecode."
+        )

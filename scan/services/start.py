@@ -1,0 +1,199 @@
+"""Use cases of the page Start: the gemeenten to choose from, starting a round, finding a round by
+its join code and joining it, and who a personal link belongs to.
+
+Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
+message that names what is wrong and where, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from scan.db import repository as repo
+from scan.db.tabellen import (
+    DeelnemerRij,
+    InstellingRij,
+    RondeRij,
+    nu,
+)
+from scan.db.verbinding import Database
+from scan.fouten import InvoerFout as InvoerFout
+from scan.fouten import OnbekendeCode
+from scan.leesmodellen import GemeenteKeuze, RondeInfo, Sessie
+from scan.services.regels import (
+    CODE_LENGTE,
+    controleer_versie,
+    naam_en_sleutel,
+    nieuw_token,
+    nieuwe_code,
+    normaliseer_code,
+    schone_tekst,
+)
+from scoring.models import Vragenlijst
+
+MAX_DEELNEMERS = 60
+"""Participants per round, facilitator included. A werkgroep is 4 to 15 people (DESIGN.md);
+60 leaves room for four werkgroepen in one room, or a whole department filling in at its desks,
+and keeps every download of a full round well inside what it can carry (the exchange format
+holds 200; the progress table on the projector stays readable). A join-code flood stops here
+(issue 13, case 3); a larger group starts a second round."""
+
+
+GEWEIGERD_SLEUTEL = "vol_geweigerd_{ronde_id}"
+"""Key in ``instellingen`` counting the joins a full round refused, for the Workshop notice."""
+
+
+def gemeenten(db: Database) -> list[GemeenteKeuze]:
+    with db.lezen() as s:
+        return repo.alle_gemeente_keuzes(s)
+
+
+def start_ronde(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    *,
+    gm_code: str,
+    facilitator: str,
+    datum: dt.date,
+    omschrijving: str = "",
+    functie: str = "",
+    fictief: bool = False,
+) -> Sessie:
+    """A new round of ``gm_code`` with its facilitator as first participant."""
+    naam, sleutel = naam_en_sleutel(facilitator)
+    omschrijving_schoon = schone_tekst(omschrijving, "omschrijving", "De omschrijving")
+    functie_schoon = schone_tekst(functie, "functie", "Uw functie")
+    with db.schrijven() as s:
+        gemeente = repo.gemeente_naam(s, gm_code or "")
+        if gemeente is None:
+            raise InvoerFout(
+                f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
+            )
+        ronde = RondeRij(
+            code=nieuwe_code(),
+            gm_code=gm_code,
+            datum=datum,
+            omschrijving=omschrijving_schoon,
+            vragenlijst_id=vragenlijst.meta.id,
+            vragenlijst_versie=vragenlijst.versie,
+            status="open",
+            fictief=fictief,
+        )
+        s.add(ronde)
+        s.flush()
+        deelnemer = DeelnemerRij(
+            ronde_id=ronde.id,
+            naam=naam,
+            naam_sleutel=sleutel,
+            rol="facilitator",
+            functie=functie_schoon,
+            token=nieuw_token(),
+        )
+        s.add(deelnemer)
+        s.flush()
+        return Sessie(ronde=repo.ronde_info(ronde, gemeente), deelnemer=repo.deelnemer_info(deelnemer))
+
+
+def zoek_ronde(db: Database, code: str) -> RondeInfo:
+    schoon = normaliseer_code(code)
+    if not schoon:
+        raise InvoerFout("Vul de deelnamecode in die de facilitator laat zien (bijvoorbeeld ABCD-EFGH).")
+    with db.lezen() as s:
+        ronde = repo.ronde_voor_code(s, schoon) if len(schoon) == CODE_LENGTE else None
+    if ronde is None:
+        raise OnbekendeCode(
+            f"Er is geen scanronde met code '{code.strip()[:40]}'. Controleer de code op het scherm van de "
+            "facilitator: acht tekens, zonder de cijfers 0 en 1."
+        )
+    return ronde
+
+
+def neem_deel(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    *,
+    code: str,
+    naam: str,
+    functie: str = "",
+    rol: Literal["deelnemer", "facilitator"] = "deelnemer",
+) -> Sessie:
+    """Add a participant to the round with join ``code``; refuses a name already in that round."""
+    ronde = zoek_ronde(db, code)
+    controleer_versie(ronde, vragenlijst)
+    if ronde.status != "open":
+        raise InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
+    schoon, sleutel = naam_en_sleutel(naam)
+    functie_schoon = schone_tekst(functie, "functie", "Uw functie")
+    info = None
+    try:
+        with db.schrijven() as s:
+            # Counted inside the write: SQLite's BEGIN IMMEDIATE serialises writers, and on
+            # PostgreSQL the round's row is locked, so two joins at once cannot both take the
+            # last place.
+            status = s.scalar(select(RondeRij.status).where(RondeRij.id == ronde.id).with_for_update())
+            if status != "open":
+                raise InvoerFout(
+                    f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer."
+                )
+            aantal = s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde.id))
+            if (aantal or 0) < MAX_DEELNEMERS:
+                deelnemer = DeelnemerRij(
+                    ronde_id=ronde.id,
+                    naam=schoon,
+                    naam_sleutel=sleutel,
+                    rol=rol,
+                    functie=functie_schoon,
+                    token=nieuw_token(),
+                )
+                s.add(deelnemer)
+                s.flush()
+                info = repo.deelnemer_info(deelnemer)
+    except IntegrityError:
+        raise InvoerFout(
+            f"In deze scanronde doet al iemand mee als '{schoon}'. Bent u dat, open dan uw persoonlijke link "
+            "(de facilitator kan die opnieuw tonen). Bent u iemand anders, zet dan uw afdeling achter uw naam, "
+            f"bijvoorbeeld '{schoon} (KCC)'."
+        ) from None
+    if info is None:
+        _tel_geweigerd(db, ronde.id)
+        raise InvoerFout(
+            f"Scanronde {ronde.code_leesbaar} is vol: er doen al {MAX_DEELNEMERS} mensen mee, het maximum per "
+            "scanronde. Meedoen kan niet meer; vraag de facilitator om een tweede scanronde voor uw groep."
+        )
+    return Sessie(ronde=ronde, deelnemer=info)
+
+
+def _tel_geweigerd(db: Database, ronde_id: int) -> None:
+    """One more join refused by a full round (its own short write: the refusal itself wrote nothing)."""
+    sleutel = GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id)
+    for _ in range(2):  # a concurrent first refusal may insert the key first: then update it
+        try:
+            with db.schrijven() as s:
+                rij = s.get(InstellingRij, sleutel, with_for_update=True)
+                if rij is None:
+                    s.add(InstellingRij(sleutel=sleutel, waarde="1", gewijzigd_op=nu()))
+                else:
+                    rij.waarde = str(int(rij.waarde) + 1)
+                    rij.gewijzigd_op = nu()
+            return
+        except IntegrityError:
+            continue
+
+
+def bezetting(db: Database, ronde_id: int) -> tuple[int, int]:
+    """How many take part in the round, and how many joins it refused because it was full."""
+    with db.lezen() as s:
+        aantal = s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde_id))
+        rij = s.get(InstellingRij, GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id))
+    return int(aantal or 0), int(rij.waarde) if rij is not None else 0
+
+
+def sessie_voor_token(db: Database, token: str) -> Sessie | None:
+    if not token or len(token) > 64:
+        return None
+    with db.lezen() as s:
+        return repo.sessie_voor_token(s, token)
