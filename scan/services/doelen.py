@@ -19,9 +19,7 @@ import re
 import secrets
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -29,19 +27,19 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from scan.db.tabellen import DeelnemerRij, DoelRij, RondeRij, nu
 from scan.db.verbinding import Database
-from scan.fouten import Conflict, InvoerFout
-from scan.leesmodellen import Sessie
+from scan.fouten import DoelConflict, InvoerFout, NietSmart
+from scan.leesmodellen import Besluit, DoelInfo, Sessie, Terugblik
 from scan.services import regels, resultaten
-from scoring.doelen import DoelenBibliotheek
+from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.grenzen import controleer_meetwaarde
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.scantekst import schoon_doel
+from scoring.smart import niet_smart_melding, ontbrekend, toets_doel
 from scoring.suggesties import Suggestie, stel_voor
 from scoring.tekst import TekstFout
 from scoring.uitwissel import Doel, PdcaFase
 
-Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
 _VELDEN = (
     "bouwsteen",
     "titel",
@@ -60,26 +58,6 @@ _VELDEN = (
     "sjabloon",
     "notities",
 )
-
-
-class DoelInfo(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    sleutel: str
-    besluit: Besluit
-    doel: Doel
-    versie: int
-    gewijzigd_door: str | None
-    gewijzigd_op: dt.datetime
-
-
-class DoelConflict(Conflict):
-    """Someone changed this goal since the page was shown; ``huidig`` is what is stored now."""
-
-    huidig: DoelInfo | None
-
-    def __init__(self, huidig: DoelInfo | None) -> None:
-        super().__init__(huidig)
 
 
 def _info(rij: DoelRij) -> DoelInfo:
@@ -265,13 +243,88 @@ def bewaar(
     *,
     besluit: Besluit,
     verwachte_versie: int | None,
+    vandaag: dt.date | None = None,
+    bibliotheek: DoelenBibliotheek | None = None,
+    resultaat: ScanResultaat | None = None,
 ) -> DoelInfo:
     """The facilitator stores a decision on ``doel`` (key ``doel.id``), only if nobody changed it
-    since ``verwachte_versie`` (None: it must not exist yet)."""
+    since ``verwachte_versie`` (None: it must not exist yet).
+
+    A goal is accepted only when all five SMART letters pass (``NietSmart`` names the failing
+    ones), checked as the page shows it: on ``vandaag`` (default: today), with its template's
+    step and horizon from ``bibliotheek`` (default: the library of ``vragenlijst``) and the
+    current level of its bouwsteen from ``resultaat`` (default: the round's result now).
+    """
     doel = _controleer_doel(vragenlijst, sessie, doel)
+    if besluit == "geaccepteerd":
+        eis_smart(
+            db,
+            vragenlijst,
+            sessie,
+            doel,
+            vandaag=vandaag or dt.date.today(),
+            bibliotheek=bibliotheek,
+            resultaat=resultaat,
+        )
     info = _schrijf(db, sessie, doel.id, verwachte_versie, facilitator=True, wijzig=_met_inhoud(sessie, doel, besluit))
     assert info is not None
     return info
+
+
+_BIBLIOTHEKEN: dict[str, DoelenBibliotheek] = {}
+
+
+def _bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
+    """The goal library checked against ``vragenlijst``, read once per questionnaire version."""
+    bibliotheek = _BIBLIOTHEKEN.get(vragenlijst.vingerafdruk)
+    if bibliotheek is None:
+        bibliotheek, _ = controleer_doelen(vragenlijst)
+        if bibliotheek is None:
+            raise InvoerFout(
+                f"De doelenbibliotheek bij vragenlijst {vragenlijst.versie} is niet in orde; een doel kan nu niet "
+                "worden vastgesteld. Vraag de beheerder om 'python -m scan validate'."
+            )
+        _BIBLIOTHEKEN[vragenlijst.vingerafdruk] = bibliotheek
+    return bibliotheek
+
+
+def eis_smart(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    sessie: Sessie,
+    doel: Doel,
+    *,
+    vandaag: dt.date,
+    bibliotheek: DoelenBibliotheek | None = None,
+    resultaat: ScanResultaat | None = None,
+) -> None:
+    """Refuse (``NietSmart``) a goal that does not pass all five SMART letters.
+
+    The current level of the bouwsteen only matters for a goal from a template (the R: no step
+    skipped), so the round's result is computed only then, when ``resultaat`` is not given.
+    """
+    bibliotheek = bibliotheek or _bibliotheek(vragenlijst)
+    niveau: float | None = None
+    if doel.sjabloon is not None and any(s.id == doel.sjabloon for s in bibliotheek.voor(doel.bouwsteen)):
+        resultaat = resultaat or resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
+        niveau = resultaat.bouwsteen(doel.bouwsteen).niveau
+    uitslag = toets_doel(doel, bibliotheek, vandaag=vandaag, niveau=niveau)
+    melding = niet_smart_melding(uitslag)
+    if melding is not None:
+        raise NietSmart(melding, tuple((o.letter, o.naam, o.reden) for o in ontbrekend(uitslag)))
+
+
+def gewijzigde_velden(geladen: Doel, mijn: Doel) -> dict[str, object]:
+    """The fields the user changed: where ``mijn`` differs from the version their form was loaded from."""
+    return {v: getattr(mijn, v) for v in type(mijn).model_fields if getattr(mijn, v) != getattr(geladen, v)}
+
+
+def op_nieuwe_versie(geladen: Doel, mijn: Doel, huidig: Doel) -> Doel:
+    """ "Mijn versie toch opslaan" after a conflict: the user's changes re-applied on top of the
+    stored version ``huidig``. Every field the user changed (``mijn`` differs from ``geladen``, the
+    version their form was loaded from) takes their value, every other field keeps the stored one,
+    so a phase changed by one and a note by the other both survive."""
+    return huidig.model_copy(update=gewijzigde_velden(geladen, mijn))
 
 
 def stel_doel_voor(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> DoelInfo:
@@ -339,17 +392,6 @@ def verwijder(db: Database, sessie: Sessie, info: DoelInfo) -> None:
         return None
 
     _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
-
-
-class Terugblik(BaseModel):
-    """A goal of an earlier round of the same gemeente, with its bouwsteen's level then and now."""
-
-    model_config = ConfigDict(frozen=True)
-
-    ronde_datum: dt.date
-    doel: Doel
-    niveau_toen: float | None
-    niveau_nu: float | None
 
 
 def terugblik(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> list[Terugblik]:
