@@ -15,11 +15,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from scan.fouten import Botsing
+from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
 
 
 @dataclass
 class NepStand:
     instellingen: dict[str, str] = field(default_factory=dict)
+    rondes: dict[int, RondeInfo] = field(default_factory=dict)
+    deelnemers: dict[int, tuple[int, DeelnemerInfo]] = field(default_factory=dict)
+    """deelnemer id -> (ronde id, the participant)"""
+    gemeenten: dict[str, str] = field(default_factory=lambda: {"GM0344": "Utrecht", "GM0363": "Amsterdam"})
+
+    def nieuwe_ronde(self, ronde: RondeInfo, *deelnemers: DeelnemerInfo) -> Sessie:
+        """Put a round with its people in the store; the session of the first person."""
+        self.rondes[ronde.id] = ronde
+        for d in deelnemers:
+            self.deelnemers[d.id] = (ronde.id, d)
+        return Sessie(ronde=ronde, deelnemer=deelnemers[0])
 
 
 class NepInstellingen:
@@ -41,9 +53,43 @@ class NepInstellingen:
         self._d.pop(sleutel, None)
 
 
+class NepRondes:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def lees(self, ronde_id: int, *, voor_wijziging: bool = False) -> RondeInfo | None:
+        return self._stand.rondes.get(ronde_id)
+
+    def per_code(self, code: str) -> RondeInfo | None:
+        return next((r for r in self._stand.rondes.values() if r.code == code), None)
+
+    def status_en_lid(self, ronde_id: int, deelnemer_id: int) -> tuple[str, bool] | None:
+        ronde = self._stand.rondes.get(ronde_id)
+        if ronde is None:
+            return None
+        lid = self._stand.deelnemers.get(deelnemer_id)
+        return ronde.status, lid is not None and lid[0] == ronde_id
+
+    def gemeente_naam(self, gm_code: str) -> str | None:
+        return self._stand.gemeenten.get(gm_code)
+
+
+class NepDeelnemers:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def sessie(self, token: str) -> Sessie | None:
+        for ronde_id, d in self._stand.deelnemers.values():
+            if d.token == token:
+                return Sessie(ronde=self._stand.rondes[ronde_id], deelnemer=d)
+        return None
+
+
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
+        self.rondes = NepRondes(stand)
+        self.deelnemers = NepDeelnemers(stand)
 
 
 class NepDatabase:

@@ -16,8 +16,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
-from scan.db.verbinding import Database
-from scan.gemeenten import alle_gemeenten
 from scan.leesmodellen import ConsensusInfo, DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring.vergelijking import Kerncijfers
 
@@ -186,34 +184,3 @@ def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> 
         ["ronde_id"],
         ["vragenlijst_versie", "totaal", "kerncijfers", "berekend_op"],
     )
-
-
-def vul_gemeenten(db: Database) -> None:
-    """Load the CBS list into the reference table when it differs from what is stored.
-
-    A new CBS list (municipal mergers on 1 January) is picked up on the next start without a
-    migration; rows of municipalities that merged away stay, because old rounds refer to them.
-    """
-    lijst = alle_gemeenten()
-    with db.lezen() as sessie:
-        bekend = {
-            (c, n, i) for c, n, i in sessie.execute(select(GemeenteRij.gm_code, GemeenteRij.naam, GemeenteRij.inwoners))
-        }
-    if {(g.gm_code, g.naam, g.inwoners) for g in lijst} <= bekend:
-        return
-    with db.schrijven() as sessie:
-        for g in lijst:
-            upsert(
-                sessie,
-                GemeenteRij,
-                {
-                    "gm_code": g.gm_code,
-                    "naam": g.naam,
-                    "provincie": g.provincie,
-                    "inwoners": g.inwoners,
-                    "peiljaar": g.peiljaar,
-                    "grootteklasse": g.grootteklasse,
-                },
-                ["gm_code"],
-                ["naam", "provincie", "inwoners", "peiljaar", "grootteklasse"],
-            )

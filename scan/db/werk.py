@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from scan.db.deelnemers import Deelnemers
 from scan.db.instellingen import Instellingen
+from scan.db.rondes import Rondes
 
 
 class Werk:
     def __init__(self, s: Session) -> None:
         self.instellingen = Instellingen(s)
+        self.rondes = Rondes(s)
+        self.deelnemers = Deelnemers(s)
