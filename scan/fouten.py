@@ -59,19 +59,17 @@ class Botsing(OpslagFout):
 
 
 # --- doelen ---
-from typing import TYPE_CHECKING  # noqa: E402  (kept in this block: the file is shared)
-
-if TYPE_CHECKING:
-    from scan.leesmodellen import DoelInfo
+from typing import Any  # noqa: E402  (kept in this block: the file is shared)
 
 
 class DoelConflict(Conflict):
-    """Someone changed this goal since the page was shown; ``huidig`` is what is stored now,
-    ``None`` when it was deleted."""
+    """Someone changed this goal since the page was shown; ``huidig`` is what is stored now (a
+    ``scan.leesmodellen.DoelInfo``, not imported: this module sits below the read models), ``None``
+    when it was deleted."""
 
-    huidig: "DoelInfo | None"
+    huidig: Any
 
-    def __init__(self, huidig: "DoelInfo | None") -> None:
+    def __init__(self, huidig: object | None) -> None:
         super().__init__(huidig)
 
 

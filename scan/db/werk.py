@@ -16,6 +16,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from scan.db.deelnemers import Deelnemers
+from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
 from scan.db.rondes import Rondes
 
@@ -25,3 +26,5 @@ class Werk:
         self.instellingen = Instellingen(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- doelen ---
+        self.doelen = Doelen(s)
