@@ -37,7 +37,7 @@ def _ronde(vl: Vragenlijst, status: str = "open") -> RondeInfo:
         omschrijving=None,
         vragenlijst_id=vl.meta.id,
         vragenlijst_versie=vl.versie,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         fictief=False,
     )
 
