@@ -24,3 +24,8 @@ def test_cli_prints_name_and_version(capsys: pytest.CaptureFixture[str]) -> None
         main(["--version"])
     assert stop.value.code == 0
     assert capsys.readouterr().out.strip() == f"omnichannel-zelfscan {__version__}"
+
+
+def test_changelog_has_a_section_for_this_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"\n## [{__version__}]" in changelog
