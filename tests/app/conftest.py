@@ -13,6 +13,7 @@ from scan import beheerlink, services, ui
 from scan.database import Database, RolRij, open_database
 from scan.repository import Sessie
 from scoring.models import Vragenlijst
+from tests.conftest import sqlite_kopie
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -20,7 +21,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 @pytest.fixture(autouse=True)
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     """The database the app under test uses (its engines are cached per URL, so per test)."""
-    url = f"sqlite:///{tmp_path / 'app.db'}"
+    url = sqlite_kopie(tmp_path / "app.db")
     monkeypatch.setenv("DATABASE_URL", url)
     db = open_database(url)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -13,6 +14,9 @@ from scan import services
 from scan.database import Base, Database, DoelRij, GemeenteRij, open_database
 from scan.migraties import alembic_config, migreer
 from scoring.models import Vragenlijst
+
+# Every database here starts empty: the migrations run from nothing, not on a migrated copy.
+pytestmark = pytest.mark.echte_migratie
 
 
 def test_head__matches_the_orm_models(db: Database) -> None:
