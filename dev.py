@@ -7,7 +7,7 @@
 
 The tests run in parallel (pytest-xdist, one worker per core), the browser tests (tests/e2e,
 they start app servers) after them on their own. Arguments after the command go to streamlit
-(run) or pytest (test: then only ``pytest <arguments>``, without the checks). Installing is
+(run) or pytest (test: after the checks, ``pytest <arguments>`` as given). Installing is
 skipped when the requirements files have not changed since the last install.
 """
 
@@ -86,20 +86,21 @@ def test(args: list[str]) -> int:
     if SNEL in args:  # the quick loop while working: no checks, no slow, app or database tests
         rest = [a for a in args if a != SNEL]
         steps = [("pytest (snel)", [*pytest, "-n", "auto", "-m", "not slow", "tests/unit", "tests/contract", *rest])]
-    elif args:
-        steps = [("pytest", [*pytest, *args])]
     else:
         steps = [
             ("ruff check", [str(PY), "-m", "ruff", "check", "."]),
             ("ruff format --check", [str(PY), "-m", "ruff", "format", "--check", "."]),
             ("mypy", [str(PY), "-m", "mypy"]),
             ("vragenlijst valideren", [str(PY), "-m", "scan", "validate"]),
+        ]
+        if args:
+            steps.append(("pytest", [*pytest, *args]))
+        else:
             # Every test but the browser tests, one worker per core: each worker migrates its own
             # template databases once (tests/conftest.py) and its tests get copies.
-            ("pytest", [*pytest, "-n", "auto", "tests", "--ignore=tests/e2e"]),
+            steps.append(("pytest", [*pytest, "-n", "auto", "tests", "--ignore=tests/e2e"]))
             # The browser tests start app servers and a browser: one at a time.
-            ("pytest e2e", [*pytest, "tests/e2e"]),
-        ]
+            steps.append(("pytest e2e", [*pytest, "tests/e2e"]))
     for name, cmd in steps:
         print(f"\n== {name} ==", flush=True)
         code = _run(cmd)
