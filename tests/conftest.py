@@ -1,4 +1,4 @@
-"""Shared fixtures: the real questionnaire (loaded once) and a writable copy of it."""
+"""Shared fixtures: the real questionnaire (loaded once), a writable copy of it, and databases."""
 
 from __future__ import annotations
 
