@@ -87,3 +87,19 @@ class ConsensusInfo(LeesModel):
     vastgesteld_door: str | None
     vastgesteld_op: dt.datetime
     versie: int
+
+
+# --- deelnemen (Start, Invullen, Resultaten) ---
+
+
+class ScoreInvoer(LeesModel):
+    """What a round's scores are computed from, as stored (``scan.db.resultaat``)."""
+
+    antwoorden: tuple[tuple[int, str, str], ...]
+    """(deelnemer id, stelling, antwoord) for every answer with a choice."""
+    ambities: tuple[tuple[int, str, int], ...]
+    """(deelnemer id, bouwsteen, niveau): the personal ambitions."""
+    consensus: tuple[tuple[str, int], ...]
+    """(stelling, niveau): the levels the werkgroep agreed on."""
+    vastgesteld: tuple[tuple[str, int], ...]
+    """(bouwsteen, niveau): the ambitions the werkgroep set."""

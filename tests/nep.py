@@ -10,12 +10,15 @@ here; the integration tests run the real aggregates on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Literal
 
 from scan.fouten import Botsing
-from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
+from scan.leesmodellen import DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, ScoreInvoer, Sessie
+from scoring.tekst import sleutel
 
 
 @dataclass
@@ -32,6 +35,16 @@ class NepStand:
         for d in deelnemers:
             self.deelnemers[d.id] = (ronde.id, d)
         return Sessie(ronde=ronde, deelnemer=deelnemers[0])
+
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+    antwoorden: dict[tuple[int, str], tuple[int, MijnAntwoord]] = field(default_factory=dict)
+    """(deelnemer id, stelling) -> (ronde id, the answer and note)"""
+    ambities: dict[tuple[int, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
+    """(deelnemer id, bouwsteen) -> (ronde id, niveau, saved at)"""
+    consensus: dict[tuple[int, str], int] = field(default_factory=dict)
+    """(ronde id, stelling) -> the agreed level"""
+    vastgesteld: dict[tuple[int, str], int] = field(default_factory=dict)
+    """(ronde id, bouwsteen) -> the ambition the werkgroep set"""
 
 
 class NepInstellingen:
@@ -73,6 +86,43 @@ class NepRondes:
     def gemeente_naam(self, gm_code: str) -> str | None:
         return self._stand.gemeenten.get(gm_code)
 
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def gemeente_keuzes(self) -> list[GemeenteKeuze]:
+        return [
+            GemeenteKeuze(gm_code=c, naam=n, provincie="Utrecht", grootteklasse="groot")
+            for c, n in sorted(self._stand.gemeenten.items(), key=lambda cn: cn[1])
+        ]
+
+    def nieuw(
+        self,
+        *,
+        code: str,
+        gm_code: str,
+        gemeente: str,
+        datum: dt.date,
+        omschrijving: str | None,
+        vragenlijst_id: str,
+        vragenlijst_versie: str,
+        fictief: bool,
+    ) -> RondeInfo:
+        if any(r.code == code for r in self._stand.rondes.values()):
+            raise Botsing()
+        ronde = RondeInfo(
+            id=max(self._stand.rondes, default=0) + 1,
+            code=code,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            datum=datum,
+            omschrijving=omschrijving,
+            vragenlijst_id=vragenlijst_id,
+            vragenlijst_versie=vragenlijst_versie,
+            status="open",
+            fictief=fictief,
+        )
+        self._stand.rondes[ronde.id] = ronde
+        return ronde
+
 
 class NepDeelnemers:
     def __init__(self, stand: NepStand) -> None:
@@ -84,12 +134,86 @@ class NepDeelnemers:
                 return Sessie(ronde=self._stand.rondes[ronde_id], deelnemer=d)
         return None
 
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def aantal(self, ronde_id: int) -> int:
+        return sum(1 for r, _ in self._stand.deelnemers.values() if r == ronde_id)
+
+    def voeg_toe(
+        self, ronde_id: int, *, naam: str, naam_sleutel: str, rol: str, functie: str | None, token: str
+    ) -> DeelnemerInfo:
+        # The table's unique keys: (round, name key) and the token.
+        for r, d in self._stand.deelnemers.values():
+            if d.token == token or (r == ronde_id and sleutel(d.naam) == naam_sleutel):
+                raise Botsing()
+        deelnemer = DeelnemerInfo(
+            id=max(self._stand.deelnemers, default=0) + 1,
+            naam=naam,
+            rol=rol,  # type: ignore[arg-type]  # the table's CHECK constraint
+            functie=functie,
+            token=token,
+        )
+        self._stand.deelnemers[deelnemer.id] = (ronde_id, deelnemer)
+        return deelnemer
+
+
+class NepAntwoorden:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def van(self, deelnemer_id: int) -> dict[str, MijnAntwoord]:
+        return {st: a for (d, st), (_, a) in self._stand.antwoorden.items() if d == deelnemer_id}
+
+    def ambities_van(self, deelnemer_id: int) -> dict[str, tuple[int, dt.datetime]]:
+        return {b: (n, moment) for (d, b), (_, n, moment) in self._stand.ambities.items() if d == deelnemer_id}
+
+    def zet(
+        self,
+        ronde_id: int,
+        deelnemer_id: int,
+        stelling: str,
+        kolom: Literal["antwoord", "toelichting"],
+        waarde: str | None,
+        moment: dt.datetime,
+    ) -> None:
+        oud = self._stand.antwoorden.get((deelnemer_id, stelling))
+        antwoord = (
+            oud[1] if oud else MijnAntwoord(stelling=stelling, antwoord=None, toelichting=None, gewijzigd_op=moment)
+        )
+        self._stand.antwoorden[(deelnemer_id, stelling)] = (
+            ronde_id,
+            antwoord.model_copy(update={kolom: waarde, "gewijzigd_op": moment}),
+        )
+
+    def zet_ambitie(self, ronde_id: int, deelnemer_id: int, bouwsteen: str, niveau: int, moment: dt.datetime) -> None:
+        self._stand.ambities[(deelnemer_id, bouwsteen)] = (ronde_id, niveau, moment)
+
+
+class NepResultaat:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def invoer(self, ronde_id: int) -> ScoreInvoer:
+        return ScoreInvoer(
+            antwoorden=tuple(
+                (d, st, a.antwoord)
+                for (d, st), (r, a) in self._stand.antwoorden.items()
+                if r == ronde_id and a.antwoord is not None
+            ),
+            ambities=tuple((d, b, n) for (d, b), (r, n, _) in self._stand.ambities.items() if r == ronde_id),
+            consensus=tuple((st, n) for (r, st), n in self._stand.consensus.items() if r == ronde_id),
+            vastgesteld=tuple((b, n) for (r, b), n in self._stand.vastgesteld.items() if r == ronde_id),
+        )
+
 
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
         self.rondes = NepRondes(stand)
         self.deelnemers = NepDeelnemers(stand)
+        # --- deelnemen (Start, Invullen, Resultaten) ---
+        self.antwoorden = NepAntwoorden(stand)
+        self.resultaat = NepResultaat(stand)
 
 
 class NepDatabase:

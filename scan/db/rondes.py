@@ -7,12 +7,14 @@ holds when the write commits.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scan.db.repository import ronde_info
 from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
-from scan.leesmodellen import RondeInfo
+from scan.leesmodellen import GemeenteKeuze, RondeInfo
 
 
 class Rondes:
@@ -53,3 +55,40 @@ class Rondes:
 
     def gemeente_naam(self, gm_code: str) -> str | None:
         return self._s.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
+
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def gemeente_keuzes(self) -> list[GemeenteKeuze]:
+        """Every gemeente to start a round for, by name."""
+        rijen = self._s.scalars(select(GemeenteRij).order_by(GemeenteRij.naam))
+        return [
+            GemeenteKeuze(gm_code=r.gm_code, naam=r.naam, provincie=r.provincie, grootteklasse=r.grootteklasse)
+            for r in rijen
+        ]
+
+    def nieuw(
+        self,
+        *,
+        code: str,
+        gm_code: str,
+        gemeente: str,
+        datum: dt.date,
+        omschrijving: str | None,
+        vragenlijst_id: str,
+        vragenlijst_versie: str,
+        fictief: bool,
+    ) -> RondeInfo:
+        """A new open round; ``gemeente`` is the name of ``gm_code`` the caller loaded."""
+        rij = RondeRij(
+            code=code,
+            gm_code=gm_code,
+            datum=datum,
+            omschrijving=omschrijving,
+            vragenlijst_id=vragenlijst_id,
+            vragenlijst_versie=vragenlijst_versie,
+            status="open",
+            fictief=fictief,
+        )
+        self._s.add(rij)
+        self._s.flush()
+        return ronde_info(rij, gemeente)

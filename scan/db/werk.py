@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from scan.db.antwoorden import Antwoorden
 from scan.db.deelnemers import Deelnemers
 from scan.db.instellingen import Instellingen
+from scan.db.resultaat import Resultaat
 from scan.db.rondes import Rondes
 
 
@@ -25,3 +27,6 @@ class Werk:
         self.instellingen = Instellingen(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- deelnemen (Start, Invullen, Resultaten) ---
+        self.antwoorden = Antwoorden(s)
+        self.resultaat = Resultaat(s)

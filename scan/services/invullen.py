@@ -1,23 +1,15 @@
 """Use cases of the page Invullen: a participant's own answers, notes and ambitions, each saved at once.
 
-Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
-message that names what is wrong and where, raised before anything is written.
+Layer: ``scan/services`` (use cases: no Streamlit, no SQL). Every save is one unit of work
+(``db.werk()``); every refusal is an ``InvoerFout`` with a Dutch message that names what is wrong
+and where, raised before anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
-from scan.db import repository as repo
-from scan.db.tabellen import (
-    AmbitieRij,
-    AntwoordRij,
-    nu,
-)
 from scan.db.verbinding import Database
-from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import MijnAntwoord, Sessie
 from scan.services.regels import controleer_versie, eis_open, schone_tekst
@@ -49,72 +41,41 @@ def mag_invullen(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
 
 
 def mijn_antwoorden(db: Database, sessie: Sessie) -> dict[str, MijnAntwoord]:
-    with db.lezen() as s:
-        return repo.antwoorden_van(s, sessie.deelnemer.id)
+    with db.inzage() as werk:
+        return werk.antwoorden.van(sessie.deelnemer.id)
 
 
 def mijn_stand(db: Database, sessie: Sessie) -> tuple[dict[str, MijnAntwoord], dict[str, tuple[int, dt.datetime]]]:
     """What Invullen shows on every click, in one read: the answers, and per bouwsteen the
     ambition with when it was saved."""
-    with db.lezen() as s:
-        antwoorden = repo.antwoorden_van(s, sessie.deelnemer.id)
-        rijen = s.execute(
-            select(AmbitieRij.bouwsteen, AmbitieRij.niveau, AmbitieRij.gewijzigd_op).where(
-                AmbitieRij.deelnemer_id == sessie.deelnemer.id
-            )
-        ).all()
-    return antwoorden, {b: (n, moment) for b, n, moment in rijen}
+    with db.inzage() as werk:
+        return werk.antwoorden.van(sessie.deelnemer.id), werk.antwoorden.ambities_van(sessie.deelnemer.id)
 
 
 def mijn_ambities(db: Database, sessie: Sessie) -> dict[str, int]:
-    with db.lezen() as s:
-        return repo.ambities_van(s, sessie.deelnemer.id)
-
-
-def _bewaar_eigen(
-    db: Database,
-    sessie: Sessie,
-    tabel: type[AntwoordRij | AmbitieRij],
-    sleutel: str,
-    waarde_sleutel: str,
-    kolom: str,
-    waarde: object,
-) -> dt.datetime:
-    """Upsert one column of this participant's row for ``waarde_sleutel``, leaving the other columns.
-
-    A choice and its note are saved by separate widgets; updating only the changed column means
-    the one never overwrites the other, whatever order the saves arrive in.
-    """
-    moment = nu()
-    with db.schrijven() as s:
-        eis_open(Werk(s), sessie)
-        repo.upsert(
-            s,
-            tabel,
-            {
-                "ronde_id": sessie.ronde.id,
-                "deelnemer_id": sessie.deelnemer.id,
-                sleutel: waarde_sleutel,
-                kolom: waarde,
-                "gewijzigd_op": moment,
-            },
-            ["deelnemer_id", sleutel],
-            [kolom, "gewijzigd_op"],
-        )
-    return moment
+    with db.inzage() as werk:
+        return {b: niveau for b, (niveau, _) in werk.antwoorden.ambities_van(sessie.deelnemer.id).items()}
 
 
 def sla_antwoord_op(
     db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str
 ) -> dt.datetime:
-    """Store (or change) this participant's choice for ``stelling``; returns when it was saved."""
+    """Store (or change) this participant's choice for ``stelling``; returns when it was saved.
+
+    Runs on every click: one read (round open, participant still in it) and one upsert of the
+    choice's column, so the note beside it is never overwritten, whatever order saves arrive in.
+    """
     mag_invullen(sessie, vragenlijst)
     controleer_stelling(vragenlijst, stelling)
     if antwoord not in ANTWOORDEN:
         raise InvoerFout(
             f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
         )
-    return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "antwoord", antwoord)
+    moment = dt.datetime.now(dt.UTC)
+    with db.werk() as werk:
+        eis_open(werk, sessie)
+        werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "antwoord", antwoord, moment)
+    return moment
 
 
 def sla_toelichting_op(
@@ -124,7 +85,11 @@ def sla_toelichting_op(
     mag_invullen(sessie, vragenlijst)
     controleer_stelling(vragenlijst, stelling)
     schoon = schone_tekst(tekst, "toelichting", f"De toelichting bij stelling {stelling}")
-    return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "toelichting", schoon)
+    moment = dt.datetime.now(dt.UTC)
+    with db.werk() as werk:
+        eis_open(werk, sessie)
+        werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "toelichting", schoon, moment)
+    return moment
 
 
 def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str, niveau: int) -> dt.datetime:
@@ -133,4 +98,8 @@ def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouws
         raise InvoerFout(f"Bouwsteen '{bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
     if niveau not in range(1, 6):
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
-    return _bewaar_eigen(db, sessie, AmbitieRij, "bouwsteen", bouwsteen, "niveau", niveau)
+    moment = dt.datetime.now(dt.UTC)
+    with db.werk() as werk:
+        eis_open(werk, sessie)
+        werk.antwoorden.zet_ambitie(sessie.ronde.id, sessie.deelnemer.id, bouwsteen, niveau, moment)
+    return moment

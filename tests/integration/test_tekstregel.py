@@ -124,7 +124,7 @@ def _invoerpunten(
     bouwsteen = vl.bouwstenen[0].id
     code = ronde.ronde.code
 
-    def start(**velden: str) -> Callable[[str], object]:
+    def nieuw(**velden: str) -> Callable[[str], object]:
         def doe(tekst: str) -> object:
             argumenten = {"facilitator": "Fatima", "omschrijving": "", "functie": ""}
             argumenten |= {k: v.format(tekst=tekst) for k, v in velden.items()}
@@ -135,9 +135,9 @@ def _invoerpunten(
     punten: dict[str, tuple[str, Callable[[str], object]]] = {
         "meedoen_naam": ("Uw naam", lambda t: start.neem_deel(db, vl, code=code, naam=t)),
         "meedoen_functie": ("Uw functie", lambda t: start.neem_deel(db, vl, code=code, naam="Bob", functie=t)),
-        "start_naam": ("Uw naam", start(facilitator="{tekst}")),
-        "start_functie": ("Uw functie", start(functie="{tekst}")),
-        "start_omschrijving": ("De omschrijving", start(omschrijving="{tekst}")),
+        "start_naam": ("Uw naam", nieuw(facilitator="{tekst}")),
+        "start_functie": ("Uw functie", nieuw(functie="{tekst}")),
+        "start_omschrijving": ("De omschrijving", nieuw(omschrijving="{tekst}")),
         "toelichting": (
             f"De toelichting bij stelling {stelling}",
             lambda t: invullen.sla_toelichting_op(db, vl, anna, stelling, t),
