@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from scan.fouten import Botsing
-from scan.leesmodellen import DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, ScoreInvoer, Sessie
+from scan.leesmodellen import DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, ScoreGegevens, Sessie
 from scoring.tekst import sleutel
 
 
@@ -37,14 +37,10 @@ class NepStand:
         return Sessie(ronde=ronde, deelnemer=deelnemers[0])
 
     # --- deelnemen (Start, Invullen, Resultaten) ---
-    antwoorden: dict[tuple[int, str], tuple[int, MijnAntwoord]] = field(default_factory=dict)
+    mijn_antwoorden: dict[tuple[int, str], tuple[int, MijnAntwoord]] = field(default_factory=dict)
     """(deelnemer id, stelling) -> (ronde id, the answer and note)"""
-    ambities: dict[tuple[int, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
+    mijn_ambities: dict[tuple[int, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
     """(deelnemer id, bouwsteen) -> (ronde id, niveau, saved at)"""
-    consensus: dict[tuple[int, str], int] = field(default_factory=dict)
-    """(ronde id, stelling) -> the agreed level"""
-    vastgesteld: dict[tuple[int, str], int] = field(default_factory=dict)
-    """(ronde id, bouwsteen) -> the ambition the werkgroep set"""
 
 
 class NepInstellingen:
@@ -123,6 +119,20 @@ class NepRondes:
         self._stand.rondes[ronde.id] = ronde
         return ronde
 
+    def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
+        # Only the participants' own answers and ambitions (the workshop's agreements are not in this fake).
+        st = self._stand
+        return ScoreGegevens(
+            antwoorden=tuple(
+                (d, s, a.antwoord)
+                for (d, s), (r, a) in st.mijn_antwoorden.items()
+                if r == ronde_id and a.antwoord is not None
+            ),
+            ambities=tuple((d, b, n) for (d, b), (r, n, _) in st.mijn_ambities.items() if r == ronde_id),
+            vastgesteld=(),
+            consensus=(),
+        )
+
 
 class NepDeelnemers:
     def __init__(self, stand: NepStand) -> None:
@@ -162,10 +172,10 @@ class NepAntwoorden:
         self._stand = stand
 
     def van(self, deelnemer_id: int) -> dict[str, MijnAntwoord]:
-        return {st: a for (d, st), (_, a) in self._stand.antwoorden.items() if d == deelnemer_id}
+        return {st: a for (d, st), (_, a) in self._stand.mijn_antwoorden.items() if d == deelnemer_id}
 
     def ambities_van(self, deelnemer_id: int) -> dict[str, tuple[int, dt.datetime]]:
-        return {b: (n, moment) for (d, b), (_, n, moment) in self._stand.ambities.items() if d == deelnemer_id}
+        return {b: (n, moment) for (d, b), (_, n, moment) in self._stand.mijn_ambities.items() if d == deelnemer_id}
 
     def zet(
         self,
@@ -176,34 +186,17 @@ class NepAntwoorden:
         waarde: str | None,
         moment: dt.datetime,
     ) -> None:
-        oud = self._stand.antwoorden.get((deelnemer_id, stelling))
+        oud = self._stand.mijn_antwoorden.get((deelnemer_id, stelling))
         antwoord = (
             oud[1] if oud else MijnAntwoord(stelling=stelling, antwoord=None, toelichting=None, gewijzigd_op=moment)
         )
-        self._stand.antwoorden[(deelnemer_id, stelling)] = (
+        self._stand.mijn_antwoorden[(deelnemer_id, stelling)] = (
             ronde_id,
             antwoord.model_copy(update={kolom: waarde, "gewijzigd_op": moment}),
         )
 
     def zet_ambitie(self, ronde_id: int, deelnemer_id: int, bouwsteen: str, niveau: int, moment: dt.datetime) -> None:
-        self._stand.ambities[(deelnemer_id, bouwsteen)] = (ronde_id, niveau, moment)
-
-
-class NepResultaat:
-    def __init__(self, stand: NepStand) -> None:
-        self._stand = stand
-
-    def invoer(self, ronde_id: int) -> ScoreInvoer:
-        return ScoreInvoer(
-            antwoorden=tuple(
-                (d, st, a.antwoord)
-                for (d, st), (r, a) in self._stand.antwoorden.items()
-                if r == ronde_id and a.antwoord is not None
-            ),
-            ambities=tuple((d, b, n) for (d, b), (r, n, _) in self._stand.ambities.items() if r == ronde_id),
-            consensus=tuple((st, n) for (r, st), n in self._stand.consensus.items() if r == ronde_id),
-            vastgesteld=tuple((b, n) for (r, b), n in self._stand.vastgesteld.items() if r == ronde_id),
-        )
+        self._stand.mijn_ambities[(deelnemer_id, bouwsteen)] = (ronde_id, niveau, moment)
 
 
 class NepWerk:
@@ -213,7 +206,6 @@ class NepWerk:
         self.deelnemers = NepDeelnemers(stand)
         # --- deelnemen (Start, Invullen, Resultaten) ---
         self.antwoorden = NepAntwoorden(stand)
-        self.resultaat = NepResultaat(stand)
 
 
 class NepDatabase:

@@ -13,8 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scan.db.repository import ronde_info
-from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
-from scan.leesmodellen import GemeenteKeuze, RondeInfo
+from scan.db.tabellen import (
+    AmbitieRij,
+    AntwoordRij,
+    ConsensusRij,
+    DeelnemerRij,
+    GemeenteRij,
+    RondeRij,
+    VastgesteldeAmbitieRij,
+)
+from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens
 
 
 class Rondes:
@@ -92,3 +100,33 @@ class Rondes:
         self._s.add(rij)
         self._s.flush()
         return ronde_info(rij, gemeente)
+
+    def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
+        """What the scoring engine reads of a round: answers given, personal and agreed ambitions,
+        agreed levels. Plain columns and ``model_construct``: thousands of rows on every rerun of
+        the results page, valid by the database's CHECK constraints."""
+        s = self._s
+        antwoorden = s.execute(
+            select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
+                AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
+            )
+        )
+        ambities = s.execute(
+            select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(
+                AmbitieRij.ronde_id == ronde_id
+            )
+        )
+        vastgesteld = s.execute(
+            select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
+                VastgesteldeAmbitieRij.ronde_id == ronde_id
+            )
+        )
+        consensus = s.execute(
+            select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
+        )
+        return ScoreGegevens.model_construct(
+            antwoorden=tuple((d, st, a) for d, st, a in antwoorden if a is not None),
+            ambities=tuple((d, b, n) for d, b, n in ambities),
+            vastgesteld=tuple((b, n) for b, n in vastgesteld),
+            consensus=tuple((st, n) for st, n in consensus),
+        )

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from scan.db.antwoorden import Antwoorden
 from scan.db.deelnemers import Deelnemers
 from scan.db.instellingen import Instellingen
-from scan.db.resultaat import Resultaat
 from scan.db.rondes import Rondes
 
 
@@ -29,4 +28,3 @@ class Werk:
         self.deelnemers = Deelnemers(s)
         # --- deelnemen (Start, Invullen, Resultaten) ---
         self.antwoorden = Antwoorden(s)
-        self.resultaat = Resultaat(s)

@@ -8,10 +8,11 @@ and where, raised before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout as InvoerFout
-from scan.leesmodellen import MijnAntwoord, Sessie
+from scan.leesmodellen import BouwsteenStand, MijnAntwoord, MijnVoortgang, Sessie
 from scan.services.regels import controleer_versie, eis_open, schone_tekst
 from scoring.models import Vragenlijst
 
@@ -103,3 +104,55 @@ def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouws
         eis_open(werk, sessie)
         werk.antwoorden.zet_ambitie(sessie.ronde.id, sessie.deelnemer.id, bouwsteen, niveau, moment)
     return moment
+
+
+# --- what Invullen shows: levels as text, progress, which bouwsteen (pure rules, no database) ---
+
+
+def keuze_label(vragenlijst: Vragenlijst, waarde: str) -> str:
+    """A choice as the participant reads it: '3 · Groeiend', or the scale's 'Weet niet' / 'N.v.t.'."""
+    for niveau in vragenlijst.schaal.niveaus:
+        if str(niveau.niveau) == waarde:
+            return f"{waarde} · {niveau.naam.nl}"
+    return vragenlijst.schaal.weet_niet.label.nl if waarde == "weet_niet" else vragenlijst.schaal.nvt.label.nl
+
+
+def als_niveau(waarde: object) -> int:
+    """An ambition as the radio sent it; a crafted client can send any label (issue 13, case 10)."""
+    if waarde not in ANTWOORDEN[:5]:
+        raise InvoerFout(f"Ambitie '{str(waarde)[:20]}' kan niet: kies niveau 1 tot 5.")
+    return int(str(waarde))
+
+
+def voortgang(
+    vragenlijst: Vragenlijst, antwoorden: Mapping[str, MijnAntwoord], ambities: Collection[str]
+) -> MijnVoortgang:
+    """The progress of one participant from their answers (a note alone is no answer) and ambitions."""
+    gekozen = {s for s, a in antwoorden.items() if a.antwoord is not None}
+    bouwstenen = {
+        b.id: BouwsteenStand(
+            beantwoord=sum(1 for s in b.stellingen if s.id in gekozen),
+            aantal=len(b.stellingen),
+            ambitie=b.id in ambities,
+        )
+        for b in vragenlijst.bouwstenen
+    }
+    return MijnVoortgang(
+        beantwoord=sum(b.beantwoord for b in bouwstenen.values()),
+        totaal=sum(b.aantal for b in bouwstenen.values()),
+        bouwstenen=bouwstenen,
+    )
+
+
+def begin_bij(stand: MijnVoortgang, gevraagd: str | None) -> str:
+    """The bouwsteen a fresh visit opens: the one in the address if it exists, else where work is left."""
+    return gevraagd if gevraagd in stand.bouwstenen else stand.eerste_open
+
+
+def buur(vragenlijst: Vragenlijst, huidig: str | None, stap: int) -> str | None:
+    """The bouwsteen ``stap`` places from ``huidig``, stopping at the first and the last; None
+    when ``huidig`` is no bouwsteen (a crafted click without the choice: nothing to move from)."""
+    ids = [b.id for b in vragenlijst.bouwstenen]
+    if huidig not in ids:
+        return None
+    return ids[min(max(ids.index(huidig) + stap, 0), len(ids) - 1)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
-from scan.leesmodellen import ScoreInvoer
+from scan.leesmodellen import ScoreGegevens
 from scan.services.invullen import stelling_ids
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
@@ -20,16 +20,16 @@ from scoring.uitwissel import Ambitie, Antwoord, Consensus
 def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
     """The scores of a round from everything stored now (answers, ambitions, consensus)."""
     with db.inzage() as werk:
-        invoer = werk.resultaat.invoer(ronde_id)
-    return bereken_uit(vragenlijst, invoer)
+        gegevens = werk.rondes.scoregegevens(ronde_id)
+    return resultaat_uit(vragenlijst, gegevens)
 
 
 def resultaat_in(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
     """``resultaat`` inside a unit of work the caller holds (closing a round scores what it fixes)."""
-    return bereken_uit(vragenlijst, werk.resultaat.invoer(ronde_id))
+    return resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde_id))
 
 
-def bereken_uit(vragenlijst: Vragenlijst, invoer: ScoreInvoer) -> ScanResultaat:
+def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResultaat:
     """The scores from what is stored; answers and agreements on stellingen this questionnaire
     does not know are left out."""
     bekend = stelling_ids(vragenlijst)
@@ -39,10 +39,10 @@ def bereken_uit(vragenlijst: Vragenlijst, invoer: ScoreInvoer) -> ScanResultaat:
         vragenlijst,
         [
             Antwoord.model_construct(deelnemer=f"d{d}", stelling=st, antwoord=int(a) if a.isdigit() else a)  # type: ignore[arg-type]  # CHECK constraint
-            for d, st, a in invoer.antwoorden
+            for d, st, a in gegevens.antwoorden
             if st in bekend
         ],
-        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in invoer.ambities]
-        + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in invoer.vastgesteld],
-        [Consensus.model_construct(stelling=st, niveau=n) for st, n in invoer.consensus if st in bekend],
+        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in gegevens.ambities]
+        + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in gegevens.vastgesteld],
+        [Consensus.model_construct(stelling=st, niveau=n) for st, n in gegevens.consensus if st in bekend],
     )

@@ -66,7 +66,7 @@ def test_answer__a_value_outside_the_scale__is_refused_before_any_unit_of_work(
 ) -> None:
     with pytest.raises(InvoerFout, match=r"kies niveau 1 tot 5, weet niet of n\.v\.t\."):
         invullen.sla_antwoord_op(db, vragenlijst, anna, _stelling(vragenlijst), antwoord)
-    assert db.units == 0 and db.stand.antwoorden == {}
+    assert db.units == 0 and db.stand.mijn_antwoorden == {}
 
 
 @pytest.mark.parametrize("stelling", ["bestaat_niet", "", "KI.1 "])
@@ -77,7 +77,7 @@ def test_answer__an_unknown_stelling__is_refused(
         invullen.sla_antwoord_op(db, vragenlijst, anna, stelling, "3")
     with pytest.raises(InvoerFout, match="bestaat niet"):
         invullen.sla_toelichting_op(db, vragenlijst, anna, stelling, "x")
-    assert db.stand.antwoorden == {}
+    assert db.stand.mijn_antwoorden == {}
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_every_save__refused_when_the_round_closed_or_the_participant_left_meanw
     ):
         with pytest.raises(InvoerFout, match=melding):
             opslaan()
-    assert db.stand.antwoorden == {} and db.stand.ambities == {}
+    assert db.stand.mijn_antwoorden == {} and db.stand.mijn_ambities == {}
 
 
 def test_every_save__refused_for_a_round_of_another_questionnaire_version(
@@ -145,7 +145,7 @@ def test_ambition__unknown_bouwsteen_or_level_outside_1_to_5__is_refused(
 ) -> None:
     with pytest.raises(InvoerFout, match=melding):
         invullen.sla_ambitie_op(db, vragenlijst, anna, bouwsteen or vragenlijst.bouwstenen[0].id, niveau)
-    assert db.stand.ambities == {}
+    assert db.stand.mijn_ambities == {}
 
 
 def test_own_state__answers_and_ambitions_of_this_participant_only(
@@ -161,3 +161,84 @@ def test_own_state__answers_and_ambitions_of_this_participant_only(
     assert set(antwoorden) == {_stelling(vragenlijst)}
     assert ambities == {b1: (4, moment)}
     assert invullen.mijn_ambities(db, bert) == {b2: 2}
+
+
+# --- what Invullen shows (pure rules that were in the page) ---
+
+
+@pytest.mark.parametrize(
+    ("waarde", "label"), [("1", "1 · "), ("5", "5 · "), ("weet_niet", "weet_niet"), ("nvt", "nvt")]
+)
+def test_choice_label__a_level_with_its_name_else_the_scale_s_own_label(
+    vragenlijst: Vragenlijst, waarde: str, label: str
+) -> None:
+    tekst = invullen.keuze_label(vragenlijst, waarde)
+    if waarde == "weet_niet":
+        assert tekst == vragenlijst.schaal.weet_niet.label.nl
+    elif waarde == "nvt":
+        assert tekst == vragenlijst.schaal.nvt.label.nl
+    else:
+        naam = next(n.naam.nl for n in vragenlijst.schaal.niveaus if str(n.niveau) == waarde)
+        assert tekst == f"{label}{naam}"
+
+
+@pytest.mark.parametrize(("waarde", "niveau"), [("1", 1), ("5", 5), ("3", 3)])
+def test_ambition_from_the_radio__levels_1_to_5(waarde: str, niveau: int) -> None:
+    assert invullen.als_niveau(waarde) == niveau
+
+
+@pytest.mark.parametrize("waarde", ["0", "6", "weet_niet", "nvt", 3, None, "x" * 100])
+def test_ambition_from_the_radio__a_crafted_label__is_refused_in_dutch(waarde: object) -> None:
+    with pytest.raises(InvoerFout, match="kies niveau 1 tot 5") as fout:
+        invullen.als_niveau(waarde)
+    assert len(str(fout.value)) < 80
+
+
+def test_progress__answers_with_a_choice_and_ambitions_per_bouwsteen(
+    db: NepDatabase, anna: Sessie, vragenlijst: Vragenlijst
+) -> None:
+    eerste, tweede = vragenlijst.bouwstenen[0], vragenlijst.bouwstenen[1]
+    leeg = invullen.voortgang(vragenlijst, {}, set())
+    assert (leeg.beantwoord, leeg.open, leeg.eerste_open) == (0, len(vragenlijst.bouwstenen), eerste.id)
+    assert leeg.totaal == sum(len(b.stellingen) for b in vragenlijst.bouwstenen)
+    for s in eerste.stellingen:
+        invullen.sla_antwoord_op(db, vragenlijst, anna, s.id, "weet_niet")
+    invullen.sla_toelichting_op(db, vragenlijst, anna, tweede.stellingen[0].id, "Alleen een toelichting")
+    antwoorden, ambities = invullen.mijn_stand(db, anna)
+    zonder_ambitie = invullen.voortgang(vragenlijst, antwoorden, ambities)
+    assert zonder_ambitie.beantwoord == len(eerste.stellingen), "a note alone is no answer"
+    assert zonder_ambitie.eerste_open == eerste.id, "finished needs the ambition too"
+    invullen.sla_ambitie_op(db, vragenlijst, anna, eerste.id, 4)
+    antwoorden, ambities = invullen.mijn_stand(db, anna)
+    stand = invullen.voortgang(vragenlijst, antwoorden, ambities)
+    assert stand.bouwstenen[eerste.id].klaar and not stand.bouwstenen[tweede.id].klaar
+    assert (stand.open, stand.eerste_open) == (len(vragenlijst.bouwstenen) - 1, tweede.id)
+    assert invullen.begin_bij(stand, None) == tweede.id
+    assert invullen.begin_bij(stand, "bestaat_niet") == tweede.id
+    assert invullen.begin_bij(stand, eerste.id) == eerste.id
+
+
+def test_progress__all_done__opens_at_the_first_bouwsteen(vragenlijst: Vragenlijst) -> None:
+    alles = {
+        s.id: invullen.MijnAntwoord(stelling=s.id, antwoord="3", toelichting=None, gewijzigd_op=dt.datetime.now(dt.UTC))
+        for _, s in vragenlijst.stellingen()
+    }
+    stand = invullen.voortgang(vragenlijst, alles, {b.id for b in vragenlijst.bouwstenen})
+    assert (stand.open, stand.beantwoord, stand.eerste_open) == (0, stand.totaal, vragenlijst.bouwstenen[0].id)
+
+
+@pytest.mark.parametrize(
+    ("vanaf", "stap", "naar"), [(0, 1, 1), (1, -1, 0), (0, -1, 0), (-1, 1, -1), (-1, -1, -2), (3, 1, 4)]
+)
+def test_previous_next__stop_at_the_first_and_last_bouwsteen(
+    vragenlijst: Vragenlijst, vanaf: int, stap: int, naar: int
+) -> None:
+    ids = [b.id for b in vragenlijst.bouwstenen]
+    assert invullen.buur(vragenlijst, ids[vanaf], stap) == ids[naar]
+
+
+@pytest.mark.parametrize("huidig", [None, "", "bestaat_niet"])
+def test_previous_next__without_a_current_bouwsteen__moves_nowhere(
+    vragenlijst: Vragenlijst, huidig: str | None
+) -> None:
+    assert invullen.buur(vragenlijst, huidig, 1) is None
