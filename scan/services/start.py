@@ -25,6 +25,7 @@ from scan.services.regels import (
     normaliseer_code,
     schone_tekst,
 )
+from scan.services.toegang import Gebruiker
 from scoring.models import Vragenlijst
 
 MAX_DEELNEMERS = 60
@@ -39,9 +40,12 @@ GEWEIGERD_SLEUTEL = "vol_geweigerd_{ronde_id}"
 """Key in ``instellingen`` counting the joins a full round refused, for the Workshop notice."""
 
 
-def gemeenten(db: Database) -> list[GemeenteKeuze]:
+def gemeenten(db: Database, gebruiker: Gebruiker | None = None) -> list[GemeenteKeuze]:
+    """The gemeenten to choose from by name; with ``gebruiker``, only those they may lead rounds of."""
+    leidt = gebruiker.gemeenten("leiden") if gebruiker is not None else None
     with db.inzage() as werk:
-        return werk.rondes.gemeente_keuzes()
+        keuzes = werk.rondes.gemeente_keuzes()
+    return [g for g in keuzes if leidt is None or g.gm_code in leidt]
 
 
 def start_ronde(
@@ -206,3 +210,44 @@ def sessie_voor_token(db: Database, token: str) -> Sessie | None:
         return None
     with db.inzage() as werk:
         return werk.deelnemers.sessie(token)
+
+
+# --- what Start decides (pure rules, no database) ---
+
+Bestemming = Literal["invullen", "workshop", "resultaten"]
+"""A page a person goes on to from Start."""
+
+
+def bestemmingen(sessie: Sessie) -> list[Bestemming]:
+    """The pages a person in a round is offered beside "Verder met invullen": facilitators lead
+    the workshop, everyone sees the results."""
+    return ["workshop", "resultaten"] if sessie.is_facilitator else ["resultaten"]
+
+
+def na_openen(status: str) -> Bestemming:
+    """Where a facilitator who opened a round goes: an open round to the workshop, a closed one to its results."""
+    return "workshop" if status == "open" else "resultaten"
+
+
+def code_zoals_getoond(code: str) -> str:
+    """A join code from a link (``?code=ABCDEFGH``) as the projector shows it, ABCD-EFGH, so a
+    participant recognises it; anything else as it came (every form is accepted when joining)."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == CODE_LENGTE and "-" not in code else code
+
+
+def token_uit_link(link: str) -> str:
+    """The token of a personal link as pasted (the whole address, or only the token); empty if none."""
+    return (link or "").strip().rsplit("d=", 1)[-1].split("&", 1)[0]
+
+
+Belemmering = Literal["inloggen", "deze_computer", "geen_gemeente"]
+
+
+def waarom_niet_leiden(gebruiker: Gebruiker | None, *, login: bool) -> Belemmering | None:
+    """Why this person cannot start or import a round here, or None when they can: nobody signed
+    in (``login``: sign-in is configured) or the beheer link not opened, or no gemeente to lead."""
+    if gebruiker is None:
+        return "inloggen" if login else "deze_computer"
+    if gebruiker.gemeenten("leiden") == frozenset():
+        return "geen_gemeente"
+    return None
