@@ -28,9 +28,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.charts import MAX_ASSEN, MIN_ASSEN, aslabels, raster_spec, reeks_rijen, scores_van, xy_punten
-from reports.duiding import PLAATS_TEKST, heel, onderdeel_naam
+from reports.duiding import PLAATS_TEKST, onderdeel_naam
 from reports.exports import Cel, Soort, zet_cel
+from scoring.afronding import heel
 from scoring.models import Vragenlijst
+from scoring.tijd import vandaag
 from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Spreiding
 from scoring.vergelijking import Soort as Onderdeelsoort
 
@@ -607,7 +609,7 @@ def vergelijking_excel(
     wb = Workbook()
     assert isinstance(wb.active, Worksheet)
     wb.active.title = "Overzicht"
-    _overzicht(wb.active, vragenlijst, rondes, titel, gemaakt or dt.date.today())
+    _overzicht(wb.active, vragenlijst, rondes, titel, gemaakt or vandaag())
 
     dimensies = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
     ronde_soorten: list[Soort] = ["getal1"] * len(rondes)
