@@ -11,9 +11,10 @@ from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ScoreGegevens
 from scan.services.invullen import stelling_ids
+from scoring.afronding import afgerond, heel
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
-from scoring.resultaat import ScanResultaat
+from scoring.resultaat import ScanResultaat, StellingResultaat
 from scoring.uitwissel import Ambitie, Antwoord, Consensus
 
 
@@ -46,3 +47,22 @@ def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResu
         + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in gegevens.vastgesteld],
         [Consensus.model_construct(stelling=st, niveau=n) for st, n in gegevens.consensus if st in bekend],
     )
+
+
+# --- what Resultaten shows (pure rules, no database) ---
+
+
+def eensgezind(resultaat: ScanResultaat) -> list[StellingResultaat]:
+    """The stellingen everyone who scored them scored alike, at least two people: no spread."""
+    return [s for s in resultaat.stellingen if s.aantal_scores >= 2 and (s.spreiding or 0) == 0]
+
+
+def stelling_nummers(vragenlijst: Vragenlijst) -> dict[str, str]:
+    """Per stelling its number as the questionnaire shows it: '3.2' is bouwsteen 3, stelling 2."""
+    return {s.id: f"{b.nummer}.{i}" for b in vragenlijst.bouwstenen for i, s in enumerate(b.stellingen, start=1)}
+
+
+def procent(aandeel: float) -> str:
+    """A share (0.625) as a whole percentage ('63%'), rounded as every shown number is (``scoring.afronding``)."""
+    # Rounded on the share as written (0.145 is 15%), not on its binary product with 100 (14.4999...).
+    return f"{heel(afgerond(aandeel, 2) * 100)}%"

@@ -9,6 +9,7 @@ from scan.ui.kern import (
     te_veel_pogingen,
     vragenlijst_of_stop,
 )
+from scan.ui.navigatie import pad
 from scan.ui.panelen.start_gemeen import mag_niet_leiden
 from scan.ui.panelen.start_import import toon_import
 from scan.ui.panelen.start_meedoen import toon_meedoen, toon_terug
@@ -31,7 +32,7 @@ via_deelnamelink = bool(st.query_params.get("code")) and sessie is None
 def _inleiding() -> None:
     st.markdown(t("start.intro"))
     st.caption(vl.meta.disclaimer.nl)
-    st.page_link("scan/ui/paginas/over.py", label=t("start.over"), icon=":material/menu_book:")
+    st.page_link(pad("over"), label=t("start.over"), icon=":material/menu_book:")
 
 
 if not via_deelnamelink:

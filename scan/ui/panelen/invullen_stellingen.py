@@ -11,6 +11,7 @@ import streamlit as st
 from scan.leesmodellen import MijnAntwoord
 from scan.services import invullen
 from scan.ui.kern import letterlijk, tijd
+from scan.ui.navigatie import pad
 from scan.ui.panelen import invullen_opslaan as opslaan
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.teksten import t
@@ -133,7 +134,7 @@ def toon_voet(o: Opslag, eerste: bool, laatste: bool) -> None:
         disabled=eerste,
     )
     if laatste:
-        voet[2].page_link("scan/ui/paginas/resultaten.py", label=t("nav.resultaten"), icon=":material/radar:")
+        voet[2].page_link(pad("resultaten"), label=t("nav.resultaten"), icon=":material/radar:")
     else:
         voet[2].button(
             t("invullen.volgende"),

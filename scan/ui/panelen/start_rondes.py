@@ -9,6 +9,7 @@ from scan.fouten import InvoerFout
 from scan.services import start, vergelijken
 from scan.services.toegang import Gebruiker
 from scan.ui.kern import ga_naar, letterlijk, meld_aan
+from scan.ui.navigatie import pad
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
 
@@ -45,6 +46,4 @@ def toon_rondes(db: Database, gebruiker: Gebruiker) -> None:
                 fout(letterlijk(str(geweigerd)))
             else:
                 ga_naar(start.na_openen(ronde.status))
-    st.page_link(
-        "scan/ui/paginas/vergelijken.py", label=t("start.rondes.vergelijken"), icon=":material/compare_arrows:"
-    )
+    st.page_link(pad("vergelijken"), label=t("start.rondes.vergelijken"), icon=":material/compare_arrows:")

@@ -7,11 +7,12 @@ import streamlit as st
 from scan.leesmodellen import Sessie
 from scan.services import start
 from scan.ui.kern import letterlijk, meld_af, persoonlijke_link
+from scan.ui.navigatie import pad
 from scan.ui.teksten import t
 
 _PAGINA = {
-    "workshop": ("scan/ui/paginas/workshop.py", "nav.workshop", ":material/groups:"),
-    "resultaten": ("scan/ui/paginas/resultaten.py", "nav.resultaten", ":material/radar:"),
+    "workshop": (pad("workshop"), "nav.workshop", ":material/groups:"),
+    "resultaten": (pad("resultaten"), "nav.resultaten", ":material/radar:"),
 }
 
 
@@ -32,7 +33,7 @@ def toon_welkom(sessie: Sessie) -> None:
         if knoppen[0].button(t("start.verder"), icon=":material/edit_note:", type="primary"):
             # Continue where work is left: Invullen opens at the first unfinished bouwsteen.
             st.session_state.pop("invullen_b", None)
-            st.switch_page("scan/ui/paginas/invullen.py")
+            st.switch_page(pad("invullen"))
         for kolom, (pagina, sleutel, icoon) in zip(knoppen[1:], links, strict=False):
             kolom.page_link(pagina, label=t(sleutel), icon=icoon)
         knoppen[-1].button(t("start.afmelden"), on_click=meld_af, icon=":material/logout:")

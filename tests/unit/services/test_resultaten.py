@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from scan.leesmodellen import DeelnemerInfo, RondeInfo
 from scan.services import invullen, resultaten
 from scoring.models import Vragenlijst
@@ -45,3 +47,25 @@ def test_result__scores_every_participant_s_answers_in_one_read(vragenlijst: Vra
     assert resultaat.deelnemers == 2
     assert resultaat.stelling(stelling).aantal_scores == 2
     assert stelling in resultaat.bespreekpunten
+    # Agreement: two people, the same level; one person alone is no agreement.
+    tweede, derde = vragenlijst.bouwstenen[1].stellingen[0].id, vragenlijst.bouwstenen[1].stellingen[1].id
+    for sessie in (anna, bert):
+        invullen.sla_antwoord_op(db, vragenlijst, sessie, tweede, "3")
+    invullen.sla_antwoord_op(db, vragenlijst, anna, derde, "4")
+    eens = resultaten.eensgezind(resultaten.resultaat(db, vragenlijst, 1))
+    assert [s.stelling for s in eens] == [tweede]
+
+
+@pytest.mark.parametrize(
+    ("aandeel", "tekst"),
+    [(0.625, "63%"), (0.145, "15%"), (0.285, "29%"), (0.005, "1%"), (0.0, "0%"), (1.0, "100%"), (2 / 3, "67%")],
+)
+def test_percentage__rounded_half_away_from_zero_as_every_shown_number(aandeel: float, tekst: str) -> None:
+    assert resultaten.procent(aandeel) == tekst
+
+
+def test_stelling_numbers__bouwsteen_dot_stelling(vragenlijst: Vragenlijst) -> None:
+    nummers = resultaten.stelling_nummers(vragenlijst)
+    derde = vragenlijst.bouwstenen[2]
+    assert nummers[derde.stellingen[1].id] == f"{derde.nummer}.2"
+    assert len(nummers) == len(vragenlijst.stellingen())

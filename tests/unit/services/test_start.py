@@ -12,6 +12,7 @@ import pytest
 from scan.fouten import InvoerFout, OnbekendeCode
 from scan.leesmodellen import DeelnemerInfo, Sessie
 from scan.services import start
+from scan.services.toegang import Gebruiker
 from scoring.models import Vragenlijst
 from tests.nep import NepDatabase
 
@@ -144,3 +145,63 @@ def test_join__a_full_round__refuses_and_counts_each_refusal(
 @pytest.mark.parametrize("token", ["", "onbekend", "x" * 65])
 def test_personal_link__unknown_empty_or_too_long__is_nobody(db: NepDatabase, ronde: Sessie, token: str) -> None:
     assert start.sessie_voor_token(db, token) is None
+
+
+# --- what Start decides (pure rules that were in the page) ---
+
+
+@pytest.mark.parametrize(
+    ("rol", "bestemmingen"), [("facilitator", ["workshop", "resultaten"]), ("deelnemer", ["resultaten"])]
+)
+def test_links_offered__the_workshop_only_to_facilitators(ronde: Sessie, rol: str, bestemmingen: list[str]) -> None:
+    sessie = ronde.model_copy(update={"deelnemer": ronde.deelnemer.model_copy(update={"rol": rol})})
+    assert start.bestemmingen(sessie) == bestemmingen
+
+
+@pytest.mark.parametrize(("status", "naar"), [("open", "workshop"), ("afgerond", "resultaten")])
+def test_opening_a_round__an_open_one_to_the_workshop_a_closed_one_to_its_results(status: str, naar: str) -> None:
+    assert start.na_openen(status) == naar
+
+
+@pytest.mark.parametrize(
+    ("uit_link", "getoond"),
+    [("ABCDEFGH", "ABCD-EFGH"), ("ABCD-EFGH", "ABCD-EFGH"), ("abcdefgh", "abcd-efgh"), ("ABC", "ABC"), ("", "")],
+)
+def test_code_from_a_join_link__shown_as_on_the_projector(uit_link: str, getoond: str) -> None:
+    assert start.code_zoals_getoond(uit_link) == getoond
+
+
+@pytest.mark.parametrize(
+    ("geplakt", "token"),
+    [
+        ("https://scan.example/invullen?d=abc_DEF-123", "abc_DEF-123"),
+        ("  https://scan.example/?d=abc&b=kanaalinzet ", "abc"),
+        ("abc_DEF-123", "abc_DEF-123"),
+        ("", ""),
+        ("   ", ""),
+    ],
+)
+def test_personal_link_as_pasted__its_token(geplakt: str, token: str) -> None:
+    assert start.token_uit_link(geplakt) == token
+
+
+@pytest.mark.parametrize(
+    ("gebruiker", "login", "reden"),
+    [
+        (None, True, "inloggen"),
+        (None, False, "deze_computer"),
+        (Gebruiker(naam="Anna", email="a@x.nl"), True, "geen_gemeente"),
+        (Gebruiker(naam="Anna", email="a@x.nl", rollen={"GM0344": frozenset({"adviseur"})}), True, "geen_gemeente"),
+        (Gebruiker(naam="Anna", email="a@x.nl", rollen={"GM0344": frozenset({"facilitator"})}), True, None),
+        (Gebruiker(naam="Deze computer", email=None, overal_beheerder=True, lokaal=True), False, None),
+    ],
+)
+def test_starting_here__why_not(gebruiker: Gebruiker | None, login: bool, reden: str | None) -> None:
+    assert start.waarom_niet_leiden(gebruiker, login=login) == reden
+
+
+def test_gemeenten__only_those_a_person_may_lead(db: NepDatabase) -> None:
+    fien = Gebruiker(naam="Fien", email="f@x.nl", rollen={"GM0363": frozenset({"facilitator"})})
+    assert [g.gm_code for g in start.gemeenten(db, fien)] == ["GM0363"]
+    alles = Gebruiker(naam="Beheer", email=None, overal_beheerder=True)
+    assert [g.gm_code for g in start.gemeenten(db, alles)] == ["GM0363", "GM0344"]
