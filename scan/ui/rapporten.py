@@ -10,14 +10,17 @@ may not call Streamlit.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
 from scan.services import downloads
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 _ICOON = {
     "handout": ":material/picture_as_pdf:",

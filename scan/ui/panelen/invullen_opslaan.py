@@ -14,16 +14,19 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from scan.db.verbinding import Database
 from scan.fouten import InvoerFout, OpslagFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen
 from scan.ui.kern import letterlijk, tijd, veilig
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 log = logging.getLogger(__name__)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from reports.exports import lees_bestand
-from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.services import vergelijken
 from scan.services.toegang import Gebruiker
@@ -15,6 +16,9 @@ from scan.ui.panelen.start_gemeen import fout, mag_niet_leiden
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.uitwissel import UitwisselFout
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 
 def toon_import(db: Database, vl: Vragenlijst, gebruiker: Gebruiker | None) -> None:

@@ -5,9 +5,10 @@ Codes and links are guessable by rerunning these forms: repeated wrong ones wait
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from scan.db.verbinding import Database
 from scan.fouten import InvoerFout, OnbekendeCode
 from scan.services import start
 from scan.ui.kern import (
@@ -23,6 +24,9 @@ from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.tekst import maximum
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 
 def toon_meedoen(db: Database, vl: Vragenlijst) -> None:

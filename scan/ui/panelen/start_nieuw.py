@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.gemeenten import keuzelabel
 from scan.services import start, vergelijken
@@ -16,6 +16,9 @@ from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.tekst import maximum
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 
 def toon_nieuw(db: Database, vl: Vragenlijst, gebruiker: Gebruiker) -> None:

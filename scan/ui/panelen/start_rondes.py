@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.services import start, vergelijken
 from scan.services.toegang import Gebruiker
@@ -12,6 +13,9 @@ from scan.ui.kern import ga_naar, letterlijk, meld_aan
 from scan.ui.navigatie import pad
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 
 def toon_rondes(db: Database, gebruiker: Gebruiker) -> None:
