@@ -489,17 +489,6 @@ _TITEL = Font(bold=True, size=14)
 _VERSCHIL_FORMAAT = "+0.0;-0.0;0.0"  # a sign on every change, also the rises
 
 
-def benchmark_rijen(
-    vragenlijst: Vragenlijst, benchmark: Benchmark, soorten: Sequence[Onderdeelsoort] = ("bouwsteen",)
-) -> list[tuple[str, float | None, Spreiding | None]]:
-    """The rows of ``benchmark_spec`` for the parts of ``soorten``, named in Dutch."""
-    return [
-        (onderdeel_naam(vragenlijst, p.soort, p.onderdeel), p.eigen, p.groep)
-        for p in benchmark.posities
-        if p.soort in soorten
-    ]
-
-
 def _onderdelen(vragenlijst: Vragenlijst) -> list[tuple[Onderdeelsoort, str]]:
     # The questionnaire's order, not a round's: rounds of another version may lack or add parts.
     uit: list[tuple[Onderdeelsoort, str]] = [("totaal", "totaal"), ("type", "kern"), ("type", "aanvullend")]

@@ -1,4 +1,5 @@
-"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink | schema``.
+"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink | schema``
+(and ``python -m scan --version``).
 
 Layer: application (``scan/``). User errors (a bad questionnaire, an unknown gemeente, a
 broken scan file) print a Dutch message and exit 1; they never show a traceback. Streamlit
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scan import __version__
 from scoring import tijd
 from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
@@ -528,6 +530,9 @@ def bouw_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m scan",
         description="Omnichannel zelfscan voor gemeenten (gebaseerd op de VNG-handreiking).",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"omnichannel-zelfscan {__version__}", help="toon de versie en stop"
     )
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 

@@ -57,3 +57,10 @@ class Deelnemers:
         self._s.add(rij)
         self._s.flush()
         return deelnemer_info(rij)
+
+    # --- doelen ---
+    def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
+        """The role of ``deelnemer_id`` in round ``ronde_id`` as stored now; ``None`` when not (or no longer) in it."""
+        return self._s.scalar(
+            select(DeelnemerRij.rol).where(DeelnemerRij.id == deelnemer_id, DeelnemerRij.ronde_id == ronde_id)
+        )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from scan.db.antwoorden import Antwoorden
 from scan.db.deelnemers import Deelnemers
+from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
 from scan.db.rondes import Rondes
 
@@ -28,3 +29,6 @@ class Werk:
         self.deelnemers = Deelnemers(s)
         # --- deelnemen (Start, Invullen, Resultaten) ---
         self.antwoorden = Antwoorden(s)
+
+        # --- doelen ---
+        self.doelen = Doelen(s)
