@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from scan.db.antwoorden import Antwoorden
 from scan.db.deelnemers import Deelnemers
 from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
@@ -26,5 +27,8 @@ class Werk:
         self.instellingen = Instellingen(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- deelnemen (Start, Invullen, Resultaten) ---
+        self.antwoorden = Antwoorden(s)
+
         # --- doelen ---
         self.doelen = Doelen(s)

@@ -155,7 +155,7 @@ def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
         if ronde.status != "afgerond":
             ronde.status = "afgerond"
             ronde.afgerond_op = nu()
-            repo.bewaar_kerncijfers(s, ronde.id, kerncijfers(resultaat_in(s, vragenlijst, ronde.id)))
+            repo.bewaar_kerncijfers(s, ronde.id, kerncijfers(resultaat_in(Werk(s), vragenlijst, ronde.id)))
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})
 
 
