@@ -432,13 +432,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scan.services.uitwisseling import ImportFout, importeer
+    from scan.services.toegang import lokale_gebruiker
+    from scan.services.uitwisseling import ImportFout, importeer_als
 
     vragenlijst = _vragenlijst(args.vragenlijst)
     scan = _lees_bestand(args.file, vragenlijst)
     db = _database()
     try:
-        sessie = importeer(db, vragenlijst, scan)
+        # The command line runs where the database is: its user is the installation's beheerder.
+        sessie = importeer_als(db, vragenlijst, lokale_gebruiker(), scan)
     except ImportFout as exc:
         raise _Fout(f"{args.file} is niet geïmporteerd; er is niets opgeslagen:\n" + "\n".join(exc.problemen)) from None
     print(

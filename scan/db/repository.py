@@ -9,17 +9,20 @@ and PostgreSQL) so that saving one answer is one statement, whatever came before
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
-from scan.db.verbinding import Database
+from scan.db.benchmark import Benchmark
+from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij
 from scan.gemeenten import alle_gemeenten
 from scan.leesmodellen import ConsensusInfo, DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring.vergelijking import Kerncijfers
+
+if TYPE_CHECKING:  # the unit of work's modules use the mappings above; no import cycle through it
+    from scan.db.verbinding import Database
 
 
 def ronde_info(rij: RondeRij, gemeente: str) -> RondeInfo:
@@ -173,19 +176,8 @@ def consensus_van(sessie: Session, ronde_id: int) -> dict[str, ConsensusInfo]:
 
 
 def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:
-    upsert(
-        sessie,
-        RondeScoreRij,
-        {
-            "ronde_id": ronde_id,
-            "vragenlijst_versie": cijfers.vragenlijst_versie,
-            "totaal": cijfers.totaal,
-            "kerncijfers": cijfers.model_dump_json(),
-            "berekend_op": dt.datetime.now(dt.UTC),
-        },
-        ["ronde_id"],
-        ["vragenlijst_versie", "totaal", "kerncijfers", "berekend_op"],
-    )
+    """The key figures of a closed round (the benchmark aggregate owns the statement)."""
+    Benchmark(sessie).bewaar_kerncijfers(ronde_id, cijfers)
 
 
 def vul_gemeenten(db: Database) -> None:

@@ -15,9 +15,24 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from scan.db.benchmark import Benchmark
+from scan.db.deelnemers import Deelnemers
+from scan.db.gemeenten import Gemeenten
 from scan.db.instellingen import Instellingen
+from scan.db.rijschrijver import RijSchrijver
+from scan.db.rollen import Rollen
+from scan.db.rondelezer import RondeLezer
+from scan.db.rondes import Rondes
 
 
 class Werk:
     def __init__(self, s: Session) -> None:
         self.instellingen = Instellingen(s)
+        # --- vergelijk area ---
+        self.gemeenten = Gemeenten(s)
+        self.rollen = Rollen(s)
+        self.benchmark = Benchmark(s)
+        self.rondes = Rondes(s)
+        self.deelnemers = Deelnemers(s)
+        self.rijschrijver = RijSchrijver(s)
+        self.rondelezer = RondeLezer(s)

@@ -33,6 +33,7 @@ from scan.services.regels import (
     normaliseer_code,
     schone_tekst,
 )
+from scan.services.toegang import Gebruiker, eis_start, eis_zichtbaar
 from scoring.models import Vragenlijst
 
 MAX_DEELNEMERS = 60
@@ -50,52 +51,6 @@ GEWEIGERD_SLEUTEL = "vol_geweigerd_{ronde_id}"
 def gemeenten(db: Database) -> list[GemeenteKeuze]:
     with db.lezen() as s:
         return repo.alle_gemeente_keuzes(s)
-
-
-def start_ronde(
-    db: Database,
-    vragenlijst: Vragenlijst,
-    *,
-    gm_code: str,
-    facilitator: str,
-    datum: dt.date,
-    omschrijving: str = "",
-    functie: str = "",
-    fictief: bool = False,
-) -> Sessie:
-    """A new round of ``gm_code`` with its facilitator as first participant."""
-    naam, sleutel = naam_en_sleutel(facilitator)
-    omschrijving_schoon = schone_tekst(omschrijving, "omschrijving", "De omschrijving")
-    functie_schoon = schone_tekst(functie, "functie", "Uw functie")
-    with db.schrijven() as s:
-        gemeente = repo.gemeente_naam(s, gm_code or "")
-        if gemeente is None:
-            raise InvoerFout(
-                f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
-            )
-        ronde = RondeRij(
-            code=nieuwe_code(),
-            gm_code=gm_code,
-            datum=datum,
-            omschrijving=omschrijving_schoon,
-            vragenlijst_id=vragenlijst.meta.id,
-            vragenlijst_versie=vragenlijst.versie,
-            status="open",
-            fictief=fictief,
-        )
-        s.add(ronde)
-        s.flush()
-        deelnemer = DeelnemerRij(
-            ronde_id=ronde.id,
-            naam=naam,
-            naam_sleutel=sleutel,
-            rol="facilitator",
-            functie=functie_schoon,
-            token=nieuw_token(),
-        )
-        s.add(deelnemer)
-        s.flush()
-        return Sessie(ronde=repo.ronde_info(ronde, gemeente), deelnemer=repo.deelnemer_info(deelnemer))
 
 
 def zoek_ronde(db: Database, code: str) -> RondeInfo:
@@ -197,3 +152,85 @@ def sessie_voor_token(db: Database, token: str) -> Sessie | None:
         return None
     with db.lezen() as s:
         return repo.sessie_voor_token(s, token)
+
+
+# --- vergelijk area: start as a user ---
+
+
+def start_ronde_als(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    gebruiker: Gebruiker | None,
+    *,
+    gm_code: str,
+    facilitator: str,
+    datum: dt.date,
+    omschrijving: str = "",
+    functie: str = "",
+) -> Sessie:
+    """A new round of ``gm_code`` with its facilitator as first participant, for a person who may
+    lead rounds of that gemeente (``toegang.eis_start``): one unit of work, checked on what it
+    loaded; a refusal writes nothing. A signed-in person's address is kept with the facilitator,
+    so ``open_als_facilitator`` finds them again."""
+    with db.werk() as werk:
+        gemeente = werk.gemeenten.naam(gm_code or "")
+        if gemeente is None:
+            raise InvoerFout(
+                f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
+            )
+        eis_start(gebruiker, gm_code, gemeente)
+        naam, sleutel = naam_en_sleutel(facilitator)
+        omschrijving_schoon = schone_tekst(omschrijving, "omschrijving", "De omschrijving")
+        functie_schoon = schone_tekst(functie, "functie", "Uw functie")
+        ronde = werk.rondes.nieuw(
+            code=nieuwe_code(),
+            gm_code=gm_code,
+            gemeente=gemeente,
+            datum=datum,
+            omschrijving=omschrijving_schoon,
+            vragenlijst_id=vragenlijst.meta.id,
+            vragenlijst_versie=vragenlijst.versie,
+        )
+        deelnemer = werk.deelnemers.nieuw(
+            ronde_id=ronde.id,
+            naam=naam,
+            naam_sleutel=sleutel,
+            rol="facilitator",
+            functie=functie_schoon,
+            email=gebruiker.email if gebruiker is not None else None,
+            token=nieuw_token(),
+        )
+    return Sessie(ronde=ronde, deelnemer=deelnemer)
+
+
+def open_als_facilitator(db: Database, gebruiker: Gebruiker, ronde_id: int) -> Sessie:
+    """Open a round of a gemeente the person leads, as its facilitator: one unit of work.
+
+    A signed-in person gets back the facilitator they were in this round (found by address), or
+    becomes a new one under their own name; the beheer link's browser in single-machine mode
+    takes the round's first facilitator. A round that does not exist and one of a gemeente
+    without a role are refused with the same words (``vergelijken.onbekende_ronde``).
+    """
+    with db.werk() as werk:
+        gevonden = werk.benchmark.rondes(ids={ronde_id})
+        ronde = eis_zichtbaar(gebruiker, [ronde_id], gevonden)[ronde_id]
+        eis_start(gebruiker, ronde.gm_code, ronde.gemeente)
+        token = werk.deelnemers.facilitator_token(ronde_id, gebruiker.email)
+        if token is None:
+            naam, sleutel = naam_en_sleutel(gebruiker.naam)
+            # A colleague with the same name in the round: keep both apart by the address.
+            if sleutel in werk.deelnemers.naam_sleutels(ronde_id):
+                naam, sleutel = naam_en_sleutel(f"{naam} ({gebruiker.email})")
+            token = nieuw_token()
+            werk.deelnemers.nieuw(
+                ronde_id=ronde_id,
+                naam=naam,
+                naam_sleutel=sleutel,
+                rol="facilitator",
+                email=gebruiker.email,
+                token=token,
+            )
+        sessie = werk.deelnemers.sessie(token)
+    if sessie is None:  # cannot happen inside one unit of work; kept for the type
+        raise InvoerFout("Deze scanronde bestaat niet meer.")
+    return sessie

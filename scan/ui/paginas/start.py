@@ -9,7 +9,7 @@ from scan.fouten import InvoerFout, OnbekendeCode
 from scan.gemeenten import keuzelabel
 from scan.services import start, vergelijken
 from scan.services.toegang import Gebruiker
-from scan.services.uitwisseling import controleer_import
+from scan.services.uitwisseling import controleer_import, importeer_als
 from scan.ui.kern import (
     database,
     ga_naar,
@@ -180,7 +180,7 @@ if mag_leiden and gebruiker is not None:
                 _fout(t("start.gemeente.kies"))
             else:
                 try:
-                    nieuw = vergelijken.start_ronde_als(
+                    nieuw = start.start_ronde_als(
                         db,
                         vl,
                         gebruiker,
@@ -254,7 +254,7 @@ with tab_import:
             )
             if st.button(t("start.import.knop"), type="primary"):
                 try:
-                    geimporteerd = vergelijken.importeer_als(db, vl, gebruiker, scan)
+                    geimporteerd = importeer_als(db, vl, gebruiker, scan)
                 except InvoerFout as fout:
                     _fout(letterlijk(str(fout)))
                 else:
@@ -289,7 +289,7 @@ def _rondes_openen(gebruiker: Gebruiker) -> None:
             st.caption(t("start.rondes.alleen_zien", gemeente=letterlijk(ronde.gemeente)))
         elif st.button(t("start.rondes.openen"), type="primary", icon=":material/open_in_new:"):
             try:
-                meld_aan(vergelijken.open_als_facilitator(db, gebruiker, gekozen))
+                meld_aan(start.open_als_facilitator(db, gebruiker, gekozen))
             except InvoerFout as fout:
                 _fout(letterlijk(str(fout)))
             else:
