@@ -10,16 +10,35 @@ here; the integration tests run the real aggregates on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from scan.fouten import Botsing
+from scan.leesmodellen import (
+    DeelnameInfo,
+    DeelnemerInfo,
+    GemeenteKeuze,
+    PeerCijfers,
+    RolInfo,
+    RondeInfo,
+    RondeKort,
+    Sessie,
+)
 
 
 @dataclass
 class NepStand:
     instellingen: dict[str, str] = field(default_factory=dict)
+    # --- vergelijk area ---
+    gemeenten: dict[str, GemeenteKeuze] = field(default_factory=dict)
+    rollen: dict[int, RolInfo] = field(default_factory=dict)
+    deelnames: dict[str, DeelnameInfo] = field(default_factory=dict)
+    rondes: dict[int, RondeKort] = field(default_factory=dict)
+    ronde_scores: dict[int, str] = field(default_factory=dict)
+    deelnemers: dict[int, tuple[int, DeelnemerInfo, str, str | None]] = field(default_factory=dict)
+    """By id: (round id, participant, name key, address)."""
 
 
 class NepInstellingen:
@@ -44,6 +63,12 @@ class NepInstellingen:
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
+        # --- vergelijk area ---
+        self.gemeenten = NepGemeenten(stand)
+        self.rollen = NepRollen(stand)
+        self.benchmark = NepBenchmark(stand)
+        self.rondes = NepRondes(stand)
+        self.deelnemers = NepDeelnemers(stand)
 
 
 class NepDatabase:
@@ -68,3 +93,210 @@ class NepDatabase:
     def inzage(self) -> Iterator[NepWerk]:
         self.units += 1
         yield NepWerk(copy.deepcopy(self.stand))
+
+
+# --- vergelijk area: in-memory aggregates of comparisons, roles and starting rounds ---
+
+
+class NepGemeenten:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.gemeenten
+
+    def naam(self, gm_code: str) -> str | None:
+        g = self._d.get(gm_code)
+        return None if g is None else g.naam
+
+    def keuze(self, gm_code: str) -> GemeenteKeuze | None:
+        return self._d.get(gm_code)
+
+
+class NepRollen:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.rollen
+
+    def van_gemeente(self, gm_code: str) -> list[RolInfo]:
+        return sorted((r for r in self._d.values() if r.gm_code == gm_code), key=lambda r: (r.email, r.rol))
+
+    def van_adres(self, adres: str) -> dict[str, set[str]]:
+        uit: dict[str, set[str]] = {}
+        for r in self._d.values():
+            if r.email == adres:
+                uit.setdefault(r.gm_code, set()).add(r.rol)
+        return uit
+
+    def toekenning(self, rol_id: int) -> RolInfo | None:
+        return self._d.get(rol_id)
+
+    def ken_toe(self, email: str, gm_code: str, rol: str, door: str | None) -> None:
+        if any((r.email, r.gm_code, r.rol) == (email, gm_code, rol) for r in self._d.values()):
+            raise Botsing()
+        nieuw = max(self._d, default=0) + 1
+        self._d[nieuw] = RolInfo(
+            id=nieuw,
+            email=email,
+            gm_code=gm_code,
+            rol=rol,
+            toegekend_door=door,
+            toegekend_op=_moment(nieuw),
+        )
+
+    def trek_in(self, rol_id: int) -> None:
+        self._d.pop(rol_id, None)
+
+
+def _moment(n: int) -> dt.datetime:
+    """A distinct, increasing grant moment per id (the database uses the clock)."""
+    return dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=n)
+
+
+class NepBenchmark:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def deelname(self, gm_code: str) -> DeelnameInfo:
+        return self._stand.deelnames.get(gm_code) or DeelnameInfo(
+            gm_code=gm_code, neemt_deel=False, sinds=None, door=None
+        )
+
+    def deelnemende_gemeenten(self) -> set[str]:
+        return set(self._stand.deelnames)
+
+    def meld_aan(self, gm_codes: Collection[str], door: str | None) -> None:
+        for gm in gm_codes:
+            self._stand.deelnames.setdefault(
+                gm, DeelnameInfo(gm_code=gm, neemt_deel=True, sinds=_moment(len(self._stand.deelnames)), door=door)
+            )
+
+    def meld_af(self, gm_code: str) -> None:
+        self._stand.deelnames.pop(gm_code, None)
+
+    def opgeslagen_kerncijfers(self, ronde_ids: Collection[int]) -> dict[int, str]:
+        return {i: self._stand.ronde_scores[i] for i in ronde_ids if i in self._stand.ronde_scores}
+
+    def peers(self, groepering: str, waarde: str, *, fictief: bool, versie: str) -> list[PeerCijfers]:
+        uit = []
+        for r in self._stand.rondes.values():
+            in_groep = (r.grootteklasse if groepering == "grootteklasse" else r.provincie) == waarde
+            json = self._stand.ronde_scores.get(r.id)
+            if (
+                in_groep
+                and json is not None
+                and r.status == "afgerond"
+                and r.fictief == fictief
+                and r.gm_code in self._stand.deelnames
+                and f'"vragenlijst_versie":"{versie}"' in json
+            ):
+                uit.append(PeerCijfers(gm_code=r.gm_code, datum=r.datum, ronde_id=r.id, kerncijfers=json))
+        return uit
+
+    def rondes(self, *, gm_codes: Collection[str] | None = None, ids: Collection[int] | None = None) -> list[RondeKort]:
+        gekozen = [
+            r
+            for r in self._stand.rondes.values()
+            if (gm_codes is None or r.gm_code in gm_codes) and (ids is None or r.id in ids)
+        ]
+        gekozen.sort(key=lambda r: (r.gemeente, -r.datum.toordinal(), -r.id))
+        return gekozen
+
+
+class NepRondes:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def nieuw(
+        self,
+        *,
+        code: str,
+        gm_code: str,
+        gemeente: str,
+        datum: dt.date,
+        omschrijving: str | None,
+        vragenlijst_id: str,
+        vragenlijst_versie: str,
+    ) -> RondeInfo:
+        nieuw = max(self._stand.rondes, default=0) + 1
+        g = self._stand.gemeenten[gm_code]
+        self._stand.rondes[nieuw] = RondeKort(
+            id=nieuw,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            provincie=g.provincie,
+            grootteklasse=g.grootteklasse,
+            datum=datum,
+            status="open",
+            fictief=False,
+            vragenlijst_versie=vragenlijst_versie,
+            deelnemers=0,
+            totaal=None,
+        )
+        return RondeInfo(
+            id=nieuw,
+            code=code,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            datum=datum,
+            omschrijving=omschrijving,
+            vragenlijst_id=vragenlijst_id,
+            vragenlijst_versie=vragenlijst_versie,
+            status="open",
+            fictief=False,
+        )
+
+
+class NepDeelnemers:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def nieuw(
+        self,
+        *,
+        ronde_id: int,
+        naam: str,
+        naam_sleutel: str,
+        rol: str,
+        token: str,
+        functie: str | None = None,
+        email: str | None = None,
+    ) -> DeelnemerInfo:
+        if any(r == ronde_id and s == naam_sleutel for r, _, s, _ in self._stand.deelnemers.values()):
+            raise Botsing()
+        nieuw = max(self._stand.deelnemers, default=0) + 1
+        info = DeelnemerInfo(id=nieuw, naam=naam, rol=rol, functie=functie, token=token)
+        self._stand.deelnemers[nieuw] = (ronde_id, info, naam_sleutel, email)
+        return info
+
+    def facilitator_token(self, ronde_id: int, email: str | None) -> str | None:
+        for r, info, _, adres in sorted(self._stand.deelnemers.values(), key=lambda d: d[1].id):
+            if r == ronde_id and info.rol == "facilitator" and (not email or adres == email):
+                return info.token
+        return None
+
+    def naam_sleutels(self, ronde_id: int) -> set[str]:
+        return {s for r, _, s, _ in self._stand.deelnemers.values() if r == ronde_id}
+
+    def zet_email(self, deelnemer_id: int, email: str) -> None:
+        r, info, sleutel, _ = self._stand.deelnemers[deelnemer_id]
+        self._stand.deelnemers[deelnemer_id] = (r, info, sleutel, email)
+
+    def email(self, deelnemer_id: int) -> str | None:
+        """For tests: the address kept with a participant."""
+        return self._stand.deelnemers[deelnemer_id][3]
+
+    def sessie(self, token: str) -> Sessie | None:
+        for r, info, _, _ in self._stand.deelnemers.values():
+            if info.token == token:
+                k = self._stand.rondes[r]
+                ronde = RondeInfo(
+                    id=k.id,
+                    code="NEPCODE2",
+                    gm_code=k.gm_code,
+                    gemeente=k.gemeente,
+                    datum=k.datum,
+                    omschrijving=None,
+                    vragenlijst_id="omnichannel_scan",
+                    vragenlijst_versie=k.vragenlijst_versie,
+                    status=k.status,
+                    fictief=k.fictief,
+                )
+                return Sessie(ronde=ronde, deelnemer=info)
+        return None

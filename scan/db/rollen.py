@@ -19,7 +19,7 @@ def _info(r: RolRij) -> RolInfo:
         id=r.id,
         email=r.email,
         gm_code=r.gm_code,
-        rol=r.rol,  # type: ignore[arg-type]  # CHECK constraint
+        rol=r.rol,  # CHECK constraint
         toegekend_door=r.toegekend_door,
         toegekend_op=r.toegekend_op,
     )

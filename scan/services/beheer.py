@@ -9,6 +9,7 @@ and writes; a refusal writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from scan.db.verbinding import Database
 from scan.fouten import Botsing, InvoerFout
@@ -27,6 +28,13 @@ EIGEN_BEHEERDER = (
 
 def _door(gebruiker: Gebruiker) -> str:
     return gebruiker.email or gebruiker.naam
+
+
+def te_beheren(gebruiker: Gebruiker, namen: Mapping[str, str]) -> list[str]:
+    """The gemeenten (of ``namen``: code -> name) the person manages, by name; all of them for an
+    installation-wide beheerder."""
+    beheert = gebruiker.gemeenten("beheren")
+    return sorted(namen if beheert is None else beheert, key=lambda c: namen.get(c, c))
 
 
 # --- benchmark opt-in -----------------------------------------------------------------------------

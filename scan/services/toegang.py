@@ -117,7 +117,7 @@ def gebruiker_voor(db: Database, email: str, naam: str | None, beheerders: Itera
     return Gebruiker(
         naam=(naam or "").strip() or adres,
         email=adres,
-        rollen={gm: frozenset(r for r in rs if r in ROLLEN) for gm, rs in rollen.items()},  # type: ignore[misc]
+        rollen={gm: frozenset(r for r in rs if r in ROLLEN) for gm, rs in rollen.items()},
         overal_beheerder=adres in {b.lower() for b in beheerders},
     )
 
@@ -150,7 +150,9 @@ def onbekende_ronde(ronde_id: int) -> GeenToegang:
     )
 
 
-def eis_zichtbaar(gebruiker: Gebruiker, ronde_ids: Sequence[int], gevonden: Sequence[RondeKort]) -> dict[int, RondeKort]:
+def eis_zichtbaar(
+    gebruiker: Gebruiker, ronde_ids: Sequence[int], gevonden: Sequence[RondeKort]
+) -> dict[int, RondeKort]:
     """``gevonden`` by id, refused whole by ``onbekende_ronde`` when any of ``ronde_ids`` does not
     exist or is of a gemeente without a role.
 

@@ -8,12 +8,12 @@ from scan.services.toegang import ROLLEN
 from scan.ui.kern import database, gebruiker_of_stop, gemeente_namen, letterlijk, tijd_datum, veilig
 from scan.ui.teksten import t
 from scoring.tekst import maximum
+from scoring.vergelijking import MIN_GROEP
 
 db = database()
 gebruiker = gebruiker_of_stop(db)
 namen = gemeente_namen()
-beheert = gebruiker.gemeenten("beheren")
-keuzes = sorted(namen if beheert is None else beheert, key=lambda c: namen.get(c, c))
+keuzes = beheer.te_beheren(gebruiker, namen)
 
 st.title(t("beheer.titel"))
 st.markdown(t("beheer.intro"))
@@ -52,7 +52,7 @@ if fout := st.session_state.pop("beheer_fout", None):
 
 with st.container(border=True):
     st.subheader(t("beheer.benchmark.kop"))
-    st.markdown(t("beheer.benchmark.uitleg", minimum=5))
+    st.markdown(t("beheer.benchmark.uitleg", minimum=MIN_GROEP))
     deelname = beheer.benchmark_deelname(db, gebruiker, gm_code)
     st.toggle(
         t("beheer.benchmark.toggle", gemeente=letterlijk(naam)),
@@ -102,7 +102,5 @@ with st.container(border=True):
         )
         st.caption(t("beheer.rollen.betekenis"))
         if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
-            _doe(
-                lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend")
-            )
+            _doe(lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend"))
             st.rerun()
