@@ -423,7 +423,7 @@ def vul_database(
     """Closed fictional rounds for every gemeente in ``gemeenten``: ``rondes`` each, a year apart.
 
     Refused with ``DemoAlAanwezig`` when fictional rounds exist, unless ``opnieuw`` (then those
-    go first). Each closed round gets its key figures, as ``importeer`` gives them. With
+    go first). Each closed round gets its key figures, as ``importeer_als`` gives them. With
     ``benchmark`` the gemeenten are opted in to the anonymous benchmark, except gemeenten with
     real rounds: whether real data joins a benchmark is for their beheerder to decide. One
     transaction per ``per_transactie`` gemeenten keeps a write lock short and memory flat;

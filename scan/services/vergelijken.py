@@ -164,7 +164,10 @@ def nieuwste_per_gemeente(peers: Iterable[PeerCijfers]) -> dict[str, Kerncijfers
     """The key figures of each gemeente's newest round (by date, then by id for two on one day)."""
     nieuwste: dict[str, PeerCijfers] = {}
     for p in peers:
-        if p.gm_code not in nieuwste or (p.datum, p.ronde_id) > (nieuwste[p.gm_code].datum, nieuwste[p.gm_code].ronde_id):
+        if p.gm_code not in nieuwste or (p.datum, p.ronde_id) > (
+            nieuwste[p.gm_code].datum,
+            nieuwste[p.gm_code].ronde_id,
+        ):
             nieuwste[p.gm_code] = p
     return {gm: Kerncijfers.model_validate_json(p.kerncijfers) for gm, p in nieuwste.items()}
 
@@ -195,14 +198,24 @@ def _ronde(werk: Werk, ronde_id: int) -> RondeKort:
     return gevonden[0]
 
 
-def _benchmarks(
-    db: Database, vragenlijst: Vragenlijst, ronde: RondeKort, groeperingen: Sequence[Groepering], werk: Werk
-) -> list[Benchmark] | None:
-    """The round's benchmark per grouping, ``None`` when its gemeente did not opt in."""
+def _laad_benchmarks(
+    werk: Werk, vragenlijst: Vragenlijst, ronde: RondeKort, groeperingen: Sequence[Groepering]
+) -> tuple[list[_Groep], dict[int, str]] | None:
+    """Inside the unit of work: the peer groups and the round's stored figures; ``None`` when its
+    gemeente did not opt in."""
     if not werk.benchmark.deelname(ronde.gm_code).neemt_deel:
         return None
-    groepen = _laad(werk, vragenlijst, ronde, groeperingen)
-    opgeslagen = werk.benchmark.opgeslagen_kerncijfers({ronde.id})
+    return _laad(werk, vragenlijst, ronde, groeperingen), werk.benchmark.opgeslagen_kerncijfers({ronde.id})
+
+
+def _benchmarks(
+    db: Database, vragenlijst: Vragenlijst, ronde: RondeKort, geladen: tuple[list[_Groep], dict[int, str]] | None
+) -> list[Benchmark] | None:
+    """The round's benchmark per loaded group, after the unit of work (an open round is scored
+    from its answers by the results use case)."""
+    if geladen is None:
+        return None
+    groepen, opgeslagen = geladen
     eigen = _kerncijfers(db, vragenlijst, [ronde], opgeslagen)[ronde.id]
     return [benchmark(eigen, g.label, g.peers, MIN_GROEP) for g in groepen]
 
@@ -216,7 +229,9 @@ def benchmark_van_ronde(
     choosing rounds go through ``benchmark_voor``.
     """
     with db.inzage() as werk:
-        uitkomst = _benchmarks(db, vragenlijst, _ronde(werk, ronde_id), [groepering], werk)
+        ronde = _ronde(werk, ronde_id)
+        geladen = _laad_benchmarks(werk, vragenlijst, ronde, [groepering])
+    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
     return None if uitkomst is None else uitkomst[0]
 
 
@@ -226,7 +241,9 @@ def benchmark_positie(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> 
     Among gemeenten of its size; among those of its province when too few of its size take part.
     """
     with db.inzage() as werk:
-        uitkomst = _benchmarks(db, vragenlijst, _ronde(werk, ronde_id), GROEPERINGEN, werk)
+        ronde = _ronde(werk, ronde_id)
+        geladen = _laad_benchmarks(werk, vragenlijst, ronde, GROEPERINGEN)
+    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
     if uitkomst is None:
         return None
     grootte, provincie = uitkomst
@@ -239,7 +256,8 @@ def benchmark_voor(
     """The benchmark of a round the person may see; refused when its gemeente did not opt in."""
     with db.inzage() as werk:
         ronde = eis_zichtbaar(gebruiker, [ronde_id], werk.benchmark.rondes(ids={ronde_id}))[ronde_id]
-        uitkomst = _benchmarks(db, vragenlijst, ronde, [groepering], werk)
+        geladen = _laad_benchmarks(werk, vragenlijst, ronde, [groepering])
+    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
     if uitkomst is None:
         raise InvoerFout(
             f"Gemeente {ronde.gemeente} doet niet mee aan de anonieme benchmark. Alleen deelnemende gemeenten zien "
