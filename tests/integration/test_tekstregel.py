@@ -22,9 +22,9 @@ from scan.gemeenten import zoek_gemeente
 from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
 from scan.services import invullen, start, werkgroep, workshop
+from scan.services.beheer import ken_rol_toe
 from scan.services.toegang import lokale_gebruiker
 from scan.services.uitwisseling import ImportFout
-from scan.services.beheer import ken_rol_toe
 from scoring.models import Vragenlijst
 from scoring.tekst import VELDEN
 from scoring.uitwissel import Doel, Notitie, Scan
@@ -125,7 +125,7 @@ def _invoerpunten(
     bouwsteen = vl.bouwstenen[0].id
     code = ronde.ronde.code
 
-    def start(**velden: str) -> Callable[[str], object]:
+    def start_met(**velden: str) -> Callable[[str], object]:
         def doe(tekst: str) -> object:
             argumenten = {"facilitator": "Fatima", "omschrijving": "", "functie": ""}
             argumenten |= {k: v.format(tekst=tekst) for k, v in velden.items()}
@@ -136,9 +136,9 @@ def _invoerpunten(
     punten: dict[str, tuple[str, Callable[[str], object]]] = {
         "meedoen_naam": ("Uw naam", lambda t: start.neem_deel(db, vl, code=code, naam=t)),
         "meedoen_functie": ("Uw functie", lambda t: start.neem_deel(db, vl, code=code, naam="Bob", functie=t)),
-        "start_naam": ("Uw naam", start(facilitator="{tekst}")),
-        "start_functie": ("Uw functie", start(functie="{tekst}")),
-        "start_omschrijving": ("De omschrijving", start(omschrijving="{tekst}")),
+        "start_naam": ("Uw naam", start_met(facilitator="{tekst}")),
+        "start_functie": ("Uw functie", start_met(functie="{tekst}")),
+        "start_omschrijving": ("De omschrijving", start_met(omschrijving="{tekst}")),
         "toelichting": (
             f"De toelichting bij stelling {stelling}",
             lambda t: invullen.sla_toelichting_op(db, vl, anna, stelling, t),
