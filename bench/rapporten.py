@@ -79,12 +79,16 @@ def _export_import(db: Database, vl: Vragenlijst, naam: str, herhalingen: int) -
     _regel("export naar Excel (database -> scores -> .xlsx)", _tijden(excel_export, herhalingen), 0.5)
     _regel(
         "import van JSON (lezen, controleren, opslaan)",
-        _tijden(lambda: importeer_als(db, vl, lokale_gebruiker(), lees_bestand(json_bestand, "scan.json")), herhalingen),
+        _tijden(
+            lambda: importeer_als(db, vl, lokale_gebruiker(), lees_bestand(json_bestand, "scan.json")), herhalingen
+        ),
         0.5,
     )
     _regel(
         "import van Excel (lezen, controleren, opslaan)",
-        _tijden(lambda: importeer_als(db, vl, lokale_gebruiker(), lees_bestand(excel_bestand, "scan.xlsx")), herhalingen),
+        _tijden(
+            lambda: importeer_als(db, vl, lokale_gebruiker(), lees_bestand(excel_bestand, "scan.xlsx")), herhalingen
+        ),
         0.5,
     )
 

@@ -16,29 +16,32 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from scan.fouten import Botsing
-from scan.leesmodellen import (
-    DeelnameInfo,
-    DeelnemerInfo,
-    GemeenteKeuze,
-    PeerCijfers,
-    RolInfo,
-    RondeInfo,
-    RondeKort,
-    Sessie,
-)
+from scan.leesmodellen import DeelnameInfo, DeelnemerInfo, PeerCijfers, RolInfo, RondeInfo, RondeKort, Sessie
 
 
 @dataclass
 class NepStand:
     instellingen: dict[str, str] = field(default_factory=dict)
+    rondes: dict[int, RondeInfo] = field(default_factory=dict)
+    deelnemers: dict[int, tuple[int, DeelnemerInfo]] = field(default_factory=dict)
+    """deelnemer id -> (ronde id, the participant)"""
+    gemeenten: dict[str, str] = field(default_factory=lambda: {"GM0344": "Utrecht", "GM0363": "Amsterdam"})
+
+    def nieuwe_ronde(self, ronde: RondeInfo, *deelnemers: DeelnemerInfo) -> Sessie:
+        """Put a round with its people in the store; the session of the first person."""
+        self.rondes[ronde.id] = ronde
+        for d in deelnemers:
+            self.deelnemers[d.id] = (ronde.id, d)
+        return Sessie(ronde=ronde, deelnemer=deelnemers[0])
+
     # --- vergelijk area ---
-    gemeenten: dict[str, GemeenteKeuze] = field(default_factory=dict)
     rollen: dict[int, RolInfo] = field(default_factory=dict)
     deelnames: dict[str, DeelnameInfo] = field(default_factory=dict)
-    rondes: dict[int, RondeKort] = field(default_factory=dict)
+    rondes_kort: dict[int, RondeKort] = field(default_factory=dict)
+    """The rounds as comparisons list them (with province, size class, stored total)."""
     ronde_scores: dict[int, str] = field(default_factory=dict)
-    deelnemers: dict[int, tuple[int, DeelnemerInfo, str, str | None]] = field(default_factory=dict)
-    """By id: (round id, participant, name key, address)."""
+    deelnemer_extra: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    """deelnemer id -> (name key, address)"""
 
 
 class NepInstellingen:
@@ -60,15 +63,127 @@ class NepInstellingen:
         self._d.pop(sleutel, None)
 
 
+class NepRondes:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def lees(self, ronde_id: int, *, voor_wijziging: bool = False) -> RondeInfo | None:
+        return self._stand.rondes.get(ronde_id)
+
+    def per_code(self, code: str) -> RondeInfo | None:
+        return next((r for r in self._stand.rondes.values() if r.code == code), None)
+
+    def status_en_lid(self, ronde_id: int, deelnemer_id: int) -> tuple[str, bool] | None:
+        ronde = self._stand.rondes.get(ronde_id)
+        if ronde is None:
+            return None
+        lid = self._stand.deelnemers.get(deelnemer_id)
+        return ronde.status, lid is not None and lid[0] == ronde_id
+
+    def gemeente_naam(self, gm_code: str) -> str | None:
+        return self._stand.gemeenten.get(gm_code)
+
+    # --- vergelijk area ---
+
+    def nieuw(
+        self,
+        *,
+        code: str,
+        gm_code: str,
+        gemeente: str,
+        datum: dt.date,
+        omschrijving: str | None,
+        vragenlijst_id: str,
+        vragenlijst_versie: str,
+    ) -> RondeInfo:
+        nieuw = max([*self._stand.rondes, *self._stand.rondes_kort], default=0) + 1
+        ronde = RondeInfo(
+            id=nieuw,
+            code=code,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            datum=datum,
+            omschrijving=omschrijving,
+            vragenlijst_id=vragenlijst_id,
+            vragenlijst_versie=vragenlijst_versie,
+            status="open",
+            fictief=False,
+        )
+        self._stand.rondes[nieuw] = ronde
+        self._stand.rondes_kort[nieuw] = RondeKort(
+            id=nieuw,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            provincie="?",
+            grootteklasse="?",
+            datum=datum,
+            status="open",
+            fictief=False,
+            vragenlijst_versie=vragenlijst_versie,
+            deelnemers=0,
+            totaal=None,
+        )
+        return ronde
+
+
+class NepDeelnemers:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def sessie(self, token: str) -> Sessie | None:
+        for ronde_id, d in self._stand.deelnemers.values():
+            if d.token == token:
+                return Sessie(ronde=self._stand.rondes[ronde_id], deelnemer=d)
+        return None
+
+    # --- vergelijk area ---
+
+    def nieuw(
+        self,
+        *,
+        ronde_id: int,
+        naam: str,
+        naam_sleutel: str,
+        rol: str,
+        token: str,
+        functie: str | None = None,
+        email: str | None = None,
+    ) -> DeelnemerInfo:
+        if naam_sleutel in self.naam_sleutels(ronde_id):
+            raise Botsing()
+        nieuw = max(self._stand.deelnemers, default=0) + 1
+        info = DeelnemerInfo(id=nieuw, naam=naam, rol=rol, functie=functie, token=token)  # type: ignore[arg-type]
+        self._stand.deelnemers[nieuw] = (ronde_id, info)
+        self._stand.deelnemer_extra[nieuw] = (naam_sleutel, email)
+        return info
+
+    def facilitator_token(self, ronde_id: int, email: str | None) -> str | None:
+        for d_id, (r, info) in sorted(self._stand.deelnemers.items()):
+            adres = self._stand.deelnemer_extra.get(d_id, ("", None))[1]
+            if r == ronde_id and info.rol == "facilitator" and (not email or adres == email):
+                return info.token
+        return None
+
+    def naam_sleutels(self, ronde_id: int) -> set[str]:
+        return {
+            self._stand.deelnemer_extra[d_id][0]
+            for d_id, (r, _) in self._stand.deelnemers.items()
+            if r == ronde_id and d_id in self._stand.deelnemer_extra
+        }
+
+    def zet_email(self, deelnemer_id: int, email: str) -> None:
+        sleutel, _ = self._stand.deelnemer_extra.get(deelnemer_id, ("", None))
+        self._stand.deelnemer_extra[deelnemer_id] = (sleutel, email)
+
+
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
-        # --- vergelijk area ---
-        self.gemeenten = NepGemeenten(stand)
-        self.rollen = NepRollen(stand)
-        self.benchmark = NepBenchmark(stand)
         self.rondes = NepRondes(stand)
         self.deelnemers = NepDeelnemers(stand)
+        # --- vergelijk area ---
+        self.rollen = NepRollen(stand)
+        self.benchmark = NepBenchmark(stand)
 
 
 class NepDatabase:
@@ -95,19 +210,7 @@ class NepDatabase:
         yield NepWerk(copy.deepcopy(self.stand))
 
 
-# --- vergelijk area: in-memory aggregates of comparisons, roles and starting rounds ---
-
-
-class NepGemeenten:
-    def __init__(self, stand: NepStand) -> None:
-        self._d = stand.gemeenten
-
-    def naam(self, gm_code: str) -> str | None:
-        g = self._d.get(gm_code)
-        return None if g is None else g.naam
-
-    def keuze(self, gm_code: str) -> GemeenteKeuze | None:
-        return self._d.get(gm_code)
+# --- vergelijk area: in-memory roles and benchmark ---
 
 
 class NepRollen:
@@ -175,7 +278,7 @@ class NepBenchmark:
 
     def peers(self, groepering: str, waarde: str, *, fictief: bool, versie: str) -> list[PeerCijfers]:
         uit = []
-        for r in self._stand.rondes.values():
+        for r in self._stand.rondes_kort.values():
             in_groep = (r.grootteklasse if groepering == "grootteklasse" else r.provincie) == waarde
             json = self._stand.ronde_scores.get(r.id)
             if (
@@ -192,111 +295,8 @@ class NepBenchmark:
     def rondes(self, *, gm_codes: Collection[str] | None = None, ids: Collection[int] | None = None) -> list[RondeKort]:
         gekozen = [
             r
-            for r in self._stand.rondes.values()
+            for r in self._stand.rondes_kort.values()
             if (gm_codes is None or r.gm_code in gm_codes) and (ids is None or r.id in ids)
         ]
         gekozen.sort(key=lambda r: (r.gemeente, -r.datum.toordinal(), -r.id))
         return gekozen
-
-
-class NepRondes:
-    def __init__(self, stand: NepStand) -> None:
-        self._stand = stand
-
-    def nieuw(
-        self,
-        *,
-        code: str,
-        gm_code: str,
-        gemeente: str,
-        datum: dt.date,
-        omschrijving: str | None,
-        vragenlijst_id: str,
-        vragenlijst_versie: str,
-    ) -> RondeInfo:
-        nieuw = max(self._stand.rondes, default=0) + 1
-        g = self._stand.gemeenten[gm_code]
-        self._stand.rondes[nieuw] = RondeKort(
-            id=nieuw,
-            gm_code=gm_code,
-            gemeente=gemeente,
-            provincie=g.provincie,
-            grootteklasse=g.grootteklasse,
-            datum=datum,
-            status="open",
-            fictief=False,
-            vragenlijst_versie=vragenlijst_versie,
-            deelnemers=0,
-            totaal=None,
-        )
-        return RondeInfo(
-            id=nieuw,
-            code=code,
-            gm_code=gm_code,
-            gemeente=gemeente,
-            datum=datum,
-            omschrijving=omschrijving,
-            vragenlijst_id=vragenlijst_id,
-            vragenlijst_versie=vragenlijst_versie,
-            status="open",
-            fictief=False,
-        )
-
-
-class NepDeelnemers:
-    def __init__(self, stand: NepStand) -> None:
-        self._stand = stand
-
-    def nieuw(
-        self,
-        *,
-        ronde_id: int,
-        naam: str,
-        naam_sleutel: str,
-        rol: str,
-        token: str,
-        functie: str | None = None,
-        email: str | None = None,
-    ) -> DeelnemerInfo:
-        if any(r == ronde_id and s == naam_sleutel for r, _, s, _ in self._stand.deelnemers.values()):
-            raise Botsing()
-        nieuw = max(self._stand.deelnemers, default=0) + 1
-        info = DeelnemerInfo(id=nieuw, naam=naam, rol=rol, functie=functie, token=token)
-        self._stand.deelnemers[nieuw] = (ronde_id, info, naam_sleutel, email)
-        return info
-
-    def facilitator_token(self, ronde_id: int, email: str | None) -> str | None:
-        for r, info, _, adres in sorted(self._stand.deelnemers.values(), key=lambda d: d[1].id):
-            if r == ronde_id and info.rol == "facilitator" and (not email or adres == email):
-                return info.token
-        return None
-
-    def naam_sleutels(self, ronde_id: int) -> set[str]:
-        return {s for r, _, s, _ in self._stand.deelnemers.values() if r == ronde_id}
-
-    def zet_email(self, deelnemer_id: int, email: str) -> None:
-        r, info, sleutel, _ = self._stand.deelnemers[deelnemer_id]
-        self._stand.deelnemers[deelnemer_id] = (r, info, sleutel, email)
-
-    def email(self, deelnemer_id: int) -> str | None:
-        """For tests: the address kept with a participant."""
-        return self._stand.deelnemers[deelnemer_id][3]
-
-    def sessie(self, token: str) -> Sessie | None:
-        for r, info, _, _ in self._stand.deelnemers.values():
-            if info.token == token:
-                k = self._stand.rondes[r]
-                ronde = RondeInfo(
-                    id=k.id,
-                    code="NEPCODE2",
-                    gm_code=k.gm_code,
-                    gemeente=k.gemeente,
-                    datum=k.datum,
-                    omschrijving=None,
-                    vragenlijst_id="omnichannel_scan",
-                    vragenlijst_versie=k.vragenlijst_versie,
-                    status=k.status,
-                    fictief=k.fictief,
-                )
-                return Sessie(ronde=ronde, deelnemer=info)
-        return None

@@ -45,9 +45,7 @@ class Benchmark:
         """Opt ``gm_codes`` in (those already in keep their moment and who)."""
         al = self.deelnemende_gemeenten()
         moment = nu()
-        self._s.add_all(
-            BenchmarkDeelnameRij(gm_code=gm, door=door, sinds=moment) for gm in sorted(set(gm_codes) - al)
-        )
+        self._s.add_all(BenchmarkDeelnameRij(gm_code=gm, door=door, sinds=moment) for gm in sorted(set(gm_codes) - al))
 
     def meld_af(self, gm_code: str) -> None:
         self._s.execute(delete(BenchmarkDeelnameRij).where(BenchmarkDeelnameRij.gm_code == gm_code))
@@ -143,4 +141,3 @@ class Benchmark:
             )
             for r, g, n, totaal in self._s.execute(vraag)
         ]
-

@@ -1,6 +1,7 @@
-"""Aggregate ``deelnemers``: the participants of a round, facilitators included.
+"""Aggregate ``deelnemers``: the people in a round (participants and facilitators) and their links.
 
-Layer: ``scan/db``. Returns read models (``scan.leesmodellen``), never rows.
+Layer: ``scan/db``. A participant's identity is the token in their personal link; ``sessie``
+turns it into the read model ``scan.leesmodellen.Sessie`` (round and participant together).
 """
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scan.db import repository as repo
-from scan.db.tabellen import DeelnemerRij
+from scan.db.repository import deelnemer_info, ronde_info
+from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
 from scan.leesmodellen import DeelnemerInfo, Sessie
 
 
@@ -17,7 +18,20 @@ class Deelnemers:
     def __init__(self, s: Session) -> None:
         self._s = s
 
-    # --- vergelijk area ---
+    def sessie(self, token: str) -> Sessie | None:
+        """Who holds ``token``: their round and themselves, or ``None`` for an unknown token."""
+        rij = self._s.execute(
+            select(DeelnemerRij, RondeRij, GemeenteRij.naam)
+            .join(RondeRij, DeelnemerRij.ronde_id == RondeRij.id)
+            .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
+            .where(DeelnemerRij.token == token)
+        ).first()
+        if rij is None:
+            return None
+        deelnemer, ronde, naam = rij
+        return Sessie(ronde=ronde_info(ronde, naam), deelnemer=deelnemer_info(deelnemer))
+
+    # --- vergelijk area: a facilitator who starts or opens a round as a signed-in person ---
 
     def nieuw(
         self,
@@ -36,7 +50,7 @@ class Deelnemers:
         )
         self._s.add(rij)
         self._s.flush()
-        return repo.deelnemer_info(rij)
+        return deelnemer_info(rij)
 
     def facilitator_token(self, ronde_id: int, email: str | None) -> str | None:
         """The token of the round's first facilitator (with address ``email`` when given)."""
@@ -52,6 +66,3 @@ class Deelnemers:
         rij = self._s.get(DeelnemerRij, deelnemer_id)
         if rij is not None:
             rij.email = email
-
-    def sessie(self, token: str) -> Sessie | None:
-        return repo.sessie_voor_token(self._s, token)

@@ -6,9 +6,13 @@ can import the connection without a cycle.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from scan.db.migraties import migreer
-from scan.db.repository import vul_gemeenten
+from scan.db.repository import upsert
+from scan.db.tabellen import GemeenteRij
 from scan.db.verbinding import Database, bewaak_database_id, maak_database
+from scan.gemeenten import alle_gemeenten
 
 
 def open_database(url: str | None = None) -> Database:
@@ -19,3 +23,34 @@ def open_database(url: str | None = None) -> Database:
     if not db.is_sqlite:
         bewaak_database_id(db)
     return db
+
+
+def vul_gemeenten(db: Database) -> None:
+    """Load the CBS list into the reference table when it differs from what is stored.
+
+    A new CBS list (municipal mergers on 1 January) is picked up on the next start without a
+    migration; rows of municipalities that merged away stay, because old rounds refer to them.
+    """
+    lijst = alle_gemeenten()
+    with db.lezen() as sessie:
+        bekend = {
+            (c, n, i) for c, n, i in sessie.execute(select(GemeenteRij.gm_code, GemeenteRij.naam, GemeenteRij.inwoners))
+        }
+    if {(g.gm_code, g.naam, g.inwoners) for g in lijst} <= bekend:
+        return
+    with db.schrijven() as sessie:
+        for g in lijst:
+            upsert(
+                sessie,
+                GemeenteRij,
+                {
+                    "gm_code": g.gm_code,
+                    "naam": g.naam,
+                    "provincie": g.provincie,
+                    "inwoners": g.inwoners,
+                    "peiljaar": g.peiljaar,
+                    "grootteklasse": g.grootteklasse,
+                },
+                ["gm_code"],
+                ["naam", "provincie", "inwoners", "peiljaar", "grootteklasse"],
+            )

@@ -9,7 +9,7 @@ and PostgreSQL) so that saving one answer is one statement, whatever came before
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -17,12 +17,8 @@ from sqlalchemy.orm import Session
 
 from scan.db.benchmark import Benchmark
 from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij
-from scan.gemeenten import alle_gemeenten
 from scan.leesmodellen import ConsensusInfo, DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie, Voortgang
 from scoring.vergelijking import Kerncijfers
-
-if TYPE_CHECKING:  # the unit of work's modules use the mappings above; no import cycle through it
-    from scan.db.verbinding import Database
 
 
 def ronde_info(rij: RondeRij, gemeente: str) -> RondeInfo:
@@ -178,34 +174,3 @@ def consensus_van(sessie: Session, ronde_id: int) -> dict[str, ConsensusInfo]:
 def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:
     """The key figures of a closed round (the benchmark aggregate owns the statement)."""
     Benchmark(sessie).bewaar_kerncijfers(ronde_id, cijfers)
-
-
-def vul_gemeenten(db: Database) -> None:
-    """Load the CBS list into the reference table when it differs from what is stored.
-
-    A new CBS list (municipal mergers on 1 January) is picked up on the next start without a
-    migration; rows of municipalities that merged away stay, because old rounds refer to them.
-    """
-    lijst = alle_gemeenten()
-    with db.lezen() as sessie:
-        bekend = {
-            (c, n, i) for c, n, i in sessie.execute(select(GemeenteRij.gm_code, GemeenteRij.naam, GemeenteRij.inwoners))
-        }
-    if {(g.gm_code, g.naam, g.inwoners) for g in lijst} <= bekend:
-        return
-    with db.schrijven() as sessie:
-        for g in lijst:
-            upsert(
-                sessie,
-                GemeenteRij,
-                {
-                    "gm_code": g.gm_code,
-                    "naam": g.naam,
-                    "provincie": g.provincie,
-                    "inwoners": g.inwoners,
-                    "peiljaar": g.peiljaar,
-                    "grootteklasse": g.grootteklasse,
-                },
-                ["gm_code"],
-                ["naam", "provincie", "inwoners", "peiljaar", "grootteklasse"],
-            )

@@ -1,6 +1,8 @@
-"""Aggregate ``rondes``: scan rounds (table ``scanrondes``).
+"""Aggregate ``scanrondes``: a municipality's scan at one moment, and its gemeente's name.
 
-Layer: ``scan/db``. Returns read models (``scan.leesmodellen``), never rows.
+Layer: ``scan/db``. Reads give read models (``scan.leesmodellen.RondeInfo``); a lock taken here
+(``voor_wijziging``) holds until the unit of work ends, so a check made on what was loaded still
+holds when the write commits.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from scan.db import repository as repo
-from scan.db.tabellen import RondeRij
+from scan.db.repository import ronde_info
+from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
 from scan.leesmodellen import RondeInfo
 
 
@@ -19,7 +21,42 @@ class Rondes:
     def __init__(self, s: Session) -> None:
         self._s = s
 
-    # --- vergelijk area ---
+    def lees(self, ronde_id: int, *, voor_wijziging: bool = False) -> RondeInfo | None:
+        """The round with ``ronde_id``; ``voor_wijziging`` locks its row against concurrent writers."""
+        stmt = (
+            select(RondeRij, GemeenteRij.naam)
+            .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
+            .where(RondeRij.id == ronde_id)
+        )
+        if voor_wijziging:
+            stmt = stmt.with_for_update(of=RondeRij)
+        rij = self._s.execute(stmt).first()
+        return None if rij is None else ronde_info(rij[0], rij[1])
+
+    def per_code(self, code: str) -> RondeInfo | None:
+        rij = self._s.execute(
+            select(RondeRij, GemeenteRij.naam)
+            .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
+            .where(RondeRij.code == code)
+        ).first()
+        return None if rij is None else ronde_info(rij[0], rij[1])
+
+    def status_en_lid(self, ronde_id: int, deelnemer_id: int) -> tuple[str, bool] | None:
+        """The round's status and whether ``deelnemer_id`` is still in it, in one query (this runs on
+        every click); ``None`` when the round is gone. The round's row is share-locked on PostgreSQL,
+        so closing it (an update) waits for this unit of work, or this one for the closing."""
+        rij = self._s.execute(
+            select(RondeRij.status, DeelnemerRij.id)
+            .outerjoin(DeelnemerRij, (DeelnemerRij.ronde_id == RondeRij.id) & (DeelnemerRij.id == deelnemer_id))
+            .where(RondeRij.id == ronde_id)
+            .with_for_update(read=True, of=RondeRij)
+        ).first()
+        return None if rij is None else (rij[0], rij[1] is not None)
+
+    def gemeente_naam(self, gm_code: str) -> str | None:
+        return self._s.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
+
+    # --- vergelijk area: starting a round, and the demo's fictional rounds ---
 
     def nieuw(
         self,
@@ -45,7 +82,7 @@ class Rondes:
         )
         self._s.add(rij)
         self._s.flush()
-        return repo.ronde_info(rij, gemeente)
+        return ronde_info(rij, gemeente)
 
     def aantal_fictief(self) -> int:
         return int(self._s.scalar(select(func.count()).select_from(RondeRij).where(RondeRij.fictief.is_(True))) or 0)

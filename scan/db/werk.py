@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from scan.db.benchmark import Benchmark
 from scan.db.deelnemers import Deelnemers
-from scan.db.gemeenten import Gemeenten
 from scan.db.instellingen import Instellingen
 from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
@@ -28,11 +27,10 @@ from scan.db.rondes import Rondes
 class Werk:
     def __init__(self, s: Session) -> None:
         self.instellingen = Instellingen(s)
-        # --- vergelijk area ---
-        self.gemeenten = Gemeenten(s)
-        self.rollen = Rollen(s)
-        self.benchmark = Benchmark(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- vergelijk area ---
+        self.rollen = Rollen(s)
+        self.benchmark = Benchmark(s)
         self.rijschrijver = RijSchrijver(s)
         self.rondelezer = RondeLezer(s)

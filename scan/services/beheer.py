@@ -43,14 +43,14 @@ def te_beheren(gebruiker: Gebruiker, namen: Mapping[str, str]) -> list[str]:
 def benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str) -> DeelnameInfo:
     """Whether ``gm_code`` takes part in the benchmark; for anyone who may see its rounds."""
     with db.inzage() as werk:
-        eis(gebruiker, "zien", gm_code, werk.gemeenten.naam(gm_code))
+        eis(gebruiker, "zien", gm_code, werk.rondes.gemeente_naam(gm_code))
         return werk.benchmark.deelname(gm_code)
 
 
 def zet_benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str, deelnemen: bool) -> None:
     """Opt gemeente ``gm_code`` in to (or out of) the anonymous benchmark; beheerders only."""
     with db.werk() as werk:
-        eis(gebruiker, "beheren", gm_code, werk.gemeenten.naam(gm_code))
+        eis(gebruiker, "beheren", gm_code, werk.rondes.gemeente_naam(gm_code))
         if deelnemen:
             werk.benchmark.meld_aan([gm_code], _door(gebruiker))
         else:
@@ -62,7 +62,7 @@ def zet_benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str, dee
 
 def rollen_van(db: Database, gebruiker: Gebruiker, gm_code: str) -> list[RolInfo]:
     with db.inzage() as werk:
-        eis(gebruiker, "beheren", gm_code, werk.gemeenten.naam(gm_code))
+        eis(gebruiker, "beheren", gm_code, werk.rondes.gemeente_naam(gm_code))
         return werk.rollen.van_gemeente(gm_code)
 
 
@@ -73,7 +73,7 @@ def ken_rol_toe(db: Database, gebruiker: Gebruiker, gm_code: str, email: str, ro
     adres = normaliseer_email(email)
     try:
         with db.werk() as werk:
-            naam = werk.gemeenten.naam(gm_code)
+            naam = werk.rondes.gemeente_naam(gm_code)
             if naam is None:
                 raise InvoerFout(f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten.")
             eis(gebruiker, "beheren", gm_code, naam)
@@ -94,7 +94,7 @@ def trek_rol_in(db: Database, gebruiker: Gebruiker, rol_id: int, *, toegekend_op
         rol = werk.rollen.toekenning(rol_id)
         if rol is None or rol.toegekend_op != toegekend_op:
             raise InvoerFout(INGETROKKEN)
-        eis(gebruiker, "beheren", rol.gm_code, werk.gemeenten.naam(rol.gm_code))
+        eis(gebruiker, "beheren", rol.gm_code, werk.rondes.gemeente_naam(rol.gm_code))
         if not mag_rol_intrekken(gebruiker, rol.rol, rol.email):
             raise InvoerFout(EIGEN_BEHEERDER)
         werk.rollen.trek_in(rol_id)

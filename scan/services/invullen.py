@@ -17,6 +17,7 @@ from scan.db.tabellen import (
     nu,
 )
 from scan.db.verbinding import Database
+from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import MijnAntwoord, Sessie
 from scan.services.regels import controleer_versie, eis_open, schone_tekst
@@ -86,7 +87,7 @@ def _bewaar_eigen(
     """
     moment = nu()
     with db.schrijven() as s:
-        eis_open(s, sessie)
+        eis_open(Werk(s), sessie)
         repo.upsert(
             s,
             tabel,

@@ -10,13 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from scan.db.tabellen import (
-    DeelnemerRij,
-    RondeRij,
-)
+from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import RondeInfo, Sessie
 from scoring import tekst as tekstregel
@@ -87,27 +81,20 @@ def controleer_versie(ronde: RondeInfo, vragenlijst: Vragenlijst) -> None:
 AFGEROND = "Deze scanronde is afgerond; antwoorden kunnen niet meer veranderen."
 
 
-def eis_open(s: Session, sessie: Sessie) -> None:
-    """Inside a write transaction: the round is still open and this participant still in it.
+def eis_open(werk: Werk, sessie: Sessie) -> None:
+    """Inside a unit of work that writes: the round is still open and this participant still in it.
 
-    Read from the rows, not from the page's snapshot: a facilitator may close the round or
-    remove a participant between the page load and the click. On PostgreSQL the round's row is
-    share-locked, so closing (which updates it) waits for this write or this write for it.
+    Read from the database, not from the page's snapshot: a facilitator may close the round or
+    remove a participant between the page load and the click. The round's row stays share-locked
+    until the unit of work ends, so closing waits for this write or this write for the closing.
     """
-    # One query for both (this runs on every click): the round's status and whether the
-    # participant's row is still there.
-    rij = s.execute(
-        select(RondeRij.status, DeelnemerRij.id)
-        .outerjoin(DeelnemerRij, (DeelnemerRij.ronde_id == RondeRij.id) & (DeelnemerRij.id == sessie.deelnemer.id))
-        .where(RondeRij.id == sessie.ronde.id)
-        .with_for_update(read=True, of=RondeRij)
-    ).first()
+    rij = werk.rondes.status_en_lid(sessie.ronde.id, sessie.deelnemer.id)
     if rij is None:
         raise InvoerFout("Deze scanronde bestaat niet meer; uw antwoord is niet opgeslagen.")
     status, aanwezig = rij
     if status != "open":
         raise InvoerFout(AFGEROND)
-    if aanwezig is None:
+    if not aanwezig:
         raise InvoerFout(
             "U bent niet (meer) ingeschreven in deze scanronde; uw antwoord is niet opgeslagen. Vraag de facilitator "
             "om uw persoonlijke link, of doe opnieuw mee met de deelnamecode."

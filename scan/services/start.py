@@ -173,7 +173,7 @@ def start_ronde_als(
     loaded; a refusal writes nothing. A signed-in person's address is kept with the facilitator,
     so ``open_als_facilitator`` finds them again."""
     with db.werk() as werk:
-        gemeente = werk.gemeenten.naam(gm_code or "")
+        gemeente = werk.rondes.gemeente_naam(gm_code or "")
         if gemeente is None:
             raise InvoerFout(
                 f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."

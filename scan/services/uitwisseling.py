@@ -62,14 +62,14 @@ def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> lis
 
 def _problemen(werk: Werk, vragenlijst: Vragenlijst, scan: Scan) -> list[str]:
     problemen = controleer_scan(scan, vragenlijst)
-    gemeente = werk.gemeenten.keuze(scan.gemeente.gm_code)
+    gemeente = werk.rondes.gemeente_naam(scan.gemeente.gm_code)
     if gemeente is None:
         problemen.append(
             f"gemeente: code {scan.gemeente.gm_code} ('{scan.gemeente.naam}') staat niet in de CBS-lijst van gemeenten"
         )
-    elif not vergelijkbare_naam(gemeente.naam, scan.gemeente.naam):
+    elif not vergelijkbare_naam(gemeente, scan.gemeente.naam):
         problemen.append(
-            f"gemeente: code {scan.gemeente.gm_code} is {gemeente.naam}, maar het bestand noemt "
+            f"gemeente: code {scan.gemeente.gm_code} is {gemeente}, maar het bestand noemt "
             f"'{scan.gemeente.naam}'; controleer of dit bestand bij de goede gemeente hoort"
         )
     # The screens' text rule, with the same limits, naming record and field (scoring.scantekst);
@@ -100,7 +100,7 @@ def importeer_als(db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker |
     """
     try:
         with db.werk() as werk:
-            naam = werk.gemeenten.naam(scan.gemeente.gm_code)
+            naam = werk.rondes.gemeente_naam(scan.gemeente.gm_code)
             if naam is not None:  # an unknown code is refused by the import's own checks, with the rest
                 eis_start(gebruiker, scan.gemeente.gm_code, naam)
             problemen = _problemen(werk, vragenlijst, scan)

@@ -21,6 +21,7 @@ from scan.db.tabellen import (
     nu,
 )
 from scan.db.verbinding import Database
+from scan.db.werk import Werk
 from scan.fouten import Conflict
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ConsensusInfo, Sessie, Voortgang
@@ -108,7 +109,7 @@ def stel_consensus_vast(
     schoon = schone_tekst(toelichting, "onderbouwing", f"De onderbouwing bij stelling {stelling}")
     try:
         with db.schrijven() as s:
-            eis_open(s, sessie)
+            eis_open(Werk(s), sessie)
             # The role as the row says now, in this transaction (the page's snapshot may be old).
             if s.scalar(select(DeelnemerRij.rol).where(DeelnemerRij.id == sessie.deelnemer.id)) != "facilitator":
                 raise InvoerFout("Alleen de facilitator van deze scanronde kan dit doen.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from scan.fouten import GeenToegang, InvoerFout
-from scan.leesmodellen import GemeenteKeuze
 from scan.services import beheer
 from scan.services.toegang import Gebruiker, Rol, gebruiker_voor, mag_rol_intrekken
 from tests.nep import NepDatabase
@@ -20,7 +19,7 @@ UTRECHT, ALMERE = "GM0344", "GM0034"
 def db() -> NepDatabase:
     db = NepDatabase()
     for gm, naam in ((UTRECHT, "Utrecht"), (ALMERE, "Almere")):
-        db.stand.gemeenten[gm] = GemeenteKeuze(gm_code=gm, naam=naam, provincie="X", grootteklasse=">100.000")
+        db.stand.gemeenten[gm] = naam
     return db
 
 

@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 
 from scan.fouten import GeenToegang, InvoerFout
-from scan.leesmodellen import GemeenteKeuze
 from scan.services import start
 from scan.services.toegang import Gebruiker, Rol
 from scoring.loader import laad_vragenlijst
@@ -29,9 +28,7 @@ def vl() -> Vragenlijst:
 @pytest.fixture
 def db() -> NepDatabase:
     db = NepDatabase()
-    db.stand.gemeenten[UTRECHT] = GemeenteKeuze(
-        gm_code=UTRECHT, naam="Utrecht", provincie="Utrecht", grootteklasse=">100.000"
-    )
+    db.stand.gemeenten = {UTRECHT: "Utrecht"}
     return db
 
 
@@ -56,7 +53,7 @@ def test_start_round__a_facilitator_or_beheerder_of_the_gemeente__one_unit_of_wo
     if mag:
         sessie = start.start_ronde_als(db, vl, wie, gm_code=UTRECHT, facilitator="Fien", datum=DATUM)
         assert sessie.ronde.gemeente == "Utrecht" and sessie.deelnemer.rol == "facilitator"
-        assert db.stand.deelnemers[sessie.deelnemer.id][3] == "fien@utrecht.nl", "the address is kept"
+        assert db.stand.deelnemer_extra[sessie.deelnemer.id][1] == "fien@utrecht.nl", "the address is kept"
     else:
         with pytest.raises(GeenToegang, match="Utrecht"):
             start.start_ronde_als(db, vl, wie, gm_code=UTRECHT, facilitator="Fien", datum=DATUM)

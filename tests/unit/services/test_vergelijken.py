@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scan.fouten import GeenToegang, InvoerFout
-from scan.leesmodellen import DeelnameInfo, GemeenteKeuze, RondeKort
+from scan.leesmodellen import DeelnameInfo, RondeKort
 from scan.services import vergelijken
 from scan.services.toegang import Gebruiker, Rol
 from scoring.models import Vragenlijst
@@ -67,10 +67,8 @@ def _db(gemeenten: int, *, opt_in: int) -> NepDatabase:
     db = NepDatabase()
     for n in range(gemeenten):
         gm = f"GM{n:04d}"
-        db.stand.gemeenten[gm] = GemeenteKeuze(
-            gm_code=gm, naam=f"Gemeente {gm}", provincie="Fryslân", grootteklasse="25.000-50.000"
-        )
-        db.stand.rondes[n + 1] = _ronde(n + 1, gm, dt.date(2026, 3, 1))
+        db.stand.gemeenten[gm] = f"Gemeente {gm}"
+        db.stand.rondes_kort[n + 1] = _ronde(n + 1, gm, dt.date(2026, 3, 1))
         db.stand.ronde_scores[n + 1] = _cijfers(10.0 * n).model_dump_json()
     _opt_in(db, opt_in)
     return db
@@ -138,7 +136,7 @@ def test_benchmark__each_gemeente_once_with_its_newest_round() -> None:
     db = _db(MIN_GROEP, opt_in=0)
     _opt_in(db, MIN_GROEP)
     # An older round of GM0000 with a very different score does not count as a sixth gemeente.
-    db.stand.rondes[50] = _ronde(50, "GM0000", dt.date(2025, 3, 1))
+    db.stand.rondes_kort[50] = _ronde(50, "GM0000", dt.date(2025, 3, 1))
     db.stand.ronde_scores[50] = _cijfers(99.0).model_dump_json()
     uitkomst = vergelijken.benchmark_van_ronde(db, VL, 1, "grootteklasse")
     assert uitkomst is not None and uitkomst.gemeenten == MIN_GROEP
