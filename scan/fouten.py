@@ -56,3 +56,27 @@ class Botsing(OpslagFout):
 
     Services catch it and answer with a ``Conflict`` or a Dutch message; it never means lost data,
     because the whole unit of work was rolled back."""
+
+
+# --- doelen ---
+from typing import Any  # noqa: E402  (kept in this block: the file is shared)
+
+
+class DoelConflict(Conflict):
+    """Someone changed this goal since the page was shown; ``huidig`` is what is stored now (a
+    ``scan.leesmodellen.DoelInfo``, not imported: this module sits below the read models), ``None``
+    when it was deleted."""
+
+    huidig: Any
+
+    def __init__(self, huidig: object | None) -> None:
+        super().__init__(huidig)
+
+
+class NietSmart(InvoerFout):
+    """A goal that is not SMART cannot be accepted. The message names every failing letter;
+    ``ontbrekend`` holds them as (letter, name, reason), so a form can show them by its fields."""
+
+    def __init__(self, melding: str, ontbrekend: tuple[tuple[str, str, str], ...]) -> None:
+        super().__init__(melding)
+        self.ontbrekend = ontbrekend

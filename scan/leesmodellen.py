@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from scoring.uitwissel import Doel
+
 
 class LeesModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -141,3 +143,29 @@ class PeerCijfers(LeesModel):
     datum: dt.date
     ronde_id: int
     kerncijfers: str
+
+
+# --- doelen ---
+
+Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
+"""What became of a goal in a round: proposed (by anyone), accepted or rejected (by the facilitator)."""
+
+
+class DoelInfo(LeesModel):
+    """A goal of a round as stored: its content, the decision on it and the version it is at."""
+
+    sleutel: str
+    besluit: Besluit
+    doel: Doel
+    versie: int
+    gewijzigd_door: str | None
+    gewijzigd_op: dt.datetime
+
+
+class Terugblik(LeesModel):
+    """A goal of an earlier round of the same gemeente, with its bouwsteen's level then and now."""
+
+    ronde_datum: dt.date
+    doel: Doel
+    niveau_toen: float | None
+    niveau_nu: float | None

@@ -16,7 +16,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from scan.fouten import Botsing
-from scan.leesmodellen import DeelnameInfo, DeelnemerInfo, PeerCijfers, RolInfo, RondeInfo, RondeKort, Sessie
+from scan.leesmodellen import (
+    Besluit,
+    DeelnameInfo,
+    DeelnemerInfo,
+    DoelInfo,
+    PeerCijfers,
+    RolInfo,
+    RondeInfo,
+    RondeKort,
+    Sessie,
+)
+from scoring.uitwissel import Doel, PdcaFase
 
 
 @dataclass
@@ -42,6 +53,10 @@ class NepStand:
     ronde_scores: dict[int, str] = field(default_factory=dict)
     deelnemer_extra: dict[int, tuple[str, str | None]] = field(default_factory=dict)
     """deelnemer id -> (name key, address)"""
+
+    # --- doelen ---
+    doelen: dict[int, dict[str, DoelInfo]] = field(default_factory=dict)
+    """ronde id -> goal key -> the goal as stored, in the order first stored"""
 
 
 class NepInstellingen:
@@ -175,6 +190,71 @@ class NepDeelnemers:
         sleutel, _ = self._stand.deelnemer_extra.get(deelnemer_id, ("", None))
         self._stand.deelnemer_extra[deelnemer_id] = (sleutel, email)
 
+    # --- doelen ---
+    def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
+        lid = self._stand.deelnemers.get(deelnemer_id)
+        return lid[1].rol if lid is not None and lid[0] == ronde_id else None
+
+
+# --- doelen ---
+class NepDoelen:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def _van(self, ronde_id: int) -> dict[str, DoelInfo]:
+        return self._stand.doelen.setdefault(ronde_id, {})
+
+    def _zet(self, ronde_id: int, info: DoelInfo, wijziging: dict[str, object], door: str) -> DoelInfo:
+        nieuw = info.model_copy(
+            update=wijziging
+            | {"versie": info.versie + 1, "gewijzigd_door": door, "gewijzigd_op": dt.datetime.now(dt.UTC)}
+        )
+        self._van(ronde_id)[info.sleutel] = nieuw
+        return nieuw
+
+    def van_ronde(self, ronde_id: int) -> dict[str, DoelInfo]:
+        return dict(self._van(ronde_id))
+
+    def lees(self, ronde_id: int, sleutel: str) -> DoelInfo | None:
+        return self._van(ronde_id).get(sleutel)
+
+    def bewaar(self, ronde_id: int, doel: Doel, besluit: Besluit, door: str) -> DoelInfo:
+        oud = self._van(ronde_id).get(doel.id)
+        if oud is None:
+            nieuw = DoelInfo(
+                sleutel=doel.id,
+                besluit=besluit,
+                doel=doel,
+                versie=1,
+                gewijzigd_door=door,
+                gewijzigd_op=dt.datetime.now(dt.UTC),
+            )
+            self._van(ronde_id)[doel.id] = nieuw
+            return nieuw
+        return self._zet(ronde_id, oud, {"doel": doel, "besluit": besluit}, door)
+
+    def zet_besluit(self, ronde_id: int, sleutel: str, besluit: Besluit, door: str) -> DoelInfo:
+        return self._zet(ronde_id, self._van(ronde_id)[sleutel], {"besluit": besluit}, door)
+
+    def zet_fase(self, ronde_id: int, sleutel: str, status: PdcaFase, notities: str | None, door: str) -> DoelInfo:
+        info = self._van(ronde_id)[sleutel]
+        doel = info.doel.model_copy(update={"status": status, "notities": notities})
+        return self._zet(ronde_id, info, {"doel": doel}, door)
+
+    def verwijder(self, ronde_id: int, sleutel: str) -> None:
+        del self._van(ronde_id)[sleutel]
+
+    def eerder_vastgesteld(self, ronde: RondeInfo, vragenlijst_versie: str) -> list[tuple[int, dt.date, list[Doel]]]:
+        eerdere = sorted(
+            (r for r in self._stand.rondes.values() if r.gm_code == ronde.gm_code and r.id != ronde.id),
+            key=lambda r: (r.datum, r.id),
+        )
+        return [
+            (r.id, r.datum, [i.doel for i in self._van(r.id).values() if i.besluit == "geaccepteerd"])
+            for r in eerdere
+            if r.datum <= ronde.datum and r.vragenlijst_versie == vragenlijst_versie
+        ]
+
 
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
@@ -184,6 +264,8 @@ class NepWerk:
         # --- vergelijk area ---
         self.rollen = NepRollen(stand)
         self.benchmark = NepBenchmark(stand)
+        # --- doelen ---
+        self.doelen = NepDoelen(stand)
 
 
 class NepDatabase:

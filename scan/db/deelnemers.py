@@ -66,3 +66,10 @@ class Deelnemers:
         rij = self._s.get(DeelnemerRij, deelnemer_id)
         if rij is not None:
             rij.email = email
+
+    # --- doelen ---
+    def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
+        """The role of ``deelnemer_id`` in round ``ronde_id`` as stored now; ``None`` when not (or no longer) in it."""
+        return self._s.scalar(
+            select(DeelnemerRij.rol).where(DeelnemerRij.id == deelnemer_id, DeelnemerRij.ronde_id == ronde_id)
+        )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from scan.db.benchmark import Benchmark
 from scan.db.deelnemers import Deelnemers
+from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
 from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
@@ -34,3 +35,5 @@ class Werk:
         self.benchmark = Benchmark(s)
         self.rijschrijver = RijSchrijver(s)
         self.rondelezer = RondeLezer(s)
+        # --- doelen ---
+        self.doelen = Doelen(s)

@@ -1,1 +1,1 @@
-"""Panels: page-only rendering helpers that would make a page long (scan/ui/panelen/<page>_<what>.py)."""
+"""Panels: the parts of a page that make it long, one module per page and part (``<page>_<part>.py``)."""
