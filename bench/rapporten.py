@@ -58,12 +58,13 @@ def _regel(naam: str, tijden: list[float], doel: float) -> None:
 
 def _export_import(db: Database, vl: Vragenlijst, naam: str, herhalingen: int) -> None:
     from reports.exports import lees_bestand, naar_excel
-    from scan.services.uitwisseling import exporteer, importeer
+    from scan.services.toegang import lokale_gebruiker
+    from scan.services.uitwisseling import exporteer, importeer_als
     from scoring.engine import bereken_scan
     from scoring.uitwissel import schrijf_scan
 
     scan = maak_demo(vl, zoek_gemeente("Súdwest-Fryslân"), DEELNEMERS, dt.date(2026, 11, 22), seed=5)
-    ronde = importeer(db, vl, scan).ronde.id
+    ronde = importeer_als(db, vl, lokale_gebruiker(), scan).ronde.id
     print(f"  {naam}: ronde met {DEELNEMERS} deelnemers en {len(scan.antwoorden)} antwoorden")
 
     def json_export() -> bytes:
@@ -78,19 +79,24 @@ def _export_import(db: Database, vl: Vragenlijst, naam: str, herhalingen: int) -
     _regel("export naar Excel (database -> scores -> .xlsx)", _tijden(excel_export, herhalingen), 0.5)
     _regel(
         "import van JSON (lezen, controleren, opslaan)",
-        _tijden(lambda: importeer(db, vl, lees_bestand(json_bestand, "scan.json")), herhalingen),
+        _tijden(
+            lambda: importeer_als(db, vl, lokale_gebruiker(), lees_bestand(json_bestand, "scan.json")), herhalingen
+        ),
         0.5,
     )
     _regel(
         "import van Excel (lezen, controleren, opslaan)",
-        _tijden(lambda: importeer(db, vl, lees_bestand(excel_bestand, "scan.xlsx")), herhalingen),
+        _tijden(
+            lambda: importeer_als(db, vl, lokale_gebruiker(), lees_bestand(excel_bestand, "scan.xlsx")), herhalingen
+        ),
         0.5,
     )
 
 
 def draai_rapporten(vl: Vragenlijst, postgres_url: str, herhalingen: int = 7) -> None:
     from reports.pdf import handout, verbeterrapport
-    from scan.services.uitwisseling import exporteer, importeer
+    from scan.services.toegang import lokale_gebruiker
+    from scan.services.uitwisseling import exporteer, importeer_als
     from scoring.engine import bereken_scan
     from scoring.uitwissel import schrijf_scan
 
@@ -101,7 +107,7 @@ def draai_rapporten(vl: Vragenlijst, postgres_url: str, herhalingen: int = 7) ->
         db = open_database(f"sqlite:///{map_ / 'rapporten.db'}")
         try:
             scan = maak_demo(vl, zoek_gemeente("Súdwest-Fryslân"), DEELNEMERS, dt.date(2026, 11, 22), seed=5)
-            ronde = importeer(db, vl, scan).ronde.id
+            ronde = importeer_als(db, vl, lokale_gebruiker(), scan).ronde.id
 
             def pdf(maak: Callable[..., bytes]) -> Callable[[], bytes]:
                 def bouw() -> bytes:

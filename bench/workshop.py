@@ -47,6 +47,7 @@ from scan.db.tabellen import AntwoordRij
 from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
 from scan.services import invullen, resultaten, start
+from scan.services.toegang import lokale_gebruiker
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:
@@ -215,7 +216,9 @@ def postgres_database(basis_url: str) -> Iterator[str]:
 
 
 def bench_ronde(db: Database, vl: Vragenlijst) -> Sessie:
-    return start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=DATUM, omschrijving="Bench")
+    return start.start_ronde_als(
+        db, vl, lokale_gebruiker(), gm_code="GM0344", facilitator="Fatima", datum=DATUM, omschrijving="Bench"
+    )
 
 
 @contextmanager

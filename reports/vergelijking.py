@@ -1,7 +1,7 @@
 """Charts and the Excel workbook of a comparison: several rounds side by side, change, benchmark.
 
 Layer ``reports/``: may import altair, pandas, openpyxl and ``scoring``; no streamlit, no
-sqlalchemy. An adviser compares up to twenty rounds (``scan.vergelijken.MAX_VERGELIJKEN``),
+sqlalchemy. An adviser compares up to twenty rounds (``scoring.vergelijking.MAX_VERGELIJKEN``),
 the change between two rounds of one gemeente, and a round against the anonymous spread of
 its peers. Every function is pure: same input, same spec or workbook (``gemaakt`` fixes the date).
 
@@ -31,20 +31,21 @@ from reports.charts import MAX_ASSEN, MIN_ASSEN, aslabels, raster_spec, reeks_ri
 from reports.duiding import PLAATS_TEKST, onderdeel_naam
 from reports.exports import Cel, Soort, zet_cel
 from scoring.afronding import heel
-from scoring.models import Vragenlijst
+from scoring.loader import standaard_schaal
+from scoring.models import Schaal, Vragenlijst
 from scoring.tijd import vandaag
-from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Spreiding
+from scoring.vergelijking import MAX_VERGELIJKEN, MIN_GROEP, Benchmark, Kerncijfers, Spreiding
 from scoring.vergelijking import Soort as Onderdeelsoort
 
-MAX_REEKSEN = 20
-"""Series on one overlay radar; the same limit as rounds on one comparison."""
+MAX_REEKSEN = MAX_VERGELIJKEN
+"""Series on one overlay radar: the limit of rounds on one comparison."""
 # Okabe–Ito without its yellow, which a thin line on white does not show. Colour, shape and dash
 # cycle with pairwise coprime lengths (7, 6, 5): two of twenty series share at most one of the three.
 PALET = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
 VORMEN = ("circle", "square", "diamond", "triangle-up", "cross", "triangle-down")
 STREPEN: tuple[list[int], ...] = ([1, 0], [6, 3], [2, 2], [10, 3, 2, 3], [4, 2, 1, 2])
-# The score bands of the VNG scan (inclusive whole scores), as ``Schaal.band_voor`` rounds.
-BANDEN = (("Zeer beperkt", 0, 20), ("Beperkt", 21, 40), ("Groeiend", 41, 60), ("Hoog", 61, 80), ("Zeer hoog", 81, 100))
+# One colour per score band of the scale (questionnaires/schaal.yaml), light to dark; the bands
+# themselves (names and bounds) are read from the loaded scale, never repeated here.
 BANDKLEUREN = ("#eff3ff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 GEEN_SCORE, STREEPJE, MIN = "geen score", "–", "\u2212"
 TE_WEINIG = "te weinig gegevens"
@@ -225,9 +226,9 @@ def _wit_beter(achtergrond: str) -> bool:
     return (1.05) / (l_achter + 0.05) > (l_achter + 0.05) / (_luminantie(_TEKST) + 0.05)
 
 
-def _band(score: float) -> int:
-    heel_ = heel(score)
-    return next(i for i, (_, onder, boven) in enumerate(BANDEN) if onder <= heel_ <= boven)
+def _band(schaal: Schaal, score: float) -> int:
+    """The index of the band ``score`` falls in, rounded as ``Schaal.band_voor`` rounds."""
+    return schaal.banden.index(schaal.band_voor(score))
 
 
 def heatmap_spec(
@@ -236,10 +237,12 @@ def heatmap_spec(
     scores: Mapping[tuple[str, str], float | None],
     *,
     titel: str = "",
+    schaal: Schaal | None = None,
 ) -> dict[str, Any]:
     """A table of coloured cells: a row per part (bouwsteen), a column per gemeente or round.
 
-    The cell colour is the score band, the whole score is written in every cell ("–" when
+    The cell colour is the score band of ``schaal`` (the questionnaire's; the published scale
+    when not given), the whole score is written in every cell ("–" when
     there is none, also for a pair missing from ``scores``). Sixteen rows and ten columns fit
     a page 1200 px wide; from thirteen columns on the cells get narrower.
     """
@@ -250,12 +253,15 @@ def heatmap_spec(
     bekend_r, bekend_k = set(rijen), set(kolommen)
     if onbekend := [k for k in scores if k[0] not in bekend_r or k[1] not in bekend_k]:
         raise ValueError(f"scores for unknown rows or columns: {onbekend[:3]}")
-    namen = [f"{naam} ({onder}–{boven})" for naam, onder, boven in BANDEN]
+    schaal = schaal or standaard_schaal()
+    if len(schaal.banden) > len(BANDKLEUREN):
+        raise ValueError(f"{len(schaal.banden)} score bands, but colours for only {len(BANDKLEUREN)}")
+    namen = [f"{b.naam.nl} ({b.ondergrens}–{b.bovengrens})" for b in schaal.banden]
     cellen: list[dict[str, Any]] = []
     for rij in rijen:
         for kolom in kolommen:
             s = _score(f"{rij} / {kolom}", scores.get((rij, kolom)))
-            b = None if s is None else _band(s)
+            b = None if s is None else _band(schaal, s)
             cellen.append(
                 {
                     "Onderdeel": rij,
@@ -266,7 +272,7 @@ def heatmap_spec(
                     "Wit": b is not None and _wit_beter(BANDKLEUREN[b]),
                 }
             )
-    domein, bereik = list(namen), list(BANDKLEUREN)
+    domein, bereik = list(namen), list(BANDKLEUREN[: len(namen)])
     if any(c["Band"] == GEEN_SCORE for c in cellen):
         domein.append(GEEN_SCORE)
         bereik.append("#ffffff")

@@ -145,10 +145,9 @@ def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
     """Fictional rounds for every municipality of the CBS list, straight into the database."""
     import time
 
-    from sqlalchemy.exc import SQLAlchemyError
-
     from scan.db.verbinding import database_url
     from scan.demo.fictief import DemoAlAanwezig, fictieve_rondes, vul_database
+    from scan.fouten import OpslagFout
     from scan.gemeenten import alle_gemeenten
 
     if args.out is not None:
@@ -209,9 +208,10 @@ def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
         )
     except DemoAlAanwezig as exc:
         raise _Fout(str(exc)) from None
-    except SQLAlchemyError as exc:
+    except OpslagFout as exc:  # the demo's units of work turn SQLAlchemy's errors into this one
         raise _Fout(
-            f"Het vullen van de database is afgebroken ({exc.__class__.__name__}). Wat al geschreven was, is "
+            f"Het vullen van de database is afgebroken ({(exc.__cause__ or exc).__class__.__name__}). "
+            "Wat al geschreven was, is "
             "fictief; draai de opdracht opnieuw met --opnieuw om het te vervangen."
         ) from None
     finally:
@@ -435,13 +435,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scan.services.uitwisseling import ImportFout, importeer
+    from scan.services.toegang import lokale_gebruiker
+    from scan.services.uitwisseling import ImportFout, importeer_als
 
     vragenlijst = _vragenlijst(args.vragenlijst)
     scan = _lees_bestand(args.file, vragenlijst)
     db = _database()
     try:
-        sessie = importeer(db, vragenlijst, scan)
+        # The command line runs where the database is: its user is the installation's beheerder.
+        sessie = importeer_als(db, vragenlijst, lokale_gebruiker(), scan)
     except ImportFout as exc:
         raise _Fout(f"{args.file} is niet geïmporteerd; er is niets opgeslagen:\n" + "\n".join(exc.problemen)) from None
     print(

@@ -137,6 +137,60 @@ class MijnVoortgang(LeesModel):
         return next((b for b, stand in self.bouwstenen.items() if not stand.klaar), next(iter(self.bouwstenen)))
 
 
+# --- vergelijk area: comparisons, benchmark and roles ---
+
+
+class RondeKort(LeesModel):
+    """A round as the comparison overview lists it."""
+
+    id: int
+    gm_code: str
+    gemeente: str
+    provincie: str
+    grootteklasse: str
+    datum: dt.date
+    status: Literal["open", "afgerond"]
+    fictief: bool
+    vragenlijst_versie: str
+    deelnemers: int
+    totaal: float | None
+    """The stored total of a closed round; ``None`` for an open one (still changing)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.gemeente} · {self.datum:%d-%m-%Y}"
+
+
+class RolInfo(LeesModel):
+    """One role grant: a person's address, the gemeente and the role."""
+
+    id: int
+    email: str
+    gm_code: str
+    rol: Literal["facilitator", "adviseur", "beheerder"]
+    toegekend_door: str | None
+    toegekend_op: dt.datetime
+
+
+class DeelnameInfo(LeesModel):
+    """Whether a gemeente takes part in the anonymous benchmark, since when and by whom."""
+
+    gm_code: str
+    neemt_deel: bool
+    sinds: dt.datetime | None
+    door: str | None
+
+
+class PeerCijfers(LeesModel):
+    """The stored key figures (JSON of ``scoring.vergelijking.Kerncijfers``) of one closed round
+    of an opted-in gemeente, as the benchmark reads them."""
+
+    gm_code: str
+    datum: dt.date
+    ronde_id: int
+    kerncijfers: str
+
+
 # --- doelen ---
 
 Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]

@@ -17,6 +17,7 @@ that did validate.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -363,3 +364,11 @@ def laad_vragenlijst(directory: Path | str | None = None) -> Vragenlijst:
     if vragenlijst is None:
         raise VragenlijstFout(problemen)
     return vragenlijst
+
+
+@functools.cache
+def standaard_schaal() -> Schaal:
+    """The answer scale of the published questionnaires (``questionnaires/schaal.yaml``), loaded
+    and checked once: the one source of the score bands for code that has no questionnaire at
+    hand (the comparison heatmap); everything with a questionnaire uses ``vragenlijst.schaal``."""
+    return laad_vragenlijst().schaal

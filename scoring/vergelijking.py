@@ -19,7 +19,11 @@ from pydantic import BaseModel, ConfigDict
 from scoring.resultaat import GroepResultaat, ScanResultaat
 
 MIN_GROEP = 5
-"""Fewest municipalities with a score before a group's spread is shown ("te weinig gegevens")."""
+"""Fewest municipalities with a score before a group's spread is shown ("te weinig gegevens").
+The one place of this number: services, pages, texts and reports read it from here."""
+MAX_VERGELIJKEN = 20
+"""Rounds on one comparison (and series on one overlay radar): beyond this no radar or heatmap
+stays readable."""
 
 Soort = Literal["totaal", "type", "dimensie", "bouwsteen"]
 Plaats = Literal["onder", "midden", "boven"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
@@ -19,11 +19,15 @@ from typing import Literal
 from scan.fouten import Botsing
 from scan.leesmodellen import (
     Besluit,
+    DeelnameInfo,
     DeelnemerInfo,
     DoelInfo,
     GemeenteKeuze,
     MijnAntwoord,
+    PeerCijfers,
+    RolInfo,
     RondeInfo,
+    RondeKort,
     ScoreGegevens,
     Sessie,
 )
@@ -51,6 +55,14 @@ class NepStand:
     """(deelnemer id, stelling) -> (ronde id, the answer and note)"""
     mijn_ambities: dict[tuple[int, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
     """(deelnemer id, bouwsteen) -> (ronde id, niveau, saved at)"""
+    # --- vergelijk area ---
+    rollen: dict[int, RolInfo] = field(default_factory=dict)
+    deelnames: dict[str, DeelnameInfo] = field(default_factory=dict)
+    rondes_kort: dict[int, RondeKort] = field(default_factory=dict)
+    """The rounds as comparisons list them (with province, size class, stored total)."""
+    ronde_scores: dict[int, str] = field(default_factory=dict)
+    deelnemer_extra: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    """deelnemer id -> (name key, address)"""
 
     # --- doelen ---
     doelen: dict[int, dict[str, DoelInfo]] = field(default_factory=dict)
@@ -104,6 +116,8 @@ class NepRondes:
             for c, n in sorted(self._stand.gemeenten.items(), key=lambda cn: cn[1])
         ]
 
+    # --- vergelijk area ---
+
     def nieuw(
         self,
         *,
@@ -114,12 +128,13 @@ class NepRondes:
         omschrijving: str | None,
         vragenlijst_id: str,
         vragenlijst_versie: str,
-        fictief: bool,
+        fictief: bool = False,
     ) -> RondeInfo:
         if any(r.code == code for r in self._stand.rondes.values()):
             raise Botsing()
+        nieuw = max([*self._stand.rondes, *self._stand.rondes_kort], default=0) + 1
         ronde = RondeInfo(
-            id=max(self._stand.rondes, default=0) + 1,
+            id=nieuw,
             code=code,
             gm_code=gm_code,
             gemeente=gemeente,
@@ -130,7 +145,20 @@ class NepRondes:
             status="open",
             fictief=fictief,
         )
-        self._stand.rondes[ronde.id] = ronde
+        self._stand.rondes[nieuw] = ronde
+        self._stand.rondes_kort[nieuw] = RondeKort(
+            id=nieuw,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            provincie="?",
+            grootteklasse="?",
+            datum=datum,
+            status="open",
+            fictief=fictief,
+            vragenlijst_versie=vragenlijst_versie,
+            deelnemers=0,
+            totaal=None,
+        )
         return ronde
 
     def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
@@ -163,22 +191,47 @@ class NepDeelnemers:
     def aantal(self, ronde_id: int) -> int:
         return sum(1 for r, _ in self._stand.deelnemers.values() if r == ronde_id)
 
-    def voeg_toe(
-        self, ronde_id: int, *, naam: str, naam_sleutel: str, rol: str, functie: str | None, token: str
+    # --- vergelijk area ---
+
+    def nieuw(
+        self,
+        *,
+        ronde_id: int,
+        naam: str,
+        naam_sleutel: str,
+        rol: str,
+        token: str,
+        functie: str | None = None,
+        email: str | None = None,
     ) -> DeelnemerInfo:
         # The table's unique keys: (round, name key) and the token.
-        for r, d in self._stand.deelnemers.values():
-            if d.token == token or (r == ronde_id and sleutel(d.naam) == naam_sleutel):
-                raise Botsing()
-        deelnemer = DeelnemerInfo(
-            id=max(self._stand.deelnemers, default=0) + 1,
-            naam=naam,
-            rol=rol,  # type: ignore[arg-type]  # the table's CHECK constraint
-            functie=functie,
-            token=token,
-        )
-        self._stand.deelnemers[deelnemer.id] = (ronde_id, deelnemer)
-        return deelnemer
+        if naam_sleutel in self.naam_sleutels(ronde_id) or any(
+            d.token == token for _, d in self._stand.deelnemers.values()
+        ):
+            raise Botsing()
+        nieuw = max(self._stand.deelnemers, default=0) + 1
+        info = DeelnemerInfo(id=nieuw, naam=naam, rol=rol, functie=functie, token=token)  # type: ignore[arg-type]
+        self._stand.deelnemers[nieuw] = (ronde_id, info)
+        self._stand.deelnemer_extra[nieuw] = (naam_sleutel, email)
+        return info
+
+    def facilitator_token(self, ronde_id: int, email: str | None) -> str | None:
+        for d_id, (r, info) in sorted(self._stand.deelnemers.items()):
+            adres = self._stand.deelnemer_extra.get(d_id, ("", None))[1]
+            if r == ronde_id and info.rol == "facilitator" and (not email or adres == email):
+                return info.token
+        return None
+
+    def naam_sleutels(self, ronde_id: int) -> set[str]:
+        return {
+            self._stand.deelnemer_extra.get(d_id, (sleutel(d.naam), None))[0]
+            for d_id, (r, d) in self._stand.deelnemers.items()
+            if r == ronde_id
+        }
+
+    def zet_email(self, deelnemer_id: int, email: str) -> None:
+        sleutel, _ = self._stand.deelnemer_extra.get(deelnemer_id, ("", None))
+        self._stand.deelnemer_extra[deelnemer_id] = (sleutel, email)
 
     # --- doelen ---
     def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
@@ -286,6 +339,9 @@ class NepWerk:
         # --- deelnemen (Start, Invullen, Resultaten) ---
         self.antwoorden = NepAntwoorden(stand)
 
+        # --- vergelijk area ---
+        self.rollen = NepRollen(stand)
+        self.benchmark = NepBenchmark(stand)
         # --- doelen ---
         self.doelen = NepDoelen(stand)
 
@@ -312,3 +368,95 @@ class NepDatabase:
     def inzage(self) -> Iterator[NepWerk]:
         self.units += 1
         yield NepWerk(copy.deepcopy(self.stand))
+
+
+# --- vergelijk area: in-memory roles and benchmark ---
+
+
+class NepRollen:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.rollen
+
+    def van_gemeente(self, gm_code: str) -> list[RolInfo]:
+        return sorted((r for r in self._d.values() if r.gm_code == gm_code), key=lambda r: (r.email, r.rol))
+
+    def van_adres(self, adres: str) -> dict[str, set[str]]:
+        uit: dict[str, set[str]] = {}
+        for r in self._d.values():
+            if r.email == adres:
+                uit.setdefault(r.gm_code, set()).add(r.rol)
+        return uit
+
+    def toekenning(self, rol_id: int) -> RolInfo | None:
+        return self._d.get(rol_id)
+
+    def ken_toe(self, email: str, gm_code: str, rol: str, door: str | None) -> None:
+        if any((r.email, r.gm_code, r.rol) == (email, gm_code, rol) for r in self._d.values()):
+            raise Botsing()
+        nieuw = max(self._d, default=0) + 1
+        self._d[nieuw] = RolInfo(
+            id=nieuw,
+            email=email,
+            gm_code=gm_code,
+            rol=rol,
+            toegekend_door=door,
+            toegekend_op=_moment(nieuw),
+        )
+
+    def trek_in(self, rol_id: int) -> None:
+        self._d.pop(rol_id, None)
+
+
+def _moment(n: int) -> dt.datetime:
+    """A distinct, increasing grant moment per id (the database uses the clock)."""
+    return dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=n)
+
+
+class NepBenchmark:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def deelname(self, gm_code: str) -> DeelnameInfo:
+        return self._stand.deelnames.get(gm_code) or DeelnameInfo(
+            gm_code=gm_code, neemt_deel=False, sinds=None, door=None
+        )
+
+    def deelnemende_gemeenten(self) -> set[str]:
+        return set(self._stand.deelnames)
+
+    def meld_aan(self, gm_codes: Collection[str], door: str | None) -> None:
+        for gm in gm_codes:
+            self._stand.deelnames.setdefault(
+                gm, DeelnameInfo(gm_code=gm, neemt_deel=True, sinds=_moment(len(self._stand.deelnames)), door=door)
+            )
+
+    def meld_af(self, gm_code: str) -> None:
+        self._stand.deelnames.pop(gm_code, None)
+
+    def opgeslagen_kerncijfers(self, ronde_ids: Collection[int]) -> dict[int, str]:
+        return {i: self._stand.ronde_scores[i] for i in ronde_ids if i in self._stand.ronde_scores}
+
+    def peers(self, groepering: str, waarde: str, *, fictief: bool, versie: str) -> list[PeerCijfers]:
+        uit = []
+        for r in self._stand.rondes_kort.values():
+            in_groep = (r.grootteklasse if groepering == "grootteklasse" else r.provincie) == waarde
+            json = self._stand.ronde_scores.get(r.id)
+            if (
+                in_groep
+                and json is not None
+                and r.status == "afgerond"
+                and r.fictief == fictief
+                and r.gm_code in self._stand.deelnames
+                and f'"vragenlijst_versie":"{versie}"' in json
+            ):
+                uit.append(PeerCijfers(gm_code=r.gm_code, datum=r.datum, ronde_id=r.id, kerncijfers=json))
+        return uit
+
+    def rondes(self, *, gm_codes: Collection[str] | None = None, ids: Collection[int] | None = None) -> list[RondeKort]:
+        gekozen = [
+            r
+            for r in self._stand.rondes_kort.values()
+            if (gm_codes is None or r.gm_code in gm_codes) and (ids is None or r.id in ids)
+        ]
+        gekozen.sort(key=lambda r: (r.gemeente, -r.datum.toordinal(), -r.id))
+        return gekozen

@@ -20,6 +20,7 @@ from scan.services import doelen as doelservice
 from scan.services import invullen, start, werkgroep, workshop
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
+from tests.rondes import start_ronde
 from tests.vijandig import MARKUP, Payload
 
 
@@ -61,7 +62,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     n = len(pl)
     omschrijving = next(p for p in pl if p.naam == "md_heading").tekst
     # An earlier round of the same gemeente with an accepted goal: Doelen shows it to everyone.
-    eerder = start.start_ronde(db, vl, gm_code="GM0344", facilitator="Eerdere facilitator", datum=dt.date(2025, 11, 1))
+    eerder = start_ronde(db, vl, gm_code="GM0344", facilitator="Eerdere facilitator", datum=dt.date(2025, 11, 1))
     eerder_titel = next(p for p in pl if p.naam == "md_link")
     doelservice.bewaar(
         db,
@@ -82,7 +83,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     )
     facilitator_naam = next(p for p in pl if p.naam == "md_img")
     functie_f = next(p for p in pl if p.naam == "kleur")
-    facilitator = start.start_ronde(
+    facilitator = start_ronde(
         db,
         vl,
         gm_code="GM0344",

@@ -39,24 +39,41 @@ class Deelnemers:
             self._s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde_id)) or 0
         )
 
-    def voeg_toe(
+    # --- vergelijk area: a facilitator who starts or opens a round as a signed-in person ---
+
+    def nieuw(
         self,
-        ronde_id: int,
         *,
+        ronde_id: int,
         naam: str,
         naam_sleutel: str,
         rol: str,
-        functie: str | None,
         token: str,
+        functie: str | None = None,
+        email: str | None = None,
     ) -> DeelnemerInfo:
-        """A new person in the round. A name whose key is taken in the round (or a token in use)
-        makes the unit of work end in ``scan.fouten.Botsing``."""
+        """A new participant; a name key or token already in the round ends the unit of work in ``Botsing``."""
         rij = DeelnemerRij(
-            ronde_id=ronde_id, naam=naam, naam_sleutel=naam_sleutel, rol=rol, functie=functie, token=token
+            ronde_id=ronde_id, naam=naam, naam_sleutel=naam_sleutel, rol=rol, functie=functie, email=email, token=token
         )
         self._s.add(rij)
         self._s.flush()
         return deelnemer_info(rij)
+
+    def facilitator_token(self, ronde_id: int, email: str | None) -> str | None:
+        """The token of the round's first facilitator (with address ``email`` when given)."""
+        vraag = select(DeelnemerRij.token).where(DeelnemerRij.ronde_id == ronde_id, DeelnemerRij.rol == "facilitator")
+        if email:
+            vraag = vraag.where(DeelnemerRij.email == email)
+        return self._s.scalar(vraag.order_by(DeelnemerRij.id).limit(1))
+
+    def naam_sleutels(self, ronde_id: int) -> set[str]:
+        return set(self._s.scalars(select(DeelnemerRij.naam_sleutel).where(DeelnemerRij.ronde_id == ronde_id)))
+
+    def zet_email(self, deelnemer_id: int, email: str) -> None:
+        rij = self._s.get(DeelnemerRij, deelnemer_id)
+        if rij is not None:
+            rij.email = email
 
     # --- doelen ---
     def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:

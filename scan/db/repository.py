@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
+from scan.db.benchmark import Benchmark
+from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij
 from scan.leesmodellen import ConsensusInfo, DeelnemerInfo, RondeInfo, Voortgang
 from scoring.vergelijking import Kerncijfers
 
@@ -118,16 +119,5 @@ def consensus_van(sessie: Session, ronde_id: int) -> dict[str, ConsensusInfo]:
 
 
 def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:
-    upsert(
-        sessie,
-        RondeScoreRij,
-        {
-            "ronde_id": ronde_id,
-            "vragenlijst_versie": cijfers.vragenlijst_versie,
-            "totaal": cijfers.totaal,
-            "kerncijfers": cijfers.model_dump_json(),
-            "berekend_op": dt.datetime.now(dt.UTC),
-        },
-        ["ronde_id"],
-        ["vragenlijst_versie", "totaal", "kerncijfers", "berekend_op"],
-    )
+    """The key figures of a closed round (the benchmark aggregate owns the statement)."""
+    Benchmark(sessie).bewaar_kerncijfers(ronde_id, cijfers)

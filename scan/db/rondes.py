@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from scan.db.repository import ronde_info
@@ -74,6 +74,8 @@ class Rondes:
             for r in rijen
         ]
 
+    # --- vergelijk area: starting a round, and the demo's fictional rounds ---
+
     def nieuw(
         self,
         *,
@@ -84,7 +86,7 @@ class Rondes:
         omschrijving: str | None,
         vragenlijst_id: str,
         vragenlijst_versie: str,
-        fictief: bool,
+        fictief: bool = False,
     ) -> RondeInfo:
         """A new open round; ``gemeente`` is the name of ``gm_code`` the caller loaded."""
         rij = RondeRij(
@@ -130,3 +132,16 @@ class Rondes:
             vastgesteld=tuple((b, n) for b, n in vastgesteld),
             consensus=tuple((st, n) for st, n in consensus),
         )
+
+    def aantal_fictief(self) -> int:
+        return int(self._s.scalar(select(func.count()).select_from(RondeRij).where(RondeRij.fictief.is_(True))) or 0)
+
+    def verwijder_fictief(self) -> int:
+        """Delete every fictional round (its rows go by cascade); real rounds are never touched."""
+        weg = self.aantal_fictief()
+        self._s.execute(delete(RondeRij).where(RondeRij.fictief.is_(True)))
+        return weg
+
+    def gemeenten_met_echte(self) -> set[str]:
+        """The gemeenten with at least one real (not fictional) round."""
+        return set(self._s.scalars(select(RondeRij.gm_code).where(RondeRij.fictief.is_(False)).distinct()))

@@ -16,9 +16,13 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from scan.db.antwoorden import Antwoorden
+from scan.db.benchmark import Benchmark
 from scan.db.deelnemers import Deelnemers
 from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
+from scan.db.rijschrijver import RijSchrijver
+from scan.db.rollen import Rollen
+from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
 
 
@@ -30,5 +34,10 @@ class Werk:
         # --- deelnemen (Start, Invullen, Resultaten) ---
         self.antwoorden = Antwoorden(s)
 
+        # --- vergelijk area ---
+        self.rollen = Rollen(s)
+        self.benchmark = Benchmark(s)
+        self.rijschrijver = RijSchrijver(s)
+        self.rondelezer = RondeLezer(s)
         # --- doelen ---
         self.doelen = Doelen(s)

@@ -23,28 +23,13 @@ import uuid
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import Table, delete, func, insert, select
-from sqlalchemy.orm import Session
-
-from scan.db import repository as repo
-from scan.db.tabellen import (
-    AmbitieRij,
-    AntwoordRij,
-    Base,
-    BenchmarkDeelnameRij,
-    ConsensusRij,
-    DeelnemerRij,
-    NotitieRij,
-    RondeRij,
-    VastgesteldeAmbitieRij,
-    nu,
-)
+from scan.db.rijschrijver import TeSchrijven
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.gemeenten import GemeenteInfo
-from scan.services.regels import naam_en_sleutel, nieuw_token, nieuwe_code
+from scan.services.regels import nieuw_token, nieuwe_code
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import (
@@ -389,8 +374,8 @@ BENCHMARK_DOOR = "demo"
 
 
 def fictieve_rondes(db: Database) -> int:
-    with db.lezen() as s:
-        return int(s.scalar(select(func.count()).select_from(RondeRij).where(RondeRij.fictief.is_(True))) or 0)
+    with db.inzage() as werk:
+        return werk.rondes.aantal_fictief()
 
 
 def verwijder_fictieve_rondes(db: Database) -> int:
@@ -398,151 +383,27 @@ def verwijder_fictieve_rondes(db: Database) -> int:
 
     Real rounds are never touched: the filter is on ``fictief`` alone.
     """
-    fictief = RondeRij.fictief.is_(True)
-    with db.schrijven() as s:
-        weg = int(s.scalar(select(func.count()).select_from(RondeRij).where(fictief)) or 0)
-        s.execute(delete(RondeRij).where(fictief))
-        s.execute(delete(BenchmarkDeelnameRij).where(BenchmarkDeelnameRij.door == BENCHMARK_DOOR))
+    with db.werk() as werk:
+        weg = werk.rondes.verwijder_fictief()
+        werk.benchmark.meld_af_door(BENCHMARK_DOOR)
     return weg
-
-
-@dataclass(frozen=True)
-class _Ronde:
-    scan: Scan
-    cijfers: Kerncijfers
-
-
-def _schrijf(s: Session, rondes: Sequence[_Ronde]) -> None:
-    """Rows of ``rondes`` as ``importeer`` would store them, in a few multi-row statements.
-
-    ``importeer`` adds objects one by one through the ORM (about 90 ms a round on SQLite and
-    170 ms on PostgreSQL): too slow for hundreds of rounds, so the demo inserts lists of rows.
-    """
-    ronde_ids = s.scalars(
-        insert(RondeRij).returning(RondeRij.id, sort_by_parameter_order=True),
-        [
-            {
-                "code": nieuwe_code(),
-                "gm_code": r.scan.gemeente.gm_code,
-                "datum": r.scan.scanronde.datum,
-                "omschrijving": r.scan.scanronde.omschrijving,
-                "vragenlijst_id": r.scan.vragenlijst.id,
-                "vragenlijst_versie": r.scan.vragenlijst.versie,
-                "status": r.scan.scanronde.status,
-                "fictief": True,
-                "extern_id": r.scan.scanronde.id,
-                "aangemaakt_op": _begin(r.scan),
-                "afgerond_op": _begin(r.scan) + dt.timedelta(hours=3)
-                if r.scan.scanronde.status == "afgerond"
-                else None,
-            }
-            for r in rondes
-        ],
-    ).all()
-    deelnemers = [
-        {
-            "ronde_id": rid,
-            "naam": naam,
-            "naam_sleutel": sleutel,
-            "rol": d.rol,
-            "functie": d.functie,
-            "token": nieuw_token(),
-            "extern_id": d.id,
-            "aangemaakt_op": _begin(r.scan),
-        }
-        for rid, r in zip(ronde_ids, rondes, strict=True)
-        for d in r.scan.deelnemers
-        for naam, sleutel in [naam_en_sleutel(d.naam)]
-    ]
-    deelnemer_ids = s.scalars(
-        insert(DeelnemerRij).returning(DeelnemerRij.id, sort_by_parameter_order=True), deelnemers
-    ).all()
-    per_ronde = iter(deelnemer_ids)
-    antwoorden: list[dict[str, Any]] = []
-    ambities: list[dict[str, Any]] = []
-    vastgesteld: list[dict[str, Any]] = []
-    consensus: list[dict[str, Any]] = []
-    notities: list[dict[str, Any]] = []
-    for rid, r in zip(ronde_ids, rondes, strict=True):
-        ids = {d.id: next(per_ronde) for d in r.scan.deelnemers}
-        antwoorden.extend(
-            {
-                "ronde_id": rid,
-                "deelnemer_id": ids[a.deelnemer],
-                "stelling": a.stelling,
-                "antwoord": None if a.antwoord is None else str(a.antwoord),
-                "toelichting": a.toelichting,
-                "gewijzigd_op": a.gewijzigd or _begin(r.scan),
-            }
-            for a in r.scan.antwoorden
-        )
-        for amb in r.scan.ambities:
-            rij = {"ronde_id": rid, "bouwsteen": amb.bouwsteen, "niveau": amb.niveau, "toelichting": amb.toelichting}
-            rij["gewijzigd_op"] = _begin(r.scan)
-            if amb.deelnemer is None:
-                vastgesteld.append(rij)
-            else:
-                ambities.append(rij | {"deelnemer_id": ids[amb.deelnemer]})
-        consensus.extend(
-            {
-                "ronde_id": rid,
-                "stelling": c.stelling,
-                "niveau": c.niveau,
-                "toelichting": c.toelichting,
-                "vastgesteld_door": c.vastgesteld_door,
-                "vastgesteld_op": c.vastgesteld_op or _begin(r.scan),
-                # The ORM's version counter starts at 1; a bulk insert has to set it itself.
-                "versie": 1,
-            }
-            for c in r.scan.consensus
-        )
-        notities.extend(
-            {"ronde_id": rid, "bouwsteen": n.bouwsteen, "tekst": n.tekst, "aangemaakt_op": _begin(r.scan)}
-            for n in r.scan.notities
-        )
-    for tabel, rijen in (
-        (AntwoordRij, antwoorden),
-        (AmbitieRij, ambities),
-        (VastgesteldeAmbitieRij, vastgesteld),
-        (ConsensusRij, consensus),
-        (NotitieRij, notities),
-    ):
-        _voeg_toe(s, _tabel(tabel), rijen)
-    for rid, r in zip(ronde_ids, rondes, strict=True):
-        if r.scan.scanronde.status == "afgerond":
-            repo.bewaar_kerncijfers(s, rid, r.cijfers)
-
-
-def _voeg_toe(s: Session, tabel: Table, rijen: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rijen`` (all with the same keys, every NOT NULL column given) in this transaction.
-
-    On PostgreSQL through COPY: psycopg's ``executemany`` sends one INSERT per row, and COPY
-    took the whole demo from 52 s to 39 s. SQLite's ``executemany`` already binds rows in C.
-    """
-    if not rijen:
-        return
-    verbinding = s.connection()
-    if verbinding.dialect.name != "postgresql":
-        s.execute(insert(tabel), rijen)
-        return
-    kolommen = list(rijen[0])
-    psycopg_verbinding = verbinding.connection.driver_connection
-    assert psycopg_verbinding is not None
-    with (
-        psycopg_verbinding.cursor() as cursor,
-        cursor.copy(f"COPY {tabel.name} ({', '.join(kolommen)}) FROM STDIN") as kopie,
-    ):
-        for rij in rijen:
-            kopie.write_row([rij[k] for k in kolommen])
-
-
-def _tabel(model: type[Base]) -> Table:
-    # Core on the table, not the ORM bulk path: tens of thousands of plain rows per batch.
-    return Base.metadata.tables[model.__tablename__]
 
 
 def _begin(scan: Scan) -> dt.datetime:
     return dt.datetime.combine(scan.scanronde.datum, dt.time(9, 0), tzinfo=dt.UTC)
+
+
+def _te_schrijven(scan: Scan, cijfers: Kerncijfers) -> TeSchrijven:
+    """A demo round for the one row writer (``scan.db.rijschrijver``), as ``importeer_als`` would
+    store it, with the workshop's own moments: 9:00 on its date, closed three hours later."""
+    afgerond = scan.scanronde.status == "afgerond"
+    return TeSchrijven(
+        scan=scan,
+        code=nieuwe_code(),
+        moment=_begin(scan),
+        kerncijfers=cijfers if afgerond else None,
+        afgerond_op=_begin(scan) + dt.timedelta(hours=3) if afgerond else None,
+    )
 
 
 def vul_database(
@@ -562,7 +423,7 @@ def vul_database(
     """Closed fictional rounds for every gemeente in ``gemeenten``: ``rondes`` each, a year apart.
 
     Refused with ``DemoAlAanwezig`` when fictional rounds exist, unless ``opnieuw`` (then those
-    go first). Each closed round gets its key figures, as ``importeer`` gives them. With
+    go first). Each closed round gets its key figures, as ``importeer_als`` gives them. With
     ``benchmark`` the gemeenten are opted in to the anonymous benchmark, except gemeenten with
     real rounds: whether real data joins a benchmark is for their beheerder to decide. One
     transaction per ``per_transactie`` gemeenten keeps a write lock short and memory flat;
@@ -579,9 +440,9 @@ def vul_database(
             raise DemoAlAanwezig(aanwezig)
         verwijderd = verwijder_fictieve_rondes(db)
     peildatum = peildatum or dt.date.today()
-    with db.lezen() as s:
-        al_mee = set(s.scalars(select(BenchmarkDeelnameRij.gm_code)))
-        met_echte = set(s.scalars(select(RondeRij.gm_code).where(RondeRij.fictief.is_(False)).distinct()))
+    with db.inzage() as werk:
+        al_mee = werk.benchmark.deelnemende_gemeenten()
+        met_echte = werk.rondes.gemeenten_met_echte()
     aantal_rondes = aantal_deelnemers = aantal_antwoorden = aangemeld = overgeslagen = 0
 
     for start in range(0, len(gemeenten), per_transactie):
@@ -590,7 +451,7 @@ def vul_database(
         # (Generating the next batch in a thread while this one is written was slower on both
         # databases: the two threads fight over the GIL; measured 52 s to 63 s on PostgreSQL.)
         batch = [
-            _Ronde(scan, kerncijfers(bereken_scan(vragenlijst, scan)))
+            _te_schrijven(scan, kerncijfers(bereken_scan(vragenlijst, scan)))
             for g in groep
             for scan in maak_reeks(
                 vragenlijst, g, deelnemers, reeks_datums(rondes, g, seed, peildatum), reeks_seed(seed, g)
@@ -600,14 +461,10 @@ def vul_database(
         if benchmark:
             nieuw_mee = [g.gm_code for g in groep if g.gm_code not in al_mee and g.gm_code not in met_echte]
             overgeslagen += sum(1 for g in groep if g.gm_code not in al_mee and g.gm_code in met_echte)
-        with db.schrijven() as s:
-            _schrijf(s, batch)
+        with db.werk() as werk:
+            werk.rijschrijver.schrijf(batch, token=nieuw_token)
             if nieuw_mee:
-                moment = nu()
-                s.execute(
-                    insert(_tabel(BenchmarkDeelnameRij)),
-                    [{"gm_code": gm, "door": BENCHMARK_DOOR, "sinds": moment} for gm in nieuw_mee],
-                )
+                werk.benchmark.meld_aan(nieuw_mee, BENCHMARK_DOOR)
         aangemeld += len(nieuw_mee)
         aantal_rondes += len(batch)
         aantal_deelnemers += sum(len(r.scan.deelnemers) for r in batch)

@@ -25,7 +25,7 @@ from scan.services.regels import (
     normaliseer_code,
     schone_tekst,
 )
-from scan.services.toegang import Gebruiker
+from scan.services.toegang import Gebruiker, eis_start, eis_zichtbaar
 from scoring.models import Vragenlijst
 
 MAX_DEELNEMERS = 60
@@ -48,31 +48,6 @@ def gemeenten(db: Database, gebruiker: Gebruiker | None = None) -> list[Gemeente
     return [g for g in keuzes if leidt is None or g.gm_code in leidt]
 
 
-def start_ronde(
-    db: Database,
-    vragenlijst: Vragenlijst,
-    *,
-    gm_code: str,
-    facilitator: str,
-    datum: dt.date,
-    omschrijving: str = "",
-    functie: str = "",
-    fictief: bool = False,
-) -> Sessie:
-    """A new round of ``gm_code`` with its facilitator as first participant."""
-    with db.werk() as werk:
-        return _nieuwe_ronde(
-            werk,
-            vragenlijst,
-            gm_code=gm_code,
-            facilitator=facilitator,
-            datum=datum,
-            omschrijving=omschrijving,
-            functie=functie,
-            fictief=fictief,
-        )
-
-
 def _nieuwe_ronde(
     werk: Werk,
     vragenlijst: Vragenlijst,
@@ -82,9 +57,10 @@ def _nieuwe_ronde(
     datum: dt.date,
     omschrijving: str,
     functie: str,
-    fictief: bool,
+    email: str | None = None,
 ) -> Sessie:
-    """``start_ronde`` inside a unit of work the caller holds (a checked caller loads the access first)."""
+    """A new round of ``gm_code`` with its facilitator (with ``email`` when signed in) as first
+    participant, inside a unit of work the caller holds; only checked use cases call it."""
     naam, sleutel = naam_en_sleutel(facilitator)
     omschrijving_schoon = schone_tekst(omschrijving, "omschrijving", "De omschrijving")
     functie_schoon = schone_tekst(functie, "functie", "Uw functie")
@@ -101,10 +77,15 @@ def _nieuwe_ronde(
         omschrijving=omschrijving_schoon,
         vragenlijst_id=vragenlijst.meta.id,
         vragenlijst_versie=vragenlijst.versie,
-        fictief=fictief,
     )
-    deelnemer = werk.deelnemers.voeg_toe(
-        ronde.id, naam=naam, naam_sleutel=sleutel, rol="facilitator", functie=functie_schoon, token=nieuw_token()
+    deelnemer = werk.deelnemers.nieuw(
+        ronde_id=ronde.id,
+        naam=naam,
+        naam_sleutel=sleutel,
+        rol="facilitator",
+        functie=functie_schoon,
+        email=email,
+        token=nieuw_token(),
     )
     return Sessie(ronde=ronde, deelnemer=deelnemer)
 
@@ -173,8 +154,13 @@ def neem_deel(
                 vol = True
             else:
                 vol = False
-                deelnemer = werk.deelnemers.voeg_toe(
-                    ronde.id, naam=schoon, naam_sleutel=sleutel, rol=rol, functie=functie_schoon, token=nieuw_token()
+                deelnemer = werk.deelnemers.nieuw(
+                    ronde_id=ronde.id,
+                    naam=schoon,
+                    naam_sleutel=sleutel,
+                    rol=rol,
+                    functie=functie_schoon,
+                    token=nieuw_token(),
                 )
     except Botsing:
         raise InvoerFout(
@@ -251,3 +237,73 @@ def waarom_niet_leiden(gebruiker: Gebruiker | None, *, login: bool) -> Belemmeri
     if gebruiker.gemeenten("leiden") == frozenset():
         return "geen_gemeente"
     return None
+
+
+# --- vergelijk area: start as a user ---
+
+
+def start_ronde_als(
+    db: Database,
+    vragenlijst: Vragenlijst,
+    gebruiker: Gebruiker | None,
+    *,
+    gm_code: str,
+    facilitator: str,
+    datum: dt.date,
+    omschrijving: str = "",
+    functie: str = "",
+) -> Sessie:
+    """A new round of ``gm_code`` with its facilitator as first participant, for a person who may
+    lead rounds of that gemeente (``toegang.eis_start``): one unit of work, checked on what it
+    loaded; a refusal writes nothing. A signed-in person's address is kept with the facilitator,
+    so ``open_als_facilitator`` finds them again."""
+    with db.werk() as werk:
+        gemeente = werk.rondes.gemeente_naam(gm_code or "")
+        if gemeente is None:
+            raise InvoerFout(
+                f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
+            )
+        eis_start(gebruiker, gm_code, gemeente)
+        return _nieuwe_ronde(
+            werk,
+            vragenlijst,
+            gm_code=gm_code,
+            facilitator=facilitator,
+            datum=datum,
+            omschrijving=omschrijving,
+            functie=functie,
+            email=gebruiker.email if gebruiker is not None else None,
+        )
+
+
+def open_als_facilitator(db: Database, gebruiker: Gebruiker, ronde_id: int) -> Sessie:
+    """Open a round of a gemeente the person leads, as its facilitator: one unit of work.
+
+    A signed-in person gets back the facilitator they were in this round (found by address), or
+    becomes a new one under their own name; the beheer link's browser in single-machine mode
+    takes the round's first facilitator. A round that does not exist and one of a gemeente
+    without a role are refused with the same words (``vergelijken.onbekende_ronde``).
+    """
+    with db.werk() as werk:
+        gevonden = werk.benchmark.rondes(ids={ronde_id})
+        ronde = eis_zichtbaar(gebruiker, [ronde_id], gevonden)[ronde_id]
+        eis_start(gebruiker, ronde.gm_code, ronde.gemeente)
+        token = werk.deelnemers.facilitator_token(ronde_id, gebruiker.email)
+        if token is None:
+            naam, sleutel = naam_en_sleutel(gebruiker.naam)
+            # A colleague with the same name in the round: keep both apart by the address.
+            if sleutel in werk.deelnemers.naam_sleutels(ronde_id):
+                naam, sleutel = naam_en_sleutel(f"{naam} ({gebruiker.email})")
+            token = nieuw_token()
+            werk.deelnemers.nieuw(
+                ronde_id=ronde_id,
+                naam=naam,
+                naam_sleutel=sleutel,
+                rol="facilitator",
+                email=gebruiker.email,
+                token=token,
+            )
+        sessie = werk.deelnemers.sessie(token)
+    if sessie is None:  # cannot happen inside one unit of work; kept for the type
+        raise InvoerFout("Deze scanronde bestaat niet meer.")
+    return sessie

@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from scan.db.tabellen import RolRij
+from scan.db.verbinding import Database
 from scan.fouten import GeenToegang
+from scan.leesmodellen import RondeKort
 from scoring import tekst as tekstregel
 
 Rol = Literal["facilitator", "adviseur", "beheerder"]
@@ -111,19 +109,59 @@ def beheerders_uit_omgeving() -> frozenset[str]:
     return frozenset(a.strip().lower() for a in ruw.split(",") if a.strip())
 
 
-def gebruiker_voor(s: Session, email: str, naam: str | None, beheerders: Iterable[str] = frozenset()) -> Gebruiker:
+def gebruiker_voor(db: Database, email: str, naam: str | None, beheerders: Iterable[str] = frozenset()) -> Gebruiker:
     """The signed-in person with address ``email`` and the roles stored for it."""
     adres = email.strip().lower()
-    rollen: dict[str, set[Rol]] = {}
-    for gm, rol in s.execute(select(RolRij.gm_code, RolRij.rol).where(RolRij.email == adres)):
-        rollen.setdefault(gm, set()).add(rol)  # type: ignore[arg-type]  # CHECK constraint
+    with db.inzage() as werk:
+        rollen = werk.rollen.van_adres(adres)
     return Gebruiker(
         naam=(naam or "").strip() or adres,
         email=adres,
-        rollen={gm: frozenset(r) for gm, r in rollen.items()},
+        rollen={gm: frozenset(r for r in rs if r in ROLLEN) for gm, rs in rollen.items()},
         overal_beheerder=adres in {b.lower() for b in beheerders},
     )
 
 
 def lokale_gebruiker() -> Gebruiker:
     return Gebruiker(naam="Deze computer", email=None, overal_beheerder=True, lokaal=True)
+
+
+# --- vergelijk area: who may do what, as rules of their own ---
+
+
+def mag_rol_intrekken(gebruiker: Gebruiker, rol: str, email: str) -> bool:
+    """A beheerder may not revoke their own beheerder role (nobody of the gemeente could give it back);
+    an installation-wide beheerder may."""
+    return not (rol == "beheerder" and email == gebruiker.email and not gebruiker.overal_beheerder)
+
+
+def eis_start(gebruiker: Gebruiker | None, gm_code: str, gemeente: str | None) -> None:
+    """Who may start a round of ``gm_code`` (or import one): a facilitator or beheerder of it."""
+    eis(gebruiker, "leiden", gm_code, gemeente)
+
+
+def onbekende_ronde(ronde_id: int) -> GeenToegang:
+    """The one refusal for a round id that does not exist AND for one of a gemeente the person
+    may not see: the same words either way, so trying ``?ronde=1..N`` tells nobody which ids
+    exist or which gemeente owns them (issue 13, case 10)."""
+    return GeenToegang(
+        f"Scanronde {ronde_id} bestaat niet, of u heeft geen rol bij de gemeente van die scanronde. "
+        "Kies een scanronde uit de lijst; een beheerder van de gemeente kan u een rol geven."
+    )
+
+
+def eis_zichtbaar(
+    gebruiker: Gebruiker, ronde_ids: Sequence[int], gevonden: Sequence[RondeKort]
+) -> dict[int, RondeKort]:
+    """``gevonden`` by id, refused whole by ``onbekende_ronde`` when any of ``ronde_ids`` does not
+    exist or is of a gemeente without a role.
+
+    Both refusals take the same path (the same check, the same exception): neither the message
+    nor the work done tells an absent round from someone else's.
+    """
+    per_id = {r.id: r for r in gevonden}
+    for ronde_id in ronde_ids:
+        rij = per_id.get(ronde_id)
+        if rij is None or not gebruiker.mag("zien", rij.gm_code):
+            raise onbekende_ronde(ronde_id)
+    return per_id

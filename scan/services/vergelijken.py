@@ -1,82 +1,50 @@
-"""Use cases of advisers and beheerders: rounds they may see, comparisons, benchmark, roles.
+"""Use cases of the page Vergelijken: the rounds one may see, comparisons and the benchmark.
 
-Layer: application (``scan/``). Every function takes the ``Gebruiker`` and checks access with
-``scan.toegang.eis`` before it reads or writes anything of a gemeente; a list only ever holds
-what the person may see. Scores of closed rounds come from their stored key figures
+Layer: ``scan/services`` (no Streamlit, no SQL). Every function takes the ``Gebruiker`` and
+checks access with ``scan.services.toegang.eis`` on what it loaded; a list only ever holds what
+the person may see. Scores of closed rounds come from their stored key figures
 (``ronde_scores``), those of open rounds are computed from the answers stored now.
 
 The benchmark is anonymous: a group's figures are quartiles over the latest closed round of
-every opted-in gemeente in it, shown only from ``MIN_GROEP`` gemeenten on. Which gemeenten are
-in a group is never shown. Fictional (demo) rounds are only compared with fictional rounds.
+every opted-in gemeente in it, shown only from ``scoring.vergelijking.MIN_GROEP`` gemeenten on.
+Which gemeenten are in a group is never shown. Fictional (demo) rounds are only compared with
+fictional rounds.
+
+Role management and the benchmark opt-in are the page Beheer's (``scan.services.beheer``);
+starting or opening a round as a signed-in person is the page Start's (``scan.services.start``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
-
-from scan.db import repository as repo
-from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, GemeenteRij, RolRij, RondeRij, RondeScoreRij, nu
+from scan.db.benchmark import Groepering
 from scan.db.verbinding import Database
-from scan.fouten import GeenToegang, InvoerFout
-from scan.leesmodellen import Sessie
-from scan.services import regels, resultaten, start
-from scan.services.toegang import ROLLEN, Gebruiker, Rol, eis, normaliseer_email
-from scan.services.uitwisseling import importeer
+from scan.db.werk import Werk
+from scan.fouten import InvoerFout
+from scan.leesmodellen import PeerCijfers, RondeKort
+from scan.services import resultaten
+from scan.services.toegang import Gebruiker, eis_zichtbaar, onbekende_ronde
 from scoring.models import Vragenlijst
-from scoring.uitwissel import Scan
-from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, benchmark, kerncijfers
+from scoring.vergelijking import (
+    MAX_VERGELIJKEN,
+    MIN_GROEP,
+    Benchmark,
+    Kerncijfers,
+    Positie,
+    Soort,
+    benchmark,
+    kerncijfers,
+)
 
-Groepering = Literal["grootteklasse", "provincie"]
+__all__ = ["MAX_VERGELIJKEN", "MIN_GROEP", "Groepering", "RondeKort", "eis_zichtbaar", "onbekende_ronde"]
+
 GROEPERINGEN: tuple[Groepering, ...] = ("grootteklasse", "provincie")
-MAX_VERGELIJKEN = 20
-"""Rounds on one comparison: beyond this no radar or heatmap stays readable."""
-
-
-class _Info(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class RondeKort(_Info):
-    """A round as the overview lists it."""
-
-    id: int
-    gm_code: str
-    gemeente: str
-    provincie: str
-    grootteklasse: str
-    datum: dt.date
-    status: Literal["open", "afgerond"]
-    fictief: bool
-    vragenlijst_versie: str
-    deelnemers: int
-    totaal: float | None
-    """The stored total of a closed round; ``None`` for an open one (still changing)."""
-
-    @property
-    def label(self) -> str:
-        return f"{self.gemeente} · {self.datum:%d-%m-%Y}"
-
-
-class RolInfo(_Info):
-    id: int
-    email: str
-    gm_code: str
-    rol: Rol
-    toegekend_door: str | None
-    toegekend_op: dt.datetime
-
-
-class DeelnameInfo(_Info):
-    gm_code: str
-    neemt_deel: bool
-    sinds: dt.datetime | None
-    door: str | None
+STANDAARD_AANTAL = 5
+"""Rounds chosen when the page opens without a choice: the newest of the first gemeenten."""
+BENCHMARK_SOORTEN: tuple[Soort, ...] = ("totaal", "dimensie", "bouwsteen")
+"""The parts the benchmark chart and table show (kern/aanvullend are left to the radar)."""
 
 
 # --- what one may see -------------------------------------------------------------------------
@@ -88,120 +56,96 @@ def zichtbare_rondes(db: Database, gebruiker: Gebruiker, gm_codes: Iterable[str]
     gevraagd = None if gm_codes is None else set(gm_codes)
     if toegestaan is not None:
         gevraagd = set(toegestaan) if gevraagd is None else gevraagd & toegestaan
-    aantal = select(DeelnemerRij.ronde_id, func.count().label("n")).group_by(DeelnemerRij.ronde_id).subquery()
-    vraag = (
-        select(RondeRij, GemeenteRij, aantal.c.n, RondeScoreRij.totaal)
-        .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
-        .outerjoin(aantal, aantal.c.ronde_id == RondeRij.id)
-        .outerjoin(RondeScoreRij, RondeScoreRij.ronde_id == RondeRij.id)
-        .order_by(GemeenteRij.naam, RondeRij.datum.desc(), RondeRij.id.desc())
-    )
-    if gevraagd is not None:
-        if not gevraagd:
-            return []
-        vraag = vraag.where(RondeRij.gm_code.in_(sorted(gevraagd)))
-    with db.lezen() as s:
-        return [
-            RondeKort(
-                id=r.id,
-                gm_code=r.gm_code,
-                gemeente=g.naam,
-                provincie=g.provincie,
-                grootteklasse=g.grootteklasse,
-                datum=r.datum,
-                status=r.status,  # CHECK constraint
-                fictief=r.fictief,
-                vragenlijst_versie=r.vragenlijst_versie,
-                deelnemers=n or 0,
-                totaal=totaal if r.status == "afgerond" else None,
-            )
-            for r, g, n, totaal in s.execute(vraag)
-        ]
+    with db.inzage() as werk:
+        return werk.benchmark.rondes(gm_codes=gevraagd)
 
 
-def onbekende_ronde(ronde_id: int) -> GeenToegang:
-    """The one refusal for a round id that does not exist AND for one of a gemeente the person
-    may not see: the same words either way, so trying ``?ronde=1..N`` tells nobody which ids
-    exist or which gemeente owns them (issue 13, case 10)."""
-    return GeenToegang(
-        f"Scanronde {ronde_id} bestaat niet, of u heeft geen rol bij de gemeente van die scanronde. "
-        "Kies een scanronde uit de lijst; een beheerder van de gemeente kan u een rol geven."
-    )
-
-
-def _rondes(db: Database, gebruiker: Gebruiker, ronde_ids: Sequence[int]) -> dict[int, RondeRij]:
-    """The rounds ``ronde_ids`` that ``gebruiker`` may see; refused whole, by ``onbekende_ronde``,
-    when any does not exist or is of a gemeente without a role.
-
-    Both refusals take the same path (one query, the same check, the same exception): neither
-    the message nor the work done tells an absent round from someone else's.
-    """
-    with db.lezen() as s:
-        rijen = {r.id: r for r in s.scalars(select(RondeRij).where(RondeRij.id.in_(list(ronde_ids))))}
-    for ronde_id in ronde_ids:
-        rij = rijen.get(ronde_id)
-        if rij is None or not gebruiker.mag("zien", rij.gm_code):
-            raise onbekende_ronde(ronde_id)
-    return rijen
+def eis_aantal(ronde_ids: Sequence[int]) -> None:
+    if len(ronde_ids) > MAX_VERGELIJKEN:
+        raise InvoerFout(
+            f"U koos {len(ronde_ids)} scanrondes; vergelijk er hoogstens {MAX_VERGELIJKEN} tegelijk, "
+            "anders worden de grafieken onleesbaar."
+        )
 
 
 def kerncijfers_van(
     db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker, ronde_ids: Sequence[int]
 ) -> dict[int, Kerncijfers]:
     """The key figures of each round in ``ronde_ids``, refused whole if any is not the person's to see."""
-    if len(ronde_ids) > MAX_VERGELIJKEN:
-        raise InvoerFout(
-            f"U koos {len(ronde_ids)} scanrondes; vergelijk er hoogstens {MAX_VERGELIJKEN} tegelijk, "
-            "anders worden de grafieken onleesbaar."
-        )
-    rijen = _rondes(db, gebruiker, ronde_ids)
-    return _kerncijfers(db, vragenlijst, [rijen[i] for i in ronde_ids])
+    eis_aantal(ronde_ids)
+    with db.inzage() as werk:
+        rondes = eis_zichtbaar(gebruiker, ronde_ids, werk.benchmark.rondes(ids=set(ronde_ids)))
+        opgeslagen = werk.benchmark.opgeslagen_kerncijfers(set(ronde_ids))
+    return _kerncijfers(db, vragenlijst, [rondes[i] for i in ronde_ids], opgeslagen)
 
 
-def _kerncijfers(db: Database, vragenlijst: Vragenlijst, rondes: Sequence[RondeRij]) -> dict[int, Kerncijfers]:
-    with db.lezen() as s:
-        opgeslagen = dict(
-            s.execute(
-                select(RondeScoreRij.ronde_id, RondeScoreRij.kerncijfers).where(
-                    RondeScoreRij.ronde_id.in_([r.id for r in rondes])
-                )
-            ).all()
-        )
+def _kerncijfers(
+    db: Database, vragenlijst: Vragenlijst, rondes: Sequence[RondeKort], opgeslagen: dict[int, str]
+) -> dict[int, Kerncijfers]:
     uit: dict[int, Kerncijfers] = {}
     for r in rondes:
         if r.status == "afgerond" and r.id in opgeslagen:
             uit[r.id] = Kerncijfers.model_validate_json(opgeslagen[r.id])
         else:
-            # An open round changes with every answer: computed from what is stored now.
+            # An open round changes with every answer: computed from what is stored now (its own
+            # read; the results use case owns how a round is scored).
             uit[r.id] = kerncijfers(resultaten.resultaat(db, vragenlijst, r.id))
     return uit
 
 
+# --- the page's choices, as rules ---------------------------------------------------------------
+
+
+def rondes_uit_adres(waarden: Iterable[str]) -> list[int]:
+    """Round ids named in the address (``?ronde=12&ronde=14``): numbers only, each once, in the
+    order given, at most ``MAX_VERGELIJKEN`` (a hand-made link may name more: the first count)."""
+    return list(dict.fromkeys(int(w) for w in waarden if w.isascii() and w.isdigit()))[:MAX_VERGELIJKEN]
+
+
+def standaard_keuze(rondes: Sequence[RondeKort], gevraagd: Sequence[int]) -> list[int]:
+    """What the page first shows: the rounds of the address the person may see, otherwise the
+    newest round of each of the first ``STANDAARD_AANTAL`` gemeenten (``rondes`` newest first per
+    gemeente, as ``zichtbare_rondes`` gives them)."""
+    zichtbaar = {r.id for r in rondes}
+    uit_adres = [i for i in gevraagd if i in zichtbaar]
+    if uit_adres:
+        return uit_adres
+    nieuwste: dict[str, int] = {}
+    for r in rondes:
+        nieuwste.setdefault(r.gm_code, r.id)
+    return list(nieuwste.values())[:STANDAARD_AANTAL]
+
+
+def labels(rondes: Sequence[RondeKort]) -> dict[int, str]:
+    """A label per round; two rounds of one gemeente on one day get their number.
+
+    Decided over all rounds, not the chosen ones, so a label never changes while the page is open.
+    """
+    dubbel = {lbl for lbl, n in Counter(r.label for r in rondes).items() if n > 1}
+    return {r.id: f"{r.label} ({r.id})" if r.label in dubbel else r.label for r in rondes}
+
+
+def ontwikkelingen(rondes: Sequence[RondeKort], gekozen: Sequence[int]) -> dict[str, tuple[int, int]]:
+    """Per gemeente with at least two chosen rounds: its two latest chosen (older, newer), by date
+    and then id."""
+    per_id = {r.id: r for r in rondes}
+    per_gemeente: dict[str, list[int]] = {}
+    for i in gekozen:
+        per_gemeente.setdefault(per_id[i].gm_code, []).append(i)
+    uit: dict[str, tuple[int, int]] = {}
+    for gm, ids in per_gemeente.items():
+        if len(ids) >= 2:
+            oud, nieuw = sorted(ids, key=lambda i: (per_id[i].datum, i))[-2:]
+            uit[gm] = (oud, nieuw)
+    return uit
+
+
+def benchmark_rijen(uitkomst: Benchmark) -> list[Positie]:
+    """The parts of a benchmark the page's chart and table show."""
+    return [p for p in uitkomst.posities if p.soort in BENCHMARK_SOORTEN]
+
+
 # --- benchmark --------------------------------------------------------------------------------
-
-
-def neemt_deel(db: Database, gm_code: str) -> bool:
-    with db.lezen() as s:
-        return s.get(BenchmarkDeelnameRij, gm_code) is not None
-
-
-def benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str) -> DeelnameInfo:
-    with db.lezen() as s:
-        eis(gebruiker, "zien", gm_code, repo.gemeente_naam(s, gm_code))
-        rij = s.get(BenchmarkDeelnameRij, gm_code)
-    return DeelnameInfo(
-        gm_code=gm_code, neemt_deel=rij is not None, sinds=rij.sinds if rij else None, door=rij.door if rij else None
-    )
-
-
-def zet_benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str, deelnemen: bool) -> None:
-    """Opt gemeente ``gm_code`` in to (or out of) the anonymous benchmark; beheerders only."""
-    with db.schrijven() as s:
-        eis(gebruiker, "beheren", gm_code, repo.gemeente_naam(s, gm_code))
-        if not deelnemen:
-            s.execute(delete(BenchmarkDeelnameRij).where(BenchmarkDeelnameRij.gm_code == gm_code))
-        elif s.get(BenchmarkDeelnameRij, gm_code) is None:
-            s.add(BenchmarkDeelnameRij(gm_code=gm_code, door=gebruiker.email or gebruiker.naam, sinds=nu()))
 
 
 def groep_label(groepering: Groepering, waarde: str) -> str:
@@ -216,6 +160,66 @@ def groep_label(groepering: Groepering, waarde: str) -> str:
     return f"de gemeenten met {woorden.get(waarde, waarde)} inwoners"
 
 
+def nieuwste_per_gemeente(peers: Iterable[PeerCijfers]) -> dict[str, Kerncijfers]:
+    """The key figures of each gemeente's newest round (by date, then by id for two on one day)."""
+    nieuwste: dict[str, PeerCijfers] = {}
+    for p in peers:
+        if p.gm_code not in nieuwste or (p.datum, p.ronde_id) > (
+            nieuwste[p.gm_code].datum,
+            nieuwste[p.gm_code].ronde_id,
+        ):
+            nieuwste[p.gm_code] = p
+    return {gm: Kerncijfers.model_validate_json(p.kerncijfers) for gm, p in nieuwste.items()}
+
+
+class _Groep:
+    """What a benchmark of one round against one grouping needs, loaded in one unit of work."""
+
+    def __init__(self, ronde: RondeKort, groepering: Groepering, peers: list[PeerCijfers]) -> None:
+        self.ronde = ronde
+        self.waarde = ronde.grootteklasse if groepering == "grootteklasse" else ronde.provincie
+        self.label = groep_label(groepering, self.waarde)
+        self.peers = nieuwste_per_gemeente(peers)
+
+
+def _laad(werk: Werk, vragenlijst: Vragenlijst, ronde: RondeKort, groeperingen: Sequence[Groepering]) -> list[_Groep]:
+    uit = []
+    for groepering in groeperingen:
+        waarde = ronde.grootteklasse if groepering == "grootteklasse" else ronde.provincie
+        peers = werk.benchmark.peers(groepering, waarde, fictief=ronde.fictief, versie=vragenlijst.versie)
+        uit.append(_Groep(ronde, groepering, peers))
+    return uit
+
+
+def _ronde(werk: Werk, ronde_id: int) -> RondeKort:
+    gevonden = werk.benchmark.rondes(ids={ronde_id})
+    if not gevonden:
+        raise InvoerFout(f"Scanronde {ronde_id} bestaat niet (meer).")
+    return gevonden[0]
+
+
+def _laad_benchmarks(
+    werk: Werk, vragenlijst: Vragenlijst, ronde: RondeKort, groeperingen: Sequence[Groepering]
+) -> tuple[list[_Groep], dict[int, str]] | None:
+    """Inside the unit of work: the peer groups and the round's stored figures; ``None`` when its
+    gemeente did not opt in."""
+    if not werk.benchmark.deelname(ronde.gm_code).neemt_deel:
+        return None
+    return _laad(werk, vragenlijst, ronde, groeperingen), werk.benchmark.opgeslagen_kerncijfers({ronde.id})
+
+
+def _benchmarks(
+    db: Database, vragenlijst: Vragenlijst, ronde: RondeKort, geladen: tuple[list[_Groep], dict[int, str]] | None
+) -> list[Benchmark] | None:
+    """The round's benchmark per loaded group, after the unit of work (an open round is scored
+    from its answers by the results use case)."""
+    if geladen is None:
+        return None
+    groepen, opgeslagen = geladen
+    eigen = _kerncijfers(db, vragenlijst, [ronde], opgeslagen)[ronde.id]
+    return [benchmark(eigen, g.label, g.peers, MIN_GROEP) for g in groepen]
+
+
 def benchmark_van_ronde(
     db: Database, vragenlijst: Vragenlijst, ronde_id: int, groepering: Groepering
 ) -> Benchmark | None:
@@ -224,40 +228,11 @@ def benchmark_van_ronde(
     No access check: for callers that already hold the round (its facilitator's PDF); people
     choosing rounds go through ``benchmark_voor``.
     """
-    with db.lezen() as s:
-        rij = s.execute(
-            select(RondeRij, GemeenteRij)
-            .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
-            .where(RondeRij.id == ronde_id)
-        ).first()
-        if rij is None:
-            raise InvoerFout(f"Scanronde {ronde_id} bestaat niet (meer).")
-        ronde, gemeente = rij
-        if s.get(BenchmarkDeelnameRij, ronde.gm_code) is None:
-            return None
-        waarde = gemeente.grootteklasse if groepering == "grootteklasse" else gemeente.provincie
-        kolom = GemeenteRij.grootteklasse if groepering == "grootteklasse" else GemeenteRij.provincie
-        # Every closed, scored round of an opted-in gemeente in the group; the newest per
-        # gemeente is kept below (by date, then by id for two rounds on one day).
-        peers = s.execute(
-            select(RondeRij.gm_code, RondeRij.datum, RondeRij.id, RondeScoreRij.kerncijfers)
-            .join(RondeScoreRij, RondeScoreRij.ronde_id == RondeRij.id)
-            .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
-            .join(BenchmarkDeelnameRij, BenchmarkDeelnameRij.gm_code == RondeRij.gm_code)
-            .where(
-                kolom == waarde,
-                RondeRij.status == "afgerond",
-                RondeRij.fictief == ronde.fictief,
-                RondeScoreRij.vragenlijst_versie == vragenlijst.versie,
-            )
-        ).all()
-    nieuwste: dict[str, tuple[dt.date, int, str]] = {}
-    for gm, datum, rid, json in peers:
-        if gm not in nieuwste or (datum, rid) > nieuwste[gm][:2]:
-            nieuwste[gm] = (datum, rid, json)
-    groep = {gm: Kerncijfers.model_validate_json(json) for gm, (_, _, json) in nieuwste.items()}
-    eigen = _kerncijfers(db, vragenlijst, [ronde])[ronde.id]
-    return benchmark(eigen, groep_label(groepering, waarde), groep, MIN_GROEP)
+    with db.inzage() as werk:
+        ronde = _ronde(werk, ronde_id)
+        geladen = _laad_benchmarks(werk, vragenlijst, ronde, [groepering])
+    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
+    return None if uitkomst is None else uitkomst[0]
 
 
 def benchmark_positie(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> Benchmark | None:
@@ -265,178 +240,28 @@ def benchmark_positie(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> 
 
     Among gemeenten of its size; among those of its province when too few of its size take part.
     """
-    uitkomst = benchmark_van_ronde(db, vragenlijst, ronde_id, "grootteklasse")
-    if uitkomst is not None and not uitkomst.voldoende:
-        provincie = benchmark_van_ronde(db, vragenlijst, ronde_id, "provincie")
-        if provincie is not None and provincie.voldoende:
-            return provincie
-    return uitkomst
+    with db.inzage() as werk:
+        ronde = _ronde(werk, ronde_id)
+        geladen = _laad_benchmarks(werk, vragenlijst, ronde, GROEPERINGEN)
+    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
+    if uitkomst is None:
+        return None
+    grootte, provincie = uitkomst
+    return provincie if not grootte.voldoende and provincie.voldoende else grootte
 
 
 def benchmark_voor(
     db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker, ronde_id: int, groepering: Groepering
 ) -> Benchmark:
     """The benchmark of a round the person may see; refused when its gemeente did not opt in."""
-    rij = _rondes(db, gebruiker, [ronde_id])[ronde_id]
-    uitkomst = benchmark_van_ronde(db, vragenlijst, ronde_id, groepering)
+    with db.inzage() as werk:
+        ronde = eis_zichtbaar(gebruiker, [ronde_id], werk.benchmark.rondes(ids={ronde_id}))[ronde_id]
+        geladen = _laad_benchmarks(werk, vragenlijst, ronde, [groepering])
+    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
     if uitkomst is None:
-        with db.lezen() as s:
-            naam = repo.gemeente_naam(s, rij.gm_code) or rij.gm_code
         raise InvoerFout(
-            f"Gemeente {naam} doet niet mee aan de anonieme benchmark. Alleen deelnemende gemeenten zien hoe "
-            "zij staan ten opzichte van andere; een beheerder van de gemeente kan deelname aanzetten op de "
+            f"Gemeente {ronde.gemeente} doet niet mee aan de anonieme benchmark. Alleen deelnemende gemeenten zien "
+            "hoe zij staan ten opzichte van andere; een beheerder van de gemeente kan deelname aanzetten op de "
             "pagina Beheer."
         )
-    return uitkomst
-
-
-# --- roles ------------------------------------------------------------------------------------
-
-
-def rollen_van(db: Database, gebruiker: Gebruiker, gm_code: str) -> list[RolInfo]:
-    with db.lezen() as s:
-        eis(gebruiker, "beheren", gm_code, repo.gemeente_naam(s, gm_code))
-        rijen = s.scalars(select(RolRij).where(RolRij.gm_code == gm_code).order_by(RolRij.email, RolRij.rol))
-        return [
-            RolInfo(
-                id=r.id,
-                email=r.email,
-                gm_code=r.gm_code,
-                rol=r.rol,  # CHECK constraint
-                toegekend_door=r.toegekend_door,
-                toegekend_op=r.toegekend_op,
-            )
-            for r in rijen
-        ]
-
-
-def ken_rol_toe(db: Database, gebruiker: Gebruiker, gm_code: str, email: str, rol: str) -> None:
-    """Give the person with address ``email`` role ``rol`` in gemeente ``gm_code``; beheerders only."""
-    if rol not in ROLLEN:
-        raise InvoerFout(f"Rol '{rol}' bestaat niet; kies facilitator, adviseur of beheerder.")
-    adres = normaliseer_email(email)
-    try:
-        with db.schrijven() as s:
-            naam = repo.gemeente_naam(s, gm_code)
-            if naam is None:
-                raise InvoerFout(f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten.")
-            eis(gebruiker, "beheren", gm_code, naam)
-            s.add(RolRij(email=adres, gm_code=gm_code, rol=rol, toegekend_door=gebruiker.email or gebruiker.naam))
-    except IntegrityError:
-        raise InvoerFout(f"{adres} heeft de rol {rol} al voor deze gemeente.") from None
-
-
-def trek_rol_in(db: Database, gebruiker: Gebruiker, rol_id: int, *, toegekend_op: dt.datetime) -> None:
-    """Revoke the role grant the beheerder saw; beheerders only (checked on the rows now).
-
-    A role row is only inserted or deleted, never updated, so the grant the page showed is its
-    id with its grant moment (SQLite reuses the id of a deleted last row): a role revoked and
-    granted again meanwhile is not revoked unseen, and one already revoked by someone else is
-    said, not hidden (``InvoerFout``, nothing changes).
-    """
-    with db.schrijven() as s:
-        rij = s.get(RolRij, rol_id)
-        if rij is None or rij.toegekend_op != toegekend_op:
-            raise InvoerFout(
-                "Deze rol was intussen al ingetrokken, door een andere beheerder of in een ander venster; "
-                "er is niets veranderd. De lijst hieronder is bijgewerkt."
-            )
-        eis(gebruiker, "beheren", rij.gm_code, repo.gemeente_naam(s, rij.gm_code))
-        if rij.rol == "beheerder" and rij.email == gebruiker.email and not gebruiker.overal_beheerder:
-            raise InvoerFout(
-                "U kunt uw eigen rol beheerder niet intrekken: dan kan niemand van deze gemeente het terugzetten. "
-                "Laat een andere beheerder dat doen."
-            )
-        s.delete(rij)
-
-
-# --- rounds as a signed-in person ---------------------------------------------------------------
-
-
-def start_ronde_als(
-    db: Database,
-    vragenlijst: Vragenlijst,
-    gebruiker: Gebruiker | None,
-    *,
-    gm_code: str,
-    facilitator: str,
-    datum: dt.date,
-    omschrijving: str = "",
-    functie: str = "",
-) -> Sessie:
-    """``start.start_ronde`` for a person who may lead rounds of ``gm_code``."""
-    with db.lezen() as s:
-        naam = repo.gemeente_naam(s, gm_code or "")
-    if naam is None:
-        raise InvoerFout(
-            f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
-        )
-    eis(gebruiker, "leiden", gm_code, naam)
-    sessie = start.start_ronde(
-        db,
-        vragenlijst,
-        gm_code=gm_code,
-        facilitator=facilitator,
-        datum=datum,
-        omschrijving=omschrijving,
-        functie=functie,
-    )
-    if gebruiker is not None and gebruiker.email:
-        with db.schrijven() as s:
-            rij = s.get(DeelnemerRij, sessie.deelnemer.id)
-            if rij is not None:
-                rij.email = gebruiker.email
-    return sessie
-
-
-def open_als_facilitator(db: Database, gebruiker: Gebruiker, ronde_id: int) -> Sessie:
-    """Open a round of a gemeente the person leads, as its facilitator.
-
-    A signed-in person gets back the facilitator they were in this round (found by address), or
-    becomes a new one under their own name; the beheer link's browser in single-machine mode
-    takes the round's first facilitator.
-    """
-    ronde = _rondes(db, gebruiker, [ronde_id])[ronde_id]
-    with db.lezen() as s:
-        eis(gebruiker, "leiden", ronde.gm_code, repo.gemeente_naam(s, ronde.gm_code))
-        vraag = select(DeelnemerRij.token).where(DeelnemerRij.ronde_id == ronde_id, DeelnemerRij.rol == "facilitator")
-        if gebruiker.email:
-            vraag = vraag.where(DeelnemerRij.email == gebruiker.email)
-        token = s.scalar(vraag.order_by(DeelnemerRij.id).limit(1))
-    if token is None:
-        naam, sleutel = regels.naam_en_sleutel(gebruiker.naam)
-        with db.schrijven() as s:
-            bezet = set(s.scalars(select(DeelnemerRij.naam_sleutel).where(DeelnemerRij.ronde_id == ronde_id)))
-            # A colleague with the same name in the round: keep both apart by the address.
-            if sleutel in bezet:
-                naam, sleutel = regels.naam_en_sleutel(f"{naam} ({gebruiker.email})")
-            rij = DeelnemerRij(
-                ronde_id=ronde_id,
-                naam=naam,
-                naam_sleutel=sleutel,
-                rol="facilitator",
-                email=gebruiker.email,
-                token=regels.nieuw_token(),
-            )
-            s.add(rij)
-            s.flush()
-            token = rij.token
-    sessie = start.sessie_voor_token(db, token)
-    if sessie is None:  # removed between the two transactions
-        raise InvoerFout("Deze scanronde bestaat niet meer.")
-    return sessie
-
-
-def importeer_als(db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker | None, scan: Scan) -> Sessie:
-    """``uitwisseling.importeer`` for a person who may lead rounds of the file's gemeente."""
-    with db.lezen() as s:
-        naam = repo.gemeente_naam(s, scan.gemeente.gm_code)
-    if naam is not None:  # an unknown code is refused by the import's own checks, with the rest
-        eis(gebruiker, "leiden", scan.gemeente.gm_code, naam)
-    sessie = importeer(db, vragenlijst, scan)
-    if gebruiker is not None and gebruiker.email:
-        with db.schrijven() as s:
-            rij = s.get(DeelnemerRij, sessie.deelnemer.id)
-            if rij is not None:
-                rij.email = gebruiker.email
-    return sessie
+    return uitkomst[0]

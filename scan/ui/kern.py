@@ -568,8 +568,7 @@ def huidige_gebruiker(db: Database) -> Gebruiker | None:
         return lokale_gebruiker() if identiteit.lokaal else None
     if identiteit.email is None:
         return None
-    with db.lezen() as s:
-        return gebruiker_voor(s, identiteit.email, identiteit.naam, beheerders())
+    return gebruiker_voor(db, identiteit.email, identiteit.naam, beheerders())
 
 
 def beheerders() -> frozenset[str]:

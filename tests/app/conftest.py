@@ -13,10 +13,11 @@ from scan.db.openen import open_database
 from scan.db.tabellen import RolRij
 from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
-from scan.services import beheerlink, start
+from scan.services import beheerlink
 from scan.ui import kern as ui
 from scoring.models import Vragenlijst
 from tests.conftest import sqlite_kopie
+from tests.rondes import start_ronde
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -36,7 +37,7 @@ def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database
 @pytest.fixture
 def ronde(app_db: Database, vragenlijst: Vragenlijst) -> Sessie:
     """A fresh round of Utrecht; the returned session is its facilitator."""
-    return start.start_ronde(
+    return start_ronde(
         app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 11, 22), omschrijving="Test"
     )
 

@@ -17,6 +17,7 @@ from scan.ui.weergave import zichtbare_tekst
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.suggesties import plus_maanden
+from tests.rondes import start_ronde
 
 pytestmark = pytest.mark.apptest
 DOELEN = "scan/ui/paginas/doelen.py"
@@ -278,7 +279,7 @@ def test_doelen__terugblik_shows_levels_with_a_decimal_comma(
     bibliotheek: DoelenBibliotheek,
     ronde: Sessie,
 ) -> None:
-    eerder = start.start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2025, 11, 1))
+    eerder = start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2025, 11, 1))
     _vul_in(app_db, vragenlijst, eerder, {"kanaalregie"})
     toen = dt.date(2025, 11, 1)
     doel = doelservice.suggesties(app_db, vragenlijst, bibliotheek, eerder, vandaag=toen)[0]

@@ -18,6 +18,7 @@ from scan.services import bespreken, invullen, start, workshop
 from scan.services import doelen as doelservice
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 from tests.vijandig import MARKUP
 from tests.vijandige_ronde import zaai
 
@@ -119,7 +120,7 @@ def test_workshop__consensus_conflict__names_the_other_facilitator_escaped(
     open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst
 ) -> None:
     naam = "![](http://127.0.0.9:9/t.png) :material/warning: Kop"
-    f = start.start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator=naam, datum=dt.date(2026, 12, 7))
+    f = start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator=naam, datum=dt.date(2026, 12, 7))
     anna, bert = (start.neem_deel(app_db, vragenlijst, code=f.ronde.code, naam=n) for n in ("Anna", "Bert"))
     eerste = vragenlijst.stellingen()[0][1].id
     invullen.sla_antwoord_op(app_db, vragenlijst, anna, eerste, "1")

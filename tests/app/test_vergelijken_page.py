@@ -22,11 +22,11 @@ from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scan.leesmodellen import Sessie
 from scan.services import start
-from scan.services.uitwisseling import importeer
 from scan.ui.weergave import zichtbare_tekst
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
 from tests.app.conftest import ken_toe
+from tests.rondes import importeer
 
 pytestmark = pytest.mark.apptest
 VERGELIJKEN = "scan/ui/paginas/vergelijken.py"

@@ -13,6 +13,7 @@ import pytest
 from scan.db.openen import open_database
 from scan.services import start
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 
 from .conftest import Server
 
@@ -44,9 +45,7 @@ def test_captions__reach_4_5_to_1_on_invullen_and_workshop(
 ) -> None:
     db = open_database(server.database_url)
     try:
-        facilitator = start.start_ronde(
-            db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7)
-        )
+        facilitator = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7))
         karel = start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
     finally:
         db.sluit()

@@ -31,6 +31,7 @@ from scan.ui.kern import BEHEER_COOKIE
 from scoring.loader import laad_vragenlijst
 from tests.e2e.conftest import Server
 from tests.e2e.streamlit_klant import Klant, Run
+from tests.rondes import start_ronde
 
 ROOT = Path(__file__).resolve().parents[2]
 STOPPEN = "Beheer in deze browser stoppen"
@@ -151,7 +152,7 @@ def deelnemer_token(server: Server) -> str:
     vl = laad_vragenlijst()
     db = open_database(server.database_url)
     try:
-        ronde = start.start_ronde(db, vl, gm_code="GM0014", facilitator="Fien", datum=dt.date(2026, 12, 7))
+        ronde = start_ronde(db, vl, gm_code="GM0014", facilitator="Fien", datum=dt.date(2026, 12, 7))
         return start.neem_deel(db, vl, code=ronde.ronde.code, naam="Karel").deelnemer.token
     finally:
         db.sluit()

@@ -59,6 +59,7 @@ from scan.services import bespreken, invullen, start, workshop
 from scan.ui.teksten import t
 from scoring.loader import laad_vragenlijst
 from scoring.models import Bouwsteen, Vragenlijst
+from tests.rondes import start_ronde
 
 from .conftest import ROOT, UITVOER
 
@@ -887,7 +888,7 @@ def test_repetitie_van_een_workshop(
         f"\nRepetitie: seed {seed} (REPETITIE_SEED={seed} herhaalt deze run), {ACTIES} acties, {DEELNEMERS} deelnemers"
     )
     print(f"server {kamer.url} (alle interfaces), database {kamer.database_url}")
-    facilitator = start.start_ronde(
+    facilitator = start_ronde(
         kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM, omschrijving="Repetitie"
     )
     projector = _open_projector(browser, kamer.url, facilitator, kamer_db)
@@ -962,7 +963,7 @@ def _weigering_op_scherm(pagina: Any) -> str | None:
 def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
     kamer: KamerServer, kamer_db: Database, browser: Any, vragenlijst: Vragenlijst
 ) -> None:
-    facilitator = start.start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
+    facilitator = start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
     anna = start.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Anna")
     bram = start.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Bram")
     eerste = vragenlijst.bouwstenen[0].stellingen
@@ -1019,7 +1020,7 @@ def test_na_een_herstart_wordt_de_eerste_klik_bewaard_of_zichtbaar_geweigerd(
 def test_een_klik_na_het_afronden_wordt_niet_bewaard_en_in_het_nederlands_geweigerd(
     kamer: KamerServer, kamer_db: Database, browser: Any, vragenlijst: Vragenlijst
 ) -> None:
-    facilitator = start.start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
+    facilitator = start_ronde(kamer_db, vragenlijst, gm_code=GEMEENTE, facilitator="Fatima", datum=DATUM)
     karel = start.neem_deel(kamer_db, vragenlijst, code=facilitator.ronde.code, naam="Karel")
     stelling = vragenlijst.bouwstenen[0].stellingen[0]
     pagina = _open_invullen(browser, kamer.url, karel, vragenlijst)

@@ -12,6 +12,7 @@ import pytest
 from scan.db.openen import open_database
 from scan.services import bespreken, invullen, resultaten, start
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 
 from .conftest import Server
 
@@ -30,9 +31,7 @@ def test_presenter_view__1920x1080__live_text_at_least_28px_and_eight_names_with
 ) -> None:
     db = open_database(server.database_url)
     try:
-        facilitator = start.start_ronde(
-            db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6)
-        )
+        facilitator = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6))
         kans = random.Random(12)
         deelnemers = [start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in NAMEN]
         for d in deelnemers:
@@ -75,9 +74,7 @@ def test_workshop_bespreekpunten__update_without_reload(
 ) -> None:
     db = open_database(server.database_url)
     try:
-        facilitator = start.start_ronde(
-            db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6)
-        )
+        facilitator = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6))
         anna, bert = (start.neem_deel(db, vragenlijst, code=facilitator.ronde.code, naam=n) for n in ("Anna", "Bert"))
         pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
         pagina.set_default_timeout(30_000)

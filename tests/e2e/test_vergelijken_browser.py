@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from scan.db.openen import open_database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
-from scan.services.uitwisseling import importeer
 from scoring.models import Vragenlijst
+from tests.rondes import importeer
 
 from .conftest import Server, word_beheerder
 

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from scan.db.openen import open_database
-from scan.services import start, workshop
+from scan.services import workshop
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 
 from .conftest import Server
 
@@ -23,9 +24,7 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
     server: Server, browser: Any, screenshot: Callable[[Any, str], object], vragenlijst: Vragenlijst
 ) -> None:
     db = open_database(server.database_url)
-    facilitator = start.start_ronde(
-        db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 11, 22)
-    )
+    facilitator = start_ronde(db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 11, 22))
     bouwsteen = vragenlijst.bouwstenen[0]
     pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     pagina.set_default_timeout(30_000)
@@ -82,9 +81,7 @@ def test_workshop__automatic_refresh_can_be_paused(server: Server, browser: Any,
     """WCAG 2.2.2: the live progress table stands still while "Automatisch verversen" is off."""
     db = open_database(server.database_url)
     try:
-        facilitator = start.start_ronde(
-            db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 12, 7)
-        )
+        facilitator = start_ronde(db, vragenlijst, gm_code="GM0080", facilitator="Fatima", datum=dt.date(2026, 12, 7))
     finally:
         db.sluit()
     pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")

@@ -19,6 +19,7 @@ from scan.services import invullen, start
 from scoring.loader import laad_vragenlijst
 from scoring.tekst import controleer
 from tests.conftest import sqlite_kopie
+from tests.rondes import start_ronde
 
 VRAGENLIJST = laad_vragenlijst()
 STELLINGEN = [s.id for _, s in VRAGENLIJST.stellingen()][:6]
@@ -32,9 +33,7 @@ class Workshop(RuleBasedStateMachine):
         self.map = tempfile.TemporaryDirectory()
         self.url = sqlite_kopie(Path(self.map.name) / "zelfscan.db")
         self.db: Database = open_database(self.url)
-        facilitator = start.start_ronde(
-            self.db, VRAGENLIJST, gm_code="GM0344", facilitator="F", datum=dt.date(2026, 11, 22)
-        )
+        facilitator = start_ronde(self.db, VRAGENLIJST, gm_code="GM0344", facilitator="F", datum=dt.date(2026, 11, 22))
         self.sessie: Sessie = start.neem_deel(self.db, VRAGENLIJST, code=facilitator.ronde.code, naam="Karel")
         self.keuzes: dict[str, str] = {}
         self.notities: dict[str, str] = {}

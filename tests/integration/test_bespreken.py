@@ -13,10 +13,11 @@ from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import bespreken, invullen, start, workshop
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 
 
 def _ronde(db: Database, vl: Vragenlijst) -> Sessie:
-    return start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6))
+    return start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 6))
 
 
 def test_presentatie_token__made_once_and_opens_the_round(db: Database, vragenlijst: Vragenlijst) -> None:

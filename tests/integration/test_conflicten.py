@@ -26,14 +26,16 @@ from scan.db.tabellen import DeelnemerRij, DoelRij
 from scan.db.verbinding import Database
 from scan.fouten import Conflict, DoelConflict, InvoerFout
 from scan.leesmodellen import DoelInfo, Sessie
+from scan.services import beheer as beheerdienst
 from scan.services import doelen as doelservice
-from scan.services import start, vergelijken, werkgroep, workshop
+from scan.services import start, werkgroep, workshop
 from scan.services.toegang import Gebruiker
 from scan.services.werkgroep import AmbitieConflict, DeelnemerConflict
 from scan.services.workshop import ConsensusConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
+from tests.rondes import start_ronde
 
 DATUM = dt.date(2026, 11, 22)
 
@@ -41,7 +43,7 @@ DATUM = dt.date(2026, 11, 22)
 @pytest.fixture
 def twee(db: Database, vragenlijst: Vragenlijst) -> tuple[Sessie, Sessie]:
     """Two facilitators of one round: Fatima (A) and Gijs (B)."""
-    a = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    a = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
     b = start.neem_deel(db, vragenlijst, code=a.ronde.code, naam="Gijs", rol="facilitator")
     return a, b
 
@@ -308,16 +310,16 @@ def test_participant__two_renames_at_once__one_wins_the_other_gets_a_conflict(
 
 def test_role__revoked_meanwhile__is_said_and_a_regranted_role_is_not_revoked_unseen(db: Database) -> None:
     beheerder = Gebruiker(naam="Beheer", email="beheer@utrecht.nl", overal_beheerder=True)
-    vergelijken.ken_rol_toe(db, beheerder, "GM0344", "adviseur@bureau.nl", "adviseur")
-    gezien = next(r for r in vergelijken.rollen_van(db, beheerder, "GM0344") if r.email == "adviseur@bureau.nl")
-    vergelijken.trek_rol_in(db, beheerder, gezien.id, toegekend_op=gezien.toegekend_op)  # A revokes ...
-    vergelijken.ken_rol_toe(db, beheerder, "GM0344", "adviseur@bureau.nl", "adviseur")  # ... and grants again
+    beheerdienst.ken_rol_toe(db, beheerder, "GM0344", "adviseur@bureau.nl", "adviseur")
+    gezien = next(r for r in beheerdienst.rollen_van(db, beheerder, "GM0344") if r.email == "adviseur@bureau.nl")
+    beheerdienst.trek_rol_in(db, beheerder, gezien.id, toegekend_op=gezien.toegekend_op)  # A revokes ...
+    beheerdienst.ken_rol_toe(db, beheerder, "GM0344", "adviseur@bureau.nl", "adviseur")  # ... and grants again
     with pytest.raises(InvoerFout, match="al ingetrokken"):
         # B's page still shows the first grant (SQLite even gives the new grant the same id).
-        vergelijken.trek_rol_in(
+        beheerdienst.trek_rol_in(
             db, beheerder, gezien.id, toegekend_op=gezien.toegekend_op
         )  # B's page still shows the first grant
-    assert [r.email for r in vergelijken.rollen_van(db, beheerder, "GM0344")] == ["adviseur@bureau.nl"]
+    assert [r.email for r in beheerdienst.rollen_van(db, beheerder, "GM0344")] == ["adviseur@bureau.nl"]
 
 
 # --- the rule, as a property ----------------------------------------------------------------
@@ -398,7 +400,7 @@ def test_version_rule__a_write_lands_exactly_when_it_names_the_stored_version(
     first (fresh) or saves with what the page showed (possibly stale). Rule, for every kind of
     shared data: the save lands iff the version it names is the stored one; otherwise a
     ``Conflict`` carries exactly the stored state and nothing changes."""
-    a = start.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    a = start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
     b = start.neem_deel(sqlite_db, vragenlijst, code=a.ronde.code, naam="Gijs", rol="facilitator")
     data = _Soort(sqlite_db, vragenlijst, bibliotheek, soort, a)
     wie = {"A": a, "B": b}
@@ -456,7 +458,7 @@ def test_migration_0006__existing_participants_and_ambitions_start_at_version_1(
     """Rows written before 0006 get version 1, and the ORM counts on from there; down and up again works."""
     db = open_database(database_url)
     try:
-        a = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+        a = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
         b1 = vragenlijst.bouwstenen[0].id
         werkgroep.stel_ambitie_vast(db, vragenlijst, a, b1, 3, "oud", verwachte_versie=None)
         config = alembic_config()

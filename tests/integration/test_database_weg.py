@@ -25,9 +25,10 @@ from scan.db.tabellen import AntwoordRij, InstellingRij, nu
 from scan.db.verbinding import Database, maak_database
 from scan.fouten import DatabaseVervangen, InvoerFout
 from scan.leesmodellen import Sessie
-from scan.services import invullen, start
+from scan.services import invullen
 from scoring.models import Vragenlijst
 from tests.conftest import _eigen_postgres, _postgres_url
+from tests.rondes import start_ronde
 
 
 @pytest.fixture
@@ -45,9 +46,7 @@ def sqlite(bestand: Path) -> Iterator[Database]:
 
 
 def _deelnemer(db: Database, vragenlijst: Vragenlijst) -> tuple[Sessie, str]:
-    sessie = start.start_ronde(
-        db, vragenlijst, gm_code="GM0014", facilitator="Fien Facilitator", datum=dt.date(2026, 12, 7)
-    )
+    sessie = start_ronde(db, vragenlijst, gm_code="GM0014", facilitator="Fien Facilitator", datum=dt.date(2026, 12, 7))
     stelling = next(s.id for _, s in vragenlijst.stellingen())
     invullen.sla_antwoord_op(db, vragenlijst, sessie, stelling, "3")  # pooled connections now exist
     return sessie, stelling

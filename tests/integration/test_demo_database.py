@@ -18,12 +18,13 @@ from scan.db.tabellen import AntwoordRij, BenchmarkDeelnameRij, DeelnemerRij, Ro
 from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo, maak_reeks, reeks_datums, reeks_seed
 from scan.gemeenten import alle_gemeenten, zoek_gemeente
-from scan.services import invullen, start
+from scan.services import invullen
 from scan.services.uitwisseling import exporteer
 from scan.services.vergelijken import benchmark_van_ronde
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import canoniek
+from tests.rondes import start_ronde
 
 PEILDATUM = "2026-11-22"
 KLEIN = ["--max-gemeenten", "6", "--rondes", "2", "--deelnemers", "3", "--seed", "1", "--datum", PEILDATUM]
@@ -100,9 +101,7 @@ def test_alle_gemeenten__refuses_a_second_fill_and_opnieuw_replaces_only_fiction
     demo_db: Database, vragenlijst: Vragenlijst, capsys: pytest.CaptureFixture[str]
 ) -> None:
     eerste = alle_gemeenten()[0]  # always among the spread-out selection
-    echt = start.start_ronde(
-        demo_db, vragenlijst, gm_code=eerste.gm_code, facilitator="Fatima", datum=dt.date(2026, 10, 1)
-    )
+    echt = start_ronde(demo_db, vragenlijst, gm_code=eerste.gm_code, facilitator="Fatima", datum=dt.date(2026, 10, 1))
     invullen.sla_antwoord_op(demo_db, vragenlijst, echt, vragenlijst.bouwstenen[0].stellingen[0].id, "4")
 
     assert main(["demo", "--alle-gemeenten", *KLEIN, "--benchmark"]) == 0

@@ -14,12 +14,13 @@ from scan.services import invullen, start, workshop
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
+from tests.rondes import importeer, start_ronde
 
 VANDAAG = dt.date(2026, 11, 22)
 
 
 def _ronde(db: Database, vl: Vragenlijst, datum: dt.date, niveau: int) -> Sessie:
-    facilitator = start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=datum)
+    facilitator = start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=datum)
     karel = start.neem_deel(db, vl, code=facilitator.ronde.code, naam="Karel")
     for b, s in vl.stellingen():
         invullen.sla_antwoord_op(db, vl, karel, s.id, str(niveau if b.id == "kanaalregie" else 4))
@@ -242,7 +243,7 @@ def test_baseline_to_follow__goes_through_export_and_import(
     doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG)
     scan = uitwisseling.exporteer(db, fatima.ronde.id)
     assert [d.nulmeting_uiterlijk for d in scan.doelen] == [dt.date(2027, 2, 1)]
-    kopie = uitwisseling.importeer(
+    kopie = importeer(
         db, vragenlijst, scan.model_copy(update={"scanronde": scan.scanronde.model_copy(update={"id": "kopie"})})
     )
     assert doelservice.doelen(db, kopie)[doel.id].doel.nulmeting_uiterlijk == dt.date(2027, 2, 1)

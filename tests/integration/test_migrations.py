@@ -14,8 +14,8 @@ from scan.db.migraties import alembic_config, migreer
 from scan.db.openen import open_database
 from scan.db.tabellen import Base, DoelRij, GemeenteRij
 from scan.db.verbinding import Database
-from scan.services import start
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 
 # Every database here starts empty: the migrations run from nothing, not on a migrated copy.
 pytestmark = pytest.mark.echte_migratie
@@ -60,7 +60,7 @@ def test_migration_0007__clears_goal_numbers_and_dates_out_of_range_and_keeps_th
     round's downloads fail: the step clears those values and leaves every value in range alone."""
     db = open_database(database_url)
     try:
-        sessie = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7))
+        sessie = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7))
         goed = {"nulmeting": 40.0, "streefwaarde": -1e12, "deadline": dt.date(2100, 12, 31)}
         fout = {"nulmeting": float("inf"), "streefwaarde": 1e308, "deadline": dt.date(1, 1, 1)}
         with db.schrijven() as s:

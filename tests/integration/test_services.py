@@ -20,12 +20,13 @@ from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Antwoord
 from scoring.vergelijking import kerncijfers
+from tests.rondes import start_ronde
 
 DATUM = dt.date(2026, 11, 22)
 
 
 def _ronde(db: Database, vl: Vragenlijst, facilitator: str = "Fatima (facilitator)") -> Sessie:
-    return start.start_ronde(db, vl, gm_code="GM0344", facilitator=facilitator, datum=DATUM, omschrijving="Test")
+    return start_ronde(db, vl, gm_code="GM0344", facilitator=facilitator, datum=DATUM, omschrijving="Test")
 
 
 def _aantal_deelnemers(db: Database, ronde_id: int) -> int:
@@ -68,7 +69,7 @@ def test_start_ronde__bad_input__is_refused_in_dutch_and_writes_nothing(
     with db.lezen() as s:
         voor = s.scalar(select(func.count()).select_from(RondeRij))
     with pytest.raises(InvoerFout, match=melding):
-        start.start_ronde(db, vragenlijst, gm_code=gm_code, facilitator=naam, datum=DATUM)
+        start_ronde(db, vragenlijst, gm_code=gm_code, facilitator=naam, datum=DATUM)
     with db.lezen() as s:
         assert s.scalar(select(func.count()).select_from(RondeRij)) == voor
 

@@ -22,12 +22,13 @@ from scan.gemeenten import zoek_gemeente
 from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
 from scan.services import invullen, start, werkgroep, workshop
+from scan.services.beheer import ken_rol_toe
 from scan.services.toegang import lokale_gebruiker
-from scan.services.uitwisseling import ImportFout, importeer
-from scan.services.vergelijken import ken_rol_toe
+from scan.services.uitwisseling import ImportFout
 from scoring.models import Vragenlijst
 from scoring.tekst import VELDEN
 from scoring.uitwissel import Doel, Notitie, Scan
+from tests.rondes import importeer, start_ronde
 from tests.vijandig import ONZICHTBAAR, STUURTEKENS, Payload
 
 VANDAAG = dt.date(2026, 11, 22)
@@ -50,7 +51,7 @@ def _zichtbaar(tekst: str) -> str:
 
 @pytest.fixture
 def ronde(db: Database, vragenlijst: Vragenlijst) -> Sessie:
-    return start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
+    return start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
 
 
 # --- look-alike names ---------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def _invoerpunten(
         def doe(tekst: str) -> object:
             argumenten = {"facilitator": "Fatima", "omschrijving": "", "functie": ""}
             argumenten |= {k: v.format(tekst=tekst) for k, v in velden.items()}
-            return start.start_ronde(db, vl, gm_code="GM0344", datum=VANDAAG, **argumenten)
+            return start_ronde(db, vl, gm_code="GM0344", datum=VANDAAG, **argumenten)
 
         return doe
 

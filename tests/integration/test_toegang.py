@@ -24,13 +24,14 @@ from scan.demo.fictief import maak_demo
 from scan.fouten import GeenToegang, InvoerFout
 from scan.gemeenten import zoek_gemeente
 from scan.leesmodellen import Sessie
-from scan.services import invullen, resultaten, start, vergelijken, workshop
+from scan.services import beheer as beheerdienst
+from scan.services import invullen, resultaten, start, uitwisseling, vergelijken, workshop
 from scan.services.toegang import Gebruiker, Rol, gebruiker_voor
-from scan.services.uitwisseling import importeer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Scan
 from scoring.vergelijking import MIN_GROEP, kerncijfers
+from tests.rondes import importeer
 
 GEMEENTEN = {"GM0014": "Groningen", "GM0034": "Almere", "GM0344": "Utrecht", "GM1900": "Súdwest-Fryslân"}
 # What each role may do, written out here rather than imported: the test's own access table.
@@ -139,19 +140,19 @@ def _doe(handeling: str, db: Database, vl: Vragenlijst, wie: Gebruiker, ronde_id
         except InvoerFout:
             pass  # allowed to look, but the gemeente did not opt in: a different refusal
     elif handeling == "openen":
-        vergelijken.open_als_facilitator(db, wie, ronde_id)
+        start.open_als_facilitator(db, wie, ronde_id)
     elif handeling == "deelname_zien":
-        vergelijken.benchmark_deelname(db, wie, gm)
+        beheerdienst.benchmark_deelname(db, wie, gm)
     elif handeling == "deelname_zetten":
-        vergelijken.zet_benchmark_deelname(db, wie, gm, True)
+        beheerdienst.zet_benchmark_deelname(db, wie, gm, True)
     elif handeling == "rollen_zien":
-        vergelijken.rollen_van(db, wie, gm)
+        beheerdienst.rollen_van(db, wie, gm)
     elif handeling == "rol_toekennen":
-        vergelijken.ken_rol_toe(db, wie, gm, f"nieuw.{uuid.uuid4().hex[:6]}@voorbeeld.nl", "adviseur")
+        beheerdienst.ken_rol_toe(db, wie, gm, f"nieuw.{uuid.uuid4().hex[:6]}@voorbeeld.nl", "adviseur")
     elif handeling == "starten":
-        vergelijken.start_ronde_als(db, vl, wie, gm_code=gm, facilitator="Test Persoon", datum=dt.date(2026, 11, 22))
+        start.start_ronde_als(db, vl, wie, gm_code=gm, facilitator="Test Persoon", datum=dt.date(2026, 11, 22))
     elif handeling == "importeren":
-        vergelijken.importeer_als(db, vl, wie, _scan(vl, GEMEENTEN[gm], dt.date(2026, 1, 5), afgerond=False))
+        uitwisseling.importeer_als(db, vl, wie, _scan(vl, GEMEENTEN[gm], dt.date(2026, 1, 5), afgerond=False))
 
 
 @settings(
@@ -233,7 +234,7 @@ def test_a_join_code_of_another_gemeente_makes_one_a_participant_of_that_round_o
     with pytest.raises(GeenToegang, match="bestaat niet, of u heeft geen rol"):
         vergelijken.kerncijfers_van(eigen_db, vragenlijst, iemand_van_a, andere_b)
     with pytest.raises(GeenToegang, match="bestaat niet, of u heeft geen rol"):
-        vergelijken.open_als_facilitator(eigen_db, iemand_van_a, b_open)
+        start.open_als_facilitator(eigen_db, iemand_van_a, b_open)
     assert all(r.gm_code == "GM0014" for r in vergelijken.zichtbare_rondes(eigen_db, iemand_van_a))
 
 
@@ -246,26 +247,24 @@ def test_roles_are_read_from_the_database_by_address_and_a_beheerder_cannot_lock
     eigen_db: Database,
 ) -> None:
     beheerder = Gebruiker(naam="Beheer", email="beheer@utrecht.nl", rollen={"GM0344": frozenset({"beheerder"})})
-    vergelijken.ken_rol_toe(eigen_db, beheerder, "GM0344", "  Adviseur@Bureau.NL ", "adviseur")
+    beheerdienst.ken_rol_toe(eigen_db, beheerder, "GM0344", "  Adviseur@Bureau.NL ", "adviseur")
     with pytest.raises(InvoerFout, match="al"):
-        vergelijken.ken_rol_toe(eigen_db, beheerder, "GM0344", "adviseur@bureau.nl", "adviseur")
+        beheerdienst.ken_rol_toe(eigen_db, beheerder, "GM0344", "adviseur@bureau.nl", "adviseur")
     with pytest.raises(InvoerFout, match="geen geldig e-mailadres"):
-        vergelijken.ken_rol_toe(eigen_db, beheerder, "GM0344", "geen adres", "adviseur")
+        beheerdienst.ken_rol_toe(eigen_db, beheerder, "GM0344", "geen adres", "adviseur")
     with pytest.raises(InvoerFout, match="bestaat niet"):
-        vergelijken.ken_rol_toe(eigen_db, beheerder, "GM0344", "a@b.nl", "koning")
-    with eigen_db.lezen() as s:
-        adviseur = gebruiker_voor(s, "ADVISEUR@bureau.nl", "Ad Viseur")
+        beheerdienst.ken_rol_toe(eigen_db, beheerder, "GM0344", "a@b.nl", "koning")
+    adviseur = gebruiker_voor(eigen_db, "ADVISEUR@bureau.nl", "Ad Viseur")
     assert adviseur.rollen == {"GM0344": frozenset({"adviseur"})}
     assert adviseur.mag("zien", "GM0344") and not adviseur.mag("leiden", "GM0344")
-    with eigen_db.lezen() as s:
-        assert gebruiker_voor(s, "iemand@anders.nl", None, beheerders={"iemand@anders.nl"}).overal_beheerder
-    vergelijken.ken_rol_toe(eigen_db, beheerder, "GM0344", "beheer@utrecht.nl", "beheerder")
-    eigen = next(r for r in vergelijken.rollen_van(eigen_db, beheerder, "GM0344") if r.rol == "beheerder")
+    assert gebruiker_voor(eigen_db, "iemand@anders.nl", None, beheerders={"iemand@anders.nl"}).overal_beheerder
+    beheerdienst.ken_rol_toe(eigen_db, beheerder, "GM0344", "beheer@utrecht.nl", "beheerder")
+    eigen = next(r for r in beheerdienst.rollen_van(eigen_db, beheerder, "GM0344") if r.rol == "beheerder")
     with pytest.raises(InvoerFout, match="eigen rol beheerder"):
-        vergelijken.trek_rol_in(eigen_db, beheerder, eigen.id, toegekend_op=eigen.toegekend_op)
-    andere = next(r for r in vergelijken.rollen_van(eigen_db, beheerder, "GM0344") if r.rol == "adviseur")
-    vergelijken.trek_rol_in(eigen_db, beheerder, andere.id, toegekend_op=andere.toegekend_op)
-    assert [r.rol for r in vergelijken.rollen_van(eigen_db, beheerder, "GM0344")] == ["beheerder"]
+        beheerdienst.trek_rol_in(eigen_db, beheerder, eigen.id, toegekend_op=eigen.toegekend_op)
+    andere = next(r for r in beheerdienst.rollen_van(eigen_db, beheerder, "GM0344") if r.rol == "adviseur")
+    beheerdienst.trek_rol_in(eigen_db, beheerder, andere.id, toegekend_op=andere.toegekend_op)
+    assert [r.rol for r in beheerdienst.rollen_van(eigen_db, beheerder, "GM0344")] == ["beheerder"]
 
 
 def test_closing_stores_the_key_figures_and_reopening_drops_them(eigen_db: Database, vragenlijst: Vragenlijst) -> None:
@@ -309,7 +308,7 @@ def test_benchmark_shows_nothing_below_five_gemeenten_and_counts_each_gemeente_o
     eigen = None
     for i, naam in enumerate(FRIESLAND[:4]):
         s = importeer(eigen_db, vragenlijst, _scan(vragenlijst, naam, dt.date(2026, 3, 1), afgerond=True, seed=i))
-        vergelijken.zet_benchmark_deelname(eigen_db, beheer, s.ronde.gm_code, True)
+        beheerdienst.zet_benchmark_deelname(eigen_db, beheer, s.ronde.gm_code, True)
         eigen = eigen or s
         # A second, older closed round of the same gemeente must not count twice.
         importeer(eigen_db, vragenlijst, _scan(vragenlijst, naam, dt.date(2025, 3, 1), afgerond=True, seed=10 + i))
@@ -321,7 +320,7 @@ def test_benchmark_shows_nothing_below_five_gemeenten_and_counts_each_gemeente_o
     # A fifth that opted in but has only an open round, and one with a closed round that did
     # not opt in, change nothing; a fifth that opted in with a closed round does.
     s5 = importeer(eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[4], dt.date(2026, 3, 1), afgerond=False))
-    vergelijken.zet_benchmark_deelname(eigen_db, beheer, s5.ronde.gm_code, True)
+    beheerdienst.zet_benchmark_deelname(eigen_db, beheer, s5.ronde.gm_code, True)
     importeer(eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[5], dt.date(2026, 3, 1), afgerond=True))
     assert vergelijken.benchmark_voor(eigen_db, vragenlijst, beheer, eigen.ronde.id, "provincie").gemeenten == 4
     workshop.rond_af(eigen_db, vragenlijst, s5)
@@ -334,7 +333,7 @@ def test_benchmark_shows_nothing_below_five_gemeenten_and_counts_each_gemeente_o
     nep = importeer(
         eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[5], dt.date(2026, 3, 2), afgerond=True, fictief=True)
     )
-    vergelijken.zet_benchmark_deelname(eigen_db, beheer, nep.ronde.gm_code, True)
+    beheerdienst.zet_benchmark_deelname(eigen_db, beheer, nep.ronde.gm_code, True)
     assert vergelijken.benchmark_voor(eigen_db, vragenlijst, beheer, nep.ronde.id, "provincie").gemeenten == 1
 
 
@@ -345,23 +344,23 @@ def test_benchmark_is_refused_for_a_gemeente_that_did_not_opt_in(eigen_db: Datab
         vergelijken.benchmark_voor(eigen_db, vragenlijst, adviseur, sessie.ronde.id, "grootteklasse")
     assert vergelijken.benchmark_van_ronde(eigen_db, vragenlijst, sessie.ronde.id, "grootteklasse") is None
     with pytest.raises(GeenToegang, match="beheerder"):
-        vergelijken.zet_benchmark_deelname(eigen_db, adviseur, "GM0034", True)
+        beheerdienst.zet_benchmark_deelname(eigen_db, adviseur, "GM0034", True)
 
 
 def test_opening_a_round_as_facilitator_finds_the_same_participant_again(
     eigen_db: Database, vragenlijst: Vragenlijst
 ) -> None:
     facilitator = Gebruiker(naam="Anna de Vries", email="anna@almere.nl", rollen={"GM0034": frozenset({"facilitator"})})
-    sessie = vergelijken.start_ronde_als(
+    sessie = start.start_ronde_als(
         eigen_db, vragenlijst, facilitator, gm_code="GM0034", facilitator="Anna de Vries", datum=dt.date(2026, 11, 22)
     )
-    weer = vergelijken.open_als_facilitator(eigen_db, facilitator, sessie.ronde.id)
+    weer = start.open_als_facilitator(eigen_db, facilitator, sessie.ronde.id)
     assert weer.deelnemer.id == sessie.deelnemer.id
     collega = Gebruiker(naam="Anna de Vries", email="anna2@almere.nl", rollen={"GM0034": frozenset({"beheerder"})})
-    tweede = vergelijken.open_als_facilitator(eigen_db, collega, sessie.ronde.id)
+    tweede = start.open_als_facilitator(eigen_db, collega, sessie.ronde.id)
     assert tweede.is_facilitator and tweede.deelnemer.id != sessie.deelnemer.id
     assert "anna2@almere.nl" in tweede.deelnemer.naam  # same name, told apart by the address
-    assert vergelijken.open_als_facilitator(eigen_db, collega, sessie.ronde.id).deelnemer.id == tweede.deelnemer.id
+    assert start.open_als_facilitator(eigen_db, collega, sessie.ronde.id).deelnemer.id == tweede.deelnemer.id
 
 
 def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeente(
@@ -381,7 +380,7 @@ def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeent
     ids = []
     for i, naam in enumerate(FRIESLAND[:5]):
         s = importeer(eigen_db, vragenlijst, _scan(vragenlijst, naam, dt.date(2026, 3, 1), afgerond=True, seed=i))
-        vergelijken.zet_benchmark_deelname(eigen_db, beheer, s.ronde.gm_code, True)
+        beheerdienst.zet_benchmark_deelname(eigen_db, beheer, s.ronde.gm_code, True)
         ids.append(s)
     buiten = importeer(eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[5], dt.date(2026, 3, 1), afgerond=True))
     # Too few of its size class take part, so the province (5 gemeenten) is used.

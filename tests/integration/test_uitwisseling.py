@@ -16,12 +16,13 @@ from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scan.services import doelen as doelservice
 from scan.services import invullen, resultaten, start, workshop
-from scan.services.uitwisseling import IMPORT_FACILITATOR, ImportFout, exporteer, importeer
+from scan.services.uitwisseling import IMPORT_FACILITATOR, ImportFout, exporteer
 from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.scantekst import schoon_scan
 from scoring.uitwissel import Ambitie, Deelnemer, Notitie, Scan, canoniek
+from tests.rondes import importeer, start_ronde
 
 VANDAAG = dt.date(2026, 11, 22)
 
@@ -74,7 +75,7 @@ def test_import_then_export__gives_back_the_file(db: Database, vragenlijst: Vrag
 def test_export_then_import__of_a_round_made_in_the_app(
     db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek
 ) -> None:
-    fac = start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
+    fac = start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=VANDAAG)
     karel = start.neem_deel(db, vragenlijst, code=fac.ronde.code, naam="Karel", functie="KCC")
     stellingen = [s.id for _, s in vragenlijst.stellingen()]
     for i, sid in enumerate(stellingen[:20]):

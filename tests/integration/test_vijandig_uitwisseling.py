@@ -29,12 +29,13 @@ from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scan.services.regels import naam_en_sleutel
-from scan.services.uitwisseling import ImportFout, controleer_import, exporteer, importeer
+from scan.services.uitwisseling import ImportFout, controleer_import, exporteer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.scantekst import schoon_scan
 from scoring.tekst import normaliseer
 from scoring.uitwissel import Scan, UitwisselFout, canoniek, lees_scan_bytes, schrijf_scan
+from tests.rondes import importeer
 from tests.vijandig import DATUMS, GETALLEN, TEKSTEN, Payload, tekst_voor_veld
 
 DOEL = {

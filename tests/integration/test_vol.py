@@ -28,6 +28,7 @@ from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import downloads, start
 from scoring.models import Vragenlijst
+from tests.rondes import start_ronde
 from tests.vijandig import LANG, MARKUP, tekst_voor_veld
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,9 +38,7 @@ upload limit in .streamlit/config.toml is sized for."""
 
 
 def _ronde(db: Database, vragenlijst: Vragenlijst) -> Sessie:
-    return start.start_ronde(
-        db, vragenlijst, gm_code="GM0014", facilitator="Fien Facilitator", datum=dt.date(2026, 12, 7)
-    )
+    return start_ronde(db, vragenlijst, gm_code="GM0014", facilitator="Fien Facilitator", datum=dt.date(2026, 12, 7))
 
 
 def _aantal(db: Database, ronde_id: int) -> int:

@@ -26,6 +26,7 @@ from scan.services.uitwisseling import exporteer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
+from tests.rondes import start_ronde
 
 DATUM = dt.date(2026, 11, 22)
 
@@ -62,7 +63,7 @@ def _aantal(db: Database, tabel: type[AntwoordRij | AmbitieRij], deelnemer_id: i
 
 @pytest.fixture
 def ronde(db: Database, vragenlijst: Vragenlijst) -> Sessie:
-    return start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    return start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
 
 
 @pytest.fixture
@@ -180,7 +181,7 @@ def test_verwijder__two_facilitators_removing_each_other_at_once__leave_one(
 def test_verwijder__a_participant_of_another_round__is_refused(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie
 ) -> None:
-    ander = start.start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Olga", datum=DATUM)
+    ander = start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Olga", datum=DATUM)
     iemand = start.neem_deel(db, vragenlijst, code=ander.ronde.code, naam="Piet")
     with pytest.raises(InvoerFout, match="doet niet \\(meer\\) mee"):
         werkgroep.verwijder_deelnemer(db, ronde, iemand.deelnemer.id, verwachte_versie=_v(db, iemand.deelnemer.id))
@@ -374,7 +375,7 @@ def test_hernoem__any_sequence__keeps_names_unique_as_joining_does(
 ) -> None:
     """Rule: a rename succeeds exactly when the cleaned name is valid and no other participant of
     the round has the same key; afterwards every key in the round is still unique."""
-    leider = start.start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
+    leider = start_ronde(sqlite_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=DATUM)
     leden = [leider] + [
         start.neem_deel(sqlite_db, vragenlijst, code=leider.ronde.code, naam=n) for n in ("Piet", "Kees", "Joop")
     ]

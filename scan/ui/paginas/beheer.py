@@ -3,17 +3,17 @@
 import streamlit as st
 
 from scan.fouten import InvoerFout
-from scan.services import vergelijken
+from scan.services import beheer
 from scan.services.toegang import ROLLEN
 from scan.ui.kern import database, gebruiker_of_stop, gemeente_namen, letterlijk, tijd_datum, veilig
 from scan.ui.teksten import t
 from scoring.tekst import maximum
+from scoring.vergelijking import MIN_GROEP
 
 db = database()
 gebruiker = gebruiker_of_stop(db)
 namen = gemeente_namen()
-beheert = gebruiker.gemeenten("beheren")
-keuzes = sorted(namen if beheert is None else beheert, key=lambda c: namen.get(c, c))
+keuzes = beheer.te_beheren(gebruiker, namen)
 
 st.title(t("beheer.titel"))
 st.markdown(t("beheer.intro"))
@@ -52,14 +52,14 @@ if fout := st.session_state.pop("beheer_fout", None):
 
 with st.container(border=True):
     st.subheader(t("beheer.benchmark.kop"))
-    st.markdown(t("beheer.benchmark.uitleg", minimum=5))
-    deelname = vergelijken.benchmark_deelname(db, gebruiker, gm_code)
+    st.markdown(t("beheer.benchmark.uitleg", minimum=MIN_GROEP))
+    deelname = beheer.benchmark_deelname(db, gebruiker, gm_code)
     st.toggle(
         t("beheer.benchmark.toggle", gemeente=letterlijk(naam)),
         value=deelname.neemt_deel,
         key=f"beheer_bm_{gm_code}",
         on_change=lambda: _doe(
-            lambda: vergelijken.zet_benchmark_deelname(
+            lambda: beheer.zet_benchmark_deelname(
                 db, gebruiker, gekozen_code, st.session_state[f"beheer_bm_{gekozen_code}"]
             ),
             t("beheer.benchmark.opgeslagen"),
@@ -71,7 +71,7 @@ with st.container(border=True):
 with st.container(border=True):
     st.subheader(t("beheer.rollen.kop", gemeente=letterlijk(naam)))
     st.markdown(t("beheer.rollen.uitleg"))
-    rollen = vergelijken.rollen_van(db, gebruiker, gm_code)
+    rollen = beheer.rollen_van(db, gebruiker, gm_code)
     if not rollen:
         st.caption(t("beheer.rollen.geen"))
     for rol in rollen:
@@ -88,7 +88,7 @@ with st.container(border=True):
             # The grant shown (id and moment) is bound now: a role revoked and granted again
             # meanwhile is not revoked unseen, and one revoked already is said (issue 13, case 6).
             args=(
-                lambda r=rol.id, op=rol.toegekend_op: vergelijken.trek_rol_in(db, gebruiker, r, toegekend_op=op),
+                lambda r=rol.id, op=rol.toegekend_op: beheer.trek_rol_in(db, gebruiker, r, toegekend_op=op),
                 t("beheer.rollen.ingetrokken"),
             ),
         )
@@ -102,7 +102,5 @@ with st.container(border=True):
         )
         st.caption(t("beheer.rollen.betekenis"))
         if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
-            _doe(
-                lambda: vergelijken.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend")
-            )
+            _doe(lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend"))
             st.rerun()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from reports.exports import lees_bestand
 from scan.fouten import InvoerFout
-from scan.services import vergelijken
+from scan.services import uitwisseling
 from scan.services.toegang import Gebruiker
 from scan.services.uitwisseling import controleer_import
 from scan.ui.kern import ga_naar, letterlijk, meld_aan
@@ -60,7 +60,7 @@ def toon_import(db: Database, vl: Vragenlijst, gebruiker: Gebruiker | None) -> N
     )
     if st.button(t("start.import.knop"), type="primary"):
         try:
-            geimporteerd = vergelijken.importeer_als(db, vl, gebruiker, scan)
+            geimporteerd = uitwisseling.importeer_als(db, vl, gebruiker, scan)
         except InvoerFout as geweigerd:
             fout(letterlijk(str(geweigerd)))
         else:

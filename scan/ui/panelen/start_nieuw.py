@@ -9,7 +9,7 @@ import streamlit as st
 
 from scan.fouten import InvoerFout
 from scan.gemeenten import keuzelabel
-from scan.services import start, vergelijken
+from scan.services import start
 from scan.services.toegang import Gebruiker
 from scan.ui.kern import ga_naar, letterlijk, meld_aan
 from scan.ui.panelen.start_gemeen import fout
@@ -54,7 +54,7 @@ def toon_nieuw(db: Database, vl: Vragenlijst, gebruiker: Gebruiker) -> None:
             fout(t("start.gemeente.kies"))
             return
         try:
-            nieuw = vergelijken.start_ronde_als(
+            nieuw = start.start_ronde_als(
                 db,
                 vl,
                 gebruiker,

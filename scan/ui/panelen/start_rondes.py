@@ -45,7 +45,7 @@ def toon_rondes(db: Database, gebruiker: Gebruiker) -> None:
             st.caption(t("start.rondes.alleen_zien", gemeente=letterlijk(ronde.gemeente)))
         elif st.button(t("start.rondes.openen"), type="primary", icon=":material/open_in_new:"):
             try:
-                meld_aan(vergelijken.open_als_facilitator(db, gebruiker, gekozen))
+                meld_aan(start.open_als_facilitator(db, gebruiker, gekozen))
             except InvoerFout as geweigerd:
                 fout(letterlijk(str(geweigerd)))
             else:

@@ -15,6 +15,7 @@ from scan.services import start
 from scan.services.toegang import Gebruiker
 from scoring.models import Vragenlijst
 from tests.nep import NepDatabase
+from tests.rondes import start_ronde
 
 DATUM = dt.date(2026, 12, 7)
 
@@ -26,7 +27,7 @@ def db() -> NepDatabase:
 
 @pytest.fixture
 def ronde(db: NepDatabase, vragenlijst: Vragenlijst) -> Sessie:
-    return start.start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fien", datum=DATUM, functie="KCC")
+    return start_ronde(db, vragenlijst, gm_code="GM0344", facilitator="Fien", datum=DATUM, functie="KCC")
 
 
 def test_start__a_round_with_its_facilitator_in_one_unit_of_work(
@@ -50,7 +51,7 @@ def test_start__unknown_gemeente_or_empty_name__writes_nothing(
     db: NepDatabase, vragenlijst: Vragenlijst, gm_code: str, facilitator: str, melding: str
 ) -> None:
     with pytest.raises(InvoerFout, match=melding):
-        start.start_ronde(db, vragenlijst, gm_code=gm_code, facilitator=facilitator, datum=DATUM)
+        start_ronde(db, vragenlijst, gm_code=gm_code, facilitator=facilitator, datum=DATUM)
     assert db.stand.rondes == {} and db.stand.deelnemers == {}
 
 
@@ -101,7 +102,7 @@ def test_join__a_name_taken_in_the_round__is_refused_with_a_way_out(
     assert "(KCC)" in str(fout.value)
     assert start.bezetting(db, ronde.ronde.id) == (1, 0)
     # The same name in another round is fine.
-    ander = start.start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Gijs", datum=DATUM)
+    ander = start_ronde(db, vragenlijst, gm_code="GM0363", facilitator="Gijs", datum=DATUM)
     assert start.neem_deel(db, vragenlijst, code=ander.ronde.code, naam=naam).ronde.id == ander.ronde.id
 
 
