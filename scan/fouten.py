@@ -56,3 +56,37 @@ class Botsing(OpslagFout):
 
     Services catch it and answer with a ``Conflict`` or a Dutch message; it never means lost data,
     because the whole unit of work was rolled back."""
+
+
+# --- workshop area ---
+from typing import TYPE_CHECKING  # noqa: E402  (kept in this block: the file is shared)
+
+if TYPE_CHECKING:
+    from scan.leesmodellen import ConsensusInfo, DeelnemerStand, VastgesteldeAmbitie
+
+
+class ConsensusConflict(Conflict):
+    """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now."""
+
+    huidig: "ConsensusInfo | None"
+
+    def __init__(self, huidig: "ConsensusInfo | None") -> None:
+        super().__init__(huidig)
+
+
+class AmbitieConflict(Conflict):
+    """Another facilitator set or cleared this agreed ambition since the page was shown."""
+
+    huidig: "VastgesteldeAmbitie | None"
+
+    def __init__(self, huidig: "VastgesteldeAmbitie | None") -> None:
+        super().__init__(huidig)
+
+
+class DeelnemerConflict(Conflict):
+    """Another facilitator renamed or removed this participant since the page was shown."""
+
+    huidig: "DeelnemerStand | None"
+
+    def __init__(self, huidig: "DeelnemerStand | None") -> None:
+        super().__init__(huidig)

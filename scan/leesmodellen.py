@@ -8,6 +8,8 @@ Nothing here is an ORM row: a read model never outlives its transaction by accid
 from __future__ import annotations
 
 import datetime as dt
+import math
+import statistics
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -87,3 +89,89 @@ class ConsensusInfo(LeesModel):
     vastgesteld_door: str | None
     vastgesteld_op: dt.datetime
     versie: int
+
+
+# --- workshop area ---
+
+
+class Lid(LeesModel):
+    """A participant as the database says now: the round they are in and the row's version."""
+
+    ronde_id: int
+    deelnemer: DeelnemerInfo
+    versie: int
+
+
+class DeelnemerStand(LeesModel):
+    """A participant as stored: the name and version a rename or removal is checked against."""
+
+    deelnemer_id: int
+    naam: str
+    versie: int
+
+
+class VastgesteldeAmbitie(LeesModel):
+    """The agreed ambition of one bouwsteen as stored, with its version and who set it."""
+
+    bouwsteen: str
+    niveau: int
+    toelichting: str | None
+    gewijzigd_door: str | None
+    gewijzigd_op: dt.datetime
+    versie: int
+
+
+class AmbitieStand(LeesModel):
+    """The ambitions of one bouwsteen: what the werkgroep agreed, and the personal ones."""
+
+    bouwsteen: str
+    vastgesteld: int | None
+    toelichting: str | None
+    persoonlijk: tuple[int, ...]
+    """The personal ambitions (levels 1 to 5), sorted."""
+    afspraak: VastgesteldeAmbitie | None = None
+    """The stored agreed ambition with its version (``None``: none agreed)."""
+
+    @property
+    def versie(self) -> int | None:
+        """The version a change of this agreed ambition is saved against (``None``: there is none)."""
+        return self.afspraak.versie if self.afspraak else None
+
+    @property
+    def laagste(self) -> int | None:
+        return self.persoonlijk[0] if self.persoonlijk else None
+
+    @property
+    def hoogste(self) -> int | None:
+        return self.persoonlijk[-1] if self.persoonlijk else None
+
+    @property
+    def mediaan(self) -> float | None:
+        return float(statistics.median(self.persoonlijk)) if self.persoonlijk else None
+
+    @property
+    def in_resultaat(self) -> float | None:
+        """The ambition the results use: the agreed one, otherwise the median (as ``scoring.engine``)."""
+        return float(self.vastgesteld) if self.vastgesteld is not None else self.mediaan
+
+    @property
+    def voorstel(self) -> int | None:
+        """The level proposed in the form: the agreed one, otherwise the median rounded half up
+        (3,5 proposes 4)."""
+        if self.vastgesteld is not None:
+            return self.vastgesteld
+        return math.floor(self.mediaan + 0.5) if self.mediaan is not None else None
+
+
+class ScoreGegevens(LeesModel):
+    """Everything of a round the scoring engine reads, as plain values (rows valid by the
+    database's CHECK constraints)."""
+
+    antwoorden: tuple[tuple[int, str, str], ...]
+    """(deelnemer id, stelling, answer) for every answer given (not empty)."""
+    ambities: tuple[tuple[int, str, int], ...]
+    """(deelnemer id, bouwsteen, level): the personal ambitions."""
+    vastgesteld: tuple[tuple[str, int], ...]
+    """(bouwsteen, level): the agreed ambitions."""
+    consensus: tuple[tuple[str, int], ...]
+    """(stelling, level): the agreed levels."""

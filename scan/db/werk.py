@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from scan.db.bespreekpunten import Bespreekpunten
+from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
 from scan.db.instellingen import Instellingen
 from scan.db.rondes import Rondes
+from scan.db.werkgroep import VastgesteldeAmbities
 
 
 class Werk:
@@ -25,3 +28,7 @@ class Werk:
         self.instellingen = Instellingen(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- workshop area ---
+        self.consensus = Consensus(s)
+        self.bespreekpunten = Bespreekpunten(s)
+        self.vastgestelde_ambities = VastgesteldeAmbities(s)
