@@ -14,6 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from scoring.agenda import Agenda
+from scoring.resultaat import ScanResultaat
+
 
 class LeesModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -175,3 +178,22 @@ class ScoreGegevens(LeesModel):
     """(bouwsteen, level): the agreed ambitions."""
     consensus: tuple[tuple[str, int], ...]
     """(stelling, level): the agreed levels."""
+
+
+class Bespreking(LeesModel):
+    """What the discussion of a round shows, read in one unit of work: the result, the agenda of
+    bespreekpunten (ordered by ``scoring.agenda``) and the agreed levels."""
+
+    resultaat: ScanResultaat
+    agenda: Agenda
+    punten: int
+    """Bespreekpunten in the result (done, to do and parked)."""
+    consensus: dict[str, ConsensusInfo]
+
+
+class SchermStand(LeesModel):
+    """Everything the presenter view shows at one refresh, read in one unit of work."""
+
+    ronde: RondeInfo
+    voortgang: tuple[Voortgang, ...]
+    bespreking: Bespreking

@@ -93,6 +93,7 @@ class Rondes:
                         AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
                     )
                 )
+                if a is not None
             ),
             ambities=tuple(
                 (d, b, n)

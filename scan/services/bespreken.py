@@ -16,9 +16,12 @@ import json
 import secrets
 
 from scan.db.verbinding import Database
+from scan.db.werk import Werk
 from scan.fouten import InvoerFout
-from scan.leesmodellen import ConsensusInfo, RondeInfo, Sessie, Voortgang
+from scan.leesmodellen import Bespreking, ConsensusInfo, RondeInfo, SchermStand, Sessie, Voortgang
 from scan.services.regels import eis_facilitator
+from scan.services.workshop import resultaat_uit
+from scoring import agenda as agenda_regels
 from scoring.agenda import BUDGET_MINUTEN, MARKERINGEN, MINUTEN_PER_PUNT, Markering
 from scoring.models import Vragenlijst
 
@@ -135,4 +138,41 @@ def stel_agenda_in(db: Database, sessie: Sessie, *, minuten_per_punt: float, bud
         # process, shows the same budget as the facilitator's screen.
         werk.instellingen.zet(
             _instelling_sleutel(ronde.id), json.dumps({"minuten_per_punt": minuten_per_punt, "budget": budget})
+        )
+
+
+# --- what the discussion shows -------------------------------------------------------------
+
+
+def _bespreking(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> Bespreking:
+    resultaat = resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde_id))
+    minuten, budget = agenda_uit(werk.instellingen.lees(_instelling_sleutel(ronde_id)))
+    lijst = agenda_regels.punten(resultaat, werk.bespreekpunten.markeringen(ronde_id))
+    return Bespreking(
+        resultaat=resultaat,
+        agenda=agenda_regels.agenda(lijst, minuten_per_punt=minuten, budget_minuten=budget),
+        punten=len(lijst),
+        consensus=werk.consensus.van_ronde(ronde_id),
+    )
+
+
+def bespreking(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> Bespreking:
+    """The result, the agenda of bespreekpunten and the agreed levels of a round, in one read."""
+    with db.inzage() as werk:
+        return _bespreking(werk, vragenlijst, ronde_id)
+
+
+def scherm_stand(db: Database, vragenlijst: Vragenlijst, token: str) -> SchermStand | None:
+    """What the presenter view shows now, in one read; ``None`` for an unknown or renewed token
+    (a projector still showing an old link stops showing the room at its next refresh)."""
+    if not token or len(token) > MAX_TOKEN:
+        return None
+    with db.inzage() as werk:
+        ronde = werk.rondes.per_presentatie_token(token)
+        if ronde is None:
+            return None
+        return SchermStand(
+            ronde=ronde,
+            voortgang=tuple(werk.rondes.voortgang(ronde.id)),
+            bespreking=_bespreking(werk, vragenlijst, ronde.id),
         )

@@ -10,6 +10,9 @@ before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Literal
+
 from scan.db.verbinding import Database
 from scan.fouten import Botsing, ConsensusConflict
 from scan.fouten import InvoerFout as InvoerFout
@@ -29,6 +32,47 @@ def voortgang(db: Database, sessie: Sessie) -> list[Voortgang]:
     """Who fills in how much, in the order people joined."""
     with db.inzage() as werk:
         return werk.rondes.voortgang(sessie.ronde.id)
+
+
+def invullers(rijen: Sequence[Voortgang]) -> list[Voortgang]:
+    """The people the room waits for: every participant, and a facilitator who answers too
+    (one who only leads the session is not waited for)."""
+    return [r for r in rijen if r.rol == "deelnemer" or r.beantwoord > 0]
+
+
+def aantal_klaar(rijen: Sequence[Voortgang], totaal: int) -> int:
+    """How many of the room (``invullers``) answered all ``totaal`` stellingen."""
+    return sum(1 for r in invullers(rijen) if r.beantwoord >= totaal)
+
+
+def iedereen_begonnen(rijen: Sequence[Voortgang]) -> bool:
+    """At least one participant, and every participant saved at least one answer: the join code
+    can fold away (it unfolds for someone who joins later, until they start)."""
+    deelnemers = [r for r in rijen if r.rol == "deelnemer"]
+    return bool(deelnemers) and all(r.beantwoord > 0 for r in deelnemers)
+
+
+Bezetting = Literal["vol", "bijna_vol"]
+BIJNA_VOL = 10
+"""Places left at which the facilitator is told the round is nearly full."""
+
+
+def bezetting_melding(aantal: int, maximum: int) -> Bezetting | None:
+    """What the facilitator is told about a round with ``aantal`` of ``maximum`` places taken:
+    joiners beyond the maximum are refused on their phones, and the room should know why."""
+    if aantal >= maximum:
+        return "vol"
+    if aantal >= maximum - BIJNA_VOL:
+        return "bijna_vol"
+    return None
+
+
+def consensus_voorstel(afspraak: ConsensusInfo | None, mediaan: float | None) -> int | None:
+    """The level a consensus form proposes: the agreed one, otherwise the room's median rounded
+    (Python's round: half to even, 2,5 proposes 2), none without answers."""
+    if afspraak is not None:
+        return afspraak.niveau
+    return round(mediaan) if mediaan is not None else None
 
 
 def deelnemer_links(db: Database, sessie: Sessie) -> dict[int, str]:
@@ -100,7 +144,7 @@ def stel_consensus_vast(
             raise ConsensusConflict(werk.consensus.lees(sessie.ronde.id, stelling)) from None
 
 
-def _resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResultaat:
+def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResultaat:
     """The scores of what a unit of work loaded (as ``resultaten.resultaat`` computes them)."""
     bekend = stelling_ids(vragenlijst)
     # Rows are valid by the database's CHECK constraints: model_construct skips re-validating them.
@@ -130,7 +174,7 @@ def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
         # first, and the key figures below are computed from exactly what the closed round holds.
         ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
         if ronde.status != "afgerond":
-            cijfers = kerncijfers(_resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde.id)))
+            cijfers = kerncijfers(resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde.id)))
             werk.rondes.zet_status(ronde.id, "afgerond")
             werk.rondes.bewaar_kerncijfers(ronde.id, cijfers)
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})

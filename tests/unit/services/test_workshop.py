@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from scan.fouten import ConsensusConflict, InvoerFout
+from scan.leesmodellen import ConsensusInfo, Voortgang
 from scan.services import workshop
 from scoring.models import Vragenlijst
+from tests.nep import NU
 from tests.unit.services.werkplaats import ANNA, BERT, werkplaats
 
 
@@ -153,3 +155,58 @@ def test_notes__without_names_with_the_answer_as_text__facilitator_only(vragenli
 )
 def test_answer_as_text(antwoord: str | None, tekst: str) -> None:
     assert workshop.antwoord_als_tekst(antwoord) == tekst
+
+
+def _rij(i: int, rol: str, beantwoord: int) -> Voortgang:
+    return Voortgang(
+        deelnemer_id=i,
+        naam=f"p{i}",
+        rol=rol,
+        functie=None,
+        beantwoord=beantwoord,
+        ambities=0,
+        laatst_actief=None,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("rijen", "invullers", "klaar", "begonnen"),
+    [
+        ([], [], 0, False),
+        ([("facilitator", 0)], [], 0, False),  # a facilitator who only leads is not waited for
+        ([("facilitator", 3), ("deelnemer", 0)], [0, 1], 0, False),
+        ([("facilitator", 0), ("deelnemer", 1), ("deelnemer", 80)], [1, 2], 1, True),
+        ([("deelnemer", 80), ("deelnemer", 90)], [0, 1], 2, True),
+    ],
+)
+def test_room__who_is_waited_for_done_and_started(
+    rijen: list[tuple[str, int]], invullers: list[int], klaar: int, begonnen: bool
+) -> None:
+    voortgang = [_rij(i, rol, n) for i, (rol, n) in enumerate(rijen)]
+    assert [r.deelnemer_id for r in workshop.invullers(voortgang)] == invullers
+    assert workshop.aantal_klaar(voortgang, 80) == klaar
+    assert workshop.iedereen_begonnen(voortgang) is begonnen
+
+
+@pytest.mark.parametrize(
+    ("aantal", "melding"), [(0, None), (49, None), (50, "bijna_vol"), (59, "bijna_vol"), (60, "vol"), (61, "vol")]
+)
+def test_occupancy_message(aantal: int, melding: str | None) -> None:
+    assert workshop.bezetting_melding(aantal, 60) == melding
+
+
+@pytest.mark.parametrize(
+    ("afspraak", "mediaan", "voorstel"),
+    [(None, None, None), (None, 3.4, 3), (None, 3.6, 4), (None, 2.5, 2), (None, 3.5, 4), (4, 1.0, 4)],
+)
+def test_consensus_proposal__agreed_level_else_rounded_median(
+    afspraak: int | None, mediaan: float | None, voorstel: int | None
+) -> None:
+    info = (
+        None
+        if afspraak is None
+        else ConsensusInfo(
+            stelling="s", niveau=afspraak, toelichting=None, vastgesteld_door=None, vastgesteld_op=NU, versie=1
+        )
+    )
+    assert workshop.consensus_voorstel(info, mediaan) == voorstel
