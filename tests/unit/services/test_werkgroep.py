@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scan.fouten import AmbitieConflict, DeelnemerConflict, InvoerFout
+from scan.fouten import AmbitieConflict, Botsing, DeelnemerConflict, InvoerFout
 from scan.leesmodellen import DeelnemerInfo, Sessie
 from scan.services import werkgroep
 from scoring.models import Vragenlijst
@@ -125,3 +125,42 @@ def test_ambition_proposal__agreed_level_else_median_rounded_half_up(
 ) -> None:
     stand = werkgroep.AmbitieStand(bouwsteen="b", vastgesteld=vastgesteld, toelichting=None, persoonlijk=persoonlijk)
     assert stand.voorstel == voorstel
+
+
+def test_rename__lost_race__conflict_when_the_version_moved_else_name_taken(
+    vragenlijst: Vragenlijst, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A concurrent write that wins between the check and the write ends the unit of work in
+    ``Botsing``: what is stored then tells a newer version (conflict) from a name just taken."""
+    db, bert, _ = werkplaats(vragenlijst)
+    ander_schrijft: list[int] = []
+
+    def verloren(self: nep.NepDeelnemers, deelnemer_id: int, naam: str, naam_sleutel: str) -> None:
+        for versie in ander_schrijft:  # the other writer's commit, outside this unit of work
+            db.stand.deelnemer_versies[deelnemer_id] = versie
+        raise Botsing()
+
+    monkeypatch.setattr(nep.NepDeelnemers, "hernoem", verloren)
+    with pytest.raises(InvoerFout, match=r"al iemand mee als 'Anna V\.'"):
+        werkgroep.hernoem_deelnemer(db, bert, ANNA.id, "Anna V.", verwachte_versie=1)
+    ander_schrijft.append(2)
+    with pytest.raises(DeelnemerConflict) as conflict:
+        werkgroep.hernoem_deelnemer(db, bert, ANNA.id, "Anna V.", verwachte_versie=1)
+    assert conflict.value.huidig is not None and conflict.value.huidig.versie == 2
+    assert db.stand.deelnemers[ANNA.id][1].naam == "Anna"
+
+
+def test_ambition__lost_race__conflict_with_what_is_stored(
+    vragenlijst: Vragenlijst, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, bert, _ = werkplaats(vragenlijst)
+    b = vragenlijst.bouwstenen[0].id
+
+    def verloren(self: nep.NepVastgesteldeAmbities, *args: object, **kwargs: object) -> None:
+        raise Botsing()
+
+    monkeypatch.setattr(nep.NepVastgesteldeAmbities, "zet", verloren)
+    with pytest.raises(AmbitieConflict) as conflict:
+        werkgroep.stel_ambitie_vast(db, vragenlijst, bert, b, 3, verwachte_versie=None)
+    assert conflict.value.huidig is None
+    assert db.stand.vastgestelde_ambities == {}
