@@ -3,9 +3,11 @@
 
     python3 dev.py run    install what the app needs into .venv and start it (SQLite default)
     python3 dev.py test   install what the tests need into .venv and run checks and tests
+    python3 dev.py lock   regenerate requirements.lock and requirements-dev.lock (needs PyPI)
 
-Arguments after the command go to streamlit (run) or pytest (test). Installing is skipped
-when the requirements files have not changed since the last install.
+Arguments after the command go to streamlit (run), pytest (test) or uv pip compile (lock, e.g.
+--upgrade-package jinja2). Installing is from the lock files, every package pinned with its
+hashes, and is skipped when the lock file has not changed since the last install.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -23,23 +26,73 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def _ensure_env(requirements: str) -> None:
+# The tool that writes the lock files, pinned; it runs in a throwaway venv (see lock()).
+UV = "uv==0.13.8"
+# lock file -> (human-edited input, extra arguments); the dev lock is constrained by the app lock,
+# so the app's packages have the same versions in development, CI and production.
+LOCKS = {
+    "requirements.lock": ("requirements.txt", []),
+    "requirements-dev.lock": ("requirements-dev.txt", ["-c", "requirements.lock"]),
+}
+COMPILE = ["pip", "compile", "--universal", "--python-version", "3.11", "--generate-hashes", "--no-header"]
+
+
+def _ensure_env(lock: str) -> None:
     if sys.version_info[:2] != (3, 11):
         print(f"Let op: dit project is gebouwd voor Python 3.11, dit is {sys.version.split()[0]}.", file=sys.stderr)
     if not PY.exists():
         print(f"Virtuele omgeving maken in {VENV} ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    files = [ROOT / "requirements.txt", ROOT / requirements]
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
-    stamp = VENV / f".dev-stamp-{requirements}"
+    digest = hashlib.sha256((ROOT / lock).read_bytes()).hexdigest()
+    stamp = VENV / f".dev-stamp-{lock}"
     if stamp.exists() and stamp.read_text() == digest:
         return
-    print(f"Pakketten installeren uit {requirements} ...", flush=True)
+    print(f"Pakketten installeren uit {lock} ...", flush=True)
     subprocess.run(
-        [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", str(ROOT / requirements)],
+        [
+            str(PY),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "-q",
+            "--require-hashes",
+            "-r",
+            str(ROOT / lock),
+        ],
         check=True,
     )
     stamp.write_text(digest)
+
+
+def _kop(lock: str, source: str, extra: list[str]) -> str:
+    """The comment at the top of a lock file: where it comes from and the exact command."""
+    command = " ".join(["uv", *COMPILE, *extra, "-o", lock, source])
+    return (
+        f"# Generated from {source} by `python3 dev.py lock`; do not edit by hand.\n"
+        f"# That runs, with {UV} in a throwaway venv:\n"
+        f"#    {command}\n"
+        f"# Install with: pip install --require-hashes -r {lock}\n"
+    )
+
+
+def lock(args: list[str]) -> int:
+    with tempfile.TemporaryDirectory(prefix="zelfscan-uv-") as tmp:
+        tools = Path(tmp)
+        venv.EnvBuilder(with_pip=True).create(tools)
+        tools_bin = tools / ("Scripts" if os.name == "nt" else "bin")
+        python = tools_bin / ("python.exe" if os.name == "nt" else "python")
+        print(f"{UV} installeren in een tijdelijke omgeving ...", flush=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", UV], check=True)
+        uv = tools_bin / ("uv.exe" if os.name == "nt" else "uv")
+        for name, (source, extra) in LOCKS.items():
+            print(f"\n== {name} uit {source} ==", flush=True)
+            code = _run([str(uv), *COMPILE, *extra, *args, "-o", name, source])
+            if code != 0:
+                return code
+            path = ROOT / name
+            path.write_text(_kop(name, source, extra) + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return 0
 
 
 def _run(cmd: list[str]) -> int:
@@ -67,7 +120,7 @@ def _login_ingesteld() -> bool:
 
 
 def run(args: list[str]) -> int:
-    _ensure_env("requirements.txt")
+    _ensure_env("requirements.lock")
     if not _login_ingesteld():
         # Without sign-in, the beheer link is the facilitator's key (README, "Who may see what").
         _run([str(PY), "-m", "scan", "beheerlink", "--poort", _poort(args)])
@@ -75,7 +128,7 @@ def run(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
-    _ensure_env("requirements-dev.txt")
+    _ensure_env("requirements-dev.lock")
     steps = [
         ("ruff check", [str(PY), "-m", "ruff", "check", "."]),
         ("ruff format --check", [str(PY), "-m", "ruff", "format", "--check", "."]),
@@ -93,11 +146,11 @@ def test(args: list[str]) -> int:
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+    commands = {"run": run, "test": test, "lock": lock}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    command, rest = sys.argv[1], sys.argv[2:]
-    return run(rest) if command == "run" else test(rest)
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

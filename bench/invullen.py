@@ -37,11 +37,11 @@ from bench.workshop import (
     CHROMIUM_ARGS,
     INVULLEN,
     ROOT,
-    _app_database,
-    _compileren,
-    _open_app,
-    _ronde,
-    _sqlite,
+    app_database,
+    bench_ronde,
+    compileer_pagina,
+    open_app,
+    sqlite_database,
     streamlit_server,
 )
 from scan.db.verbinding import Database
@@ -113,7 +113,7 @@ def vul_deels_in(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
 
 def _ronde_met_deelnemers(db: Database, vl: Vragenlijst) -> Sessie:
     """A round with five colleagues who answered part of it, and "Karel", who is measured."""
-    facilitator = _ronde(db, vl)
+    facilitator = bench_ronde(db, vl)
     for n in range(5):
         vul_deels_in(db, vl, start.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Collega {n + 1}"))
     karel = start.neem_deel(db, vl, code=facilitator.ronde.code, naam="Karel")
@@ -153,7 +153,7 @@ def volgende_server(vl: Vragenlijst, db: Database, karel: Sessie) -> Figuur:
     tijden: list[float] = []
     fouten: list[str] = []
     for ronde in range(VOLGENDE_RONDES):
-        at = _open_app(INVULLEN, karel.deelnemer.token)
+        at = open_app(INVULLEN, karel.deelnemer.token)
         for stap in range(len(vl.bouwstenen) - 1):
             knop = _volgende(at)
             if knop is None:
@@ -408,12 +408,12 @@ def draai_invullen(vl: Vragenlijst, *, browser: bool = True, profiel: bool = Tru
     print(f"(machinebelasting vooraf, load average 1/5/15 min: {belasting} op {os.cpu_count()} kernen)")
     with tempfile.TemporaryDirectory(prefix="bench_invullen_") as tijdelijk:
         map_ = Path(tijdelijk)
-        with _sqlite(map_, "invullen") as db, _app_database(db.url):
+        with sqlite_database(map_, "invullen") as db, app_database(db.url):
             karel = _ronde_met_deelnemers(db, vl)
             metingen: list[Callable[[Vragenlijst, Database, Sessie], Figuur]] = [volgende_server, antwoord_server]
             for meting in metingen:
                 meting(vl, db, karel).druk_af()
-            _compileren(INVULLEN).druk_af()
+            compileer_pagina(INVULLEN).druk_af()
             if browser:
                 print()
                 uitkomst = volgende_browser(vl, db, karel, map_)

@@ -234,7 +234,7 @@ def pagina_tijden(demo: DemoDatabase, herhalingen: int = PAGINA_RUNS) -> list[fl
         geheim = beheerlink.vernieuw(db, Path(tempfile.mkdtemp(prefix="bench-beheerlink-")) / "beheerlink.txt")
     finally:
         db.sluit()
-    with workshop._app_database(demo.url):
+    with workshop.app_database(demo.url):
         # Creating an AppTest outside a script run logs a harmless "missing ScriptRunContext".
         melder = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
         niveau = melder.level

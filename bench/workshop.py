@@ -174,7 +174,7 @@ class Waarschuwingen:
 
 
 @contextmanager
-def _sqlite(map_: Path, naam: str) -> Iterator[Database]:
+def sqlite_database(map_: Path, naam: str) -> Iterator[Database]:
     """A migrated SQLite database in a file of its own: the app's zero-set-up default."""
     db = open_database(f"sqlite:///{map_ / naam}.db")
     try:
@@ -214,12 +214,12 @@ def postgres_database(basis_url: str) -> Iterator[str]:
         beheer.dispose()
 
 
-def _ronde(db: Database, vl: Vragenlijst) -> Sessie:
+def bench_ronde(db: Database, vl: Vragenlijst) -> Sessie:
     return start.start_ronde(db, vl, gm_code="GM0344", facilitator="Fatima", datum=DATUM, omschrijving="Bench")
 
 
 @contextmanager
-def _app_database(url: str) -> Iterator[None]:
+def app_database(url: str) -> Iterator[None]:
     """Point the app under AppTest at ``url``; afterwards restore the environment and close its engines.
 
     AppTest runs the script in this process, so ``scan.ui`` reads ``DATABASE_URL`` from our
@@ -239,7 +239,7 @@ def _app_database(url: str) -> Iterator[None]:
         st.cache_resource.clear()  # runs on_release: the app's engines are disposed
 
 
-def _open_app(pagina: str, token: str) -> AppTest:
+def open_app(pagina: str, token: str) -> AppTest:
     """The app as a browser opens a personal link on ``pagina`` (as tests/app/conftest.py does)."""
     from streamlit.testing.v1 import AppTest
 
@@ -270,7 +270,7 @@ def _zonder_fout(at: AppTest, pagina: str) -> None:
         raise FiguurMislukt(f"{pagina} gaf een fout: {at.exception[0].message}")
 
 
-def _compileren(pagina: str) -> Meting:
+def compileer_pagina(pagina: str) -> Meting:
     """What every AppTest run adds that the real server does not: compiling app.py and the page.
 
     AppTest builds a new ``ScriptCache`` on every run, so it parses, rewrites ("magic") and
@@ -301,9 +301,9 @@ def antwoord_wijzigen(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waar
     stelling so every rerun really changes (and saves) an answer.
     """
     waarschuwingen = Waarschuwingen()
-    with _sqlite(map_, "invullen") as db, _app_database(db.url):
-        deelnemer = start.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
-        at = _open_app(INVULLEN, deelnemer.deelnemer.token)
+    with sqlite_database(map_, "invullen") as db, app_database(db.url):
+        deelnemer = start.neem_deel(db, vl, code=bench_ronde(db, vl).ronde.code, naam="Karel")
+        at = open_app(INVULLEN, deelnemer.deelnemer.token)
         stellingen = [s.id for s in vl.bouwstenen[0].stellingen]
         laatste: dict[str, str] = {}
         tijden: list[float] = []
@@ -334,7 +334,7 @@ def antwoord_wijzigen(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waar
         f"pagina opnieuw opgebouwd); {OPWARMEN} keer opwarmen niet meegeteld",
         doel=0.030,
     )
-    return meting, _compileren(INVULLEN), waarschuwingen
+    return meting, compileer_pagina(INVULLEN), waarschuwingen
 
 
 # --- 2. the results page, server side ------------------------------------------------------------
@@ -359,10 +359,10 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
     how much of the page is the query plus scoring and how much is charts and tables.
     """
     waarschuwingen = Waarschuwingen()
-    with _sqlite(map_, "resultaten") as db, _app_database(db.url):
-        facilitator = _ronde(db, vl)
+    with sqlite_database(map_, "resultaten") as db, app_database(db.url):
+        facilitator = bench_ronde(db, vl)
         _vul_ronde(db, vl, facilitator, RESULTATEN_DEELNEMERS)
-        at = _open_app(RESULTATEN, facilitator.deelnemer.token)
+        at = open_app(RESULTATEN, facilitator.deelnemer.token)
         at.run()  # warm-up: the first run imports altair and pandas
 
         # Before every timed run one answer changes, so each run draws new scores as it would
@@ -399,7 +399,7 @@ def resultaten_pagina(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Meti
             f"{antwoorden} antwoorden en {RESULTATEN_DEELNEMERS * len(vl.bouwstenen)} ambities lezen uit SQLite en "
             "scoren, zonder Streamlit",
         ),
-        _compileren(RESULTATEN),
+        compileer_pagina(RESULTATEN),
         waarschuwingen,
     )
 
@@ -425,14 +425,14 @@ def gelijktijdig(db: Database, vl: Vragenlijst, naam: str) -> Gelijktijdig:
     """
     stellingen = [s.id for _, s in vl.stellingen()]
     # The baseline runs in a round of its own, so the count below only sees the burst.
-    solist = start.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Solist")
+    solist = start.neem_deel(db, vl, code=bench_ronde(db, vl).ronde.code, naam="Solist")
     alleen = []
     for j, stelling in enumerate(stellingen):
         voor = time.perf_counter()
         invullen.sla_antwoord_op(db, vl, solist, stelling, str(j % 5 + 1))
         alleen.append(time.perf_counter() - voor)
 
-    facilitator = _ronde(db, vl)
+    facilitator = bench_ronde(db, vl)
     sessies = [start.neem_deel(db, vl, code=facilitator.ronde.code, naam=f"Deelnemer {i}") for i in range(GELIJKTIJDIG)]
     tegelijk = threading.Barrier(len(sessies))
 
@@ -597,8 +597,8 @@ def browser_klik(vl: Vragenlijst, map_: Path) -> tuple[Meting, Meting, Waarschuw
     tijden: list[float] = []
     in_pagina: list[float] = []
     laatste: dict[str, str] = {}
-    with _sqlite(map_, "browser") as db:
-        deelnemer = start.neem_deel(db, vl, code=_ronde(db, vl).ronde.code, naam="Karel")
+    with sqlite_database(map_, "browser") as db:
+        deelnemer = start.neem_deel(db, vl, code=bench_ronde(db, vl).ronde.code, naam="Karel")
         with streamlit_server(db.url, map_) as poort, sync_playwright() as pw:
             try:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -663,7 +663,7 @@ def draai_workshop(vl: Vragenlijst, postgres_url: str) -> None:
 
         print()
         print("Gelijktijdig opslaan (threads in dit proces via scan.services; elke run een eigen, lege database)")
-        with _sqlite(map_, "gelijktijdig") as db:
+        with sqlite_database(map_, "gelijktijdig") as db:
             gelijktijdig(db, vl, "SQLite (tijdelijk bestand)").druk_af(doel_p95=0.050)
         try:
             with postgres_database(postgres_url) as url:

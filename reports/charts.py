@@ -19,7 +19,7 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
-from reports.duiding import heel
+from scoring.afronding import heel
 
 HUIDIG, AMBITIE = "Huidig", "Ambitie"
 NOG_TE_GAAN = "Nog te gaan"

@@ -10,19 +10,12 @@ import datetime as dt
 import math
 from typing import NamedTuple
 
+from scoring.afronding import afgerond, heel
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, ScanResultaat
 from scoring.suggesties import plus_maanden
 from scoring.uitwissel import PdcaFase, Scan
 from scoring.vergelijking import MIN_GROEP, Benchmark, Plaats, Soort
-
-
-def heel(score: float) -> int:
-    """A score as a whole number, half up (48.5 is 49, 48.45 is 48), as ``Schaal.band_voor`` rounds.
-
-    The one rounding of screen tables, chart tooltips, the sentence and the PDF, so they never disagree.
-    """
-    return math.floor(score + 0.5)
 
 
 def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -> str:
@@ -82,6 +75,7 @@ def getal(waarde: float, cijfers: int = 1) -> str:
     scan holds (scoring.grenzen) but a report must never print as "nan" or "inf"."""
     if not math.isfinite(waarde):
         return "–"
+    waarde = afgerond(waarde, cijfers)
     tekst = f"{waarde:.{cijfers}f}".rstrip("0").rstrip(".") if cijfers else f"{waarde:.0f}"
     return tekst.replace(".", ",")
 

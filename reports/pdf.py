@@ -59,12 +59,13 @@ from reports.duiding import (
     benchmark_zin,
     datum_nl,
     getal,
-    heel,
     kernzin,
     onderdeel_naam,
     uitersten,
     volgende_stap,
 )
+from scoring import tijd
+from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
 from scoring.uitwissel import Doel, Scan
@@ -861,7 +862,7 @@ def rapport(
     gemeente's position among its peers, given only when the gemeente opted in.
     """
     _glyphs()
-    c = _Context(vl, scan, resultaat, vandaag or dt.date.today(), benchmark)
+    c = _Context(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
     c.soort = soort
     try:
         return _bouw_passend(c, soort)

@@ -28,9 +28,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.charts import MAX_ASSEN, MIN_ASSEN, aslabels, raster_spec, reeks_rijen, scores_van, xy_punten
-from reports.duiding import PLAATS_TEKST, heel, onderdeel_naam
+from reports.duiding import PLAATS_TEKST, onderdeel_naam
 from reports.exports import Cel, Soort, zet_cel
+from scoring.afronding import heel
 from scoring.models import Vragenlijst
+from scoring.tijd import vandaag
 from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Spreiding
 from scoring.vergelijking import Soort as Onderdeelsoort
 
@@ -487,17 +489,6 @@ _TITEL = Font(bold=True, size=14)
 _VERSCHIL_FORMAAT = "+0.0;-0.0;0.0"  # a sign on every change, also the rises
 
 
-def benchmark_rijen(
-    vragenlijst: Vragenlijst, benchmark: Benchmark, soorten: Sequence[Onderdeelsoort] = ("bouwsteen",)
-) -> list[tuple[str, float | None, Spreiding | None]]:
-    """The rows of ``benchmark_spec`` for the parts of ``soorten``, named in Dutch."""
-    return [
-        (onderdeel_naam(vragenlijst, p.soort, p.onderdeel), p.eigen, p.groep)
-        for p in benchmark.posities
-        if p.soort in soorten
-    ]
-
-
 def _onderdelen(vragenlijst: Vragenlijst) -> list[tuple[Onderdeelsoort, str]]:
     # The questionnaire's order, not a round's: rounds of another version may lack or add parts.
     uit: list[tuple[Onderdeelsoort, str]] = [("totaal", "totaal"), ("type", "kern"), ("type", "aanvullend")]
@@ -607,7 +598,7 @@ def vergelijking_excel(
     wb = Workbook()
     assert isinstance(wb.active, Worksheet)
     wb.active.title = "Overzicht"
-    _overzicht(wb.active, vragenlijst, rondes, titel, gemaakt or dt.date.today())
+    _overzicht(wb.active, vragenlijst, rondes, titel, gemaakt or vandaag())
 
     dimensies = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
     ronde_soorten: list[Soort] = ["getal1"] * len(rondes)

@@ -1,4 +1,5 @@
-"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink | schema``.
+"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink | schema``
+(and ``python -m scan --version``).
 
 Layer: application (``scan/``). User errors (a bad questionnaire, an unknown gemeente, a
 broken scan file) print a Dutch message and exit 1; they never show a traceback. Streamlit
@@ -15,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scan import __version__
+from scoring import tijd
 from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
 from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
@@ -114,7 +117,7 @@ def _demo(args: argparse.Namespace) -> int:
     deelnemers = 8 if args.deelnemers is None else args.deelnemers
     if not 1 <= deelnemers <= 200:
         raise _Fout("--deelnemers moet tussen 1 en 200 liggen.")
-    datum = _datum(args.datum) if args.datum else dt.date.today()
+    datum = _datum(args.datum) if args.datum else tijd.vandaag()
     scan = maak_demo(vragenlijst, gemeente, deelnemers, datum, seed=args.seed)
     tekst = schrijf_scan(scan)
     if args.out == "-":
@@ -163,7 +166,7 @@ def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
         raise _Fout("--rondes moet tussen 1 en 10 liggen.")
     if args.max_gemeenten is not None and args.max_gemeenten < 1:
         raise _Fout("--max-gemeenten moet minstens 1 zijn.")
-    peildatum = _datum(args.datum) if args.datum else dt.date.today()
+    peildatum = _datum(args.datum) if args.datum else tijd.vandaag()
     vragenlijst = _vragenlijst(args.vragenlijst)
     gemeenten = alle_gemeenten()
     if args.max_gemeenten is not None and args.max_gemeenten < len(gemeenten):
@@ -297,7 +300,7 @@ def _goals(args: argparse.Namespace) -> int:
     if bibliotheek is None:
         raise _Fout("De doelenbibliotheek bevat fouten:\n" + "\n".join(str(p) for p in problemen))
     scan = _lees_bestand(args.file, vragenlijst)
-    vandaag = _datum(args.datum) if args.datum else dt.date.today()
+    vandaag = _datum(args.datum) if args.datum else tijd.vandaag()
     # Baselines the werkgroep already entered on goals in the file count for their template.
     nulmetingen = {d.sjabloon: d.nulmeting for d in scan.doelen if d.sjabloon and d.nulmeting is not None}
     suggesties = stel_voor(
@@ -455,7 +458,7 @@ def _beheerlink(args: argparse.Namespace) -> int:
     import os
 
     from scan.services import beheerlink
-    from scan.ui.adressen import PUBLIEKE_URL_VARIABELE, STANDAARD_POORT, kies_basis_url, lan_adres
+    from scan.services.adressen import PUBLIEKE_URL_VARIABELE, STANDAARD_POORT, kies_basis_url, lan_adres
 
     db = _database()
     bestand = beheerlink.bestand_voor(db.url)
@@ -527,6 +530,9 @@ def bouw_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m scan",
         description="Omnichannel zelfscan voor gemeenten (gebaseerd op de VNG-handreiking).",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"omnichannel-zelfscan {__version__}", help="toon de versie en stop"
     )
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 

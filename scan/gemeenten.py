@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 
 CSV_PAD = Path(__file__).resolve().parent / "data" / "gemeenten.csv"
-BRONVERMELDING = "Bron: Centraal Bureau voor de Statistiek (CBS)"
 
 # Everyday names for official names that search by letters alone would not find.
 _ROEPNAMEN = {

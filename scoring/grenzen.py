@@ -28,9 +28,10 @@ import json
 import math
 import re
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, StrictFloat, WithJsonSchema
+
+from scoring.tijd import TIJDZONE
 
 MAX_MEETWAARDE = 1e12
 """Largest size of a goal's number: a big city's budget in euros fits, 1e308 does not."""
@@ -41,8 +42,7 @@ MAX_DIEPTE = 20
 MAX_CIJFERS = 30
 """Digits of an integer in JSON: no field needs more (a Meetwaarde of 10^12 has 13)."""
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-"""Where scans happen: exchange-file times without a zone are Dutch local time."""
+AMSTERDAM = TIJDZONE
 
 
 def toon_waarde(waarde: float) -> str:

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from scoring.afronding import heel
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", min_length=2, max_length=60)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
@@ -93,10 +95,10 @@ class Schaal(Frozen):
         return self
 
     def band_voor(self, score: float) -> Band:
-        """The band a score falls in; the score is rounded half up to a whole number first."""
-        heel = int(score + 0.5)
+        """The band a score falls in; the score is rounded to a whole number first (``scoring.afronding``)."""
+        geheel = heel(score)
         for band in self.banden:
-            if band.ondergrens <= heel <= band.bovengrens:
+            if band.ondergrens <= geheel <= band.bovengrens:
                 return band
         raise ValueError(f"score {score} ligt buiten 0-100")
 

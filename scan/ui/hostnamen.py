@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scan.ui.adressen import PUBLIEKE_URL_VARIABELE
+from scan.services.adressen import PUBLIEKE_URL_VARIABELE
 
 TOEGESTANE_HOSTS_VARIABELE = "SCAN_TOEGESTANE_HOSTS"
 

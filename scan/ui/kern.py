@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import qrcode
@@ -32,9 +31,7 @@ from scan.db.verbinding import Database, database_url
 from scan.fouten import DatabaseVervangen, InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import beheerlink, regels, start
-from scan.services.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
-from scan.ui import afremmen, hostnamen
-from scan.ui.adressen import (
+from scan.services.adressen import (
     PUBLIEKE_URL_VARIABELE,
     STANDAARD_POORT,
     BasisAdres,
@@ -42,11 +39,14 @@ from scan.ui.adressen import (
     kies_basis_url,
     lan_adres,
 )
+from scan.services.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
+from scan.ui import afremmen, hostnamen
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk as letterlijk  # re-exported: pages import it with the rest
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
+from scoring.tijd import lokaal
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -742,9 +742,9 @@ def tijd(moment: dt.datetime | None) -> str:
     """A moment in Dutch local time, as a workshop reads it: 14:03."""
     if moment is None:
         return "–"
-    return moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%H:%M:%S")
+    return lokaal(moment).strftime("%H:%M:%S")
 
 
 def tijd_datum(moment: dt.datetime) -> str:
     """A moment as a Dutch date in local time: 22-11-2026."""
-    return moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y")
+    return lokaal(moment).strftime("%d-%m-%Y")

@@ -26,9 +26,7 @@ NL: dict[str, str] = {
         "beheert alle scanrondes hier; deelnemers op hun eigen apparaat zien alleen hun eigen scanronde. Voor gebruik "
         "door meerdere gemeenten of adviseurs: stel inloggen in (zie de README)."
     ),
-    "toegang.modus.enkel.kort": "Één-computermodus: geen inloggen ingesteld",
     "toegang.ingelogd": "Ingelogd als **{naam}**",
-    "toegang.ingelogd.rollen": "{rollen}",
     "toegang.geen_rollen": "U heeft nog geen rol bij een gemeente. Vraag een beheerder van uw gemeente om een rol.",
     "toegang.inloggen": "Inloggen",
     "toegang.overal_beheerder": "Beheerder van deze installatie: alle gemeenten.",
@@ -256,7 +254,6 @@ NL: dict[str, str] = {
     "workshop.kol.beantwoord": "Beantwoord",
     "workshop.kol.ambities": "Ambities",
     "workshop.kol.actief": "Laatst opgeslagen",
-    "workshop.tab.bespreekpunten": "Bespreekpunten ({aantal} open)",
     "workshop.tab.bouwsteen": "Per bouwsteen",
     "workshop.tab.links": "Persoonlijke links",
     "workshop.tab.afronden": "Afronden",
@@ -684,8 +681,6 @@ NL: dict[str, str] = {
     "start.type.aanvullend.overheid": "aanvullend · 2e schil: overheid",
     "start.stellingen": "{aantal} stellingen bekijken",
     "start.kenmerken": "Kenmerken: {kenmerken}",
-    "start.ankers.kol.niveau": "Niveau",
-    "start.ankers.kol.tekst": "Zo ziet het eruit",
     "start.kenmerken.kop": "De acht kenmerken van omnichannel",
     "start.kenmerken.uitleg": "Elke stelling draagt bij aan één of meer van deze kenmerken; zo ontstaat een tweede radar.",
     "start.kenmerken.kol.stellingen": "Aantal stellingen",
@@ -694,7 +689,6 @@ NL: dict[str, str] = {
         "De vragenlijst kan niet geladen worden. Vraag de beheerder om `python -m scan validate` uit te voeren. "
         "Gevonden problemen:"
     ),
-    "voet.bron": "Gemeentelijke gegevens: Bron: Centraal Bureau voor de Statistiek (CBS).",
     # --- conflicten: edits saved against the version seen (issue 13, case 6; area "conflicten") ---
     "conflict.kop.mijn": "Uw versie (niet opgeslagen)",
     "conflict.kop.opgeslagen": "Nu opgeslagen",

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scan.ui.adressen import lan_adres
+from scan.services.adressen import lan_adres
 
 from .conftest import Server
 

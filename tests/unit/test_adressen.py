@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from scan.db.verbinding import STANDAARD_URL
 from scan.services import beheerlink
-from scan.ui.adressen import BasisAdres, app_wortel, is_loopback_host, kies_basis_url
+from scan.services.adressen import BasisAdres, app_wortel, is_loopback_host, kies_basis_url
 
 
 @pytest.mark.parametrize(

@@ -226,8 +226,7 @@ def test_beheerlink__shows_the_same_link_again_and_vernieuw_replaces_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from scan.db.openen import open_database
-    from scan.services import beheerlink
-    from scan.ui import adressen
+    from scan.services import adressen, beheerlink
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.delenv("SCAN_PUBLIEKE_URL", raising=False)
@@ -258,7 +257,7 @@ def test_beheerlink__shows_the_same_link_again_and_vernieuw_replaces_it(
 def test_beheerlink__public_url_and_no_network(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from scan.ui import adressen
+    from scan.services import adressen
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setattr(adressen, "lan_adres", lambda: None)

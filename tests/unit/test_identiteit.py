@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from scan.services.adressen import is_loopback_host
 from scan.ui import kern as ui
-from scan.ui.adressen import is_loopback_host
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,6 @@ from reports.vergelijking import (
     PLAATS_NL,
     STREEPJE,
     TE_WEINIG,
-    benchmark_rijen,
     benchmark_spec,
     heatmap_spec,
     onderdeel_naam,
@@ -497,12 +496,3 @@ def test_excel__benchmark_with_too_few_gemeenten_says_so(vragenlijst: Vragenlijs
     plaatsen = {r[6] for r in wb["Benchmark"].iter_rows(min_row=6, values_only=True)}
     assert plaatsen == {TE_WEINIG}
     assert "Verschil" not in wb.sheetnames
-
-
-def test_benchmark_rijen__names_parts_for_the_chart(vragenlijst: Vragenlijst) -> None:
-    peers = {f"GM{i:04d}": _kc(vragenlijst, 10.0 * i) for i in range(1, 7)}
-    bm = benchmark(_kc(vragenlijst, 50), "Groep", peers)
-    rijen = benchmark_rijen(vragenlijst, bm)
-    assert [r[0] for r in rijen] == [f"{b.nummer}. {b.naam.nl}" for b in vragenlijst.bouwstenen]
-    _geldig(benchmark_spec(rijen))
-    assert benchmark_rijen(vragenlijst, bm, ("totaal",))[0][0] == "Totaal"

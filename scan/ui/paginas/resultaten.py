@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from reports import charts
-from reports.duiding import benchmark_zin, getal, heel, kernzin
+from reports.duiding import benchmark_zin, getal, kernzin
 from scan.services import resultaten, vergelijken
 from scan.ui.kern import letterlijk, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
+from scoring.afronding import heel
 
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()

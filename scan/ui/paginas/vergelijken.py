@@ -11,11 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from reports import vergelijking as rapport
-from reports.duiding import PLAATS_TEKST, benchmark_zin, heel, onderdeel_naam
+from reports.duiding import PLAATS_TEKST, benchmark_zin, onderdeel_naam
 from scan.fouten import InvoerFout
 from scan.services import vergelijken
 from scan.ui.kern import database, gebruiker_of_stop, letterlijk, letterlijke_tabel, vragenlijst_of_stop
 from scan.ui.teksten import t
+from scoring.afronding import heel
 from scoring.vergelijking import Kerncijfers, Soort, onderdelen, verschil
 
 vl = vragenlijst_of_stop()
