@@ -8,12 +8,12 @@ Nothing here is an ORM row: a read model never outlives its transaction by accid
 from __future__ import annotations
 
 import datetime as dt
-import math
 import statistics
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from scoring.afronding import heel
 from scoring.agenda import Agenda
 from scoring.resultaat import ScanResultaat
 
@@ -159,11 +159,11 @@ class AmbitieStand(LeesModel):
 
     @property
     def voorstel(self) -> int | None:
-        """The level proposed in the form: the agreed one, otherwise the median rounded half up
-        (3,5 proposes 4)."""
+        """The level proposed in the form: the agreed one, otherwise the median rounded as every
+        shown number is (``scoring.afronding.heel``: 3,5 proposes 4)."""
         if self.vastgesteld is not None:
             return self.vastgesteld
-        return math.floor(self.mediaan + 0.5) if self.mediaan is not None else None
+        return heel(self.mediaan) if self.mediaan is not None else None
 
 
 class ScoreGegevens(LeesModel):

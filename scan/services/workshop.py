@@ -19,6 +19,7 @@ from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ConsensusInfo, ScoreGegevens, Sessie, Voortgang
 from scan.services.invullen import controleer_stelling, mag_invullen, stelling_ids
 from scan.services.regels import controleer_versie, eis_facilitator, eis_open, schone_tekst
+from scoring.afronding import heel
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
@@ -69,10 +70,11 @@ def bezetting_melding(aantal: int, maximum: int) -> Bezetting | None:
 
 def consensus_voorstel(afspraak: ConsensusInfo | None, mediaan: float | None) -> int | None:
     """The level a consensus form proposes: the agreed one, otherwise the room's median rounded
-    (Python's round: half to even, 2,5 proposes 2), none without answers."""
+    as every shown number is (``scoring.afronding.heel``: 2,5 proposes 3, as an ambition's
+    proposal does), none without answers."""
     if afspraak is not None:
         return afspraak.niveau
-    return round(mediaan) if mediaan is not None else None
+    return heel(mediaan) if mediaan is not None else None
 
 
 def deelnemer_links(db: Database, sessie: Sessie) -> dict[int, str]:

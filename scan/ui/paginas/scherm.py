@@ -12,8 +12,6 @@ who joins later (and has not answered yet) unfolds it again until they have star
 are panels (``scan/ui/panelen/scherm_*.py``).
 """
 
-import datetime as dt
-
 import streamlit as st
 
 from scan.fouten import InvoerFout
@@ -36,6 +34,7 @@ from scan.ui.panelen.scherm_stijl import CSS, markdown
 from scan.ui.panelen.scherm_voortgang import toon_voortgang
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
+from scoring.tijd import nu
 
 VERNIEUW_SECONDEN = 3
 
@@ -65,7 +64,7 @@ def _live(vl: Vragenlijst, token: str) -> None:
     with rechts:
         toon_stand(a, punten)
         toon_voortgang(stand.voortgang, sum(len(b.stellingen) for b in vl.bouwstenen))
-        markdown("scherm_tijd", t("scherm.bijgewerkt", nu=tijd(dt.datetime.now(dt.UTC))))
+        markdown("scherm_tijd", t("scherm.bijgewerkt", nu=tijd(nu())))
 
 
 vl = vragenlijst_of_stop()

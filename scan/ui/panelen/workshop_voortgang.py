@@ -6,7 +6,6 @@ Layer: ``scan/ui`` (Streamlit). Who the room waits for and who is done are the s
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -18,6 +17,7 @@ from scan.ui.kern import letterlijke_tabel, met_foutgrens, tijd
 from scan.ui.panelen.workshop_gemeen import balk, elke
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
+from scoring.tijd import nu
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services
@@ -45,9 +45,7 @@ def toon_voortgang(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
         invullers = workshop.invullers(rijen)
         st.subheader(t("workshop.voortgang.kop", aantal=len(invullers)))
         klaar = workshop.aantal_klaar(rijen, totaal)
-        st.caption(
-            t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(invullers), nu=tijd(dt.datetime.now(dt.UTC)))
-        )
+        st.caption(t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(invullers), nu=tijd(nu())))
         st.table(
             # st.table renders its cells as Markdown: names and functions go through letterlijk.
             letterlijke_tabel(

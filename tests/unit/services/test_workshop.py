@@ -197,7 +197,7 @@ def test_occupancy_message(aantal: int, melding: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("afspraak", "mediaan", "voorstel"),
-    [(None, None, None), (None, 3.4, 3), (None, 3.6, 4), (None, 2.5, 2), (None, 3.5, 4), (4, 1.0, 4)],
+    [(None, None, None), (None, 3.4, 3), (None, 3.6, 4), (None, 2.5, 3), (None, 3.5, 4), (None, 1.5, 2), (4, 1.0, 4)],
 )
 def test_consensus_proposal__agreed_level_else_rounded_median(
     afspraak: int | None, mediaan: float | None, voorstel: int | None
