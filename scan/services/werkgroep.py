@@ -26,14 +26,6 @@ from scan.leesmodellen import AmbitieStand, DeelnemerInfo, DeelnemerStand, Ronde
 from scan.services.regels import controleer_versie, eis_facilitator, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
 
-__all__ = [  # re-exported: callers that knew them here keep working
-    "AmbitieConflict",
-    "AmbitieStand",
-    "DeelnemerConflict",
-    "DeelnemerStand",
-    "VastgesteldeAmbitie",
-]
-
 NIET_MEER = (
     "U doet niet meer mee aan deze scanronde (misschien heeft een andere facilitator u verwijderd). "
     "Open de scanronde opnieuw via Start."

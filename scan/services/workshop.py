@@ -26,8 +26,6 @@ from scoring.resultaat import ScanResultaat
 from scoring.uitwissel import Ambitie, Antwoord, Consensus
 from scoring.vergelijking import kerncijfers
 
-__all__ = ["ConsensusConflict", "InvoerFout"]  # re-exported: pages and tests catch them from here too
-
 
 def voortgang(db: Database, sessie: Sessie) -> list[Voortgang]:
     """Who fills in how much, in the order people joined."""

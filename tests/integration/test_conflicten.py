@@ -24,14 +24,12 @@ from scan.db.migraties import alembic_config, migreer
 from scan.db.openen import open_database
 from scan.db.tabellen import DeelnemerRij, DoelRij
 from scan.db.verbinding import Database
-from scan.fouten import Conflict, InvoerFout
+from scan.fouten import AmbitieConflict, Conflict, ConsensusConflict, DeelnemerConflict, InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
 from scan.services import start, vergelijken, werkgroep, workshop
 from scan.services.doelen import DoelConflict, DoelInfo
 from scan.services.toegang import Gebruiker
-from scan.services.werkgroep import AmbitieConflict, DeelnemerConflict
-from scan.services.workshop import ConsensusConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scan.fouten import AmbitieConflict, Botsing, DeelnemerConflict, InvoerFout
-from scan.leesmodellen import DeelnemerInfo, Sessie
+from scan.leesmodellen import AmbitieStand, DeelnemerInfo, Sessie
 from scan.services import werkgroep
 from scoring.models import Vragenlijst
 from tests import nep
@@ -123,7 +123,7 @@ def test_ambition__refused_in_a_closed_round_or_for_a_participant(
 def test_ambition_proposal__agreed_level_else_median_rounded_half_up(
     persoonlijk: tuple[int, ...], vastgesteld: int | None, voorstel: int | None
 ) -> None:
-    stand = werkgroep.AmbitieStand(bouwsteen="b", vastgesteld=vastgesteld, toelichting=None, persoonlijk=persoonlijk)
+    stand = AmbitieStand(bouwsteen="b", vastgesteld=vastgesteld, toelichting=None, persoonlijk=persoonlijk)
     assert stand.voorstel == voorstel
 
 
