@@ -8,7 +8,7 @@ import pytest
 
 from scan.fouten import ConsensusConflict, InvoerFout
 from scan.leesmodellen import ConsensusInfo, Voortgang
-from scan.services import workshop
+from scan.services import regels, workshop
 from scoring.models import Vragenlijst
 from tests.nep import NU
 from tests.unit.services.werkplaats import ANNA, BERT, werkplaats
@@ -210,3 +210,38 @@ def test_consensus_proposal__agreed_level_else_rounded_median(
         )
     )
     assert workshop.consensus_voorstel(info, mediaan) == voorstel
+
+
+@pytest.mark.parametrize(
+    ("geval", "melding"),
+    [
+        ("goed", None),
+        ("ronde weg", "bestaat niet meer"),
+        ("verwijderd", "WEG"),
+        ("ander token", "WEG"),
+        ("andere ronde", "WEG"),
+        ("geen facilitator meer", "GEEN"),
+        ("afgerond", "DICHT"),
+    ],
+)
+def test_eis_facilitator__one_rule_on_what_the_unit_of_work_loaded(
+    vragenlijst: Vragenlijst, geval: str, melding: str | None
+) -> None:
+    db, bert, _ = werkplaats(vragenlijst, "afgerond" if geval == "afgerond" else "open")
+    st = db.stand
+    if geval == "ronde weg":
+        del st.rondes[1]
+    elif geval == "verwijderd":
+        del st.deelnemers[BERT.id]
+    elif geval == "ander token":
+        st.deelnemers[BERT.id] = (1, BERT.model_copy(update={"token": "nieuw"}))
+    elif geval == "andere ronde":
+        st.deelnemers[BERT.id] = (2, BERT)
+    elif geval == "geen facilitator meer":
+        st.deelnemers[BERT.id] = (1, BERT.model_copy(update={"rol": "deelnemer"}))
+    with db.inzage() as werk:
+        if melding is None:
+            assert regels.eis_facilitator(werk, bert, afgerond="DICHT") == (bert.ronde, BERT)
+        else:
+            with pytest.raises(InvoerFout, match=melding):
+                regels.eis_facilitator(werk, bert, niet_facilitator="GEEN", niet_meer="WEG", afgerond="DICHT")
