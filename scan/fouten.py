@@ -58,35 +58,59 @@ class Botsing(OpslagFout):
     because the whole unit of work was rolled back."""
 
 
-# --- workshop area ---
-from typing import TYPE_CHECKING  # noqa: E402  (kept in this block: the file is shared)
+# --- doelen ---
+from typing import Any  # noqa: E402  (kept in this block: the file is shared)
 
-if TYPE_CHECKING:
-    from scan.leesmodellen import ConsensusInfo, DeelnemerStand, VastgesteldeAmbitie
+
+class DoelConflict(Conflict):
+    """Someone changed this goal since the page was shown; ``huidig`` is what is stored now (a
+    ``scan.leesmodellen.DoelInfo``, not imported: this module sits below the read models), ``None``
+    when it was deleted."""
+
+    huidig: Any
+
+    def __init__(self, huidig: object | None) -> None:
+        super().__init__(huidig)
+
+
+class NietSmart(InvoerFout):
+    """A goal that is not SMART cannot be accepted. The message names every failing letter;
+    ``ontbrekend`` holds them as (letter, name, reason), so a form can show them by its fields."""
+
+    def __init__(self, melding: str, ontbrekend: tuple[tuple[str, str, str], ...]) -> None:
+        super().__init__(melding)
+        self.ontbrekend = ontbrekend
+
+
+# --- workshop area ---
+# ``huidig`` is a read model of scan.leesmodellen, not imported: this module sits below the read models.
 
 
 class ConsensusConflict(Conflict):
-    """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now."""
+    """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now
+    (a ``scan.leesmodellen.ConsensusInfo``; ``None``: cleared)."""
 
-    huidig: "ConsensusInfo | None"
+    huidig: Any
 
-    def __init__(self, huidig: "ConsensusInfo | None") -> None:
+    def __init__(self, huidig: object | None) -> None:
         super().__init__(huidig)
 
 
 class AmbitieConflict(Conflict):
-    """Another facilitator set or cleared this agreed ambition since the page was shown."""
+    """Another facilitator set or cleared this agreed ambition since the page was shown; ``huidig``
+    is what is stored now (a ``scan.leesmodellen.VastgesteldeAmbitie``; ``None``: cleared)."""
 
-    huidig: "VastgesteldeAmbitie | None"
+    huidig: Any
 
-    def __init__(self, huidig: "VastgesteldeAmbitie | None") -> None:
+    def __init__(self, huidig: object | None) -> None:
         super().__init__(huidig)
 
 
 class DeelnemerConflict(Conflict):
-    """Another facilitator renamed or removed this participant since the page was shown."""
+    """Another facilitator renamed or removed this participant since the page was shown; ``huidig``
+    is what is stored now (a ``scan.leesmodellen.DeelnemerStand``; ``None``: removed)."""
 
-    huidig: "DeelnemerStand | None"
+    huidig: Any
 
-    def __init__(self, huidig: "DeelnemerStand | None") -> None:
+    def __init__(self, huidig: object | None) -> None:
         super().__init__(huidig)

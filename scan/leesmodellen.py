@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from scoring.afronding import heel
 from scoring.agenda import Agenda
 from scoring.resultaat import ScanResultaat
+from scoring.uitwissel import Doel
 
 
 class LeesModel(BaseModel):
@@ -92,6 +93,32 @@ class ConsensusInfo(LeesModel):
     vastgesteld_door: str | None
     vastgesteld_op: dt.datetime
     versie: int
+
+
+# --- doelen ---
+
+Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
+"""What became of a goal in a round: proposed (by anyone), accepted or rejected (by the facilitator)."""
+
+
+class DoelInfo(LeesModel):
+    """A goal of a round as stored: its content, the decision on it and the version it is at."""
+
+    sleutel: str
+    besluit: Besluit
+    doel: Doel
+    versie: int
+    gewijzigd_door: str | None
+    gewijzigd_op: dt.datetime
+
+
+class Terugblik(LeesModel):
+    """A goal of an earlier round of the same gemeente, with its bouwsteen's level then and now."""
+
+    ronde_datum: dt.date
+    doel: Doel
+    niveau_toen: float | None
+    niveau_nu: float | None
 
 
 # --- workshop area ---

@@ -29,6 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from scoring.doelen import DoelenBibliotheek
 from scoring.uitwissel import Doel
 
 Letter = Literal["S", "M", "A", "R", "T"]
@@ -194,7 +195,7 @@ def _realistisch(doel: Doel, context: dict[str, Any]) -> str | None:
     if niveau is not None and stap_van is not None and stap_van > math.floor(niveau + 1e-9):
         return (
             f"Dit doel hoort bij de stap van niveau {stap_van} naar {stap_van + 1}, maar de bouwsteen staat nu op "
-            f"{_komma(f'{niveau:.1f}')}; zet eerst de stap naar niveau {stap_van}."
+            f"{niveau_tekst(niveau)}; zet eerst de stap naar niveau {stap_van}."
         )
     vandaag: dt.date = context["vandaag"]
     if doel.deadline is not None:
@@ -272,3 +273,40 @@ def toets(
             for letter in LETTERS
         )
     )
+
+
+def niveau_tekst(niveau: float | None) -> str:
+    """A bouwsteen's level as the werkgroep reads it: one decimal with a decimal comma ("2,5",
+    "3,0"); "–" when there is none. The one place for it (suggestions, the R, the look back)."""
+    return "–" if niveau is None else f"{niveau:.1f}".replace(".", ",")
+
+
+def toets_doel(doel: Doel, bibliotheek: DoelenBibliotheek, *, vandaag: dt.date, niveau: float | None) -> SmartUitslag:
+    """The check a stored or edited goal gets, on the page and in the service alike: with the step
+    and horizon of the template it comes from (if it still is in ``bibliotheek``) and the current
+    ``niveau`` of its bouwsteen."""
+    sjabloon = next((s for s in bibliotheek.voor(doel.bouwsteen) if s.id == doel.sjabloon), None)
+    return toets(
+        doel,
+        vandaag=vandaag,
+        niveau=niveau,
+        stap_van=sjabloon.van if sjabloon else None,
+        horizon=sjabloon.horizon_maanden if sjabloon else None,
+    )
+
+
+def ontbrekend(uitslag: SmartUitslag) -> tuple[Oordeel, ...]:
+    """The letters that fail, in S-M-A-R-T order."""
+    return tuple(o for o in uitslag.oordelen if not o.geslaagd)
+
+
+NIET_SMART = "Nog niet SMART, dus nog niet geaccepteerd."
+
+
+def niet_smart_melding(uitslag: SmartUitslag) -> str | None:
+    """The rule that a goal is accepted only when all five letters pass: ``None`` when it may be
+    accepted, else a Dutch message that names every failing letter and why."""
+    missen = ontbrekend(uitslag)
+    if not missen:
+        return None
+    return f"{NIET_SMART} Niet in orde: " + " ".join(f"{o.letter} ({o.naam}): {o.reden}" for o in missen)

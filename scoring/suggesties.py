@@ -28,7 +28,7 @@ from scoring.doelen import DoelenBibliotheek, DoelSjabloon
 from scoring.engine import niveau_naar_score
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, ScanResultaat
-from scoring.smart import SmartUitslag, toets
+from scoring.smart import SmartUitslag, niveau_tekst, toets
 from scoring.uitwissel import Doel
 
 GEWICHT = {"kern": 1.0, "aanvullend": 0.7}
@@ -218,7 +218,7 @@ def _suggestie(
         richting=ind.richting,
         notities=f"Streefregel: {_vul_in(sjabloon.streefregel.nl, gemeente, nul_tekst)}",
     )
-    niveau = f"{b.niveau:.1f}".replace(".", ",")
+    niveau = niveau_tekst(b.niveau)
     alle_redenen = [f"{gemeente} staat op {niveau}: dit is de stap van niveau {stap} naar {stap + 1}", *redenen]
     onenig = _onenigheid(b)
     return Suggestie(

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from scan.fouten import Botsing
 from scan.leesmodellen import (
+    Besluit,
     ConsensusInfo,
     DeelnemerInfo,
+    DoelInfo,
     Lid,
     RondeInfo,
     ScoreGegevens,
@@ -28,6 +30,7 @@ from scan.leesmodellen import (
 )
 from scoring import tekst as tekstregel
 from scoring.agenda import Markering
+from scoring.uitwissel import Doel, PdcaFase
 from scoring.vergelijking import Kerncijfers
 
 NU = dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC)
@@ -48,6 +51,9 @@ class NepStand:
             self.deelnemers[d.id] = (ronde.id, d)
         return Sessie(ronde=ronde, deelnemer=deelnemers[0])
 
+    # --- doelen ---
+    doelen: dict[int, dict[str, DoelInfo]] = field(default_factory=dict)
+    """ronde id -> goal key -> the goal as stored, in the order first stored"""
     # --- workshop area ---
     antwoorden: list[tuple[int, int, str, str | None, str | None]] = field(default_factory=list)
     """(ronde id, deelnemer id, stelling, answer, note)"""
@@ -164,6 +170,11 @@ class NepDeelnemers:
                 return Sessie(ronde=self._stand.rondes[ronde_id], deelnemer=d)
         return None
 
+    # --- doelen ---
+    def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
+        lid = self._stand.deelnemers.get(deelnemer_id)
+        return lid[1].rol if lid is not None and lid[0] == ronde_id else None
+
     # --- workshop area ---
 
     def lid(self, deelnemer_id: int) -> Lid | None:
@@ -198,6 +209,66 @@ class NepDeelnemers:
         del st.deelnemers[deelnemer_id]
         st.antwoorden = [x for x in st.antwoorden if x[1] != deelnemer_id]
         st.ambities = [x for x in st.ambities if x[1] != deelnemer_id]
+
+
+# --- doelen ---
+class NepDoelen:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def _van(self, ronde_id: int) -> dict[str, DoelInfo]:
+        return self._stand.doelen.setdefault(ronde_id, {})
+
+    def _zet(self, ronde_id: int, info: DoelInfo, wijziging: dict[str, object], door: str) -> DoelInfo:
+        nieuw = info.model_copy(
+            update=wijziging
+            | {"versie": info.versie + 1, "gewijzigd_door": door, "gewijzigd_op": dt.datetime.now(dt.UTC)}
+        )
+        self._van(ronde_id)[info.sleutel] = nieuw
+        return nieuw
+
+    def van_ronde(self, ronde_id: int) -> dict[str, DoelInfo]:
+        return dict(self._van(ronde_id))
+
+    def lees(self, ronde_id: int, sleutel: str) -> DoelInfo | None:
+        return self._van(ronde_id).get(sleutel)
+
+    def bewaar(self, ronde_id: int, doel: Doel, besluit: Besluit, door: str) -> DoelInfo:
+        oud = self._van(ronde_id).get(doel.id)
+        if oud is None:
+            nieuw = DoelInfo(
+                sleutel=doel.id,
+                besluit=besluit,
+                doel=doel,
+                versie=1,
+                gewijzigd_door=door,
+                gewijzigd_op=dt.datetime.now(dt.UTC),
+            )
+            self._van(ronde_id)[doel.id] = nieuw
+            return nieuw
+        return self._zet(ronde_id, oud, {"doel": doel, "besluit": besluit}, door)
+
+    def zet_besluit(self, ronde_id: int, sleutel: str, besluit: Besluit, door: str) -> DoelInfo:
+        return self._zet(ronde_id, self._van(ronde_id)[sleutel], {"besluit": besluit}, door)
+
+    def zet_fase(self, ronde_id: int, sleutel: str, status: PdcaFase, notities: str | None, door: str) -> DoelInfo:
+        info = self._van(ronde_id)[sleutel]
+        doel = info.doel.model_copy(update={"status": status, "notities": notities})
+        return self._zet(ronde_id, info, {"doel": doel}, door)
+
+    def verwijder(self, ronde_id: int, sleutel: str) -> None:
+        del self._van(ronde_id)[sleutel]
+
+    def eerder_vastgesteld(self, ronde: RondeInfo, vragenlijst_versie: str) -> list[tuple[int, dt.date, list[Doel]]]:
+        eerdere = sorted(
+            (r for r in self._stand.rondes.values() if r.gm_code == ronde.gm_code and r.id != ronde.id),
+            key=lambda r: (r.datum, r.id),
+        )
+        return [
+            (r.id, r.datum, [i.doel for i in self._van(r.id).values() if i.besluit == "geaccepteerd"])
+            for r in eerdere
+            if r.datum <= ronde.datum and r.vragenlijst_versie == vragenlijst_versie
+        ]
 
 
 # --- workshop area ---
@@ -287,6 +358,8 @@ class NepWerk:
         self.instellingen = NepInstellingen(stand)
         self.rondes = NepRondes(stand)
         self.deelnemers = NepDeelnemers(stand)
+        # --- doelen ---
+        self.doelen = NepDoelen(stand)
         # --- workshop area ---
         self.consensus = NepConsensus(stand)
         self.bespreekpunten = NepBespreekpunten(stand)

@@ -42,6 +42,19 @@ class Kamer:
     verwacht: dict[str, list[Payload]]
 
 
+SMART_ACTIE = " en het team doet dit elke maand opnieuw"
+"""A goal is accepted only when SMART: enough words after the hostile action for the S."""
+SMART_METING = {
+    "eenheid": "%",
+    "nulmeting": 40.0,
+    "streefwaarde": 55.0,
+    "bron": "Klantcontactsysteem",
+    "eigenaar": "Teamleider KCC",
+    "draagvlak": "MT",
+}
+"""The rest of an accepted goal's measurement, plain, where the test puts no hostile text."""
+
+
 def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     """The round with hostile text in every field, through the services (what they accept today)."""
     pl = list(MARKUP)
@@ -58,11 +71,14 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
             id="eerder-1",
             bouwsteen=vl.bouwstenen[0].id,
             titel=eerder_titel.tekst,
-            actie=pl[0].tekst,
+            actie=pl[0].tekst + SMART_ACTIE,
             indicator=pl[1].tekst,
+            **SMART_METING,
+            deadline=dt.date(2026, 11, 1),
         ),
         besluit="geaccepteerd",
         verwachte_versie=None,
+        vandaag=dt.date(2025, 11, 1),  # accepted only when SMART, judged on that round's day
     )
     facilitator_naam = next(p for p in pl if p.naam == "md_img")
     functie_f = next(p for p in pl if p.naam == "kleur")
@@ -119,6 +135,7 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
     doel_payloads: list[Payload] = []
     for g in range(0, n, len(zichtbaar)):
         velden = {veld: kort(pl[(g + v) % n].tekst, maxima.get(veld, 4000)) for v, veld in enumerate(zichtbaar)}
+        velden["actie"] = kort(velden["actie"], 4000 - len(SMART_ACTIE)) + SMART_ACTIE
         doel_payloads += [pl[(g + v) % n] for v in range(len(zichtbaar))]
         doel = Doel(
             id=f"doel-{g}",
@@ -128,11 +145,15 @@ def zaai(db: Database, vl: Vragenlijst) -> Kamer:
             draagvlak=pl[(g + 12) % n].tekst,
             notities=pl[(g + 13) % n].tekst,
             deadline=dt.date(2027, 12, 1),
+            nulmeting=40.0,
+            streefwaarde=55.0,
         )
         if g == 0:  # proposed by a participant: their name is shown as who proposed it
             doelservice.stel_doel_voor(db, vl, deelnemers[0], doel)
         else:
-            doelservice.bewaar(db, vl, facilitator, doel, besluit="geaccepteerd", verwachte_versie=None)
+            doelservice.bewaar(
+                db, vl, facilitator, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=dt.date(2026, 12, 7)
+            )
 
     # Markers with a newline cannot be checked in a one-line place; an eenheid is cut at 40.
     def _te_zien(lijst: list[Payload]) -> list[Payload]:

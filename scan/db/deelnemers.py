@@ -31,6 +31,13 @@ class Deelnemers:
         deelnemer, ronde, naam = rij
         return Sessie(ronde=ronde_info(ronde, naam), deelnemer=deelnemer_info(deelnemer))
 
+    # --- doelen ---
+    def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
+        """The role of ``deelnemer_id`` in round ``ronde_id`` as stored now; ``None`` when not (or no longer) in it."""
+        return self._s.scalar(
+            select(DeelnemerRij.rol).where(DeelnemerRij.id == deelnemer_id, DeelnemerRij.ronde_id == ronde_id)
+        )
+
     # --- workshop area ---
 
     def lid(self, deelnemer_id: int) -> Lid | None:

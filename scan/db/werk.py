@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from scan.db.bespreekpunten import Bespreekpunten
 from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
+from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
 from scan.db.rondes import Rondes
 from scan.db.werkgroep import VastgesteldeAmbities
@@ -28,6 +29,8 @@ class Werk:
         self.instellingen = Instellingen(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- doelen ---
+        self.doelen = Doelen(s)
         # --- workshop area ---
         self.consensus = Consensus(s)
         self.bespreekpunten = Bespreekpunten(s)

@@ -1,15 +1,17 @@
 """Use cases of the goals page: suggestions for a round, proposing, accepting, editing, rejecting, PDCA.
 
-Layer: application (``scan/``). Suggestions come from the pure core (``scoring.suggesties``)
-on the round's current result; decisions are stored per round in ``doelen``. Every change
-is checked against the version the user saw, like consensus, so two people editing the same
-goal never overwrite each other silently.
+Layer: ``scan/services`` (no Streamlit, no SQL). Suggestions come from the pure core
+(``scoring.suggesties``) on the round's current result; decisions are stored per round through
+the unit of work's ``werk.doelen`` (``scan.db.doelen``). Every change is checked against the
+version the user saw, like consensus, so two people editing the same goal never overwrite each
+other silently.
 
-Who may do what (checked inside the write transaction, on the rows, never on a page snapshot):
-every participant sees all goals and may *propose* one (a suggestion or their own goal), stored
-as ``voorgesteld`` under their name; only the round's facilitator accepts, rejects, edits,
-withdraws, restores or deletes goals and changes their PDCA state. Nothing changes once the
-round is closed.
+Who may do what (checked inside the one unit of work of the write, on what it loaded, never on a
+page snapshot): every participant sees all goals and may *propose* one (a suggestion or their own
+goal), stored as ``voorgesteld`` under their name; only the round's facilitator accepts, rejects,
+edits, withdraws, restores or deletes goals and changes their PDCA state. Nothing changes once
+the round is closed, except the PDCA phase (working on the goals is what comes after a scan).
+A goal is accepted only when all five SMART letters pass (``eis_smart``, ``scoring.smart``).
 """
 
 from __future__ import annotations
@@ -19,85 +21,28 @@ import re
 import secrets
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
-
-from scan.db.tabellen import DeelnemerRij, DoelRij, RondeRij, nu
 from scan.db.verbinding import Database
-from scan.fouten import Conflict, InvoerFout
-from scan.leesmodellen import Sessie
+from scan.db.werk import Werk
+from scan.fouten import Botsing, DoelConflict, InvoerFout, NietSmart
+from scan.leesmodellen import Besluit, DoelInfo, Sessie, Terugblik
 from scan.services import regels, resultaten
-from scoring.doelen import DoelenBibliotheek
+from scoring import tijd
+from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.grenzen import controleer_meetwaarde
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.scantekst import schoon_doel
+from scoring.smart import niet_smart_melding, ontbrekend, toets_doel
 from scoring.suggesties import Suggestie, stel_voor
 from scoring.tekst import TekstFout
 from scoring.uitwissel import Doel, PdcaFase
 
-Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
-_VELDEN = (
-    "bouwsteen",
-    "titel",
-    "actie",
-    "indicator",
-    "eenheid",
-    "nulmeting",
-    "nulmeting_uiterlijk",
-    "streefwaarde",
-    "bron",
-    "eigenaar",
-    "draagvlak",
-    "richting",
-    "deadline",
-    "status",
-    "sjabloon",
-    "notities",
-)
-
-
-class DoelInfo(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    sleutel: str
-    besluit: Besluit
-    doel: Doel
-    versie: int
-    gewijzigd_door: str | None
-    gewijzigd_op: dt.datetime
-
-
-class DoelConflict(Conflict):
-    """Someone changed this goal since the page was shown; ``huidig`` is what is stored now."""
-
-    huidig: DoelInfo | None
-
-    def __init__(self, huidig: DoelInfo | None) -> None:
-        super().__init__(huidig)
-
-
-def _info(rij: DoelRij) -> DoelInfo:
-    doel = Doel.model_validate({"id": rij.sleutel, **{v: getattr(rij, v) for v in _VELDEN}})
-    return DoelInfo(
-        sleutel=rij.sleutel,
-        besluit=rij.besluit,  # CHECK constraint: voorgesteld | geaccepteerd | afgewezen
-        doel=doel,
-        versie=rij.versie,
-        gewijzigd_door=rij.gewijzigd_door,
-        gewijzigd_op=rij.gewijzigd_op,
-    )
-
 
 def doelen(db: Database, sessie: Sessie) -> dict[str, DoelInfo]:
-    with db.lezen() as s:
-        rijen = s.scalars(select(DoelRij).where(DoelRij.ronde_id == sessie.ronde.id).order_by(DoelRij.id))
-        return {r.sleutel: _info(r) for r in rijen}
+    """Every goal of the round by key, in the order they were first stored."""
+    with db.inzage() as werk:
+        return werk.doelen.van_ronde(sessie.ronde.id)
 
 
 def suggesties(
@@ -185,21 +130,19 @@ ALLEEN_FACILITATOR = (
 )
 
 
-def _mag_schrijven(s: Session, sessie: Sessie, *, facilitator: bool, ook_afgerond: bool = False) -> None:
-    """The round is open and (when asked) the user is its facilitator, read from the rows now.
-
-    The round is read FOR SHARE (PostgreSQL; SQLite writes one at a time anyway), so a close
-    that lands during this transaction waits for it, or this one sees the round closed.
-    """
-    ronde = s.get(RondeRij, sessie.ronde.id, with_for_update={"read": True})
-    if ronde is None:
+def _mag_schrijven(werk: Werk, sessie: Sessie, *, facilitator: bool, ook_afgerond: bool = False) -> None:
+    """The round is open (unless ``ook_afgerond``), the user still in it and (when asked) its
+    facilitator, read in this unit of work. The round's row stays share-locked until the unit of
+    work ends, so a close that lands meanwhile waits for this write, or this write sees it closed."""
+    stand = werk.rondes.status_en_lid(sessie.ronde.id, sessie.deelnemer.id)
+    if stand is None:
         raise InvoerFout("Deze scanronde bestaat niet meer.")
-    if ronde.status != "open" and not ook_afgerond:
+    status, lid = stand
+    if status != "open" and not ook_afgerond:
         raise InvoerFout(GESLOTEN)
-    deelnemer = s.get(DeelnemerRij, sessie.deelnemer.id)
-    if deelnemer is None or deelnemer.ronde_id != ronde.id:
+    if not lid:
         raise InvoerFout("U doet niet (meer) mee aan deze scanronde; vraag de facilitator om een nieuwe link.")
-    if facilitator and deelnemer.rol != "facilitator":
+    if facilitator and werk.deelnemers.rol(sessie.ronde.id, sessie.deelnemer.id) != "facilitator":
         raise InvoerFout(ALLEEN_FACILITATOR)
 
 
@@ -215,6 +158,11 @@ def _controleer_doel(vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> Do
         raise InvoerFout(str(fout)) from None
 
 
+Wijziging = Callable[[Werk, DoelInfo | None], DoelInfo | None]
+"""The write itself, given the goal as stored (None: not there); returns what is stored after it
+(None: deleted)."""
+
+
 def _schrijf(
     db: Database,
     sessie: Sessie,
@@ -222,39 +170,59 @@ def _schrijf(
     verwachte_versie: int | None,
     *,
     facilitator: bool,
-    wijzig: Callable[[Session, DoelRij | None], DoelRij | None],
+    wijzig: Wijziging,
     ook_afgerond: bool = False,
+    eerst: Callable[[], None] | None = None,
 ) -> DoelInfo | None:
-    """One write transaction on goal ``sleutel``: access and open round checked on the rows, then
-    the stored version compared with the one the user saw, then ``wijzig`` (None: deleted)."""
+    """One unit of work on goal ``sleutel``: access and open round checked on what it loads, then
+    ``eerst`` (a rule on the content, such as SMART), then the stored version compared with the
+    one the user saw, then ``wijzig``. A concurrent write that got there first (``Botsing``) is a
+    conflict too, with what is stored now."""
     try:
-        with db.schrijven() as s:
-            _mag_schrijven(s, sessie, facilitator=facilitator, ook_afgerond=ook_afgerond)
-            rij = s.scalar(select(DoelRij).where(DoelRij.ronde_id == sessie.ronde.id, DoelRij.sleutel == sleutel))
-            if (rij.versie if rij else None) != verwachte_versie:
-                raise DoelConflict(_info(rij) if rij else None)
-            nieuw = wijzig(s, rij)
-            if nieuw is None:
-                return None
-            nieuw.gewijzigd_door = sessie.deelnemer.naam
-            nieuw.gewijzigd_op = nu()
-            s.flush()
-            return _info(nieuw)
-    except (IntegrityError, StaleDataError):
+        with db.werk() as werk:
+            _mag_schrijven(werk, sessie, facilitator=facilitator, ook_afgerond=ook_afgerond)
+            if eerst is not None:
+                eerst()
+            huidig = werk.doelen.lees(sessie.ronde.id, sleutel)
+            if (huidig.versie if huidig else None) != verwachte_versie:
+                raise DoelConflict(huidig)
+            return wijzig(werk, huidig)
+    except Botsing:
         raise DoelConflict(doelen(db, sessie).get(sleutel)) from None
 
 
-def _met_inhoud(sessie: Sessie, doel: Doel, besluit: Besluit) -> Callable[[Session, DoelRij | None], DoelRij]:
-    def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
-        if rij is None:
-            rij = DoelRij(ronde_id=sessie.ronde.id, sleutel=doel.id)
-            s.add(rij)
-        for veld in _VELDEN:
-            setattr(rij, veld, getattr(doel, veld))
-        rij.besluit = besluit
-        return rij
+def _met_inhoud(sessie: Sessie, doel: Doel, besluit: Besluit) -> Wijziging:
+    def wijzig(werk: Werk, _: DoelInfo | None) -> DoelInfo:
+        return werk.doelen.bewaar(sessie.ronde.id, doel, besluit, sessie.deelnemer.naam)
 
     return wijzig
+
+
+_BIBLIOTHEKEN: dict[str, DoelenBibliotheek] = {}
+
+
+def _bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
+    """The goal library checked against ``vragenlijst``, read once per questionnaire version."""
+    bibliotheek = _BIBLIOTHEKEN.get(vragenlijst.vingerafdruk)
+    if bibliotheek is None:
+        bibliotheek, _ = controleer_doelen(vragenlijst)
+        if bibliotheek is None:
+            raise InvoerFout(
+                f"De doelenbibliotheek bij vragenlijst {vragenlijst.versie} is niet in orde; een doel kan nu niet "
+                "worden vastgesteld. Vraag de beheerder om 'python -m scan validate'."
+            )
+        _BIBLIOTHEKEN[vragenlijst.vingerafdruk] = bibliotheek
+    return bibliotheek
+
+
+def eis_smart(doel: Doel, bibliotheek: DoelenBibliotheek, *, vandaag: dt.date, niveau: float | None) -> None:
+    """The rule that a goal is accepted only when all five SMART letters pass: ``NietSmart``
+    (naming every failing letter and why) otherwise. Checked as the page shows it: with the
+    template's step and horizon, and ``niveau``, the current level of the goal's bouwsteen."""
+    uitslag = toets_doel(doel, bibliotheek, vandaag=vandaag, niveau=niveau)
+    melding = niet_smart_melding(uitslag)
+    if melding is not None:
+        raise NietSmart(melding, tuple((o.letter, o.naam, o.reden) for o in ontbrekend(uitslag)))
 
 
 def bewaar(
@@ -265,13 +233,56 @@ def bewaar(
     *,
     besluit: Besluit,
     verwachte_versie: int | None,
+    vandaag: dt.date | None = None,
+    bibliotheek: DoelenBibliotheek | None = None,
+    resultaat: ScanResultaat | None = None,
 ) -> DoelInfo:
     """The facilitator stores a decision on ``doel`` (key ``doel.id``), only if nobody changed it
-    since ``verwachte_versie`` (None: it must not exist yet)."""
+    since ``verwachte_versie`` (None: it must not exist yet).
+
+    Accepting needs a SMART goal (``eis_smart``), judged on ``vandaag`` (default: today in the
+    Netherlands) with the template from ``bibliotheek`` (default: the library of ``vragenlijst``)
+    and, for a goal from a template, the bouwsteen's level in ``resultaat`` (default: the round's
+    result now; the page passes the result it shows).
+    """
     doel = _controleer_doel(vragenlijst, sessie, doel)
-    info = _schrijf(db, sessie, doel.id, verwachte_versie, facilitator=True, wijzig=_met_inhoud(sessie, doel, besluit))
+    eerst: Callable[[], None] | None = None
+    if besluit == "geaccepteerd":
+        bib = bibliotheek or _bibliotheek(vragenlijst)
+        niveau: float | None = None
+        # The level only matters for a goal from a template (the R: no step skipped).
+        if doel.sjabloon is not None and any(s.id == doel.sjabloon for s in bib.voor(doel.bouwsteen)):
+            resultaat = resultaat or resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
+            niveau = resultaat.bouwsteen(doel.bouwsteen).niveau
+        dag = vandaag or tijd.vandaag()
+
+        def eerst() -> None:
+            eis_smart(doel, bib, vandaag=dag, niveau=niveau)
+
+    info = _schrijf(
+        db,
+        sessie,
+        doel.id,
+        verwachte_versie,
+        facilitator=True,
+        wijzig=_met_inhoud(sessie, doel, besluit),
+        eerst=eerst,
+    )
     assert info is not None
     return info
+
+
+def gewijzigde_velden(geladen: Doel, mijn: Doel) -> dict[str, object]:
+    """The fields the user changed: where ``mijn`` differs from the version their form was loaded from."""
+    return {v: getattr(mijn, v) for v in type(mijn).model_fields if getattr(mijn, v) != getattr(geladen, v)}
+
+
+def op_nieuwe_versie(geladen: Doel, mijn: Doel, huidig: Doel) -> Doel:
+    """ "Mijn versie toch opslaan" after a conflict: the user's changes re-applied on top of the
+    stored version ``huidig``. Every field the user changed (``mijn`` differs from ``geladen``, the
+    version their form was loaded from) takes their value, every other field keeps the stored one,
+    so a phase changed by one and a note by the other both survive."""
+    return huidig.model_copy(update=gewijzigde_velden(geladen, mijn))
 
 
 def stel_doel_voor(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, doel: Doel) -> DoelInfo:
@@ -292,15 +303,13 @@ def zet_status(
     regels.controleer_versie(sessie.ronde, vragenlijst)
     notities_schoon = regels.schone_tekst(notities, "notities", "De notities bij het doel")
 
-    def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
-        assert rij is not None  # the version matched, so the row exists
-        if rij.besluit != "geaccepteerd":
+    def wijzig(werk: Werk, huidig: DoelInfo | None) -> DoelInfo:
+        assert huidig is not None  # the version matched, so the goal exists
+        if huidig.besluit != "geaccepteerd":
             raise InvoerFout(
-                f"Het doel '{rij.titel}' is niet geaccepteerd; alleen een vastgesteld doel heeft een PDCA-fase."
+                f"Het doel '{huidig.doel.titel}' is niet geaccepteerd; alleen een vastgesteld doel heeft een PDCA-fase."
             )
-        rij.status = status
-        rij.notities = notities_schoon
-        return rij
+        return werk.doelen.zet_fase(sessie.ronde.id, huidig.sleutel, status, notities_schoon, sessie.deelnemer.naam)
 
     nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig, ook_afgerond=True)
     assert nieuw is not None
@@ -308,12 +317,11 @@ def zet_status(
 
 
 def _zet_besluit(db: Database, sessie: Sessie, info: DoelInfo, van: Besluit, naar: Besluit) -> DoelInfo:
-    def wijzig(s: Session, rij: DoelRij | None) -> DoelRij:
-        assert rij is not None  # the version matched, so the row exists
-        if rij.besluit != van:
-            raise InvoerFout(f"Het doel '{rij.titel}' is niet {van}; er is niets veranderd.")
-        rij.besluit = naar
-        return rij
+    def wijzig(werk: Werk, huidig: DoelInfo | None) -> DoelInfo:
+        assert huidig is not None  # the version matched, so the goal exists
+        if huidig.besluit != van:
+            raise InvoerFout(f"Het doel '{huidig.doel.titel}' is niet {van}; er is niets veranderd.")
+        return werk.doelen.zet_besluit(sessie.ronde.id, huidig.sleutel, naar, sessie.deelnemer.naam)
 
     nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
     assert nieuw is not None
@@ -333,51 +341,24 @@ def herstel(db: Database, sessie: Sessie, info: DoelInfo) -> DoelInfo:
 def verwijder(db: Database, sessie: Sessie, info: DoelInfo) -> None:
     """The facilitator deletes a goal; a suggestion's template can then be suggested again."""
 
-    def wijzig(s: Session, rij: DoelRij | None) -> None:
-        assert rij is not None
-        s.delete(rij)
-        return None
+    def wijzig(werk: Werk, huidig: DoelInfo | None) -> None:
+        assert huidig is not None
+        werk.doelen.verwijder(sessie.ronde.id, huidig.sleutel)
 
     _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
 
 
-class Terugblik(BaseModel):
-    """A goal of an earlier round of the same gemeente, with its bouwsteen's level then and now."""
-
-    model_config = ConfigDict(frozen=True)
-
-    ronde_datum: dt.date
-    doel: Doel
-    niveau_toen: float | None
-    niveau_nu: float | None
-
-
 def terugblik(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> list[Terugblik]:
     """Accepted goals of earlier rounds of this gemeente (same questionnaire), oldest round first."""
-    with db.lezen() as s:
-        eerdere = s.execute(
-            select(RondeRij.id, RondeRij.datum)
-            .where(
-                RondeRij.gm_code == sessie.ronde.gm_code,
-                RondeRij.id != sessie.ronde.id,
-                RondeRij.datum <= sessie.ronde.datum,
-                RondeRij.vragenlijst_versie == vragenlijst.versie,
-            )
-            .order_by(RondeRij.datum, RondeRij.id)
-        ).all()
-        rijen = {
-            ronde_id: list(
-                s.scalars(select(DoelRij).where(DoelRij.ronde_id == ronde_id, DoelRij.besluit == "geaccepteerd"))
-            )
-            for ronde_id, _ in eerdere
-        }
-        gevonden = {ronde_id: [_info(r).doel for r in lijst] for ronde_id, lijst in rijen.items()}
-    if not any(gevonden.values()):
+    with db.inzage() as werk:
+        eerdere = werk.doelen.eerder_vastgesteld(sessie.ronde, vragenlijst.versie)
+    if not any(gevonden for _, _, gevonden in eerdere):
         return []
+    # The levels come from the scoring of each round (scan.services.resultaten, its own read).
     nu_resultaat = resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
     uit: list[Terugblik] = []
-    for ronde_id, datum in eerdere:
-        if not gevonden[ronde_id]:
+    for ronde_id, datum, gevonden in eerdere:
+        if not gevonden:
             continue
         toen = resultaten.resultaat(db, vragenlijst, ronde_id)
         uit.extend(
@@ -387,6 +368,6 @@ def terugblik(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> list[Te
                 niveau_toen=toen.bouwsteen(doel.bouwsteen).niveau,
                 niveau_nu=nu_resultaat.bouwsteen(doel.bouwsteen).niveau,
             )
-            for doel in gevonden[ronde_id]
+            for doel in gevonden
         )
     return uit

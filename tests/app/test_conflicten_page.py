@@ -17,10 +17,9 @@ from streamlit.testing.v1 import AppTest
 
 from scan.db.tabellen import RolRij
 from scan.db.verbinding import Database
-from scan.leesmodellen import Sessie
+from scan.leesmodellen import DoelInfo, Sessie
 from scan.services import doelen as doelservice
 from scan.services import invullen, start, werkgroep, workshop
-from scan.services.doelen import DoelInfo
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from tests.app.conftest import ken_toe

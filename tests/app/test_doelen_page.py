@@ -280,8 +280,11 @@ def test_doelen__terugblik_shows_levels_with_a_decimal_comma(
 ) -> None:
     eerder = start.start_ronde(app_db, vragenlijst, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2025, 11, 1))
     _vul_in(app_db, vragenlijst, eerder, {"kanaalregie"})
-    doel = doelservice.suggesties(app_db, vragenlijst, bibliotheek, eerder, vandaag=dt.date(2025, 11, 1))[0]
-    doelservice.bewaar(app_db, vragenlijst, eerder, doel.doel, besluit="geaccepteerd", verwachte_versie=None)
+    toen = dt.date(2025, 11, 1)
+    doel = doelservice.suggesties(app_db, vragenlijst, bibliotheek, eerder, vandaag=toen)[0]
+    # Accepted only when SMART (the service's rule), judged on the day of that round.
+    smart = doel.doel.model_copy(update={"nulmeting": 40.0, "streefwaarde": 55.0, "draagvlak": "MT"})
+    doelservice.bewaar(app_db, vragenlijst, eerder, smart, besluit="geaccepteerd", verwachte_versie=None, vandaag=toen)
     _vul_in(app_db, vragenlijst, ronde, set())
     at = open_app(DOELEN, d=ronde.deelnemer.token)
     assert not at.exception

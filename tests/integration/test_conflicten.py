@@ -24,11 +24,10 @@ from scan.db.migraties import alembic_config, migreer
 from scan.db.openen import open_database
 from scan.db.tabellen import DeelnemerRij, DoelRij
 from scan.db.verbinding import Database
-from scan.fouten import AmbitieConflict, Conflict, ConsensusConflict, DeelnemerConflict, InvoerFout
-from scan.leesmodellen import Sessie
+from scan.fouten import AmbitieConflict, Conflict, ConsensusConflict, DeelnemerConflict, DoelConflict, InvoerFout
+from scan.leesmodellen import DoelInfo, Sessie
 from scan.services import doelen as doelservice
 from scan.services import start, vergelijken, werkgroep, workshop
-from scan.services.doelen import DoelConflict, DoelInfo
 from scan.services.toegang import Gebruiker
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
@@ -56,6 +55,7 @@ def _goal(vl: Vragenlijst, bib: DoelenBibliotheek) -> Doel:
         eenheid="%",
         nulmeting=40.0,
         streefwaarde=80.0,
+        bron="Kanalenregister, kwartaaltelling",
         eigenaar="Teamleider KCC",
         draagvlak="MT",
         deadline=DATUM + dt.timedelta(days=200),
@@ -75,7 +75,7 @@ def test_goal_content__stale_save_is_refused_with_the_stored_version_then_saved_
 ) -> None:
     a, b = twee
     doel = _goal(vragenlijst, bibliotheek)
-    gezien = doelservice.bewaar(db, vragenlijst, a, doel, besluit="geaccepteerd", verwachte_versie=None)
+    gezien = doelservice.bewaar(db, vragenlijst, a, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=DATUM)
     # Both pages show version v; A saves a new title.
     na_a = doelservice.bewaar(
         db,
@@ -84,16 +84,21 @@ def test_goal_content__stale_save_is_refused_with_the_stored_version_then_saved_
         doel.model_copy(update={"titel": "Van A"}),
         besluit="geaccepteerd",
         verwachte_versie=gezien.versie,
+        vandaag=DATUM,
     )
     van_b = doel.model_copy(update={"titel": "Van B", "eigenaar": "Gijs"})
     with pytest.raises(DoelConflict) as conflict:
-        doelservice.bewaar(db, vragenlijst, b, van_b, besluit="geaccepteerd", verwachte_versie=gezien.versie)
+        doelservice.bewaar(
+            db, vragenlijst, b, van_b, besluit="geaccepteerd", verwachte_versie=gezien.versie, vandaag=DATUM
+        )
     huidig = conflict.value.huidig
     assert huidig is not None
     assert (huidig.doel.titel, huidig.gewijzigd_door, huidig.versie) == ("Van A", "Fatima", na_a.versie)
     assert _rij(db, a, doel.id) == na_a  # nothing changed
     # B keeps theirs, explicitly over the version now stored.
-    na_b = doelservice.bewaar(db, vragenlijst, b, van_b, besluit="geaccepteerd", verwachte_versie=huidig.versie)
+    na_b = doelservice.bewaar(
+        db, vragenlijst, b, van_b, besluit="geaccepteerd", verwachte_versie=huidig.versie, vandaag=DATUM
+    )
     assert (na_b.doel.titel, na_b.doel.eigenaar, na_b.gewijzigd_door) == ("Van B", "Gijs", "Gijs")
     assert na_b.versie == huidig.versie + 1
 
@@ -104,7 +109,13 @@ def test_pdca__a_stale_phase_and_note_are_refused_not_replaced_by_the_other_pers
     # The reported failure: B's phase and note were dropped and A's values saved under B's name.
     a, b = twee
     gezien = doelservice.bewaar(
-        db, vragenlijst, a, _goal(vragenlijst, bibliotheek), besluit="geaccepteerd", verwachte_versie=None
+        db,
+        vragenlijst,
+        a,
+        _goal(vragenlijst, bibliotheek),
+        besluit="geaccepteerd",
+        verwachte_versie=None,
+        vandaag=DATUM,
     )
     na_a = doelservice.zet_status(db, vragenlijst, a, gezien, "do", "A: gestart")
     with pytest.raises(DoelConflict) as conflict:
@@ -131,7 +142,13 @@ def test_goal_decision_or_delete__on_a_stale_version__is_refused(
 ) -> None:
     a, b = twee
     gezien = doelservice.bewaar(
-        db, vragenlijst, a, _goal(vragenlijst, bibliotheek), besluit="geaccepteerd", verwachte_versie=None
+        db,
+        vragenlijst,
+        a,
+        _goal(vragenlijst, bibliotheek),
+        besluit="geaccepteerd",
+        verwachte_versie=None,
+        vandaag=DATUM,
     )
     na_a = doelservice.zet_status(db, vragenlijst, a, gezien, "act", "A")
     with pytest.raises(DoelConflict) as conflict:
@@ -148,13 +165,18 @@ def test_goal__deleted_meanwhile__conflict_without_stored_version(
 ) -> None:
     a, b = twee
     doel = _goal(vragenlijst, bibliotheek)
-    gezien = doelservice.bewaar(db, vragenlijst, a, doel, besluit="geaccepteerd", verwachte_versie=None)
+    gezien = doelservice.bewaar(db, vragenlijst, a, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=DATUM)
     doelservice.verwijder(db, a, gezien)
     with pytest.raises(DoelConflict) as conflict:
         doelservice.zet_status(db, vragenlijst, b, gezien, "do", "B")
     assert conflict.value.huidig is None
     # Keeping one's own version of a goal deleted meanwhile: saved anew (expected: none).
-    assert doelservice.bewaar(db, vragenlijst, b, doel, besluit="geaccepteerd", verwachte_versie=None).versie == 1
+    assert (
+        doelservice.bewaar(
+            db, vragenlijst, b, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=DATUM
+        ).versie
+        == 1
+    )
 
 
 # --- consensus ------------------------------------------------------------------------------
@@ -316,7 +338,9 @@ class _Soort:
         self.stelling = vl.bouwstenen[0].stellingen[0].id
         self.fasen = ("plan", "do", "check", "act", "plan")
         if soort == "doel":
-            self.info = doelservice.bewaar(db, vl, a, _goal(vl, bib), besluit="geaccepteerd", verwachte_versie=None)
+            self.info = doelservice.bewaar(
+                db, vl, a, _goal(vl, bib), besluit="geaccepteerd", verwachte_versie=None, vandaag=DATUM
+            )
         if soort == "deelnemer":
             self.wie = start.neem_deel(db, vl, code=a.ronde.code, naam="Stray").deelnemer.id
 
@@ -405,7 +429,13 @@ def test_doelrij_versie__is_bumped_by_every_write(
 ) -> None:
     a, _ = twee
     info = doelservice.bewaar(
-        db, vragenlijst, a, _goal(vragenlijst, bibliotheek), besluit="geaccepteerd", verwachte_versie=None
+        db,
+        vragenlijst,
+        a,
+        _goal(vragenlijst, bibliotheek),
+        besluit="geaccepteerd",
+        verwachte_versie=None,
+        vandaag=DATUM,
     )
     versies = [info.versie]
     for fase in ("do", "check", "act"):

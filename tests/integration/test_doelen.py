@@ -7,11 +7,10 @@ import datetime as dt
 import pytest
 
 from scan.db.verbinding import Database
-from scan.fouten import InvoerFout
+from scan.fouten import DoelConflict, InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
 from scan.services import invullen, start, workshop
-from scan.services.doelen import DoelConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
@@ -35,8 +34,10 @@ def test_accept_and_reject__are_stored_and_not_suggested_again(
     voorstellen = doelservice.suggesties(db, vragenlijst, bibliotheek, sessie, vandaag=VANDAAG)
     assert voorstellen[0].bouwsteen == "kanaalregie"
     eerste, tweede = voorstellen[0], voorstellen[1]
-    doel = eerste.doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": 60.0, "draagvlak": "MT"})
-    opgeslagen = doelservice.bewaar(db, vragenlijst, sessie, doel, besluit="geaccepteerd", verwachte_versie=None)
+    doel = _smart(eerste.doel)
+    opgeslagen = doelservice.bewaar(
+        db, vragenlijst, sessie, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG
+    )
     doelservice.bewaar(db, vragenlijst, sessie, tweede.doel, besluit="afgewezen", verwachte_versie=None)
     alle = doelservice.doelen(db, sessie)
     assert alle[eerste.sjabloon].besluit == "geaccepteerd"
@@ -56,8 +57,8 @@ def test_a_later_round__shows_each_earlier_goal_with_its_level_then_and_now(
     db: Database, vragenlijst: Vragenlijst, bibliotheek: DoelenBibliotheek
 ) -> None:
     eerder = _ronde(db, vragenlijst, dt.date(2025, 11, 1), 2)
-    doel = doelservice.suggesties(db, vragenlijst, bibliotheek, eerder, vandaag=VANDAAG)[0].doel
-    doelservice.bewaar(db, vragenlijst, eerder, doel, besluit="geaccepteerd", verwachte_versie=None)
+    doel = _smart(doelservice.suggesties(db, vragenlijst, bibliotheek, eerder, vandaag=VANDAAG)[0].doel)
+    doelservice.bewaar(db, vragenlijst, eerder, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG)
     later = _ronde(db, vragenlijst, dt.date(2026, 11, 1), 3)
     terug = [t for t in doelservice.terugblik(db, vragenlijst, later) if t.doel.id == doel.id]
     assert len(terug) == 1
@@ -74,7 +75,9 @@ def _deelnemer(db: Database, vl: Vragenlijst, facilitator: Sessie, naam: str = "
 
 
 def _smart(doel: Doel) -> Doel:
-    return doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": 60.0, "draagvlak": "MT"})
+    """A suggestion made SMART as a werkgroep does: a baseline, a target in the indicator's direction, support."""
+    streef = 40.0 if doel.richting == "lager" else 60.0
+    return doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": streef, "draagvlak": "MT"})
 
 
 def test_a_participant__may_propose_but_not_decide_edit_or_delete(
@@ -96,7 +99,13 @@ def test_a_participant__may_propose_but_not_decide_edit_or_delete(
         lambda: doelservice.zet_status(db, vragenlijst, anna, voorstel, "do", ""),
         lambda: doelservice.verwijder(db, anna, voorstel),
         lambda: doelservice.bewaar(
-            db, vragenlijst, anna, _smart(eerste.doel), besluit="geaccepteerd", verwachte_versie=voorstel.versie
+            db,
+            vragenlijst,
+            anna,
+            _smart(eerste.doel),
+            besluit="geaccepteerd",
+            verwachte_versie=voorstel.versie,
+            vandaag=VANDAAG,
         ),
     ):
         with pytest.raises(InvoerFout, match="Alleen de facilitator"):
@@ -106,7 +115,13 @@ def test_a_participant__may_propose_but_not_decide_edit_or_delete(
     # The facilitator sees the proposal, and accepts it (edited) or rejects it.
     gezien = doelservice.doelen(db, fatima)[eerste.sjabloon]
     aanvaard = doelservice.bewaar(
-        db, vragenlijst, fatima, _smart(gezien.doel), besluit="geaccepteerd", verwachte_versie=gezien.versie
+        db,
+        vragenlijst,
+        fatima,
+        _smart(gezien.doel),
+        besluit="geaccepteerd",
+        verwachte_versie=gezien.versie,
+        vandaag=VANDAAG,
     )
     assert (aanvaard.besluit, aanvaard.gewijzigd_door) == ("geaccepteerd", "Fatima")
     eigen = Doel(id=doelservice.nieuwe_sleutel(), bouwsteen="kanaalinzet", titel="Chat proberen", actie="")
@@ -126,7 +141,9 @@ def test_the_role_is_read_from_the_row__not_from_the_pages_snapshot(
     vermomd = anna.model_copy(update={"deelnemer": anna.deelnemer.model_copy(update={"rol": "facilitator"})})
     doel = doelservice.suggesties(db, vragenlijst, bibliotheek, anna, vandaag=VANDAAG)[0].doel
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
-        doelservice.bewaar(db, vragenlijst, vermomd, _smart(doel), besluit="geaccepteerd", verwachte_versie=None)
+        doelservice.bewaar(
+            db, vragenlijst, vermomd, _smart(doel), besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG
+        )
     assert doelservice.doelen(db, fatima) == {}
 
 
@@ -136,7 +153,7 @@ def test_withdraw_undo_and_delete__each_by_the_facilitator(
     fatima = _ronde(db, vragenlijst, VANDAAG, 2)
     een, twee = doelservice.suggesties(db, vragenlijst, bibliotheek, fatima, vandaag=VANDAAG)[:2]
     aanvaard = doelservice.bewaar(
-        db, vragenlijst, fatima, _smart(een.doel), besluit="geaccepteerd", verwachte_versie=None
+        db, vragenlijst, fatima, _smart(een.doel), besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG
     )
     afgewezen = doelservice.bewaar(db, vragenlijst, fatima, twee.doel, besluit="afgewezen", verwachte_versie=None)
 
@@ -167,7 +184,7 @@ def test_a_closed_round__refuses_every_goal_write__also_when_closed_after_the_pa
     een, twee = doelservice.suggesties(db, vragenlijst, bibliotheek, fatima, vandaag=VANDAAG)[:2]
     drie = Doel(id=doelservice.nieuwe_sleutel(), bouwsteen="kanaalinzet", titel="Chat proberen", actie="")
     aanvaard = doelservice.bewaar(
-        db, vragenlijst, fatima, _smart(een.doel), besluit="geaccepteerd", verwachte_versie=None
+        db, vragenlijst, fatima, _smart(een.doel), besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG
     )
     afgewezen = doelservice.bewaar(db, vragenlijst, fatima, twee.doel, besluit="afgewezen", verwachte_versie=None)
     # The page loaded while the round was open (``fatima`` and ``anna`` say "open"); then it closes.
@@ -210,7 +227,7 @@ def test_baseline_to_follow__is_stored_and_read_back(
     fatima = _ronde(db, vragenlijst, VANDAAG, 2)
     doel = doelservice.suggesties(db, vragenlijst, bibliotheek, fatima, vandaag=VANDAAG)[0].doel
     doel = doel.model_copy(update={"nulmeting": None, "nulmeting_uiterlijk": dt.date(2027, 2, 1), "draagvlak": "MT"})
-    doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None)
+    doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG)
     assert doelservice.doelen(db, fatima)[doel.id].doel.nulmeting_uiterlijk == dt.date(2027, 2, 1)
 
 
@@ -221,8 +238,8 @@ def test_baseline_to_follow__goes_through_export_and_import(
 
     fatima = _ronde(db, vragenlijst, VANDAAG, 2)
     doel = doelservice.suggesties(db, vragenlijst, bibliotheek, fatima, vandaag=VANDAAG)[0].doel
-    doel = doel.model_copy(update={"nulmeting": None, "nulmeting_uiterlijk": dt.date(2027, 2, 1)})
-    doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None)
+    doel = doel.model_copy(update={"nulmeting": None, "nulmeting_uiterlijk": dt.date(2027, 2, 1), "draagvlak": "MT"})
+    doelservice.bewaar(db, vragenlijst, fatima, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG)
     scan = uitwisseling.exporteer(db, fatima.ronde.id)
     assert [d.nulmeting_uiterlijk for d in scan.doelen] == [dt.date(2027, 2, 1)]
     kopie = uitwisseling.importeer(

@@ -107,12 +107,16 @@ def _doel(vl: Vragenlijst, **velden: str) -> Doel:
         id="eigen_test",
         bouwsteen=vl.bouwstenen[0].id,
         titel="Kanaalsturing op orde",
-        actie="Wij richten een kanaalregieoverleg in.",
+        actie="Wij richten elke maand een kanaalregieoverleg in.",
         indicator="Klanttevredenheid",
+        eenheid="rapportcijfer x 10",
         nulmeting=50.0,
         streefwaarde=60.0,
+        bron="Klanttevredenheidsonderzoek",
+        eigenaar="Teamleider KCC",
         draagvlak="MT",
-    )
+        deadline=dt.date(2027, 11, 1),
+    )  # SMART: a goal is accepted only then
     return basis.model_copy(update=velden)
 
 
@@ -124,7 +128,7 @@ def _invoerpunten(
     bouwsteen = vl.bouwstenen[0].id
     code = ronde.ronde.code
 
-    def start(**velden: str) -> Callable[[str], object]:
+    def begin(**velden: str) -> Callable[[str], object]:
         def doe(tekst: str) -> object:
             argumenten = {"facilitator": "Fatima", "omschrijving": "", "functie": ""}
             argumenten |= {k: v.format(tekst=tekst) for k, v in velden.items()}
@@ -135,9 +139,9 @@ def _invoerpunten(
     punten: dict[str, tuple[str, Callable[[str], object]]] = {
         "meedoen_naam": ("Uw naam", lambda t: start.neem_deel(db, vl, code=code, naam=t)),
         "meedoen_functie": ("Uw functie", lambda t: start.neem_deel(db, vl, code=code, naam="Bob", functie=t)),
-        "start_naam": ("Uw naam", start(facilitator="{tekst}")),
-        "start_functie": ("Uw functie", start(functie="{tekst}")),
-        "start_omschrijving": ("De omschrijving", start(omschrijving="{tekst}")),
+        "start_naam": ("Uw naam", begin(facilitator="{tekst}")),
+        "start_functie": ("Uw functie", begin(functie="{tekst}")),
+        "start_omschrijving": ("De omschrijving", begin(omschrijving="{tekst}")),
         "toelichting": (
             f"De toelichting bij stelling {stelling}",
             lambda t: invullen.sla_toelichting_op(db, vl, anna, stelling, t),
@@ -173,7 +177,7 @@ def _invoerpunten(
         punten[f"doel_{veld}"] = (
             f"{naam} van het doel",
             lambda t, veld=veld: doelservice.bewaar(
-                db, vl, ronde, _doel(vl, **{veld: t}), besluit="geaccepteerd", verwachte_versie=None
+                db, vl, ronde, _doel(vl, **{veld: t}), besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG
             ),
         )
         punten[f"voorstel_{veld}"] = (
@@ -217,7 +221,9 @@ def test_a_control_character__is_refused_at_every_service_naming_the_field(
 def test_the_pdca_note__is_cleaned_and_refuses_control_characters(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie
 ) -> None:
-    info = doelservice.bewaar(db, vragenlijst, ronde, _doel(vragenlijst), besluit="geaccepteerd", verwachte_versie=None)
+    info = doelservice.bewaar(
+        db, vragenlijst, ronde, _doel(vragenlijst), besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG
+    )
     voor = _stand(db)
     with pytest.raises(InvoerFout, match=r"^De notities bij het doel bevat onzichtbare stuurtekens \(BEL"):
         doelservice.zet_status(db, vragenlijst, ronde, info, "do", "Gestart\x07")
@@ -233,12 +239,18 @@ def test_goal_text__is_stored_cleaned_and_over_its_limit_refused_naming_field_an
         db,
         vragenlijst,
         ronde,
-        _doel(vragenlijst, titel="Kanaal\u200bsturing\u202e", actie="Eerst dit.\r\n\r\n\r\n\r\nDan dat.  "),
+        _doel(
+            vragenlijst,
+            titel="Kanaal\u200bsturing\u202e",
+            actie="Eerst dit.\r\n\r\n\r\n\r\nDan dat, en daarna de rest.  ",
+        ),
         besluit="geaccepteerd",
         verwachte_versie=None,
+        vandaag=VANDAAG,
     )
-    assert (info.doel.titel, info.doel.actie) == ("Kanaalsturing", "Eerst dit.\n\nDan dat.")
+    assert (info.doel.titel, info.doel.actie) == ("Kanaalsturing", "Eerst dit.\n\nDan dat, en daarna de rest.")
     maximum = VELDEN["actie"].maximum
+    volgt = " en zo verder, elke maand opnieuw"  # enough words for the S of SMART
     voor = _stand(db)
     with pytest.raises(
         InvoerFout, match=rf"^De actie van het doel is {maximum + 1} tekens lang; het maximum is {maximum}\."
@@ -250,15 +262,17 @@ def test_goal_text__is_stored_cleaned_and_over_its_limit_refused_naming_field_an
             _doel(vragenlijst, actie="x" * (maximum + 1)),
             besluit="geaccepteerd",
             verwachte_versie=info.versie,
+            vandaag=VANDAAG,
         )
     assert _stand(db) == voor
     vol = doelservice.bewaar(
         db,
         vragenlijst,
         ronde,
-        _doel(vragenlijst, actie="x" * maximum),
+        _doel(vragenlijst, actie="x" * (maximum - len(volgt)) + volgt),
         besluit="geaccepteerd",
         verwachte_versie=info.versie,
+        vandaag=VANDAAG,
     )
     assert len(vol.doel.actie) == maximum
 

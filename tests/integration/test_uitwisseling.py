@@ -87,7 +87,7 @@ def test_export_then_import__of_a_round_made_in_the_app(
     )
     voorstellen = doelservice.suggesties(db, vragenlijst, bibliotheek, fac, vandaag=VANDAAG)
     doel = voorstellen[0].doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": 60.0, "draagvlak": "MT"})
-    doelservice.bewaar(db, vragenlijst, fac, doel, besluit="geaccepteerd", verwachte_versie=None)
+    doelservice.bewaar(db, vragenlijst, fac, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG)
     doelservice.bewaar(db, vragenlijst, fac, voorstellen[1].doel, besluit="afgewezen", verwachte_versie=None)
 
     eerste = exporteer(db, fac.ronde.id)

@@ -1,4 +1,1 @@
-"""Panels: the rendering parts of a page, one module per page and part (``<page>_<part>.py``).
-
-Layer: ``scan/ui`` (Streamlit). A panel draws and calls services; it never imports ``scan.db``.
-"""
+"""Panels: the parts of a page that make it long, one module per page and part (``<page>_<part>.py``)."""
