@@ -284,8 +284,12 @@ class NepConsensus:
     def lees(self, ronde_id: int, stelling: str) -> ConsensusInfo | None:
         return self._d.get((ronde_id, stelling))
 
-    def zet(self, ronde_id: int, stelling: str, *, niveau: int, toelichting: str | None, door: str) -> ConsensusInfo:
+    def zet(
+        self, ronde_id: int, stelling: str, *, versie: int | None, niveau: int, toelichting: str | None, door: str
+    ) -> ConsensusInfo:
         oud = self._d.get((ronde_id, stelling))
+        if (oud.versie if oud else None) != versie:
+            raise Botsing()
         info = ConsensusInfo(
             stelling=stelling,
             niveau=niveau,
@@ -299,8 +303,9 @@ class NepConsensus:
 
     def wis(self, ronde_id: int, stelling: str, versie: int) -> None:
         oud = self._d.get((ronde_id, stelling))
-        if oud is not None and oud.versie == versie:
-            del self._d[(ronde_id, stelling)]
+        if oud is None or oud.versie != versie:
+            raise Botsing()
+        del self._d[(ronde_id, stelling)]
 
 
 class NepBespreekpunten:
@@ -332,9 +337,11 @@ class NepVastgesteldeAmbities:
         return self._d.get((ronde_id, bouwsteen))
 
     def zet(
-        self, ronde_id: int, bouwsteen: str, *, niveau: int, toelichting: str | None, door: str
+        self, ronde_id: int, bouwsteen: str, *, versie: int | None, niveau: int, toelichting: str | None, door: str
     ) -> VastgesteldeAmbitie:
         oud = self._d.get((ronde_id, bouwsteen))
+        if (oud.versie if oud else None) != versie:
+            raise Botsing()
         info = VastgesteldeAmbitie(
             bouwsteen=bouwsteen,
             niveau=niveau,
@@ -346,8 +353,11 @@ class NepVastgesteldeAmbities:
         self._d[(ronde_id, bouwsteen)] = info
         return info
 
-    def wis(self, ronde_id: int, bouwsteen: str) -> None:
-        self._d.pop((ronde_id, bouwsteen), None)
+    def wis(self, ronde_id: int, bouwsteen: str, versie: int) -> None:
+        oud = self._d.get((ronde_id, bouwsteen))
+        if oud is None or oud.versie != versie:
+            raise Botsing()
+        del self._d[(ronde_id, bouwsteen)]
 
 
 # --- end workshop area ---

@@ -29,7 +29,9 @@ class Bespreekpunten:
         """Set the mark of ``stelling`` (one statement, whatever was there), or take it off (``None``)."""
         if markering is None:
             self._s.execute(
-                delete(BespreekpuntRij).where(BespreekpuntRij.ronde_id == ronde_id, BespreekpuntRij.stelling == stelling)
+                delete(BespreekpuntRij).where(
+                    BespreekpuntRij.ronde_id == ronde_id, BespreekpuntRij.stelling == stelling
+                )
             )
             return
         upsert(

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from scan.db.tabellen import ConsensusRij, nu
+from scan.fouten import Botsing
 from scan.leesmodellen import ConsensusInfo
 
 
@@ -43,24 +44,34 @@ class Consensus:
         rij = self._rij(ronde_id, stelling)
         return _info(rij) if rij else None
 
-    def zet(self, ronde_id: int, stelling: str, *, niveau: int, toelichting: str | None, door: str) -> ConsensusInfo:
-        """Record the agreed level over the version loaded in this unit of work (a new row if none)."""
-        rij = self._rij(ronde_id, stelling)
-        if rij is None:
+    def zet(
+        self, ronde_id: int, stelling: str, *, versie: int | None, niveau: int, toelichting: str | None, door: str
+    ) -> ConsensusInfo:
+        """Record the agreed level over ``versie``, the version the use case checked (``None``: a new
+        row). Never decided on a fresh read: a row another writer made or changed since then makes
+        the unique ``INSERT`` or the versioned ``UPDATE`` fail, and the unit of work ends in ``Botsing``."""
+        if versie is None:
             rij = ConsensusRij(ronde_id=ronde_id, stelling=stelling)
             self._s.add(rij)
+        else:
+            gevonden = self._rij(ronde_id, stelling)
+            if gevonden is None or gevonden.versie != versie:
+                raise Botsing()
+            rij = gevonden
         rij.niveau = niveau
         rij.toelichting = toelichting
         rij.vastgesteld_door = door
         rij.vastgesteld_op = nu()
-        # The versioned UPDATE or the unique INSERT fails here when another writer won the race.
         self._s.flush()
         return _info(rij)
 
     def wis(self, ronde_id: int, stelling: str, versie: int) -> None:
-        """Remove the agreed level, only at ``versie`` (a newer one stays)."""
-        self._s.execute(
+        """Remove the agreed level, only at ``versie``: a newer one stays, and the unit of work ends
+        in ``Botsing``."""
+        weg = self._s.execute(
             delete(ConsensusRij).where(
                 ConsensusRij.ronde_id == ronde_id, ConsensusRij.stelling == stelling, ConsensusRij.versie == versie
             )
         )
+        if weg.rowcount != 1:  # type: ignore[attr-defined]  # a CursorResult for a DELETE
+            raise Botsing()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scan.db.tabellen import AmbitieRij, VastgesteldeAmbitieRij, nu
+from scan.fouten import Botsing
 from scan.leesmodellen import VastgesteldeAmbitie
 
 
@@ -53,12 +54,18 @@ class VastgesteldeAmbities:
         return _info(rij) if rij else None
 
     def zet(
-        self, ronde_id: int, bouwsteen: str, *, niveau: int, toelichting: str | None, door: str
+        self, ronde_id: int, bouwsteen: str, *, versie: int | None, niveau: int, toelichting: str | None, door: str
     ) -> VastgesteldeAmbitie:
-        rij = self._rij(ronde_id, bouwsteen)
-        if rij is None:
+        """Record the agreed ambition over ``versie``, the version the use case checked (``None``: a
+        new row); never decided on a fresh read (see ``scan.db.consensus.Consensus.zet``)."""
+        if versie is None:
             rij = VastgesteldeAmbitieRij(ronde_id=ronde_id, bouwsteen=bouwsteen)
             self._s.add(rij)
+        else:
+            gevonden = self._rij(ronde_id, bouwsteen)
+            if gevonden is None or gevonden.versie != versie:
+                raise Botsing()
+            rij = gevonden
         rij.niveau = niveau
         rij.toelichting = toelichting
         rij.gewijzigd_door = door
@@ -66,9 +73,11 @@ class VastgesteldeAmbities:
         self._s.flush()
         return _info(rij)
 
-    def wis(self, ronde_id: int, bouwsteen: str) -> None:
-        """Remove the agreed ambition as loaded in this unit of work (versioned ``DELETE``)."""
+    def wis(self, ronde_id: int, bouwsteen: str, versie: int) -> None:
+        """Remove the agreed ambition at ``versie`` (versioned ``DELETE``); another version ends the
+        unit of work in ``Botsing``."""
         rij = self._rij(ronde_id, bouwsteen)
-        if rij is not None:
-            self._s.delete(rij)
-            self._s.flush()
+        if rij is None or rij.versie != versie:
+            raise Botsing()
+        self._s.delete(rij)
+        self._s.flush()

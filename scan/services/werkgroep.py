@@ -193,7 +193,9 @@ def stel_ambitie_vast(
             huidig = werk.vastgestelde_ambities.lees(ronde.id, bouwsteen)
             if (huidig.versie if huidig else None) != verwachte_versie:
                 raise AmbitieConflict(huidig)
-            return werk.vastgestelde_ambities.zet(ronde.id, bouwsteen, niveau=niveau, toelichting=schoon, door=ik.naam)
+            return werk.vastgestelde_ambities.zet(
+                ronde.id, bouwsteen, versie=verwachte_versie, niveau=niveau, toelichting=schoon, door=ik.naam
+            )
     except Botsing:
         raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None
 
@@ -215,7 +217,7 @@ def wis_ambitie(
                 return False
             if huidig.versie != verwachte_versie:
                 raise AmbitieConflict(huidig)
-            werk.vastgestelde_ambities.wis(ronde.id, bouwsteen)
+            werk.vastgestelde_ambities.wis(ronde.id, bouwsteen, huidig.versie)
             return True
     except Botsing:
         raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None

@@ -137,7 +137,9 @@ def stel_consensus_vast(
                 if huidig is not None:
                     werk.consensus.wis(ronde.id, stelling, huidig.versie)
                 return None
-            return werk.consensus.zet(ronde.id, stelling, niveau=niveau, toelichting=schoon, door=ik.naam)
+            return werk.consensus.zet(
+                ronde.id, stelling, versie=verwachte_versie, niveau=niveau, toelichting=schoon, door=ik.naam
+            )
     except Botsing:
         # Another writer won the race between our read and our write: show what it stored.
         with db.inzage() as werk:

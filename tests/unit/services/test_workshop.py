@@ -10,6 +10,7 @@ from scan.fouten import ConsensusConflict, InvoerFout
 from scan.leesmodellen import ConsensusInfo, Voortgang
 from scan.services import regels, workshop
 from scoring.models import Vragenlijst
+from tests import nep
 from tests.nep import NU
 from tests.unit.services.werkplaats import ANNA, BERT, werkplaats
 
@@ -245,3 +246,29 @@ def test_eis_facilitator__one_rule_on_what_the_unit_of_work_loaded(
         else:
             with pytest.raises(InvoerFout, match=melding):
                 regels.eis_facilitator(werk, bert, niet_facilitator="GEEN", niet_meer="WEG", afgerond="DICHT")
+
+
+def test_consensus__row_made_by_another_writer_after_the_check__conflict_not_overwritten(
+    vragenlijst: Vragenlijst, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write acts on the version the use case checked, never on a fresh read: a row another
+    facilitator stored between the check and the write ends in a conflict, and theirs stays."""
+    db, bert, _ = werkplaats(vragenlijst)
+    st = _eerste(vragenlijst)
+    theirs = workshop.stel_consensus_vast(
+        db, vragenlijst, bert, stelling=st, niveau=2, toelichting="", verwachte_versie=None
+    )
+    echte_lees = nep.NepConsensus.lees
+    gelezen: list[str] = []
+
+    def te_vroeg(self: nep.NepConsensus, ronde_id: int, stelling: str) -> ConsensusInfo | None:
+        gelezen.append(stelling)
+        return None if len(gelezen) == 1 else echte_lees(self, ronde_id, stelling)  # the check ran before their commit
+
+    monkeypatch.setattr(nep.NepConsensus, "lees", te_vroeg)
+    with pytest.raises(ConsensusConflict) as conflict:
+        workshop.stel_consensus_vast(
+            db, vragenlijst, bert, stelling=st, niveau=5, toelichting="", verwachte_versie=None
+        )
+    assert conflict.value.huidig == theirs
+    assert db.stand.consensus[(1, st)] == theirs
