@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """The project's two commands, for a fresh machine with only Python 3.11 and pip.
 
-    python3 dev.py run    install what the app needs into .venv and start it (SQLite default)
-    python3 dev.py test   install what the tests need into .venv and run checks and tests
-    python3 dev.py lock   regenerate requirements.lock and requirements-dev.lock (needs PyPI)
+    python3 dev.py run          install what the app needs into .venv and start it (SQLite default)
+    python3 dev.py test         install what the tests need into .venv and run checks and tests
+    python3 dev.py test --snel  the quick loop: unit and contract tests without the slow ones
+    python3 dev.py lock         regenerate requirements.lock and requirements-dev.lock (needs PyPI)
 
-Arguments after the command go to streamlit (run), pytest (test) or uv pip compile (lock, e.g.
---upgrade-package jinja2). Installing is from the lock files, every package pinned with its
+The tests run in parallel (pytest-xdist, one worker per core), the browser tests (tests/e2e,
+they start app servers) after them on their own. Arguments after the command go to streamlit
+(run), pytest (test: after the checks, ``pytest <arguments>`` as given) or uv pip compile (lock,
+e.g. --upgrade-package jinja2). Installing is from the lock files, every package pinned with its
 hashes, and is skipped when the lock file has not changed since the last install.
 """
 
@@ -127,15 +130,30 @@ def run(args: list[str]) -> int:
     return _run([str(PY), "-m", "streamlit", "run", "app.py", *args])
 
 
+SNEL = "--snel"
+
+
 def test(args: list[str]) -> int:
     _ensure_env("requirements-dev.lock")
-    steps = [
-        ("ruff check", [str(PY), "-m", "ruff", "check", "."]),
-        ("ruff format --check", [str(PY), "-m", "ruff", "format", "--check", "."]),
-        ("mypy", [str(PY), "-m", "mypy"]),
-        ("vragenlijst valideren", [str(PY), "-m", "scan", "validate"]),
-        ("pytest", [str(PY), "-m", "pytest", *args]),
-    ]
+    pytest = [str(PY), "-m", "pytest"]
+    if SNEL in args:  # the quick loop while working: no checks, no slow, app or database tests
+        rest = [a for a in args if a != SNEL]
+        steps = [("pytest (snel)", [*pytest, "-n", "auto", "-m", "not slow", "tests/unit", "tests/contract", *rest])]
+    else:
+        steps = [
+            ("ruff check", [str(PY), "-m", "ruff", "check", "."]),
+            ("ruff format --check", [str(PY), "-m", "ruff", "format", "--check", "."]),
+            ("mypy", [str(PY), "-m", "mypy"]),
+            ("vragenlijst valideren", [str(PY), "-m", "scan", "validate"]),
+        ]
+        if args:
+            steps.append(("pytest", [*pytest, *args]))
+        else:
+            # Every test but the browser tests, one worker per core: each worker migrates its own
+            # template databases once (tests/conftest.py) and its tests get copies.
+            steps.append(("pytest", [*pytest, "-n", "auto", "tests", "--ignore=tests/e2e"]))
+            # The browser tests start app servers and a browser: one at a time.
+            steps.append(("pytest e2e", [*pytest, "tests/e2e"]))
     for name, cmd in steps:
         print(f"\n== {name} ==", flush=True)
         code = _run(cmd)

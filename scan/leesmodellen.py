@@ -95,6 +95,52 @@ class ConsensusInfo(LeesModel):
     versie: int
 
 
+# --- deelnemen (Start, Invullen, Resultaten) ---
+
+
+class ScoreGegevens(LeesModel):
+    """Everything of a round the scoring engine reads, as plain values (rows valid by the
+    database's CHECK constraints)."""
+
+    antwoorden: tuple[tuple[int, str, str], ...]
+    """(deelnemer id, stelling, answer) for every answer given (not empty)."""
+    ambities: tuple[tuple[int, str, int], ...]
+    """(deelnemer id, bouwsteen, level): the personal ambitions."""
+    vastgesteld: tuple[tuple[str, int], ...]
+    """(bouwsteen, level): the agreed ambitions."""
+    consensus: tuple[tuple[str, int], ...]
+    """(stelling, level): the agreed levels."""
+
+
+class BouwsteenStand(LeesModel):
+    beantwoord: int
+    aantal: int
+    ambitie: bool
+
+    @property
+    def klaar(self) -> bool:
+        """Every stelling answered and the ambition chosen."""
+        return self.ambitie and self.beantwoord == self.aantal
+
+
+class MijnVoortgang(LeesModel):
+    """How far a participant is: stellingen answered of all, and per bouwsteen (in questionnaire order)."""
+
+    beantwoord: int
+    totaal: int
+    bouwstenen: dict[str, BouwsteenStand]
+
+    @property
+    def open(self) -> int:
+        """Bouwstenen not yet finished."""
+        return sum(1 for b in self.bouwstenen.values() if not b.klaar)
+
+    @property
+    def eerste_open(self) -> str:
+        """Where work is left (the first bouwsteen when everything is done)."""
+        return next((b for b, stand in self.bouwstenen.items() if not stand.klaar), next(iter(self.bouwstenen)))
+
+
 # --- doelen ---
 
 Besluit = Literal["voorgesteld", "geaccepteerd", "afgewezen"]
@@ -191,20 +237,6 @@ class AmbitieStand(LeesModel):
         if self.vastgesteld is not None:
             return self.vastgesteld
         return heel(self.mediaan) if self.mediaan is not None else None
-
-
-class ScoreGegevens(LeesModel):
-    """Everything of a round the scoring engine reads, as plain values (rows valid by the
-    database's CHECK constraints)."""
-
-    antwoorden: tuple[tuple[int, str, str], ...]
-    """(deelnemer id, stelling, answer) for every answer given (not empty)."""
-    ambities: tuple[tuple[int, str, int], ...]
-    """(deelnemer id, bouwsteen, level): the personal ambitions."""
-    vastgesteld: tuple[tuple[str, int], ...]
-    """(bouwsteen, level): the agreed ambitions."""
-    consensus: tuple[tuple[str, int], ...]
-    """(stelling, level): the agreed levels."""
 
 
 class Bespreking(LeesModel):

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Literal
 
 from scan.fouten import Botsing
 from scan.leesmodellen import (
@@ -21,7 +22,9 @@ from scan.leesmodellen import (
     ConsensusInfo,
     DeelnemerInfo,
     DoelInfo,
+    GemeenteKeuze,
     Lid,
+    MijnAntwoord,
     RondeInfo,
     ScoreGegevens,
     Sessie,
@@ -30,6 +33,7 @@ from scan.leesmodellen import (
 )
 from scoring import tekst as tekstregel
 from scoring.agenda import Markering
+from scoring.tekst import sleutel
 from scoring.uitwissel import Doel, PdcaFase
 from scoring.vergelijking import Kerncijfers
 
@@ -50,6 +54,12 @@ class NepStand:
         for d in deelnemers:
             self.deelnemers[d.id] = (ronde.id, d)
         return Sessie(ronde=ronde, deelnemer=deelnemers[0])
+
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+    mijn_antwoorden: dict[tuple[int, str], tuple[int, MijnAntwoord]] = field(default_factory=dict)
+    """(deelnemer id, stelling) -> (ronde id, the answer and note)"""
+    mijn_ambities: dict[tuple[int, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
+    """(deelnemer id, bouwsteen) -> (ronde id, niveau, saved at)"""
 
     # --- doelen ---
     doelen: dict[int, dict[str, DoelInfo]] = field(default_factory=dict)
@@ -107,6 +117,60 @@ class NepRondes:
     def gemeente_naam(self, gm_code: str) -> str | None:
         return self._stand.gemeenten.get(gm_code)
 
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def gemeente_keuzes(self) -> list[GemeenteKeuze]:
+        return [
+            GemeenteKeuze(gm_code=c, naam=n, provincie="Utrecht", grootteklasse="groot")
+            for c, n in sorted(self._stand.gemeenten.items(), key=lambda cn: cn[1])
+        ]
+
+    def nieuw(
+        self,
+        *,
+        code: str,
+        gm_code: str,
+        gemeente: str,
+        datum: dt.date,
+        omschrijving: str | None,
+        vragenlijst_id: str,
+        vragenlijst_versie: str,
+        fictief: bool,
+    ) -> RondeInfo:
+        if any(r.code == code for r in self._stand.rondes.values()):
+            raise Botsing()
+        ronde = RondeInfo(
+            id=max(self._stand.rondes, default=0) + 1,
+            code=code,
+            gm_code=gm_code,
+            gemeente=gemeente,
+            datum=datum,
+            omschrijving=omschrijving,
+            vragenlijst_id=vragenlijst_id,
+            vragenlijst_versie=vragenlijst_versie,
+            status="open",
+            fictief=fictief,
+        )
+        self._stand.rondes[ronde.id] = ronde
+        return ronde
+
+    def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
+        # The participants' own answers and ambitions (deelnemen's stores, and the workshop area's
+        # lists) and the werkgroep's agreements (workshop area).
+        st = self._stand
+        return ScoreGegevens(
+            antwoorden=tuple(
+                (d, s, a.antwoord)
+                for (d, s), (r, a) in st.mijn_antwoorden.items()
+                if r == ronde_id and a.antwoord is not None
+            )
+            + tuple((d, s, a) for r, d, s, a, _ in st.antwoorden if r == ronde_id and a is not None),
+            ambities=tuple((d, b, n) for (d, b), (r, n, _) in st.mijn_ambities.items() if r == ronde_id)
+            + tuple((d, b, n) for r, d, b, n in st.ambities if r == ronde_id),
+            vastgesteld=tuple((b, v.niveau) for (r, b), v in st.vastgestelde_ambities.items() if r == ronde_id),
+            consensus=tuple((s, c.niveau) for (r, s), c in st.consensus.items() if r == ronde_id),
+        )
+
     # --- workshop area ---
 
     def zet_status(self, ronde_id: int, status: str) -> None:
@@ -118,15 +182,6 @@ class NepRondes:
 
     def vergeet_kerncijfers(self, ronde_id: int) -> None:
         self._stand.kerncijfers.pop(ronde_id, None)
-
-    def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
-        st = self._stand
-        return ScoreGegevens(
-            antwoorden=tuple((d, s, a) for r, d, s, a, _ in st.antwoorden if r == ronde_id and a is not None),
-            ambities=tuple((d, b, n) for r, d, b, n in st.ambities if r == ronde_id),
-            vastgesteld=tuple((b, v.niveau) for (r, b), v in st.vastgestelde_ambities.items() if r == ronde_id),
-            consensus=tuple((s, c.niveau) for (r, s), c in st.consensus.items() if r == ronde_id),
-        )
 
     def toelichtingen(self, ronde_id: int, stelling: str) -> list[tuple[str | None, str]]:
         rijen = [(a, t) for r, _, s, a, t in self._stand.antwoorden if r == ronde_id and s == stelling and t]
@@ -170,6 +225,28 @@ class NepDeelnemers:
                 return Sessie(ronde=self._stand.rondes[ronde_id], deelnemer=d)
         return None
 
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def aantal(self, ronde_id: int) -> int:
+        return sum(1 for r, _ in self._stand.deelnemers.values() if r == ronde_id)
+
+    def voeg_toe(
+        self, ronde_id: int, *, naam: str, naam_sleutel: str, rol: str, functie: str | None, token: str
+    ) -> DeelnemerInfo:
+        # The table's unique keys: (round, name key) and the token.
+        for r, d in self._stand.deelnemers.values():
+            if d.token == token or (r == ronde_id and sleutel(d.naam) == naam_sleutel):
+                raise Botsing()
+        deelnemer = DeelnemerInfo(
+            id=max(self._stand.deelnemers, default=0) + 1,
+            naam=naam,
+            rol=rol,  # type: ignore[arg-type]  # the table's CHECK constraint
+            functie=functie,
+            token=token,
+        )
+        self._stand.deelnemers[deelnemer.id] = (ronde_id, deelnemer)
+        return deelnemer
+
     # --- doelen ---
     def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
         lid = self._stand.deelnemers.get(deelnemer_id)
@@ -209,6 +286,40 @@ class NepDeelnemers:
         del st.deelnemers[deelnemer_id]
         st.antwoorden = [x for x in st.antwoorden if x[1] != deelnemer_id]
         st.ambities = [x for x in st.ambities if x[1] != deelnemer_id]
+        st.mijn_antwoorden = {k: v for k, v in st.mijn_antwoorden.items() if k[0] != deelnemer_id}
+        st.mijn_ambities = {k: v for k, v in st.mijn_ambities.items() if k[0] != deelnemer_id}
+
+
+class NepAntwoorden:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def van(self, deelnemer_id: int) -> dict[str, MijnAntwoord]:
+        return {st: a for (d, st), (_, a) in self._stand.mijn_antwoorden.items() if d == deelnemer_id}
+
+    def ambities_van(self, deelnemer_id: int) -> dict[str, tuple[int, dt.datetime]]:
+        return {b: (n, moment) for (d, b), (_, n, moment) in self._stand.mijn_ambities.items() if d == deelnemer_id}
+
+    def zet(
+        self,
+        ronde_id: int,
+        deelnemer_id: int,
+        stelling: str,
+        kolom: Literal["antwoord", "toelichting"],
+        waarde: str | None,
+        moment: dt.datetime,
+    ) -> None:
+        oud = self._stand.mijn_antwoorden.get((deelnemer_id, stelling))
+        antwoord = (
+            oud[1] if oud else MijnAntwoord(stelling=stelling, antwoord=None, toelichting=None, gewijzigd_op=moment)
+        )
+        self._stand.mijn_antwoorden[(deelnemer_id, stelling)] = (
+            ronde_id,
+            antwoord.model_copy(update={kolom: waarde, "gewijzigd_op": moment}),
+        )
+
+    def zet_ambitie(self, ronde_id: int, deelnemer_id: int, bouwsteen: str, niveau: int, moment: dt.datetime) -> None:
+        self._stand.mijn_ambities[(deelnemer_id, bouwsteen)] = (ronde_id, niveau, moment)
 
 
 # --- doelen ---
@@ -368,6 +479,9 @@ class NepWerk:
         self.instellingen = NepInstellingen(stand)
         self.rondes = NepRondes(stand)
         self.deelnemers = NepDeelnemers(stand)
+        # --- deelnemen (Start, Invullen, Resultaten) ---
+        self.antwoorden = NepAntwoorden(stand)
+
         # --- doelen ---
         self.doelen = NepDoelen(stand)
         # --- workshop area ---

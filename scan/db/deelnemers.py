@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from scan.db.repository import deelnemer_info, ronde_info
 from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij
-from scan.leesmodellen import Lid, Sessie
+from scan.leesmodellen import DeelnemerInfo, Lid, Sessie
 
 
 class Deelnemers:
@@ -30,6 +30,33 @@ class Deelnemers:
             return None
         deelnemer, ronde, naam = rij
         return Sessie(ronde=ronde_info(ronde, naam), deelnemer=deelnemer_info(deelnemer))
+
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def aantal(self, ronde_id: int) -> int:
+        """How many people take part in the round, facilitators included."""
+        return int(
+            self._s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde_id)) or 0
+        )
+
+    def voeg_toe(
+        self,
+        ronde_id: int,
+        *,
+        naam: str,
+        naam_sleutel: str,
+        rol: str,
+        functie: str | None,
+        token: str,
+    ) -> DeelnemerInfo:
+        """A new person in the round. A name whose key is taken in the round (or a token in use)
+        makes the unit of work end in ``scan.fouten.Botsing``."""
+        rij = DeelnemerRij(
+            ronde_id=ronde_id, naam=naam, naam_sleutel=naam_sleutel, rol=rol, functie=functie, token=token
+        )
+        self._s.add(rij)
+        self._s.flush()
+        return deelnemer_info(rij)
 
     # --- doelen ---
     def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
-from scan.leesmodellen import DeelnemerInfo, GemeenteKeuze, MijnAntwoord, RondeInfo, Sessie
+from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
+from scan.leesmodellen import DeelnemerInfo, RondeInfo
 from scoring.vergelijking import Kerncijfers
 
 
@@ -54,59 +54,6 @@ def upsert(
 
 def gemeente_naam(sessie: Session, gm_code: str) -> str | None:
     return sessie.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
-
-
-def alle_gemeente_keuzes(sessie: Session) -> list[GemeenteKeuze]:
-    rijen = sessie.scalars(select(GemeenteRij).order_by(GemeenteRij.naam))
-    return [
-        GemeenteKeuze(gm_code=r.gm_code, naam=r.naam, provincie=r.provincie, grootteklasse=r.grootteklasse)
-        for r in rijen
-    ]
-
-
-def sessie_voor_token(sessie: Session, token: str) -> Sessie | None:
-    rij = sessie.execute(
-        select(DeelnemerRij, RondeRij, GemeenteRij.naam)
-        .join(RondeRij, DeelnemerRij.ronde_id == RondeRij.id)
-        .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
-        .where(DeelnemerRij.token == token)
-    ).first()
-    if rij is None:
-        return None
-    deelnemer, ronde, naam = rij
-    return Sessie(ronde=ronde_info(ronde, naam), deelnemer=deelnemer_info(deelnemer))
-
-
-def ronde_voor_code(sessie: Session, code: str) -> RondeInfo | None:
-    rij = sessie.execute(
-        select(RondeRij, GemeenteRij.naam)
-        .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
-        .where(RondeRij.code == code)
-    ).first()
-    return None if rij is None else ronde_info(rij[0], rij[1])
-
-
-def antwoorden_van(sessie: Session, deelnemer_id: int) -> dict[str, MijnAntwoord]:
-    # Read on every click of a participant: plain columns and model_construct (the rows are valid
-    # by the table's constraints), no ORM objects and no re-validation.
-    rijen = sessie.execute(
-        select(AntwoordRij.stelling, AntwoordRij.antwoord, AntwoordRij.toelichting, AntwoordRij.gewijzigd_op).where(
-            AntwoordRij.deelnemer_id == deelnemer_id
-        )
-    )
-    return {
-        stelling: MijnAntwoord.model_construct(
-            stelling=stelling, antwoord=antwoord, toelichting=toelichting, gewijzigd_op=gewijzigd_op
-        )
-        for stelling, antwoord, toelichting, gewijzigd_op in rijen
-    }
-
-
-def ambities_van(sessie: Session, deelnemer_id: int) -> dict[str, int]:
-    rijen = sessie.execute(
-        select(AmbitieRij.bouwsteen, AmbitieRij.niveau).where(AmbitieRij.deelnemer_id == deelnemer_id)
-    )
-    return dict(rijen.all())
 
 
 def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:

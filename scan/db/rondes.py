@@ -24,7 +24,7 @@ from scan.db.tabellen import (
     VastgesteldeAmbitieRij,
     nu,
 )
-from scan.leesmodellen import RondeInfo, ScoreGegevens, Voortgang
+from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
 from scoring.vergelijking import Kerncijfers
 
 
@@ -67,6 +67,73 @@ class Rondes:
     def gemeente_naam(self, gm_code: str) -> str | None:
         return self._s.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
 
+    # --- deelnemen (Start, Invullen, Resultaten) ---
+
+    def gemeente_keuzes(self) -> list[GemeenteKeuze]:
+        """Every gemeente to start a round for, by name."""
+        rijen = self._s.scalars(select(GemeenteRij).order_by(GemeenteRij.naam))
+        return [
+            GemeenteKeuze(gm_code=r.gm_code, naam=r.naam, provincie=r.provincie, grootteklasse=r.grootteklasse)
+            for r in rijen
+        ]
+
+    def nieuw(
+        self,
+        *,
+        code: str,
+        gm_code: str,
+        gemeente: str,
+        datum: dt.date,
+        omschrijving: str | None,
+        vragenlijst_id: str,
+        vragenlijst_versie: str,
+        fictief: bool,
+    ) -> RondeInfo:
+        """A new open round; ``gemeente`` is the name of ``gm_code`` the caller loaded."""
+        rij = RondeRij(
+            code=code,
+            gm_code=gm_code,
+            datum=datum,
+            omschrijving=omschrijving,
+            vragenlijst_id=vragenlijst_id,
+            vragenlijst_versie=vragenlijst_versie,
+            status="open",
+            fictief=fictief,
+        )
+        self._s.add(rij)
+        self._s.flush()
+        return ronde_info(rij, gemeente)
+
+    def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
+        """What the scoring engine reads of a round: answers given, personal and agreed ambitions,
+        agreed levels. Plain columns and ``model_construct``: thousands of rows on every rerun of
+        the results page, valid by the database's CHECK constraints."""
+        s = self._s
+        antwoorden = s.execute(
+            select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
+                AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
+            )
+        )
+        ambities = s.execute(
+            select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(
+                AmbitieRij.ronde_id == ronde_id
+            )
+        )
+        vastgesteld = s.execute(
+            select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
+                VastgesteldeAmbitieRij.ronde_id == ronde_id
+            )
+        )
+        consensus = s.execute(
+            select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
+        )
+        return ScoreGegevens.model_construct(
+            antwoorden=tuple((d, st, a) for d, st, a in antwoorden if a is not None),
+            ambities=tuple((d, b, n) for d, b, n in ambities),
+            vastgesteld=tuple((b, n) for b, n in vastgesteld),
+            consensus=tuple((st, n) for st, n in consensus),
+        )
+
     # --- workshop area ---
 
     def zet_status(self, ronde_id: int, status: str) -> None:
@@ -80,44 +147,6 @@ class Rondes:
 
     def vergeet_kerncijfers(self, ronde_id: int) -> None:
         self._s.execute(delete(RondeScoreRij).where(RondeScoreRij.ronde_id == ronde_id))
-
-    def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
-        """What the scoring engine reads of a round: answers given, personal and agreed ambitions,
-        agreed levels. Plain columns: thousands of rows, no ORM objects."""
-        s = self._s
-        return ScoreGegevens.model_construct(
-            antwoorden=tuple(
-                (d, st, a)
-                for d, st, a in s.execute(
-                    select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
-                        AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
-                    )
-                )
-                if a is not None
-            ),
-            ambities=tuple(
-                (d, b, n)
-                for d, b, n in s.execute(
-                    select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(
-                        AmbitieRij.ronde_id == ronde_id
-                    )
-                )
-            ),
-            vastgesteld=tuple(
-                (b, n)
-                for b, n in s.execute(
-                    select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
-                        VastgesteldeAmbitieRij.ronde_id == ronde_id
-                    )
-                )
-            ),
-            consensus=tuple(
-                (st, n)
-                for st, n in s.execute(
-                    select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
-                )
-            ),
-        )
 
     def toelichtingen(self, ronde_id: int, stelling: str) -> list[tuple[str | None, str]]:
         """The notes on ``stelling`` with the answer each came with (``None``: no choice yet),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from scan.db.antwoorden import Antwoorden
 from scan.db.bespreekpunten import Bespreekpunten
 from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
@@ -29,6 +30,9 @@ class Werk:
         self.instellingen = Instellingen(s)
         self.rondes = Rondes(s)
         self.deelnemers = Deelnemers(s)
+        # --- deelnemen (Start, Invullen, Resultaten) ---
+        self.antwoorden = Antwoorden(s)
+
         # --- doelen ---
         self.doelen = Doelen(s)
         # --- workshop area ---

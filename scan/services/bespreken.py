@@ -20,7 +20,7 @@ from scan.db.werk import Werk
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Bespreking, ConsensusInfo, RondeInfo, SchermStand, Sessie, Voortgang
 from scan.services.regels import eis_facilitator
-from scan.services.workshop import resultaat_uit
+from scan.services.resultaten import resultaat_uit
 from scoring import agenda as agenda_regels
 from scoring.agenda import BUDGET_MINUTEN, MARKERINGEN, MINUTEN_PER_PUNT, Markering
 from scoring.models import Vragenlijst

@@ -1,25 +1,18 @@
 """Use cases of the page Invullen: a participant's own answers, notes and ambitions, each saved at once.
 
-Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
-message that names what is wrong and where, raised before anything is written.
+Layer: ``scan/services`` (use cases: no Streamlit, no SQL). Every save is one unit of work
+(``db.werk()``); every refusal is an ``InvoerFout`` with a Dutch message that names what is wrong
+and where, raised before anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 
-from sqlalchemy import select
-
-from scan.db import repository as repo
-from scan.db.tabellen import (
-    AmbitieRij,
-    AntwoordRij,
-    nu,
-)
 from scan.db.verbinding import Database
-from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
-from scan.leesmodellen import MijnAntwoord, Sessie
+from scan.leesmodellen import BouwsteenStand, MijnAntwoord, MijnVoortgang, Sessie
 from scan.services.regels import controleer_versie, eis_open, schone_tekst
 from scoring.models import Vragenlijst
 
@@ -49,72 +42,41 @@ def mag_invullen(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
 
 
 def mijn_antwoorden(db: Database, sessie: Sessie) -> dict[str, MijnAntwoord]:
-    with db.lezen() as s:
-        return repo.antwoorden_van(s, sessie.deelnemer.id)
+    with db.inzage() as werk:
+        return werk.antwoorden.van(sessie.deelnemer.id)
 
 
 def mijn_stand(db: Database, sessie: Sessie) -> tuple[dict[str, MijnAntwoord], dict[str, tuple[int, dt.datetime]]]:
     """What Invullen shows on every click, in one read: the answers, and per bouwsteen the
     ambition with when it was saved."""
-    with db.lezen() as s:
-        antwoorden = repo.antwoorden_van(s, sessie.deelnemer.id)
-        rijen = s.execute(
-            select(AmbitieRij.bouwsteen, AmbitieRij.niveau, AmbitieRij.gewijzigd_op).where(
-                AmbitieRij.deelnemer_id == sessie.deelnemer.id
-            )
-        ).all()
-    return antwoorden, {b: (n, moment) for b, n, moment in rijen}
+    with db.inzage() as werk:
+        return werk.antwoorden.van(sessie.deelnemer.id), werk.antwoorden.ambities_van(sessie.deelnemer.id)
 
 
 def mijn_ambities(db: Database, sessie: Sessie) -> dict[str, int]:
-    with db.lezen() as s:
-        return repo.ambities_van(s, sessie.deelnemer.id)
-
-
-def _bewaar_eigen(
-    db: Database,
-    sessie: Sessie,
-    tabel: type[AntwoordRij | AmbitieRij],
-    sleutel: str,
-    waarde_sleutel: str,
-    kolom: str,
-    waarde: object,
-) -> dt.datetime:
-    """Upsert one column of this participant's row for ``waarde_sleutel``, leaving the other columns.
-
-    A choice and its note are saved by separate widgets; updating only the changed column means
-    the one never overwrites the other, whatever order the saves arrive in.
-    """
-    moment = nu()
-    with db.schrijven() as s:
-        eis_open(Werk(s), sessie)
-        repo.upsert(
-            s,
-            tabel,
-            {
-                "ronde_id": sessie.ronde.id,
-                "deelnemer_id": sessie.deelnemer.id,
-                sleutel: waarde_sleutel,
-                kolom: waarde,
-                "gewijzigd_op": moment,
-            },
-            ["deelnemer_id", sleutel],
-            [kolom, "gewijzigd_op"],
-        )
-    return moment
+    with db.inzage() as werk:
+        return {b: niveau for b, (niveau, _) in werk.antwoorden.ambities_van(sessie.deelnemer.id).items()}
 
 
 def sla_antwoord_op(
     db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str
 ) -> dt.datetime:
-    """Store (or change) this participant's choice for ``stelling``; returns when it was saved."""
+    """Store (or change) this participant's choice for ``stelling``; returns when it was saved.
+
+    Runs on every click: one read (round open, participant still in it) and one upsert of the
+    choice's column, so the note beside it is never overwritten, whatever order saves arrive in.
+    """
     mag_invullen(sessie, vragenlijst)
     controleer_stelling(vragenlijst, stelling)
     if antwoord not in ANTWOORDEN:
         raise InvoerFout(
             f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
         )
-    return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "antwoord", antwoord)
+    moment = dt.datetime.now(dt.UTC)
+    with db.werk() as werk:
+        eis_open(werk, sessie)
+        werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "antwoord", antwoord, moment)
+    return moment
 
 
 def sla_toelichting_op(
@@ -124,7 +86,11 @@ def sla_toelichting_op(
     mag_invullen(sessie, vragenlijst)
     controleer_stelling(vragenlijst, stelling)
     schoon = schone_tekst(tekst, "toelichting", f"De toelichting bij stelling {stelling}")
-    return _bewaar_eigen(db, sessie, AntwoordRij, "stelling", stelling, "toelichting", schoon)
+    moment = dt.datetime.now(dt.UTC)
+    with db.werk() as werk:
+        eis_open(werk, sessie)
+        werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "toelichting", schoon, moment)
+    return moment
 
 
 def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str, niveau: int) -> dt.datetime:
@@ -133,4 +99,60 @@ def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouws
         raise InvoerFout(f"Bouwsteen '{bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
     if niveau not in range(1, 6):
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
-    return _bewaar_eigen(db, sessie, AmbitieRij, "bouwsteen", bouwsteen, "niveau", niveau)
+    moment = dt.datetime.now(dt.UTC)
+    with db.werk() as werk:
+        eis_open(werk, sessie)
+        werk.antwoorden.zet_ambitie(sessie.ronde.id, sessie.deelnemer.id, bouwsteen, niveau, moment)
+    return moment
+
+
+# --- what Invullen shows: levels as text, progress, which bouwsteen (pure rules, no database) ---
+
+
+def keuze_label(vragenlijst: Vragenlijst, waarde: str) -> str:
+    """A choice as the participant reads it: '3 · Groeiend', or the scale's 'Weet niet' / 'N.v.t.'."""
+    for niveau in vragenlijst.schaal.niveaus:
+        if str(niveau.niveau) == waarde:
+            return f"{waarde} · {niveau.naam.nl}"
+    return vragenlijst.schaal.weet_niet.label.nl if waarde == "weet_niet" else vragenlijst.schaal.nvt.label.nl
+
+
+def als_niveau(waarde: object) -> int:
+    """An ambition as the radio sent it; a crafted client can send any label (issue 13, case 10)."""
+    if waarde not in ANTWOORDEN[:5]:
+        raise InvoerFout(f"Ambitie '{str(waarde)[:20]}' kan niet: kies niveau 1 tot 5.")
+    return int(str(waarde))
+
+
+def voortgang(
+    vragenlijst: Vragenlijst, antwoorden: Mapping[str, MijnAntwoord], ambities: Collection[str]
+) -> MijnVoortgang:
+    """The progress of one participant from their answers (a note alone is no answer) and ambitions."""
+    gekozen = {s for s, a in antwoorden.items() if a.antwoord is not None}
+    bouwstenen = {
+        b.id: BouwsteenStand(
+            beantwoord=sum(1 for s in b.stellingen if s.id in gekozen),
+            aantal=len(b.stellingen),
+            ambitie=b.id in ambities,
+        )
+        for b in vragenlijst.bouwstenen
+    }
+    return MijnVoortgang(
+        beantwoord=sum(b.beantwoord for b in bouwstenen.values()),
+        totaal=sum(b.aantal for b in bouwstenen.values()),
+        bouwstenen=bouwstenen,
+    )
+
+
+def begin_bij(stand: MijnVoortgang, gevraagd: str | None) -> str:
+    """The bouwsteen a fresh visit opens: the one in the address if it exists, else where work is left."""
+    return gevraagd if gevraagd in stand.bouwstenen else stand.eerste_open
+
+
+def buur(vragenlijst: Vragenlijst, huidig: str | None, stap: int) -> str | None:
+    """The bouwsteen ``stap`` places from ``huidig``, stopping at the first and the last; None
+    when ``huidig`` is no bouwsteen (a crafted click without the choice: nothing to move from)."""
+    ids = [b.id for b in vragenlijst.bouwstenen]
+    if huidig not in ids:
+        return None
+    return ids[min(max(ids.index(huidig) + stap, 0), len(ids) - 1)]

@@ -1,53 +1,38 @@
 """Use cases of the page Resultaten: the result of a round, computed by the pure scoring core.
 
-Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
-message that names what is wrong and where, raised before anything is written.
+Layer: ``scan/services`` (use cases: no Streamlit, no SQL). Every refusal is an ``InvoerFout`` with a
+Dutch message that names what is wrong and where, raised before anything is written.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from scan.db.tabellen import (
-    AmbitieRij,
-    AntwoordRij,
-    ConsensusRij,
-    VastgesteldeAmbitieRij,
-)
 from scan.db.verbinding import Database
+from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
+from scan.leesmodellen import ScoreGegevens
 from scan.services.invullen import stelling_ids
+from scoring.afronding import afgerond, heel
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
-from scoring.resultaat import ScanResultaat
+from scoring.resultaat import ScanResultaat, StellingResultaat
 from scoring.uitwissel import Ambitie, Antwoord, Consensus
 
 
 def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
     """The scores of a round from everything stored now (answers, ambitions, consensus)."""
-    with db.lezen() as s:
-        return resultaat_in(s, vragenlijst, ronde_id)
+    with db.inzage() as werk:
+        gegevens = werk.rondes.scoregegevens(ronde_id)
+    return resultaat_uit(vragenlijst, gegevens)
 
 
-def resultaat_in(s: Session, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
-    """``resultaat`` inside a transaction the caller holds (closing a round scores what it fixes)."""
-    antwoorden = s.execute(
-        select(AntwoordRij.deelnemer_id, AntwoordRij.stelling, AntwoordRij.antwoord).where(
-            AntwoordRij.ronde_id == ronde_id, AntwoordRij.antwoord.is_not(None)
-        )
-    ).all()
-    ambities = s.execute(
-        select(AmbitieRij.deelnemer_id, AmbitieRij.bouwsteen, AmbitieRij.niveau).where(AmbitieRij.ronde_id == ronde_id)
-    ).all()
-    afspraken = s.execute(
-        select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
-    ).all()
-    vastgesteld = s.execute(
-        select(VastgesteldeAmbitieRij.bouwsteen, VastgesteldeAmbitieRij.niveau).where(
-            VastgesteldeAmbitieRij.ronde_id == ronde_id
-        )
-    ).all()
+def resultaat_in(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
+    """``resultaat`` inside a unit of work the caller holds (closing a round scores what it fixes)."""
+    return resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde_id))
+
+
+def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResultaat:
+    """The scores from what is stored; answers and agreements on stellingen this questionnaire
+    does not know are left out."""
     bekend = stelling_ids(vragenlijst)
     # Rows are valid by the database's CHECK constraints; model_construct skips re-validating
     # thousands of them on every rerun of the results page.
@@ -55,11 +40,29 @@ def resultaat_in(s: Session, vragenlijst: Vragenlijst, ronde_id: int) -> ScanRes
         vragenlijst,
         [
             Antwoord.model_construct(deelnemer=f"d{d}", stelling=st, antwoord=int(a) if a.isdigit() else a)  # type: ignore[arg-type]  # CHECK constraint
-            for d, st, a in antwoorden
-            if a is not None
+            for d, st, a in gegevens.antwoorden
             if st in bekend
         ],
-        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in ambities]
-        + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in vastgesteld],
-        [Consensus.model_construct(stelling=st, niveau=n) for st, n in afspraken if st in bekend],
+        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in gegevens.ambities]
+        + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in gegevens.vastgesteld],
+        [Consensus.model_construct(stelling=st, niveau=n) for st, n in gegevens.consensus if st in bekend],
     )
+
+
+# --- what Resultaten shows (pure rules, no database) ---
+
+
+def eensgezind(resultaat: ScanResultaat) -> list[StellingResultaat]:
+    """The stellingen everyone who scored them scored alike, at least two people: no spread."""
+    return [s for s in resultaat.stellingen if s.aantal_scores >= 2 and (s.spreiding or 0) == 0]
+
+
+def stelling_nummers(vragenlijst: Vragenlijst) -> dict[str, str]:
+    """Per stelling its number as the questionnaire shows it: '3.2' is bouwsteen 3, stelling 2."""
+    return {s.id: f"{b.nummer}.{i}" for b in vragenlijst.bouwstenen for i, s in enumerate(b.stellingen, start=1)}
+
+
+def procent(aandeel: float) -> str:
+    """A share (0.625) as a whole percentage ('63%'), rounded as every shown number is (``scoring.afronding``)."""
+    # Rounded on the share as written (0.145 is 15%), not on its binary product with 100 (14.4999...).
+    return f"{heel(afgerond(aandeel, 2) * 100)}%"

@@ -1,8 +1,9 @@
 """Use cases of the page Start: the gemeenten to choose from, starting a round, finding a round by
 its join code and joining it, and who a personal link belongs to.
 
-Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
-message that names what is wrong and where, raised before anything is written.
+Layer: ``scan/services`` (use cases: no Streamlit, no SQL). Every use case is one unit of work
+(``db.werk()`` / ``db.inzage()``); every refusal is an ``InvoerFout`` with a Dutch message that
+names what is wrong and where, and leaves nothing written (a refused join only counts itself).
 """
 
 from __future__ import annotations
@@ -10,19 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-
-from scan.db import repository as repo
-from scan.db.tabellen import (
-    DeelnemerRij,
-    InstellingRij,
-    RondeRij,
-    nu,
-)
 from scan.db.verbinding import Database
+from scan.db.werk import Werk
+from scan.fouten import Botsing, OnbekendeCode
 from scan.fouten import InvoerFout as InvoerFout
-from scan.fouten import OnbekendeCode
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, Sessie
 from scan.services.regels import (
     CODE_LENGTE,
@@ -33,6 +25,7 @@ from scan.services.regels import (
     normaliseer_code,
     schone_tekst,
 )
+from scan.services.toegang import Gebruiker
 from scoring.models import Vragenlijst
 
 MAX_DEELNEMERS = 60
@@ -47,9 +40,12 @@ GEWEIGERD_SLEUTEL = "vol_geweigerd_{ronde_id}"
 """Key in ``instellingen`` counting the joins a full round refused, for the Workshop notice."""
 
 
-def gemeenten(db: Database) -> list[GemeenteKeuze]:
-    with db.lezen() as s:
-        return repo.alle_gemeente_keuzes(s)
+def gemeenten(db: Database, gebruiker: Gebruiker | None = None) -> list[GemeenteKeuze]:
+    """The gemeenten to choose from by name; with ``gebruiker``, only those they may lead rounds of."""
+    leidt = gebruiker.gemeenten("leiden") if gebruiker is not None else None
+    with db.inzage() as werk:
+        keuzes = werk.rondes.gemeente_keuzes()
+    return [g for g in keuzes if leidt is None or g.gm_code in leidt]
 
 
 def start_ronde(
@@ -64,52 +60,81 @@ def start_ronde(
     fictief: bool = False,
 ) -> Sessie:
     """A new round of ``gm_code`` with its facilitator as first participant."""
+    with db.werk() as werk:
+        return _nieuwe_ronde(
+            werk,
+            vragenlijst,
+            gm_code=gm_code,
+            facilitator=facilitator,
+            datum=datum,
+            omschrijving=omschrijving,
+            functie=functie,
+            fictief=fictief,
+        )
+
+
+def _nieuwe_ronde(
+    werk: Werk,
+    vragenlijst: Vragenlijst,
+    *,
+    gm_code: str,
+    facilitator: str,
+    datum: dt.date,
+    omschrijving: str,
+    functie: str,
+    fictief: bool,
+) -> Sessie:
+    """``start_ronde`` inside a unit of work the caller holds (a checked caller loads the access first)."""
     naam, sleutel = naam_en_sleutel(facilitator)
     omschrijving_schoon = schone_tekst(omschrijving, "omschrijving", "De omschrijving")
     functie_schoon = schone_tekst(functie, "functie", "Uw functie")
-    with db.schrijven() as s:
-        gemeente = repo.gemeente_naam(s, gm_code or "")
-        if gemeente is None:
-            raise InvoerFout(
-                f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
-            )
-        ronde = RondeRij(
-            code=nieuwe_code(),
-            gm_code=gm_code,
-            datum=datum,
-            omschrijving=omschrijving_schoon,
-            vragenlijst_id=vragenlijst.meta.id,
-            vragenlijst_versie=vragenlijst.versie,
-            status="open",
-            fictief=fictief,
+    gemeente = werk.rondes.gemeente_naam(gm_code or "")
+    if gemeente is None:
+        raise InvoerFout(
+            f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
         )
-        s.add(ronde)
-        s.flush()
-        deelnemer = DeelnemerRij(
-            ronde_id=ronde.id,
-            naam=naam,
-            naam_sleutel=sleutel,
-            rol="facilitator",
-            functie=functie_schoon,
-            token=nieuw_token(),
-        )
-        s.add(deelnemer)
-        s.flush()
-        return Sessie(ronde=repo.ronde_info(ronde, gemeente), deelnemer=repo.deelnemer_info(deelnemer))
+    ronde = werk.rondes.nieuw(
+        code=nieuwe_code(),
+        gm_code=gm_code,
+        gemeente=gemeente,
+        datum=datum,
+        omschrijving=omschrijving_schoon,
+        vragenlijst_id=vragenlijst.meta.id,
+        vragenlijst_versie=vragenlijst.versie,
+        fictief=fictief,
+    )
+    deelnemer = werk.deelnemers.voeg_toe(
+        ronde.id, naam=naam, naam_sleutel=sleutel, rol="facilitator", functie=functie_schoon, token=nieuw_token()
+    )
+    return Sessie(ronde=ronde, deelnemer=deelnemer)
 
 
-def zoek_ronde(db: Database, code: str) -> RondeInfo:
+def _schone_code(code: str) -> str:
     schoon = normaliseer_code(code)
     if not schoon:
         raise InvoerFout("Vul de deelnamecode in die de facilitator laat zien (bijvoorbeeld ABCD-EFGH).")
-    with db.lezen() as s:
-        ronde = repo.ronde_voor_code(s, schoon) if len(schoon) == CODE_LENGTE else None
+    return schoon
+
+
+def _onbekend(code: str) -> OnbekendeCode:
+    # The same answer for every code that names no round (too short, mistyped, guessed).
+    return OnbekendeCode(
+        f"Er is geen scanronde met code '{code.strip()[:40]}'. Controleer de code op het scherm van de "
+        "facilitator: acht tekens, zonder de cijfers 0 en 1."
+    )
+
+
+def zoek_ronde(db: Database, code: str) -> RondeInfo:
+    schoon = _schone_code(code)
+    with db.inzage() as werk:
+        ronde = werk.rondes.per_code(schoon) if len(schoon) == CODE_LENGTE else None
     if ronde is None:
-        raise OnbekendeCode(
-            f"Er is geen scanronde met code '{code.strip()[:40]}'. Controleer de code op het scherm van de "
-            "facilitator: acht tekens, zonder de cijfers 0 en 1."
-        )
+        raise _onbekend(code)
     return ronde
+
+
+def _afgerond(ronde: RondeInfo) -> InvoerFout:
+    return InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
 
 
 def neem_deel(
@@ -121,79 +146,108 @@ def neem_deel(
     functie: str = "",
     rol: Literal["deelnemer", "facilitator"] = "deelnemer",
 ) -> Sessie:
-    """Add a participant to the round with join ``code``; refuses a name already in that round."""
-    ronde = zoek_ronde(db, code)
-    controleer_versie(ronde, vragenlijst)
-    if ronde.status != "open":
-        raise InvoerFout(f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer.")
-    schoon, sleutel = naam_en_sleutel(naam)
-    functie_schoon = schone_tekst(functie, "functie", "Uw functie")
-    info = None
+    """Add a participant to the round with join ``code``; refuses a name already in that round.
+
+    One unit of work: the round is found, locked and counted in it (SQLite's ``BEGIN IMMEDIATE``
+    serialises writers, on PostgreSQL the round's row is locked), so two joins at once cannot
+    both take the last place. A join a full round refuses is counted in the same unit of work,
+    which then commits only that count.
+    """
+    schoon_code = _schone_code(code)
+    schoon = (naam or "").strip()
     try:
-        with db.schrijven() as s:
-            # Counted inside the write: SQLite's BEGIN IMMEDIATE serialises writers, and on
-            # PostgreSQL the round's row is locked, so two joins at once cannot both take the
-            # last place.
-            status = s.scalar(select(RondeRij.status).where(RondeRij.id == ronde.id).with_for_update())
-            if status != "open":
-                raise InvoerFout(
-                    f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is afgerond; meedoen kan niet meer."
+        with db.werk() as werk:
+            gevonden = werk.rondes.per_code(schoon_code) if len(schoon_code) == CODE_LENGTE else None
+            if gevonden is None:
+                raise _onbekend(code)
+            controleer_versie(gevonden, vragenlijst)
+            ronde = werk.rondes.lees(gevonden.id, voor_wijziging=True)
+            if ronde is None:
+                raise _onbekend(code)
+            if ronde.status != "open":
+                raise _afgerond(ronde)
+            schoon, sleutel = naam_en_sleutel(naam)
+            functie_schoon = schone_tekst(functie, "functie", "Uw functie")
+            if werk.deelnemers.aantal(ronde.id) >= MAX_DEELNEMERS:
+                _tel_geweigerd(werk, ronde.id)
+                vol = True
+            else:
+                vol = False
+                deelnemer = werk.deelnemers.voeg_toe(
+                    ronde.id, naam=schoon, naam_sleutel=sleutel, rol=rol, functie=functie_schoon, token=nieuw_token()
                 )
-            aantal = s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde.id))
-            if (aantal or 0) < MAX_DEELNEMERS:
-                deelnemer = DeelnemerRij(
-                    ronde_id=ronde.id,
-                    naam=schoon,
-                    naam_sleutel=sleutel,
-                    rol=rol,
-                    functie=functie_schoon,
-                    token=nieuw_token(),
-                )
-                s.add(deelnemer)
-                s.flush()
-                info = repo.deelnemer_info(deelnemer)
-    except IntegrityError:
+    except Botsing:
         raise InvoerFout(
             f"In deze scanronde doet al iemand mee als '{schoon}'. Bent u dat, open dan uw persoonlijke link "
             "(de facilitator kan die opnieuw tonen). Bent u iemand anders, zet dan uw afdeling achter uw naam, "
             f"bijvoorbeeld '{schoon} (KCC)'."
         ) from None
-    if info is None:
-        _tel_geweigerd(db, ronde.id)
+    if vol:
         raise InvoerFout(
             f"Scanronde {ronde.code_leesbaar} is vol: er doen al {MAX_DEELNEMERS} mensen mee, het maximum per "
             "scanronde. Meedoen kan niet meer; vraag de facilitator om een tweede scanronde voor uw groep."
         )
-    return Sessie(ronde=ronde, deelnemer=info)
+    return Sessie(ronde=ronde, deelnemer=deelnemer)
 
 
-def _tel_geweigerd(db: Database, ronde_id: int) -> None:
-    """One more join refused by a full round (its own short write: the refusal itself wrote nothing)."""
+def _tel_geweigerd(werk: Werk, ronde_id: int) -> None:
+    """One more join refused by a full round. The round's row is locked by the caller, so two
+    refusals of the same round count one after the other."""
     sleutel = GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id)
-    for _ in range(2):  # a concurrent first refusal may insert the key first: then update it
-        try:
-            with db.schrijven() as s:
-                rij = s.get(InstellingRij, sleutel, with_for_update=True)
-                if rij is None:
-                    s.add(InstellingRij(sleutel=sleutel, waarde="1", gewijzigd_op=nu()))
-                else:
-                    rij.waarde = str(int(rij.waarde) + 1)
-                    rij.gewijzigd_op = nu()
-            return
-        except IntegrityError:
-            continue
+    werk.instellingen.zet(sleutel, str(int(werk.instellingen.lees(sleutel, voor_wijziging=True) or "0") + 1))
 
 
 def bezetting(db: Database, ronde_id: int) -> tuple[int, int]:
     """How many take part in the round, and how many joins it refused because it was full."""
-    with db.lezen() as s:
-        aantal = s.scalar(select(func.count()).select_from(DeelnemerRij).where(DeelnemerRij.ronde_id == ronde_id))
-        rij = s.get(InstellingRij, GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id))
-    return int(aantal or 0), int(rij.waarde) if rij is not None else 0
+    with db.inzage() as werk:
+        aantal = werk.deelnemers.aantal(ronde_id)
+        geweigerd = werk.instellingen.lees(GEWEIGERD_SLEUTEL.format(ronde_id=ronde_id))
+    return aantal, int(geweigerd) if geweigerd is not None else 0
 
 
 def sessie_voor_token(db: Database, token: str) -> Sessie | None:
     if not token or len(token) > 64:
         return None
-    with db.lezen() as s:
-        return repo.sessie_voor_token(s, token)
+    with db.inzage() as werk:
+        return werk.deelnemers.sessie(token)
+
+
+# --- what Start decides (pure rules, no database) ---
+
+Bestemming = Literal["invullen", "workshop", "resultaten"]
+"""A page a person goes on to from Start."""
+
+
+def bestemmingen(sessie: Sessie) -> list[Bestemming]:
+    """The pages a person in a round is offered beside "Verder met invullen": facilitators lead
+    the workshop, everyone sees the results."""
+    return ["workshop", "resultaten"] if sessie.is_facilitator else ["resultaten"]
+
+
+def na_openen(status: str) -> Bestemming:
+    """Where a facilitator who opened a round goes: an open round to the workshop, a closed one to its results."""
+    return "workshop" if status == "open" else "resultaten"
+
+
+def code_zoals_getoond(code: str) -> str:
+    """A join code from a link (``?code=ABCDEFGH``) as the projector shows it, ABCD-EFGH, so a
+    participant recognises it; anything else as it came (every form is accepted when joining)."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == CODE_LENGTE and "-" not in code else code
+
+
+def token_uit_link(link: str) -> str:
+    """The token of a personal link as pasted (the whole address, or only the token); empty if none."""
+    return (link or "").strip().rsplit("d=", 1)[-1].split("&", 1)[0]
+
+
+Belemmering = Literal["inloggen", "deze_computer", "geen_gemeente"]
+
+
+def waarom_niet_leiden(gebruiker: Gebruiker | None, *, login: bool) -> Belemmering | None:
+    """Why this person cannot start or import a round here, or None when they can: nobody signed
+    in (``login``: sign-in is configured) or the beheer link not opened, or no gemeente to lead."""
+    if gebruiker is None:
+        return "inloggen" if login else "deze_computer"
+    if gebruiker.gemeenten("leiden") == frozenset():
+        return "geen_gemeente"
+    return None

@@ -16,14 +16,12 @@ from typing import Literal
 from scan.db.verbinding import Database
 from scan.fouten import Botsing, ConsensusConflict
 from scan.fouten import InvoerFout as InvoerFout
-from scan.leesmodellen import ConsensusInfo, ScoreGegevens, Sessie, Voortgang
-from scan.services.invullen import controleer_stelling, mag_invullen, stelling_ids
+from scan.leesmodellen import ConsensusInfo, Sessie, Voortgang
+from scan.services.invullen import controleer_stelling, mag_invullen
 from scan.services.regels import controleer_versie, eis_facilitator, eis_open, schone_tekst
+from scan.services.resultaten import resultaat_in
 from scoring.afronding import heel
-from scoring.engine import bereken
 from scoring.models import Vragenlijst
-from scoring.resultaat import ScanResultaat
-from scoring.uitwissel import Ambitie, Antwoord, Consensus
 from scoring.vergelijking import kerncijfers
 
 
@@ -146,23 +144,6 @@ def stel_consensus_vast(
             raise ConsensusConflict(werk.consensus.lees(sessie.ronde.id, stelling)) from None
 
 
-def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResultaat:
-    """The scores of what a unit of work loaded (as ``resultaten.resultaat`` computes them)."""
-    bekend = stelling_ids(vragenlijst)
-    # Rows are valid by the database's CHECK constraints: model_construct skips re-validating them.
-    return bereken(
-        vragenlijst,
-        [
-            Antwoord.model_construct(deelnemer=f"d{d}", stelling=st, antwoord=int(a) if a.isdigit() else a)  # type: ignore[arg-type]  # CHECK constraint
-            for d, st, a in gegevens.antwoorden
-            if st in bekend
-        ],
-        [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in gegevens.ambities]
-        + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in gegevens.vastgesteld],
-        [Consensus.model_construct(stelling=st, niveau=n) for st, n in gegevens.consensus if st in bekend],
-    )
-
-
 def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
     """Close the round: answers are final, and its key figures are stored for comparisons.
 
@@ -176,7 +157,7 @@ def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
         # first, and the key figures below are computed from exactly what the closed round holds.
         ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
         if ronde.status != "afgerond":
-            cijfers = kerncijfers(resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde.id)))
+            cijfers = kerncijfers(resultaat_in(werk, vragenlijst, ronde.id))
             werk.rondes.zet_status(ronde.id, "afgerond")
             werk.rondes.bewaar_kerncijfers(ronde.id, cijfers)
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})

@@ -16,6 +16,7 @@ from scan.leesmodellen import Sessie
 from scan.services import beheerlink, start
 from scan.ui import kern as ui
 from scoring.models import Vragenlijst
+from tests.conftest import sqlite_kopie
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -23,7 +24,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 @pytest.fixture(autouse=True)
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     """The database the app under test uses (its engines are cached per URL, so per test)."""
-    url = f"sqlite:///{tmp_path / 'app.db'}"
+    url = sqlite_kopie(tmp_path / "app.db")
     monkeypatch.setenv("DATABASE_URL", url)
     db = open_database(url)
     try:

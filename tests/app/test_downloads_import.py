@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from pypdf import PdfReader
@@ -19,9 +20,8 @@ from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
 from scan.leesmodellen import Sessie
-from scan.services import invullen, start
+from scan.services import downloads, invullen, start
 from scan.services.uitwisseling import exporteer
-from scan.ui.rapporten import bestandsnaam, maak_bestand
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import canoniek, lees_scan_bytes, schrijf_scan
@@ -73,7 +73,7 @@ def test_each_download__is_built_from_what_is_stored_at_the_click(
 ) -> None:
     _beantwoord(app_db, vragenlijst, ronde)
     maak = {
-        soort: maak_bestand(app_db, vragenlijst, ronde.ronde.id, soort)
+        soort: partial(downloads.bestand, app_db, vragenlijst, ronde, soort)
         for soort in ("handout", "volledig", "xlsx", "csv", "json")
     }
     eerste = json.loads(maak["json"]())
@@ -92,7 +92,7 @@ def test_each_download__is_built_from_what_is_stored_at_the_click(
         "scores.csv",
         "stellingen.csv",
     ]
-    assert bestandsnaam(ronde, "samenvatting", "pdf") == "zelfscan-utrecht-2026-11-22-samenvatting.pdf"
+    assert downloads.bestandsnaam(ronde, "samenvatting", "pdf") == "zelfscan-utrecht-2026-11-22-samenvatting.pdf"
 
 
 def _aantal_rondes(db: Database) -> int:

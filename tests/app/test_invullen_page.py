@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
 from scan.db.verbinding import Database
+from scan.fouten import OpslagFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen, start, workshop
 from scoring.models import Vragenlijst
@@ -151,15 +151,18 @@ def test_invullen__database_failure__keeps_the_choice_on_screen_with_a_dutch_err
     at = open_app(INVULLEN, d=karel.deelnemer.token)
 
     def kapot(*_: object, **__: object) -> None:
-        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        # What the unit of work raises for a database error (SQLAlchemy's stays inside scan.db).
+        raise OpslagFout() from OSError("disk I/O error")
 
-    monkeypatch.setattr(invullen, "sla_antwoord_op", kapot)
-    at.radio(key=f"a_{eerste.id}").set_value("2").run()
-    assert not at.exception
-    assert "Niet opgeslagen" in at.error[0].value
-    assert at.radio(key=f"a_{eerste.id}").value == "2"
-    assert invullen.mijn_antwoorden(app_db, karel) == {}
-    monkeypatch.undo()
+    # Only this patch is undone afterwards: a plain ``monkeypatch.undo()`` also dropped the test's
+    # DATABASE_URL, and the next run opened the developer's data/zelfscan.db.
+    with monkeypatch.context() as m:
+        m.setattr(invullen, "sla_antwoord_op", kapot)
+        at.radio(key=f"a_{eerste.id}").set_value("2").run()
+        assert not at.exception
+        assert "Niet opgeslagen" in at.error[0].value
+        assert at.radio(key=f"a_{eerste.id}").value == "2"
+        assert invullen.mijn_antwoorden(app_db, karel) == {}
     at.radio(key=f"a_{eerste.id}").set_value("3").run()
     assert not at.error
     assert invullen.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "3"

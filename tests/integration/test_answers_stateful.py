@@ -18,6 +18,7 @@ from scan.leesmodellen import Sessie
 from scan.services import invullen, start
 from scoring.loader import laad_vragenlijst
 from scoring.tekst import controleer
+from tests.conftest import sqlite_kopie
 
 VRAGENLIJST = laad_vragenlijst()
 STELLINGEN = [s.id for _, s in VRAGENLIJST.stellingen()][:6]
@@ -29,7 +30,7 @@ class Workshop(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.map = tempfile.TemporaryDirectory()
-        self.url = f"sqlite:///{Path(self.map.name) / 'zelfscan.db'}"
+        self.url = sqlite_kopie(Path(self.map.name) / "zelfscan.db")
         self.db: Database = open_database(self.url)
         facilitator = start.start_ronde(
             self.db, VRAGENLIJST, gm_code="GM0344", facilitator="F", datum=dt.date(2026, 11, 22)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -15,6 +16,9 @@ from scan.db.tabellen import Base, DoelRij, GemeenteRij
 from scan.db.verbinding import Database
 from scan.services import start
 from scoring.models import Vragenlijst
+
+# Every database here starts empty: the migrations run from nothing, not on a migrated copy.
+pytestmark = pytest.mark.echte_migratie
 
 
 def test_head__matches_the_orm_models(db: Database) -> None:

@@ -23,6 +23,7 @@ from scan.db.verbinding import Database
 from scan.demo.fictief import maak_demo
 from scan.fouten import GeenToegang, InvoerFout
 from scan.gemeenten import zoek_gemeente
+from scan.leesmodellen import Sessie
 from scan.services import invullen, resultaten, start, vergelijken, workshop
 from scan.services.toegang import Gebruiker, Rol, gebruiker_voor
 from scan.services.uitwisseling import importeer
@@ -370,10 +371,10 @@ def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeent
 
     from pypdf import PdfReader
 
-    from scan.ui.rapporten import maak_bestand
+    from scan.services import downloads
 
-    def tekst(ronde_id: int) -> str:
-        pdf = maak_bestand(eigen_db, vragenlijst, ronde_id, "handout")()
+    def tekst(sessie: Sessie) -> str:
+        pdf = downloads.bestand(eigen_db, vragenlijst, sessie, "handout")
         return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
     beheer = Gebruiker(naam="Beheer", email=None, overal_beheerder=True)
@@ -381,12 +382,12 @@ def test_the_handout_carries_the_benchmark_position_only_for_an_opted_in_gemeent
     for i, naam in enumerate(FRIESLAND[:5]):
         s = importeer(eigen_db, vragenlijst, _scan(vragenlijst, naam, dt.date(2026, 3, 1), afgerond=True, seed=i))
         vergelijken.zet_benchmark_deelname(eigen_db, beheer, s.ronde.gm_code, True)
-        ids.append(s.ronde.id)
+        ids.append(s)
     buiten = importeer(eigen_db, vragenlijst, _scan(vragenlijst, FRIESLAND[5], dt.date(2026, 3, 1), afgerond=True))
     # Too few of its size class take part, so the province (5 gemeenten) is used.
     met = " ".join(tekst(ids[0]).split())
     assert "Vergelijking met andere gemeenten" in met and "provincie Fryslân" in met
-    assert "Vergelijking met andere gemeenten" not in tekst(buiten.ronde.id)
+    assert "Vergelijking met andere gemeenten" not in tekst(buiten)
 
 
 @pytest.mark.parametrize("rol", ["facilitator", "adviseur", None])

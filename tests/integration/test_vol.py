@@ -26,8 +26,7 @@ from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, nu
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
-from scan.services import start
-from scan.ui.rapporten import maak_bestand
+from scan.services import downloads, start
 from scoring.models import Vragenlijst
 from tests.vijandig import LANG, MARKUP, tekst_voor_veld
 
@@ -132,7 +131,7 @@ def test_every_download_works_for_a_round_at_the_maximum(db: Database, vragenlij
                 )
 
     def maak(soort: str) -> bytes:
-        return maak_bestand(db, vragenlijst, ronde.ronde.id, soort)()
+        return downloads.bestand(db, vragenlijst, ronde, soort)
 
     handout = PdfReader(io.BytesIO(maak("handout")))
     assert 1 <= len(handout.pages) <= 4

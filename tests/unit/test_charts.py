@@ -354,6 +354,7 @@ def _met_data_ingevuld(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(
     n=st.integers(min_value=3, max_value=16),

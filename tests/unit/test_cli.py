@@ -124,6 +124,7 @@ def test_goals__bad_date_or_file__is_a_dutch_error(tmp_path: Path, capsys: pytes
     assert "Fout:" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_report_export_import__round_trip_on_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,6 +60,7 @@ def test_scores__stay_within_0_and_100(ronde: tuple[list[Antwoord], list[Ambitie
     assert all(0.0 <= b.dekking <= 1.0 for b in r.bouwstenen)
 
 
+@pytest.mark.slow
 @given(rondes(), st.randoms(use_true_random=False))
 def test_scores__do_not_depend_on_order_of_answers_participants_or_stellingen(
     ronde: tuple[list[Antwoord], list[Ambitie], list[Consensus]], rnd: random.Random

@@ -56,6 +56,9 @@ LASTIG = (
     '=HYPERLINK("http://x.invalid")',
 )
 
+# Builds PDFs, workbooks or chart images: left out of the quick loop (dev.py test --snel).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def demo(vragenlijst: Vragenlijst) -> Scan:

@@ -27,6 +27,9 @@ from scoring.resultaat import ScanResultaat
 from scoring.suggesties import stel_voor
 from scoring.uitwissel import Consensus, Deelnemer, Doel, Notitie, Scan
 
+# Builds PDFs, workbooks or chart images: left out of the quick loop (dev.py test --snel).
+pytestmark = pytest.mark.slow
+
 VANDAAG = dt.date(2026, 11, 22)
 LASTIGE_NAAM = "<b>Ånna & 'Co'</b> ’s-Hertogenbosch"
 LASTIGE_NOTITIE = "Zie <img src='/etc/passwd'/> en <font size=40>groot</font>: € 12 ≥ 10 in IJsselstein"

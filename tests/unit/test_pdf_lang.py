@@ -28,6 +28,9 @@ from scoring.tekst import VELDEN
 from scoring.uitwissel import Consensus, Doel, Notitie, Scan
 from tests.vijandig import LANG, TEKSTEN
 
+# Builds PDFs, workbooks or chart images: left out of the quick loop (dev.py test --snel).
+pytestmark = pytest.mark.slow
+
 VANDAAG = dt.date(2026, 11, 22)
 NOTITIE_VOL = "(ingekort, volledige tekst in de Excel-export)"
 

@@ -56,6 +56,7 @@ def kapotte_scan(vragenlijst: Vragenlijst) -> Scan:
     return scan.model_copy(update={"doelen": [doel]})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bouw", [handout, verbeterrapport], ids=["handout", "verbeterrapport"])
 def test_pdfs__never_print_nan_or_inf(vragenlijst: Vragenlijst, kapotte_scan: Scan, bouw: Callable[..., bytes]) -> None:
     pdf = bouw(vragenlijst, kapotte_scan, bereken_scan(vragenlijst, kapotte_scan), vandaag=dt.date(2026, 11, 22))

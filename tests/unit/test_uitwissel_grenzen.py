@@ -196,6 +196,7 @@ def _ingevuld(basis: dict[str, Any], pad_keuze: list[int], waarde: object) -> by
     return _bestand(basis, tuple(pad), waarde)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(pad=st.lists(st.integers(0, 50), min_size=1, max_size=4), waarde=json_waarden)
 def test_property__any_value_anywhere_is_read_in_range_or_refused_with_located_lines(

@@ -49,6 +49,7 @@ def test_without_agreement__the_median_of_personal_ambitions_counts(vragenlijst:
     assert "(nu 25, ambitie 100)" in kernzin(vragenlijst, bereken_scan(vragenlijst, scan), "Utrecht")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("vastgesteld", [1, 3, 4])
 def test_agreed_ambition__overrides_the_personal_ones_in_result_sentence_and_pdfs(
     vragenlijst: Vragenlijst, vastgesteld: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,6 +63,7 @@ def _cijfers(vl: Vragenlijst, scores: st.DrawFn, versie: str | None = None) -> K
     )
 
 
+@pytest.mark.slow
 @given(data=st.data(), aantal=st.integers(min_value=0, max_value=12), anders=st.integers(min_value=0, max_value=3))
 def test_benchmark__counts_comparable_gemeenten_and_hides_every_figure_below_five(
     vragenlijst: Vragenlijst, data: st.DataObject, aantal: int, anders: int

@@ -36,6 +36,9 @@ from reports.vergelijking import (
 from scoring.models import Vragenlijst
 from scoring.vergelijking import Kerncijfers, Soort, Spreiding, benchmark
 
+# Builds PDFs, workbooks or chart images: left out of the quick loop (dev.py test --snel).
+pytestmark = pytest.mark.slow
+
 SCHEMA = load_schema()
 GEMEENTEN = [
     "Súdwest-Fryslân",

@@ -1,0 +1,89 @@
+"""Invullen's head: who fills in, the progress, the bouwsteen choice with Vorige/Volgende, and
+the page's own scroll script and CSS."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scan.leesmodellen import MijnVoortgang, Sessie
+from scan.ui.kern import letterlijk
+from scan.ui.panelen.invullen_opslaan import ga
+from scan.ui.teksten import t
+from scoring.models import Bouwsteen, Vragenlijst
+
+
+def toon_kop(vl: Vragenlijst, sessie: Sessie, bouwsteen: Bouwsteen, stand: MijnVoortgang) -> None:
+    ids = list(stand.bouwstenen)
+    st.caption(
+        t(
+            "invullen.wie",
+            naam=letterlijk(sessie.deelnemer.naam),
+            gemeente=letterlijk(sessie.ronde.gemeente),
+            code=sessie.ronde.code_leesbaar,
+        )
+    )
+    st.progress(
+        stand.beantwoord / stand.totaal, text=t("invullen.voortgang", klaar=stand.beantwoord, totaal=stand.totaal)
+    )
+
+    def bouwsteen_label(bouwsteen_id: str) -> str:
+        # Static on purpose: Streamlit sends a selectbox's choice back as its label and looks that
+        # label up again, so a label with live progress ("· 4/5") fails the moment progress changes.
+        b = vl.bouwsteen(bouwsteen_id)
+        return f"{b.nummer}. {b.naam.nl}"
+
+    kop = st.columns([2, 6, 2], vertical_alignment="bottom")
+    kop[0].button(
+        t("invullen.vorige"),
+        on_click=ga,
+        args=(vl, -1),
+        icon=":material/arrow_back:",
+        width="stretch",
+        disabled=bouwsteen.id == ids[0],
+    )
+    kop[1].selectbox(
+        t("invullen.bouwsteen"), ids, key="invullen_b", format_func=bouwsteen_label, placeholder=t("algemeen.kies")
+    )
+    kop[2].button(
+        t("invullen.volgende"),
+        on_click=ga,
+        args=(vl, 1),
+        icon=":material/arrow_forward:",
+        width="stretch",
+        disabled=bouwsteen.id == ids[-1],
+    )
+    hier = stand.bouwstenen[bouwsteen.id]
+    st.caption(
+        t(
+            "invullen.bouwsteen.stand",
+            klaar=hier.beantwoord,
+            aantal=hier.aantal,
+            ambitie=t("invullen.bouwsteen.ambitie_ja" if hier.ambitie else "invullen.bouwsteen.ambitie_nee"),
+            open=stand.open,
+            bouwstenen=len(ids),
+        )
+    )
+    # A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
+    # phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area. It
+    # sits in a container that is there on every run: an element that comes and goes would move
+    # everything below it, and the browser would rebuild those widgets.
+    with st.container(key="invullen_naar_boven", height=1, border=False):
+        if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
+            st.html(
+                f"<script>/* {bouwsteen.nummer} */"
+                "document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
+                unsafe_allow_javascript=True,
+            )
+    st.session_state["invullen_getoond"] = bouwsteen.id
+    # A level's description is part of the choice: a tap on it selects the level, not only a tap on
+    # the short title line (Streamlit puts the caption beside the label, so the label is stretched
+    # over both). Our own CSS, no user text.
+    st.html(
+        "<style>"
+        '[data-testid="stRadio"] div:has(> [data-testid="stRadioOption"]) { position: relative; }'
+        '[data-testid="stRadioOption"] { position: static; }'
+        '[data-testid="stRadioOption"]::after { content: ""; position: absolute; inset: 0; z-index: 1; cursor: pointer; }'
+        # The title line stays on top of the stretched area, so a tap on it lands on the label's own text.
+        '[data-testid="stRadioOption"] > div { position: relative; z-index: 2; }'
+        "</style>"
+    )

@@ -1,0 +1,133 @@
+"""Invullen's saves: every choice and note is saved the moment it changes, and a failed save
+stays on screen beside a Dutch error, so nothing the participant did is lost.
+
+Widget values are rebuilt from the database on every run (the database is the source of truth),
+except for a value whose save just failed. A widget this session has never drawn (a new
+session: a refresh, a second device, or a browser that reconnected after a server restart)
+takes its value from the browser; if that differs from what is stored, it is a click the
+server saw no callback for, and it is saved instead of being overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from scan.fouten import InvoerFout, OpslagFout
+from scan.leesmodellen import Sessie
+from scan.services import invullen
+from scan.ui.kern import letterlijk, tijd, veilig
+from scan.ui.teksten import t
+from scoring.models import Vragenlijst
+
+if TYPE_CHECKING:
+    from scan.db.verbinding import Database  # a type only: panels reach the database through services
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Opslag:
+    """The saves of one participant on one run of the page; callbacks get it as an argument."""
+
+    db: Database
+    vl: Vragenlijst
+    sessie: Sessie
+    afgerond: bool = False
+    mislukt: dict[str, str] = field(default_factory=lambda: st.session_state.setdefault("niet_opgeslagen", {}))
+    """Per widget key: the Markdown message of a save that failed (its value stays on screen)."""
+    getoond: dict[str, object] = field(
+        default_factory=lambda: st.session_state.setdefault("invullen_getoond_waarden", {})
+    )
+    """What this session last put on screen per widget."""
+
+    def als_tekst(self, waarde: str) -> str:
+        """A choice as the participant reads it (the questionnaire's words, no user text)."""
+        return invullen.keuze_label(self.vl, waarde)
+
+    def bewaar(self, sleutel: str, opslaan: Callable[[], dt.datetime], bevestiging: str) -> None:
+        """Run one save; on failure keep the value on screen and say so, never a traceback."""
+        try:
+            moment = opslaan()
+        except InvoerFout as fout:
+            # Kept as Markdown (shown beside the stelling on the next runs): user text escaped now.
+            self.mislukt[sleutel] = letterlijk(str(fout))
+            # Also where the participant is looking: the message beside the stelling can be out of
+            # view on a phone, and a click must be confirmed or visibly refused. Streamlit cuts long
+            # toasts with an English "view more", so a long message gets a short pointer instead.
+            melding = letterlijk(str(fout)) if len(str(fout)) <= 70 else t("invullen.niet_opgeslagen")
+            st.toast(melding, icon=":material/error:")
+        except OpslagFout:
+            log.exception("opslaan mislukt")
+            self.mislukt[sleutel] = t("invullen.fout.database")
+            st.toast(t("invullen.niet_opgeslagen"), icon=":material/error:")
+        else:
+            self.mislukt.pop(sleutel, None)
+            # With the time: a second save of the same stelling within seconds shows a toast of its
+            # own instead of one that looks like the previous, still visible, confirmation.
+            st.toast(f"{bevestiging} · {tijd(moment)}", icon=":material/check_circle:")
+
+    def uit_database(self, sleutel: str, opgeslagen: object) -> None:
+        """Put the stored value in the widget's state, unless the widget is new to this session
+        or its last save failed (then what the participant did stays on screen)."""
+        if sleutel in self.mislukt or sleutel not in self.getoond:
+            return
+        st.session_state[sleutel] = opgeslagen
+        self.getoond[sleutel] = opgeslagen
+
+    def na_tekenen(
+        self, sleutel: str, opgeslagen: object, waarde: object, opslaan: Callable[[], dt.datetime], bevestiging: str
+    ) -> None:
+        """After a widget new to this session is drawn: save a browser value that differs from the stored one."""
+        if sleutel in self.getoond or sleutel in self.mislukt:
+            return
+        self.getoond[sleutel] = waarde
+        if waarde != opgeslagen and waarde is not None and not self.afgerond:
+            log.info("klik zonder callback opgeslagen (nieuwe sessie)", extra={"sleutel": sleutel})
+            self.bewaar(sleutel, opslaan, bevestiging)
+
+
+@veilig
+def keuze(opslag: Opslag, stelling_id: str, nummer: int) -> None:
+    waarde = st.session_state[f"a_{stelling_id}"]
+    if waarde is not None:
+        opslag.bewaar(
+            f"a_{stelling_id}",
+            lambda: invullen.sla_antwoord_op(opslag.db, opslag.vl, opslag.sessie, stelling_id, waarde),
+            t("invullen.opgeslagen", nummer=nummer, keuze=opslag.als_tekst(waarde)),
+        )
+
+
+@veilig
+def toelichting(opslag: Opslag, stelling_id: str, nummer: int) -> None:
+    tekst = st.session_state[f"t_{stelling_id}"]
+    opslag.bewaar(
+        f"t_{stelling_id}",
+        lambda: invullen.sla_toelichting_op(opslag.db, opslag.vl, opslag.sessie, stelling_id, tekst),
+        t("invullen.toelichting.opgeslagen", nummer=nummer),
+    )
+
+
+@veilig
+def ambitie(opslag: Opslag, bouwsteen_id: str) -> None:
+    niveau = st.session_state[f"amb_{bouwsteen_id}"]
+    if niveau is not None:
+        opslag.bewaar(
+            f"amb_{bouwsteen_id}",
+            lambda: invullen.sla_ambitie_op(
+                opslag.db, opslag.vl, opslag.sessie, bouwsteen_id, invullen.als_niveau(niveau)
+            ),
+            t("invullen.ambitie.opgeslagen", keuze=opslag.als_tekst(niveau)),
+        )
+
+
+@veilig
+def ga(vl: Vragenlijst, stap: int) -> None:
+    naar = invullen.buur(vl, st.session_state.get("invullen_b"), stap)
+    if naar is not None:  # None: a crafted click without the bouwsteen choice, nothing to move from
+        st.session_state["invullen_b"] = naar

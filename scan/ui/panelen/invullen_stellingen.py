@@ -1,0 +1,146 @@
+"""Invullen's body: the stellingen of one bouwsteen with their levels and notes, its ambition,
+and the way on at the bottom."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from scan.leesmodellen import MijnAntwoord
+from scan.services import invullen
+from scan.ui.kern import letterlijk, tijd
+from scan.ui.navigatie import pad
+from scan.ui.panelen import invullen_opslaan as opslaan
+from scan.ui.panelen.invullen_opslaan import Opslag
+from scan.ui.teksten import t
+from scoring.models import Bouwsteen, Stelling
+from scoring.tekst import maximum
+
+OPTIES = list(invullen.ANTWOORDEN)
+
+
+def _begin(parameter: str, waarde: object) -> dict[str, Any]:
+    """The stored value as the widget's default too, not only as its Session State value.
+
+    Without it a radio's default is its first option, level 1: when the browser rebuilds the
+    element (it moved on the page), it starts from that default and sends "1" back, which was
+    then saved as if the participant had tapped it (seen in a rehearsal: 17 values became 1).
+    Streamlit's log warning about a default beside a Session State value is switched off in
+    .streamlit/config.toml for this reason.
+    """
+    return {parameter: waarde}
+
+
+def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None) -> None:
+    """One stelling: its levels (saved on change), a note (saved on change), and its status."""
+    vl = o.vl
+    opgeslagen_antwoord = mijn.antwoord if mijn else None
+    opgeslagen_tekst = (mijn.toelichting if mijn else None) or ""
+    with st.container(border=True):
+        st.markdown(f"##### {nummer}. {letterlijk(s.tekst.nl)}")
+        if s.toelichting:
+            st.caption(letterlijk(s.toelichting.nl))
+        sleutel = f"a_{s.id}"
+        keuze: str | None = st.radio(
+            t("invullen.keuze", nummer=nummer),
+            OPTIES,
+            key=sleutel,
+            **_begin("index", OPTIES.index(opgeslagen_antwoord) if opgeslagen_antwoord in OPTIES else None),
+            format_func=o.als_tekst,
+            captions=[letterlijk(s.niveaus.bij(n).nl) for n in range(1, 6)]
+            + [letterlijk(vl.schaal.weet_niet.uitleg.nl), letterlijk(vl.schaal.nvt.uitleg.nl)],
+            on_change=opslaan.keuze,
+            args=(o, s.id, nummer),
+            disabled=o.afgerond,
+        )
+        o.na_tekenen(
+            sleutel,
+            opgeslagen_antwoord,
+            keuze,
+            partial(invullen.sla_antwoord_op, o.db, vl, o.sessie, s.id, keuze or ""),
+            t("invullen.opgeslagen", nummer=nummer, keuze=o.als_tekst(keuze) if keuze else ""),
+        )
+        tekst_sleutel = f"t_{s.id}"
+        tekst = st.text_area(
+            t("invullen.toelichting"),
+            key=tekst_sleutel,
+            **_begin("value", opgeslagen_tekst),
+            max_chars=maximum("toelichting"),
+            height=80,
+            placeholder=t("invullen.toelichting.hint"),
+            on_change=opslaan.toelichting,
+            args=(o, s.id, nummer),
+            disabled=o.afgerond,
+        )
+        o.na_tekenen(
+            tekst_sleutel,
+            opgeslagen_tekst,
+            tekst,
+            partial(invullen.sla_toelichting_op, o.db, vl, o.sessie, s.id, tekst),
+            t("invullen.toelichting.opgeslagen", nummer=nummer),
+        )
+        for sleutel in (f"a_{s.id}", f"t_{s.id}"):
+            if sleutel in o.mislukt:
+                st.error(o.mislukt[sleutel], icon=":material/error:")
+        if mijn is not None and mijn.antwoord is not None:
+            st.caption(t("invullen.status.opgeslagen", tijd=tijd(mijn.gewijzigd_op)))
+        else:
+            st.caption(t("invullen.status.open"))
+
+
+def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment: Any) -> None:
+    """The participant's ambition for the bouwsteen (levels 1 to 5), saved on change."""
+    with st.container(border=True):
+        st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=letterlijk(bouwsteen.naam.nl))}")
+        amb_sleutel = f"amb_{bouwsteen.id}"
+        gekozen = st.radio(
+            t("invullen.ambitie.vraag"),
+            OPTIES[:5],
+            key=amb_sleutel,
+            **_begin("index", int(opgeslagen) - 1 if opgeslagen else None),
+            format_func=o.als_tekst,
+            horizontal=True,
+            on_change=opslaan.ambitie,
+            args=(o, bouwsteen.id),
+            disabled=o.afgerond,
+        )
+        o.na_tekenen(
+            amb_sleutel,
+            opgeslagen,
+            gekozen,
+            partial(invullen.sla_ambitie_op, o.db, o.vl, o.sessie, bouwsteen.id, int(gekozen or 0)),
+            t("invullen.ambitie.opgeslagen", keuze=o.als_tekst(gekozen) if gekozen else ""),
+        )
+        if amb_sleutel in o.mislukt:
+            st.error(o.mislukt[amb_sleutel], icon=":material/error:")
+        # A lasting confirmation beside the passing toast, as at every stelling.
+        if moment is not None:
+            st.caption(t("invullen.status.opgeslagen", tijd=tijd(moment)))
+        else:
+            st.caption(t("invullen.status.open"))
+
+
+def toon_voet(o: Opslag, eerste: bool, laatste: bool) -> None:
+    voet = st.columns([2, 6, 2])
+    voet[0].button(
+        t("invullen.vorige"),
+        on_click=opslaan.ga,
+        args=(o.vl, -1),
+        key="vorige_onder",
+        icon=":material/arrow_back:",
+        width="stretch",
+        disabled=eerste,
+    )
+    if laatste:
+        voet[2].page_link(pad("resultaten"), label=t("nav.resultaten"), icon=":material/radar:")
+    else:
+        voet[2].button(
+            t("invullen.volgende"),
+            on_click=opslaan.ga,
+            args=(o.vl, 1),
+            key="volgende_onder",
+            icon=":material/arrow_forward:",
+            width="stretch",
+        )

@@ -1,0 +1,54 @@
+"""Resultaten's radars: current against ambition per group (kern, aanvullend, dimensies,
+kenmerken), each with the table behind the chart."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reports import charts
+from scan.ui.teksten import t
+from scoring.models import Vragenlijst
+from scoring.resultaat import ScanResultaat
+
+
+def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:
+    links, rechts = st.columns([1, 1], vertical_alignment="center")
+    links.vega_lite_chart(
+        charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
+    )
+    tabel = charts.radar_tabel(assen, huidig, ambitie)
+    # Narrow number columns, so the whole table fits beside the radar on a laptop (no side scroll).
+    smal = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k != "Onderdeel"}
+    rechts.dataframe(tabel, hide_index=True, width="stretch", column_config=smal)
+
+
+def toon_bouwstenen(vl: Vragenlijst, resultaat: ScanResultaat, soort: str) -> None:
+    namen = {b.id: b.naam.nl for b in vl.bouwstenen}
+    leden = [b for b in resultaat.bouwstenen if b.type == soort]
+    _radar(
+        [namen[b.bouwsteen] for b in leden],
+        [b.score for b in leden],
+        [b.ambitie_score for b in leden],
+        t(f"resultaten.tab.{soort}"),
+    )
+
+
+def toon_dimensies(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
+    dimensienamen: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
+    _radar(
+        [dimensienamen[d.id] for d in resultaat.dimensies],
+        [d.score for d in resultaat.dimensies],
+        [d.ambitie_score for d in resultaat.dimensies],
+        t("resultaten.tab.dimensies"),
+    )
+
+
+def toon_kenmerken(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
+    kenmerknamen = {k.id: k.naam.nl for k in vl.meta.kenmerken}
+    _radar(
+        [kenmerknamen[k.id] for k in resultaat.kenmerken],
+        [k.score for k in resultaat.kenmerken],
+        None,
+        t("resultaten.tab.kenmerken"),
+    )
+    st.caption(t("resultaten.kenmerken.uitleg"))

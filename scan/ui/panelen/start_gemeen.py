@@ -1,0 +1,40 @@
+"""Start's shared pieces: a refusal under a form, and why starting or importing is not possible here."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scan.services import start
+from scan.services.toegang import Gebruiker
+from scan.ui.kern import lees_identiteit
+from scan.ui.teksten import t
+
+
+def fout(tekst: str) -> None:
+    """``tekst`` is Markdown: a service's message goes in as ``letterlijk(str(fout))``.
+
+    Under the form, and a short toast pointing there: on a laptop the form's end is often below
+    the fold, and Streamlit cuts a long toast with an English "view more".
+    """
+    st.error(tekst, icon=":material/error:")
+    st.toast(t("start.fout.toast"), icon=":material/error:")
+
+
+def mag_niet_leiden(gebruiker: Gebruiker | None, plek: str) -> bool:
+    """Explain why starting or importing is not possible here, if it is not."""
+    login = lees_identiteit().modus == "login"
+    belemmering = start.waarom_niet_leiden(gebruiker, login=login)
+    if belemmering is None:
+        return False
+    st.info(
+        t(
+            {
+                "inloggen": "toegang.starten.inloggen",
+                "deze_computer": "toegang.starten.deze_computer",
+                "geen_gemeente": "toegang.starten.geen_gemeente",
+            }[belemmering]
+        )
+    )
+    if belemmering == "inloggen":
+        st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key=f"login_{plek}")
+    return True
