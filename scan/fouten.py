@@ -80,3 +80,37 @@ class NietSmart(InvoerFout):
     def __init__(self, melding: str, ontbrekend: tuple[tuple[str, str, str], ...]) -> None:
         super().__init__(melding)
         self.ontbrekend = ontbrekend
+
+
+# --- workshop area ---
+# ``huidig`` is a read model of scan.leesmodellen, not imported: this module sits below the read models.
+
+
+class ConsensusConflict(Conflict):
+    """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now
+    (a ``scan.leesmodellen.ConsensusInfo``; ``None``: cleared)."""
+
+    huidig: Any
+
+    def __init__(self, huidig: object | None) -> None:
+        super().__init__(huidig)
+
+
+class AmbitieConflict(Conflict):
+    """Another facilitator set or cleared this agreed ambition since the page was shown; ``huidig``
+    is what is stored now (a ``scan.leesmodellen.VastgesteldeAmbitie``; ``None``: cleared)."""
+
+    huidig: Any
+
+    def __init__(self, huidig: object | None) -> None:
+        super().__init__(huidig)
+
+
+class DeelnemerConflict(Conflict):
+    """Another facilitator renamed or removed this participant since the page was shown; ``huidig``
+    is what is stored now (a ``scan.leesmodellen.DeelnemerStand``; ``None``: removed)."""
+
+    huidig: Any
+
+    def __init__(self, huidig: object | None) -> None:
+        super().__init__(huidig)

@@ -8,10 +8,14 @@ Nothing here is an ORM row: a read model never outlives its transaction by accid
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from scoring.afronding import heel
+from scoring.agenda import Agenda
+from scoring.resultaat import ScanResultaat
 from scoring.uitwissel import Doel
 
 
@@ -215,3 +219,94 @@ class Terugblik(LeesModel):
     doel: Doel
     niveau_toen: float | None
     niveau_nu: float | None
+
+
+# --- workshop area ---
+
+
+class Lid(LeesModel):
+    """A participant as the database says now: the round they are in and the row's version."""
+
+    ronde_id: int
+    deelnemer: DeelnemerInfo
+    versie: int
+
+
+class DeelnemerStand(LeesModel):
+    """A participant as stored: the name and version a rename or removal is checked against."""
+
+    deelnemer_id: int
+    naam: str
+    versie: int
+
+
+class VastgesteldeAmbitie(LeesModel):
+    """The agreed ambition of one bouwsteen as stored, with its version and who set it."""
+
+    bouwsteen: str
+    niveau: int
+    toelichting: str | None
+    gewijzigd_door: str | None
+    gewijzigd_op: dt.datetime
+    versie: int
+
+
+class AmbitieStand(LeesModel):
+    """The ambitions of one bouwsteen: what the werkgroep agreed, and the personal ones."""
+
+    bouwsteen: str
+    vastgesteld: int | None
+    toelichting: str | None
+    persoonlijk: tuple[int, ...]
+    """The personal ambitions (levels 1 to 5), sorted."""
+    afspraak: VastgesteldeAmbitie | None = None
+    """The stored agreed ambition with its version (``None``: none agreed)."""
+
+    @property
+    def versie(self) -> int | None:
+        """The version a change of this agreed ambition is saved against (``None``: there is none)."""
+        return self.afspraak.versie if self.afspraak else None
+
+    @property
+    def laagste(self) -> int | None:
+        return self.persoonlijk[0] if self.persoonlijk else None
+
+    @property
+    def hoogste(self) -> int | None:
+        return self.persoonlijk[-1] if self.persoonlijk else None
+
+    @property
+    def mediaan(self) -> float | None:
+        return float(statistics.median(self.persoonlijk)) if self.persoonlijk else None
+
+    @property
+    def in_resultaat(self) -> float | None:
+        """The ambition the results use: the agreed one, otherwise the median (as ``scoring.engine``)."""
+        return float(self.vastgesteld) if self.vastgesteld is not None else self.mediaan
+
+    @property
+    def voorstel(self) -> int | None:
+        """The level proposed in the form: the agreed one, otherwise the median rounded as every
+        shown number is (``scoring.afronding.heel``: 3,5 proposes 4)."""
+        if self.vastgesteld is not None:
+            return self.vastgesteld
+        return heel(self.mediaan) if self.mediaan is not None else None
+
+
+class Bespreking(LeesModel):
+    """What the discussion of a round shows, read in one unit of work: the result, the agenda of
+    bespreekpunten (ordered by ``scoring.agenda``) and the agreed levels."""
+
+    resultaat: ScanResultaat
+    agenda: Agenda
+    punten: int
+    """Bespreekpunten in the result (done, to do and parked)."""
+    consensus: dict[str, ConsensusInfo]
+
+
+class SchermStand(LeesModel):
+    """Everything the presenter view shows at one refresh, read in one unit of work."""
+
+    ronde: RondeInfo
+    voortgang: tuple[Voortgang, ...]
+    bespreking: Bespreking

@@ -77,6 +77,21 @@ class Agenda(_Model):
     def binnen_budget(self) -> tuple[Punt, ...]:
         return self.volgorde[: self.past]
 
+    @property
+    def te_doen(self) -> tuple[Punt, ...]:
+        """The points still to discuss today, in order: not done and not parked. The first
+        ``past`` of them fit in the budget."""
+        return tuple(p for p in self.volgorde if p.markering != "geparkeerd")
+
+    @property
+    def geparkeerde(self) -> tuple[Punt, ...]:
+        return tuple(p for p in self.volgorde if p.markering == "geparkeerd")
+
+    def venster(self, vanaf: int, aantal: int) -> list[tuple[Punt, bool]]:
+        """``aantal`` points to do from place ``vanaf`` (0 is the first), each with whether the
+        budget runs out just before it (a screen draws a line there)."""
+        return [(p, vanaf + i == self.past) for i, p in enumerate(self.te_doen[vanaf : vanaf + aantal])]
+
 
 def _sleutel(p: Punt) -> tuple[int, bool, int, int, int, int, str]:
     return (

@@ -19,10 +19,12 @@ from typing import Literal
 from scan.fouten import Botsing
 from scan.leesmodellen import (
     Besluit,
+    ConsensusInfo,
     DeelnameInfo,
     DeelnemerInfo,
     DoelInfo,
     GemeenteKeuze,
+    Lid,
     MijnAntwoord,
     PeerCijfers,
     RolInfo,
@@ -30,9 +32,16 @@ from scan.leesmodellen import (
     RondeKort,
     ScoreGegevens,
     Sessie,
+    VastgesteldeAmbitie,
+    Voortgang,
 )
+from scoring import tekst as tekstregel
+from scoring.agenda import Markering
 from scoring.tekst import sleutel
 from scoring.uitwissel import Doel, PdcaFase
+from scoring.vergelijking import Kerncijfers
+
+NU = dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC)
 
 
 @dataclass
@@ -67,6 +76,18 @@ class NepStand:
     # --- doelen ---
     doelen: dict[int, dict[str, DoelInfo]] = field(default_factory=dict)
     """ronde id -> goal key -> the goal as stored, in the order first stored"""
+    # --- workshop area ---
+    antwoorden: list[tuple[int, int, str, str | None, str | None]] = field(default_factory=list)
+    """(ronde id, deelnemer id, stelling, answer, note)"""
+    ambities: list[tuple[int, int, str, int]] = field(default_factory=list)
+    """(ronde id, deelnemer id, bouwsteen, level): personal ambitions"""
+    deelnemer_versies: dict[int, int] = field(default_factory=dict)
+    """deelnemer id -> row version (1 when absent)"""
+    consensus: dict[tuple[int, str], ConsensusInfo] = field(default_factory=dict)
+    vastgestelde_ambities: dict[tuple[int, str], VastgesteldeAmbitie] = field(default_factory=dict)
+    bespreekpunten: dict[tuple[int, str], Markering] = field(default_factory=dict)
+    kerncijfers: dict[int, Kerncijfers] = field(default_factory=dict)
+    presentatie_tokens: dict[int, str] = field(default_factory=dict)
 
 
 class NepInstellingen:
@@ -162,18 +183,64 @@ class NepRondes:
         return ronde
 
     def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
-        # Only the participants' own answers and ambitions (the workshop's agreements are not in this fake).
+        # The participants' own answers and ambitions (deelnemen's stores, and the workshop area's
+        # lists) and the werkgroep's agreements (workshop area).
         st = self._stand
         return ScoreGegevens(
             antwoorden=tuple(
                 (d, s, a.antwoord)
                 for (d, s), (r, a) in st.mijn_antwoorden.items()
                 if r == ronde_id and a.antwoord is not None
-            ),
-            ambities=tuple((d, b, n) for (d, b), (r, n, _) in st.mijn_ambities.items() if r == ronde_id),
-            vastgesteld=(),
-            consensus=(),
+            )
+            + tuple((d, s, a) for r, d, s, a, _ in st.antwoorden if r == ronde_id and a is not None),
+            ambities=tuple((d, b, n) for (d, b), (r, n, _) in st.mijn_ambities.items() if r == ronde_id)
+            + tuple((d, b, n) for r, d, b, n in st.ambities if r == ronde_id),
+            vastgesteld=tuple((b, v.niveau) for (r, b), v in st.vastgestelde_ambities.items() if r == ronde_id),
+            consensus=tuple((s, c.niveau) for (r, s), c in st.consensus.items() if r == ronde_id),
         )
+
+    # --- workshop area ---
+
+    def zet_status(self, ronde_id: int, status: str) -> None:
+        ronde = self._stand.rondes[ronde_id]
+        self._stand.rondes[ronde_id] = ronde.model_copy(update={"status": status})
+
+    def bewaar_kerncijfers(self, ronde_id: int, cijfers: Kerncijfers) -> None:
+        self._stand.kerncijfers[ronde_id] = cijfers
+
+    def vergeet_kerncijfers(self, ronde_id: int) -> None:
+        self._stand.kerncijfers.pop(ronde_id, None)
+
+    def toelichtingen(self, ronde_id: int, stelling: str) -> list[tuple[str | None, str]]:
+        rijen = [(a, t) for r, _, s, a, t in self._stand.antwoorden if r == ronde_id and s == stelling and t]
+        return sorted(rijen, key=lambda x: (x[0] is not None, x[0] or ""))
+
+    def voortgang(self, ronde_id: int) -> list[Voortgang]:
+        st = self._stand
+        return [
+            Voortgang(
+                deelnemer_id=d.id,
+                naam=d.naam,
+                rol=d.rol,
+                functie=d.functie,
+                beantwoord=sum(1 for _, i, _, a, _ in st.antwoorden if i == d.id and a is not None),
+                ambities=sum(1 for _, i, _, _ in st.ambities if i == d.id),
+                laatst_actief=None,
+                versie=st.deelnemer_versies.get(d.id, 1),
+            )
+            for r, d in st.deelnemers.values()
+            if r == ronde_id
+        ]
+
+    def presentatie_token(self, ronde_id: int) -> str | None:
+        return self._stand.presentatie_tokens.get(ronde_id)
+
+    def zet_presentatie_token(self, ronde_id: int, token: str) -> None:
+        self._stand.presentatie_tokens[ronde_id] = token
+
+    def per_presentatie_token(self, token: str) -> RondeInfo | None:
+        gevonden = [r for r, t in self._stand.presentatie_tokens.items() if t == token]
+        return self._stand.rondes.get(gevonden[0]) if gevonden else None
 
 
 class NepDeelnemers:
@@ -237,6 +304,43 @@ class NepDeelnemers:
     def rol(self, ronde_id: int, deelnemer_id: int) -> str | None:
         lid = self._stand.deelnemers.get(deelnemer_id)
         return lid[1].rol if lid is not None and lid[0] == ronde_id else None
+
+    # --- workshop area ---
+
+    def lid(self, deelnemer_id: int) -> Lid | None:
+        rij = self._stand.deelnemers.get(deelnemer_id)
+        if rij is None:
+            return None
+        return Lid(ronde_id=rij[0], deelnemer=rij[1], versie=self._stand.deelnemer_versies.get(deelnemer_id, 1))
+
+    def tokens(self, ronde_id: int) -> dict[int, str]:
+        return {d.id: d.token for r, d in self._stand.deelnemers.values() if r == ronde_id}
+
+    def aantal_facilitators(self, ronde_id: int) -> int:
+        return sum(1 for r, d in self._stand.deelnemers.values() if r == ronde_id and d.rol == "facilitator")
+
+    def naam_met_sleutel(self, ronde_id: int, naam_sleutel: str, *, behalve: int) -> str | None:
+        return next(
+            (
+                d.naam
+                for r, d in self._stand.deelnemers.values()
+                if r == ronde_id and d.id != behalve and tekstregel.sleutel(d.naam) == naam_sleutel
+            ),
+            None,
+        )
+
+    def hernoem(self, deelnemer_id: int, naam: str, naam_sleutel: str) -> None:
+        ronde_id, d = self._stand.deelnemers[deelnemer_id]
+        self._stand.deelnemers[deelnemer_id] = (ronde_id, d.model_copy(update={"naam": naam}))
+        self._stand.deelnemer_versies[deelnemer_id] = self._stand.deelnemer_versies.get(deelnemer_id, 1) + 1
+
+    def verwijder(self, deelnemer_id: int) -> None:
+        st = self._stand
+        del st.deelnemers[deelnemer_id]
+        st.antwoorden = [x for x in st.antwoorden if x[1] != deelnemer_id]
+        st.ambities = [x for x in st.ambities if x[1] != deelnemer_id]
+        st.mijn_antwoorden = {k: v for k, v in st.mijn_antwoorden.items() if k[0] != deelnemer_id}
+        st.mijn_ambities = {k: v for k, v in st.mijn_ambities.items() if k[0] != deelnemer_id}
 
 
 class NepAntwoorden:
@@ -331,6 +435,98 @@ class NepDoelen:
         ]
 
 
+# --- workshop area ---
+
+
+class NepConsensus:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.consensus
+
+    def van_ronde(self, ronde_id: int) -> dict[str, ConsensusInfo]:
+        return {s: c for (r, s), c in self._d.items() if r == ronde_id}
+
+    def lees(self, ronde_id: int, stelling: str) -> ConsensusInfo | None:
+        return self._d.get((ronde_id, stelling))
+
+    def zet(
+        self, ronde_id: int, stelling: str, *, versie: int | None, niveau: int, toelichting: str | None, door: str
+    ) -> ConsensusInfo:
+        oud = self._d.get((ronde_id, stelling))
+        if (oud.versie if oud else None) != versie:
+            raise Botsing()
+        info = ConsensusInfo(
+            stelling=stelling,
+            niveau=niveau,
+            toelichting=toelichting,
+            vastgesteld_door=door,
+            vastgesteld_op=NU,
+            versie=oud.versie + 1 if oud else 1,
+        )
+        self._d[(ronde_id, stelling)] = info
+        return info
+
+    def wis(self, ronde_id: int, stelling: str, versie: int) -> None:
+        oud = self._d.get((ronde_id, stelling))
+        if oud is None or oud.versie != versie:
+            raise Botsing()
+        del self._d[(ronde_id, stelling)]
+
+
+class NepBespreekpunten:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.bespreekpunten
+
+    def markeringen(self, ronde_id: int) -> dict[str, Markering]:
+        return {s: m for (r, s), m in self._d.items() if r == ronde_id}
+
+    def markeer(self, ronde_id: int, stelling: str, markering: Markering | None) -> None:
+        if markering is None:
+            self._d.pop((ronde_id, stelling), None)
+        else:
+            self._d[(ronde_id, stelling)] = markering
+
+
+class NepVastgesteldeAmbities:
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+        self._d = stand.vastgestelde_ambities
+
+    def van_ronde(self, ronde_id: int) -> dict[str, VastgesteldeAmbitie]:
+        return {b: v for (r, b), v in self._d.items() if r == ronde_id}
+
+    def persoonlijk(self, ronde_id: int) -> list[tuple[str, int]]:
+        return [(b, n) for r, _, b, n in self._stand.ambities if r == ronde_id]
+
+    def lees(self, ronde_id: int, bouwsteen: str) -> VastgesteldeAmbitie | None:
+        return self._d.get((ronde_id, bouwsteen))
+
+    def zet(
+        self, ronde_id: int, bouwsteen: str, *, versie: int | None, niveau: int, toelichting: str | None, door: str
+    ) -> VastgesteldeAmbitie:
+        oud = self._d.get((ronde_id, bouwsteen))
+        if (oud.versie if oud else None) != versie:
+            raise Botsing()
+        info = VastgesteldeAmbitie(
+            bouwsteen=bouwsteen,
+            niveau=niveau,
+            toelichting=toelichting,
+            gewijzigd_door=door,
+            gewijzigd_op=NU,
+            versie=oud.versie + 1 if oud else 1,
+        )
+        self._d[(ronde_id, bouwsteen)] = info
+        return info
+
+    def wis(self, ronde_id: int, bouwsteen: str, versie: int) -> None:
+        oud = self._d.get((ronde_id, bouwsteen))
+        if oud is None or oud.versie != versie:
+            raise Botsing()
+        del self._d[(ronde_id, bouwsteen)]
+
+
+# --- end workshop area ---
+
+
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
@@ -344,6 +540,10 @@ class NepWerk:
         self.benchmark = NepBenchmark(stand)
         # --- doelen ---
         self.doelen = NepDoelen(stand)
+        # --- workshop area ---
+        self.consensus = NepConsensus(stand)
+        self.bespreekpunten = NepBespreekpunten(stand)
+        self.vastgestelde_ambities = NepVastgesteldeAmbities(stand)
 
 
 class NepDatabase:

@@ -6,12 +6,12 @@ turns it into the read model ``scan.leesmodellen.Sessie`` (round and participant
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from scan.db.repository import deelnemer_info, ronde_info
-from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
-from scan.leesmodellen import DeelnemerInfo, Sessie
+from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij
+from scan.leesmodellen import DeelnemerInfo, Lid, Sessie
 
 
 class Deelnemers:
@@ -81,3 +81,52 @@ class Deelnemers:
         return self._s.scalar(
             select(DeelnemerRij.rol).where(DeelnemerRij.id == deelnemer_id, DeelnemerRij.ronde_id == ronde_id)
         )
+
+    # --- workshop area ---
+
+    def lid(self, deelnemer_id: int) -> Lid | None:
+        """The participant as stored now, with their round and the row's version."""
+        rij = self._s.get(DeelnemerRij, deelnemer_id)
+        return None if rij is None else Lid(ronde_id=rij.ronde_id, deelnemer=deelnemer_info(rij), versie=rij.versie)
+
+    def tokens(self, ronde_id: int) -> dict[int, str]:
+        """The personal-link token of everyone in the round, per participant id."""
+        rijen = self._s.execute(select(DeelnemerRij.id, DeelnemerRij.token).where(DeelnemerRij.ronde_id == ronde_id))
+        return {i: token for i, token in rijen}  # noqa: C416  (rows, not pairs, to mypy)
+
+    def aantal_facilitators(self, ronde_id: int) -> int:
+        return (
+            self._s.scalar(
+                select(func.count())
+                .select_from(DeelnemerRij)
+                .where(DeelnemerRij.ronde_id == ronde_id, DeelnemerRij.rol == "facilitator")
+            )
+            or 0
+        )
+
+    def naam_met_sleutel(self, ronde_id: int, naam_sleutel: str, *, behalve: int) -> str | None:
+        """The name of someone else in the round whose name has key ``naam_sleutel``."""
+        return self._s.scalar(
+            select(DeelnemerRij.naam).where(
+                DeelnemerRij.ronde_id == ronde_id,
+                DeelnemerRij.naam_sleutel == naam_sleutel,
+                DeelnemerRij.id != behalve,
+            )
+        )
+
+    def hernoem(self, deelnemer_id: int, naam: str, naam_sleutel: str) -> None:
+        """A new name over the row as loaded in this unit of work (versioned ``UPDATE``); the unique
+        (ronde, naam_sleutel) or a newer version ends the unit of work in ``Botsing``."""
+        rij = self._s.get_one(DeelnemerRij, deelnemer_id)
+        rij.naam = naam
+        rij.naam_sleutel = naam_sleutel
+        self._s.flush()
+
+    def verwijder(self, deelnemer_id: int) -> None:
+        """Remove the participant with their answers (and notes) and personal ambitions. These also
+        go by ``ON DELETE CASCADE``; deleted here explicitly so the outcome does not depend on
+        SQLite's foreign-key pragma."""
+        self._s.execute(delete(AntwoordRij).where(AntwoordRij.deelnemer_id == deelnemer_id))
+        self._s.execute(delete(AmbitieRij).where(AmbitieRij.deelnemer_id == deelnemer_id))
+        self._s.delete(self._s.get_one(DeelnemerRij, deelnemer_id))
+        self._s.flush()

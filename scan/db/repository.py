@@ -8,16 +8,15 @@ and PostgreSQL) so that saving one answer is one statement, whatever came before
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from scan.db.benchmark import Benchmark
-from scan.db.tabellen import AmbitieRij, AntwoordRij, ConsensusRij, DeelnemerRij, GemeenteRij, RondeRij
-from scan.leesmodellen import ConsensusInfo, DeelnemerInfo, RondeInfo, Voortgang
+from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
+from scan.leesmodellen import DeelnemerInfo, RondeInfo
 from scoring.vergelijking import Kerncijfers
 
 
@@ -40,17 +39,6 @@ def deelnemer_info(rij: DeelnemerRij) -> DeelnemerInfo:
     return DeelnemerInfo(id=rij.id, naam=rij.naam, rol=rij.rol, functie=rij.functie, token=rij.token)
 
 
-def consensus_info(rij: ConsensusRij) -> ConsensusInfo:
-    return ConsensusInfo(
-        stelling=rij.stelling,
-        niveau=rij.niveau,
-        toelichting=rij.toelichting,
-        vastgesteld_door=rij.vastgesteld_door,
-        vastgesteld_op=rij.vastgesteld_op,
-        versie=rij.versie,
-    )
-
-
 def upsert(
     sessie: Session, tabel: type[Any], waarden: dict[str, Any], sleutel: list[str], bij_te_werken: list[str]
 ) -> None:
@@ -66,56 +54,6 @@ def upsert(
 
 def gemeente_naam(sessie: Session, gm_code: str) -> str | None:
     return sessie.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
-
-
-def voortgang(sessie: Session, ronde_id: int) -> list[Voortgang]:
-    beantwoord = (
-        select(
-            AntwoordRij.deelnemer_id,
-            func.count(AntwoordRij.antwoord).label("aantal"),
-            func.max(AntwoordRij.gewijzigd_op).label("laatst"),
-        )
-        .where(AntwoordRij.ronde_id == ronde_id)
-        .group_by(AntwoordRij.deelnemer_id)
-        .subquery()
-    )
-    ambities = (
-        select(AmbitieRij.deelnemer_id, func.count().label("aantal"))
-        .where(AmbitieRij.ronde_id == ronde_id)
-        .group_by(AmbitieRij.deelnemer_id)
-        .subquery()
-    )
-    rijen = sessie.execute(
-        select(DeelnemerRij, beantwoord.c.aantal, beantwoord.c.laatst, ambities.c.aantal)
-        .outerjoin(beantwoord, beantwoord.c.deelnemer_id == DeelnemerRij.id)
-        .outerjoin(ambities, ambities.c.deelnemer_id == DeelnemerRij.id)
-        .where(DeelnemerRij.ronde_id == ronde_id)
-        .order_by(DeelnemerRij.aangemaakt_op, DeelnemerRij.id)
-    )
-    resultaat = []
-    for d, aantal, laatst, n_ambities in rijen:
-        if isinstance(laatst, dt.datetime) and laatst.tzinfo is None:
-            laatst = laatst.replace(tzinfo=dt.UTC)  # SQLite's max() bypasses the column type
-        elif isinstance(laatst, str):
-            laatst = dt.datetime.fromisoformat(laatst).replace(tzinfo=dt.UTC)
-        resultaat.append(
-            Voortgang(
-                deelnemer_id=d.id,
-                naam=d.naam,
-                rol=d.rol,
-                functie=d.functie,
-                beantwoord=aantal or 0,
-                ambities=n_ambities or 0,
-                laatst_actief=laatst,
-                versie=d.versie,
-            )
-        )
-    return resultaat
-
-
-def consensus_van(sessie: Session, ronde_id: int) -> dict[str, ConsensusInfo]:
-    rijen = sessie.scalars(select(ConsensusRij).where(ConsensusRij.ronde_id == ronde_id))
-    return {r.stelling: consensus_info(r) for r in rijen}
 
 
 def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from scan.db.repository import ronde_info
+from scan.db.repository import bewaar_kerncijfers, ronde_info
 from scan.db.tabellen import (
     AmbitieRij,
     AntwoordRij,
@@ -20,9 +20,12 @@ from scan.db.tabellen import (
     DeelnemerRij,
     GemeenteRij,
     RondeRij,
+    RondeScoreRij,
     VastgesteldeAmbitieRij,
+    nu,
 )
-from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens
+from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
+from scoring.vergelijking import Kerncijfers
 
 
 class Rondes:
@@ -145,3 +148,90 @@ class Rondes:
     def gemeenten_met_echte(self) -> set[str]:
         """The gemeenten with at least one real (not fictional) round."""
         return set(self._s.scalars(select(RondeRij.gm_code).where(RondeRij.fictief.is_(False)).distinct()))
+
+    # --- workshop area ---
+
+    def zet_status(self, ronde_id: int, status: str) -> None:
+        """Open or close the round (lock it first with ``lees(..., voor_wijziging=True)``)."""
+        rij = self._s.get_one(RondeRij, ronde_id)
+        rij.status = status
+        rij.afgerond_op = nu() if status == "afgerond" else None
+
+    def bewaar_kerncijfers(self, ronde_id: int, cijfers: Kerncijfers) -> None:
+        bewaar_kerncijfers(self._s, ronde_id, cijfers)
+
+    def vergeet_kerncijfers(self, ronde_id: int) -> None:
+        self._s.execute(delete(RondeScoreRij).where(RondeScoreRij.ronde_id == ronde_id))
+
+    def toelichtingen(self, ronde_id: int, stelling: str) -> list[tuple[str | None, str]]:
+        """The notes on ``stelling`` with the answer each came with (``None``: no choice yet),
+        ordered by answer; no names."""
+        rijen = self._s.execute(
+            select(AntwoordRij.antwoord, AntwoordRij.toelichting)
+            .where(
+                AntwoordRij.ronde_id == ronde_id,
+                AntwoordRij.stelling == stelling,
+                AntwoordRij.toelichting.is_not(None),
+            )
+            .order_by(AntwoordRij.antwoord, AntwoordRij.id)
+        ).all()
+        return [(a, tekst) for a, tekst in rijen if tekst]
+
+    def voortgang(self, ronde_id: int) -> list[Voortgang]:
+        """Who fills in how much, in the order people joined."""
+        beantwoord = (
+            select(
+                AntwoordRij.deelnemer_id,
+                func.count(AntwoordRij.antwoord).label("aantal"),
+                func.max(AntwoordRij.gewijzigd_op).label("laatst"),
+            )
+            .where(AntwoordRij.ronde_id == ronde_id)
+            .group_by(AntwoordRij.deelnemer_id)
+            .subquery()
+        )
+        ambities = (
+            select(AmbitieRij.deelnemer_id, func.count().label("aantal"))
+            .where(AmbitieRij.ronde_id == ronde_id)
+            .group_by(AmbitieRij.deelnemer_id)
+            .subquery()
+        )
+        rijen = self._s.execute(
+            select(DeelnemerRij, beantwoord.c.aantal, beantwoord.c.laatst, ambities.c.aantal)
+            .outerjoin(beantwoord, beantwoord.c.deelnemer_id == DeelnemerRij.id)
+            .outerjoin(ambities, ambities.c.deelnemer_id == DeelnemerRij.id)
+            .where(DeelnemerRij.ronde_id == ronde_id)
+            .order_by(DeelnemerRij.aangemaakt_op, DeelnemerRij.id)
+        )
+        resultaat = []
+        for d, aantal, laatst, n_ambities in rijen:
+            if isinstance(laatst, dt.datetime) and laatst.tzinfo is None:
+                laatst = laatst.replace(tzinfo=dt.UTC)  # SQLite's max() bypasses the column type
+            elif isinstance(laatst, str):
+                laatst = dt.datetime.fromisoformat(laatst).replace(tzinfo=dt.UTC)
+            resultaat.append(
+                Voortgang(
+                    deelnemer_id=d.id,
+                    naam=d.naam,
+                    rol=d.rol,
+                    functie=d.functie,
+                    beantwoord=aantal or 0,
+                    ambities=n_ambities or 0,
+                    laatst_actief=laatst,
+                    versie=d.versie,
+                )
+            )
+        return resultaat
+
+    def presentatie_token(self, ronde_id: int) -> str | None:
+        return self._s.scalar(select(RondeRij.presentatie_token).where(RondeRij.id == ronde_id))
+
+    def zet_presentatie_token(self, ronde_id: int, token: str) -> None:
+        self._s.get_one(RondeRij, ronde_id).presentatie_token = token
+
+    def per_presentatie_token(self, token: str) -> RondeInfo | None:
+        rij = self._s.execute(
+            select(RondeRij, GemeenteRij.naam)
+            .outerjoin(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
+            .where(RondeRij.presentatie_token == token)
+        ).first()
+        return None if rij is None else ronde_info(rij[0], rij[1] or rij[0].gm_code)

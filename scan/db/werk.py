@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from scan.db.antwoorden import Antwoorden
 from scan.db.benchmark import Benchmark
+from scan.db.bespreekpunten import Bespreekpunten
+from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
 from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
@@ -24,6 +26,7 @@ from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
 from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
+from scan.db.werkgroep import VastgesteldeAmbities
 
 
 class Werk:
@@ -41,3 +44,7 @@ class Werk:
         self.rondelezer = RondeLezer(s)
         # --- doelen ---
         self.doelen = Doelen(s)
+        # --- workshop area ---
+        self.consensus = Consensus(s)
+        self.bespreekpunten = Bespreekpunten(s)
+        self.vastgestelde_ambities = VastgesteldeAmbities(s)

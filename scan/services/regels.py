@@ -12,7 +12,7 @@ import secrets
 
 from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
-from scan.leesmodellen import RondeInfo, Sessie
+from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
 from scoring import tekst as tekstregel
 from scoring.models import Vragenlijst
 
@@ -99,3 +99,39 @@ def eis_open(werk: Werk, sessie: Sessie) -> None:
             "U bent niet (meer) ingeschreven in deze scanronde; uw antwoord is niet opgeslagen. Vraag de facilitator "
             "om uw persoonlijke link, of doe opnieuw mee met de deelnamecode."
         )
+
+
+# --- workshop area ---
+
+ALLEEN_FACILITATOR = "Alleen de facilitator van deze scanronde kan dit doen."
+
+
+def eis_facilitator(
+    werk: Werk,
+    sessie: Sessie,
+    *,
+    voor_wijziging: bool = False,
+    niet_facilitator: str = ALLEEN_FACILITATOR,
+    niet_meer: str | None = None,
+    afgerond: str | None = None,
+) -> tuple[RondeInfo, DeelnemerInfo]:
+    """Inside a unit of work: the round and the acting facilitator as the database says now.
+
+    Never the page's snapshot: another facilitator may have removed this person, or the round
+    may have closed, since the page was drawn. Refuses with ``InvoerFout`` when the round is
+    gone, when the person is no longer in it (``niet_meer``, else ``niet_facilitator``), is not
+    a facilitator (``niet_facilitator``), or, if ``afgerond`` is given, when the round is closed
+    (with that message). ``voor_wijziging`` locks the round's row until the unit of work ends,
+    so two facilitators who act at once are serialised.
+    """
+    ronde = werk.rondes.lees(sessie.ronde.id, voor_wijziging=voor_wijziging)
+    if ronde is None:
+        raise InvoerFout("Deze scanronde bestaat niet meer.")
+    ik = werk.deelnemers.lid(sessie.deelnemer.id)
+    if ik is None or ik.ronde_id != ronde.id or ik.deelnemer.token != sessie.deelnemer.token:
+        raise InvoerFout(niet_meer or niet_facilitator)
+    if ik.deelnemer.rol != "facilitator":
+        raise InvoerFout(niet_facilitator)
+    if afgerond is not None and ronde.status != "open":
+        raise InvoerFout(afgerond)
+    return ronde, ik.deelnemer

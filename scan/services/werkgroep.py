@@ -1,6 +1,6 @@
 """Use cases of the facilitator for the werkgroep itself: who takes part, and the agreed ambitions.
 
-Layer: application (``scan/``), no Streamlit. Each change is one write transaction that
+Layer: ``scan/services`` (no Streamlit, no SQL). Each change is one unit of work that
 checks, on the rows it reads inside that transaction (never on a page's snapshot), that the
 acting person is still a facilitator of this round, that the round is still open where that
 matters, and that the participant or bouwsteen belongs to this round. On PostgreSQL the round
@@ -19,146 +19,50 @@ serialises every writer.
 
 from __future__ import annotations
 
-import datetime as dt
-import statistics
-
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
-
-from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, RondeRij, VastgesteldeAmbitieRij, nu
 from scan.db.verbinding import Database
-from scan.fouten import Conflict, InvoerFout
-from scan.leesmodellen import Sessie
-from scan.services.regels import controleer_versie, naam_en_sleutel, schone_tekst
+from scan.db.werk import Werk
+from scan.fouten import AmbitieConflict, Botsing, DeelnemerConflict, InvoerFout
+from scan.leesmodellen import AmbitieStand, DeelnemerInfo, DeelnemerStand, RondeInfo, Sessie, VastgesteldeAmbitie
+from scan.services.regels import controleer_versie, eis_facilitator, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
 
-
-class VastgesteldeAmbitie(BaseModel):
-    """The agreed ambition of one bouwsteen as stored, with its version and who set it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    bouwsteen: str
-    niveau: int
-    toelichting: str | None
-    gewijzigd_door: str | None
-    gewijzigd_op: dt.datetime
-    versie: int
+NIET_MEER = (
+    "U doet niet meer mee aan deze scanronde (misschien heeft een andere facilitator u verwijderd). "
+    "Open de scanronde opnieuw via Start."
+)
+NIET_FACILITATOR = "Alleen een facilitator van deze scanronde kan de werkgroep en de ambities beheren."
+AFGEROND = (
+    "Deze scanronde is afgerond; de werkgroep en de ambities liggen vast. Heropen de scanronde eerst "
+    "(tab Afronden) als er toch iets moet veranderen."
+)
 
 
-class AmbitieConflict(Conflict):
-    """Another facilitator set or cleared this agreed ambition since the page was shown."""
-
-    huidig: VastgesteldeAmbitie | None
-
-    def __init__(self, huidig: VastgesteldeAmbitie | None) -> None:
-        super().__init__(huidig)
+# --- checks inside the unit of work -------------------------------------------------------
 
 
-class DeelnemerStand(BaseModel):
-    """A participant as stored: the name and version a rename or removal is checked against."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    deelnemer_id: int
-    naam: str
-    versie: int
-
-
-class DeelnemerConflict(Conflict):
-    """Another facilitator renamed or removed this participant since the page was shown."""
-
-    huidig: DeelnemerStand | None
-
-    def __init__(self, huidig: DeelnemerStand | None) -> None:
-        super().__init__(huidig)
+def _als_facilitator(werk: Werk, sessie: Sessie, *, moet_open: bool) -> tuple[RondeInfo, DeelnemerInfo]:
+    """The round (locked) and the acting facilitator, as the database says now; refuses otherwise."""
+    return eis_facilitator(
+        werk,
+        sessie,
+        voor_wijziging=True,
+        niet_facilitator=NIET_FACILITATOR,
+        niet_meer=NIET_MEER,
+        afgerond=AFGEROND if moet_open else None,
+    )
 
 
-class AmbitieStand(BaseModel):
-    """The ambitions of one bouwsteen: what the werkgroep agreed, and the personal ones."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    bouwsteen: str
-    vastgesteld: int | None
-    toelichting: str | None
-    persoonlijk: tuple[int, ...]
-    """The personal ambitions (levels 1 to 5), sorted."""
-    afspraak: VastgesteldeAmbitie | None = None
-    """The stored agreed ambition with its version (``None``: none agreed)."""
-
-    @property
-    def versie(self) -> int | None:
-        """The version a change of this agreed ambition is saved against (``None``: there is none)."""
-        return self.afspraak.versie if self.afspraak else None
-
-    @property
-    def laagste(self) -> int | None:
-        return self.persoonlijk[0] if self.persoonlijk else None
-
-    @property
-    def hoogste(self) -> int | None:
-        return self.persoonlijk[-1] if self.persoonlijk else None
-
-    @property
-    def mediaan(self) -> float | None:
-        return float(statistics.median(self.persoonlijk)) if self.persoonlijk else None
-
-    @property
-    def in_resultaat(self) -> float | None:
-        """The ambition the results use: the agreed one, otherwise the median (as ``scoring.engine``)."""
-        return float(self.vastgesteld) if self.vastgesteld is not None else self.mediaan
-
-
-# --- checks inside the write transaction ------------------------------------------------
-
-
-def _als_facilitator(s: Session, sessie: Sessie, *, moet_open: bool) -> tuple[RondeRij, DeelnemerRij]:
-    """The round (locked) and the acting facilitator, as the rows say now; refuses otherwise."""
-    ronde = s.get(RondeRij, sessie.ronde.id, with_for_update=True)
-    if ronde is None:
-        raise InvoerFout("Deze scanronde bestaat niet meer.")
-    ik = s.get(DeelnemerRij, sessie.deelnemer.id)
-    if ik is None or ik.ronde_id != ronde.id or ik.token != sessie.deelnemer.token:
-        raise InvoerFout(
-            "U doet niet meer mee aan deze scanronde (misschien heeft een andere facilitator u verwijderd). "
-            "Open de scanronde opnieuw via Start."
-        )
-    if ik.rol != "facilitator":
-        raise InvoerFout("Alleen een facilitator van deze scanronde kan de werkgroep en de ambities beheren.")
-    if moet_open and ronde.status != "open":
-        raise InvoerFout(
-            "Deze scanronde is afgerond; de werkgroep en de ambities liggen vast. Heropen de scanronde eerst "
-            "(tab Afronden) als er toch iets moet veranderen."
-        )
-    return ronde, ik
-
-
-def _deelnemer_van(s: Session, ronde: RondeRij, deelnemer_id: int, verwachte_versie: int) -> DeelnemerRij:
+def _deelnemer_van(werk: Werk, ronde: RondeInfo, deelnemer_id: int, verwachte_versie: int) -> DeelnemerInfo:
     """The participant in this round, at the version the facilitator saw; ``DeelnemerConflict`` otherwise."""
-    doel = s.get(DeelnemerRij, deelnemer_id)
+    doel = werk.deelnemers.lid(deelnemer_id)
     if doel is None or doel.ronde_id != ronde.id:
         raise InvoerFout(
             "Deze deelnemer doet niet (meer) mee aan deze scanronde; misschien heeft een andere facilitator "
             "hem of haar net verwijderd. De lijst is bijgewerkt."
         )
     if doel.versie != verwachte_versie:
-        raise DeelnemerConflict(DeelnemerStand(deelnemer_id=doel.id, naam=doel.naam, versie=doel.versie))
-    return doel
-
-
-def _vastgesteld(rij: VastgesteldeAmbitieRij) -> VastgesteldeAmbitie:
-    return VastgesteldeAmbitie(
-        bouwsteen=rij.bouwsteen,
-        niveau=rij.niveau,
-        toelichting=rij.toelichting,
-        gewijzigd_door=rij.gewijzigd_door,
-        gewijzigd_op=rij.gewijzigd_op,
-        versie=rij.versie,
-    )
+        raise DeelnemerConflict(DeelnemerStand(deelnemer_id=deelnemer_id, naam=doel.deelnemer.naam, versie=doel.versie))
+    return doel.deelnemer
 
 
 def _bouwsteen_van(vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str) -> None:
@@ -175,32 +79,24 @@ def verwijder_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, *, verw
 
     Only the participant at ``verwachte_versie`` (as the facilitator saw them): someone renamed
     meanwhile is not removed unseen (``DeelnemerConflict``). Refused for the facilitator
-    themselves and for the round's last facilitator. The answers and ambitions also go by the
-    database's ``ON DELETE CASCADE``; they are deleted here explicitly as well, so the outcome
-    does not depend on SQLite's foreign-key pragma.
+    themselves and for the round's last facilitator.
     """
-    with db.schrijven() as s:
-        ronde, ik = _als_facilitator(s, sessie, moet_open=True)
-        doel = _deelnemer_van(s, ronde, deelnemer_id, verwachte_versie)
-        if doel.id == ik.id:
-            raise InvoerFout(
-                "U kunt uzelf niet uit de scanronde verwijderen: de scanronde heeft een facilitator nodig."
-            )
-        if doel.rol == "facilitator":
-            facilitators = s.scalar(
-                select(func.count())
-                .select_from(DeelnemerRij)
-                .where(DeelnemerRij.ronde_id == ronde.id, DeelnemerRij.rol == "facilitator")
-            )
-            if (facilitators or 0) <= 1:
+    try:
+        with db.werk() as werk:
+            ronde, ik = _als_facilitator(werk, sessie, moet_open=True)
+            doel = _deelnemer_van(werk, ronde, deelnemer_id, verwachte_versie)
+            if doel.id == ik.id:
+                raise InvoerFout(
+                    "U kunt uzelf niet uit de scanronde verwijderen: de scanronde heeft een facilitator nodig."
+                )
+            if doel.rol == "facilitator" and werk.deelnemers.aantal_facilitators(ronde.id) <= 1:
                 raise InvoerFout(
                     f"{doel.naam} is de laatste facilitator van deze scanronde en kan niet verwijderd worden."
                 )
-        naam = doel.naam
-        s.execute(delete(AntwoordRij).where(AntwoordRij.deelnemer_id == doel.id))
-        s.execute(delete(AmbitieRij).where(AmbitieRij.deelnemer_id == doel.id))
-        s.delete(doel)
-    return naam
+            werk.deelnemers.verwijder(doel.id)
+    except Botsing:
+        raise DeelnemerConflict(_deelnemer_nu(db, deelnemer_id)) from None
+    return doel.naam
 
 
 def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str, *, verwachte_versie: int) -> str:
@@ -208,40 +104,33 @@ def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str
 
     Saved only over the version the facilitator saw (``DeelnemerConflict`` otherwise, nothing changed).
 
-    Names are compared as on joining (``services.naam_en_sleutel``): "anna  de vries" and
+    Names are compared as on joining (``regels.naam_en_sleutel``): "anna  de vries" and
     "Anna de Vries" are the same person. Changing only the spelling of one's own name is allowed.
     Allowed in a closed round too: a name does not change any score.
     """
     schoon, sleutel = naam_en_sleutel(naam, "De nieuwe naam")
     try:
-        with db.schrijven() as s:
-            ronde, _ = _als_facilitator(s, sessie, moet_open=False)
-            doel = _deelnemer_van(s, ronde, deelnemer_id, verwachte_versie)
-            ander = s.scalar(
-                select(DeelnemerRij.naam).where(
-                    DeelnemerRij.ronde_id == ronde.id,
-                    DeelnemerRij.naam_sleutel == sleutel,
-                    DeelnemerRij.id != doel.id,
-                )
-            )
+        with db.werk() as werk:
+            ronde, _ = _als_facilitator(werk, sessie, moet_open=False)
+            doel = _deelnemer_van(werk, ronde, deelnemer_id, verwachte_versie)
+            ander = werk.deelnemers.naam_met_sleutel(ronde.id, sleutel, behalve=doel.id)
             if ander is not None:
                 raise InvoerFout(_al_bezet(ander, schoon))
-            doel.naam = schoon
-            doel.naam_sleutel = sleutel
-            # The unique (ronde, naam_sleutel) fails here when someone joined with it just now; the
-            # versioned UPDATE (WHERE versie = :gezien) when another writer got there first.
-            s.flush()
-    except IntegrityError:
+            werk.deelnemers.hernoem(doel.id, schoon, sleutel)
+    except Botsing:
+        # Rolled back. Either someone joined with this name just now (the unique name key) or
+        # another writer changed the participant first (the versioned UPDATE): what is stored tells.
+        nu = _deelnemer_nu(db, deelnemer_id)
+        if nu is None or nu.versie != verwachte_versie:
+            raise DeelnemerConflict(nu) from None
         raise InvoerFout(_al_bezet(schoon, schoon)) from None
-    except StaleDataError:
-        raise DeelnemerConflict(_deelnemer_nu(db, deelnemer_id)) from None
     return schoon
 
 
 def _deelnemer_nu(db: Database, deelnemer_id: int) -> DeelnemerStand | None:
-    with db.lezen() as s:
-        rij = s.get(DeelnemerRij, deelnemer_id)
-        return DeelnemerStand(deelnemer_id=rij.id, naam=rij.naam, versie=rij.versie) if rij else None
+    with db.inzage() as werk:
+        lid = werk.deelnemers.lid(deelnemer_id)
+    return DeelnemerStand(deelnemer_id=deelnemer_id, naam=lid.deelnemer.naam, versie=lid.versie) if lid else None
 
 
 def _al_bezet(bestaand: str, nieuw: str) -> str:
@@ -256,41 +145,27 @@ def _al_bezet(bestaand: str, nieuw: str) -> str:
 
 def ambities(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> dict[str, AmbitieStand]:
     """Per bouwsteen of the questionnaire, in its order: the agreed and the personal ambitions."""
-    with db.lezen() as s:
-        persoonlijk = s.execute(
-            select(AmbitieRij.bouwsteen, AmbitieRij.niveau).where(AmbitieRij.ronde_id == sessie.ronde.id)
-        ).all()
-        vastgesteld = {
-            r.bouwsteen: r
-            for r in s.scalars(select(VastgesteldeAmbitieRij).where(VastgesteldeAmbitieRij.ronde_id == sessie.ronde.id))
-        }
+    with db.inzage() as werk:
+        persoonlijk = werk.vastgestelde_ambities.persoonlijk(sessie.ronde.id)
+        vastgesteld = werk.vastgestelde_ambities.van_ronde(sessie.ronde.id)
     per_bouwsteen: dict[str, list[int]] = {}
     for bouwsteen, niveau in persoonlijk:
         per_bouwsteen.setdefault(bouwsteen, []).append(niveau)
     return {
         b.id: AmbitieStand(
             bouwsteen=b.id,
-            vastgesteld=vastgesteld[b.id].niveau if b.id in vastgesteld else None,
-            toelichting=vastgesteld[b.id].toelichting if b.id in vastgesteld else None,
+            vastgesteld=afspraak.niveau if (afspraak := vastgesteld.get(b.id)) else None,
+            toelichting=afspraak.toelichting if afspraak else None,
             persoonlijk=tuple(sorted(per_bouwsteen.get(b.id, ()))),
-            afspraak=_vastgesteld(vastgesteld[b.id]) if b.id in vastgesteld else None,
+            afspraak=afspraak,
         )
         for b in vragenlijst.bouwstenen
     }
 
 
-def _ambitie_rij(s: Session, ronde_id: int, bouwsteen: str) -> VastgesteldeAmbitieRij | None:
-    return s.scalar(
-        select(VastgesteldeAmbitieRij).where(
-            VastgesteldeAmbitieRij.ronde_id == ronde_id, VastgesteldeAmbitieRij.bouwsteen == bouwsteen
-        )
-    )
-
-
 def _ambitie_nu(db: Database, sessie: Sessie, bouwsteen: str) -> VastgesteldeAmbitie | None:
-    with db.lezen() as s:
-        rij = _ambitie_rij(s, sessie.ronde.id, bouwsteen)
-        return _vastgesteld(rij) if rij else None
+    with db.inzage() as werk:
+        return werk.vastgestelde_ambities.lees(sessie.ronde.id, bouwsteen)
 
 
 def stel_ambitie_vast(
@@ -313,22 +188,15 @@ def stel_ambitie_vast(
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
     schoon = schone_tekst(toelichting, "onderbouwing", f"De onderbouwing van de ambitie voor bouwsteen {bouwsteen}")
     try:
-        with db.schrijven() as s:
-            ronde, ik = _als_facilitator(s, sessie, moet_open=True)
-            rij = _ambitie_rij(s, ronde.id, bouwsteen)
-            if (rij.versie if rij else None) != verwachte_versie:
-                raise AmbitieConflict(_vastgesteld(rij) if rij else None)
-            if rij is None:
-                rij = VastgesteldeAmbitieRij(ronde_id=ronde.id, bouwsteen=bouwsteen)
-                s.add(rij)
-            rij.niveau = niveau
-            rij.toelichting = schoon
-            rij.gewijzigd_door = ik.naam
-            rij.gewijzigd_op = nu()
-            # The versioned UPDATE or the unique INSERT fails here when another writer won the race.
-            s.flush()
-            return _vastgesteld(rij)
-    except (IntegrityError, StaleDataError):
+        with db.werk() as werk:
+            ronde, ik = _als_facilitator(werk, sessie, moet_open=True)
+            huidig = werk.vastgestelde_ambities.lees(ronde.id, bouwsteen)
+            if (huidig.versie if huidig else None) != verwachte_versie:
+                raise AmbitieConflict(huidig)
+            return werk.vastgestelde_ambities.zet(
+                ronde.id, bouwsteen, versie=verwachte_versie, niveau=niveau, toelichting=schoon, door=ik.naam
+            )
+    except Botsing:
         raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None
 
 
@@ -342,15 +210,14 @@ def wis_ambitie(
     """
     _bouwsteen_van(vragenlijst, sessie, bouwsteen)
     try:
-        with db.schrijven() as s:
-            ronde, _ = _als_facilitator(s, sessie, moet_open=True)
-            rij = _ambitie_rij(s, ronde.id, bouwsteen)
-            if rij is None:
+        with db.werk() as werk:
+            ronde, _ = _als_facilitator(werk, sessie, moet_open=True)
+            huidig = werk.vastgestelde_ambities.lees(ronde.id, bouwsteen)
+            if huidig is None:
                 return False
-            if rij.versie != verwachte_versie:
-                raise AmbitieConflict(_vastgesteld(rij))
-            s.delete(rij)
-            s.flush()
+            if huidig.versie != verwachte_versie:
+                raise AmbitieConflict(huidig)
+            werk.vastgestelde_ambities.wis(ronde.id, bouwsteen, huidig.versie)
             return True
-    except StaleDataError:
+    except Botsing:
         raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None

@@ -1,63 +1,89 @@
 """Use cases of the facilitator's page Workshop: progress, notes per stelling, the agreed level
 (consensus), closing and reopening a round.
 
-Layer: ``scan/services`` (use cases: no Streamlit). Every refusal is an ``InvoerFout`` with a Dutch
-message that names what is wrong and where, raised before anything is written.
+Layer: ``scan/services`` (use cases: no Streamlit, no SQL). Each use case is one unit of work
+(``db.werk()`` or ``db.inzage()``) that loads what it needs, checks on what it loaded that the
+person is (still) the round's facilitator and the round in the right state, then writes. Every
+refusal is an ``InvoerFout`` with a Dutch message that names what is wrong and where, raised
+before anything is written.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
+from collections.abc import Sequence
+from typing import Literal
 
-from scan.db import repository as repo
-from scan.db.tabellen import (
-    AntwoordRij,
-    ConsensusRij,
-    DeelnemerRij,
-    RondeRij,
-    RondeScoreRij,
-    nu,
-)
 from scan.db.verbinding import Database
-from scan.db.werk import Werk
-from scan.fouten import Conflict
+from scan.fouten import Botsing, ConsensusConflict
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ConsensusInfo, Sessie, Voortgang
 from scan.services.invullen import controleer_stelling, mag_invullen
-from scan.services.regels import controleer_versie, eis_open, schone_tekst
+from scan.services.regels import controleer_versie, eis_facilitator, eis_open, schone_tekst
 from scan.services.resultaten import resultaat_in
+from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.vergelijking import kerncijfers
 
 
-class ConsensusConflict(Conflict):
-    """Someone else set this consensus since the page was shown; ``huidig`` is what is stored now."""
-
-    huidig: ConsensusInfo | None
-
-    def __init__(self, huidig: ConsensusInfo | None) -> None:
-        super().__init__(huidig)
-
-
-def _alleen_facilitator(sessie: Sessie) -> None:
-    if not sessie.is_facilitator:
-        raise InvoerFout("Alleen de facilitator van deze scanronde kan dit doen.")
-
-
 def voortgang(db: Database, sessie: Sessie) -> list[Voortgang]:
-    with db.lezen() as s:
-        return repo.voortgang(s, sessie.ronde.id)
+    """Who fills in how much, in the order people joined."""
+    with db.inzage() as werk:
+        return werk.rondes.voortgang(sessie.ronde.id)
+
+
+def invullers(rijen: Sequence[Voortgang]) -> list[Voortgang]:
+    """The people the room waits for: every participant, and a facilitator who answers too
+    (one who only leads the session is not waited for)."""
+    return [r for r in rijen if r.rol == "deelnemer" or r.beantwoord > 0]
+
+
+def aantal_klaar(rijen: Sequence[Voortgang], totaal: int) -> int:
+    """How many of the room (``invullers``) answered all ``totaal`` stellingen."""
+    return sum(1 for r in invullers(rijen) if r.beantwoord >= totaal)
+
+
+def iedereen_begonnen(rijen: Sequence[Voortgang]) -> bool:
+    """At least one participant, and every participant saved at least one answer: the join code
+    can fold away (it unfolds for someone who joins later, until they start)."""
+    deelnemers = [r for r in rijen if r.rol == "deelnemer"]
+    return bool(deelnemers) and all(r.beantwoord > 0 for r in deelnemers)
+
+
+Bezetting = Literal["vol", "bijna_vol"]
+BIJNA_VOL = 10
+"""Places left at which the facilitator is told the round is nearly full."""
+
+
+def bezetting_melding(aantal: int, maximum: int) -> Bezetting | None:
+    """What the facilitator is told about a round with ``aantal`` of ``maximum`` places taken:
+    joiners beyond the maximum are refused on their phones, and the room should know why."""
+    if aantal >= maximum:
+        return "vol"
+    if aantal >= maximum - BIJNA_VOL:
+        return "bijna_vol"
+    return None
+
+
+def consensus_voorstel(afspraak: ConsensusInfo | None, mediaan: float | None) -> int | None:
+    """The level a consensus form proposes: the agreed one, otherwise the room's median rounded
+    as every shown number is (``scoring.afronding.heel``: 2,5 proposes 3, as an ambition's
+    proposal does), none without answers."""
+    if afspraak is not None:
+        return afspraak.niveau
+    return heel(mediaan) if mediaan is not None else None
 
 
 def deelnemer_links(db: Database, sessie: Sessie) -> dict[int, str]:
     """Tokens of all participants, for the facilitator to hand a lost personal link back."""
-    _alleen_facilitator(sessie)
-    with db.lezen() as s:
-        return dict(
-            s.execute(select(DeelnemerRij.id, DeelnemerRij.token).where(DeelnemerRij.ronde_id == sessie.ronde.id)).all()
-        )
+    with db.inzage() as werk:
+        ronde, _ = eis_facilitator(werk, sessie)
+        return werk.deelnemers.tokens(ronde.id)
+
+
+def antwoord_als_tekst(antwoord: str | None) -> str:
+    """An answer as the room reads it beside a note: "niveau 3", "weet niet", "n.v.t.", "nog geen keuze"."""
+    woorden = {"weet_niet": "weet niet", "nvt": "n.v.t.", None: "nog geen keuze"}
+    return woorden.get(antwoord, f"niveau {antwoord}")
 
 
 def toelichtingen(db: Database, sessie: Sessie, stelling: str) -> list[tuple[str, str]]:
@@ -65,24 +91,15 @@ def toelichtingen(db: Database, sessie: Sessie, stelling: str) -> list[tuple[str
 
     The workshop screen is projected; the room discusses arguments, not who wrote them.
     """
-    _alleen_facilitator(sessie)
-    with db.lezen() as s:
-        rijen = s.execute(
-            select(AntwoordRij.antwoord, AntwoordRij.toelichting)
-            .where(
-                AntwoordRij.ronde_id == sessie.ronde.id,
-                AntwoordRij.stelling == stelling,
-                AntwoordRij.toelichting.is_not(None),
-            )
-            .order_by(AntwoordRij.antwoord, AntwoordRij.id)
-        ).all()
-    woorden = {"weet_niet": "weet niet", "nvt": "n.v.t.", None: "nog geen keuze"}
-    return [(woorden.get(a, f"niveau {a}"), tekst) for a, tekst in rijen if tekst]
+    with db.inzage() as werk:
+        ronde, _ = eis_facilitator(werk, sessie)
+        rijen = werk.rondes.toelichtingen(ronde.id, stelling)
+    return [(antwoord_als_tekst(a), tekst) for a, tekst in rijen]
 
 
 def consensus(db: Database, sessie: Sessie) -> dict[str, ConsensusInfo]:
-    with db.lezen() as s:
-        return repo.consensus_van(s, sessie.ronde.id)
+    with db.inzage() as werk:
+        return werk.consensus.van_ronde(sessie.ronde.id)
 
 
 def stel_consensus_vast(
@@ -101,72 +118,55 @@ def stel_consensus_vast(
     another facilitator got there first, ``ConsensusConflict`` carries what is stored now and
     nothing is overwritten.
     """
-    _alleen_facilitator(sessie)
     mag_invullen(sessie, vragenlijst)
     controleer_stelling(vragenlijst, stelling)
     if niveau is not None and niveau not in range(1, 6):
         raise InvoerFout(f"Consensusniveau {niveau} voor stelling {stelling} kan niet: kies niveau 1 tot 5.")
     schoon = schone_tekst(toelichting, "onderbouwing", f"De onderbouwing bij stelling {stelling}")
     try:
-        with db.schrijven() as s:
-            eis_open(Werk(s), sessie)
-            # The role as the row says now, in this transaction (the page's snapshot may be old).
-            if s.scalar(select(DeelnemerRij.rol).where(DeelnemerRij.id == sessie.deelnemer.id)) != "facilitator":
-                raise InvoerFout("Alleen de facilitator van deze scanronde kan dit doen.")
-            rij = s.scalar(
-                select(ConsensusRij).where(ConsensusRij.ronde_id == sessie.ronde.id, ConsensusRij.stelling == stelling)
-            )
-            if (rij.versie if rij else None) != verwachte_versie:
-                raise ConsensusConflict(repo.consensus_info(rij) if rij else None)
+        with db.werk() as werk:
+            eis_open(werk, sessie)
+            # The role as the database says now (the page's snapshot may be old).
+            ronde, ik = eis_facilitator(werk, sessie)
+            huidig = werk.consensus.lees(ronde.id, stelling)
+            if (huidig.versie if huidig else None) != verwachte_versie:
+                raise ConsensusConflict(huidig)
             if niveau is None:
-                if rij is not None:
-                    s.execute(delete(ConsensusRij).where(ConsensusRij.id == rij.id, ConsensusRij.versie == rij.versie))
+                if huidig is not None:
+                    werk.consensus.wis(ronde.id, stelling, huidig.versie)
                 return None
-            if rij is None:
-                rij = ConsensusRij(ronde_id=sessie.ronde.id, stelling=stelling)
-                s.add(rij)
-            rij.niveau = niveau
-            rij.toelichting = schoon
-            rij.vastgesteld_door = sessie.deelnemer.naam
-            rij.vastgesteld_op = nu()
-            # The versioned UPDATE (WHERE versie = :gezien) or the unique INSERT fails here when
-            # another writer won the race between our read and our write.
-            s.flush()
-            return repo.consensus_info(rij)
-    except (IntegrityError, StaleDataError):
-        with db.lezen() as s:
-            raise ConsensusConflict(repo.consensus_van(s, sessie.ronde.id).get(stelling)) from None
+            return werk.consensus.zet(
+                ronde.id, stelling, versie=verwachte_versie, niveau=niveau, toelichting=schoon, door=ik.naam
+            )
+    except Botsing:
+        # Another writer won the race between our read and our write: show what it stored.
+        with db.inzage() as werk:
+            raise ConsensusConflict(werk.consensus.lees(sessie.ronde.id, stelling)) from None
 
 
 def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
     """Close the round: answers are final, and its key figures are stored for comparisons.
 
-    The scores are computed and stored in the same transaction as the status change, so a
-    closed round always has them and a benchmark never re-scores answers.
+    One unit of work: the round is locked, the facilitator checked, the key figures computed
+    from what this unit of work loaded and stored with the status change, so a closed round
+    always has them and a benchmark never re-scores answers.
     """
-    _alleen_facilitator(sessie)
     controleer_versie(sessie.ronde, vragenlijst)
-    with db.schrijven() as s:
-        # FOR UPDATE: answers being written now (they share-lock the row) finish first, and
-        # the key figures below are computed from exactly what the closed round holds.
-        ronde = s.get(RondeRij, sessie.ronde.id, with_for_update=True)
-        if ronde is None:
-            raise InvoerFout("Deze scanronde bestaat niet meer.")
+    with db.werk() as werk:
+        # Locked (FOR UPDATE): answers being written now (they share-lock the round) finish
+        # first, and the key figures below are computed from exactly what the closed round holds.
+        ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
         if ronde.status != "afgerond":
-            ronde.status = "afgerond"
-            ronde.afgerond_op = nu()
-            repo.bewaar_kerncijfers(s, ronde.id, kerncijfers(resultaat_in(Werk(s), vragenlijst, ronde.id)))
+            cijfers = kerncijfers(resultaat_in(werk, vragenlijst, ronde.id))
+            werk.rondes.zet_status(ronde.id, "afgerond")
+            werk.rondes.bewaar_kerncijfers(ronde.id, cijfers)
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})
 
 
 def heropen(db: Database, sessie: Sessie) -> Sessie:
     """Open a closed round again (answers can change); its stored key figures are dropped."""
-    _alleen_facilitator(sessie)
-    with db.schrijven() as s:
-        ronde = s.get(RondeRij, sessie.ronde.id)
-        if ronde is None:
-            raise InvoerFout("Deze scanronde bestaat niet meer.")
-        ronde.status = "open"
-        ronde.afgerond_op = None
-        s.execute(delete(RondeScoreRij).where(RondeScoreRij.ronde_id == ronde.id))
+    with db.werk() as werk:
+        ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
+        werk.rondes.zet_status(ronde.id, "open")
+        werk.rondes.vergeet_kerncijfers(ronde.id)
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "open"})})

@@ -11,7 +11,7 @@ from scan.db.tabellen import DeelnemerRij, RondeRij
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
-from scan.services import bespreken, invullen, start, workshop
+from scan.services import bespreken, invullen, resultaten, start, werkgroep, workshop
 from scoring.models import Vragenlijst
 from tests.rondes import start_ronde
 
@@ -126,3 +126,31 @@ def test_voortgang_and_consensus__by_round_id__for_the_presenter(db: Database, v
     )
     assert [(r.naam, r.beantwoord) for r in bespreken.voortgang(db, sessie.ronde.id)] == [("Fatima", 0), ("Anna", 1)]
     assert bespreken.consensus(db, sessie.ronde.id)[stelling].niveau == 3
+
+
+def test_bespreking_and_scherm_stand__one_read__same_result_as_the_results_page(
+    db: Database, vragenlijst: Vragenlijst
+) -> None:
+    """The discussion scores what ``resultaten.resultaat`` scores (answers, "weet niet", personal
+    and agreed ambitions, consensus), so the agenda and the results page never disagree."""
+    sessie = _ronde(db, vragenlijst)
+    b1 = vragenlijst.bouwstenen[0]
+    for naam, niveaus in [("Anna", "15w"), ("Bert", "51n"), ("Cor", "33w")]:
+        lid = start.neem_deel(db, vragenlijst, code=sessie.ronde.code, naam=naam)
+        for s, n in zip(b1.stellingen, niveaus, strict=False):
+            invullen.sla_antwoord_op(db, vragenlijst, lid, s.id, {"w": "weet_niet", "n": "nvt"}.get(n, n))
+        invullen.sla_ambitie_op(db, vragenlijst, lid, b1.id, 4)
+    werkgroep.stel_ambitie_vast(db, vragenlijst, sessie, vragenlijst.bouwstenen[1].id, 3, verwachte_versie=None)
+    workshop.stel_consensus_vast(
+        db, vragenlijst, sessie, stelling=b1.stellingen[2].id, niveau=2, toelichting="", verwachte_versie=None
+    )
+    bespreken.markeer(db, vragenlijst, sessie, b1.stellingen[1].id, "geparkeerd")
+    verwacht = resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
+
+    nu = bespreken.bespreking(db, vragenlijst, sessie.ronde.id)
+    assert nu.resultaat == verwacht
+    assert set(nu.consensus) == {b1.stellingen[2].id}
+    assert [p.stelling for p in nu.agenda.geparkeerde] == [b1.stellingen[1].id]
+    stand = bespreken.scherm_stand(db, vragenlijst, bespreken.presentatie_token(db, sessie))
+    assert stand is not None and stand.bespreking == nu
+    assert [r.naam for r in stand.voortgang] == ["Fatima", "Anna", "Bert", "Cor"]

@@ -24,14 +24,12 @@ from scan.db.migraties import alembic_config, migreer
 from scan.db.openen import open_database
 from scan.db.tabellen import DeelnemerRij, DoelRij
 from scan.db.verbinding import Database
-from scan.fouten import Conflict, DoelConflict, InvoerFout
+from scan.fouten import AmbitieConflict, Conflict, ConsensusConflict, DeelnemerConflict, DoelConflict, InvoerFout
 from scan.leesmodellen import DoelInfo, Sessie
 from scan.services import beheer as beheerdienst
 from scan.services import doelen as doelservice
 from scan.services import start, werkgroep, workshop
 from scan.services.toegang import Gebruiker
-from scan.services.werkgroep import AmbitieConflict, DeelnemerConflict
-from scan.services.workshop import ConsensusConflict
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel

@@ -12,10 +12,9 @@ from sqlalchemy import delete, func, select, update
 from scan.db.openen import open_database
 from scan.db.tabellen import AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
 from scan.db.verbinding import Database
-from scan.fouten import InvoerFout
+from scan.fouten import ConsensusConflict, InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen, regels, resultaten, start, workshop
-from scan.services.workshop import ConsensusConflict
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Antwoord

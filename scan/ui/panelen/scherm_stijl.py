@@ -1,0 +1,50 @@
+"""The presenter view's look: its own CSS and a block of Markdown in a styled container.
+
+Layer: ``scan/ui`` (Streamlit). Only our own CSS, no user text. Sizes in px: the projector is
+1920×1080 and the back row reads the live information (names, progress, the point to discuss)
+at 28 px or more; the page's own labels stay smaller so that the live information is the largest
+text.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem 2.5rem; max-width: none; }
+.st-key-scherm_kop p { font-size: 22px; color: #4a4a4a; margin: 0; }
+.st-key-scherm_kop code { font-size: 22px; }
+.st-key-scherm_code_groot p { font-size: 26px; margin: 0 0 .4rem 0; }
+.st-key-scherm_code_groot .scherm-code { font-size: 96px; font-weight: 700; letter-spacing: .06em;
+  font-family: monospace; line-height: 1.1; white-space: nowrap; }
+.st-key-scherm_code_groot code { font-size: 26px; }
+.st-key-scherm_voortgang p { font-size: 30px; margin: 0; }
+.st-key-scherm_voortgang table { width: 100%; }
+.st-key-scherm_voortgang th { font-size: 22px; font-weight: 400; color: #4a4a4a; padding: 2px 8px; }
+.st-key-scherm_voortgang td { font-size: 30px; line-height: 1.2; padding: 3px 8px; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; max-width: 14em; }
+.st-key-scherm_stand p { font-size: 32px; margin: 0 0 .2rem 0; }
+.st-key-scherm_stand_klein p { font-size: 22px; color: #4a4a4a; margin: 0 0 .6rem 0; }
+.st-key-scherm_nu p { font-size: 22px; color: #4a4a4a; margin: 0; }
+.st-key-scherm_titel p { font-size: 38px; font-weight: 600; line-height: 1.25; margin: .2rem 0 .6rem 0; }
+.st-key-scherm_verdeling th { font-size: 22px; font-weight: 400; color: #4a4a4a; padding: 2px 10px; }
+.st-key-scherm_verdeling td { font-size: 22px; line-height: 1.25; padding: 4px 10px; vertical-align: middle; }
+.st-key-scherm_verdeling td:first-child { font-size: 56px; font-weight: 700; text-align: center; }
+.st-key-scherm_verdeling td:nth-child(2) { font-size: 30px; font-weight: 600; white-space: nowrap; }
+.st-key-scherm_rest p { font-size: 24px; color: #4a4a4a; margin: .3rem 0 .8rem 0; }
+.st-key-scherm_daarna p { font-size: 22px; color: #4a4a4a; margin: .4rem 0 0 0; }
+.st-key-scherm_daarna li { font-size: 28px; line-height: 1.3; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.st-key-scherm_leeg p { font-size: 30px; }
+.st-key-scherm_tijd p { font-size: 18px; color: #4a4a4a; margin: 0; }
+</style>
+"""
+
+
+def markdown(key: str, tekst: str) -> None:
+    """``tekst`` (Markdown, user text already through ``letterlijk``) in the container the CSS styles as ``key``."""
+    with st.container(key=key):
+        st.markdown(tekst)
