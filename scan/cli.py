@@ -384,17 +384,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _database() -> Database:
-    from sqlalchemy.exc import SQLAlchemyError
-
     from scan.db.openen import open_database
     from scan.db.verbinding import database_url
+    from scan.fouten import OpslagFout
 
     try:
         return open_database(database_url())
-    except SQLAlchemyError as exc:
-        raise _Fout(
-            f"De database ({database_url().split('@')[-1]}) is niet bereikbaar: {exc.__class__.__name__}"
-        ) from None
+    except OpslagFout as exc:
+        oorzaak = exc.__cause__.__class__.__name__ if exc.__cause__ else "onbekend"
+        raise _Fout(f"De database ({database_url().split('@')[-1]}) is niet bereikbaar: {oorzaak}") from None
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -7,21 +7,29 @@ can import the connection without a cycle.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from scan.db.migraties import migreer
 from scan.db.repository import upsert
 from scan.db.tabellen import GemeenteRij
 from scan.db.verbinding import Database, bewaak_database_id, maak_database
+from scan.fouten import OpslagFout
 from scan.gemeenten import alle_gemeenten
 
 
 def open_database(url: str | None = None) -> Database:
-    """Engines for ``url``, the schema migrated to the newest version and the reference data loaded."""
-    db = maak_database(url)
-    migreer(db)
-    vul_gemeenten(db)
-    if not db.is_sqlite:
-        bewaak_database_id(db)
+    """Engines for ``url``, the schema migrated to the newest version and the reference data loaded.
+
+    A database that cannot be reached or migrated raises ``scan.fouten.OpslagFout`` (the cause
+    chained), so the app and the command line need not know SQLAlchemy to say so."""
+    try:
+        db = maak_database(url)
+        migreer(db)
+        vul_gemeenten(db)
+        if not db.is_sqlite:
+            bewaak_database_id(db)
+    except SQLAlchemyError as exc:
+        raise OpslagFout() from exc
     return db
 
 

@@ -23,12 +23,11 @@ import pandas as pd
 import qrcode
 import qrcode.constants
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scan.db.openen import open_database
 from scan.db.verbinding import Database, database_url
-from scan.fouten import DatabaseVervangen, InvoerFout
+from scan.fouten import DatabaseVervangen, InvoerFout, OpslagFout
 from scan.leesmodellen import Sessie
 from scan.services import beheerlink, regels, start
 from scan.services.adressen import (
@@ -484,7 +483,7 @@ def verwerk_beheerlink(db: Database) -> None:
             st.session_state.pop(_BEHEER_GEHEIM, None)
             st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
             st.session_state[_BEHEER_COOKIE_WEG] = True
-    except SQLAlchemyError:
+    except OpslagFout:
         log.exception("beheerlink niet te controleren")
 
 
