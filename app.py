@@ -9,19 +9,13 @@ import logging
 import streamlit as st
 
 from scan.ui import widgetstaat
-from scan.ui.kern import (
-    SCHERM_PARAM,
-    database,
-    foutgrens,
-    host_of_stop,
-    huidige_gebruiker,
-    huidige_sessie,
-    huisstijl,
-    toon_account,
-    toon_storing,
-    verwerk_beheerlink,
-)
+from scan.ui.afscherming import host_of_stop
+from scan.ui.context import database, huidige_sessie
+from scan.ui.foutgrens import foutgrens, toon_storing
+from scan.ui.identiteit import huidige_gebruiker, toon_account, verwerk_beheerlink
+from scan.ui.links import SCHERM_PARAM
 from scan.ui.navigatie import menu
+from scan.ui.opmaak import huisstijl
 from scan.ui.teksten import t
 
 # A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).

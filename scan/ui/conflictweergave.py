@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from scan.ui.kern import tijd, tijd_datum
+from scan.ui.opmaak import tijd, tijd_datum
 from scan.ui.teksten import t
 
 Verschil = tuple[str, str, str]

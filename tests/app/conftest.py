@@ -14,7 +14,7 @@ from scan.db.tabellen import RolRij
 from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
 from scan.services import beheerlink
-from scan.ui import kern as ui
+from scan.ui import identiteit
 from scoring.models import Vragenlijst
 from tests.conftest import sqlite_kopie
 from tests.rondes import start_ronde
@@ -78,8 +78,8 @@ def als(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     the real identity is read: single-machine mode, and beheerder only with ``beheer=<secret>``."""
 
     def _als(email: str | None = None, naam: str | None = None, *, modus: str = "login", lokaal: bool = False) -> None:
-        identiteit = ui.Identiteit(modus, email=email, naam=naam, lokaal=lokaal)  # type: ignore[arg-type]
-        monkeypatch.setattr(ui, "lees_identiteit", lambda: identiteit)
+        wie = identiteit.Identiteit(modus, email=email, naam=naam, lokaal=lokaal)  # type: ignore[arg-type]
+        monkeypatch.setattr(identiteit, "lees_identiteit", lambda: wie)
 
     return _als
 

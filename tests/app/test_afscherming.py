@@ -19,8 +19,7 @@ from streamlit.testing.v1 import AppTest
 from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
 from scan.services import start
-from scan.ui import afremmen
-from scan.ui import kern as ui
+from scan.ui import afremmen, afscherming, identiteit
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -123,8 +122,8 @@ def test_wrong_beheer_links__are_slowed_after_five_and_the_right_one_then_waits(
 def test_foreign_host__gets_no_beheer_session_and_no_cookie(
     open_app: Callable[..., AppTest], beheer_geheim: str, monkeypatch: pytest.MonkeyPatch, host: str
 ) -> None:
-    monkeypatch.setattr(ui, "lees_host", lambda: host)
-    monkeypatch.setattr(ui, "lees_beheer_cookie", lambda: beheer_geheim)  # even with a valid cookie
+    monkeypatch.setattr(afscherming, "lees_host", lambda: host)
+    monkeypatch.setattr(identiteit, "lees_beheer_cookie", lambda: beheer_geheim)  # even with a valid cookie
     at = open_app(beheer=beheer_geheim)
     assert not at.exception
     assert "niet bereikbaar onder deze naam" in at.error[0].value
@@ -137,7 +136,7 @@ def test_foreign_host__gets_no_beheer_session_and_no_cookie(
 def test_own_hosts__get_the_beheer_session(
     open_app: Callable[..., AppTest], beheer_geheim: str, monkeypatch: pytest.MonkeyPatch, host: str | None
 ) -> None:
-    monkeypatch.setattr(ui, "lees_host", lambda: host)
+    monkeypatch.setattr(afscherming, "lees_host", lambda: host)
     at = open_app(beheer=beheer_geheim)
     assert not at.error
     assert at.session_state["beheer_geldig"] is True
@@ -146,6 +145,6 @@ def test_own_hosts__get_the_beheer_session(
 def test_a_configured_name__is_allowed(
     open_app: Callable[..., AppTest], beheer_geheim: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ui, "lees_host", lambda: "zelfscan.gemeente.example")
+    monkeypatch.setattr(afscherming, "lees_host", lambda: "zelfscan.gemeente.example")
     monkeypatch.setenv("SCAN_TOEGESTANE_HOSTS", "*.gemeente.example")
     assert open_app(beheer=beheer_geheim).session_state["beheer_geldig"] is True

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
 from scan.services import beheerlink
-from scan.ui import kern as ui
+from scan.ui import identiteit, links
 
 pytestmark = pytest.mark.apptest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -60,7 +60,9 @@ def test_with_the_secret__the_browser_is_the_beheerder_and_the_secret_leaves_the
     assert "Deze browser heeft de beheerlink geopend" in _zijbalk(at)
     # The cookie that keeps the rights across a reload: set once, strict, for the whole app.
     script = " ".join(h.proto.body for h in at.get("html") if "document.cookie" in h.proto.body)
-    assert f"{ui.BEHEER_COOKIE}={beheer_geheim}" in script and "SameSite=Strict" in script and "Path=/" in script
+    assert (
+        f"{identiteit.BEHEER_COOKIE}={beheer_geheim}" in script and "SameSite=Strict" in script and "Path=/" in script
+    )
     # Later runs keep the rights without the secret in the address.
     at.selectbox[0].set_value("GM0080")
     at.text_input(key="nieuw_naam").input("Fatima Bakker")
@@ -109,7 +111,7 @@ def test_a_reload_keeps_the_rights_through_the_cookie_until_rotation_or_stop(
     open_app: Callable[..., AppTest], beheer_geheim: str, app_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cookie: dict[str, str | None] = {"waarde": beheer_geheim}
-    monkeypatch.setattr(ui, "lees_beheer_cookie", lambda: cookie["waarde"])
+    monkeypatch.setattr(identiteit, "lees_beheer_cookie", lambda: cookie["waarde"])
     at = open_app()  # a reload: a new session, only the cookie
     assert not at.exception
     assert _kan_starten(at)
@@ -145,13 +147,13 @@ def test_workshop__links_use_an_address_phones_reach_or_say_how_to_fix_it(
     open_app: Callable[..., AppTest], ronde: Sessie, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SCAN_PUBLIEKE_URL", raising=False)
-    monkeypatch.setattr(ui, "_lan_adres", lambda: "192.168.1.20")
+    monkeypatch.setattr(links, "_lan_adres", lambda: "192.168.1.20")
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert not at.exception
     assert at.code[0].value == f"http://192.168.1.20:8501/?code={ronde.ronde.code}"
     assert "Telefoons kunnen" not in _waarschuwingen(at)
 
-    monkeypatch.setattr(ui, "_lan_adres", lambda: None)
+    monkeypatch.setattr(links, "_lan_adres", lambda: None)
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     assert not at.exception
     assert at.code[0].value.startswith("http://localhost:8501/?code=")
@@ -182,7 +184,7 @@ def test_when_the_check_fails_the_run_has_no_rights_and_the_next_one_has_them_ag
         assert not _kan_starten(at)  # fail closed
         assert "beheerlink" not in _waarschuwingen(at).lower()  # and no false "replaced" message
         # A reload meanwhile: the cookie that cannot be checked is kept, not removed.
-        m.setattr(ui, "lees_beheer_cookie", lambda: beheer_geheim)
+        m.setattr(identiteit, "lees_beheer_cookie", lambda: beheer_geheim)
         herladen = open_app()
         assert not _kan_starten(herladen)
         assert not any("document.cookie" in h.proto.body for h in herladen.get("html"))

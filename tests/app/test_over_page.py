@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scan.ui.kern import letterlijk
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -12,8 +12,7 @@ from scan.db.tabellen import AntwoordRij
 from scan.db.verbinding import Database
 from scan.leesmodellen import Sessie
 from scan.services import invullen, resultaten, start, werkgroep, workshop
-from scan.ui.kern import letterlijk
-from scan.ui.weergave import zichtbare_tekst
+from scan.ui.weergave import letterlijk, zichtbare_tekst
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest

@@ -17,7 +17,7 @@ import pytest
 
 from scan.db.openen import open_database
 from scan.services import beheerlink
-from scan.ui.kern import BEHEER_COOKIE
+from scan.ui.identiteit import BEHEER_COOKIE
 
 ROOT = Path(__file__).resolve().parents[2]
 UITVOER = ROOT / "test-output"

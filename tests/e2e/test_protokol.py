@@ -27,7 +27,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from scan.db.openen import open_database
 from scan.services import start
-from scan.ui.kern import BEHEER_COOKIE
+from scan.ui.identiteit import BEHEER_COOKIE
 from scoring.loader import laad_vragenlijst
 from tests.e2e.conftest import Server
 from tests.e2e.streamlit_klant import Klant, Run

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scan.services.adressen import is_loopback_host
-from scan.ui import kern as ui
+from scan.ui import identiteit
 
 
 @pytest.mark.parametrize(
@@ -37,5 +37,5 @@ def test_loopback_hosts(host: str | None, loopback: bool) -> None:
 
 def test_no_address_check_is_left_in_the_identity() -> None:
     """Loopback alone gives no rights: identity has no address-based shortcut to fall back on."""
-    assert not hasattr(ui, "is_lokaal")
-    assert ui.Identiteit("enkel").lokaal is False
+    assert not hasattr(identiteit, "is_lokaal")
+    assert identiteit.Identiteit("enkel").lokaal is False

@@ -139,7 +139,7 @@ def test_letterlijk__lines_kept__as_hard_breaks_without_empty_lines() -> None:
 
 
 def test_letterlijke_tabel__escapes_text_cells_keeps_numbers_and_our_column_names() -> None:
-    from scan.ui.kern import letterlijke_tabel
+    from scan.ui.opmaak import letterlijke_tabel
 
     tabel = pd.DataFrame({"Naam (kort)": ["# Kop", "Anna"], "Aantal": [1, 2]})
     uit = letterlijke_tabel(tabel)

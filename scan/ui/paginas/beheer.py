@@ -5,8 +5,12 @@ import streamlit as st
 from scan.fouten import InvoerFout
 from scan.services import beheer
 from scan.services.toegang import ROLLEN
-from scan.ui.kern import database, gebruiker_of_stop, gemeente_namen, letterlijk, tijd_datum, veilig
+from scan.ui.context import database, gemeente_namen
+from scan.ui.foutgrens import veilig
+from scan.ui.identiteit import gebruiker_of_stop
+from scan.ui.opmaak import tijd_datum
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.tekst import maximum
 from scoring.vergelijking import MIN_GROEP
 

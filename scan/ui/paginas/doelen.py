@@ -22,13 +22,7 @@ import streamlit as st
 from scan.leesmodellen import DoelInfo
 from scan.services import doelen as doelservice
 from scan.services import resultaten
-from scan.ui.kern import (
-    bibliotheek_of_stop,
-    letterlijk,
-    sessie_of_stop,
-    vragenlijst_of_stop,
-    zelfde_versie_of_stop,
-)
+from scan.ui.context import bibliotheek_of_stop, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 from scan.ui.panelen import doelen_kaarten as kaarten
 from scan.ui.panelen.doelen_conflict import toon_conflicten
 from scan.ui.panelen.doelen_formulier import formulier
@@ -37,6 +31,7 @@ from scan.ui.panelen.doelen_suggesties import suggestie
 from scan.ui.panelen.doelen_terugblik import terugblik
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.uitwissel import Doel
 
 vl = vragenlijst_of_stop()

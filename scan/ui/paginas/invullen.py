@@ -8,11 +8,13 @@ so nothing the participant did is lost (``scan/ui/panelen/invullen_opslaan.py``)
 import streamlit as st
 
 from scan.services import invullen
-from scan.ui.kern import letterlijk, persoonlijke_link, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.links import persoonlijke_link
 from scan.ui.panelen.invullen_kop import toon_kop
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.panelen.invullen_stellingen import toon_ambitie, toon_stelling, toon_voet
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from scan.ui.kern import letterlijk, vragenlijst_of_stop
+from scan.ui.context import vragenlijst_of_stop
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 vl = vragenlijst_of_stop()
 schaal = vl.schaal

@@ -4,12 +4,13 @@ import streamlit as st
 
 from reports.duiding import benchmark_zin, kernzin
 from scan.services import resultaten, vergelijken
-from scan.ui.kern import letterlijk, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 from scan.ui.navigatie import pad
 from scan.ui.panelen.resultaten_eensgezind import toon_eensgezind
 from scan.ui.panelen.resultaten_radars import toon_bouwstenen, toon_dimensies, toon_kenmerken
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.afronding import heel
 
 vl = vragenlijst_of_stop()

@@ -16,23 +16,17 @@ import streamlit as st
 
 from scan.fouten import InvoerFout
 from scan.services import bespreken, regels, workshop
-from scan.ui.kern import (
-    SCHERM_PARAM,
-    TOKEN_PARAM,
-    database,
-    letterlijk,
-    met_foutgrens,
-    poging_mislukt,
-    poging_wachttijd,
-    te_veel_pogingen,
-    tijd,
-    vragenlijst_of_stop,
-)
+from scan.ui.afscherming import poging_mislukt, poging_wachttijd, te_veel_pogingen
+from scan.ui.context import TOKEN_PARAM, database, vragenlijst_of_stop
+from scan.ui.foutgrens import met_foutgrens
+from scan.ui.links import SCHERM_PARAM
+from scan.ui.opmaak import tijd
 from scan.ui.panelen.scherm_agenda import toon_nu, toon_stand
 from scan.ui.panelen.scherm_meedoen import toon_kop, toon_meedoen
 from scan.ui.panelen.scherm_stijl import CSS, markdown
 from scan.ui.panelen.scherm_voortgang import toon_voortgang
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tijd import nu
 

@@ -2,13 +2,9 @@
 
 import streamlit as st
 
-from scan.ui.kern import (
-    database,
-    huidige_gebruiker,
-    sessie_van_deze_run,
-    te_veel_pogingen,
-    vragenlijst_of_stop,
-)
+from scan.ui.afscherming import te_veel_pogingen
+from scan.ui.context import database, sessie_van_deze_run, vragenlijst_of_stop
+from scan.ui.identiteit import huidige_gebruiker
 from scan.ui.navigatie import pad
 from scan.ui.panelen.start_gemeen import mag_niet_leiden
 from scan.ui.panelen.start_import import toon_import

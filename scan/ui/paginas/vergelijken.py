@@ -13,9 +13,11 @@ import streamlit as st
 from reports import vergelijking as rapport
 from scan.fouten import InvoerFout
 from scan.services import vergelijken
-from scan.ui.kern import database, gebruiker_of_stop, letterlijk, vragenlijst_of_stop
+from scan.ui.context import database, vragenlijst_of_stop
+from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.panelen import vergelijken_tabs as tabs
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.vergelijking import MAX_VERGELIJKEN, Kerncijfers
 
 vl = vragenlijst_of_stop()

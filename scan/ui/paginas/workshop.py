@@ -9,7 +9,7 @@ out the tabs.
 import streamlit as st
 
 from scan.services import bespreken
-from scan.ui.kern import letterlijk, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
 from scan.ui.panelen.workshop_afronden import toon_afronden, toon_links
 from scan.ui.panelen.workshop_ambities import toon_ambities
 from scan.ui.panelen.workshop_bespreekpunten import toon_bespreekpunten
@@ -19,6 +19,7 @@ from scan.ui.panelen.workshop_meedoen import toon_meedoen, toon_scherm_link
 from scan.ui.panelen.workshop_stelling import Stellingen
 from scan.ui.panelen.workshop_voortgang import toon_voortgang
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()

@@ -15,7 +15,7 @@ from reports.duiding import PDCA_NAAM
 from scan.leesmodellen import DoelInfo
 from scan.services.doelen import toon_getal
 from scan.ui.conflictweergave import Verschil, keuzeknoppen, toon_versies
-from scan.ui.kern import veilig
+from scan.ui.foutgrens import veilig
 from scan.ui.panelen.doelen_staat import DoelenScherm, Geweigerd, conflicten, gezien_alle, laad, voer_uit
 from scan.ui.teksten import t
 from scoring.uitwissel import Doel

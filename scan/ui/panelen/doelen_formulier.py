@@ -14,9 +14,10 @@ from scan.fouten import InvoerFout
 from scan.leesmodellen import Besluit
 from scan.services import doelen as doelservice
 from scan.services.doelen import lees_getal, toon_getal
-from scan.ui.kern import letterlijk, veilig
+from scan.ui.foutgrens import veilig
 from scan.ui.panelen.doelen_staat import DoelenScherm, basis, gezien, v, voer_uit
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.suggesties import plus_maanden
 from scoring.tekst import maximum
 from scoring.uitwissel import Doel

@@ -15,11 +15,13 @@ from reports.duiding import PDCA_NAAM
 from scan.leesmodellen import DoelInfo
 from scan.services import doelen as doelservice
 from scan.services.doelen import toon_getal
-from scan.ui.kern import letterlijk, tijd, veilig
+from scan.ui.foutgrens import veilig
+from scan.ui.opmaak import tijd
 from scan.ui.panelen.doelen_conflict import datum, gewijzigd
 from scan.ui.panelen.doelen_formulier import formulier
 from scan.ui.panelen.doelen_staat import DoelenScherm, basis, gezien, v, voer_uit
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.smart import SmartUitslag
 from scoring.tekst import maximum
 from scoring.uitwissel import Doel, PdcaFase

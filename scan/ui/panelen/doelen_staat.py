@@ -22,8 +22,8 @@ import streamlit as st
 from scan.fouten import DoelConflict, InvoerFout, NietSmart, OpslagFout
 from scan.leesmodellen import DoelInfo, Sessie
 from scan.services import doelen as doelservice
-from scan.ui.kern import letterlijk
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat

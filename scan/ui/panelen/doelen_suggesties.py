@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan.ui.kern import letterlijk
 from scan.ui.panelen.doelen_formulier import formulier
 from scan.ui.panelen.doelen_kaarten import letters
 from scan.ui.panelen.doelen_staat import DoelenScherm
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.suggesties import Suggestie
 
 

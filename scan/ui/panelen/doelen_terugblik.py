@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from scan.leesmodellen import Terugblik
-from scan.ui.kern import letterlijke_tabel
+from scan.ui.opmaak import letterlijke_tabel
 from scan.ui.panelen.doelen_staat import DoelenScherm
 from scan.ui.teksten import t
 from scoring.smart import niveau_tekst

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from scan.leesmodellen import MijnVoortgang, Sessie
-from scan.ui.kern import letterlijk
 from scan.ui.panelen.invullen_opslaan import ga
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Bouwsteen, Vragenlijst
 
 

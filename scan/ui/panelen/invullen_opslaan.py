@@ -21,8 +21,10 @@ import streamlit as st
 from scan.fouten import InvoerFout, OpslagFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen
-from scan.ui.kern import letterlijk, tijd, veilig
+from scan.ui.foutgrens import veilig
+from scan.ui.opmaak import tijd
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:

@@ -10,11 +10,12 @@ import streamlit as st
 
 from scan.leesmodellen import MijnAntwoord
 from scan.services import invullen
-from scan.ui.kern import letterlijk, tijd
 from scan.ui.navigatie import pad
+from scan.ui.opmaak import tijd
 from scan.ui.panelen import invullen_opslaan as opslaan
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Bouwsteen, Stelling
 from scoring.tekst import maximum
 

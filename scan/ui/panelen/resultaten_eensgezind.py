@@ -8,8 +8,8 @@ import streamlit as st
 
 from reports.duiding import getal
 from scan.services import resultaten
-from scan.ui.kern import letterlijk
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat

@@ -7,10 +7,10 @@ Layer: ``scan/ui`` (Streamlit). The order, the parked points and where the budge
 
 from __future__ import annotations
 
-from scan.ui.kern import letterlijk
 from scan.ui.panelen.scherm_stijl import markdown
 from scan.ui.panelen.workshop_gemeen import kort_getal
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.agenda import Agenda
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat

@@ -12,9 +12,10 @@ import html
 import streamlit as st
 
 from scan.leesmodellen import RondeInfo
-from scan.ui.kern import basis_url, letterlijk, qr_png
+from scan.ui.links import basis_url, qr_png
 from scan.ui.panelen.scherm_stijl import markdown
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 
 def _deelname_link(ronde: RondeInfo) -> str:

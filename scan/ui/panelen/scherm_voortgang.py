@@ -11,9 +11,9 @@ import streamlit as st
 
 from scan.leesmodellen import Voortgang
 from scan.services import workshop
-from scan.ui.kern import letterlijk
 from scan.ui.panelen.workshop_gemeen import balk
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 
 def toon_voortgang(rijen: Sequence[Voortgang], totaal: int) -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from scan.services import start
 from scan.services.toegang import Gebruiker
-from scan.ui import kern
+from scan.ui import identiteit
 from scan.ui.teksten import t
 
 
@@ -22,8 +22,8 @@ def fout(tekst: str) -> None:
 
 def mag_niet_leiden(gebruiker: Gebruiker | None, plek: str) -> bool:
     """Explain why starting or importing is not possible here, if it is not."""
-    # Through the module: tests stand in for the identity by replacing kern.lees_identiteit.
-    login = kern.lees_identiteit().modus == "login"
+    # Through the module: tests stand in for the identity by replacing identiteit.lees_identiteit.
+    login = identiteit.lees_identiteit().modus == "login"
     belemmering = start.waarom_niet_leiden(gebruiker, login=login)
     if belemmering is None:
         return False

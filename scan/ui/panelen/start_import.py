@@ -11,9 +11,10 @@ from scan.fouten import InvoerFout
 from scan.services import uitwisseling
 from scan.services.toegang import Gebruiker
 from scan.services.uitwisseling import controleer_import
-from scan.ui.kern import ga_naar, letterlijk, meld_aan
+from scan.ui.context import ga_naar, meld_aan
 from scan.ui.panelen.start_gemeen import fout, mag_niet_leiden
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.uitwissel import UitwisselFout
 

@@ -11,17 +11,11 @@ import streamlit as st
 
 from scan.fouten import InvoerFout, OnbekendeCode
 from scan.services import start
-from scan.ui.kern import (
-    ga_naar,
-    letterlijk,
-    meld_aan,
-    poging_gelukt,
-    poging_mislukt,
-    poging_wachttijd,
-    te_veel_pogingen,
-)
+from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
+from scan.ui.context import ga_naar, meld_aan
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tekst import maximum
 

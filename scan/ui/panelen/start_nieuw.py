@@ -11,9 +11,10 @@ from scan.fouten import InvoerFout
 from scan.gemeenten import keuzelabel
 from scan.services import start
 from scan.services.toegang import Gebruiker
-from scan.ui.kern import ga_naar, letterlijk, meld_aan
+from scan.ui.context import ga_naar, meld_aan
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tekst import maximum
 

@@ -9,10 +9,11 @@ import streamlit as st
 from scan.fouten import InvoerFout
 from scan.services import start, vergelijken
 from scan.services.toegang import Gebruiker
-from scan.ui.kern import ga_naar, letterlijk, meld_aan
+from scan.ui.context import ga_naar, meld_aan
 from scan.ui.navigatie import pad
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services

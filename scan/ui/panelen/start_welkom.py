@@ -6,9 +6,11 @@ import streamlit as st
 
 from scan.leesmodellen import Sessie
 from scan.services import start
-from scan.ui.kern import letterlijk, meld_af, persoonlijke_link
+from scan.ui.context import meld_af
+from scan.ui.links import persoonlijke_link
 from scan.ui.navigatie import pad
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 _PAGINA = {
     "workshop": (pad("workshop"), "nav.workshop", ":material/groups:"),

@@ -16,8 +16,9 @@ from reports.duiding import PLAATS_TEKST, benchmark_zin, onderdeel_naam
 from scan.fouten import InvoerFout
 from scan.leesmodellen import RondeKort
 from scan.services import vergelijken
-from scan.ui.kern import letterlijk, letterlijke_tabel
+from scan.ui.opmaak import letterlijke_tabel
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Soort, onderdelen, verschil

@@ -12,8 +12,9 @@ import streamlit as st
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import workshop
-from scan.ui.kern import letterlijk, persoonlijke_link
+from scan.ui.links import persoonlijke_link
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:

@@ -14,10 +14,11 @@ import streamlit as st
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import bespreken
-from scan.ui.kern import letterlijk, met_foutgrens, veilig
+from scan.ui.foutgrens import met_foutgrens, veilig
 from scan.ui.panelen.workshop_gemeen import elke, kort_getal, meld_fout
 from scan.ui.panelen.workshop_stelling import Stellingen
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:

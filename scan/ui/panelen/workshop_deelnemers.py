@@ -17,9 +17,11 @@ from scan.fouten import Conflict
 from scan.leesmodellen import Sessie
 from scan.services import werkgroep, workshop
 from scan.ui.conflictweergave import keuzeknoppen, toon_versies
-from scan.ui.kern import letterlijk, letterlijke_tabel, veilig
+from scan.ui.foutgrens import veilig
+from scan.ui.opmaak import letterlijke_tabel
 from scan.ui.panelen import workshop_werkgroep as wg
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tekst import maximum
 

@@ -14,9 +14,11 @@ import streamlit as st
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import bespreken
-from scan.ui.kern import deelname_link, letterlijk, presentatie_link, qr_png, toon_adres_hint, veilig
+from scan.ui.foutgrens import veilig
+from scan.ui.links import deelname_link, presentatie_link, qr_png, toon_adres_hint
 from scan.ui.panelen.workshop_gemeen import meld_fout
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services

@@ -18,9 +18,11 @@ from scan.fouten import ConsensusConflict, InvoerFout, OpslagFout
 from scan.leesmodellen import ConsensusInfo, Sessie
 from scan.services import bespreken, workshop
 from scan.ui.conflictweergave import keuzeknoppen, toon_versies
-from scan.ui.kern import letterlijk, letterlijke_tabel, tijd, veilig
+from scan.ui.foutgrens import veilig
+from scan.ui.opmaak import letterlijke_tabel, tijd
 from scan.ui.panelen.workshop_gemeen import meld_fout, niveau_tekst
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 from scoring.agenda import Markering
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat

@@ -13,7 +13,8 @@ import streamlit as st
 
 from scan.leesmodellen import Sessie
 from scan.services import start, workshop
-from scan.ui.kern import letterlijke_tabel, met_foutgrens, tijd
+from scan.ui.foutgrens import met_foutgrens
+from scan.ui.opmaak import letterlijke_tabel, tijd
 from scan.ui.panelen.workshop_gemeen import balk, elke
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst

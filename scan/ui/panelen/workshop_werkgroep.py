@@ -18,8 +18,8 @@ from typing import TypeVar
 import streamlit as st
 
 from scan.fouten import Conflict, InvoerFout, OpslagFout
-from scan.ui.kern import letterlijk
 from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -1,0 +1,186 @@
+"""What every page needs from the session: the questionnaire, the database handle, and the round
+and participant of this browser (from the personal link in the address).
+
+Layer: ``scan/ui``. ``st.session_state`` keeps only ids and view state (DESIGN.md); the round and
+the participant are read again on every run, so a refresh, a restart or a second device loses
+nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from scan.db.openen import open_database
+from scan.db.verbinding import Database, database_url
+from scan.fouten import InvoerFout
+from scan.leesmodellen import Sessie
+from scan.services import regels, start
+from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
+from scan.ui.teksten import t
+from scan.ui.weergave import letterlijk
+from scoring.doelen import DoelenBibliotheek, controleer_doelen
+from scoring.loader import VragenlijstFout, laad_vragenlijst
+from scoring.models import Vragenlijst
+
+log = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def _vragenlijst() -> Vragenlijst:
+    # Frozen models are safe to share between sessions and threads; cache_resource avoids the
+    # copy cache_data would make on every rerun.
+    return laad_vragenlijst()
+
+
+@st.cache_resource(show_spinner=False)
+def _bibliotheek(vingerafdruk: str) -> DoelenBibliotheek:
+    bibliotheek, problemen = controleer_doelen(_vragenlijst())
+    if bibliotheek is None:
+        raise VragenlijstFout(problemen)
+    return bibliotheek
+
+
+def bibliotheek_of_stop(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
+    """The goal library checked against ``vragenlijst``; on problems a Dutch error and ``st.stop()``."""
+    try:
+        return _bibliotheek(vragenlijst.vingerafdruk)
+    except VragenlijstFout as exc:
+        st.error(t("fout.doelen"))
+        st.code("\n".join(str(p) for p in exc.problemen), language=None)
+        st.stop()
+
+
+def vragenlijst_of_stop() -> Vragenlijst:
+    """The questionnaire; on a broken installation a Dutch error and ``st.stop()``."""
+    try:
+        return _vragenlijst()
+    except VragenlijstFout as exc:
+        st.error(t("fout.vragenlijst"))
+        st.code("\n".join(str(p) for p in exc.problemen), language=None)
+        st.stop()
+
+
+TOKEN_PARAM = "d"  # noqa: S105  (a parameter name, not a secret)
+"""Query parameter of the personal link: the participant's token, so a refresh keeps them in."""
+
+
+@st.cache_resource(show_spinner=False, on_release=lambda db: db.sluit())
+def database_voor(url: str) -> Database:
+    # One Database (engines and pools, no Session) per URL and process, shared by all sessions.
+    return open_database(url)
+
+
+def database() -> Database:
+    """The app's database, migrated; on failure a Dutch error and ``st.stop()``."""
+    try:
+        return database_voor(database_url())
+    except Exception:
+        log.exception("database niet bereikbaar")
+        st.error(t("fout.database"))
+        st.stop()
+
+
+_DEZE_RUN = "_sessie_van_deze_run"
+
+
+def huidige_sessie(db: Database) -> Sessie | None:
+    """Who this browser is, from the session or, after a refresh, from the personal link.
+
+    The router looks this up once per run and hands it to the page (``sessie_van_deze_run``):
+    the participant's row is read once per click, not twice.
+    """
+    sessie = _zoek_sessie(db)
+    st.session_state[_DEZE_RUN] = sessie
+    return sessie
+
+
+def sessie_van_deze_run(db: Database) -> Sessie | None:
+    """The session the router found in this run, or a fresh lookup (a page run on its own)."""
+    if _DEZE_RUN in st.session_state:
+        return st.session_state.pop(_DEZE_RUN)  # type: ignore[no-any-return]
+    return _zoek_sessie(db)
+
+
+def _zoek_sessie(db: Database) -> Sessie | None:
+    token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
+    if not token:
+        return None
+    geraden = st.session_state.get("token") is None  # from the address: possibly a guess
+    if geraden and (wacht := poging_wachttijd()):
+        st.query_params.pop(TOKEN_PARAM, None)
+        st.session_state["onbekende_link"] = "afgeremd"
+        st.session_state["afgeremd_seconden"] = wacht
+        return None
+    sessie = start.sessie_voor_token(db, token)
+    if sessie is None:
+        # A token this browser already used is gone: the facilitator removed this participant
+        # (or the round went). Said once, by the page shown next, in plain Dutch.
+        was_binnen = st.session_state.pop("token", None) is not None
+        if not was_binnen:
+            poging_mislukt()
+        st.query_params.pop(TOKEN_PARAM, None)
+        st.session_state.pop("niet_opgeslagen", None)  # saves of the removed participant, not to retry
+        st.session_state["onbekende_link"] = "verwijderd" if was_binnen else "onbekend"
+        return None
+    if geraden:
+        poging_gelukt()
+    st.session_state["token"] = token
+    st.session_state["sessie_ids"] = {"ronde": sessie.ronde.id, "deelnemer": sessie.deelnemer.id}
+    # Streamlit drops query parameters on a page switch; putting the token back keeps the
+    # address bar a working personal link on every page, so a refresh anywhere resumes.
+    if st.query_params.get(TOKEN_PARAM) != token:
+        st.query_params[TOKEN_PARAM] = token
+    return sessie
+
+
+@st.cache_resource(show_spinner=False)
+def _gemeente_namen(url: str) -> dict[str, str]:
+    return {g.gm_code: g.naam for g in start.gemeenten(database_voor(url))}
+
+
+def gemeente_namen() -> dict[str, str]:
+    """CBS code to name, loaded once per process (reference data)."""
+    return _gemeente_namen(database_url())
+
+
+def meld_aan(sessie: Sessie) -> None:
+    st.session_state["token"] = sessie.deelnemer.token
+    st.query_params[TOKEN_PARAM] = sessie.deelnemer.token
+
+
+def ga_naar(url_path: str) -> None:
+    """Rerun and open page ``url_path``; app.py switches there once the navigation has it."""
+    st.session_state["ga_naar"] = url_path
+    st.rerun()
+
+
+def meld_af() -> None:
+    st.session_state.clear()
+    st.query_params.clear()
+
+
+def sessie_of_stop() -> tuple[Database, Sessie]:
+    """For pages that need a participant: the database and the session, or a hint and stop."""
+    db = database()
+    sessie = sessie_van_deze_run(db)
+    if sessie is None:
+        onbekend = st.session_state.pop("onbekende_link", None)
+        sleutel = {"verwijderd": "werkgroep.verwijderd.melding", "onbekend": "start.link.onbekend"}
+        if onbekend == "afgeremd":
+            st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+        else:
+            st.warning(t(sleutel.get(str(onbekend), "fout.geen_sessie")), icon=":material/login:")
+        st.page_link("scan/ui/paginas/start.py", label=t("nav.start"), icon=":material/home:")
+        st.stop()
+    return db, sessie
+
+
+def zelfde_versie_of_stop(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
+    """Stop with the Dutch explanation when the round was started with another questionnaire version."""
+    try:
+        regels.controleer_versie(sessie.ronde, vragenlijst)
+    except InvoerFout as fout:
+        st.error(letterlijk(str(fout)), icon=":material/error:")
+        st.stop()

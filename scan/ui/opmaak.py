@@ -1,0 +1,72 @@
+"""Formatting for the screen: the house style, tables of user text, times in Dutch local time.
+
+Layer: ``scan/ui``. User text reaches Streamlit's Markdown only through ``letterlijk``
+(``scan.ui.weergave``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from scan.ui.weergave import letterlijk
+from scoring.tijd import lokaal
+
+# The former name of ``letterlijk`` (scan.weergave), kept so code written against it still
+# renders user text safely; new code calls ``letterlijk``.
+md = letterlijk
+
+
+def letterlijke_tabel(tabel: pd.DataFrame, *, kolomnamen: bool = False) -> pd.DataFrame:
+    """A table for ``st.table``, which renders every body cell and column name as Markdown: each
+    text cell through ``letterlijk`` (keeping its line breaks), numbers as they are.
+
+    Column names are our own catalogue texts (Markdown like every ``t(...)``) unless
+    ``kolomnamen=True``: then they hold user text (round labels with a gemeente name) and are
+    escaped too. Build the table from the raw texts and pass it through this once; st.dataframe
+    never interprets text and takes the raw table.
+    """
+    uit = tabel.map(lambda waarde: letterlijk(waarde, regels=True) if isinstance(waarde, str) else waarde)
+    if kolomnamen:
+        uit = uit.rename(columns=lambda naam: letterlijk(naam) if isinstance(naam, str) else naam)
+    return uit
+
+
+# Streamlit writes a few instructions in English that no setting changes. Under a field with a
+# maximum length it shows the instruction first, then the character count; the first of two is
+# therefore always the instruction, and it is shown in Dutch instead (every field of the app has
+# a maximum length). The chart toolbar's "Copy Vega-Lite spec" (shown on localhost only) is a
+# developer tool, hidden. Only our own CSS here, never user text.
+_HUISSTIJL = (
+    "<style>"
+    '[data-testid="InputInstructions"] > span:first-child:not(:only-child) { font-size: 0; }'
+    '[data-testid="InputInstructions"] > span:first-child:not(:only-child)::after { font-size: 0.75rem; }'
+    '[data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child:not(:only-child)::after'
+    ' { content: "Enter om te bevestigen"; }'
+    '[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child:not(:only-child)::after'
+    ' { content: "Ctrl+Enter of buiten het veld klikken om te bevestigen"; }'
+    'button[aria-label="Copy Vega-Lite spec"], button[aria-label="Copied!"] { display: none; }'
+    # Captions (also every level anchor under a radio option) are text at 60% opacity, 3.9:1 in the light
+    # theme; #595959 is 7:1 on white and 6.2:1 on the sidebar (WCAG 1.4.3, accessibility audit).
+    '[data-testid="stCaptionContainer"] { color: #595959; opacity: 1; }'
+    "</style>"
+)
+
+
+def huisstijl() -> None:
+    """The app-wide CSS (one place), drawn by the router on every page."""
+    st.html(_HUISSTIJL)
+
+
+def tijd(moment: dt.datetime | None) -> str:
+    """A moment in Dutch local time, as a workshop reads it: 14:03."""
+    if moment is None:
+        return "–"
+    return lokaal(moment).strftime("%H:%M:%S")
+
+
+def tijd_datum(moment: dt.datetime) -> str:
+    """A moment as a Dutch date in local time: 22-11-2026."""
+    return lokaal(moment).strftime("%d-%m-%Y")
