@@ -8,7 +8,6 @@ the queries that feed them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection
 from typing import Literal
 
@@ -16,8 +15,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij, nu
+from scan.db.tabellen import BenchmarkDeelnameRij, DeelnemerRij, GemeenteRij, RondeRij, RondeScoreRij
 from scan.leesmodellen import DeelnameInfo, PeerCijfers, RondeKort
+from scoring import tijd
+from scoring.tijd import nu
 from scoring.vergelijking import Kerncijfers
 
 Groepering = Literal["grootteklasse", "provincie"]
@@ -77,7 +78,7 @@ class Benchmark:
             "vragenlijst_versie": cijfers.vragenlijst_versie,
             "totaal": cijfers.totaal,
             "kerncijfers": cijfers.model_dump_json(),
-            "berekend_op": dt.datetime.now(dt.UTC),
+            "berekend_op": tijd.nu(),
         }
         stmt = insert(RondeScoreRij).values(**waarden)
         self._s.execute(

@@ -10,8 +10,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from scan.db.repository import upsert
-from scan.db.tabellen import BespreekpuntRij, nu
+from scan.db.tabellen import BespreekpuntRij
 from scoring.agenda import MARKERINGEN, Markering
+from scoring.tijd import nu
 
 
 class Bespreekpunten:

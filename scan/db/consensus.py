@@ -10,9 +10,10 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import ConsensusRij, nu
+from scan.db.tabellen import ConsensusRij
 from scan.fouten import Botsing
 from scan.leesmodellen import ConsensusInfo
+from scoring.tijd import nu
 
 
 def _info(rij: ConsensusRij) -> ConsensusInfo:

@@ -13,8 +13,9 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import DoelRij, RondeRij, nu
+from scan.db.tabellen import DoelRij, RondeRij
 from scan.leesmodellen import Besluit, DoelInfo, RondeInfo
+from scoring.tijd import nu
 from scoring.uitwissel import Doel, PdcaFase
 
 VELDEN = (

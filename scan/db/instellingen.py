@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import InstellingRij, nu
+from scan.db.tabellen import InstellingRij
+from scoring.tijd import nu
 
 
 class Instellingen:

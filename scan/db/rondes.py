@@ -22,9 +22,9 @@ from scan.db.tabellen import (
     RondeRij,
     RondeScoreRij,
     VastgesteldeAmbitieRij,
-    nu,
 )
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
+from scoring.tijd import nu
 from scoring.vergelijking import Kerncijfers
 
 

@@ -37,9 +37,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from scan.db.tabellen import InstellingRij, nu
+from scan.db.tabellen import InstellingRij
 from scan.db.werk import Werk
 from scan.fouten import Botsing, DatabaseVervangen, OpslagFout
+from scoring.tijd import nu
 
 log = logging.getLogger(__name__)
 

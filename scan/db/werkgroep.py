@@ -11,9 +11,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scan.db.tabellen import AmbitieRij, VastgesteldeAmbitieRij, nu
+from scan.db.tabellen import AmbitieRij, VastgesteldeAmbitieRij
 from scan.fouten import Botsing
 from scan.leesmodellen import VastgesteldeAmbitie
+from scoring.tijd import nu
 
 
 def _info(rij: VastgesteldeAmbitieRij) -> VastgesteldeAmbitie:

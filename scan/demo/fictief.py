@@ -30,6 +30,7 @@ from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.gemeenten import GemeenteInfo
 from scan.services.regels import nieuw_token, nieuwe_code
+from scoring import tijd
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import (
@@ -439,7 +440,7 @@ def vul_database(
         if not opnieuw:
             raise DemoAlAanwezig(aanwezig)
         verwijderd = verwijder_fictieve_rondes(db)
-    peildatum = peildatum or dt.date.today()
+    peildatum = peildatum or tijd.vandaag()
     with db.inzage() as werk:
         al_mee = werk.benchmark.deelnemende_gemeenten()
         met_echte = werk.rondes.gemeenten_met_echte()

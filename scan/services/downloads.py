@@ -12,7 +12,6 @@ them (the workshop screen hides names for the same reason).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Literal
@@ -26,6 +25,7 @@ from scan.fouten import GeenToegang
 from scan.leesmodellen import Sessie
 from scan.services.uitwisseling import exporteer
 from scan.services.vergelijken import benchmark_positie
+from scoring import tijd
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
@@ -102,6 +102,6 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
         vl,
         scan,
         resultaat,
-        vandaag=dt.date.today(),
+        vandaag=tijd.vandaag(),
         benchmark=benchmark_positie(db, vl, ronde_id),
     )

@@ -14,6 +14,7 @@ from scan.db.verbinding import Database
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import BouwsteenStand, MijnAntwoord, MijnVoortgang, Sessie
 from scan.services.regels import controleer_versie, eis_open, schone_tekst
+from scoring import tijd
 from scoring.models import Vragenlijst
 
 ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
@@ -72,7 +73,7 @@ def sla_antwoord_op(
         raise InvoerFout(
             f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
         )
-    moment = dt.datetime.now(dt.UTC)
+    moment = tijd.nu()
     with db.werk() as werk:
         eis_open(werk, sessie)
         werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "antwoord", antwoord, moment)
@@ -86,7 +87,7 @@ def sla_toelichting_op(
     mag_invullen(sessie, vragenlijst)
     controleer_stelling(vragenlijst, stelling)
     schoon = schone_tekst(tekst, "toelichting", f"De toelichting bij stelling {stelling}")
-    moment = dt.datetime.now(dt.UTC)
+    moment = tijd.nu()
     with db.werk() as werk:
         eis_open(werk, sessie)
         werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "toelichting", schoon, moment)
@@ -99,7 +100,7 @@ def sla_ambitie_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, bouws
         raise InvoerFout(f"Bouwsteen '{bouwsteen}' bestaat niet in vragenlijst {vragenlijst.versie}.")
     if niveau not in range(1, 6):
         raise InvoerFout(f"Ambitie {niveau} voor bouwsteen {bouwsteen} kan niet: kies niveau 1 tot 5.")
-    moment = dt.datetime.now(dt.UTC)
+    moment = tijd.nu()
     with db.werk() as werk:
         eis_open(werk, sessie)
         werk.antwoorden.zet_ambitie(sessie.ronde.id, sessie.deelnemer.id, bouwsteen, niveau, moment)

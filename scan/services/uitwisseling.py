@@ -12,7 +12,6 @@ Rejected goal suggestions stay behind: the exchange format holds the goals a wer
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from scan.db.rijschrijver import TeSchrijven
@@ -23,6 +22,7 @@ from scan.gemeenten import vergelijkbare_naam
 from scan.leesmodellen import Sessie
 from scan.services.regels import naam_en_sleutel, nieuw_token, nieuwe_code
 from scan.services.toegang import Gebruiker, eis_start
+from scoring import tijd
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.scantekst import schoon_scan
@@ -107,7 +107,7 @@ def importeer_als(db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker |
             if problemen:
                 raise ImportFout(problemen)
             scan = canoniek(schoon_scan(scan)[0])
-            moment = dt.datetime.now(dt.UTC)
+            moment = tijd.nu()
             (geschreven,) = werk.rijschrijver.schrijf(
                 [
                     TeSchrijven(

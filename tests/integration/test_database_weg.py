@@ -21,12 +21,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from scan.db.openen import open_database
-from scan.db.tabellen import AntwoordRij, InstellingRij, nu
+from scan.db.tabellen import AntwoordRij, InstellingRij
 from scan.db.verbinding import Database, maak_database
 from scan.fouten import DatabaseVervangen, InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen
 from scoring.models import Vragenlijst
+from scoring.tijd import nu
 from tests.conftest import _eigen_postgres, _postgres_url
 from tests.rondes import start_ronde
 

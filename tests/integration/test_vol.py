@@ -22,12 +22,13 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from reports.exports import lees_bestand
-from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, nu
+from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import downloads, start
 from scoring.models import Vragenlijst
+from scoring.tijd import nu
 from tests.rondes import start_ronde
 from tests.vijandig import LANG, MARKUP, tekst_voor_veld
 

@@ -15,8 +15,6 @@ top (``doelen_conflict``), the cards (``doelen_kaarten``, ``doelen_suggesties``)
 back (``doelen_terugblik``).
 """
 
-import datetime as dt
-
 import streamlit as st
 
 from scan.leesmodellen import DoelInfo
@@ -32,6 +30,7 @@ from scan.ui.panelen.doelen_terugblik import terugblik
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
+from scoring import tijd
 from scoring.uitwissel import Doel
 
 vl = vragenlijst_of_stop()
@@ -42,7 +41,7 @@ scherm = DoelenScherm(
     vl=vl,
     sessie=sessie,
     bib=bibliotheek_of_stop(vl),
-    vandaag=dt.date.today(),
+    vandaag=tijd.vandaag(),
     resultaat=resultaten.resultaat(db, vl, sessie.ronde.id),
 )
 

@@ -6,8 +6,6 @@ that are not theirs are refused with the reason, never shown. Every chart has it
 service's rules (``scan.services.vergelijken``).
 """
 
-import datetime as dt
-
 import streamlit as st
 
 from reports import vergelijking as rapport
@@ -18,6 +16,7 @@ from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.panelen import vergelijken_tabs as tabs
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
+from scoring import tijd
 from scoring.vergelijking import MAX_VERGELIJKEN, Kerncijfers
 
 vl = vragenlijst_of_stop()
@@ -99,7 +98,7 @@ st.download_button(
     data=lambda: rapport.vergelijking_excel(
         vl, reeksen, benchmark=benchmark, verschil=verschil_labels, titel=t("vergelijken.titel")
     ),
-    file_name=f"zelfscan-vergelijking-{dt.date.today():%Y-%m-%d}.xlsx",
+    file_name=f"zelfscan-vergelijking-{tijd.vandaag():%Y-%m-%d}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
     icon=":material/table_view:",

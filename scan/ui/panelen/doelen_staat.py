@@ -24,6 +24,7 @@ from scan.leesmodellen import DoelInfo, Sessie
 from scan.services import doelen as doelservice
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
+from scoring import tijd
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
@@ -137,7 +138,7 @@ def basis(sleutel: str, versie: int | None, doel: Doel) -> DoelInfo | None:
         doel=doel,
         versie=versie,
         gewijzigd_door=None,
-        gewijzigd_op=dt.datetime.now(dt.UTC),
+        gewijzigd_op=tijd.nu(),
     )
 
 

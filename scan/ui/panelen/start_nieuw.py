@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -15,6 +14,7 @@ from scan.ui.context import ga_naar, meld_aan
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
+from scoring import tijd
 from scoring.models import Vragenlijst
 from scoring.tekst import maximum
 
@@ -33,7 +33,7 @@ def toon_nieuw(db: Database, vl: Vragenlijst, gebruiker: Gebruiker) -> None:
             format_func=lambda c: keuzelabel(keuzes[c].naam, keuzes[c].provincie, c),
             placeholder=t("start.gemeente.zoek"),
         )
-        datum = st.date_input(t("start.datum"), value=dt.date.today(), format="DD-MM-YYYY")
+        datum = st.date_input(t("start.datum"), value=tijd.vandaag(), format="DD-MM-YYYY")
         omschrijving = st.text_input(
             t("start.omschrijving"), max_chars=maximum("omschrijving"), placeholder=t("start.omschrijving.voorbeeld")
         )
