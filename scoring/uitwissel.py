@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError, model_validator
 
@@ -43,6 +43,10 @@ Vrije = Annotated[str, StringConstraints(max_length=4000)]
 Niveau = Annotated[StrictInt, Field(ge=1, le=5)]
 Bijzonder = Literal["weet_niet", "nvt"]
 Antwoordwaarde = Niveau | Bijzonder
+NIVEAUS: tuple[str, ...] = ("1", "2", "3", "4", "5")
+ANTWOORDEN: tuple[str, ...] = (*NIVEAUS, *get_args(Bijzonder))
+"""Every answer as stored and shown: a level 1..5, or weet niet / n.v.t. The one list the
+database's CHECK constraint, the service and the answer form share."""
 Rol = Literal["facilitator", "deelnemer"]
 PdcaFase = Literal["plan", "do", "check", "act"]
 

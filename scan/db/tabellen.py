@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from scoring.tijd import nu
+from scoring.uitwissel import ANTWOORDEN
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -123,7 +124,7 @@ class AntwoordRij(Base):
     __tablename__ = "antwoorden"
     __table_args__ = (
         UniqueConstraint("deelnemer_id", "stelling"),
-        CheckConstraint("antwoord IN ('1', '2', '3', '4', '5', 'weet_niet', 'nvt')", name="antwoord"),
+        CheckConstraint("antwoord IN ({})".format(", ".join(f"'{a}'" for a in ANTWOORDEN)), name="antwoord"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)

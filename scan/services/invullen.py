@@ -16,9 +16,7 @@ from scan.leesmodellen import BouwsteenStand, MijnAntwoord, MijnVoortgang, Sessi
 from scan.services.regels import controleer_versie, eis_open, schone_tekst
 from scoring import tijd
 from scoring.models import Vragenlijst
-
-ANTWOORDEN = ("1", "2", "3", "4", "5", "weet_niet", "nvt")
-
+from scoring.uitwissel import ANTWOORDEN, NIVEAUS
 
 _STELLING_IDS: dict[str, frozenset[str]] = {}
 
@@ -120,7 +118,7 @@ def keuze_label(vragenlijst: Vragenlijst, waarde: str) -> str:
 
 def als_niveau(waarde: object) -> int:
     """An ambition as the radio sent it; a crafted client can send any label (issue 13, case 10)."""
-    if waarde not in ANTWOORDEN[:5]:
+    if waarde not in NIVEAUS:
         raise InvoerFout(f"Ambitie '{str(waarde)[:20]}' kan niet: kies niveau 1 tot 5.")
     return int(str(waarde))
 

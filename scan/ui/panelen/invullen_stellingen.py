@@ -18,8 +18,9 @@ from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.models import Bouwsteen, Stelling
 from scoring.tekst import maximum
+from scoring.uitwissel import ANTWOORDEN
 
-OPTIES = list(invullen.ANTWOORDEN)
+OPTIES = list(ANTWOORDEN)
 
 
 def _begin(parameter: str, waarde: object) -> dict[str, Any]:
