@@ -660,3 +660,31 @@ class NepBenchmark:
         ]
         gekozen.sort(key=lambda r: (r.gemeente, -r.datum.toordinal(), -r.id))
         return gekozen
+
+
+# --- building blocks for the fast tests: one round, one person ---
+
+
+def voorbeeld_ronde(**anders: object) -> RondeInfo:
+    """An open round of Utrecht with questionnaire omnichannel_scan 1.0; ``anders`` overrides fields."""
+    velden: dict[str, object] = {
+        "id": 1,
+        "code": "ABCDEFGH",
+        "gm_code": "GM0344",
+        "gemeente": "Utrecht",
+        "datum": dt.date(2026, 12, 7),
+        "omschrijving": None,
+        "vragenlijst_id": "omnichannel_scan",
+        "vragenlijst_versie": "1.0",
+        "status": "open",
+        "fictief": False,
+    }
+    velden.update(anders)
+    return RondeInfo.model_validate(velden)
+
+
+def voorbeeld_sessie(rol: str = "deelnemer", ronde: RondeInfo | None = None, **anders: object) -> Sessie:
+    """Anna (id 1, token "t") in ``ronde`` (default: ``voorbeeld_ronde()``) with ``rol``."""
+    velden: dict[str, object] = {"id": 1, "naam": "Anna", "rol": rol, "functie": None, "token": "t"}
+    velden.update(anders)
+    return Sessie(ronde=ronde or voorbeeld_ronde(), deelnemer=DeelnemerInfo.model_validate(velden))

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
+from scan.leesmodellen import DeelnemerInfo, Sessie
 from scan.services.toegang import Gebruiker
 from scan.ui.navigatie import PAGINAS, pad, zichtbaar
+from tests.nep import voorbeeld_ronde
 
 ROOT = Path(__file__).resolve().parents[2]
-RONDE = RondeInfo(
-    id=1,
-    code="ABCDEFGH",
-    gm_code="GM0344",
-    gemeente="Utrecht",
-    datum=dt.date(2026, 12, 7),
-    omschrijving=None,
-    vragenlijst_id="omnichannel",
-    vragenlijst_versie="1.0",
-    status="open",
-    fictief=False,
-)
+RONDE = voorbeeld_ronde()
 
 
 def _sessie(rol: str) -> Sessie:

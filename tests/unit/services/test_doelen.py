@@ -20,7 +20,7 @@ from scan.services import doelen as doelservice
 from scoring.doelen import DoelenBibliotheek
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Doel
-from tests.nep import NepDatabase
+from tests.nep import NepDatabase, voorbeeld_ronde
 
 VANDAAG = dt.date(2026, 11, 22)
 ANNA = DeelnemerInfo(id=10, naam="Anna", rol="deelnemer", functie=None, token="t-anna")
@@ -28,18 +28,7 @@ FATIMA = DeelnemerInfo(id=11, naam="Fatima", rol="facilitator", functie=None, to
 
 
 def _ronde(vl: Vragenlijst, status: str = "open") -> RondeInfo:
-    return RondeInfo(
-        id=1,
-        code="ABCDEFGH",
-        gm_code="GM0344",
-        gemeente="Utrecht",
-        datum=VANDAAG,
-        omschrijving=None,
-        vragenlijst_id=vl.meta.id,
-        vragenlijst_versie=vl.versie,
-        status=status,
-        fictief=False,
-    )
+    return voorbeeld_ronde(datum=VANDAAG, vragenlijst_id=vl.meta.id, vragenlijst_versie=vl.versie, status=status)
 
 
 def _kamer(vl: Vragenlijst, status: str = "open") -> tuple[NepDatabase, Sessie, Sessie]:

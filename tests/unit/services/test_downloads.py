@@ -8,23 +8,12 @@ import datetime as dt
 import pytest
 
 from scan.fouten import GeenToegang
-from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
+from scan.leesmodellen import DeelnemerInfo, Sessie
 from scan.services import downloads
 from scoring.models import Vragenlijst
-from tests.nep import NepDatabase
+from tests.nep import NepDatabase, voorbeeld_ronde
 
-RONDE = RondeInfo(
-    id=1,
-    code="ABCDEFGH",
-    gm_code="GM1900",
-    gemeente="Súdwest-Fryslân",
-    datum=dt.date(2026, 11, 22),
-    omschrijving=None,
-    vragenlijst_id="omnichannel_scan",
-    vragenlijst_versie="1.0",
-    status="open",
-    fictief=False,
-)
+RONDE = voorbeeld_ronde(gm_code="GM1900", gemeente="Súdwest-Fryslân", datum=dt.date(2026, 11, 22))
 
 
 def _sessie(rol: str) -> Sessie:

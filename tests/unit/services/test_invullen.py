@@ -14,24 +14,15 @@ from scan.fouten import InvoerFout
 from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
 from scan.services import invullen, regels
 from scoring.models import Vragenlijst
-from tests.nep import NepDatabase
+from tests.nep import NepDatabase, voorbeeld_ronde
 
 ANNA = DeelnemerInfo(id=10, naam="Anna", rol="deelnemer", functie=None, token="t-anna")
 BERT = DeelnemerInfo(id=11, naam="Bert", rol="facilitator", functie=None, token="t-bert")
 
 
 def _ronde(vragenlijst: Vragenlijst, status: str = "open", versie: str | None = None) -> RondeInfo:
-    return RondeInfo(
-        id=1,
-        code="ABCDEFGH",
-        gm_code="GM0344",
-        gemeente="Utrecht",
-        datum=dt.date(2026, 12, 7),
-        omschrijving=None,
-        vragenlijst_id=vragenlijst.meta.id,
-        vragenlijst_versie=versie or vragenlijst.versie,
-        status=status,  # type: ignore[arg-type]
-        fictief=False,
+    return voorbeeld_ronde(
+        vragenlijst_id=vragenlijst.meta.id, vragenlijst_versie=versie or vragenlijst.versie, status=status
     )
 
 

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from scan.fouten import InvoerFout
 from scan.leesmodellen import DeelnemerInfo, RondeInfo
 from scan.services import regels
-from tests.nep import NepDatabase
+from tests.nep import NepDatabase, voorbeeld_ronde
 
 
 def _ronde(status: str = "open") -> RondeInfo:
-    return RondeInfo(
-        id=1,
-        code="ABCDEFGH",
-        gm_code="GM0344",
-        gemeente="Utrecht",
-        datum=dt.date(2026, 12, 7),
-        omschrijving=None,
-        vragenlijst_id="omnichannel",
-        vragenlijst_versie="1.0",
-        status=status,
-        fictief=False,
-    )
+    return voorbeeld_ronde(status=status)
 
 
 ANNA = DeelnemerInfo(id=10, naam="Anna", rol="deelnemer", functie=None, token="t-anna")

@@ -3,30 +3,17 @@ stored, in one read. The real aggregate runs on both databases in tests/integrat
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from scan.leesmodellen import DeelnemerInfo, RondeInfo
+from scan.leesmodellen import DeelnemerInfo
 from scan.services import invullen, resultaten
 from scoring.models import Vragenlijst
-from tests.nep import NepDatabase
+from tests.nep import NepDatabase, voorbeeld_ronde
 
 
 def test_result__scores_every_participant_s_answers_in_one_read(vragenlijst: Vragenlijst) -> None:
     db = NepDatabase()
-    ronde = RondeInfo(
-        id=1,
-        code="ABCDEFGH",
-        gm_code="GM0344",
-        gemeente="Utrecht",
-        datum=dt.date(2026, 12, 7),
-        omschrijving=None,
-        vragenlijst_id=vragenlijst.meta.id,
-        vragenlijst_versie=vragenlijst.versie,
-        status="open",
-        fictief=False,
-    )
+    ronde = voorbeeld_ronde(vragenlijst_id=vragenlijst.meta.id, vragenlijst_versie=vragenlijst.versie)
     anna = db.stand.nieuwe_ronde(
         ronde,
         DeelnemerInfo(id=1, naam="Anna", rol="deelnemer", functie=None, token="a"),

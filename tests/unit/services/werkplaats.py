@@ -3,28 +3,17 @@ workshop area's fast service tests: Bert leads it, Anna fills it in."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
 from scoring.models import Vragenlijst
-from tests.nep import NepDatabase
+from tests.nep import NepDatabase, voorbeeld_ronde
 
 BERT = DeelnemerInfo(id=11, naam="Bert", rol="facilitator", functie=None, token="t-bert")
 ANNA = DeelnemerInfo(id=10, naam="Anna", rol="deelnemer", functie="KCC", token="t-anna")
 
 
 def ronde(vragenlijst: Vragenlijst, status: str = "open", ronde_id: int = 1) -> RondeInfo:
-    return RondeInfo(
-        id=ronde_id,
-        code="ABCDEFGH",
-        gm_code="GM0344",
-        gemeente="Utrecht",
-        datum=dt.date(2026, 12, 7),
-        omschrijving=None,
-        vragenlijst_id=vragenlijst.meta.id,
-        vragenlijst_versie=vragenlijst.versie,
-        status=status,  # type: ignore[arg-type]
-        fictief=False,
+    return voorbeeld_ronde(
+        id=ronde_id, vragenlijst_id=vragenlijst.meta.id, vragenlijst_versie=vragenlijst.versie, status=status
     )
 
 
