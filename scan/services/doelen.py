@@ -59,8 +59,12 @@ def suggesties(
 
     ``resultaat``: the round's result when the caller has it already (the page does).
     """
-    resultaat = resultaat or resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
-    besloten = frozenset(d.doel.sjabloon for d in doelen(db, sessie).values() if d.doel.sjabloon)
+    # One read: the round's result (unless the caller has it) and its goals from the same moment.
+    with db.inzage() as werk:
+        resultaat = resultaat or resultaten.resultaat_in(werk, vragenlijst, sessie.ronde.id)
+        besloten = frozenset(
+            d.doel.sjabloon for d in werk.doelen.van_ronde(sessie.ronde.id).values() if d.doel.sjabloon
+        )
 
     def kies(uitgesloten: frozenset[str]) -> list[Suggestie]:
         return stel_voor(
@@ -172,7 +176,7 @@ def _schrijf(
     facilitator: bool,
     wijzig: Wijziging,
     ook_afgerond: bool = False,
-    eerst: Callable[[], None] | None = None,
+    eerst: Callable[[Werk], None] | None = None,
 ) -> DoelInfo | None:
     """One unit of work on goal ``sleutel``: access and open round checked on what it loads, then
     ``eerst`` (a rule on the content, such as SMART), then the stored version compared with the
@@ -182,7 +186,7 @@ def _schrijf(
         with db.werk() as werk:
             _mag_schrijven(werk, sessie, facilitator=facilitator, ook_afgerond=ook_afgerond)
             if eerst is not None:
-                eerst()
+                eerst(werk)
             huidig = werk.doelen.lees(sessie.ronde.id, sleutel)
             if (huidig.versie if huidig else None) != verwachte_versie:
                 raise DoelConflict(huidig)
@@ -246,18 +250,17 @@ def bewaar(
     result now; the page passes the result it shows).
     """
     doel = _controleer_doel(vragenlijst, sessie, doel)
-    eerst: Callable[[], None] | None = None
+    eerst: Callable[[Werk], None] | None = None
     if besluit == "geaccepteerd":
         bib = bibliotheek or _bibliotheek(vragenlijst)
-        niveau: float | None = None
-        # The level only matters for a goal from a template (the R: no step skipped).
-        if doel.sjabloon is not None and any(s.id == doel.sjabloon for s in bib.voor(doel.bouwsteen)):
-            resultaat = resultaat or resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
-            niveau = resultaat.bouwsteen(doel.bouwsteen).niveau
         dag = vandaag or tijd.vandaag()
+        # The level only matters for a goal from a template (the R: no step skipped).
+        van_sjabloon = doel.sjabloon is not None and any(s.id == doel.sjabloon for s in bib.voor(doel.bouwsteen))
 
-        def eerst() -> None:
-            eis_smart(doel, bib, vandaag=dag, niveau=niveau)
+        def eerst(werk: Werk) -> None:
+            # Scored in the same unit of work as the write, unless the page passed what it shows.
+            stand = (resultaat or resultaten.resultaat_in(werk, vragenlijst, sessie.ronde.id)) if van_sjabloon else None
+            eis_smart(doel, bib, vandaag=dag, niveau=stand.bouwsteen(doel.bouwsteen).niveau if stand else None)
 
     info = _schrijf(
         db,
@@ -352,20 +355,20 @@ def terugblik(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> list[Te
     """Accepted goals of earlier rounds of this gemeente (same questionnaire), oldest round first."""
     with db.inzage() as werk:
         eerdere = werk.doelen.eerder_vastgesteld(sessie.ronde, vragenlijst.versie)
-    if not any(gevonden for _, _, gevonden in eerdere):
-        return []
-    # The levels come from the scoring of each round (scan.services.resultaten, its own read).
-    nu_resultaat = resultaten.resultaat(db, vragenlijst, sessie.ronde.id)
+        if not any(gevonden for _, _, gevonden in eerdere):
+            return []
+        # The levels come from the scoring of each round (scan.services.resultaten), in this read.
+        nu_resultaat = resultaten.resultaat_in(werk, vragenlijst, sessie.ronde.id)
+        toen = {r: resultaten.resultaat_in(werk, vragenlijst, r) for r, _, gevonden in eerdere if gevonden}
     uit: list[Terugblik] = []
     for ronde_id, datum, gevonden in eerdere:
         if not gevonden:
             continue
-        toen = resultaten.resultaat(db, vragenlijst, ronde_id)
         uit.extend(
             Terugblik(
                 ronde_datum=datum,
                 doel=doel,
-                niveau_toen=toen.bouwsteen(doel.bouwsteen).niveau,
+                niveau_toen=toen[ronde_id].bouwsteen(doel.bouwsteen).niveau,
                 niveau_nu=nu_resultaat.bouwsteen(doel.bouwsteen).niveau,
             )
             for doel in gevonden

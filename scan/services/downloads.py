@@ -23,8 +23,8 @@ from reports.pdf import rapport
 from scan.db.verbinding import Database
 from scan.fouten import GeenToegang
 from scan.leesmodellen import Sessie
-from scan.services.uitwisseling import exporteer
-from scan.services.vergelijken import benchmark_positie
+from scan.services.uitwisseling import exporteer_in
+from scan.services.vergelijken import benchmark_positie_in
 from scoring import tijd
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
@@ -89,7 +89,10 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
             "facilitator kan het downloaden."
         )
     ronde_id = sessie.ronde.id
-    scan = exporteer(db, ronde_id)
+    # One read: the round and, for a PDF, its benchmark position from the same moment.
+    with db.inzage() as werk:
+        scan = exporteer_in(werk, ronde_id)
+        positie = benchmark_positie_in(werk, vl, ronde_id) if soort in ("handout", "volledig") else None
     if soort == "json":
         return schrijf_scan(scan).encode()
     resultaat = bereken_scan(vl, scan)
@@ -103,5 +106,5 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
         scan,
         resultaat,
         vandaag=tijd.vandaag(),
-        benchmark=benchmark_positie(db, vl, ronde_id),
+        benchmark=positie,
     )

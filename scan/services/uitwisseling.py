@@ -44,7 +44,12 @@ class ImportFout(InvoerFout):
 def exporteer(db: Database, ronde_id: int) -> Scan:
     """Everything of one round, in the exchange format and canonical order."""
     with db.inzage() as werk:
-        scan = werk.rondelezer.scan(ronde_id)
+        return exporteer_in(werk, ronde_id)
+
+
+def exporteer_in(werk: Werk, ronde_id: int) -> Scan:
+    """``exporteer`` inside a unit of work the caller holds."""
+    scan = werk.rondelezer.scan(ronde_id)
     if scan is None:
         raise InvoerFout(f"Scanronde {ronde_id} bestaat niet (meer).")
     return canoniek(scan)

@@ -76,20 +76,20 @@ def kerncijfers_van(
     with db.inzage() as werk:
         rondes = eis_zichtbaar(gebruiker, ronde_ids, werk.benchmark.rondes(ids=set(ronde_ids)))
         opgeslagen = werk.benchmark.opgeslagen_kerncijfers(set(ronde_ids))
-    return _kerncijfers(db, vragenlijst, [rondes[i] for i in ronde_ids], opgeslagen)
+        return _kerncijfers(werk, vragenlijst, [rondes[i] for i in ronde_ids], opgeslagen)
 
 
 def _kerncijfers(
-    db: Database, vragenlijst: Vragenlijst, rondes: Sequence[RondeKort], opgeslagen: dict[int, str]
+    werk: Werk, vragenlijst: Vragenlijst, rondes: Sequence[RondeKort], opgeslagen: dict[int, str]
 ) -> dict[int, Kerncijfers]:
     uit: dict[int, Kerncijfers] = {}
     for r in rondes:
         if r.status == "afgerond" and r.id in opgeslagen:
             uit[r.id] = Kerncijfers.model_validate_json(opgeslagen[r.id])
         else:
-            # An open round changes with every answer: computed from what is stored now (its own
-            # read; the results use case owns how a round is scored).
-            uit[r.id] = kerncijfers(resultaten.resultaat(db, vragenlijst, r.id))
+            # An open round changes with every answer: scored from what this unit of work reads
+            # (the results use case owns how a round is scored).
+            uit[r.id] = kerncijfers(resultaten.resultaat_in(werk, vragenlijst, r.id))
     return uit
 
 
@@ -209,14 +209,14 @@ def _laad_benchmarks(
 
 
 def _benchmarks(
-    db: Database, vragenlijst: Vragenlijst, ronde: RondeKort, geladen: tuple[list[_Groep], dict[int, str]] | None
+    werk: Werk, vragenlijst: Vragenlijst, ronde: RondeKort, geladen: tuple[list[_Groep], dict[int, str]] | None
 ) -> list[Benchmark] | None:
-    """The round's benchmark per loaded group, after the unit of work (an open round is scored
+    """The round's benchmark per loaded group, in the same unit of work (an open round is scored
     from its answers by the results use case)."""
     if geladen is None:
         return None
     groepen, opgeslagen = geladen
-    eigen = _kerncijfers(db, vragenlijst, [ronde], opgeslagen)[ronde.id]
+    eigen = _kerncijfers(werk, vragenlijst, [ronde], opgeslagen)[ronde.id]
     return [benchmark(eigen, g.label, g.peers, MIN_GROEP) for g in groepen]
 
 
@@ -231,7 +231,7 @@ def benchmark_van_ronde(
     with db.inzage() as werk:
         ronde = _ronde(werk, ronde_id)
         geladen = _laad_benchmarks(werk, vragenlijst, ronde, [groepering])
-    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
+        uitkomst = _benchmarks(werk, vragenlijst, ronde, geladen)
     return None if uitkomst is None else uitkomst[0]
 
 
@@ -241,9 +241,15 @@ def benchmark_positie(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> 
     Among gemeenten of its size; among those of its province when too few of its size take part.
     """
     with db.inzage() as werk:
-        ronde = _ronde(werk, ronde_id)
-        geladen = _laad_benchmarks(werk, vragenlijst, ronde, GROEPERINGEN)
-    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
+        return benchmark_positie_in(werk, vragenlijst, ronde_id)
+
+
+def benchmark_positie_in(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> Benchmark | None:
+    """``benchmark_positie`` inside a unit of work the caller holds (a download reads the round
+    and its position in one)."""
+    ronde = _ronde(werk, ronde_id)
+    geladen = _laad_benchmarks(werk, vragenlijst, ronde, GROEPERINGEN)
+    uitkomst = _benchmarks(werk, vragenlijst, ronde, geladen)
     if uitkomst is None:
         return None
     grootte, provincie = uitkomst
@@ -257,7 +263,7 @@ def benchmark_voor(
     with db.inzage() as werk:
         ronde = eis_zichtbaar(gebruiker, [ronde_id], werk.benchmark.rondes(ids={ronde_id}))[ronde_id]
         geladen = _laad_benchmarks(werk, vragenlijst, ronde, [groepering])
-    uitkomst = _benchmarks(db, vragenlijst, ronde, geladen)
+        uitkomst = _benchmarks(werk, vragenlijst, ronde, geladen)
     if uitkomst is None:
         raise InvoerFout(
             f"Gemeente {ronde.gemeente} doet niet mee aan de anonieme benchmark. Alleen deelnemende gemeenten zien "
