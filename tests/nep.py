@@ -44,6 +44,10 @@ from scoring.vergelijking import Kerncijfers
 NU = dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC)
 
 
+_MOMENT = dt.datetime(2026, 12, 7, 10, 0, tzinfo=dt.UTC)
+"""When answers seeded by a test were saved."""
+
+
 @dataclass
 class NepStand:
     instellingen: dict[str, str] = field(default_factory=dict)
@@ -64,6 +68,20 @@ class NepStand:
     """(deelnemer id, stelling) -> (ronde id, the answer and note)"""
     mijn_ambities: dict[tuple[int, str], tuple[int, int, dt.datetime]] = field(default_factory=dict)
     """(deelnemer id, bouwsteen) -> (ronde id, niveau, saved at)"""
+
+    def antwoord(
+        self, ronde_id: int, deelnemer_id: int, stelling: str, antwoord: str | None, toelichting: str | None = None
+    ) -> None:
+        """A participant's answer (and note) on ``stelling``, as if they had clicked it."""
+        self.mijn_antwoorden[(deelnemer_id, stelling)] = (
+            ronde_id,
+            MijnAntwoord(stelling=stelling, antwoord=antwoord, toelichting=toelichting, gewijzigd_op=_MOMENT),
+        )
+
+    def ambitie(self, ronde_id: int, deelnemer_id: int, bouwsteen: str, niveau: int) -> None:
+        """A participant's personal ambition for ``bouwsteen``."""
+        self.mijn_ambities[(deelnemer_id, bouwsteen)] = (ronde_id, niveau, _MOMENT)
+
     # --- vergelijk area ---
     rollen: dict[int, RolInfo] = field(default_factory=dict)
     deelnames: dict[str, DeelnameInfo] = field(default_factory=dict)
@@ -77,10 +95,6 @@ class NepStand:
     doelen: dict[int, dict[str, DoelInfo]] = field(default_factory=dict)
     """ronde id -> goal key -> the goal as stored, in the order first stored"""
     # --- workshop area ---
-    antwoorden: list[tuple[int, int, str, str | None, str | None]] = field(default_factory=list)
-    """(ronde id, deelnemer id, stelling, answer, note)"""
-    ambities: list[tuple[int, int, str, int]] = field(default_factory=list)
-    """(ronde id, deelnemer id, bouwsteen, level): personal ambitions"""
     deelnemer_versies: dict[int, int] = field(default_factory=dict)
     """deelnemer id -> row version (1 when absent)"""
     consensus: dict[tuple[int, str], ConsensusInfo] = field(default_factory=dict)
@@ -191,10 +205,8 @@ class NepRondes:
                 (d, s, a.antwoord)
                 for (d, s), (r, a) in st.mijn_antwoorden.items()
                 if r == ronde_id and a.antwoord is not None
-            )
-            + tuple((d, s, a) for r, d, s, a, _ in st.antwoorden if r == ronde_id and a is not None),
-            ambities=tuple((d, b, n) for (d, b), (r, n, _) in st.mijn_ambities.items() if r == ronde_id)
-            + tuple((d, b, n) for r, d, b, n in st.ambities if r == ronde_id),
+            ),
+            ambities=tuple((d, b, n) for (d, b), (r, n, _) in st.mijn_ambities.items() if r == ronde_id),
             vastgesteld=tuple((b, v.niveau) for (r, b), v in st.vastgestelde_ambities.items() if r == ronde_id),
             consensus=tuple((s, c.niveau) for (r, s), c in st.consensus.items() if r == ronde_id),
         )
@@ -212,7 +224,11 @@ class NepRondes:
         self._stand.kerncijfers.pop(ronde_id, None)
 
     def toelichtingen(self, ronde_id: int, stelling: str) -> list[tuple[str | None, str]]:
-        rijen = [(a, t) for r, _, s, a, t in self._stand.antwoorden if r == ronde_id and s == stelling and t]
+        rijen = [
+            (a.antwoord, a.toelichting)
+            for (_, s), (r, a) in self._stand.mijn_antwoorden.items()
+            if r == ronde_id and s == stelling and a.toelichting
+        ]
         return sorted(rijen, key=lambda x: (x[0] is not None, x[0] or ""))
 
     def voortgang(self, ronde_id: int) -> list[Voortgang]:
@@ -223,8 +239,8 @@ class NepRondes:
                 naam=d.naam,
                 rol=d.rol,
                 functie=d.functie,
-                beantwoord=sum(1 for _, i, _, a, _ in st.antwoorden if i == d.id and a is not None),
-                ambities=sum(1 for _, i, _, _ in st.ambities if i == d.id),
+                beantwoord=sum(1 for (i, _), (_, a) in st.mijn_antwoorden.items() if i == d.id and a.antwoord),
+                ambities=sum(1 for (i, _) in st.mijn_ambities if i == d.id),
                 laatst_actief=None,
                 versie=st.deelnemer_versies.get(d.id, 1),
             )
@@ -337,8 +353,6 @@ class NepDeelnemers:
     def verwijder(self, deelnemer_id: int) -> None:
         st = self._stand
         del st.deelnemers[deelnemer_id]
-        st.antwoorden = [x for x in st.antwoorden if x[1] != deelnemer_id]
-        st.ambities = [x for x in st.ambities if x[1] != deelnemer_id]
         st.mijn_antwoorden = {k: v for k, v in st.mijn_antwoorden.items() if k[0] != deelnemer_id}
         st.mijn_ambities = {k: v for k, v in st.mijn_ambities.items() if k[0] != deelnemer_id}
 
@@ -495,7 +509,7 @@ class NepVastgesteldeAmbities:
         return {b: v for (r, b), v in self._d.items() if r == ronde_id}
 
     def persoonlijk(self, ronde_id: int) -> list[tuple[str, int]]:
-        return [(b, n) for r, _, b, n in self._stand.ambities if r == ronde_id]
+        return [(b, n) for (_, b), (r, n, _) in self._stand.mijn_ambities.items() if r == ronde_id]
 
     def lees(self, ronde_id: int, bouwsteen: str) -> VastgesteldeAmbitie | None:
         return self._d.get((ronde_id, bouwsteen))

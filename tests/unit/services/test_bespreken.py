@@ -37,7 +37,8 @@ def test_presenter_view__one_read_with_progress_and_agenda(vragenlijst: Vragenli
     db, bert, _ = werkplaats(vragenlijst)
     token = bespreken.presentatie_token(db, bert)
     st = vragenlijst.stellingen()[0][1].id
-    db.stand.antwoorden += [(1, ANNA.id, st, "1", None), (1, bert.deelnemer.id, st, "5", None)]
+    db.stand.antwoord(1, ANNA.id, st, "1")
+    db.stand.antwoord(1, bert.deelnemer.id, st, "5")
     voor = db.units
     stand = bespreken.scherm_stand(db, vragenlijst, token)
     assert db.units == voor + 1

@@ -17,12 +17,12 @@ CARLA = DeelnemerInfo(id=12, naam="Carla", rol="facilitator", functie=None, toke
 
 def test_remove__participant_with_answers_and_ambitions__in_one_unit_of_work(vragenlijst: Vragenlijst) -> None:
     db, bert, _ = werkplaats(vragenlijst)
-    db.stand.antwoorden.append((1, ANNA.id, "x", "3", "noot"))
-    db.stand.ambities.append((1, ANNA.id, "b", 4))
+    db.stand.antwoord(1, ANNA.id, "x", "3", "noot")
+    db.stand.ambitie(1, ANNA.id, "b", 4)
     assert werkgroep.verwijder_deelnemer(db, bert, ANNA.id, verwachte_versie=1) == "Anna"
     assert db.units == 1
     assert ANNA.id not in db.stand.deelnemers
-    assert db.stand.antwoorden == [] and db.stand.ambities == []
+    assert db.stand.mijn_antwoorden == {} and db.stand.mijn_ambities == {}
 
 
 def test_remove__yourself_or_the_last_facilitator__refused(vragenlijst: Vragenlijst) -> None:
@@ -87,7 +87,8 @@ def test_rename__allowed_in_a_closed_round__by_a_facilitator_only(vragenlijst: V
 def test_ambition__set_change_clear_with_versions(vragenlijst: Vragenlijst) -> None:
     db, bert, _ = werkplaats(vragenlijst)
     b = vragenlijst.bouwstenen[0].id
-    db.stand.ambities += [(1, ANNA.id, b, 2), (1, BERT.id, b, 5)]
+    db.stand.ambitie(1, ANNA.id, b, 2)
+    db.stand.ambitie(1, BERT.id, b, 5)
     eerst = werkgroep.stel_ambitie_vast(db, vragenlijst, bert, b, 3, " samen ", verwachte_versie=None)
     assert (eerst.niveau, eerst.toelichting, eerst.gewijzigd_door, eerst.versie) == (3, "samen", "Bert", 1)
     stand = werkgroep.ambities(db, vragenlijst, bert)[b]

@@ -112,7 +112,8 @@ def test_consensus__level_outside_scale__refused_before_any_unit_of_work(vragenl
 def test_close__status_and_key_figures_in_the_same_unit_of_work(vragenlijst: Vragenlijst) -> None:
     db, bert, _ = werkplaats(vragenlijst)
     st = _eerste(vragenlijst)
-    db.stand.antwoorden += [(1, ANNA.id, st, "4", None), (1, BERT.id, st, "2", None)]
+    db.stand.antwoord(1, ANNA.id, st, "4")
+    db.stand.antwoord(1, BERT.id, st, "2")
     dicht = workshop.rond_af(db, vragenlijst, bert)
     assert db.units == 1
     assert dicht.ronde.status == "afgerond"
@@ -141,7 +142,8 @@ def test_close__twice__keeps_the_first_key_figures(vragenlijst: Vragenlijst) -> 
 def test_notes__without_names_with_the_answer_as_text__facilitator_only(vragenlijst: Vragenlijst) -> None:
     db, bert, anna = werkplaats(vragenlijst)
     st = _eerste(vragenlijst)
-    db.stand.antwoorden += [(1, ANNA.id, st, "3", "Loopt goed"), (1, BERT.id, st, None, "Geen idee")]
+    db.stand.antwoord(1, ANNA.id, st, "3", "Loopt goed")
+    db.stand.antwoord(1, BERT.id, st, None, "Geen idee")
     assert workshop.toelichtingen(db, bert, st) == [("nog geen keuze", "Geen idee"), ("niveau 3", "Loopt goed")]
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
         workshop.toelichtingen(db, anna, st)
