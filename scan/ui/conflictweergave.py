@@ -44,8 +44,8 @@ def toon_versies(
     with st.container(border=True, key=f"conflict_{sleutel}"):
         st.warning(uitleg, icon=":material/sync_problem:")
         links, rechts = st.columns(2)
-        links.markdown(f"**{t('conflict.kop.mijn')}**")
-        rechts.markdown(f"**{t('conflict.kop.opgeslagen')}**")
+        links.markdown(f"**{t('conflict.kop.mijn')}**", anchors=False)
+        rechts.markdown(f"**{t('conflict.kop.opgeslagen')}**", anchors=False)
         rechts.text(t("conflict.weg") if weg else wie_wanneer(door, op))
         for veld, mijn, opgeslagen in verschillen:
             st.caption(veld)

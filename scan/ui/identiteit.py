@@ -273,7 +273,7 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
             st.caption(t("toegang.inloggen.uitleg"))
             st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key="inloggen_zijbalk")
             return
-        st.markdown(t("toegang.ingelogd", naam=letterlijk(gebruiker.naam)))
+        st.markdown(t("toegang.ingelogd", naam=letterlijk(gebruiker.naam)), anchors=False)
         if gebruiker.overal_beheerder:
             st.caption(t("toegang.overal_beheerder"))
         elif gebruiker.rollen:

@@ -19,8 +19,8 @@ gebruiker = gebruiker_of_stop(db)
 namen = gemeente_namen()
 keuzes = beheer.te_beheren(gebruiker, namen)
 
-st.title(t("beheer.titel"))
-st.markdown(t("beheer.intro"))
+st.title(t("beheer.titel"), anchor=False)
+st.markdown(t("beheer.intro"), anchors=False)
 if gebruiker.lokaal:
     st.info(t("beheer.enkel"), icon=":material/computer:")
 if not keuzes:
@@ -55,8 +55,8 @@ if fout := st.session_state.pop("beheer_fout", None):
     st.error(fout, icon=":material/error:")
 
 with st.container(border=True):
-    st.subheader(t("beheer.benchmark.kop"))
-    st.markdown(t("beheer.benchmark.uitleg", minimum=MIN_GROEP))
+    st.subheader(t("beheer.benchmark.kop"), anchor=False)
+    st.markdown(t("beheer.benchmark.uitleg", minimum=MIN_GROEP), anchors=False)
     deelname = beheer.benchmark_deelname(db, gebruiker, gm_code)
     st.toggle(
         t("beheer.benchmark.toggle", gemeente=letterlijk(naam)),
@@ -73,17 +73,18 @@ with st.container(border=True):
         st.caption(t("beheer.benchmark.sinds", datum=tijd_datum(deelname.sinds), door=letterlijk(deelname.door or "?")))
 
 with st.container(border=True):
-    st.subheader(t("beheer.rollen.kop", gemeente=letterlijk(naam)))
-    st.markdown(t("beheer.rollen.uitleg"))
+    st.subheader(t("beheer.rollen.kop", gemeente=letterlijk(naam)), anchor=False)
+    st.markdown(t("beheer.rollen.uitleg"), anchors=False)
     rollen = beheer.rollen_van(db, gebruiker, gm_code)
     if not rollen:
         st.caption(t("beheer.rollen.geen"))
     for rol in rollen:
         kol_wie, kol_rol, kol_knop = st.columns([4, 2, 2], vertical_alignment="center")
         kol_wie.markdown(
-            f"{letterlijk(rol.email)}  \n:gray[{t('beheer.rollen.door', door=letterlijk(rol.toegekend_door or '?'), datum=tijd_datum(rol.toegekend_op))}]"
+            f"{letterlijk(rol.email)}  \n:gray[{t('beheer.rollen.door', door=letterlijk(rol.toegekend_door or '?'), datum=tijd_datum(rol.toegekend_op))}]",
+            anchors=False,
         )
-        kol_rol.markdown(t(f"rol.{rol.rol}"))
+        kol_rol.markdown(t(f"rol.{rol.rol}"), anchors=False)
         kol_knop.button(
             t("beheer.rollen.intrekken"),
             key=f"intrekken_{rol.id}",

@@ -45,8 +45,8 @@ scherm = DoelenScherm(
     resultaat=resultaten.resultaat(db, vl, sessie.ronde.id),
 )
 
-st.title(t("doelen.titel", gemeente=letterlijk(sessie.ronde.gemeente)))
-st.markdown(t("doelen.intro"))
+st.title(t("doelen.titel", gemeente=letterlijk(sessie.ronde.gemeente)), anchor=False)
+st.markdown(t("doelen.intro"), anchors=False)
 if not scherm.open_ronde:
     st.info(t("doelen.afgerond"), icon=":material/lock:")
 elif not sessie.is_facilitator:
@@ -78,16 +78,16 @@ with tab_voorstel:
         )
     )
     if per_besluit["voorgesteld"]:
-        st.subheader(t("doelen.kop.voorgesteld"))
+        st.subheader(t("doelen.kop.voorgesteld"), anchor=False)
         for info in per_besluit["voorgesteld"]:
             kaarten.voorgesteld(scherm, info)
-    st.subheader(t("doelen.kop.scan"))
+    st.subheader(t("doelen.kop.scan"), anchor=False)
     if not voorstellen:
         st.info(t("doelen.geen_voorstellen"), icon=":material/info:")
     for v in voorstellen:
         suggestie(scherm, v)
     if per_besluit["afgewezen"]:
-        st.subheader(t("doelen.kop.afgewezen"))
+        st.subheader(t("doelen.kop.afgewezen"), anchor=False)
         for info in per_besluit["afgewezen"]:
             kaarten.afgewezen(scherm, info)
 
@@ -101,7 +101,7 @@ with tab_eigen:
     if not scherm.open_ronde:
         st.info(t("doelen.afgerond"), icon=":material/lock:")
     else:
-        st.markdown(t("doelen.eigen.uitleg" if scherm.beslist else "doelen.eigen.uitleg.deelnemer"))
+        st.markdown(t("doelen.eigen.uitleg" if scherm.beslist else "doelen.eigen.uitleg.deelnemer"), anchors=False)
         sleutel = st.session_state.setdefault("doelen_eigen_sleutel", doelservice.nieuwe_sleutel())
         leeg = Doel(id=sleutel, bouwsteen=vl.bouwstenen[0].id, titel=t("doelen.eigen.titel"), actie="")
         formulier(scherm, sleutel, leeg, None, ("accepteren",) if scherm.beslist else ("voorstellen",))

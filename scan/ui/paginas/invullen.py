@@ -44,8 +44,8 @@ opslag.uit_database(f"amb_{bouwsteen.id}", opgeslagen_ambitie)
 toon_kop(vl, sessie, bouwsteen, stand)
 if opslag.afgerond:
     st.info(t("invullen.afgerond"), icon=":material/lock:")
-st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue")
-st.markdown(letterlijk(bouwsteen.omschrijving.nl))
+st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
+st.markdown(letterlijk(bouwsteen.omschrijving.nl), anchors=False)
 st.caption(t("invullen.uitleg"))
 
 for nummer, s in enumerate(bouwsteen.stellingen, start=1):
@@ -57,5 +57,5 @@ ids = list(stand.bouwstenen)
 toon_voet(opslag, eerste=bouwsteen.id == ids[0], laatste=bouwsteen.id == ids[-1])
 
 with st.expander(t("invullen.link.kop")):
-    st.markdown(t("invullen.link.uitleg"))
+    st.markdown(t("invullen.link.uitleg"), anchors=False)
     st.code(persoonlijke_link(sessie.deelnemer.token), language=None)

@@ -10,9 +10,9 @@ from scan.ui.weergave import letterlijk
 vl = vragenlijst_of_stop()
 schaal = vl.schaal
 
-st.title(t("app.titel"))
-st.subheader(t("app.ondertitel"), divider="gray")
-st.markdown(t("start.intro"))
+st.title(t("app.titel"), anchor=False)
+st.subheader(t("app.ondertitel"), divider="gray", anchor=False)
+st.markdown(t("start.intro"), anchors=False)
 st.caption(
     t(
         "start.versie",
@@ -29,35 +29,36 @@ tab_bouwstenen, tab_schaal, tab_kenmerken = st.tabs(
 )
 
 with tab_bouwstenen:
-    st.markdown(t("start.bouwstenen.uitleg"))
+    st.markdown(t("start.bouwstenen.uitleg"), anchors=False)
     per_dimensie = vl.per_dimensie()
     for dimensie in vl.meta.dimensies:
         leden = per_dimensie[dimensie.id]
-        st.header(dimensie.naam.nl, divider="blue")
+        st.header(dimensie.naam.nl, divider="blue", anchor=False)
         st.caption(f"{dimensie.omschrijving.nl} · {t('start.dimensie.aantal', aantal=len(leden))}")
         # Four frontoffice cards in a 2x2 grid rather than four narrow columns: anchor texts stay readable.
         kolommen = st.columns(2 if len(leden) == 4 else max(min(len(leden), 3), 1))
         for i, b in enumerate(leden):
             with kolommen[i % len(kolommen)].container(border=True):
-                st.markdown(f"**{b.nummer}. {letterlijk(b.naam.nl)}**")
+                st.markdown(f"**{b.nummer}. {letterlijk(b.naam.nl)}**", anchors=False)
                 if b.type == "kern":
                     st.badge(t("start.type.kern"), color="blue")
                 else:
                     st.badge(t(f"start.type.aanvullend.{b.schil}"), color="gray")
-                st.markdown(letterlijk(b.omschrijving.nl))
+                st.markdown(letterlijk(b.omschrijving.nl), anchors=False)
                 with st.expander(t("start.stellingen", aantal=len(b.stellingen))):
                     for s in b.stellingen:
-                        st.markdown(f"**{letterlijk(s.tekst.nl)}**")
+                        st.markdown(f"**{letterlijk(s.tekst.nl)}**", anchors=False)
                         st.caption(t("start.kenmerken", kenmerken=", ".join(kenmerknamen[k] for k in s.kenmerken)))
                         st.markdown(
                             "\n".join(
                                 f"{n.niveau}. *{letterlijk(n.naam.nl)}*: {letterlijk(a.nl)}"
                                 for n, a in zip(schaal.niveaus, s.niveaus.alle(), strict=True)
-                            )
+                            ),
+                            anchors=False,
                         )
 
 with tab_schaal:
-    st.markdown(t("start.schaal.uitleg", weet_niet=schaal.weet_niet.label.nl, nvt=schaal.nvt.label.nl))
+    st.markdown(t("start.schaal.uitleg", weet_niet=schaal.weet_niet.label.nl, nvt=schaal.nvt.label.nl), anchors=False)
     st.table(
         pd.DataFrame(
             {
@@ -70,8 +71,8 @@ with tab_schaal:
         hide_index=True,
         border="horizontal",
     )
-    st.subheader(t("start.banden.kop"))
-    st.markdown(t("start.banden.uitleg"))
+    st.subheader(t("start.banden.kop"), anchor=False)
+    st.markdown(t("start.banden.uitleg"), anchors=False)
     st.table(
         pd.DataFrame(
             {
@@ -85,7 +86,7 @@ with tab_schaal:
     )
 
 with tab_kenmerken:
-    st.markdown(t("start.kenmerken.uitleg"))
+    st.markdown(t("start.kenmerken.uitleg"), anchors=False)
     tellingen = {k.id: 0 for k in vl.meta.kenmerken}
     for _, s in vl.stellingen():
         for k in s.kenmerken:

@@ -19,13 +19,13 @@ zelfde_versie_of_stop(sessie, vl)
 resultaat = resultaten.resultaat(db, vl, sessie.ronde.id)
 banden = {b.id: b.naam.nl for b in vl.schaal.banden}
 
-st.title(t("resultaten.titel", gemeente=letterlijk(sessie.ronde.gemeente)))
+st.title(t("resultaten.titel", gemeente=letterlijk(sessie.ronde.gemeente)), anchor=False)
 st.caption(t("resultaten.ronde", code=sessie.ronde.code_leesbaar, datum=sessie.ronde.datum.strftime("%d-%m-%Y")))
 if resultaat.totaal.score is None:
     st.info(t("resultaten.leeg"), icon=":material/hourglass_empty:")
     st.stop()
 
-st.markdown(f"### {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}")
+st.markdown(f"### {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}", anchors=False)
 cijfers = st.columns(4)
 cijfers[0].metric(
     t("resultaten.totaal"),

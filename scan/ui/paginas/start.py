@@ -19,14 +19,14 @@ db = database()
 sessie = sessie_van_deze_run(db)
 gebruiker = huidige_gebruiker(db)
 
-st.title(t("app.titel"))
+st.title(t("app.titel"), anchor=False)
 # Someone who scanned the QR code came to join: on a phone the join form comes first, the
 # introduction below it, so the name field is on the first screen.
 via_deelnamelink = bool(st.query_params.get("code")) and sessie is None
 
 
 def _inleiding() -> None:
-    st.markdown(t("start.intro"))
+    st.markdown(t("start.intro"), anchors=False)
     st.caption(vl.meta.disclaimer.nl)
     st.page_link(pad("over"), label=t("start.over"), icon=":material/menu_book:")
 

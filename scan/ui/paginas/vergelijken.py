@@ -23,8 +23,8 @@ vl = vragenlijst_of_stop()
 db = database()
 gebruiker = gebruiker_of_stop(db)
 
-st.title(t("vergelijken.titel"))
-st.markdown(t("vergelijken.intro"))
+st.title(t("vergelijken.titel"), anchor=False)
+st.markdown(t("vergelijken.intro"), anchors=False)
 rondes = vergelijken.zichtbare_rondes(db, gebruiker)
 if not rondes:
     st.info(t("vergelijken.geen_rondes"))

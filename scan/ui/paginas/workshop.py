@@ -40,7 +40,7 @@ with st.container(horizontal=True):
 if groot:
     st.html("<style>html { font-size: 20px; }</style>")
 
-st.title(t("workshop.titel", gemeente=letterlijk(ronde.gemeente)))
+st.title(t("workshop.titel", gemeente=letterlijk(ronde.gemeente)), anchor=False)
 if melding_bovenaan := st.session_state.pop("workshop_melding", None):
     st.warning(melding_bovenaan, icon=":material/error:")
 

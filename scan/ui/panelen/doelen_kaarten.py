@@ -37,7 +37,7 @@ def letters(uitslag: SmartUitslag) -> None:
     for kolom, oordeel in zip(kolommen, uitslag.oordelen, strict=True):
         teken = ":material/check_circle:" if oordeel.geslaagd else ":material/cancel:"
         stand = t("doelen.letter.goed") if oordeel.geslaagd else t("doelen.letter.mist")
-        kolom.markdown(f"{teken} **{oordeel.letter}** · {letterlijk(oordeel.naam)}  \n{stand}")
+        kolom.markdown(f"{teken} **{oordeel.letter}** · {letterlijk(oordeel.naam)}  \n{stand}", anchors=False)
         if not oordeel.geslaagd:
             kolom.caption(letterlijk(oordeel.reden))
 
@@ -51,13 +51,13 @@ def meting(d: Doel) -> None:
         "eigenaar": letterlijk(d.eigenaar or "–"),
     }
     if d.nulmeting is None and d.nulmeting_uiterlijk is not None:
-        st.markdown(t("doelen.meting_volgt", datum=datum(d.nulmeting_uiterlijk), **velden))
+        st.markdown(t("doelen.meting_volgt", datum=datum(d.nulmeting_uiterlijk), **velden), anchors=False)
     else:
-        st.markdown(t("doelen.meting", nul=_getal(d.nulmeting), **velden))
+        st.markdown(t("doelen.meting", nul=_getal(d.nulmeting), **velden), anchors=False)
 
 
 def kop(scherm: DoelenScherm, d: Doel, info: DoelInfo | None, wat: str) -> None:
-    st.markdown(f"#### {letterlijk(d.titel)}")
+    st.markdown(f"#### {letterlijk(d.titel)}", anchors=False)
     delen = [letterlijk(scherm.namen.get(d.bouwsteen, d.bouwsteen)), wat]
     if info is not None:
         delen.append(t("doelen.gewijzigd", door=letterlijk(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op)))
@@ -67,7 +67,7 @@ def kop(scherm: DoelenScherm, d: Doel, info: DoelInfo | None, wat: str) -> None:
 def verwijderen(scherm: DoelenScherm, info: DoelInfo) -> None:
     """Delete, behind a confirmation in a popover (facilitator only)."""
     with st.popover(t("doelen.knop.verwijderen"), icon=":material/delete:", key=f"pop_weg_{info.sleutel}"):
-        st.markdown(t("doelen.verwijderen.vraag", titel=letterlijk(info.doel.titel)))
+        st.markdown(t("doelen.verwijderen.vraag", titel=letterlijk(info.doel.titel)), anchors=False)
         # The version shown is bound to the click now, not read again when the click arrives.
         st.button(
             t("doelen.knop.verwijderen_zeker"),
@@ -113,7 +113,7 @@ def voorgesteld(scherm: DoelenScherm, info: DoelInfo) -> None:
     """A participant's proposal; the facilitator edits, accepts, rejects or deletes it."""
     with st.container(border=True, key=f"kaart_{info.sleutel}"):
         kop(scherm, info.doel, None, t("doelen.voorgesteld_door", naam=letterlijk(info.gewijzigd_door or "?")))
-        st.markdown(letterlijk(info.doel.actie, regels=True))
+        st.markdown(letterlijk(info.doel.actie, regels=True), anchors=False)
         meting(info.doel)
         letters(scherm.toets(info.doel))
         if scherm.beslist:
@@ -128,7 +128,8 @@ def afgewezen(scherm: DoelenScherm, info: DoelInfo) -> None:
         a, b, c = st.columns([4, 3, 2], vertical_alignment="center")
         a.markdown(
             f"**{letterlijk(info.doel.titel)}**  \n"
-            + t("doelen.afgewezen_door", door=letterlijk(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op))
+            + t("doelen.afgewezen_door", door=letterlijk(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op)),
+            anchors=False,
         )
         if scherm.beslist:
             with b:
@@ -174,7 +175,7 @@ def vastgesteld(scherm: DoelenScherm, info: DoelInfo) -> None:
     d = info.doel
     with st.container(border=True, key=f"kaart_{info.sleutel}"):
         kop(scherm, d, info, PDCA_NAAM[d.status])
-        st.markdown(letterlijk(d.actie, regels=True))
+        st.markdown(letterlijk(d.actie, regels=True), anchors=False)
         meting(d)
         letters(scherm.toets(d))
         if not scherm.sessie.is_facilitator:

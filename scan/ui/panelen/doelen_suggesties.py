@@ -18,11 +18,11 @@ from scoring.suggesties import Suggestie
 
 def suggestie(scherm: DoelenScherm, v: Suggestie) -> None:
     with st.container(border=True, key=f"kaart_{v.sjabloon}"):
-        st.markdown(f"#### {letterlijk(v.doel.titel)}")
+        st.markdown(f"#### {letterlijk(v.doel.titel)}", anchors=False)
         st.caption(
             f"{letterlijk(scherm.namen[v.bouwsteen])} · " + t("doelen.stap", van=v.stap_van, naar=v.stap_van + 1)
         )
-        st.markdown(t("doelen.waarom") + "\n" + "\n".join(f"- {letterlijk(r)}" for r in v.redenen))
+        st.markdown(t("doelen.waarom") + "\n" + "\n".join(f"- {letterlijk(r)}" for r in v.redenen), anchors=False)
         if v.twijfel:
             st.warning(letterlijk(v.twijfel), icon=":material/forum:")
         letters(v.smart)

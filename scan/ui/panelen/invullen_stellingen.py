@@ -41,7 +41,7 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
     opgeslagen_antwoord = mijn.antwoord if mijn else None
     opgeslagen_tekst = (mijn.toelichting if mijn else None) or ""
     with st.container(border=True):
-        st.markdown(f"##### {nummer}. {letterlijk(s.tekst.nl)}")
+        st.markdown(f"##### {nummer}. {letterlijk(s.tekst.nl)}", anchors=False)
         if s.toelichting:
             st.caption(letterlijk(s.toelichting.nl))
         sleutel = f"a_{s.id}"
@@ -95,7 +95,7 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
 def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment: Any) -> None:
     """The participant's ambition for the bouwsteen (levels 1 to 5), saved on change."""
     with st.container(border=True):
-        st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=letterlijk(bouwsteen.naam.nl))}")
+        st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=letterlijk(bouwsteen.naam.nl))}", anchors=False)
         amb_sleutel = f"amb_{bouwsteen.id}"
         gekozen = st.radio(
             t("invullen.ambitie.vraag"),

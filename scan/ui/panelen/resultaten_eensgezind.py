@@ -17,7 +17,7 @@ from scoring.resultaat import ScanResultaat
 
 def toon_eensgezind(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
     namen = {b.id: b.naam.nl for b in vl.bouwstenen}
-    st.markdown(t("resultaten.eensgezind.uitleg"))
+    st.markdown(t("resultaten.eensgezind.uitleg"), anchors=False)
     st.dataframe(
         pd.DataFrame(
             {
@@ -42,7 +42,7 @@ def toon_eensgezind(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
     eens = resultaten.eensgezind(resultaat)
     links, rechts = st.columns(2)
     with links:
-        st.subheader(t("resultaten.oneens.kop", aantal=len(resultaat.bespreekpunten)))
+        st.subheader(t("resultaten.oneens.kop", aantal=len(resultaat.bespreekpunten)), anchor=False)
         regels = []
         for sid in resultaat.bespreekpunten:
             r = resultaat.stelling(sid)
@@ -50,9 +50,10 @@ def toon_eensgezind(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
             if r.consensus is not None:
                 status += t("resultaten.oneens.consensus", niveau=r.consensus)
             regels.append(f"- {stelling_tekst[sid]} ({status})")
-        st.markdown("\n".join(regels) or t("resultaten.geen"))
+        st.markdown("\n".join(regels) or t("resultaten.geen"), anchors=False)
     with rechts:
-        st.subheader(t("resultaten.eens.kop", aantal=len(eens)))
+        st.subheader(t("resultaten.eens.kop", aantal=len(eens)), anchor=False)
         st.markdown(
-            "\n".join(f"- {stelling_tekst[s.stelling]} (niveau {s.minimum})" for s in eens) or t("resultaten.geen")
+            "\n".join(f"- {stelling_tekst[s.stelling]} (niveau {s.minimum})" for s in eens) or t("resultaten.geen"),
+            anchors=False,
         )

@@ -36,7 +36,7 @@ def toon_meedoen(ronde: RondeInfo) -> None:
     link = _deelname_link(ronde)
     tekst, qr = st.columns([3, 2], vertical_alignment="center")
     with tekst, st.container(key="scherm_code_groot"):
-        st.markdown(t("scherm.meedoen"))
+        st.markdown(t("scherm.meedoen"), anchors=False)
         # The code comes from our own alphabet (no user text); the class is our own CSS.
         st.html(f'<div class="scherm-code">{html.escape(ronde.code_leesbaar)}</div>')
         st.code(link, language=None, wrap_lines=True)

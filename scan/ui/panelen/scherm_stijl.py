@@ -47,4 +47,4 @@ CSS = """
 def markdown(key: str, tekst: str) -> None:
     """``tekst`` (Markdown, user text already through ``letterlijk``) in the container the CSS styles as ``key``."""
     with st.container(key=key):
-        st.markdown(tekst)
+        st.markdown(tekst, anchors=False)

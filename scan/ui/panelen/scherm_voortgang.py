@@ -20,9 +20,9 @@ def toon_voortgang(rijen: Sequence[Voortgang], totaal: int) -> None:
     invullers = workshop.invullers(rijen)
     klaar = workshop.aantal_klaar(rijen, totaal)
     with st.container(key="scherm_voortgang"):
-        st.markdown(t("scherm.voortgang.kop", klaar=klaar, aantal=len(invullers)))
+        st.markdown(t("scherm.voortgang.kop", klaar=klaar, aantal=len(invullers)), anchors=False)
         if not invullers:
-            st.markdown(t("scherm.voortgang.leeg"))
+            st.markdown(t("scherm.voortgang.leeg"), anchors=False)
             return
         lijnen = [
             f"| {t('scherm.kol.naam')} | {t('scherm.kol.voortgang')} | |",
@@ -33,4 +33,4 @@ def toon_voortgang(rijen: Sequence[Voortgang], totaal: int) -> None:
                 for r in invullers
             ),
         ]
-        st.markdown("\n".join(lijnen))
+        st.markdown("\n".join(lijnen), anchors=False)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def toon_import(db: Database, vl: Vragenlijst, gebruiker: Gebruiker | None) -> None:
-    st.markdown(t("start.import.uitleg"))
+    st.markdown(t("start.import.uitleg"), anchors=False)
     # The box says the server's own limit (.streamlit/config.toml), so the two never differ.
     grens_mb = int(st.get_option("server.maxUploadSize"))
     bestand = (

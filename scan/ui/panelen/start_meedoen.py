@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def toon_meedoen(db: Database, vl: Vragenlijst) -> None:
     with st.form("meedoen"):
-        st.markdown(t("start.meedoen.uitleg"))
+        st.markdown(t("start.meedoen.uitleg"), anchors=False)
         code = st.text_input(
             t("start.code"),
             value=start.code_zoals_getoond(st.query_params.get("code", "")),
@@ -61,7 +61,7 @@ def toon_meedoen(db: Database, vl: Vragenlijst) -> None:
 
 def toon_terug(db: Database) -> None:
     with st.form("terug"):
-        st.markdown(t("start.terug.uitleg"))
+        st.markdown(t("start.terug.uitleg"), anchors=False)
         link = st.text_input(t("start.terug.link"), max_chars=300)
         if not st.form_submit_button(t("start.terug.knop")):
             return

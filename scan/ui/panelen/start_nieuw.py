@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def toon_nieuw(db: Database, vl: Vragenlijst, gebruiker: Gebruiker) -> None:
     with st.form("nieuw"):
-        st.markdown(t("start.nieuw.uitleg"))
+        st.markdown(t("start.nieuw.uitleg"), anchors=False)
         keuzes = {g.gm_code: g for g in start.gemeenten(db, gebruiker)}
         gm_code = st.selectbox(
             t("start.gemeente"),

@@ -25,7 +25,7 @@ def toon_rondes(db: Database, gebruiker: Gebruiker) -> None:
         st.info(t("start.rondes.geen"))
         return
     aantal = t("start.rondes.een") if len(rondes) == 1 else t("start.rondes.meer", aantal=len(rondes))
-    st.markdown(t("start.rondes.uitleg", aantal=aantal))
+    st.markdown(t("start.rondes.uitleg", aantal=aantal), anchors=False)
     per_id = {r.id: r for r in rondes}
     gekozen = st.selectbox(
         t("start.rondes.kies"),

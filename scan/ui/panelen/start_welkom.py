@@ -20,7 +20,7 @@ _PAGINA = {
 
 def toon_welkom(sessie: Sessie) -> None:
     with st.container(border=True):
-        st.subheader(t("start.welkom", naam=letterlijk(sessie.deelnemer.naam)))
+        st.subheader(t("start.welkom", naam=letterlijk(sessie.deelnemer.naam)), anchor=False)
         st.markdown(
             t(
                 "start.welkom.ronde",
@@ -28,7 +28,8 @@ def toon_welkom(sessie: Sessie) -> None:
                 code=sessie.ronde.code_leesbaar,
                 datum=sessie.ronde.datum.strftime("%d-%m-%Y"),
                 rol=t(f"rol.{sessie.deelnemer.rol}"),
-            )
+            ),
+            anchors=False,
         )
         links = [_PAGINA[b] for b in start.bestemmingen(sessie)]
         knoppen = st.columns(len(links) + 2)

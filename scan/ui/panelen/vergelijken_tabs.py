@@ -150,7 +150,7 @@ def benchmark(
 ) -> Benchmark | None:
     """A chosen round against its peers (``benchmark_voor(ronde_id, groepering)``, the person's
     checked use case); the benchmark shown, or None."""
-    st.markdown(t("vergelijken.benchmark.uitleg", minimum=MIN_GROEP))
+    st.markdown(t("vergelijken.benchmark.uitleg", minimum=MIN_GROEP), anchors=False)
     kolom_ronde, kolom_groep = st.columns([3, 2])
     ronde_id = kolom_ronde.selectbox(
         t("vergelijken.benchmark.ronde"),
@@ -172,7 +172,7 @@ def benchmark(
         st.info(letterlijk(str(fout)), icon=":material/visibility_off:")
         return None
     gemeente = per_id[ronde_id].gemeente
-    st.markdown(f"**{letterlijk(benchmark_zin(gemeente, uitkomst))}**")
+    st.markdown(f"**{letterlijk(benchmark_zin(gemeente, uitkomst))}**", anchors=False)
     if not uitkomst.voldoende:
         return uitkomst
     posities = vergelijken.benchmark_rijen(uitkomst)

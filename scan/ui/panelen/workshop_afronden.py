@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 
 
 def toon_links(db: Database, sessie: Sessie) -> None:
-    st.markdown(t("workshop.links.uitleg"))
+    st.markdown(t("workshop.links.uitleg"), anchors=False)
     # Whoever holds a link can change that person's answers, and this screen is projected.
     if st.toggle(t("workshop.links.toon"), key="workshop_links"):
         tokens = workshop.deelnemer_links(db, sessie)
         for r in workshop.voortgang(db, sessie):
-            st.markdown(f"**{letterlijk(r.naam)}** ({t(f'rol.{r.rol}')})")
+            st.markdown(f"**{letterlijk(r.naam)}** ({t(f'rol.{r.rol}')})", anchors=False)
             st.code(persoonlijke_link(tokens[r.deelnemer_id]), language=None)
 
 
@@ -42,7 +42,7 @@ def toon_afronden(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
             else:
                 st.rerun()
         return
-    st.markdown(t("workshop.afronden.uitleg"))
+    st.markdown(t("workshop.afronden.uitleg"), anchors=False)
     zeker = st.checkbox(t("workshop.afronden.zeker"), key="workshop_afronden_zeker")
     if st.button(t("workshop.afronden.knop"), type="primary", disabled=not zeker, icon=":material/lock:"):
         try:

@@ -37,7 +37,7 @@ def _niveau(waarde: float | None) -> str:
 def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: ScanResultaat | None = None) -> None:
     """Per bouwsteen: the current level, the personal ambitions' spread, and the agreed ambition to set."""
     wg.toon_melding("ambities")
-    st.markdown(t("werkgroep.ambities.uitleg"))
+    st.markdown(t("werkgroep.ambities.uitleg"), anchors=False)
     afgerond = sessie.ronde.status == "afgerond"
     if afgerond:
         st.info(t("werkgroep.afgerond"), icon=":material/lock:")
@@ -81,7 +81,8 @@ def toon_ambities(db: Database, vl: Vragenlijst, sessie: Sessie, resultaat: Scan
             verdeling=verdeling,
             nu=f"niveau {_niveau(nu)}" if nu is not None else t("werkgroep.ambitie.stand.geen_score"),
             telt=telt(stand) if stand.in_resultaat is not None else t("werkgroep.ambitie.stand.niets"),
-        )
+        ),
+        anchors=False,
     )
     voorstel = stand.voorstel
     niveau_veld, waarom_veld = f"werkgroep_amb_n_{bouwsteen.id}", f"werkgroep_amb_t_{bouwsteen.id}"

@@ -46,7 +46,7 @@ def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellinge
         # Live like the progress table: each rerun reads the round again, only this fragment reruns.
         nu = bespreken.bespreking(db, vl, sessie.ronde.id)
         a = nu.agenda
-        st.markdown(t("workshop.bespreekpunten.uitleg"))
+        st.markdown(t("workshop.bespreekpunten.uitleg"), anchors=False)
         kolommen = st.columns([2, 2, 3], vertical_alignment="bottom")
         kolommen[0].number_input(
             t("workshop.agenda.minuten"),
@@ -78,7 +78,8 @@ def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellinge
                 past=a.past,
                 besproken=len(a.besproken),
                 geparkeerd=a.geparkeerd,
-            )
+            ),
+            anchors=False,
         )
         st.caption(t("workshop.agenda.volgorde"))
         for i, (p, budget_op) in enumerate(a.venster(0, MAX_OPEN)):
@@ -88,12 +89,12 @@ def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellinge
         if len(a.te_doen) > MAX_OPEN:
             st.caption(t("workshop.bespreekpunten.meer", aantal=len(a.te_doen) - MAX_OPEN))
         if a.geparkeerde:
-            st.subheader(t("workshop.agenda.geparkeerd.kop", aantal=len(a.geparkeerde)))
+            st.subheader(t("workshop.agenda.geparkeerd.kop", aantal=len(a.geparkeerde)), anchor=False)
             for p in a.geparkeerde:
                 stellingen.toon(p.stelling, False, "bp", nu.resultaat, nu.consensus, p.markering, agenda=True)
         # Settled ones move to their own list, so a level just recorded stays in view.
         if a.besproken:
-            st.subheader(t("workshop.besproken.kop", aantal=len(a.besproken)))
+            st.subheader(t("workshop.besproken.kop", aantal=len(a.besproken)), anchor=False)
             for p in a.besproken:
                 stellingen.toon(p.stelling, False, "bp", nu.resultaat, nu.consensus)
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     """Who takes part, and for one chosen participant: change the name, or remove them (confirmed)."""
     wg.toon_melding("deelnemers")
-    st.markdown(t("werkgroep.deelnemers.uitleg"))
+    st.markdown(t("werkgroep.deelnemers.uitleg"), anchors=False)
     afgerond = sessie.ronde.status == "afgerond"
     if afgerond:
         st.info(t("werkgroep.afgerond"), icon=":material/lock:")
@@ -141,7 +141,7 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     with st.container(border=True):
         links, rechts = st.columns(2, gap="large")
         with links:
-            st.markdown(t("werkgroep.hernoem.kop"))
+            st.markdown(t("werkgroep.hernoem.kop"), anchors=False)
             with st.form(f"werkgroep_hernoem_{gekozen}", border=False):
                 st.text_input(t("werkgroep.hernoem.label"), value=naam, max_chars=maximum("naam"), key=veld)
                 st.form_submit_button(
@@ -150,7 +150,7 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
                     icon=":material/edit:",
                 )
         with rechts:
-            st.markdown(t("werkgroep.verwijder.kop"))
+            st.markdown(t("werkgroep.verwijder.kop"), anchors=False)
             if gekozen == sessie.deelnemer.id:
                 st.caption(t("werkgroep.verwijder.zelf"))
                 return

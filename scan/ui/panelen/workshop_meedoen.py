@@ -30,14 +30,14 @@ def toon_meedoen(sessie: Sessie) -> None:
     toon_adres_hint()
     links, rechts = st.columns([3, 2], vertical_alignment="center")
     with links:
-        st.markdown(t("workshop.meedoen"))
+        st.markdown(t("workshop.meedoen"), anchors=False)
         # The code comes from our own alphabet (no user text), escaped all the same.
         st.html(
             # One line whatever the screen: a code broken after its dash reads as two codes.
             '<div style="font-size:clamp(2.2rem,5.2vw,6.5rem);font-weight:700;letter-spacing:.06em;'
             f'font-family:monospace;line-height:1.1;white-space:nowrap">{html.escape(ronde.code_leesbaar)}</div>'
         )
-        st.markdown(t("workshop.link"))
+        st.markdown(t("workshop.link"), anchors=False)
         st.code(link, language=None)
     with rechts:
         st.image(
@@ -59,7 +59,7 @@ def toon_scherm_link(db: Database, sessie: Sessie) -> None:
             st.toast(t("workshop.scherm.vernieuwd"), icon=":material/check_circle:")
 
     with st.container(border=True):
-        st.markdown(f"**{t('workshop.scherm.kop')}**")
+        st.markdown(f"**{t('workshop.scherm.kop')}**", anchors=False)
         st.caption(t("workshop.scherm.uitleg"))
         try:
             scherm_link: str | None = presentatie_link(bespreken.presentatie_token(db, sessie))

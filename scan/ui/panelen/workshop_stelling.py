@@ -248,14 +248,16 @@ class Stellingen:
             gegeven = [n for n in range(1, 6) if r.verdeling[n - 1]]
             if gegeven:
                 st.markdown(
-                    "\n".join(f"- **{n} · {niveau_naam[n]}**: {letterlijk(s.niveaus.bij(n).nl)}" for n in gegeven)
+                    "\n".join(f"- **{n} · {niveau_naam[n]}**: {letterlijk(s.niveaus.bij(n).nl)}" for n in gegeven),
+                    anchors=False,
                 )
             toelichtingen = workshop.toelichtingen(self.db, self.sessie, stelling_id)
             if toelichtingen:
-                st.markdown(t("workshop.toelichtingen"))
+                st.markdown(t("workshop.toelichtingen"), anchors=False)
                 # One list item per note; a note's own lines stay inside its item (hard breaks).
                 st.markdown(
-                    "\n".join(f"- ({letterlijk(a)}) {letterlijk(tekst, regels=True)}" for a, tekst in toelichtingen)
+                    "\n".join(f"- ({letterlijk(a)}) {letterlijk(tekst, regels=True)}" for a, tekst in toelichtingen),
+                    anchors=False,
                 )
             if afspraak:
                 st.success(

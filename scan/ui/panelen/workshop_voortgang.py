@@ -44,7 +44,7 @@ def toon_voortgang(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
         rijen = workshop.voortgang(db, sessie)
         _bezetting(db, sessie.ronde.id)
         invullers = workshop.invullers(rijen)
-        st.subheader(t("workshop.voortgang.kop", aantal=len(invullers)))
+        st.subheader(t("workshop.voortgang.kop", aantal=len(invullers)), anchor=False)
         klaar = workshop.aantal_klaar(rijen, totaal)
         st.caption(t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(invullers), nu=tijd(nu())))
         st.table(
