@@ -197,8 +197,7 @@ class NepRondes:
         return ronde
 
     def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
-        # The participants' own answers and ambitions (deelnemen's stores, and the workshop area's
-        # lists) and the werkgroep's agreements (workshop area).
+        # The participants' own answers and ambitions and the werkgroep's agreements.
         st = self._stand
         return ScoreGegevens(
             antwoorden=tuple(

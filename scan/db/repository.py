@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from scan.db.benchmark import Benchmark
-from scan.db.tabellen import DeelnemerRij, GemeenteRij, RondeRij
+from scan.db.tabellen import DeelnemerRij, RondeRij
 from scan.leesmodellen import DeelnemerInfo, RondeInfo
-from scoring.vergelijking import Kerncijfers
 
 
 def ronde_info(rij: RondeRij, gemeente: str) -> RondeInfo:
@@ -50,12 +47,3 @@ def upsert(
         index_elements=sleutel, set_={kolom: stmt.excluded[kolom] for kolom in bij_te_werken}
     )
     sessie.execute(stmt)
-
-
-def gemeente_naam(sessie: Session, gm_code: str) -> str | None:
-    return sessie.scalar(select(GemeenteRij.naam).where(GemeenteRij.gm_code == gm_code))
-
-
-def bewaar_kerncijfers(sessie: Session, ronde_id: int, cijfers: Kerncijfers) -> None:
-    """The key figures of a closed round (the benchmark aggregate owns the statement)."""
-    Benchmark(sessie).bewaar_kerncijfers(ronde_id, cijfers)

@@ -12,7 +12,8 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from scan.db.repository import bewaar_kerncijfers, ronde_info
+from scan.db.benchmark import Benchmark
+from scan.db.repository import ronde_info
 from scan.db.tabellen import (
     AmbitieRij,
     AntwoordRij,
@@ -158,7 +159,8 @@ class Rondes:
         rij.afgerond_op = nu() if status == "afgerond" else None
 
     def bewaar_kerncijfers(self, ronde_id: int, cijfers: Kerncijfers) -> None:
-        bewaar_kerncijfers(self._s, ronde_id, cijfers)
+        # The statement is the benchmark aggregate's (it also reads them back); one place writes the row.
+        Benchmark(self._s).bewaar_kerncijfers(ronde_id, cijfers)
 
     def vergeet_kerncijfers(self, ronde_id: int) -> None:
         self._s.execute(delete(RondeScoreRij).where(RondeScoreRij.ronde_id == ronde_id))

@@ -14,10 +14,6 @@ import streamlit as st
 from scan.ui.weergave import letterlijk
 from scoring.tijd import lokaal
 
-# The former name of ``letterlijk`` (scan.weergave), kept so code written against it still
-# renders user text safely; new code calls ``letterlijk``.
-md = letterlijk
-
 
 def letterlijke_tabel(tabel: pd.DataFrame, *, kolomnamen: bool = False) -> pd.DataFrame:
     """A table for ``st.table``, which renders every body cell and column name as Markdown: each

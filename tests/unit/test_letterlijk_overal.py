@@ -62,7 +62,7 @@ GEBRUIKERSVELDEN = frozenset(
 GEBRUIKERSDIENSTEN = frozenset({"toelichtingen"})
 # ``x.naam.nl``: a questionnaire's language map, our own published text.
 TAALVELDEN = frozenset({"nl", "en"})
-OMHULLERS = frozenset({"letterlijk", "md", "letterlijke_tabel"})
+OMHULLERS = frozenset({"letterlijk", "letterlijke_tabel"})
 # Calls whose result is no text of the argument (numbers, times, escaping for HTML).
 NEUTRAAL = frozenset(
     {"len", "int", "float", "round", "bool", "tijd", "tijd_datum", "isinstance", "escape", "strftime", "isoformat"}
