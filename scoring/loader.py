@@ -39,7 +39,9 @@ from scoring.models import (
 
 MAX_BESTAND_BYTES = 256 * 1024
 MAX_BOUWSTEEN_BESTANDEN = 64
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
+VRAGENLIJSTEN_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
+"""The folder that holds every published questionnaire version, one subfolder per version."""
+DEFAULT_DIR = VRAGENLIJSTEN_DIR / "1.0"
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
