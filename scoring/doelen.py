@@ -20,6 +20,15 @@ from scoring.models import Tekst, Vragenlijst
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 MIN_PER_STAP = 2
+Grootte = Literal["klein", "middel", "groot", "zeer_groot"]
+GROOTTES: tuple[Grootte, ...] = ("klein", "middel", "groot", "zeer_groot")
+GROOTTEKLASSE: dict[str, Grootte] = {
+    # the size classes of data/gemeenten.csv (the classes of the 2014 survey, seeds/002 §1.2)
+    "<25.000": "klein",
+    "25.000-50.000": "middel",
+    "50.000-100.000": "groot",
+    ">100.000": "zeer_groot",
+}
 MAX_BESTAND_AANTAL = 40
 
 
@@ -46,9 +55,27 @@ class DoelSjabloon(_Frozen):
     streefregel: Tekst = Field(description="how to choose the target, in words")
     streefwaarde: float | None = Field(None, description="a suggested target value in the indicator's unit")
     eigenaar: Tekst = Field(description="the role that owns the goal")
+    eigenaar_per_grootte: dict[Grootte, Tekst] | None = Field(
+        None, description="the owner role for these size classes, where it differs from 'eigenaar'"
+    )
+    grootte: Annotated[list[Grootte], Field(min_length=1, max_length=4)] | None = Field(
+        None, description="suggest only to gemeenten of these size classes; absent means all"
+    )
     horizon_maanden: Annotated[int, Field(ge=3, le=24)]
     stellingen: Annotated[list[Id], Field(min_length=1, max_length=5)]
     bron: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
+
+
+def past_bij(sjabloon: DoelSjabloon, grootte: Grootte | None) -> bool:
+    """Whether the template may be suggested to a gemeente of this size class (unknown size: all)."""
+    return grootte is None or sjabloon.grootte is None or grootte in sjabloon.grootte
+
+
+def eigenaar_voor(sjabloon: DoelSjabloon, grootte: Grootte | None) -> Tekst:
+    """The owner role that exists in a gemeente of this size class."""
+    if grootte is not None and sjabloon.eigenaar_per_grootte and grootte in sjabloon.eigenaar_per_grootte:
+        return sjabloon.eigenaar_per_grootte[grootte]
+    return sjabloon.eigenaar
 
 
 class DoelenBestand(_Frozen):
@@ -122,15 +149,19 @@ def controleer_doelen(
                     )
         per_bouwsteen[bestand.bouwsteen] = list(bestand.sjablonen)
         for van in range(1, 5):
-            aantal = sum(1 for s in bestand.sjablonen if s.van == van)
-            if aantal < MIN_PER_STAP:
-                problemen.append(
-                    markeer(
-                        pad,
-                        locatie_van(bron, "sjablonen").start_mark,
-                        f"stap {van} naar {van + 1} heeft {aantal} sjablonen; minstens {MIN_PER_STAP} nodig",
+            # Every gemeente, whatever its size, gets a choice for every step.
+            for grootte in GROOTTES:
+                aantal = sum(1 for s in bestand.sjablonen if s.van == van and past_bij(s, grootte))
+                if aantal < MIN_PER_STAP:
+                    problemen.append(
+                        markeer(
+                            pad,
+                            locatie_van(bron, "sjablonen").start_mark,
+                            f"stap {van} naar {van + 1} heeft {aantal} sjablonen voor grootte '{grootte}'; "
+                            f"minstens {MIN_PER_STAP} nodig",
+                        )
                     )
-                )
+                    break
     for b in vragenlijst.bouwstenen:
         if b.id not in per_bouwsteen and not problemen:
             problemen.append(Probleem(relatief(map_, basis), None, None, f"geen doelenbestand voor bouwsteen '{b.id}'"))

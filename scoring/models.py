@@ -143,6 +143,10 @@ class Stelling(Frozen):
     kenmerken: Annotated[list[Id], Field(min_length=1, max_length=4)]
     niveaus: Ankers
     toelichting: Tekst | None = None
+    """Shown on the page under the stelling: what to look at, and every term above B1 explained."""
+    bron: NonEmpty | None = None
+    """Where the stelling and its anchors come from: a section of a seed, or a public source for
+    any fact (law, date, figure) that is not in the seeds."""
 
     @model_validator(mode="after")
     def _distinct(self) -> Stelling:
