@@ -20,7 +20,7 @@ from scan import __version__
 from scoring import tijd
 from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
-from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
+from scoring.loader import VRAGENLIJSTEN_DIR, Probleem, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.suggesties import stel_voor
@@ -31,6 +31,7 @@ from scoring.uitwissel import (
     controleer_tegen_vragenlijst,
     schrijf_scan,
 )
+from scoring.versies import controleer_overgang, inhoud_vingerafdruk, lees_versies, map_van
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database
@@ -57,13 +58,16 @@ def _vragenlijst(directory: str | None) -> Vragenlijst:
         raise _Fout("De vragenlijst bevat fouten (controleer met 'python -m scan validate'):\n" + str(exc)) from None
 
 
-def _validate(args: argparse.Namespace) -> int:
-    directory = args.dir or DEFAULT_DIR
+def _meervoud(problemen: list[Probleem]) -> str:
+    return f"{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'}"
+
+
+def _validate_map(directory: Path) -> int:
     vragenlijst, problemen = controleer_vragenlijst(directory)
     if vragenlijst is None:
         for p in problemen:
             print(p)
-        print(f"\n{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} gevonden in {directory}.")
+        print(f"\n{_meervoud(problemen)} gevonden in {directory}.")
         return EXIT_FOUT
     per_type = {t: [b for b in vragenlijst.bouwstenen if b.type == t] for t in ("kern", "aanvullend")}
     stellingen = sum(len(b.stellingen) for b in vragenlijst.bouwstenen)
@@ -78,13 +82,54 @@ def _validate(args: argparse.Namespace) -> int:
     if bibliotheek is None:
         for p in problemen:
             print(p)
-        print(
-            f"\n{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} gevonden in de doelenbibliotheek."
-        )
+        print(f"\n{_meervoud(problemen)} gevonden in de doelenbibliotheek.")
         return EXIT_FOUT
     sjablonen = sum(len(s) for s in bibliotheek.per_bouwsteen.values())
     print(f"Doelenbibliotheek: in orde, {sjablonen} sjablonen voor {len(bibliotheek.per_bouwsteen)} bouwstenen.")
+    # The mapping from each earlier version that has one (van_<versie>/), with that version read
+    # from beside this folder.
+    for kaart in sorted(directory.glob("van_*")):
+        oud, problemen = controleer_vragenlijst(directory.parent / kaart.name.removeprefix("van_"))
+        overgang = None
+        if oud is not None:
+            overgang, problemen = controleer_overgang(oud, vragenlijst, directory.parent)
+        if overgang is None:
+            for p in problemen:
+                print(p)
+            print(f"\n{_meervoud(problemen)} gevonden in de overgang {kaart.name}.")
+            return EXIT_FOUT
+        vergelijkbaar = [b for b in overgang.bouwstenen if overgang.vergelijkbaar(b)]
+        print(
+            f"Overgang van versie {overgang.van}: in orde, {len(vergelijkbaar)} van {len(overgang.bouwstenen)} "
+            "bouwstenen vergelijkbaar."
+        )
     return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if args.dir:
+        return _validate_map(Path(args.dir))
+    # Every version folder of the installation, published or in preparation, and the catalogue.
+    mappen = sorted(
+        (p for p in VRAGENLIJSTEN_DIR.iterdir() if p.is_dir() and (p / "vragenlijst.yaml").is_file()),
+        key=lambda p: tuple(int(d) if d.isdigit() else 0 for d in p.name.split(".")),
+    )
+    uitkomst = EXIT_OK
+    for i, map_ in enumerate(mappen):
+        if i:
+            print()
+        uitkomst = max(uitkomst, _validate_map(map_))
+    try:
+        versies = lees_versies()
+    except VragenlijstFout as fout:
+        print(fout)
+        return EXIT_FOUT
+    for v in versies.versies:
+        if inhoud_vingerafdruk(map_van(v.versie)) != v.vingerafdruk:
+            print(f"\nVersie {v.versie} is gepubliceerd maar haar inhoud is veranderd; maak een nieuwe versie.")
+            uitkomst = EXIT_FOUT
+    print(f"\nGepubliceerd: {', '.join(versies.namen())}; nieuwe scanrondes gebruiken versie {versies.standaard}.")
+    return uitkomst
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -537,7 +582,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 
     p = sub.add_parser("validate", help="controleer de vragenlijst (YAML)")
-    p.add_argument("dir", nargs="?", help=f"map met de vragenlijst (standaard {DEFAULT_DIR.name}/)")
+    p.add_argument("dir", nargs="?", help="map van één vragenlijstversie (standaard: alle versies in questionnaires/)")
     p.set_defaults(func=_validate)
 
     p = sub.add_parser(

@@ -195,7 +195,7 @@ _VORM: dict[str, tuple[tuple[int, int | None], tuple[int, int | None]]] = {
     # soort: ((min, max) stellingen in 'van', (min, max) in 'naar'); None = no maximum
     "zelfde": ((1, 1), (1, 1)),
     "herschreven": ((1, 1), (1, 1)),
-    "gesplitst": ((1, 1), (2, None)),
+    "gesplitst": ((1, 1), (1, None)),  # with one 'naar': the other part went to another bouwsteen (notitie)
     "samengevoegd": ((1, None), (1, 1)),
     "nieuw": ((0, 0), (1, 1)),
     "vervallen": ((1, None), (0, 0)),
@@ -222,6 +222,7 @@ def controleer_overgang(
     per_bouwsteen: dict[str, OvergangBestand] = {}
     van_gezien: dict[str, str] = {}
     naar_gezien: dict[str, str] = {}
+    samengevoegd_naar: dict[str, bool] = {}
     for path in bestanden:
         pad = relatief(path, basis)
         bron, fouten = lees_yaml(path, pad)
@@ -260,6 +261,15 @@ def controleer_overgang(
                     waar = locatie_van(bron, "stellingen", i, veld, j).start_mark
                     if sid not in bekend:
                         problemen.append(markeer(pad, waar, f"stelling '{sid}' bestaat niet in versie {versie}"))
+                    elif veld == "naar" and (stap.soort == "samengevoegd" or samengevoegd_naar.get(sid, False)):
+                        # Stellingen of several bouwstenen merged into one: each bouwsteen's file
+                        # names its own part, so a new stelling may be named more than once, as
+                        # long as all but one of those entries are merges into it.
+                        if stap.soort != "samengevoegd":
+                            samengevoegd_naar[sid] = False
+                        elif sid not in gezien:
+                            samengevoegd_naar[sid] = True
+                        gezien.setdefault(sid, pad)
                     elif sid in gezien:
                         problemen.append(markeer(pad, waar, f"stelling '{sid}' staat al in {gezien[sid]}"))
                     else:
