@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scan import __version__
+from scan.gemeenten import grootteklasse_van
 from scoring import tijd
 from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
@@ -31,7 +32,7 @@ from scoring.uitwissel import (
     controleer_tegen_vragenlijst,
     schrijf_scan,
 )
-from scoring.versies import controleer_overgang, inhoud_vingerafdruk, lees_versies, map_van
+from scoring.versies import controleer_overgang, inhoud_vingerafdruk, laad_versie, lees_versies, map_van
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database
@@ -132,6 +133,15 @@ def _validate(args: argparse.Namespace) -> int:
     return uitkomst
 
 
+def _demo_vragenlijst(args: argparse.Namespace) -> Vragenlijst:
+    if args.versie is None:
+        return _vragenlijst(args.vragenlijst)
+    try:
+        return laad_versie(args.versie)
+    except VragenlijstFout as exc:
+        raise _Fout(f"--versie {args.versie}: {exc}") from None
+
+
 def _demo(args: argparse.Namespace) -> int:
     from scan.demo.fictief import maak_demo
     from scan.gemeenten import GemeenteOnbekend, zoek_gemeente
@@ -154,7 +164,7 @@ def _demo(args: argparse.Namespace) -> int:
     if ontbreekt:
         # The same usage error (exit 2) argparse gave when both options were still required.
         args.demo_parser.error(f"the following arguments are required: {', '.join(ontbreekt)}")
-    vragenlijst = _vragenlijst(args.vragenlijst)
+    vragenlijst = _demo_vragenlijst(args)
     try:
         gemeente = zoek_gemeente(args.gemeente)
     except GemeenteOnbekend as exc:
@@ -211,7 +221,7 @@ def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
     if args.max_gemeenten is not None and args.max_gemeenten < 1:
         raise _Fout("--max-gemeenten moet minstens 1 zijn.")
     peildatum = _datum(args.datum) if args.datum else tijd.vandaag()
-    vragenlijst = _vragenlijst(args.vragenlijst)
+    vragenlijst = _demo_vragenlijst(args)
     gemeenten = alle_gemeenten()
     if args.max_gemeenten is not None and args.max_gemeenten < len(gemeenten):
         # Spread over the whole list rather than its first N (CBS codes 0014, 0034, ...), so a small
@@ -327,8 +337,7 @@ def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
 
 
 def _score(args: argparse.Namespace) -> int:
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_bestand(args.file, vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     resultaat = bereken_scan(vragenlijst, scan)
     if args.format == "json":
         print(resultaat.model_dump_json(indent=2))
@@ -340,11 +349,10 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _goals(args: argparse.Namespace) -> int:
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
+    bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst or map_van(vragenlijst.versie))
     if bibliotheek is None:
         raise _Fout("De doelenbibliotheek bevat fouten:\n" + "\n".join(str(p) for p in problemen))
-    scan = _lees_bestand(args.file, vragenlijst)
     vandaag = _datum(args.datum) if args.datum else tijd.vandaag()
     # Baselines the werkgroep already entered on goals in the file count for their template.
     nulmetingen = {d.sjabloon: d.nulmeting for d in scan.doelen if d.sjabloon and d.nulmeting is not None}
@@ -356,6 +364,7 @@ def _goals(args: argparse.Namespace) -> int:
         vandaag=vandaag,
         nulmetingen=nulmetingen,
         aantal=args.aantal,
+        grootteklasse=grootteklasse_van(scan.gemeente.gm_code),
     )
     if args.format == "json":
         print(json.dumps([s.model_dump(mode="json") for s in suggesties], indent=2, ensure_ascii=False))
@@ -380,8 +389,28 @@ def _goals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _lees_bestand(pad: str, vragenlijst: Vragenlijst) -> Scan:
-    """A JSON exchange file or the app's Excel export, checked against the questionnaire."""
+def _vragenlijst_van(scan: Scan, directory: str | None) -> Vragenlijst:
+    """The questionnaire a scan file was filled in with: the version it names (every published
+    version stays loadable), or the folder given with --vragenlijst."""
+    if directory is not None:
+        return _vragenlijst(directory)
+    try:
+        return laad_versie(scan.vragenlijst.versie)
+    except VragenlijstFout as exc:
+        raise _Fout(f"De scan is ingevuld met een vragenlijstversie die hier niet bestaat:\n{exc}") from None
+
+
+def _scan_en_vragenlijst(pad: str, directory: str | None) -> tuple[Scan, Vragenlijst]:
+    scan = _lees_bestand(pad, None)
+    vragenlijst = _vragenlijst_van(scan, directory)
+    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    if problemen:
+        raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
+    return scan, vragenlijst
+
+
+def _lees_bestand(pad: str, vragenlijst: Vragenlijst | None) -> Scan:
+    """A JSON exchange file or the app's Excel export, checked against the questionnaire (if given)."""
     from reports.exports import lees_bestand
 
     bestand = Path(pad)
@@ -397,7 +426,7 @@ def _lees_bestand(pad: str, vragenlijst: Vragenlijst) -> Scan:
         scan = lees_bestand(data, bestand.name)
     except UitwisselFout as exc:
         raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
-    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    problemen = controleer_tegen_vragenlijst(scan, vragenlijst) if vragenlijst is not None else []
     if problemen:
         raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
     return scan
@@ -418,8 +447,7 @@ def _schrijf(pad: str, data: bytes) -> None:
 def _report(args: argparse.Namespace) -> int:
     from reports.pdf import rapport
 
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_bestand(args.file, vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     vandaag = _datum(args.datum) if args.datum else None
     pdf = rapport(args.soort, vragenlijst, scan, bereken_scan(vragenlijst, scan), vandaag=vandaag)
     _schrijf(args.out, pdf)
@@ -443,7 +471,6 @@ def _database() -> Database:
 def _export(args: argparse.Namespace) -> int:
     from reports.exports import csv_tabellen, csv_zip, naar_excel
 
-    vragenlijst = _vragenlijst(args.vragenlijst)
     if (args.file is None) == (args.ronde is None):
         raise _Fout("Noem óf een bestand óf --ronde CODE (een scanronde in de database).")
     if args.ronde is not None:
@@ -456,8 +483,9 @@ def _export(args: argparse.Namespace) -> int:
             scan = exporteer(db, start.zoek_ronde(db, args.ronde).id)
         except InvoerFout as exc:
             raise _Fout(str(exc)) from None
+        vragenlijst = _vragenlijst_van(scan, args.vragenlijst)
     else:
-        scan = _lees_bestand(args.file, vragenlijst)
+        scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     resultaat = bereken_scan(vragenlijst, scan)
     soort = Path(args.out).suffix.lower()
     if soort == ".json":
@@ -481,8 +509,7 @@ def _import(args: argparse.Namespace) -> int:
     from scan.services.toegang import lokale_gebruiker
     from scan.services.uitwisseling import ImportFout, importeer_als
 
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_bestand(args.file, vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     db = _database()
     try:
         # The command line runs where the database is: its user is the installation's beheerder.
@@ -625,6 +652,9 @@ def bouw_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="met --alle-gemeenten: alleen N gemeenten, verspreid over de lijst (voor tests en snelle demo's)",
+    )
+    p.add_argument(
+        "--versie", help="vragenlijstversie van de fictieve scan (standaard de versie van nieuwe scanrondes)"
     )
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_demo, demo_parser=p)
