@@ -18,7 +18,7 @@ from hypothesis import settings
 from scan.db.openen import open_database, vul_gemeenten
 from scan.db.verbinding import Database, maak_database
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
-from scoring.loader import DEFAULT_DIR, laad_vragenlijst
+from scoring.loader import VRAGENLIJSTEN_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:
@@ -44,9 +44,13 @@ def bibliotheek(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
 
 @pytest.fixture
 def vragenlijst_kopie(tmp_path: Path) -> Path:
-    """A copy of questionnaires/ that a test may break."""
+    """A copy of questionnaire version 1.0 that a test may break.
+
+    Version 1.0, not the default: a published version never changes, so tests that edit a given
+    line of a given file keep meaning what they meant.
+    """
     doel = tmp_path / "questionnaires"
-    shutil.copytree(DEFAULT_DIR, doel, ignore=shutil.ignore_patterns("schema"))
+    shutil.copytree(VRAGENLIJSTEN_DIR / "1.0", doel, ignore=shutil.ignore_patterns("schema"))
     return doel
 
 

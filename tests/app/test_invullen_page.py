@@ -33,7 +33,7 @@ def test_invullen__a_choice__is_saved_confirmed_and_back_after_a_refresh(
     at.radio(key=f"a_{eerste.id}").set_value("4").run()
     assert not at.exception
     assert invullen.mijn_antwoorden(app_db, karel)[eerste.id].antwoord == "4"
-    assert [t.value.rsplit(" · ", 1)[0] for t in at.toast] == ["Opgeslagen: stelling 1, 4 · Ineengeschoven kanalen"]
+    assert [t.value.rsplit(" · ", 1)[0] for t in at.toast] == ["Opgeslagen: stelling 1, 4 · Gestuurd"]
     assert re.fullmatch(r"\d\d:\d\d:\d\d", at.toast[0].value.rsplit(" · ", 1)[1])  # when it was saved
     assert any("Opgeslagen om" in c.value for c in at.caption)
     assert "1 van 80 stellingen beantwoord" in at.get("progress")[0].proto.text
@@ -122,11 +122,11 @@ def test_invullen__every_stelling_shows_its_five_anchors(
     for s in vragenlijst.bouwstenen[0].stellingen:
         radio = at.radio(key=f"a_{s.id}")
         assert radio.options[:5] == [
-            "1 · Losse kanalen",
-            "2 · Gebundelde kanalen",
-            "3 · Samenhangende kanalen",
-            "4 · Ineengeschoven kanalen",
-            "5 · Naadloos omnichannel",
+            "1 · Startend",
+            "2 · Basis",
+            "3 · Samenhangend",
+            "4 · Gestuurd",
+            "5 · Voorbeeld",
         ]
         assert len(radio.options) == 7
         captions = list(radio.proto.captions)

@@ -56,7 +56,7 @@ def test_workshop__bespreekpunt__shows_distribution_notes_without_names(
     assert "spreiding 4" in blok.label
     verdeling = blok.table[0].value
     assert list(verdeling.iloc[0]) == [1, 0, 1, 0, 1, 0, 0]
-    assert verdeling.columns[0] == "1 · Losse kanalen"
+    assert verdeling.columns[0] == "1 · Startend"
     tekst = " ".join(m.value for m in blok.markdown)
     assert "Argument Anna" in tekst and "Anna)" not in tekst
 

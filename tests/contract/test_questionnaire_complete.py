@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from scoring.loader import DEFAULT_DIR
+from scoring.loader import DEFAULT_DIR, VRAGENLIJSTEN_DIR
 from scoring.models import Vragenlijst
 from scoring.schema import SCHEMA_DIR, als_tekst, schemas
 
@@ -28,9 +28,7 @@ KERN = [
     "Datagestuurde interactie",
 ]
 VAAG = ("iets beter", "wat beter", "beter dan nu", "meer dan voorheen", "redelijk goed", "goed geregeld")
-YAML_BESTANDEN = sorted(
-    [DEFAULT_DIR / "vragenlijst.yaml", DEFAULT_DIR / "schaal.yaml", *DEFAULT_DIR.glob("bouwstenen/*.yaml")]
-)
+YAML_BESTANDEN = sorted(p for p in VRAGENLIJSTEN_DIR.rglob("*.yaml"))
 
 
 def test_kernbouwstenen__are_the_eight_of_the_handreiking(vragenlijst: Vragenlijst) -> None:
@@ -54,9 +52,9 @@ def test_aanvullende_bouwstenen__two_per_dimension_one_per_schil(vragenlijst: Vr
         assert schillen == ["organisatie", "overheid"], dimensie
 
 
-def test_every_bouwsteen__has_english_name_description_and_source(vragenlijst: Vragenlijst) -> None:
+def test_every_bouwsteen__has_a_sourced_description_of_two_to_four_sentences(vragenlijst: Vragenlijst) -> None:
+    # (1.0 also had English names and descriptions; 2.0 is Dutch only: tests/contract/test_inhoud_2.py.)
     for b in vragenlijst.bouwstenen:
-        assert b.naam.en and b.omschrijving.en, b.id
         assert "§" in b.bron, b.id
         zinnen = len(re.findall(r"[.?!](?:\s|$)", b.omschrijving.nl))
         assert 2 <= zinnen <= 4, f"{b.id}: omschrijving has {zinnen} sentences"
@@ -79,7 +77,7 @@ def test_every_kenmerk__is_measured_by_at_least_three_stellingen(vragenlijst: Vr
     assert min(telling.values()) >= 3, telling
 
 
-@pytest.mark.parametrize("pad", YAML_BESTANDEN, ids=lambda p: p.name)
+@pytest.mark.parametrize("pad", YAML_BESTANDEN, ids=lambda p: str(p.relative_to(VRAGENLIJSTEN_DIR)))
 def test_yaml_files__point_editors_at_their_schema(pad: Path) -> None:
     eerste = pad.read_text(encoding="utf-8").splitlines()[0]
     assert eerste.startswith("# yaml-language-server: $schema=")
@@ -95,7 +93,7 @@ def _met_tekst_sleutels(data: Any) -> Any:
     return data
 
 
-@pytest.mark.parametrize("pad", YAML_BESTANDEN, ids=lambda p: p.name)
+@pytest.mark.parametrize("pad", YAML_BESTANDEN, ids=lambda p: str(p.relative_to(VRAGENLIJSTEN_DIR)))
 def test_yaml_files__validate_against_the_committed_json_schema(pad: Path) -> None:
     eerste = pad.read_text(encoding="utf-8").splitlines()[0]
     schema = json.loads((pad.parent / eerste.split("=", 1)[1]).read_text(encoding="utf-8"))

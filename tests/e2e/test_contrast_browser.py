@@ -52,7 +52,7 @@ def test_captions__reach_4_5_to_1_on_invullen_and_workshop(
     pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     pagina.set_default_timeout(30_000)
     for adres, kenmerk in (
-        (f"/invullen?d={karel.deelnemer.token}", "Losse kanalen"),
+        (f"/invullen?d={karel.deelnemer.token}", "Startend"),
         (f"/workshop?d={facilitator.deelnemer.token}", "bijgewerkt om"),
     ):
         pagina.goto(server.url + adres)

@@ -401,7 +401,7 @@ class Scherm:
 
 
 def _labels(vl: Vragenlijst) -> dict[str, str]:
-    """Value to the text of its option on the screen ("3 · Samenhangende kanalen", "Weet niet")."""
+    """Value to the text of its option on the screen ("3 · Samenhangend", "Weet niet")."""
     uit = {str(n.niveau): f"{n.niveau} · {n.naam.nl}" for n in vl.schaal.niveaus}
     uit["weet_niet"] = vl.schaal.weet_niet.label.nl
     uit["nvt"] = vl.schaal.nvt.label.nl

@@ -39,7 +39,7 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
 
     # Answer the first two stellingen and write a note.
     stellingen = pagina.locator('[data-testid="stRadio"]')
-    stellingen.nth(0).get_by_text("3 · Samenhangende kanalen").click()
+    stellingen.nth(0).get_by_text("3 · Samenhangend").click()
     pagina.locator('[data-testid="stToast"]', has_text="Opgeslagen: stelling 1, 3").wait_for()
     stellingen.nth(1).get_by_text("Weet niet").click()
     pagina.locator('[data-testid="stToast"]', has_text="Opgeslagen: stelling 2").wait_for()
@@ -57,7 +57,7 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
     stellingen.nth(1).wait_for()
     assert stellingen.nth(0).locator("input:checked").count() == 1
     assert (
-        "3 · Samenhangende kanalen"
+        "3 · Samenhangend"
         in stellingen.nth(0).locator("label", has=pagina.locator("input:checked")).inner_text()
     )
     assert "Weet niet" in stellingen.nth(1).locator("label", has=pagina.locator("input:checked")).inner_text()

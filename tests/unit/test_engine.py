@@ -7,6 +7,14 @@ import pytest
 from scoring.engine import bereken, niveau_naar_score
 from scoring.models import Vragenlijst
 from scoring.uitwissel import Ambitie, Antwoord, Consensus
+from scoring.versies import laad_versie
+
+
+@pytest.fixture
+def vragenlijst() -> Vragenlijst:
+    # The hand-checked examples count five stellingen per bouwsteen: published version 1.0, which
+    # never changes (the formulas are the same for every version).
+    return laad_versie("1.0")
 
 
 def _antwoorden(vl: Vragenlijst, bouwsteen: str, per_deelnemer: dict[str, list[int | str]]) -> list[Antwoord]:
