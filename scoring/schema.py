@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.doelen import DoelenBestand
-from scoring.models import Bouwsteen, Schaal, VragenlijstMeta
+from scoring.models import Bouwsteen, NalevingBestand, Schaal, VragenlijstMeta
 from scoring.uitwissel import json_schema as scan_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "questionnaires" / "schema"
@@ -25,6 +25,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("schaal.schema.json", Schaal, "Antwoordschaal van de omnichannel zelfscan"),
         ("vragenlijst.schema.json", VragenlijstMeta, "Kopbestand van de omnichannel zelfscan"),
         ("doelen.schema.json", DoelenBestand, "Doelsjablonen van één bouwsteen"),
+        ("naleving.schema.json", NalevingBestand, "Nalevingscheck: wettelijke plichten, apart van de scores"),
     ):
         schema = model.model_json_schema()
         schema["title"] = titel
