@@ -16,6 +16,7 @@ from scan.ui.panelen.workshop_bespreekpunten import toon_bespreekpunten
 from scan.ui.panelen.workshop_bouwsteen import toon_bouwsteen
 from scan.ui.panelen.workshop_deelnemers import toon_deelnemers
 from scan.ui.panelen.workshop_meedoen import toon_meedoen, toon_scherm_link
+from scan.ui.panelen.workshop_naleving import toon_naleving
 from scan.ui.panelen.workshop_stelling import Stellingen
 from scan.ui.panelen.workshop_voortgang import toon_voortgang
 from scan.ui.teksten import t
@@ -51,12 +52,13 @@ toon_voortgang(db, vl, sessie)
 stand = bespreken.bespreking(db, vl, ronde.id)
 stellingen = Stellingen(db, vl, sessie)
 
-tab_bespreek, tab_bouwsteen, tab_ambities, tab_deelnemers, tab_links, tab_afronden = st.tabs(
+tab_bespreek, tab_bouwsteen, tab_ambities, tab_naleving, tab_deelnemers, tab_links, tab_afronden = st.tabs(
     [
         # No live count in the label: a label that changes resets which tab is open.
         t("workshop.tab.bespreekpunten.vast"),
         t("workshop.tab.bouwsteen"),
         t("werkgroep.tab.ambities"),
+        t("workshop.tab.naleving"),
         t("werkgroep.tab.deelnemers"),
         t("workshop.tab.links"),
         t("workshop.tab.afronden"),
@@ -74,3 +76,5 @@ with tab_deelnemers:
     toon_deelnemers(db, vl, sessie)
 with tab_ambities:
     toon_ambities(db, vl, sessie, stand.resultaat)
+with tab_naleving:
+    toon_naleving(db, vl, sessie)
