@@ -797,7 +797,7 @@ NL: dict[str, str] = {
     "naleving.kol.status": "Status",
     "naleving.kol.grondslag": "Grondslag",
     "naleving.kol.notitie": "Notitie",
-    "naleving.samenvatting": "{voldoet} van {totaal} voldoen; {open} nog niet ingevuld.",
+    "naleving.samenvatting": "Voldoet: {voldoet} van de {totaal} plichten. Niet ingevuld: {open}.",
 }
 
 

@@ -154,7 +154,7 @@ def test_resultaten__participant_reads_the_check_apart_from_the_scores_in_words(
     assert (
         zichtbare_tekst(tabel["Status"][rijen[vl20.nalevingsitem("verwerkingsregister").tekst.nl]]) == "Niet ingevuld"
     )
-    assert "0 van 8 voldoen; 6 nog niet ingevuld." in [m.value for m in at.markdown]
+    assert "Voldoet: 0 van de 8 plichten. Niet ingevuld: 6." in [m.value for m in at.markdown]
     assert not [r for r in at.radio if (r.key or "").startswith("naleving_")]  # read only here
 
 
