@@ -784,6 +784,7 @@ NL: dict[str, str] = {
     "naleving.status.nvt": "N.v.t.",
     "naleving.status.leeg": "Niet ingevuld",
     "naleving.grondslag": "Grondslag: {grondslag}",
+    "naleving.controleer": "Wat controleren, en de grondslag",
     "naleving.notitie": "Korte notitie (niet verplicht)",
     "naleving.knop": "Nalevingscheck opslaan",
     "naleving.opgeslagen": "Opgeslagen: {aantal} wettelijke plicht(en) bijgewerkt.",

@@ -119,8 +119,10 @@ def toon_naleving(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
                 horizontal=True,
                 disabled=afgerond,
             )
-            st.caption(letterlijk(r.toelichting))
-            st.caption(letterlijk(t("naleving.grondslag", grondslag=r.grondslag)))
+            # What to check folds away: the room reads the duty and the choices first.
+            with st.expander(t("naleving.controleer")):
+                st.caption(letterlijk(r.toelichting))
+                st.caption(letterlijk(t("naleving.grondslag", grondslag=r.grondslag)))
             st.text_input(
                 t("naleving.notitie"),
                 value=(r.antwoord.notitie or "") if r.antwoord else "",
