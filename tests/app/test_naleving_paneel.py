@@ -165,3 +165,13 @@ def test_resultaten__version_without_a_check__shows_no_section(
     at = open_app(RESULTATEN, d=ronde.deelnemer.token)
     assert not at.exception
     assert "Wettelijke verplichtingen (nalevingscheck)" not in [h.value for h in at.subheader]
+
+
+def test_workshop__version_without_a_check__has_no_such_tab(
+    open_app: Callable[..., AppTest], vragenlijst: Vragenlijst, ronde: Sessie
+) -> None:
+    st.cache_resource.clear()
+    at = open_app(WORKSHOP, d=ronde.deelnemer.token)
+    assert not at.exception
+    labels = [tab.label for tab in at.tabs]
+    assert "Wettelijke verplichtingen" not in labels and "Ambities" in labels and "Afronden" in labels
