@@ -14,11 +14,44 @@ from scoring.uitwissel import NALEVING_STATUSSEN
 NALEVING = "naleving.yaml"
 
 
+EIGEN = """\
+items:
+  - id: verwerkingsregister
+    tekst:
+      nl: Het verwerkingsregister beschrijft het klantcontact.
+    toelichting:
+      nl: Vraag de privacyadviseur.
+    grondslag: AVG art. 30; geldt sinds 25-5-2018.
+    bron: AVG art. 30
+    bouwsteen: datagestuurde_interactie
+
+  - id: klachtbehandeling
+    tekst:
+      nl: Klachten worden binnen zes weken afgehandeld.
+    toelichting:
+      nl: Kijk in de klachtenregistratie.
+    grondslag: Awb art. 9:11
+    bron: Awb art. 9:11
+    bouwsteen: datagestuurde_overheid
+
+  - id: dpia
+    tekst:
+      nl: Er is een DPIA waar die nodig is.
+    toelichting:
+      nl: Een DPIA is een gegevensbeschermingseffectbeoordeling.
+    grondslag: AVG art. 35
+    bron: AVG art. 35
+    nvt_mogelijk: true
+"""
+
+
 @pytest.fixture
 def kopie_20(tmp_path: Path) -> Path:
-    """A copy of questionnaires/2.0 that a test may break."""
+    """A copy of questionnaires/2.0 that a test may break, with a check of its own (``EIGEN``), so
+    the tests do not depend on the wording of the real one."""
     doel = tmp_path / "2.0"
     shutil.copytree(VRAGENLIJSTEN_DIR / "2.0", doel)
+    (doel / NALEVING).write_text(EIGEN, encoding="utf-8")
     return doel
 
 
@@ -77,7 +110,9 @@ def test_version_1__has_no_check_and_keeps_its_fingerprint() -> None:
 
 
 def test_check__is_part_of_the_fingerprint(kopie_20: Path) -> None:
-    voor = laad_vragenlijst(kopie_20).vingerafdruk
+    voor = laad_vragenlijst(kopie_20)
+    assert [i.id for i in voor.naleving] == ["verwerkingsregister", "klachtbehandeling", "dpia"]
+    voor = voor.vingerafdruk
     _vervang(kopie_20 / NALEVING, "zes weken", "acht weken")
     assert laad_vragenlijst(kopie_20).vingerafdruk != voor
     (kopie_20 / NALEVING).unlink()
@@ -107,7 +142,8 @@ def test_unknown_bouwsteen__located(kopie_20: Path) -> None:
     [
         ("    nvt_mogelijk: true\n", "    nvt_mogelijk: misschien\n", "nvt_mogelijk"),
         ("    bron: Awb art. 9:11", "    bronnen: Awb art. 9:11", "onbekend veld 'bronnen'"),
-        ("    grondslag: >-\n      AVG (Verordening (EU) 2016/679) art. 35", "    x: >-\n      y", "grondslag"),
+        ("    grondslag: AVG art. 35\n", "    x: y\n", "verplicht veld 'grondslag' ontbreekt"),
+        ("      nl: Kijk in de klachtenregistratie.", "      en: Look.", "'nl' ontbreekt"),
         ("  - id: dpia", "  - id: DPIA", "id"),
     ],
 )

@@ -70,8 +70,9 @@ def test_section__apart_plain_and_complete(vl20: Vragenlijst, met: Scan, zonder:
     assert "Wettelijke verplichtingen" in tekst
     assert "wettelijke plichten, geen volwassenheidsniveaus" in tekst
     assert "tellen in geen enkele score van dit rapport mee" in tekst
-    assert "Voldoet: 1 van de 8 plichten. Niet ingevuld: 4." in tekst
-    assert tekst.count("Niet ingevuld") == 5  # four duties and the count
+    n = len(vl20.naleving)
+    assert f"Voldoet: 1 van de {n} plichten. Niet ingevuld: {n - 4}." in tekst
+    assert tekst.count("Niet ingevuld") == n - 4 + 1  # each unanswered duty, and the count
     for woord in ("Voldoet deels", "Voldoet niet", "N.v.t."):
         assert woord in tekst
     if soort == "handout":
@@ -83,7 +84,7 @@ def test_section__apart_plain_and_complete(vl20: Vragenlijst, met: Scan, zonder:
     zonder_paginas = _paginas(bouw(vl20, zonder, res, vandaag=VANDAAG))
     eerste = next(i for i, p in enumerate(paginas) if "Wettelijke verplichtingen" in p)
     assert paginas[:eerste] == zonder_paginas[:eerste]
-    assert "Niet ingevuld: 8." in " ".join(zonder_paginas)
+    assert f"Niet ingevuld: {n}." in " ".join(zonder_paginas)
 
 
 def test_version_without_a_check__no_section(vragenlijst: Vragenlijst) -> None:
