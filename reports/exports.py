@@ -106,6 +106,7 @@ DOELEN = _kolommen(
     "Bron:lang:bron; Eigenaar:tekst:eigenaar; Draagvlak:lang:draagvlak; Deadline:datum:deadline;"
     "Status:tekst:status; Sjabloon:tekst:sjabloon; Notities:lang:notities"
 )
+NALEVING = _kolommen("Item-id:tekst:item; Wettelijke plicht:lang; Status:tekst:status; Notitie:lang:notitie")
 # Sheets holding the scan's lists, read back by ``lees_excel``: (scan field, sheet, columns).
 TERUG = (
     ("deelnemers", "Deelnemers", DEELNEMERS),
@@ -114,7 +115,10 @@ TERUG = (
     ("consensus", "Consensus", CONSENSUS),
     ("notities", "Notities", NOTITIES),
     ("doelen", "Doelen", DOELEN),
+    ("naleving", "Naleving", NALEVING),
 )
+OPTIONELE_BLADEN = frozenset({"Naleving"})
+"""Sheets added later (the compliance check, issue 15): a workbook exported before has none and stays valid."""
 # Key/value rows of "Overzicht": the key, its kind and its path in the scan.
 OVERZICHT = _kolommen(
     "formaat::formaat; formaatversie:heel:formaatversie; vragenlijst::vragenlijst.id; vragenlijstversie::vragenlijst.versie;"
@@ -211,10 +215,25 @@ def _velden(blad: str, kolommen: tuple[Kolom, ...], lijst: str) -> Callable[[Vra
     return tabel
 
 
+def _naleving(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
+    teksten = {i.id: i.tekst.nl for i in vl.naleving}
+    return Tabel("Naleving", NALEVING, [[n.item, teksten.get(n.item), n.status, n.notitie] for n in scan.naleving])
+
+
 _deelnemers = _velden("Deelnemers", DEELNEMERS, "deelnemers")
 _notities = _velden("Notities", NOTITIES, "notities")
 _doelen = _velden("Doelen", DOELEN, "doelen")
-_TABELLEN = (scores_van, _stellingen, _deelnemers, _antwoorden, _ambities, _consensus, _notities, _doelen)
+_TABELLEN = (
+    scores_van,
+    _stellingen,
+    _deelnemers,
+    _antwoorden,
+    _ambities,
+    _consensus,
+    _notities,
+    _doelen,
+    _naleving,
+)
 
 # --- Excel out -------------------------------------------------------------------------------
 
@@ -300,6 +319,8 @@ def naar_excel(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat) -> bytes:
     wb.active.title = "Overzicht"
     _schrijf_overzicht(wb.active, vl, scan, resultaat)
     for maak in _TABELLEN:
+        if maak is _naleving and not (vl.naleving or scan.naleving):
+            continue  # a version without a compliance check (1.0) keeps the workbook it always had
         tabel = maak(vl, scan, resultaat)
         _schrijf_tabel(wb.create_sheet(tabel.blad), tabel)
     wb.properties.creator = "Omnichannel zelfscan"
@@ -547,7 +568,8 @@ def lees_excel(data: bytes, bron: str = "bestand") -> Scan:
     except Exception as exc:  # openpyxl raises many kinds on a damaged file; the user needs one answer
         raise _fout(bron, f"het Excel-bestand kan niet gelezen worden ({type(exc).__name__})") from None
     try:
-        if ontbrekend := [b for b in ("Overzicht", *(b for _, b, _ in TERUG)) if b not in wb.sheetnames]:
+        verplicht = ("Overzicht", *(b for _, b, _ in TERUG if b not in OPTIONELE_BLADEN))
+        if ontbrekend := [b for b in verplicht if b not in wb.sheetnames]:
             raise _fout(bron, *(f"blad '{b}' ontbreekt; is dit een Excel-export van de zelfscan?" for b in ontbrekend))
         ruw = _lees_overzicht(wb["Overzicht"], problemen)
         if ruw.get("formaat") != FORMAAT:
@@ -558,7 +580,8 @@ def lees_excel(data: bytes, bron: str = "bestand") -> Scan:
             versie = ruw.get("formaatversie")
             raise _fout(bron, f"formaatversie {versie!r} wordt niet ondersteund; deze versie leest {FORMAATVERSIE}")
         for lijst, blad, kolommen in TERUG:
-            ruw[lijst], rijen[lijst] = _lees_lijst(wb[blad], blad, kolommen, problemen)
+            if blad in wb.sheetnames:
+                ruw[lijst], rijen[lijst] = _lees_lijst(wb[blad], blad, kolommen, problemen)
     except UitwisselFout:
         raise
     except Exception as exc:  # read-only sheets are parsed lazily: XML errors surface only here

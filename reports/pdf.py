@@ -566,6 +566,52 @@ def _verantwoording(c: _Context) -> Flowable:
     )
 
 
+# --- issue 15: nalevingscheck ---------------------------------------------------------------
+
+NALEVING_STATUS = {
+    "voldoet": "Voldoet",
+    "deels": "Voldoet deels",
+    "niet": "Voldoet niet",
+    "weet_niet": "Weet niet",
+    "nvt": "N.v.t.",
+}
+NIET_INGEVULD = "Niet ingevuld"
+NALEVING_UITLEG = (
+    "Dit zijn wettelijke plichten, geen volwassenheidsniveaus: een gemeente die een plicht niet nakomt, is niet "
+    "'startend' maar voldoet niet aan de wet. De werkgroep stelde per plicht samen vast of de gemeente voldoet. "
+    "Deze antwoorden tellen in geen enkele score van dit rapport mee."
+)
+
+
+def _naleving(c: _Context, uitgebreid: bool) -> list[Flowable]:
+    """The compliance check apart from the scores (issue 15, point 5): each duty with its status in
+    words; the full report adds the legal basis and the note. Nothing for a version without a check."""
+    if not c.vl.naleving:
+        return []
+    antwoorden = {n.item: n for n in c.scan.naleving}
+    voldoet = sum(1 for i in c.vl.naleving if (a := antwoorden.get(i.id)) and a.status == "voldoet")
+    open_ = sum(1 for i in c.vl.naleving if i.id not in antwoorden)
+    rijen: list[list[Flowable | str]] = []
+    for item in c.vl.naleving:
+        antwoord = antwoorden.get(item.id)
+        status = NALEVING_STATUS[antwoord.status] if antwoord else NIET_INGEVULD
+        if not uitgebreid:
+            rijen.append([item.tekst.nl, status])
+            continue
+        plicht: list[Flowable] = [_p("cel", item.tekst.nl), _p("klein", "Grondslag: ", item.grondslag)]
+        notitie = c.kort(antwoord.notitie, "notitie") if antwoord and antwoord.notitie else "–"
+        rijen.append([plicht, status, notitie])  # type: ignore[list-item]  # a list of flowables is a valid cell
+    kop = ["Wettelijke plicht en grondslag", "Status", "Notitie"] if uitgebreid else ["Wettelijke plicht", "Status"]
+    breedtes: tuple[float, ...] = (0.6, 0.15, 0.25) if uitgebreid else (0.8, 0.2)
+    return [
+        CondPageBreak(50 * mm),
+        _p("h1", "Wettelijke verplichtingen"),
+        _p("tekst", NALEVING_UITLEG),
+        _p("tekst", f"Voldoet: {voldoet} van de {len(c.vl.naleving)} plichten. Niet ingevuld: {open_}."),
+        _tabel(kop, rijen, [BREEDTE * f for f in breedtes], splitsen=True),
+    ]
+
+
 # --- the full report only --------------------------------------------------------------------
 
 _HEAT = [colors.HexColor(k) for k in ("#ffffff", "#dde7f1", "#b4c9de", "#7fa0c0", "#4a77a0", "#1f4e79")]
@@ -765,6 +811,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
             *verhaal,
             _p("tekst", kernzin(c.vl, resultaat, c.gemeente)),
             *_volgende_stap(c),
+            *_naleving(c, uitgebreid=soort != "handout"),
             Spacer(1, 6 * mm),
             _verantwoording(c),
         ]
@@ -784,6 +831,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         if len(scan.doelen) > len(doelen):
             rest = len(scan.doelen) - len(doelen)
             verhaal.append(_p("klein", f"En nog {rest} doel(en): zie het volledige verbeterrapport."))
+        verhaal += _naleving(c, uitgebreid=False)
         return [*verhaal, Spacer(1, 6 * mm), _verantwoording(c)]
     verhaal += [
         *_samenvatting(c),
@@ -807,6 +855,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
     algemeen = [n.tekst for n in scan.notities if n.bouwsteen is None]
     if algemeen:
         verhaal += [_p("h1", "Notities"), *[_p("tekst", t) for t in algemeen]]
+    verhaal += _naleving(c, uitgebreid=True)
     verhaal += [
         PageBreak(),
         _p("h1", "Per bouwsteen"),

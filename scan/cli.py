@@ -79,6 +79,8 @@ def _validate_map(directory: Path) -> int:
     print(f"  {stellingen} stellingen, elk met 5 niveau-ankers")
     for d, leden in vragenlijst.per_dimensie().items():
         print(f"  {d:<12} {len(leden)} bouwstenen, {sum(len(b.stellingen) for b in leden)} stellingen")
+    if vragenlijst.naleving:
+        print(f"  nalevingscheck: {len(vragenlijst.naleving)} wettelijke plichten (apart, tellen in geen score mee)")
     bibliotheek, problemen = controleer_doelen(vragenlijst, directory)
     if bibliotheek is None:
         for p in problemen:

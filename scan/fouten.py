@@ -114,3 +114,18 @@ class DeelnemerConflict(Conflict):
 
     def __init__(self, huidig: object | None) -> None:
         super().__init__(huidig)
+
+
+# --- issue 15: nalevingscheck ---
+
+
+class NalevingConflict(Conflict):
+    """Another facilitator recorded or cleared the answer to compliance item ``item`` since the
+    page was shown; ``huidig`` is what is stored now (a ``scan.leesmodellen.NalevingInfo``;
+    ``None``: cleared). Nothing of the submitted check was written."""
+
+    huidig: Any
+
+    def __init__(self, item: str, huidig: object | None) -> None:
+        super().__init__(huidig)
+        self.item = item

@@ -310,3 +310,30 @@ class SchermStand(LeesModel):
     ronde: RondeInfo
     voortgang: tuple[Voortgang, ...]
     bespreking: Bespreking
+
+
+# --- issue 15: nalevingscheck ---
+
+
+class NalevingInfo(LeesModel):
+    """The werkgroep's answer to one legal duty of the compliance check, as stored."""
+
+    item: str
+    status: str
+    """One of ``scoring.uitwissel.NALEVING_STATUSSEN`` (the table's CHECK constraint)."""
+    notitie: str | None
+    gewijzigd_door: str | None
+    gewijzigd_op: dt.datetime
+    versie: int
+
+
+class NalevingRegel(LeesModel):
+    """One item of the compliance check as a page shows it: the duty and the round's answer, if any."""
+
+    item: str
+    tekst: str
+    toelichting: str
+    grondslag: str
+    bouwsteen: str | None
+    nvt_mogelijk: bool
+    antwoord: NalevingInfo | None

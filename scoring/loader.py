@@ -32,6 +32,8 @@ from scoring.messages import vertaal_pydantic_fout, vertaal_yaml_fout
 from scoring.models import (
     BOUWSTENEN_PER_TYPE,
     Bouwsteen,
+    NalevingBestand,
+    NalevingItem,
     Schaal,
     Vragenlijst,
     VragenlijstMeta,
@@ -305,11 +307,48 @@ def controleer_vragenlijst(directory: Path | str | None = None) -> tuple[Vragenl
 
     problemen.extend(_kruiscontroles(geladen, meta, alle_bestanden_geldig=len(geladen) == len(bestanden)))
 
+    # The compliance check (issue 15, point 5): optional, so a version without it (1.0) keeps its
+    # fingerprint; when present it is read, located and hashed as every other file.
+    naleving: tuple[NalevingItem, ...] = ()
+    if (basis / NALEVING_BESTAND).is_file():
+        bestand, bron = laad(basis / NALEVING_BESTAND, NalevingBestand)
+        if bestand is not None and bron is not None:
+            bouwstenen_ids = {b.id for b, _ in geladen} if len(geladen) == len(bestanden) else None
+            problemen.extend(_controleer_naleving(bestand, bron, bouwstenen_ids))
+            naleving = tuple(bestand.items)
+
     if problemen or meta is None or schaal is None:
         return None, sorted(problemen)
     bouwstenen = tuple(sorted((b for b, _ in geladen), key=lambda b: b.nummer))
-    vragenlijst = Vragenlijst(meta=meta, schaal=schaal, bouwstenen=bouwstenen, vingerafdruk=hasher.hexdigest())
+    vragenlijst = Vragenlijst(
+        meta=meta, schaal=schaal, bouwstenen=bouwstenen, naleving=naleving, vingerafdruk=hasher.hexdigest()
+    )
     return vragenlijst, []
+
+
+NALEVING_BESTAND = "naleving.yaml"
+
+
+def _controleer_naleving(bestand: NalevingBestand, bron: _Bron, bouwstenen: set[str] | None) -> list[Probleem]:
+    """Checks of the compliance check that the model cannot make alone: unique item ids, and a
+    ``bouwsteen`` that exists (only when every bouwsteen file loaded: ``bouwstenen`` None)."""
+    problemen: list[Probleem] = []
+    eerst: dict[str, int] = {}
+    for i, item in enumerate(bestand.items):
+        if item.id in eerst:
+            node = locatie_van(bron, "items", i, "id")
+            vorige = locatie_van(bron, "items", eerst[item.id], "id").start_mark.line + 1
+            problemen.append(
+                markeer(
+                    bron.pad, node.start_mark, f"nalevingsitem-id '{item.id}' staat dubbel (eerder op regel {vorige})"
+                )
+            )
+        else:
+            eerst[item.id] = i
+        if bouwstenen is not None and item.bouwsteen is not None and item.bouwsteen not in bouwstenen:
+            node = locatie_van(bron, "items", i, "bouwsteen")
+            problemen.append(markeer(bron.pad, node.start_mark, f"onbekende bouwsteen '{item.bouwsteen}'"))
+    return problemen
 
 
 def _kruiscontroles(

@@ -201,12 +201,39 @@ class VragenlijstMeta(Frozen):
         return self
 
 
+class NalevingItem(Frozen):
+    """One legal duty of the compliance check (``naleving.yaml``): asked apart from the maturity
+    scan, answered per round as voldoet / deels / niet / weet niet (n.v.t. only where
+    ``nvt_mogelijk``), never a level and never part of any score (issue 15, point 5)."""
+
+    id: Id
+    tekst: Tekst
+    """One B1 sentence the werkgroep can answer."""
+    toelichting: Tekst
+    """What exactly to check and where to look."""
+    grondslag: NonEmpty
+    """The legal basis with article and the date it applies from."""
+    bron: NonEmpty
+    bouwsteen: Id | None = None
+    """The bouwsteen the duty relates to (shown beside it; it changes no score)."""
+    nvt_mogelijk: bool = False
+    """The duty may not apply (e.g. AI transparency without an AI system): n.v.t. is allowed."""
+
+
+class NalevingBestand(Frozen):
+    """The file ``naleving.yaml`` of a questionnaire version."""
+
+    items: Annotated[list[NalevingItem], Field(min_length=1, max_length=20)]
+
+
 class Vragenlijst(Frozen):
     """A whole, cross-checked questionnaire: what the loader returns and the engine reads."""
 
     meta: VragenlijstMeta
     schaal: Schaal
     bouwstenen: tuple[Bouwsteen, ...]
+    naleving: tuple[NalevingItem, ...] = ()
+    """The compliance check of this version (empty when the version has none, as 1.0)."""
     vingerafdruk: str = Field(description="sha256 over the source files, to tell two editions apart")
 
     @property
@@ -218,6 +245,12 @@ class Vragenlijst(Frozen):
             if b.id == bouwsteen_id:
                 return b
         raise KeyError(bouwsteen_id)
+
+    def nalevingsitem(self, item_id: str) -> NalevingItem:
+        for item in self.naleving:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
 
     def stellingen(self) -> list[tuple[Bouwsteen, Stelling]]:
         return [(b, s) for b in self.bouwstenen for s in b.stellingen]

@@ -126,6 +126,10 @@ def schoon_scan(scan: Scan) -> tuple[Scan, list[str]]:
     notities = [
         _schoon(n, [("tekst", "notitie", f"notitie {i}, tekst", True)], p) for i, n in enumerate(scan.notities, start=1)
     ]
+    naleving = [
+        _schoon(n, [("notitie", "onderbouwing", f"nalevingsitem {i} ({n.item}), notitie", False)], p)
+        for i, n in enumerate(scan.naleving, start=1)
+    ]
     doelen: list[Doel] = []
     for i, d in enumerate(scan.doelen, start=1):
         waar = f"doel {i} ('{d.id}')"
@@ -148,6 +152,7 @@ def schoon_scan(scan: Scan) -> tuple[Scan, list[str]]:
             "consensus": consensus,
             "notities": notities,
             "doelen": doelen,
+            "naleving": naleving,
         }
     )
     if len(p) > MAX_MELDINGEN:

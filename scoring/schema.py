@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.doelen import DoelenBestand
-from scoring.models import Bouwsteen, Schaal, VragenlijstMeta
+from scoring.models import Bouwsteen, NalevingBestand, Schaal, VragenlijstMeta
 from scoring.uitwissel import json_schema as scan_schema
 from scoring.versies import OvergangBestand, Versies
 
@@ -28,6 +28,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("doelen.schema.json", DoelenBestand, "Doelsjablonen van één bouwsteen"),
         ("versies.schema.json", Versies, "Gepubliceerde versies van de vragenlijst"),
         ("overgang.schema.json", OvergangBestand, "Overgang van één bouwsteen naar een nieuwere versie"),
+        ("naleving.schema.json", NalevingBestand, "Nalevingscheck: wettelijke plichten, apart van de scores"),
     ):
         schema = model.model_json_schema()
         schema["title"] = titel

@@ -47,6 +47,10 @@ NIVEAUS: tuple[str, ...] = ("1", "2", "3", "4", "5")
 ANTWOORDEN: tuple[str, ...] = (*NIVEAUS, *get_args(Bijzonder))
 """Every answer as stored and shown: a level 1..5, or weet niet / n.v.t. The one list the
 database's CHECK constraint, the service and the answer form share."""
+NalevingStatus = Literal["voldoet", "deels", "niet", "weet_niet", "nvt"]
+NALEVING_STATUSSEN: tuple[str, ...] = get_args(NalevingStatus)
+"""The answers of the compliance check (issue 15, point 5): facts about a legal duty, never a level.
+The one list the database's CHECK constraint, the service and the form share."""
 Rol = Literal["facilitator", "deelnemer"]
 PdcaFase = Literal["plan", "do", "check", "act"]
 
@@ -133,6 +137,14 @@ class Doel(_Model):
         return self
 
 
+class Naleving(_Model):
+    """The werkgroep's answer to one item of the compliance check: one per item per round."""
+
+    item: Ref
+    status: NalevingStatus
+    notitie: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+
 class Scanronde(_Model):
     id: Ref
     datum: Datum
@@ -160,6 +172,9 @@ class Scan(_Model):
     consensus: Annotated[list[Consensus], Field(max_length=400)] = []
     notities: Annotated[list[Notitie], Field(max_length=1000)] = []
     doelen: Annotated[list[Doel], Field(max_length=100)] = []
+    naleving: Annotated[list[Naleving], Field(max_length=100)] = Field(
+        [], description="the compliance check of the round (legal duties, not scored); absent in older files"
+    )
 
     @model_validator(mode="after")
     def _verwijzingen(self) -> Scan:
@@ -194,6 +209,9 @@ class Scan(_Model):
         doel_ids = [d.id for d in self.doelen]
         if len(set(doel_ids)) != len(doel_ids):
             raise ValueError("doelen: een doel-id komt dubbel voor")
+        items = [n.item for n in self.naleving]
+        if len(set(items)) != len(items):
+            raise ValueError("naleving: een nalevingsitem heeft meer dan één antwoord")
         return self
 
 
@@ -289,6 +307,7 @@ _ITEMS = {
     "consensus": ("consensus", ("stelling",)),
     "notities": ("notitie", ("bouwsteen",)),
     "doelen": ("doel", ("titel", "id")),
+    "naleving": ("nalevingsitem", ("item",)),
 }
 _VELDNAAM = re.compile(r"(?!(?:int|str|float|bool|date|datetime|none)$)[a-z_]+")
 _LIJSTPLEK = re.compile(r"\b(" + "|".join(_ITEMS) + r")\[(\d+)\]")
@@ -395,6 +414,21 @@ def controleer_tegen_vragenlijst(scan: Scan, vragenlijst: Vragenlijst) -> list[s
     for i, n in enumerate(scan.notities):
         if n.bouwsteen is not None and n.bouwsteen not in bouwstenen:
             problemen.append(f"notities[{i}]: onbekende bouwsteen '{n.bouwsteen}'")
+    problemen.extend(controleer_naleving(scan, vragenlijst))
+    return problemen
+
+
+def controleer_naleving(scan: Scan, vragenlijst: Vragenlijst) -> list[str]:
+    """The compliance answers that do not fit the questionnaire: an unknown item, or n.v.t. on a
+    duty that always applies."""
+    items = {i.id: i for i in vragenlijst.naleving}
+    problemen: list[str] = []
+    for i, n in enumerate(scan.naleving):
+        item = items.get(n.item)
+        if item is None:
+            problemen.append(f"naleving[{i}]: onbekend nalevingsitem '{n.item}'")
+        elif n.status == "nvt" and not item.nvt_mogelijk:
+            problemen.append(f"naleving[{i}]: n.v.t. kan niet bij '{n.item}'; deze plicht geldt voor elke gemeente")
     return problemen
 
 
@@ -441,5 +475,6 @@ def canoniek(scan: Scan) -> Scan:
                 (c.model_copy(update={"vastgesteld_op": als_utc(c.vastgesteld_op)}) for c in scan.consensus),
                 key=lambda c: c.stelling,
             ),
+            "naleving": sorted(scan.naleving, key=lambda n: n.item),
         }
     )

@@ -26,6 +26,7 @@ from scan.leesmodellen import (
     GemeenteKeuze,
     Lid,
     MijnAntwoord,
+    NalevingInfo,
     PeerCijfers,
     RolInfo,
     RondeInfo,
@@ -102,6 +103,9 @@ class NepStand:
     bespreekpunten: dict[tuple[int, str], Markering] = field(default_factory=dict)
     kerncijfers: dict[int, Kerncijfers] = field(default_factory=dict)
     presentatie_tokens: dict[int, str] = field(default_factory=dict)
+    # --- issue 15: nalevingscheck ---
+    naleving: dict[tuple[int, str], NalevingInfo] = field(default_factory=dict)
+    """(ronde id, item) -> the werkgroep's answer"""
 
 
 class NepInstellingen:
@@ -540,6 +544,43 @@ class NepVastgesteldeAmbities:
 # --- end workshop area ---
 
 
+# --- issue 15: nalevingscheck ---
+
+
+class NepNaleving:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.naleving
+
+    def van_ronde(self, ronde_id: int) -> dict[str, NalevingInfo]:
+        return {i: n for (r, i), n in self._d.items() if r == ronde_id}
+
+    def lees(self, ronde_id: int, item: str) -> NalevingInfo | None:
+        return self._d.get((ronde_id, item))
+
+    def zet(
+        self, ronde_id: int, item: str, *, versie: int | None, status: str, notitie: str | None, door: str
+    ) -> NalevingInfo:
+        oud = self._d.get((ronde_id, item))
+        if (oud.versie if oud else None) != versie:
+            raise Botsing()
+        info = NalevingInfo(
+            item=item,
+            status=status,
+            notitie=notitie,
+            gewijzigd_door=door,
+            gewijzigd_op=NU,
+            versie=oud.versie + 1 if oud else 1,
+        )
+        self._d[(ronde_id, item)] = info
+        return info
+
+    def wis(self, ronde_id: int, item: str, versie: int) -> None:
+        oud = self._d.get((ronde_id, item))
+        if oud is None or oud.versie != versie:
+            raise Botsing()
+        del self._d[(ronde_id, item)]
+
+
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
@@ -557,6 +598,8 @@ class NepWerk:
         self.consensus = NepConsensus(stand)
         self.bespreekpunten = NepBespreekpunten(stand)
         self.vastgestelde_ambities = NepVastgesteldeAmbities(stand)
+        # --- issue 15: nalevingscheck ---
+        self.naleving = NepNaleving(stand)
 
 
 class NepDatabase:

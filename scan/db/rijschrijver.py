@@ -26,6 +26,7 @@ from scan.db.tabellen import (
     DeelnemerRij,
     DoelRij,
     GemeenteRij,
+    NalevingRij,
     NotitieRij,
     RondeRij,
     VastgesteldeAmbitieRij,
@@ -132,6 +133,7 @@ class RijSchrijver:
         consensus: list[dict[str, Any]] = []
         notities: list[dict[str, Any]] = []
         doelen: list[dict[str, Any]] = []
+        naleving: list[dict[str, Any]] = []
         geschreven: list[Geschreven] = []
         for rid, r, ronde_rij in zip(ronde_ids, rondes, ronde_rijen, strict=True):
             infos: dict[str, DeelnemerInfo] = {}
@@ -196,6 +198,18 @@ class RijSchrijver:
                 }
                 for d in r.scan.doelen
             )
+            naleving.extend(
+                {
+                    "ronde_id": rid,
+                    "item": n.item,
+                    "status": n.status,
+                    "notitie": n.notitie,
+                    "gewijzigd_door": None,
+                    "gewijzigd_op": r.moment,
+                    "versie": 1,
+                }
+                for n in r.scan.naleving
+            )
             gemeente = namen.get(r.scan.gemeente.gm_code, r.scan.gemeente.gm_code)
             ronde = RondeInfo(
                 id=rid,
@@ -217,6 +231,7 @@ class RijSchrijver:
             (ConsensusRij, consensus),
             (NotitieRij, notities),
             (DoelRij, doelen),
+            (NalevingRij, naleving),
         ):
             self._voeg_toe(_tabel(tabel), rijen)
         benchmark = Benchmark(self._s)

@@ -21,6 +21,7 @@ from scan.db.tabellen import (
     DeelnemerRij,
     DoelRij,
     GemeenteRij,
+    NalevingRij,
     NotitieRij,
     RondeRij,
     VastgesteldeAmbitieRij,
@@ -32,6 +33,7 @@ from scoring.uitwissel import (
     Deelnemer,
     Doel,
     Gemeente,
+    Naleving,
     Notitie,
     Scan,
     Scanronde,
@@ -86,6 +88,9 @@ class RondeLezer:
         doelen = s.scalars(
             select(DoelRij).where(DoelRij.ronde_id == ronde_id, DoelRij.besluit == "geaccepteerd").order_by(DoelRij.id)
         ).all()
+        naleving = s.scalars(
+            select(NalevingRij).where(NalevingRij.ronde_id == ronde_id).order_by(NalevingRij.item)
+        ).all()
         scan = Scan(
             vragenlijst=VragenlijstRef(id=ronde.vragenlijst_id, versie=ronde.vragenlijst_versie),
             gemeente=Gemeente(gm_code=ronde.gm_code, naam=gemeente.naam if gemeente else ronde.gm_code),
@@ -128,5 +133,6 @@ class RondeLezer:
             ],
             notities=[Notitie(bouwsteen=n.bouwsteen, tekst=n.tekst) for n in notities],
             doelen=[Doel.model_validate({v: getattr(d, v) for v in DOELVELDEN} | {"id": d.sleutel}) for d in doelen],
+            naleving=[Naleving(item=n.item, status=n.status, notitie=n.notitie) for n in naleving],
         )
         return scan

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from scoring.tijd import nu
-from scoring.uitwissel import ANTWOORDEN
+from scoring.uitwissel import ANTWOORDEN, NALEVING_STATUSSEN
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -311,3 +311,27 @@ class RondeScoreRij(Base):
     totaal: Mapped[float | None]
     kerncijfers: Mapped[str] = mapped_column(Text)
     berekend_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+# --- issue 15: nalevingscheck ---
+
+
+class NalevingRij(Base):
+    """The werkgroep's answer to one legal duty of the compliance check (issue 15, point 5): one
+    per item per round, recorded by the facilitator; never a level, never in a score."""
+
+    __tablename__ = "naleving"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "item"),
+        CheckConstraint("status IN ({})".format(", ".join(f"'{s}'" for s in NALEVING_STATUSSEN)), name="status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(10))
+    notitie: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_door: Mapped[str | None] = mapped_column(String(120))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    # Saved against the version the facilitator saw, as consensus and agreed ambitions.
+    versie: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012

@@ -22,6 +22,7 @@ from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
 from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
+from scan.db.naleving import Naleving
 from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
 from scan.db.rondelezer import RondeLezer
@@ -48,3 +49,5 @@ class Werk:
         self.consensus = Consensus(s)
         self.bespreekpunten = Bespreekpunten(s)
         self.vastgestelde_ambities = VastgesteldeAmbities(s)
+        # --- issue 15: nalevingscheck ---
+        self.naleving = Naleving(s)

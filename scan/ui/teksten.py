@@ -776,6 +776,41 @@ NL: dict[str, str] = {
         "De gekozen scanrondes gebruiken verschillende versies van de vragenlijst ({versies}). Elke score hoort "
         "bij de stellingen van haar eigen versie; zie het tabblad Ontwikkeling voor wat vergelijkbaar is."
     ),
+    # --- issue 15: nalevingscheck ---
+    "workshop.tab.naleving": "Wettelijke verplichtingen",
+    "naleving.titel": "Wettelijke verplichtingen (nalevingscheck)",
+    "naleving.uitleg": (
+        "Dit zijn **wettelijke plichten, geen niveaus**. Een gemeente die een plicht niet nakomt, is niet "
+        "'startend' maar voldoet niet aan de wet. Stel met de werkgroep samen vast of de gemeente voldoet: "
+        "één antwoord per plicht voor deze scanronde. De antwoorden tellen in geen enkele score mee."
+    ),
+    "naleving.uitleg.resultaten": (
+        "Wettelijke plichten, geen niveaus: de werkgroep heeft samen vastgesteld of de gemeente eraan voldoet. "
+        "Ze tellen in geen enkele score mee."
+    ),
+    "naleving.geen": "Deze vragenlijstversie heeft geen nalevingscheck.",
+    "naleving.status.voldoet": "Voldoet",
+    "naleving.status.deels": "Voldoet deels",
+    "naleving.status.niet": "Voldoet niet",
+    "naleving.status.weet_niet": "Weet niet",
+    "naleving.status.nvt": "N.v.t.",
+    "naleving.status.leeg": "Niet ingevuld",
+    "naleving.grondslag": "Grondslag: {grondslag}",
+    "naleving.controleer": "Wat controleren, en de grondslag",
+    "naleving.notitie": "Korte notitie (niet verplicht)",
+    "naleving.knop": "Nalevingscheck opslaan",
+    "naleving.opgeslagen": "Opgeslagen: {aantal} wettelijke plicht(en) bijgewerkt.",
+    "naleving.niets": "Niets gewijzigd; er is niets opgeslagen.",
+    "naleving.conflict": (
+        "Niet opgeslagen: een andere facilitator heeft '{item}' intussen vastgelegd als '{status}'. Het "
+        "formulier toont nu wat is opgeslagen; kijk het na en sla opnieuw op."
+    ),
+    "naleving.afgerond": "Deze scanronde is afgerond; de nalevingscheck kan niet meer veranderen.",
+    "naleving.kol.plicht": "Wettelijke plicht",
+    "naleving.kol.status": "Status",
+    "naleving.kol.grondslag": "Grondslag",
+    "naleving.kol.notitie": "Notitie",
+    "naleving.samenvatting": "Voldoet: {voldoet} van de {totaal} plichten. Niet ingevuld: {open}.",
 }
 
 

@@ -7,6 +7,7 @@ from scan.services import resultaten, vergelijken
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.navigatie import pad
 from scan.ui.panelen.resultaten_eensgezind import toon_eensgezind
+from scan.ui.panelen.resultaten_naleving import toon_naleving
 from scan.ui.panelen.resultaten_radars import toon_bouwstenen, toon_dimensies, toon_kenmerken
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
@@ -22,6 +23,7 @@ st.title(t("resultaten.titel", gemeente=letterlijk(sessie.ronde.gemeente)), anch
 st.caption(t("resultaten.ronde", code=sessie.ronde.code_leesbaar, datum=sessie.ronde.datum.strftime("%d-%m-%Y")))
 if resultaat.totaal.score is None:
     st.info(t("resultaten.leeg"), icon=":material/hourglass_empty:")
+    toon_naleving(db, vl, sessie)  # legal duties are no score: shown even before any score exists
     st.stop()
 
 st.markdown(f"### {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}", anchors=False)
@@ -58,6 +60,10 @@ with tabs[3]:
     toon_kenmerken(vl, resultaat)
 with tabs[4]:
     toon_eensgezind(vl, resultaat)
+
+# Apart from the scores, below them: legal duties are no maturity level (issue 15, point 5).
+st.divider()
+toon_naleving(db, vl, sessie)
 
 st.divider()
 st.page_link(pad("doelen"), label=t("resultaten.naar_doelen"), icon=":material/flag:")

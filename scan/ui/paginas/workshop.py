@@ -16,6 +16,7 @@ from scan.ui.panelen.workshop_bespreekpunten import toon_bespreekpunten
 from scan.ui.panelen.workshop_bouwsteen import toon_bouwsteen
 from scan.ui.panelen.workshop_deelnemers import toon_deelnemers
 from scan.ui.panelen.workshop_meedoen import toon_meedoen, toon_scherm_link
+from scan.ui.panelen.workshop_naleving import toon_naleving
 from scan.ui.panelen.workshop_stelling import Stellingen
 from scan.ui.panelen.workshop_voortgang import toon_voortgang
 from scan.ui.teksten import t
@@ -50,17 +51,20 @@ toon_voortgang(db, vl, sessie)
 stand = bespreken.bespreking(db, vl, ronde.id)
 stellingen = Stellingen(db, vl, sessie)
 
-tab_bespreek, tab_bouwsteen, tab_ambities, tab_deelnemers, tab_links, tab_afronden = st.tabs(
-    [
-        # No live count in the label: a label that changes resets which tab is open.
-        t("workshop.tab.bespreekpunten.vast"),
-        t("workshop.tab.bouwsteen"),
-        t("werkgroep.tab.ambities"),
-        t("werkgroep.tab.deelnemers"),
-        t("workshop.tab.links"),
-        t("workshop.tab.afronden"),
-    ]
-)
+labels = [
+    # No live count in the label: a label that changes resets which tab is open.
+    t("workshop.tab.bespreekpunten.vast"),
+    t("workshop.tab.bouwsteen"),
+    t("werkgroep.tab.ambities"),
+    # The compliance check only for a questionnaire version that has one (issue 15, point 5).
+    *([t("workshop.tab.naleving")] if vl.naleving else []),
+    t("werkgroep.tab.deelnemers"),
+    t("workshop.tab.links"),
+    t("workshop.tab.afronden"),
+]
+tabs = dict(zip(labels, st.tabs(labels), strict=True))
+tab_bespreek, tab_bouwsteen, tab_ambities = (tabs[label] for label in labels[:3])
+tab_deelnemers, tab_links, tab_afronden = (tabs[label] for label in labels[-3:])
 with tab_bespreek:
     toon_bespreekpunten(db, vl, sessie, stellingen)
 with tab_bouwsteen:
@@ -73,3 +77,6 @@ with tab_deelnemers:
     toon_deelnemers(db, vl, sessie)
 with tab_ambities:
     toon_ambities(db, vl, sessie, stand.resultaat)
+if vl.naleving:
+    with tabs[t("workshop.tab.naleving")]:
+        toon_naleving(db, vl, sessie)
