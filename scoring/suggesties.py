@@ -5,7 +5,7 @@ library and date always give the same suggestions.
 
 How priorities are chosen (every reason is kept and shown to the werkgroep):
 1. The gap between ambition and current score; without an ambition the gap to level 4
-   ("Ineengeschoven kanalen"), the handreiking's omnichannel target, counts for half.
+   ("Gestuurd" in 2.0, "Ineengeschoven kanalen" in 1.0), the handreiking's omnichannel target, counts for half.
 2. Kernbouwstenen weigh 1.0, aanvullende 0.7: the handreiking puts the kern first.
 3. Foundations first: when a bouwsteen rests on another that scores lower (clear goals before
    data-driven steering, for example), the foundation gains and the one resting on it loses.

@@ -670,7 +670,9 @@ NL: dict[str, str] = {
     "start.banden.uitleg": (
         "Scores lopen van 0 tot 100: niveau 1 is 0, niveau 5 is 100. De grenzen van de banden komen van de "
         "VNG-omnichannelscan; de stellingen en de weging zijn van deze zelfscan. De scores zijn daarom niet te "
-        "vergelijken met die scan."
+        "vergelijken met die scan. De score wordt voor de band op een heel getal afgerond; daarom begint een band "
+        "bij een gemiddeld niveau als 1,82. De kopscore is die van de acht kernbouwstenen; de aanvullende "
+        "bouwstenen (organisatie en overheid) staan er apart naast."
     ),
     "start.banden.kol.band": "Band",
     "start.banden.kol.score": "Score",
@@ -774,6 +776,7 @@ NL: dict[str, str] = {
     "resultaten.kop.schil": SCHIL_NAAM,
     "resultaten.niet_vergelijkbaar": NIET_VERGELIJKBAAR,
     "resultaten.kol.samenstelling": "Bouwstenen",
+    "start.banden.kol.niveau": "Gemiddeld niveau",
     "resultaten.dimensies.uitleg": (
         "Een dimensie is het gemiddelde van haar bouwstenen, kern en aanvullend even zwaar. Vier van de vijf "
         "dimensies bestaan voor twee derde uit aanvullende bouwstenen: lees ze niet als de score van het KCC alleen."
