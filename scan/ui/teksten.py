@@ -625,9 +625,9 @@ NL: dict[str, str] = {
     "invullen.bouwsteen.ambitie_ja": "ambitie gekozen",
     "invullen.bouwsteen.ambitie_nee": "ambitie nog niet gekozen",
     "invullen.uitleg": (
-        "Lees bij elke stelling de vijf beschrijvingen, van niveau 1 naar 5. Kies het hoogste niveau waarvan alles "
-        "klopt voor hoe het nu gaat in uw gemeente: klopt een deel van een niveau niet, kies dan het niveau eronder. "
-        "Twijfelt u, of kunt u het niet beoordelen? Kies dan weet niet. Elke keuze wordt meteen opgeslagen."
+        "Lees bij elke stelling de vijf beschrijvingen, van niveau 1 naar 5, en denk aan hoe het nu gaat in uw "
+        "gemeente. Klopt een deel van een niveau niet, kies dan het niveau eronder. Kunt u het niet beoordelen? "
+        "Kies dan weet niet. Elke keuze wordt meteen opgeslagen."
     ),
     "invullen.keuze": "Uw keuze bij stelling {nummer}",
     "invullen.toelichting": "Toelichting (optioneel)",

@@ -3,6 +3,8 @@ kenmerken), each with the table behind the chart."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from reports import charts
@@ -20,7 +22,8 @@ def _radar(
     extra: tuple[str, list[str]] | None = None,
 ) -> None:
     """A radar with its table; ``extra`` is one more column (head, values) after the names."""
-    links, rechts = st.columns([1, 1], vertical_alignment="center")
+    # One more column needs more room beside the radar, still without side scroll.
+    links, rechts = st.columns([1, 1] if extra is None else [4, 5], vertical_alignment="center")
     links.vega_lite_chart(
         charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
     )
@@ -29,7 +32,10 @@ def _radar(
         tabel.insert(1, extra[0], extra[1])
     # Narrow number columns, so the whole table fits beside the radar on a laptop (no side scroll).
     tekst = {"Onderdeel", extra[0] if extra else ""}
-    smal = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k not in tekst}
+    smal: dict[str, Any] = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k not in tekst}
+    if extra is not None:  # one more text column: still no side scroll beside the radar
+        smal |= {k: st.column_config.NumberColumn(width=52) for k in tabel.columns if k not in tekst}
+        smal[extra[0]] = st.column_config.TextColumn(width=130)
     rechts.dataframe(tabel, hide_index=True, width="stretch", column_config=smal)
 
 
