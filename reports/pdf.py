@@ -417,7 +417,9 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     )
     blok.setStyle(_tabelstijl([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     betekenis = {b.id: b.betekenis.nl for b in c.vl.schaal.banden}.get(kern.band or "")
-    uitleg = [_p("klein", f"{KERN_NAAM}, band {c.bandnaam(kern.band)}: {betekenis}")] if betekenis and not compact else []
+    uitleg = (
+        [_p("klein", f"{KERN_NAAM}, band {c.bandnaam(kern.band)}: {betekenis}")] if betekenis and not compact else []
+    )
     banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in c.vl.schaal.banden)
     schaal = _p(
         "klein",
