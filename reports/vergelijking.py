@@ -34,7 +34,7 @@ from scoring.afronding import heel
 from scoring.loader import standaard_schaal
 from scoring.models import Schaal, Vragenlijst
 from scoring.tijd import vandaag
-from scoring.vergelijking import MAX_VERGELIJKEN, MIN_GROEP, Benchmark, Kerncijfers, Spreiding
+from scoring.vergelijking import MAX_VERGELIJKEN, MIN_GROEP, Benchmark, Kerncijfers, Ontwikkeling, Spreiding
 from scoring.vergelijking import Soort as Onderdeelsoort
 
 MAX_REEKSEN = MAX_VERGELIJKEN
@@ -585,13 +585,16 @@ def vergelijking_excel(
     *,
     benchmark: Benchmark | None = None,
     verschil: tuple[str, str] | None = None,
+    ontwikkeling: Ontwikkeling | None = None,
     titel: str = "Vergelijking",
     gemaakt: dt.date | None = None,
 ) -> bytes:
     """The comparison as an .xlsx workbook: overview, bouwstenen, dimensies, change and benchmark.
 
     ``rondes`` holds (label, key figures), labels unique; ``verschil`` names two of them (old,
-    new) for a sheet with the change; ``benchmark`` adds the group's quartiles, never its
+    new) for a sheet with the change, which follows ``ontwikkeling`` where given (across
+    questionnaire versions: no difference where the parts are not comparable, and a remark
+    column); ``benchmark`` adds the group's quartiles, never its
     members. Scores are numbers rounded to one decimal, a missing score an empty cell.
     ``gemaakt`` is the date written as "Gemaakt op" (today when None).
     """
@@ -627,14 +630,22 @@ def vergelijking_excel(
     if verschil is not None:
         oud, nieuw = (dict(rondes)[label] for label in verschil)
         rijen: list[list[Cel]] = []
+        over_versies = ontwikkeling is not None and ontwikkeling.over_versies
         for s, o in _onderdelen(vragenlijst):
             a, b = _r1(oud.score(s, o)), _r1(nieuw.score(s, o))
+            mag = ontwikkeling is None or ontwikkeling.vergelijkbaar.get((s, o), False)
             # Between the rounded scores, so the three columns always add up.
             rijen.append([_SOORT_NL[s], onderdeel_naam(vragenlijst, s, o), a, b])
-            rijen[-1].append(None if a is None or b is None else round(b - a, 1))
+            rijen[-1].append(None if a is None or b is None or not mag else round(b - a, 1))
+            if over_versies and ontwikkeling is not None:
+                rijen[-1].append(ontwikkeling.notities.get((s, o), ""))
         ws = wb.create_sheet("Verschil")
         koppen = ["Soort", "Onderdeel", verschil[0], verschil[1], "Verschil (scorepunten)"]
-        _tabel(ws, koppen, rijen, ["tekst", "tekst", "getal1", "getal1", "getal1"])
+        soorten: list[Soort] = ["tekst", "tekst", "getal1", "getal1", "getal1"]
+        if over_versies:
+            koppen.append("Opmerking (andere vragenlijstversie)")
+            soorten.append("tekst")
+        _tabel(ws, koppen, rijen, soorten)
         for r in range(2, len(rijen) + 2):
             ws.cell(row=r, column=5).number_format = _VERSCHIL_FORMAAT
     if benchmark is not None:

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scan import __version__
+from scan.gemeenten import grootteklasse_van
 from scoring import tijd
 from scoring.doelen import controleer_doelen
 from scoring.engine import bereken_scan
-from scoring.loader import DEFAULT_DIR, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
+from scoring.loader import VRAGENLIJSTEN_DIR, Probleem, VragenlijstFout, controleer_vragenlijst, laad_vragenlijst
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 from scoring.suggesties import stel_voor
@@ -31,6 +32,7 @@ from scoring.uitwissel import (
     controleer_tegen_vragenlijst,
     schrijf_scan,
 )
+from scoring.versies import controleer_overgang, inhoud_vingerafdruk, laad_versie, lees_versies, map_van
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database
@@ -57,13 +59,16 @@ def _vragenlijst(directory: str | None) -> Vragenlijst:
         raise _Fout("De vragenlijst bevat fouten (controleer met 'python -m scan validate'):\n" + str(exc)) from None
 
 
-def _validate(args: argparse.Namespace) -> int:
-    directory = args.dir or DEFAULT_DIR
+def _meervoud(problemen: list[Probleem]) -> str:
+    return f"{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'}"
+
+
+def _validate_map(directory: Path) -> int:
     vragenlijst, problemen = controleer_vragenlijst(directory)
     if vragenlijst is None:
         for p in problemen:
             print(p)
-        print(f"\n{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} gevonden in {directory}.")
+        print(f"\n{_meervoud(problemen)} gevonden in {directory}.")
         return EXIT_FOUT
     per_type = {t: [b for b in vragenlijst.bouwstenen if b.type == t] for t in ("kern", "aanvullend")}
     stellingen = sum(len(b.stellingen) for b in vragenlijst.bouwstenen)
@@ -78,13 +83,63 @@ def _validate(args: argparse.Namespace) -> int:
     if bibliotheek is None:
         for p in problemen:
             print(p)
-        print(
-            f"\n{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} gevonden in de doelenbibliotheek."
-        )
+        print(f"\n{_meervoud(problemen)} gevonden in de doelenbibliotheek.")
         return EXIT_FOUT
     sjablonen = sum(len(s) for s in bibliotheek.per_bouwsteen.values())
     print(f"Doelenbibliotheek: in orde, {sjablonen} sjablonen voor {len(bibliotheek.per_bouwsteen)} bouwstenen.")
+    # The mapping from each earlier version that has one (van_<versie>/), with that version read
+    # from beside this folder.
+    for kaart in sorted(directory.glob("van_*")):
+        oud, problemen = controleer_vragenlijst(directory.parent / kaart.name.removeprefix("van_"))
+        overgang = None
+        if oud is not None:
+            overgang, problemen = controleer_overgang(oud, vragenlijst, directory.parent)
+        if overgang is None:
+            for p in problemen:
+                print(p)
+            print(f"\n{_meervoud(problemen)} gevonden in de overgang {kaart.name}.")
+            return EXIT_FOUT
+        vergelijkbaar = [b for b in overgang.bouwstenen if overgang.vergelijkbaar(b)]
+        print(
+            f"Overgang van versie {overgang.van}: in orde, {len(vergelijkbaar)} van {len(overgang.bouwstenen)} "
+            "bouwstenen vergelijkbaar."
+        )
     return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if args.dir:
+        return _validate_map(Path(args.dir))
+    # Every version folder of the installation, published or in preparation, and the catalogue.
+    mappen = sorted(
+        (p for p in VRAGENLIJSTEN_DIR.iterdir() if p.is_dir() and (p / "vragenlijst.yaml").is_file()),
+        key=lambda p: tuple(int(d) if d.isdigit() else 0 for d in p.name.split(".")),
+    )
+    uitkomst = EXIT_OK
+    for i, map_ in enumerate(mappen):
+        if i:
+            print()
+        uitkomst = max(uitkomst, _validate_map(map_))
+    try:
+        versies = lees_versies()
+    except VragenlijstFout as fout:
+        print(fout)
+        return EXIT_FOUT
+    for v in versies.versies:
+        if inhoud_vingerafdruk(map_van(v.versie)) != v.vingerafdruk:
+            print(f"\nVersie {v.versie} is gepubliceerd maar haar inhoud is veranderd; maak een nieuwe versie.")
+            uitkomst = EXIT_FOUT
+    print(f"\nGepubliceerd: {', '.join(versies.namen())}; nieuwe scanrondes gebruiken versie {versies.standaard}.")
+    return uitkomst
+
+
+def _demo_vragenlijst(args: argparse.Namespace) -> Vragenlijst:
+    if args.versie is None:
+        return _vragenlijst(args.vragenlijst)
+    try:
+        return laad_versie(args.versie)
+    except VragenlijstFout as exc:
+        raise _Fout(f"--versie {args.versie}: {exc}") from None
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -109,7 +164,7 @@ def _demo(args: argparse.Namespace) -> int:
     if ontbreekt:
         # The same usage error (exit 2) argparse gave when both options were still required.
         args.demo_parser.error(f"the following arguments are required: {', '.join(ontbreekt)}")
-    vragenlijst = _vragenlijst(args.vragenlijst)
+    vragenlijst = _demo_vragenlijst(args)
     try:
         gemeente = zoek_gemeente(args.gemeente)
     except GemeenteOnbekend as exc:
@@ -166,7 +221,7 @@ def _demo_alle_gemeenten(args: argparse.Namespace) -> int:
     if args.max_gemeenten is not None and args.max_gemeenten < 1:
         raise _Fout("--max-gemeenten moet minstens 1 zijn.")
     peildatum = _datum(args.datum) if args.datum else tijd.vandaag()
-    vragenlijst = _vragenlijst(args.vragenlijst)
+    vragenlijst = _demo_vragenlijst(args)
     gemeenten = alle_gemeenten()
     if args.max_gemeenten is not None and args.max_gemeenten < len(gemeenten):
         # Spread over the whole list rather than its first N (CBS codes 0014, 0034, ...), so a small
@@ -294,8 +349,7 @@ def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
 
 
 def _score(args: argparse.Namespace) -> int:
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_bestand(args.file, vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     resultaat = bereken_scan(vragenlijst, scan)
     if args.format == "json":
         print(resultaat.model_dump_json(indent=2))
@@ -307,11 +361,10 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _goals(args: argparse.Namespace) -> int:
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
+    bibliotheek, problemen = controleer_doelen(vragenlijst, args.vragenlijst or map_van(vragenlijst.versie))
     if bibliotheek is None:
         raise _Fout("De doelenbibliotheek bevat fouten:\n" + "\n".join(str(p) for p in problemen))
-    scan = _lees_bestand(args.file, vragenlijst)
     vandaag = _datum(args.datum) if args.datum else tijd.vandaag()
     # Baselines the werkgroep already entered on goals in the file count for their template.
     nulmetingen = {d.sjabloon: d.nulmeting for d in scan.doelen if d.sjabloon and d.nulmeting is not None}
@@ -323,6 +376,7 @@ def _goals(args: argparse.Namespace) -> int:
         vandaag=vandaag,
         nulmetingen=nulmetingen,
         aantal=args.aantal,
+        grootteklasse=grootteklasse_van(scan.gemeente.gm_code),
     )
     if args.format == "json":
         print(json.dumps([s.model_dump(mode="json") for s in suggesties], indent=2, ensure_ascii=False))
@@ -347,8 +401,28 @@ def _goals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _lees_bestand(pad: str, vragenlijst: Vragenlijst) -> Scan:
-    """A JSON exchange file or the app's Excel export, checked against the questionnaire."""
+def _vragenlijst_van(scan: Scan, directory: str | None) -> Vragenlijst:
+    """The questionnaire a scan file was filled in with: the version it names (every published
+    version stays loadable), or the folder given with --vragenlijst."""
+    if directory is not None:
+        return _vragenlijst(directory)
+    try:
+        return laad_versie(scan.vragenlijst.versie)
+    except VragenlijstFout as exc:
+        raise _Fout(f"De scan is ingevuld met een vragenlijstversie die hier niet bestaat:\n{exc}") from None
+
+
+def _scan_en_vragenlijst(pad: str, directory: str | None) -> tuple[Scan, Vragenlijst]:
+    scan = _lees_bestand(pad, None)
+    vragenlijst = _vragenlijst_van(scan, directory)
+    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    if problemen:
+        raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
+    return scan, vragenlijst
+
+
+def _lees_bestand(pad: str, vragenlijst: Vragenlijst | None) -> Scan:
+    """A JSON exchange file or the app's Excel export, checked against the questionnaire (if given)."""
     from reports.exports import lees_bestand
 
     bestand = Path(pad)
@@ -364,7 +438,7 @@ def _lees_bestand(pad: str, vragenlijst: Vragenlijst) -> Scan:
         scan = lees_bestand(data, bestand.name)
     except UitwisselFout as exc:
         raise _Fout("Het scanbestand kan niet gelezen worden:\n" + "\n".join(exc.problemen)) from None
-    problemen = controleer_tegen_vragenlijst(scan, vragenlijst)
+    problemen = controleer_tegen_vragenlijst(scan, vragenlijst) if vragenlijst is not None else []
     if problemen:
         raise _Fout(f"{pad} past niet bij deze vragenlijst:\n" + "\n".join(problemen))
     return scan
@@ -385,8 +459,7 @@ def _schrijf(pad: str, data: bytes) -> None:
 def _report(args: argparse.Namespace) -> int:
     from reports.pdf import rapport
 
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_bestand(args.file, vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     vandaag = _datum(args.datum) if args.datum else None
     pdf = rapport(args.soort, vragenlijst, scan, bereken_scan(vragenlijst, scan), vandaag=vandaag)
     _schrijf(args.out, pdf)
@@ -410,7 +483,6 @@ def _database() -> Database:
 def _export(args: argparse.Namespace) -> int:
     from reports.exports import csv_tabellen, csv_zip, naar_excel
 
-    vragenlijst = _vragenlijst(args.vragenlijst)
     if (args.file is None) == (args.ronde is None):
         raise _Fout("Noem óf een bestand óf --ronde CODE (een scanronde in de database).")
     if args.ronde is not None:
@@ -423,8 +495,9 @@ def _export(args: argparse.Namespace) -> int:
             scan = exporteer(db, start.zoek_ronde(db, args.ronde).id)
         except InvoerFout as exc:
             raise _Fout(str(exc)) from None
+        vragenlijst = _vragenlijst_van(scan, args.vragenlijst)
     else:
-        scan = _lees_bestand(args.file, vragenlijst)
+        scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     resultaat = bereken_scan(vragenlijst, scan)
     soort = Path(args.out).suffix.lower()
     if soort == ".json":
@@ -448,8 +521,7 @@ def _import(args: argparse.Namespace) -> int:
     from scan.services.toegang import lokale_gebruiker
     from scan.services.uitwisseling import ImportFout, importeer_als
 
-    vragenlijst = _vragenlijst(args.vragenlijst)
-    scan = _lees_bestand(args.file, vragenlijst)
+    scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     db = _database()
     try:
         # The command line runs where the database is: its user is the installation's beheerder.
@@ -549,7 +621,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 
     p = sub.add_parser("validate", help="controleer de vragenlijst (YAML)")
-    p.add_argument("dir", nargs="?", help=f"map met de vragenlijst (standaard {DEFAULT_DIR.name}/)")
+    p.add_argument("dir", nargs="?", help="map van één vragenlijstversie (standaard: alle versies in questionnaires/)")
     p.set_defaults(func=_validate)
 
     p = sub.add_parser(
@@ -592,6 +664,9 @@ def bouw_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="met --alle-gemeenten: alleen N gemeenten, verspreid over de lijst (voor tests en snelle demo's)",
+    )
+    p.add_argument(
+        "--versie", help="vragenlijstversie van de fictieve scan (standaard de versie van nieuwe scanrondes)"
     )
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_demo, demo_parser=p)

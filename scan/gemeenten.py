@@ -84,6 +84,11 @@ def _zonder_provincie(naam: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", naam)
 
 
+def grootteklasse_van(gm_code: str) -> str | None:
+    """The size class of a gemeente by CBS code (``<25.000`` ... ``>100.000``), or None if unknown."""
+    return next((g.grootteklasse for g in alle_gemeenten() if g.gm_code == gm_code), None)
+
+
 @lru_cache(maxsize=4)
 def alle_gemeenten(pad: Path = CSV_PAD) -> tuple[GemeenteInfo, ...]:
     with pad.open(encoding="utf-8", newline="") as f:

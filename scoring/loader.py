@@ -41,7 +41,6 @@ MAX_BESTAND_BYTES = 256 * 1024
 MAX_BOUWSTEEN_BESTANDEN = 64
 VRAGENLIJSTEN_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
 """The folder that holds every published questionnaire version, one subfolder per version."""
-DEFAULT_DIR = VRAGENLIJSTEN_DIR / "1.0"
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
@@ -366,6 +365,18 @@ def laad_vragenlijst(directory: Path | str | None = None) -> Vragenlijst:
     if vragenlijst is None:
         raise VragenlijstFout(problemen)
     return vragenlijst
+
+
+def _standaard_map() -> Path:
+    # The folder of the version new rounds use, named by 'standaard' in questionnaires/versies.yaml
+    # (scoring.versies checks that file whole; here only the one key is needed, read just as safely).
+    bron, _ = lees_yaml(VRAGENLIJSTEN_DIR / "versies.yaml")
+    versie = bron.data.get("standaard") if bron is not None and isinstance(bron.data, dict) else None
+    return VRAGENLIJSTEN_DIR / (versie if isinstance(versie, str) and "/" not in versie else "onbekend")
+
+
+DEFAULT_DIR = _standaard_map()
+"""The folder of the default version: what a new round, the demo and ``laad_vragenlijst()`` use."""
 
 
 @functools.cache

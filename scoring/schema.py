@@ -13,6 +13,7 @@ from typing import Any
 from scoring.doelen import DoelenBestand
 from scoring.models import Bouwsteen, Schaal, VragenlijstMeta
 from scoring.uitwissel import json_schema as scan_schema
+from scoring.versies import OvergangBestand, Versies
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "questionnaires" / "schema"
 
@@ -25,6 +26,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("schaal.schema.json", Schaal, "Antwoordschaal van de omnichannel zelfscan"),
         ("vragenlijst.schema.json", VragenlijstMeta, "Kopbestand van de omnichannel zelfscan"),
         ("doelen.schema.json", DoelenBestand, "Doelsjablonen van één bouwsteen"),
+        ("versies.schema.json", Versies, "Gepubliceerde versies van de vragenlijst"),
+        ("overgang.schema.json", OvergangBestand, "Overgang van één bouwsteen naar een nieuwere versie"),
     ):
         schema = model.model_json_schema()
         schema["title"] = titel

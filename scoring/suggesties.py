@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from scoring.doelen import DoelenBibliotheek, DoelSjabloon
+from scoring.doelen import GROOTTEKLASSE, DoelenBibliotheek, DoelSjabloon, Grootte, eigenaar_voor, past_bij
 from scoring.engine import niveau_naar_score
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, ScanResultaat
@@ -149,11 +149,16 @@ def _onenigheid(b: BouwsteenResultaat) -> str | None:
 
 
 def _kies_sjabloon(
-    bib: DoelenBibliotheek, b: BouwsteenResultaat, stap: int, resultaat: ScanResultaat, al_gekozen: set[str]
+    bib: DoelenBibliotheek,
+    b: BouwsteenResultaat,
+    stap: int,
+    resultaat: ScanResultaat,
+    al_gekozen: set[str],
+    grootte: Grootte | None,
 ) -> DoelSjabloon | None:
     niveaus = {s.stelling: s.niveau for s in resultaat.stellingen if s.bouwsteen == b.bouwsteen}
     zwak = {sid for sid, n in niveaus.items() if n is not None and n < stap + 1}
-    kandidaten = [s for s in bib.voor(b.bouwsteen, stap) if s.id not in al_gekozen]
+    kandidaten = [s for s in bib.voor(b.bouwsteen, stap) if s.id not in al_gekozen and past_bij(s, grootte)]
     if not kandidaten:
         return None
     return max(kandidaten, key=lambda s: (len(zwak & set(s.stellingen)), -s.horizon_maanden, s.id))
@@ -169,8 +174,13 @@ def stel_voor(
     nulmetingen: dict[str, float] | None = None,
     aantal: int = 5,
     uitgesloten: frozenset[str] = frozenset(),
+    grootteklasse: str | None = None,
 ) -> list[Suggestie]:
     """``aantal`` (3..7) suggestions, most important first; fewer only when fewer steps remain.
+
+    ``grootteklasse`` (as in data/gemeenten.csv, e.g. ``<25.000``): templates meant for other size
+    classes are left out and the owner is the role that exists in a gemeente of that size; unknown
+    size: every template, with its default owner.
 
     ``nulmetingen`` maps template ids to the baseline the werkgroep measured; without one the
     goal says the baseline is still to be measured, and its M says what is missing.
@@ -178,6 +188,7 @@ def stel_voor(
     """
     aantal = min(max(aantal, MIN_AANTAL), MAX_AANTAL)
     nulmetingen = nulmetingen or {}
+    grootte = GROOTTEKLASSE.get(grootteklasse or "")
     per_id = {b.bouwsteen: b for b in resultaat.bouwstenen}
     volgorde = _volgorde(vragenlijst, resultaat)
     gekozen: list[Suggestie] = []
@@ -190,7 +201,7 @@ def stel_voor(
             b = per_id[bouwsteen_id]
             assert b.niveau is not None
             stap = min(max(math.floor(b.niveau), 1), 4)
-            sjabloon = _kies_sjabloon(bibliotheek, b, stap, resultaat, al_gekozen)
+            sjabloon = _kies_sjabloon(bibliotheek, b, stap, resultaat, al_gekozen, grootte)
             if sjabloon is None:
                 continue
             al_gekozen.add(sjabloon.id)
@@ -204,6 +215,7 @@ def stel_voor(
                     gemeente=gemeente,
                     vandaag=vandaag,
                     nulmeting=nulmetingen.get(sjabloon.id),
+                    grootte=grootte,
                 )
             )
     return sorted(gekozen, key=lambda s: -s.prioriteit)
@@ -219,6 +231,7 @@ def _suggestie(
     gemeente: str,
     vandaag: dt.date,
     nulmeting: float | None,
+    grootte: Grootte | None = None,
 ) -> Suggestie:
     assert b.niveau is not None
     ind = sjabloon.indicator
@@ -234,7 +247,7 @@ def _suggestie(
         nulmeting=nulmeting,
         streefwaarde=streef,
         bron=f"{ind.bron.nl}. {ind.meting.nl}.",
-        eigenaar=sjabloon.eigenaar.nl,
+        eigenaar=eigenaar_voor(sjabloon, grootte).nl,
         deadline=plus_maanden(vandaag, sjabloon.horizon_maanden),
         sjabloon=sjabloon.id,
         richting=ind.richting,

@@ -16,7 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from scoring.models import Vragenlijst
 from scoring.resultaat import GroepResultaat, ScanResultaat
+from scoring.versies import Overgang
 
 MIN_GROEP = 5
 """Fewest municipalities with a score before a group's spread is shown ("te weinig gegevens").
@@ -156,10 +158,70 @@ def benchmark(eigen: Kerncijfers, groep: str, peers: Mapping[str, Kerncijfers], 
     return Benchmark(groep=groep, gemeenten=len(vergelijkbaar), posities=tuple(posities))
 
 
-def verschil(oud: Kerncijfers, nieuw: Kerncijfers) -> dict[tuple[Soort, str], float | None]:
-    """Change per part from ``oud`` to ``nieuw`` in score points; ``None`` where either has no score."""
+def vergelijkbaar(
+    vragenlijst: Vragenlijst, oud: Kerncijfers, nieuw: Kerncijfers, overgang: Overgang | None
+) -> dict[tuple[Soort, str], bool]:
+    """Per part: may a difference between the two rounds be shown?
+
+    Rounds of one questionnaire version: every part. Rounds of two versions: a bouwsteen only where
+    the mapping between the versions says it measures the same thing; a group (kern/aanvullend, a
+    dimensie, the total) only when all its bouwstenen do, because one changed bouwsteen changes the
+    group's mean. Without a mapping, nothing is comparable across versions.
+    """
+    delen = onderdelen(nieuw)
+    if oud.vragenlijst_versie == nieuw.vragenlijst_versie:
+        return dict.fromkeys(delen, True)
+    per_bouwsteen = {b.id: overgang is not None and overgang.vergelijkbaar(b.id) for b in vragenlijst.bouwstenen}
+    leden: dict[tuple[Soort, str], list[str]] = {("totaal", "totaal"): list(per_bouwsteen)}
+    for b in vragenlijst.bouwstenen:
+        leden.setdefault(("type", b.type), []).append(b.id)
+        leden.setdefault(("dimensie", b.dimensie), []).append(b.id)
+        leden[("bouwsteen", b.id)] = [b.id]
+    return {deel: bool(leden.get(deel)) and all(per_bouwsteen.get(b, False) for b in leden[deel]) for deel in delen}
+
+
+def verschil(
+    oud: Kerncijfers, nieuw: Kerncijfers, vergelijkbare: Mapping[tuple[Soort, str], bool] | None = None
+) -> dict[tuple[Soort, str], float | None]:
+    """Change per part from ``oud`` to ``nieuw`` in score points; ``None`` where either has no score
+    or where the part is not comparable (``vergelijkbare``, from ``vergelijkbaar``; absent: all are)."""
     uit: dict[tuple[Soort, str], float | None] = {}
     for soort, onderdeel in onderdelen(nieuw):
         a, b = oud.score(soort, onderdeel), nieuw.score(soort, onderdeel)
-        uit[soort, onderdeel] = None if a is None or b is None else b - a
+        mag = vergelijkbare is None or vergelijkbare.get((soort, onderdeel), False)
+        uit[soort, onderdeel] = None if a is None or b is None or not mag else b - a
     return uit
+
+
+class Ontwikkeling(_Model):
+    """The change between two rounds of one gemeente, honest across questionnaire versions."""
+
+    versies: tuple[str, str]
+    vergelijkbaar: dict[tuple[Soort, str], bool]
+    verschillen: dict[tuple[Soort, str], float | None]
+    notities: dict[tuple[Soort, str], str]
+    """Per part, only across versions: what changed (from the mapping), or why it is not comparable."""
+
+    @property
+    def over_versies(self) -> bool:
+        return self.versies[0] != self.versies[1]
+
+
+def ontwikkeling(
+    vragenlijst: Vragenlijst, oud: Kerncijfers, nieuw: Kerncijfers, overgang: Overgang | None
+) -> Ontwikkeling:
+    mag = vergelijkbaar(vragenlijst, oud, nieuw, overgang)
+    notities: dict[tuple[Soort, str], str] = {}
+    if oud.vragenlijst_versie != nieuw.vragenlijst_versie:
+        for deel, ja in mag.items():
+            if deel[0] == "bouwsteen":
+                notitie = overgang.notitie(deel[1]) if overgang is not None else ""
+                notities[deel] = notitie if ja else f"Niet vergelijkbaar. {notitie}".strip()
+            elif not ja:
+                notities[deel] = "Niet vergelijkbaar: niet al zijn bouwstenen meten in beide versies hetzelfde."
+    return Ontwikkeling(
+        versies=(oud.vragenlijst_versie, nieuw.vragenlijst_versie),
+        vergelijkbaar=mag,
+        verschillen=verschil(oud, nieuw, mag),
+        notities=notities,
+    )

@@ -25,6 +25,7 @@ from decimal import Decimal
 from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import Botsing, DoelConflict, InvoerFout, NietSmart
+from scan.gemeenten import grootteklasse_van
 from scan.leesmodellen import Besluit, DoelInfo, Sessie, Terugblik
 from scan.services import regels, resultaten
 from scoring import tijd
@@ -75,6 +76,7 @@ def suggesties(
             vandaag=vandaag,
             aantal=aantal,
             uitgesloten=uitgesloten,
+            grootteklasse=grootteklasse_van(sessie.ronde.gm_code),
         )
 
     # A stable list: the round's own suggestions in their fixed order, minus those decided, and

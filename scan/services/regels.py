@@ -15,6 +15,7 @@ from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
 from scoring import tekst as tekstregel
 from scoring.models import Vragenlijst
+from scoring.versies import catalogus
 
 CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O and 1/I/L look-alikes: the code is read from a projected screen."""
@@ -68,13 +69,32 @@ def normaliseer_code(invoer: str) -> str:
     return re.sub(r"[\s-]", "", invoer).upper()
 
 
+def eis_versie_bekend(ronde: RondeInfo) -> None:
+    """Refuse a round whose questionnaire version this installation does not have.
+
+    Every published version stays loadable (``questionnaires/versies.yaml``), so this only happens
+    when a newer installation's round reaches an older one (a database shared across an upgrade
+    that was rolled back).
+    """
+    if ronde.vragenlijst_versie not in catalogus().namen():
+        raise InvoerFout(
+            f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is gestart met vragenlijstversie "
+            f"{ronde.vragenlijst_versie}, die deze installatie niet kent (bekend: {', '.join(catalogus().namen())}). "
+            "Vraag de beheerder de app bij te werken."
+        )
+
+
 def controleer_versie(ronde: RondeInfo, vragenlijst: Vragenlijst) -> None:
-    """Refuse to fill in a round that was started with another questionnaire version."""
+    """Refuse to work on a round with another questionnaire version than the one passed in.
+
+    Pages pass the round's own version (``scan.ui.context.vragenlijst_van_ronde``); this guards
+    against mixing: answers are only ever checked against the stellingen the round was started with.
+    """
     if ronde.vragenlijst_id != vragenlijst.meta.id or ronde.vragenlijst_versie != vragenlijst.versie:
         raise InvoerFout(
             f"Scanronde {ronde.code_leesbaar} van {ronde.gemeente} is gestart met vragenlijstversie "
             f"{ronde.vragenlijst_versie}; deze app gebruikt versie {vragenlijst.versie}. De stellingen verschillen, "
-            "dus invullen kan hier niet. Start een nieuwe scanronde, of vraag de beheerder om de ronde te exporteren."
+            "dus dat kan hier niet. Open de scanronde opnieuw via uw persoonlijke link."
         )
 
 

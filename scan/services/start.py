@@ -18,7 +18,7 @@ from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, Sessie
 from scan.services.regels import (
     CODE_LENGTE,
-    controleer_versie,
+    eis_versie_bekend,
     naam_en_sleutel,
     nieuw_token,
     nieuwe_code,
@@ -129,6 +129,9 @@ def neem_deel(
 ) -> Sessie:
     """Add a participant to the round with join ``code``; refuses a name already in that round.
 
+    ``vragenlijst`` is the installation's default version; a round started with another published
+    version can still be joined (it is filled in with its own version).
+
     One unit of work: the round is found, locked and counted in it (SQLite's ``BEGIN IMMEDIATE``
     serialises writers, on PostgreSQL the round's row is locked), so two joins at once cannot
     both take the last place. A join a full round refuses is counted in the same unit of work,
@@ -141,7 +144,7 @@ def neem_deel(
             gevonden = werk.rondes.per_code(schoon_code) if len(schoon_code) == CODE_LENGTE else None
             if gevonden is None:
                 raise _onbekend(code)
-            controleer_versie(gevonden, vragenlijst)
+            eis_versie_bekend(gevonden)
             ronde = werk.rondes.lees(gevonden.id, voor_wijziging=True)
             if ronde is None:
                 raise _onbekend(code)

@@ -26,17 +26,21 @@ from scan.fouten import InvoerFout
 from scan.leesmodellen import PeerCijfers, RondeKort
 from scan.services import resultaten
 from scan.services.toegang import Gebruiker, eis_zichtbaar, onbekende_ronde
+from scoring.loader import VragenlijstFout
 from scoring.models import Vragenlijst
 from scoring.vergelijking import (
     MAX_VERGELIJKEN,
     MIN_GROEP,
     Benchmark,
     Kerncijfers,
+    Ontwikkeling,
     Positie,
     Soort,
     benchmark,
     kerncijfers,
 )
+from scoring.vergelijking import ontwikkeling as bereken_ontwikkeling
+from scoring.versies import laad_overgang, laad_versie
 
 __all__ = ["MAX_VERGELIJKEN", "MIN_GROEP", "Groepering", "RondeKort", "eis_zichtbaar", "onbekende_ronde"]
 
@@ -89,8 +93,20 @@ def _kerncijfers(
         else:
             # An open round changes with every answer: scored from what this unit of work reads
             # (the results use case owns how a round is scored).
-            uit[r.id] = kerncijfers(resultaten.resultaat_in(werk, vragenlijst, r.id))
+            # Each round with the questionnaire version it was started with.
+            eigen = vragenlijst if r.vragenlijst_versie == vragenlijst.versie else laad_versie(r.vragenlijst_versie)
+            uit[r.id] = kerncijfers(resultaten.resultaat_in(werk, eigen, r.id))
     return uit
+
+
+def ontwikkeling(vragenlijst: Vragenlijst, oud: Kerncijfers, nieuw: Kerncijfers) -> Ontwikkeling:
+    """The change between two rounds, through the mapping between their questionnaire versions."""
+    try:
+        overgang = laad_overgang(oud.vragenlijst_versie, nieuw.vragenlijst_versie)
+    except VragenlijstFout:
+        # A broken mapping in an installation: nothing counts as comparable, nothing breaks.
+        overgang = None
+    return bereken_ontwikkeling(vragenlijst, oud, nieuw, overgang)
 
 
 # --- the page's choices, as rules ---------------------------------------------------------------

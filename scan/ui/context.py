@@ -15,7 +15,7 @@ import streamlit as st
 from scan.db.openen import open_database
 from scan.db.verbinding import Database, database_url
 from scan.fouten import InvoerFout
-from scan.leesmodellen import Sessie
+from scan.leesmodellen import RondeInfo, Sessie
 from scan.services import regels, start
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.teksten import t
@@ -23,43 +23,63 @@ from scan.ui.weergave import letterlijk
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import VragenlijstFout, laad_vragenlijst
 from scoring.models import Vragenlijst
+from scoring.versies import laad_versie, map_van, standaard_versie
 
 log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
-def _vragenlijst() -> Vragenlijst:
+def _vragenlijst(versie: str | None) -> Vragenlijst:
     # Frozen models are safe to share between sessions and threads; cache_resource avoids the
-    # copy cache_data would make on every rerun.
-    return laad_vragenlijst()
+    # copy cache_data would make on every rerun. The default version is read from the default
+    # folder (scoring.loader.DEFAULT_DIR, which tests may point at a copy); any other published
+    # version from its own folder.
+    if versie is None or versie == standaard_versie():
+        return laad_vragenlijst()
+    return laad_versie(versie)
 
 
 @st.cache_resource(show_spinner=False)
-def _bibliotheek(vingerafdruk: str) -> DoelenBibliotheek:
-    bibliotheek, problemen = controleer_doelen(_vragenlijst())
+def _bibliotheek(versie: str | None) -> DoelenBibliotheek:
+    vragenlijst = _vragenlijst(versie)
+    map_ = None if versie is None or versie == standaard_versie() else map_van(versie)
+    bibliotheek, problemen = controleer_doelen(vragenlijst, map_)
     if bibliotheek is None:
         raise VragenlijstFout(problemen)
     return bibliotheek
 
 
 def bibliotheek_of_stop(vragenlijst: Vragenlijst) -> DoelenBibliotheek:
-    """The goal library checked against ``vragenlijst``; on problems a Dutch error and ``st.stop()``."""
+    """The goal library of ``vragenlijst``'s version; on problems a Dutch error and ``st.stop()``."""
     try:
-        return _bibliotheek(vragenlijst.vingerafdruk)
+        return _bibliotheek(vragenlijst.versie)
     except VragenlijstFout as exc:
         st.error(t("fout.doelen"))
         st.code("\n".join(str(p) for p in exc.problemen), language=None)
         st.stop()
 
 
-def vragenlijst_of_stop() -> Vragenlijst:
-    """The questionnaire; on a broken installation a Dutch error and ``st.stop()``."""
+def vragenlijst_of_stop(versie: str | None = None) -> Vragenlijst:
+    """A published questionnaire version (default: the one new rounds use); on a broken
+    installation or an unknown version a Dutch error and ``st.stop()``."""
     try:
-        return _vragenlijst()
+        return _vragenlijst(versie)
     except VragenlijstFout as exc:
         st.error(t("fout.vragenlijst"))
         st.code("\n".join(str(p) for p in exc.problemen), language=None)
         st.stop()
+
+
+def vragenlijst_van_ronde(ronde: RondeInfo) -> Vragenlijst:
+    """The questionnaire version the round was started with: rounds keep their version, so a 1.0
+    round opens with 1.0's stellingen, scale and goals after 2.0 became the default. A version this
+    installation does not have is explained in Dutch, and the page stops."""
+    try:
+        regels.eis_versie_bekend(ronde)
+    except InvoerFout as fout:
+        st.error(letterlijk(str(fout)), icon=":material/error:")
+        st.stop()
+    return vragenlijst_of_stop(ronde.vragenlijst_versie)
 
 
 TOKEN_PARAM = "d"  # noqa: S105  (a parameter name, not a secret)
@@ -175,12 +195,3 @@ def sessie_of_stop() -> tuple[Database, Sessie]:
         st.page_link("scan/ui/paginas/start.py", label=t("nav.start"), icon=":material/home:")
         st.stop()
     return db, sessie
-
-
-def zelfde_versie_of_stop(sessie: Sessie, vragenlijst: Vragenlijst) -> None:
-    """Stop with the Dutch explanation when the round was started with another questionnaire version."""
-    try:
-        regels.controleer_versie(sessie.ronde, vragenlijst)
-    except InvoerFout as fout:
-        st.error(letterlijk(str(fout)), icon=":material/error:")
-        st.stop()

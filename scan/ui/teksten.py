@@ -770,6 +770,18 @@ NL: dict[str, str] = {
         "Hoogstens {mb} MB: genoeg voor een volle scanronde. Een groter uitwisselbestand importeert de beheerder "
         "met `python -m scan import`."
     ),
+    # --- issue 15: versions (lead) ---
+    "vergelijken.ontwikkeling.versies": (
+        "Deze twee scanrondes zijn ingevuld met verschillende versies van de vragenlijst ({oud} en {nieuw}). "
+        "Een verschil staat er alleen bij bouwstenen die in beide versies hetzelfde meten; bij de andere "
+        "staat in de kolom Opmerking wat er veranderde. Een groep (kern, dimensie) telt alleen als al haar "
+        "bouwstenen vergelijkbaar zijn."
+    ),
+    "vergelijken.kol.opmerking": "Opmerking",
+    "vergelijken.versies.gemengd": (
+        "De gekozen scanrondes gebruiken verschillende versies van de vragenlijst ({versies}). Elke score hoort "
+        "bij de stellingen van haar eigen versie; zie het tabblad Ontwikkeling voor wat vergelijkbaar is."
+    ),
     # --- issue 15: presentatie van scores en niveaus ---
     "niveau.regel": "Kies het hoogste niveau waarvan alles klopt.",
     "resultaten.kop.kern": KERN_NAAM,

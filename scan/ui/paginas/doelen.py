@@ -20,7 +20,7 @@ import streamlit as st
 from scan.leesmodellen import DoelInfo
 from scan.services import doelen as doelservice
 from scan.services import resultaten
-from scan.ui.context import bibliotheek_of_stop, sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import bibliotheek_of_stop, sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.panelen import doelen_kaarten as kaarten
 from scan.ui.panelen.doelen_conflict import toon_conflicten
 from scan.ui.panelen.doelen_formulier import formulier
@@ -33,9 +33,8 @@ from scan.ui.weergave import letterlijk
 from scoring import tijd
 from scoring.uitwissel import Doel
 
-vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
-zelfde_versie_of_stop(sessie, vl)
+vl = vragenlijst_van_ronde(sessie.ronde)
 scherm = DoelenScherm(
     db=db,
     vl=vl,

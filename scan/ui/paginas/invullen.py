@@ -8,7 +8,7 @@ so nothing the participant did is lost (``scan/ui/panelen/invullen_opslaan.py``)
 import streamlit as st
 
 from scan.services import invullen
-from scan.ui.context import sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.links import persoonlijke_link
 from scan.ui.panelen.invullen_kop import toon_kop
 from scan.ui.panelen.invullen_opslaan import Opslag
@@ -16,9 +16,8 @@ from scan.ui.panelen.invullen_stellingen import toon_ambitie, toon_stelling, too
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 
-vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
-zelfde_versie_of_stop(sessie, vl)
+vl = vragenlijst_van_ronde(sessie.ronde)
 
 mijn, ambitie_stand = invullen.mijn_stand(db, sessie)
 stand = invullen.voortgang(vl, mijn, ambitie_stand)

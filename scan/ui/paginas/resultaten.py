@@ -4,7 +4,7 @@ import streamlit as st
 
 from reports.duiding import benchmark_zin, kernzin, type_groep, uitschieterzin
 from scan.services import resultaten, vergelijken
-from scan.ui.context import sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.navigatie import pad
 from scan.ui.panelen.resultaten_eensgezind import toon_eensgezind
 from scan.ui.panelen.resultaten_radars import toon_bouwstenen, toon_dimensies, toon_kenmerken
@@ -13,9 +13,8 @@ from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.afronding import heel
 
-vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
-zelfde_versie_of_stop(sessie, vl)
+vl = vragenlijst_van_ronde(sessie.ronde)
 resultaat = resultaten.resultaat(db, vl, sessie.ronde.id)
 banden = {b.id: b.naam.nl for b in vl.schaal.banden}
 

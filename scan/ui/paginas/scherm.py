@@ -14,10 +14,9 @@ are panels (``scan/ui/panelen/scherm_*.py``).
 
 import streamlit as st
 
-from scan.fouten import InvoerFout
-from scan.services import bespreken, regels, workshop
+from scan.services import bespreken, workshop
 from scan.ui.afscherming import poging_mislukt, poging_wachttijd, te_veel_pogingen
-from scan.ui.context import TOKEN_PARAM, database, vragenlijst_of_stop
+from scan.ui.context import TOKEN_PARAM, database, vragenlijst_van_ronde
 from scan.ui.foutgrens import met_foutgrens
 from scan.ui.links import SCHERM_PARAM
 from scan.ui.opmaak import tijd
@@ -26,7 +25,6 @@ from scan.ui.panelen.scherm_meedoen import toon_kop, toon_meedoen
 from scan.ui.panelen.scherm_stijl import CSS, markdown
 from scan.ui.panelen.scherm_voortgang import toon_voortgang
 from scan.ui.teksten import t
-from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tijd import nu
 
@@ -61,7 +59,6 @@ def _live(vl: Vragenlijst, token: str) -> None:
         markdown("scherm_tijd", t("scherm.bijgewerkt", nu=tijd(nu())))
 
 
-vl = vragenlijst_of_stop()
 # Never a personal link in the projected address bar, even when someone pasted one with it.
 if TOKEN_PARAM in st.query_params:
     del st.query_params[TOKEN_PARAM]
@@ -79,9 +76,4 @@ if ronde is None:
     poging_mislukt()
     st.info(t("scherm.onbekend"), icon=":material/link_off:")
     st.stop()
-try:
-    regels.controleer_versie(ronde, vl)
-except InvoerFout as fout:
-    st.warning(letterlijk(str(fout)), icon=":material/error:")
-    st.stop()
-_live(vl, token)
+_live(vragenlijst_van_ronde(ronde), token)

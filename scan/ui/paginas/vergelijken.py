@@ -69,6 +69,8 @@ except InvoerFout as fout:
 # below uses them).
 labels = vergelijken.labels(rondes)
 reeksen: list[tuple[str, Kerncijfers]] = [(labels[i], cijfers[i]) for i in gekozen]
+if len(versies := sorted({cijfers[i].vragenlijst_versie for i in gekozen})) > 1:
+    st.info(t("vergelijken.versies.gemengd", versies=", ".join(versies)), icon=":material/info:")
 
 tab_radar, tab_heatmap, tab_ontwikkeling, tab_benchmark = st.tabs(
     [
@@ -83,7 +85,7 @@ with tab_radar:
 with tab_heatmap:
     tabs.heatmap(vl, reeksen)
 with tab_ontwikkeling:
-    verschil_labels = tabs.ontwikkeling(vl, per_id, gekozen, cijfers, labels)
+    ontw = tabs.ontwikkeling(vl, per_id, gekozen, cijfers, labels)
 with tab_benchmark:
     benchmark = tabs.benchmark(
         vl,
@@ -96,7 +98,12 @@ with tab_benchmark:
 st.download_button(
     t("vergelijken.excel"),
     data=lambda: rapport.vergelijking_excel(
-        vl, reeksen, benchmark=benchmark, verschil=verschil_labels, titel=t("vergelijken.titel")
+        vl,
+        reeksen,
+        benchmark=benchmark,
+        verschil=ontw[:2] if ontw else None,
+        ontwikkeling=ontw[2] if ontw else None,
+        titel=t("vergelijken.titel"),
     ),
     file_name=f"zelfscan-vergelijking-{tijd.vandaag():%Y-%m-%d}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -9,7 +9,7 @@ out the tabs.
 import streamlit as st
 
 from scan.services import bespreken
-from scan.ui.context import sessie_of_stop, vragenlijst_of_stop, zelfde_versie_of_stop
+from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.panelen.workshop_afronden import toon_afronden, toon_links
 from scan.ui.panelen.workshop_ambities import toon_ambities
 from scan.ui.panelen.workshop_bespreekpunten import toon_bespreekpunten
@@ -21,9 +21,8 @@ from scan.ui.panelen.workshop_voortgang import toon_voortgang
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 
-vl = vragenlijst_of_stop()
 db, sessie = sessie_of_stop()
-zelfde_versie_of_stop(sessie, vl)
+vl = vragenlijst_van_ronde(sessie.ronde)
 if not sessie.is_facilitator:
     st.warning(t("workshop.alleen_facilitator"))
     st.stop()

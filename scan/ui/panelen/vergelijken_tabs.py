@@ -21,7 +21,7 @@ from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.afronding import heel
 from scoring.models import Vragenlijst
-from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Soort, onderdelen, verschil
+from scoring.vergelijking import MIN_GROEP, Benchmark, Kerncijfers, Ontwikkeling, Soort, onderdelen
 
 Reeksen = Sequence[tuple[str, Kerncijfers]]
 
@@ -95,8 +95,8 @@ def ontwikkeling(
     gekozen: Sequence[int],
     cijfers: dict[int, Kerncijfers],
     labels: dict[int, str],
-) -> tuple[str, str] | None:
-    """The change between the two latest chosen rounds of a gemeente; their labels, or None."""
+) -> tuple[str, str, Ontwikkeling] | None:
+    """The change between the two latest chosen rounds of a gemeente; their labels and the change, or None."""
     paren = vergelijken.ontwikkelingen(list(per_id.values()), gekozen)
     if not paren:
         st.info(t("vergelijken.ontwikkeling.geen"))
@@ -110,11 +110,16 @@ def ontwikkeling(
     )
     oud_id, nieuw_id = paren[gm]
     oud, nieuw = cijfers[oud_id], cijfers[nieuw_id]
+    ont = vergelijken.ontwikkeling(vl, oud, nieuw)
+    if ont.over_versies:
+        st.info(t("vergelijken.ontwikkeling.versies", oud=ont.versies[0], nieuw=ont.versies[1]), icon=":material/info:")
     delen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
     st.vega_lite_chart(
         rapport.verschil_spec(
             [_naam(vl, s, o) for s, o in delen],
-            [oud.score(s, o) for s, o in delen],
+            # Where the versions measure something else, only the newer score is drawn: no bar
+            # suggests a change that is a change of questions.
+            [oud.score(s, o) if ont.vergelijkbaar.get((s, o)) else None for s, o in delen],
             [nieuw.score(s, o) for s, o in delen],
             label_oud=labels[oud_id],
             label_nieuw=labels[nieuw_id],
@@ -122,23 +127,21 @@ def ontwikkeling(
         ),
         alt=t("vergelijken.ontwikkeling.alt"),
     )
-    verschillen = verschil(oud, nieuw)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("vergelijken.kol.onderdeel"): [_naam(vl, s, o) for s, o in verschillen],
-                labels[oud_id]: [_heel(oud.score(s, o)) for s, o in verschillen],
-                labels[nieuw_id]: [_heel(nieuw.score(s, o)) for s, o in verschillen],
-                # Difference of the whole numbers shown, as in the chart, so each row adds up.
-                t("vergelijken.kol.verschil"): [
-                    None if v is None else heel(nieuw.score(s, o) or 0) - heel(oud.score(s, o) or 0)
-                    for (s, o), v in verschillen.items()
-                ],
-            }
-        ),
-        hide_index=True,
-    )
-    return labels[oud_id], labels[nieuw_id]
+    verschillen = ont.verschillen
+    tabel = {
+        t("vergelijken.kol.onderdeel"): [_naam(vl, s, o) for s, o in verschillen],
+        labels[oud_id]: [_heel(oud.score(s, o)) for s, o in verschillen],
+        labels[nieuw_id]: [_heel(nieuw.score(s, o)) for s, o in verschillen],
+        # Difference of the whole numbers shown, as in the chart, so each row adds up.
+        t("vergelijken.kol.verschil"): [
+            None if v is None else heel(nieuw.score(s, o) or 0) - heel(oud.score(s, o) or 0)
+            for (s, o), v in verschillen.items()
+        ],
+    }
+    if ont.over_versies:
+        tabel[t("vergelijken.kol.opmerking")] = [ont.notities.get(deel, "") for deel in verschillen]
+    st.dataframe(pd.DataFrame(tabel), hide_index=True)
+    return labels[oud_id], labels[nieuw_id], ont
 
 
 def benchmark(
