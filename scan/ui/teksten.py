@@ -512,7 +512,7 @@ NL: dict[str, str] = {
     "doelen.titel": "Verbeterdoelen {gemeente}",
     "doelen.intro": (
         "De scan stelt doelen voor bij de bouwstenen met de grootste afstand tot de ambitie; kernbouwstenen "
-        "en fundamenten gaan voor. Een doel wordt pas vastgesteld als alle vijf SMART-letters **in orde** zijn "
+        "en fundamenten gaan voor (welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking). Een doel wordt pas vastgesteld als alle vijf SMART-letters **in orde** zijn "
         "(een vinkje in plaats van een kruisje): vul vooral uw eigen nulmeting, de streefwaarde en het draagvlak "
         "in. Is de indicator nog nooit gemeten, vink dan **Nog niet gemeten** aan en kies de datum waarop de "
         "nulmeting uiterlijk volgt."
