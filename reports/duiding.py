@@ -11,27 +11,62 @@ import math
 from typing import NamedTuple
 
 from scoring.afronding import afgerond, heel
-from scoring.models import Vragenlijst
-from scoring.resultaat import BouwsteenResultaat, ScanResultaat
-from scoring.suggesties import plus_maanden
+from scoring.models import Band, Vragenlijst
+from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat
+from scoring.suggesties import plus_maanden, rangorde
 from scoring.uitwissel import PdcaFase, Scan
 from scoring.vergelijking import MIN_GROEP, Benchmark, Plaats, Soort
 
+NIET_VERGELIJKBAAR = (
+    "Deze score is het oordeel van de eigen werkgroep over de stellingen van deze zelfscan. Hij is niet "
+    "te vergelijken met de officiële omnichannelscan van VNG Realisatie."
+)
+"""Beside every headline score, on screen (the catalogue takes this text) and in both PDFs."""
+KERN_NAAM = "Kernbouwstenen"
+SCHIL_NAAM = "Organisatie en overheid (aanvullende bouwstenen)"
+"""The two headline figures: the kern score leads, the schil score stands beside it, never merged."""
+TOTAAL_NAAM = "Alle 16 bouwstenen, gelijk gewogen"
+"""The plain mean of all bouwstenen: only in exports and detailed tables, never a headline."""
+
+
+def type_groep(resultaat: ScanResultaat, soort: str) -> GroepResultaat:
+    """The result of the kern (``"kern"``) or schil (``"aanvullend"``) bouwstenen."""
+    return next(g for g in resultaat.typen if g.id == soort)
+
 
 def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -> str:
-    """One sentence: total and band, strongest and weakest bouwsteen, and the largest gap to the ambition.
+    """One sentence: the kern score and band, and beside it the schil score and band.
 
-    The gap names both scores ("nu 32, ambitie 75"): a bare "43 punten" reads like a score.
+    The kern score leads (docs/methode.md): the handreiking calls the aanvullende bouwstenen
+    "vooral indirect van belang", and a mean of all sixteen let them pull the headline down.
     """
-    totaal = resultaat.totaal
-    if totaal.score is None:
+    kern, schil = type_groep(resultaat, "kern"), type_groep(resultaat, "aanvullend")
+    if kern.score is None and schil.score is None:
         return f"Voor {gemeente} is nog geen score: er zijn nog geen stellingen met een niveau beantwoord."
     banden = {b.id: b.naam.nl.lower() for b in vragenlijst.schaal.banden}
+    if kern.score is None:
+        zin = f"{gemeente} heeft nog geen score op de kernbouwstenen"
+    else:
+        zin = f"{gemeente} scoort {heel(kern.score)} van 100 op de kernbouwstenen (band {banden[kern.band or '']})"
+    if schil.score is None:
+        return zin + "; de aanvullende bouwstenen voor organisatie en overheid hebben nog geen score."
+    return (
+        f"{zin} en, apart daarvan, {heel(schil.score)} van 100 op de aanvullende bouwstenen voor organisatie en "
+        f"overheid (band {banden[schil.band or '']})."
+    )
+
+
+def uitschieterzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> str:
+    """The sentence after the kernzin: strongest and weakest bouwsteen, and the largest gap to the ambition.
+
+    The gap names both scores ("nu 32, ambitie 75"): a bare "43 punten" reads like a score.
+    Empty when no bouwsteen has a score.
+    """
     namen = {b.id: b.naam.nl for b in vragenlijst.bouwstenen}
     sterk, zwak = uitersten(resultaat, 1)
-    zin = f"{gemeente} scoort {heel(totaal.score)} van 100 (band {banden[totaal.band or '']})"
-    if sterk:
-        zin += f"; het sterkst is {namen[sterk[0].bouwsteen]} ({heel(sterk[0].score or 0)})"
+    if not sterk:
+        return ""
+    zin = f"Het sterkst is {namen[sterk[0].bouwsteen]} ({heel(sterk[0].score or 0)})"
     if zwak:
         zin += f", het zwakst {namen[zwak[0].bouwsteen]} ({heel(zwak[0].score or 0)})"
     gescoord = [b for b in resultaat.bouwstenen if b.score is not None]
@@ -43,6 +78,29 @@ def kernzin(vragenlijst: Vragenlijst, resultaat: ScanResultaat, gemeente: str) -
             f"(nu {heel(grootst.score or 0)}, ambitie {heel(grootst.ambitie_score or 0)})"
         )
     return zin + "."
+
+
+def samenstelling(vragenlijst: Vragenlijst, dimensie: str) -> str:
+    """What a dimension score is made of ("1 kern + 2 aanvullend"), so nobody reads it as KCC only."""
+    leden = vragenlijst.per_dimensie().get(dimensie, [])
+    kern = sum(1 for b in leden if b.type == "kern")
+    delen = [f"{kern} kern"] if kern else []
+    if aanvullend := len(leden) - kern:
+        delen.append(f"{aanvullend} aanvullend")
+    return " + ".join(delen) or "–"
+
+
+def kenmerk_as(naam: str, stellingen: int) -> str:
+    """A kenmerk as a radar axis or table row: its name and on how many stellingen it rests."""
+    return f"{naam} ({stellingen} stellingen)"
+
+
+def band_niveaus(band: Band) -> str:
+    """The mean levels a band covers ("1,82 tot 2,62"): a score is rounded to a whole number
+    first, so 20,5 (level 1,82) is the first score of the band that starts at 21."""
+    van = 1.0 if band.ondergrens == 0 else 1 + (band.ondergrens - 0.5) / 25
+    tot = 5.0 if band.bovengrens == 100 else 1 + (band.bovengrens + 0.5) / 25
+    return f"{getal(van, 2)} tot {'en met ' if tot == 5 else ''}{getal(tot, 2)}"
 
 
 MAANDEN = (
@@ -101,18 +159,21 @@ class Stap(NamedTuple):
 def volgende_stap(vragenlijst: Vragenlijst, scan: Scan, resultaat: ScanResultaat, vandaag: dt.date) -> Stap:
     """The next step of the PDCA cycle for management.
 
-    The goals' least advanced phase decides: the werkgroep moves forward together, so the
+    Without goals: choose them, starting where the goal suggestions start (``rangorde``).
+    With goals, their least advanced phase decides: the werkgroep moves forward together, so the
     step is the one after the phase the slowest goal is in.
     """
     herhaal = datum_nl(plus_maanden(scan.scanronde.datum, HERHAAL_MAANDEN))
     namen = {b.id: b.naam.nl for b in vragenlijst.bouwstenen}
     if not scan.doelen:
-        _, zwak = uitersten(resultaat, 1)
-        waar = f", te beginnen bij {namen[zwak[0].bouwsteen]}" if zwak else ""
+        # The goal engine's own order (gap x kern weight, foundations first), not the lowest score:
+        # the report and the suggested goals name the same place to start.
+        eerst = rangorde(vragenlijst, resultaat)
+        waar = f" Begin bij {namen[eerst[0]]}: daar begint ook de lijst met voorgestelde doelen." if eerst else ""
         return Stap(
             "Plan: doelen kiezen",
-            f"De werkgroep stelt drie tot vijf SMART-doelen op{waar}, elk met een eigenaar, een nulmeting en "
-            "een deadline (pagina Doelen van de zelfscan).",
+            "De werkgroep stelt drie tot vijf SMART-doelen op, elk met een eigenaar, een nulmeting en een deadline "
+            f"(pagina Doelen van de zelfscan).{waar}",
             "wijs een trekker aan en stel de doelen binnen een maand vast.",
         )
     traagste = min(PDCA_VOLGORDE.index(d.status) for d in scan.doelen)
@@ -176,16 +237,17 @@ def benchmark_zin(gemeente: str, benchmark: Benchmark) -> str:
             + ("er doet 1 gemeente" if benchmark.gemeenten == 1 else f"er doen {benchmark.gemeenten} gemeenten")
             + f" mee met een afgeronde scan, en pas vanaf {MIN_GROEP} worden cijfers getoond."
         )
-    totaal = next(p for p in benchmark.posities if p.soort == "totaal")
+    # The kern score leads here as everywhere; the total of all sixteen is no headline.
+    kern = next((p for p in benchmark.posities if p.soort == "type" and p.onderdeel == "kern"), None)
     bouwstenen = [p for p in benchmark.posities if p.soort == "bouwsteen" and p.plaats is not None]
     hoger = sum(1 for p in bouwstenen if p.plaats == "boven")
     lager = sum(1 for p in bouwstenen if p.plaats == "onder")
-    if totaal.eigen is None or totaal.groep is None or totaal.plaats is None:
-        begin = f"{gemeente} heeft nog geen totaalscore om te vergelijken met {benchmark.groep}"
+    if kern is None or kern.eigen is None or kern.groep is None or kern.plaats is None:
+        begin = f"{gemeente} heeft nog geen score op de kernbouwstenen om te vergelijken met {benchmark.groep}"
     else:
         begin = (
-            f"Met een totaalscore van {heel(totaal.eigen)} zit {gemeente} {PLAATS_TEKST[totaal.plaats]} van "
-            f"{benchmark.groep} (mediaan {heel(totaal.groep.mediaan)}, {benchmark.gemeenten} gemeenten)"
+            f"Met een score van {heel(kern.eigen)} op de kernbouwstenen zit {gemeente} {PLAATS_TEKST[kern.plaats]} "
+            f"van {benchmark.groep} (mediaan {heel(kern.groep.mediaan)}, {benchmark.gemeenten} gemeenten)"
         )
     return (
         f"{begin}; op {hoger} van de {len(bouwstenen)} bouwstenen scoort {gemeente} hoger en op {lager} lager "

@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
+from reports.duiding import KERN_NAAM, SCHIL_NAAM, TOTAAL_NAAM, samenstelling, type_groep
 from scoring.grenzen import AMSTERDAM
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
@@ -303,7 +304,14 @@ def _schrijf_overzicht(ws: Worksheet, vl: Vragenlijst, scan: Scan, res: ScanResu
     dimensies: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
     for i, kop in enumerate(["Scores (ter informatie; worden bij inlezen overgeslagen)", "Score (0–100)", "Band"], 1):
         zet_cel(ws, r, i, kop, vet=True)
-    for groep, naam in [(res.totaal, "Totaal"), *((d, dimensies[d.id]) for d in res.dimensies)]:
+    # The kern score first, the schil beside it, the plain mean of all sixteen labelled as such.
+    rijen = [
+        (type_groep(res, "kern"), KERN_NAAM),
+        (type_groep(res, "aanvullend"), SCHIL_NAAM),
+        (res.totaal, TOTAAL_NAAM),
+        *((d, f"{dimensies[d.id]} ({samenstelling(vl, d.id)})") for d in res.dimensies),
+    ]
+    for groep, naam in rijen:
         r += 1
         zet_cel(ws, r, 1, naam)
         zet_cel(ws, r, 2, _r(groep.score, 1), "getal1")

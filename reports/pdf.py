@@ -54,14 +54,22 @@ from reportlab.platypus import (
 
 from reports import charts
 from reports.duiding import (
+    KERN_NAAM,
+    NIET_VERGELIJKBAAR,
     PDCA_NAAM,
     PLAATS_TEKST,
+    SCHIL_NAAM,
+    band_niveaus,
     benchmark_zin,
     datum_nl,
     getal,
+    kenmerk_as,
     kernzin,
     onderdeel_naam,
+    samenstelling,
+    type_groep,
     uitersten,
+    uitschieterzin,
     volgende_stap,
 )
 from scoring import tijd
@@ -69,7 +77,7 @@ from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
 from scoring.uitwissel import Doel, Scan
-from scoring.vergelijking import Benchmark
+from scoring.vergelijking import Benchmark, Positie
 
 log = logging.getLogger(__name__)
 Soort = Literal["handout", "volledig"]
@@ -360,7 +368,10 @@ def _kop(c: _Context, soort: Soort, compact: bool = False) -> list[Flowable]:
 
 def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     r = c.resultaat
-    kader = Table([[_p("kern", kernzin(c.vl, r, c.gemeente))]], colWidths=[BREEDTE])
+    zinnen: list[Flowable] = [_p("kern", kernzin(c.vl, r, c.gemeente))]
+    if tweede := uitschieterzin(c.vl, r):
+        zinnen += [Spacer(1, 1.5 * mm), _p("tekst", tweede)]
+    kader = Table([[zinnen]], colWidths=[BREEDTE])
     kader.setStyle(
         _tabelstijl(
             [
@@ -372,8 +383,22 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
             ]
         )
     )
+    # The headline: the kern score, and beside it, never merged, the schil score; the total of
+    # all sixteen is no headline (docs/methode.md). The plain sentence on comparability goes with it.
+    kern, schil = type_groep(r, "kern"), type_groep(r, "aanvullend")
+    kop = Table(
+        [
+            [_p("klein", KERN_NAAM), _p("klein", SCHIL_NAAM)],
+            [_p("cijfer", f"{_score(kern.score)} / 100"), _p("cijfer", f"{_score(schil.score)} / 100")],
+            [
+                _p("klein", f"band {c.bandnaam(kern.band).lower()}"),
+                _p("klein", f"band {c.bandnaam(schil.band).lower()}"),
+            ],
+        ],
+        colWidths=[BREEDTE / 2] * 2,
+    )
+    kop.setStyle(_tabelstijl([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     cijfers = [
-        ("Totaalscore", f"{_score(r.totaal.score)} / 100", c.bandnaam(r.totaal.band)),
         ("Deelnemers", str(r.deelnemers), "vulden stellingen in"),
         ("Ingevuld", f"{r.dekking:.0%}".replace(".", ","), "van alle mogelijke antwoorden"),
         (
@@ -388,18 +413,31 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
             [_p("cijfer", w) for _, w, _ in cijfers],
             [_p("klein", u) for *_, u in cijfers],
         ],
-        colWidths=[BREEDTE / 4] * 4,
+        colWidths=[BREEDTE / 3] * 3,
     )
     blok.setStyle(_tabelstijl([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
-    betekenis = {b.id: b.betekenis.nl for b in c.vl.schaal.banden}.get(r.totaal.band or "")
-    uitleg = [_p("klein", f"Band {c.bandnaam(r.totaal.band)}: {betekenis}")] if betekenis and not compact else []
+    betekenis = {b.id: b.betekenis.nl for b in c.vl.schaal.banden}.get(kern.band or "")
+    uitleg = (
+        [_p("klein", f"{KERN_NAAM}, band {c.bandnaam(kern.band)}: {betekenis}")] if betekenis and not compact else []
+    )
     banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in c.vl.schaal.banden)
     schaal = _p(
         "klein",
         "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
         f"één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken. Banden: {banden}.",
     )
-    return [kader, Spacer(1, 4 * mm), blok, Spacer(1, 1 * mm), *uitleg, schaal, Spacer(1, 2 * mm)]
+    return [
+        kader,
+        Spacer(1, 4 * mm),
+        kop,
+        _p("cel", NIET_VERGELIJKBAAR),
+        Spacer(1, 3 * mm),
+        blok,
+        Spacer(1, 1 * mm),
+        *uitleg,
+        schaal,
+        Spacer(1, 2 * mm),
+    ]
 
 
 def _uitersten(c: _Context) -> list[Flowable]:
@@ -418,12 +456,25 @@ def _uitersten(c: _Context) -> list[Flowable]:
     return [_p("h1", "Sterk en zwak"), _tabel(kop, rijen, [naam, score] * 2, lijn)]
 
 
+DIMENSIE_UITLEG = (
+    "Een dimensie is het gemiddelde van haar bouwstenen, kern en aanvullend even zwaar. Vier van de vijf dimensies "
+    "bestaan voor twee derde uit aanvullende bouwstenen: lees ze niet als de score van het KCC alleen."
+)
+
+
 def _groepen(
-    c: _Context, titel: str, groepen: Sequence[GroepResultaat], namen: dict[str, str], soort: str
+    c: _Context,
+    titel: str,
+    groepen: Sequence[GroepResultaat],
+    namen: dict[str, str],
+    soort: str,
+    uitleg: str = "",
 ) -> list[Flowable]:
+    dimensies = groepen is c.resultaat.dimensies
     rijen = [
         [
             namen[g.id],
+            *([samenstelling(c.vl, g.id)] if dimensies else []),
             _score(g.score),
             c.bandnaam(g.band),
             _score(g.ambitie_score),
@@ -431,9 +482,20 @@ def _groepen(
         ]
         for g in groepen
     ]
-    breedtes = [BREEDTE * f for f in (0.40, 0.12, 0.24, 0.12, 0.12)]
-    kop = [soort, "Score", "Band", "Ambitie", "Aantal"]
-    return [_p("h1", titel), _tabel(kop, rijen, breedtes, midden_vanaf=1)]
+    if dimensies:
+        # Per dimension which bouwstenen it holds: four of five are two thirds aanvullend,
+        # so nobody reads a dimension score as the KCC's own.
+        breedtes = [BREEDTE * f for f in (0.2, 0.27, 0.1, 0.17, 0.13, 0.13)]
+        kop = [soort, "Bouwstenen", "Score", "Band", "Ambitie", "Gescoord"]
+        midden = 2
+    else:
+        breedtes = [BREEDTE * f for f in (0.40, 0.12, 0.24, 0.12, 0.12)]
+        kop = [soort, "Score", "Band", "Ambitie", "Aantal"]
+        midden = 1
+    delen: list[Flowable] = [_p("h1", titel), _tabel(kop, rijen, breedtes, midden_vanaf=midden)]
+    if uitleg:
+        delen.append(_p("klein", uitleg))
+    return delen
 
 
 def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
@@ -444,10 +506,18 @@ def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
     delen: list[Flowable] = [_p("h1", "Vergelijking met andere gemeenten"), _p("tekst", benchmark_zin(c.gemeente, bm))]
     if not bm.voldoende:
         return delen
-    soorten = ("totaal", "dimensie", "bouwsteen") if alle_bouwstenen else ("totaal", "dimensie")
+    soorten = ("type", "dimensie", "bouwsteen") if alle_bouwstenen else ("type", "dimensie")
+
+    def naam(p: Positie) -> str:
+        if p.soort == "type":
+            return {"kern": KERN_NAAM, "aanvullend": SCHIL_NAAM}.get(p.onderdeel, p.onderdeel)
+        if p.soort == "dimensie":
+            return f"{onderdeel_naam(c.vl, p.soort, p.onderdeel)} ({samenstelling(c.vl, p.onderdeel)})"
+        return onderdeel_naam(c.vl, p.soort, p.onderdeel)
+
     rijen = [
         [
-            onderdeel_naam(c.vl, p.soort, p.onderdeel),
+            naam(p),
             _score(p.eigen),
             _score(p.groep.q1) if p.groep else "–",
             _score(p.groep.mediaan) if p.groep else "–",
@@ -488,6 +558,8 @@ def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
         ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk),
     ):
         assen = [namen_van[g.id] for g in groepen]
+        if groepen is r.kenmerken:  # how many stellingen carry each kenmerk: 4 is not 28
+            assen = [kenmerk_as(a, g.onderdelen_totaal) for a, g in zip(assen, groepen, strict=True)]
         beeld = _radar(c, assen, [g.score for g in groepen], [g.ambitie_score for g in groepen], titel)
         uitleg: list[Flowable] = []
         if groepen is r.kenmerken:
@@ -496,7 +568,7 @@ def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
                     "klein",
                     "De acht kenmerken van een omnichannel aanpak uit de VNG-handreiking (§ 3.1.1). Elke stelling hoort "
                     "bij één tot drie kenmerken; een kenmerk is het gemiddelde van zijn stellingen en heeft geen eigen "
-                    "ambitie.",
+                    "ambitie. Tussen haakjes: op hoeveel stellingen het kenmerk rust; hoe minder, hoe onzekerder.",
                 )
             )
         delen.append(KeepTogether([Spacer(1, 3 * mm), beeld, *uitleg]))
@@ -700,31 +772,59 @@ def _deelnemers(c: _Context) -> list[Flowable]:
 
 def _methode(c: _Context) -> list[Flowable]:
     kop = _p("h1", "Bijlage: methode")
-    niveaus = [[str(n.niveau), n.naam.nl, n.definitie.nl] for n in c.vl.schaal.niveaus]
-    banden = [[b.naam.nl, f"{b.ondergrens}–{b.bovengrens}", b.betekenis.nl] for b in c.vl.schaal.banden]
+    niveaus: list[list[Flowable | str]] = [
+        [str(n.niveau), n.naam.nl, [_p("cel", n.definitie.nl), _p("klein", n.generatie.nl)]]  # type: ignore[list-item]
+        for n in c.vl.schaal.niveaus
+    ]
+    banden = [
+        [b.naam.nl, f"{b.ondergrens}–{b.bovengrens}", band_niveaus(b), b.betekenis.nl] for b in c.vl.schaal.banden
+    ]
     return [
         PageBreak(),
         kop,
         _p("tekst", c.vl.meta.bron),
         _p(
             "tekst",
-            "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen, "
-            "of kiest weet niet of n.v.t.; die tellen nergens mee. Een niveau wordt een score met "
-            "score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en niveau 5 = 100.",
+            "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen: "
+            "hij kiest het hoogste niveau waarvan alles klopt. Hij kan ook weet niet of n.v.t. kiezen; die tellen "
+            "nergens mee. Een niveau wordt een score met score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en "
+            "niveau 5 = 100.",
         ),
         _p(
             "tekst",
             "Het niveau van een stelling is het door de werkgroep vastgestelde niveau als dat er is, anders het "
-            "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie, "
-            "het type (kern of aanvullend) en het totaal zijn het gemiddelde van hun bouwstenen met een score; een "
+            "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie "
+            "en de groepen kern en aanvullend zijn het gemiddelde van hun bouwstenen met een score; een "
             "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
             "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
             "ambitie van de werkgroep, anders de mediaan van de persoonlijke ambities.",
         ),
+        _p(
+            "tekst",
+            "De score van de acht kernbouwstenen staat voorop. De handreiking noemt de aanvullende bouwstenen "
+            "(organisatie en overheid) vooral indirect van belang; hun score staat daarom apart, ernaast. Een "
+            "gemiddelde van alle zestien bouwstenen staat alleen in de exports. ",
+            NIET_VERGELIJKBAAR,
+            " De grenzen van de banden komen van de VNG-omnichannelscan; de stellingen, de weging en de "
+            "betekenis van de banden zijn van deze zelfscan.",
+        ),
+        _p(
+            "tekst",
+            "De volgende stap en de voorgestelde doelen beginnen bij dezelfde bouwsteen: de grootste afstand tot de "
+            "ambitie, kernbouwstenen zwaarder dan aanvullende, en eerst de bouwsteen waar een andere op rust. "
+            "Welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking.",
+        ),
         _p("h2", "De vijf niveaus"),
-        _tabel(["Niveau", "Naam", "Betekenis"], niveaus, [BREEDTE * f for f in (0.1, 0.25, 0.65)]),
+        _tabel(["Niveau", "Naam", "Betekenis"], niveaus, [BREEDTE * f for f in (0.1, 0.2, 0.7)]),
         _p("h2", "De banden van de score"),
-        _tabel(["Band", "Score", "Betekenis"], banden, [BREEDTE * f for f in (0.2, 0.12, 0.68)]),
+        _p(
+            "klein",
+            "De score wordt voor de band op een heel getal afgerond. Een band is dus een bereik van het gemiddelde "
+            "niveau: 20,5 (niveau 1,82) hoort al bij de tweede band.",
+        ),
+        _tabel(
+            ["Band", "Score", "Gemiddeld niveau", "Betekenis"], banden, [BREEDTE * f for f in (0.16, 0.1, 0.2, 0.54)]
+        ),
     ]
 
 
@@ -820,7 +920,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         verhaal += [
             *_samenvatting(c, compact),
             *_uitersten(c),
-            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie"),
+            *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie", DIMENSIE_UITLEG),
             *_volgende_stap(c),
             PageBreak(),
             *_radars(c, ook_groepen=False),
@@ -837,13 +937,14 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         *_samenvatting(c),
         *_uitersten(c),
         *_volgende_stap(c),
-        *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie"),
+        *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie", DIMENSIE_UITLEG),
         *_groepen(
             c,
-            "Kern en aanvullend",
+            "Kern en aanvullend, apart",
             resultaat.typen,
-            {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"},
-            "Soort",
+            {"kern": KERN_NAAM, "aanvullend": SCHIL_NAAM},
+            "Bouwstenen",
+            NIET_VERGELIJKBAAR,
         ),
         *_benchmark(c, alle_bouwstenen=True),
         PageBreak(),

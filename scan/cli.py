@@ -301,18 +301,30 @@ def _fmt(waarde: float | None, cijfers: int = 0) -> str:
 def _tabel(vragenlijst: Vragenlijst, resultaat: ScanResultaat, kop: str) -> str:
     banden = {b.id: b.naam.nl.lower() for b in vragenlijst.schaal.banden}
     regels = [kop, ""]
-    t = resultaat.totaal
-    if t.score is None:
-        regels.append("Totaalscore: nog geen score (er zijn geen niveaus ingevuld).")
-    else:
-        regels.append(f"Totaalscore: {_fmt(t.score)} van 100, {banden[t.band or '']}.")
+    # The kern score leads, the schil score stands beside it; the total of 16 is a detail (docs/methode.md).
+    from reports.duiding import KERN_NAAM, NIET_VERGELIJKBAAR, SCHIL_NAAM, TOTAAL_NAAM, samenstelling, type_groep
+
+    if resultaat.totaal.score is None:
+        regels.append(f"{KERN_NAAM}: nog geen score (er zijn geen niveaus ingevuld).")
+    for naam, g in (
+        (KERN_NAAM, type_groep(resultaat, "kern")),
+        (SCHIL_NAAM, type_groep(resultaat, "aanvullend")),
+        (TOTAAL_NAAM, resultaat.totaal),
+    ):
+        if resultaat.totaal.score is not None:
+            band = f", {banden[g.band]}" if g.band and g is not resultaat.totaal else ""
+            regels.append(f"{naam}: {_fmt(g.score)} van 100{band}.")
+    regels.append(NIET_VERGELIJKBAAR)
     regels.append(
         f"Deelnemers: {resultaat.deelnemers}; dekking: {_fmt(resultaat.dekking * 100)}% van de antwoorden is een score."
     )
-    regels += ["", f"{'Dimensie':<14}{'score':>7}{'ambitie':>9}  band"]
+    regels += ["", f"{'Dimensie':<14}{'bouwstenen':<23}{'score':>7}{'ambitie':>9}  band"]
     namen: dict[str, str] = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
     for d in resultaat.dimensies:
-        regels.append(f"{namen[d.id]:<14}{_fmt(d.score):>7}{_fmt(d.ambitie_score):>9}  {banden.get(d.band or '', '–')}")
+        regels.append(
+            f"{namen[d.id]:<14}{samenstelling(vragenlijst, d.id):<23}{_fmt(d.score):>7}{_fmt(d.ambitie_score):>9}  "
+            f"{banden.get(d.band or '', '–')}"
+        )
     regels += ["", f"{'Bouwsteen':<51}{'type':<11}{'score':>6}{'dekking':>9}{'ambitie':>9}{'gap':>6}{'bespreek':>10}"]
     for b in resultaat.bouwstenen:
         bs = vragenlijst.bouwsteen(b.bouwsteen)

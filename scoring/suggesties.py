@@ -5,10 +5,12 @@ library and date always give the same suggestions.
 
 How priorities are chosen (every reason is kept and shown to the werkgroep):
 1. The gap between ambition and current score; without an ambition the gap to level 4
-   ("Ineengeschoven kanalen"), the handreiking's omnichannel target, counts for half.
+   ("Gestuurd" in 2.0, "Ineengeschoven kanalen" in 1.0), the handreiking's omnichannel target, counts for half.
 2. Kernbouwstenen weigh 1.0, aanvullende 0.7: the handreiking puts the kern first.
 3. Foundations first: when a bouwsteen rests on another that scores lower (clear goals before
    data-driven steering, for example), the foundation gains and the one resting on it loses.
+   Which bouwsteen rests on which (``FUNDAMENT``) is our own assumption, not the handreiking's,
+   and every reason that uses it says so (``AANNAME``).
 4. Low agreement (most stellingen disputed or a wide spread) does not change the order but lowers
    the confidence, and the suggestion says so.
 Per chosen bouwsteen the template for its next step is the one that lifts most of its weakest
@@ -44,6 +46,8 @@ FUNDAMENT: dict[str, tuple[str, ...]] = {
     "ketenprocessen_informatisering": ("procesinrichting_ict",),
     "organisatie_ketens_overheid": ("organisatie_organisatie",),
 }
+"""Our assumption, not the handreiking's (review §3 #25): users see it labelled ``AANNAME``."""
+AANNAME = "onze aanname, niet uit de handreiking"
 FUNDAMENT_FACTOR = 0.25
 MIN_AANTAL, MAX_AANTAL = 3, 7
 
@@ -81,6 +85,7 @@ def _vul_in(tekst: str, gemeente: str, nulmeting: str) -> str:
 
 
 def _prioriteiten(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> dict[str, tuple[float, list[str]]]:
+    # Every reason speaks in levels (1-5), never in scores: one scale per sentence (review §2.1 #17).
     namen = {b.id: b.naam.nl for b in vragenlijst.bouwstenen}
     per_id = {b.bouwsteen: b for b in resultaat.bouwstenen}
     uit: dict[str, tuple[float, list[str]]] = {}
@@ -88,13 +93,17 @@ def _prioriteiten(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> dict[st
         if b.score is None or b.niveau is None or b.niveau >= 5:
             continue
         redenen: list[str] = []
-        if b.ambitie_score is not None:
+        if b.ambitie_score is not None and b.ambitie is not None:
             gap = b.ambitie_score - b.score
-            redenen.append(f"de ambitie ligt {gap:.0f} punten boven de huidige score ({b.score:.0f})")
+            redenen.append(
+                f"de ambitie is niveau {niveau_tekst(b.ambitie)}, {niveau_tekst(b.ambitie - b.niveau)} niveau "
+                f"hoger dan nu ({niveau_tekst(b.niveau)})"
+            )
         else:
             gap = (niveau_naar_score(STANDAARD_AMBITIE) - b.score) / 2
             redenen.append(
-                f"er is geen ambitie opgegeven; de score ({b.score:.0f}) ligt onder niveau {STANDAARD_AMBITIE}"
+                f"er is geen ambitie opgegeven; het niveau ({niveau_tekst(b.niveau)}) ligt onder niveau "
+                f"{STANDAARD_AMBITIE}"
             )
         if gap <= 0:
             continue
@@ -105,14 +114,27 @@ def _prioriteiten(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> dict[st
             fundament = per_id.get(basis)
             if fundament is not None and fundament.score is not None and fundament.score < b.score:
                 gewicht *= 1 - FUNDAMENT_FACTOR
-                redenen.append(f"eerst {namen[basis]}, waar deze bouwsteen op rust")
+                redenen.append(f"eerst {namen[basis]}, waar deze bouwsteen op rust ({AANNAME})")
         for hoger, bases in FUNDAMENT.items():
             boven = per_id.get(hoger)
             if b.bouwsteen in bases and boven is not None and boven.score is not None and b.score < boven.score:
                 gewicht *= 1 + FUNDAMENT_FACTOR
-                redenen.append(f"{namen[hoger]} rust erop en scoort hoger")
+                redenen.append(f"{namen[hoger]} rust erop ({AANNAME}) en staat hoger")
         uit[b.bouwsteen] = (gap * gewicht, redenen)
     return uit
+
+
+def rangorde(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> list[str]:
+    """The bouwstenen with room to grow, most important first: the order ``stel_voor`` picks goals in.
+
+    The one ranking: the report's "Volgende stap" names its first bouwsteen, so management and
+    the goal suggestions never point at two different places to start.
+    """
+    return [b for b, _ in _volgorde(vragenlijst, resultaat)]
+
+
+def _volgorde(vragenlijst: Vragenlijst, resultaat: ScanResultaat) -> list[tuple[str, tuple[float, list[str]]]]:
+    return sorted(_prioriteiten(vragenlijst, resultaat).items(), key=lambda kv: (-kv[1][0], kv[0]))
 
 
 def _onenigheid(b: BouwsteenResultaat) -> str | None:
@@ -168,7 +190,7 @@ def stel_voor(
     nulmetingen = nulmetingen or {}
     grootte = GROOTTEKLASSE.get(grootteklasse or "")
     per_id = {b.bouwsteen: b for b in resultaat.bouwstenen}
-    volgorde = sorted(_prioriteiten(vragenlijst, resultaat).items(), key=lambda kv: (-kv[1][0], kv[0]))
+    volgorde = _volgorde(vragenlijst, resultaat)
     gekozen: list[Suggestie] = []
     al_gekozen: set[str] = set(uitgesloten)
     # A second round over the same bouwstenen (their next template) fills up to ``aantal``.
@@ -232,7 +254,7 @@ def _suggestie(
         notities=f"Streefregel: {_vul_in(sjabloon.streefregel.nl, gemeente, nul_tekst)}",
     )
     niveau = niveau_tekst(b.niveau)
-    alle_redenen = [f"{gemeente} staat op {niveau}: dit is de stap van niveau {stap} naar {stap + 1}", *redenen]
+    alle_redenen = [f"{gemeente} staat op niveau {niveau}: dit is de stap van niveau {stap} naar {stap + 1}", *redenen]
     onenig = _onenigheid(b)
     return Suggestie(
         doel=doel,

@@ -7,6 +7,8 @@ workshop. Questionnaire texts are not here: they live in the YAML as language ma
 
 from __future__ import annotations
 
+from reports.duiding import KERN_NAAM, NIET_VERGELIJKBAAR, SCHIL_NAAM
+
 NL: dict[str, str] = {
     "app.titel": "Omnichannel zelfscan",
     "algemeen.kies": "Kies of typ om te zoeken",
@@ -426,7 +428,6 @@ NL: dict[str, str] = {
     "resultaten.titel": "Resultaten {gemeente}",
     "resultaten.ronde": "Scanronde {code} · {datum} · scores van 0 tot 100, uit alle antwoorden die nu zijn opgeslagen",
     "resultaten.leeg": "Er zijn nog geen antwoorden met een niveau. Zodra iemand een stelling beantwoordt, verschijnen hier de scores.",
-    "resultaten.totaal": "Totaalscore",
     "resultaten.deelnemers": "Deelnemers met antwoorden",
     "resultaten.dekking": "Beantwoord met een niveau",
     "resultaten.bespreekpunten": "Bespreekpunten",
@@ -511,7 +512,7 @@ NL: dict[str, str] = {
     "doelen.titel": "Verbeterdoelen {gemeente}",
     "doelen.intro": (
         "De scan stelt doelen voor bij de bouwstenen met de grootste afstand tot de ambitie; kernbouwstenen "
-        "en fundamenten gaan voor. Een doel wordt pas vastgesteld als alle vijf SMART-letters **in orde** zijn "
+        "en fundamenten gaan voor (welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking). Een doel wordt pas vastgesteld als alle vijf SMART-letters **in orde** zijn "
         "(een vinkje in plaats van een kruisje): vul vooral uw eigen nulmeting, de streefwaarde en het draagvlak "
         "in. Is de indicator nog nooit gemeten, vink dan **Nog niet gemeten** aan en kies de datum waarop de "
         "nulmeting uiterlijk volgt."
@@ -624,8 +625,9 @@ NL: dict[str, str] = {
     "invullen.bouwsteen.ambitie_ja": "ambitie gekozen",
     "invullen.bouwsteen.ambitie_nee": "ambitie nog niet gekozen",
     "invullen.uitleg": (
-        "Lees bij elke stelling de vijf beschrijvingen en kies de beschrijving die het best past bij hoe het nu "
-        "gaat in uw gemeente. Elke keuze wordt meteen opgeslagen."
+        "Lees bij elke stelling de vijf beschrijvingen, van niveau 1 naar 5, en denk aan hoe het nu gaat in uw "
+        "gemeente. Klopt een deel van een niveau niet, kies dan het niveau eronder. Kunt u het niet beoordelen? "
+        "Kies dan weet niet. Elke keuze wordt meteen opgeslagen."
     ),
     "invullen.keuze": "Uw keuze bij stelling {nummer}",
     "invullen.toelichting": "Toelichting (optioneel)",
@@ -657,8 +659,8 @@ NL: dict[str, str] = {
     "start.versie": "Vragenlijst versie {versie} · {bouwstenen} bouwstenen · {stellingen} stellingen",
     "start.schaal.kop": "De vijf niveaus",
     "start.schaal.uitleg": (
-        "Elke stelling heeft per niveau een concrete beschrijving. Kies het niveau dat het best beschrijft "
-        "hoe het nu gaat. *{weet_niet}* en *{nvt}* tellen niet mee in de score."
+        "Elke stelling heeft per niveau een concrete beschrijving. Kies het hoogste niveau waarvan alles klopt "
+        "voor hoe het nu gaat. *{weet_niet}* en *{nvt}* tellen niet mee in de score."
     ),
     "start.schaal.kol.niveau": "Niveau",
     "start.schaal.kol.naam": "Naam",
@@ -666,7 +668,11 @@ NL: dict[str, str] = {
     "start.schaal.kol.definitie": "Wat u dan ziet",
     "start.banden.kop": "Van score naar band",
     "start.banden.uitleg": (
-        "Scores lopen van 0 tot 100: niveau 1 is 0, niveau 5 is 100. De banden zijn die van de VNG-omnichannelscan."
+        "Scores lopen van 0 tot 100: niveau 1 is 0, niveau 5 is 100. De grenzen van de banden komen van de "
+        "VNG-omnichannelscan; de stellingen en de weging zijn van deze zelfscan. De scores zijn daarom niet te "
+        "vergelijken met die scan. De score wordt voor de band op een heel getal afgerond; daarom begint een band "
+        "bij een gemiddeld niveau als 1,82. De kopscore is die van de acht kernbouwstenen; de aanvullende "
+        "bouwstenen (organisatie en overheid) staan er apart naast."
     ),
     "start.banden.kol.band": "Band",
     "start.banden.kol.score": "Score",
@@ -811,6 +817,20 @@ NL: dict[str, str] = {
     "naleving.kol.grondslag": "Grondslag",
     "naleving.kol.notitie": "Notitie",
     "naleving.samenvatting": "Voldoet: {voldoet} van de {totaal} plichten. Niet ingevuld: {open}.",
+    # --- issue 15: presentatie van scores en niveaus ---
+    "niveau.regel": "Kies het hoogste niveau waarvan alles klopt.",
+    "resultaten.kop.kern": KERN_NAAM,
+    "resultaten.kop.schil": SCHIL_NAAM,
+    "resultaten.niet_vergelijkbaar": NIET_VERGELIJKBAAR,
+    "resultaten.kol.samenstelling": "Bouwstenen",
+    "start.banden.kol.niveau": "Gemiddeld niveau",
+    "resultaten.dimensies.uitleg": (
+        "Een dimensie is het gemiddelde van haar bouwstenen, kern en aanvullend even zwaar. Vier van de vijf "
+        "dimensies bestaan voor twee derde uit aanvullende bouwstenen: lees ze niet als de score van het KCC alleen."
+    ),
+    "resultaten.kenmerken.aantal": (
+        "Tussen haakjes: op hoeveel stellingen een kenmerk rust. Hoe minder stellingen, hoe onzekerder de score."
+    ),
 }
 
 

@@ -67,7 +67,7 @@ def test_doelen__suggestions_show_why_and_five_smart_letters(
     assert [tab.label for tab in at.tabs] == ["Voorstellen", "Vastgestelde doelen", "Eigen doel"]
     assert "5 voorstellen van de scan" in " ".join(c.value for c in at.caption)
     tekst = " ".join(m.value for m in at.markdown)
-    assert "Utrecht staat op 1,0: dit is de stap van niveau 1 naar 2" in tekst.replace("\\", "")
+    assert "Utrecht staat op niveau 1,0: dit is de stap van niveau 1 naar 2" in tekst.replace("\\", "")
     assert tekst.count("**S** · Specifiek") >= 5
     # The intro speaks of what is shown (a tick, "in orde"), not of a colour the page does not use.
     assert "groen" not in tekst

@@ -36,7 +36,8 @@ def test_demo_then_score__table_and_json(tmp_path: Path, capsys: pytest.CaptureF
     assert "'s-Hertogenbosch" in capsys.readouterr().out
     assert main(["score", str(out)]) == 0
     tabel = capsys.readouterr().out
-    assert "Totaalscore:" in tabel and "(FICTIEF)" in tabel and "Kanaalinzet" in tabel
+    assert "Kernbouwstenen:" in tabel and "(FICTIEF)" in tabel and "Kanaalinzet" in tabel
+    assert "Alle 16 bouwstenen, gelijk gewogen:" in tabel and "Totaalscore" not in tabel
     assert main(["score", str(out), "--format", "json"]) == 0
     resultaat = json.loads(capsys.readouterr().out)
     assert len(resultaat["bouwstenen"]) == 16

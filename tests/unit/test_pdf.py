@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
-from reports.duiding import uitersten
+from reports.duiding import NIET_VERGELIJKBAAR, samenstelling, uitersten
 from reports.pdf import HANDOUT_DOELEN, handout, verbeterrapport
 from scan.demo.fictief import maak_demo
 from scan.gemeenten import zoek_gemeente
+from scoring.afronding import heel
 from scoring.doelen import DoelenBibliotheek
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
@@ -97,15 +98,21 @@ def test_handout__has_the_scores_of_the_engine_and_the_goals(
     assert 2 <= len(lezer.pages) <= 4
     tekst = _plat(_tekst(handout_pdf))
     assert "Súdwest-Fryslân" in tekst
-    assert f"{_heel(resultaat.totaal.score)} / 100" in tekst
-    assert f"scoort {_heel(resultaat.totaal.score)} van 100" in tekst
+    kern, schil = (next(g for g in resultaat.typen if g.id == t) for t in ("kern", "aanvullend"))
+    # The headline is the kern score with the schil score beside it; the total of 16 is no headline.
+    assert f"scoort {_heel(kern.score)} van 100 op de kernbouwstenen" in tekst
+    assert f"{_heel(kern.score)} / 100" in tekst and f"{_heel(schil.score)} / 100" in tekst
+    assert "Organisatie en overheid (aanvullende bouwstenen)" in tekst
+    assert _plat(NIET_VERGELIJKBAAR) in tekst
+    if heel(resultaat.totaal.score or 0) not in {heel(kern.score or 0), heel(schil.score or 0)}:
+        assert f"{_heel(resultaat.totaal.score)} / 100" not in tekst
     namen = {b.id: f"{b.nummer}. {b.naam.nl}" for b in vragenlijst.bouwstenen}
     sterk, zwak = uitersten(resultaat)
     for b in [*sterk, *zwak]:
         assert f"{namen[b.bouwsteen]} {_heel(b.score)}" in tekst
     dimensies = {d.id: d.naam.nl for d in vragenlijst.meta.dimensies}
     for d in resultaat.dimensies:
-        assert f"{dimensies[d.id]} {_heel(d.score)}" in tekst
+        assert f"{dimensies[d.id]} {samenstelling(vragenlijst, d.id)} {_heel(d.score)}" in tekst
     # Goals are shown in full as far as four pages allow; the rest is named, never dropped silently.
     getoond = [d for d in scan.doelen if _plat(d.titel) in tekst]
     assert getoond == scan.doelen[: len(getoond)] and len(getoond) >= 3
@@ -243,8 +250,10 @@ def test_handout__shows_the_benchmark_position_only_when_given(
     met = _plat(_tekst(handout(vragenlijst, scan, resultaat, vandaag=dt.date(2026, 11, 22), benchmark=bm)))
     assert "Vergelijking met andere gemeenten" in met
     assert "6 deelnemende gemeenten" in met and "middelste helft" in met
-    totaal = bm.posities[0]
-    assert totaal.groep is not None and f"mediaan {_heel(totaal.groep.mediaan)}" in met
+    # The benchmark sentence leads with the kern score, as the headline does.
+    kern = next(p for p in bm.posities if p.soort == "type" and p.onderdeel == "kern")
+    assert kern.groep is not None and "op de kernbouwstenen zit Súdwest-Fryslân" in met
+    assert f"mediaan {_heel(kern.groep.mediaan)}" in met
     # Anonymous: no peer is named anywhere.
     assert not any(n in met for n in ["Leeuwarden", "Heerenveen", "Waadhoeke", "Harlingen"])
     assert "Vergelijking met andere gemeenten" not in _plat(_tekst(handout_pdf))

@@ -13,7 +13,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from reports.duiding import kernzin
+from reports.duiding import uitschieterzin
 from reports.pdf import handout, verbeterrapport
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
@@ -46,7 +46,7 @@ def test_without_agreement__the_median_of_personal_ambitions_counts(vragenlijst:
     scan = _scan(vragenlijst, None)
     b = bereken_scan(vragenlijst, scan).bouwstenen[0]
     assert (b.score, b.ambitie, b.ambitie_score) == (25.0, 5.0, 100.0)
-    assert "(nu 25, ambitie 100)" in kernzin(vragenlijst, bereken_scan(vragenlijst, scan), "Utrecht")
+    assert "(nu 25, ambitie 100)" in uitschieterzin(vragenlijst, bereken_scan(vragenlijst, scan))
 
 
 @pytest.mark.slow
@@ -60,7 +60,7 @@ def test_agreed_ambition__overrides_the_personal_ones_in_result_sentence_and_pdf
     score = (vastgesteld - 1) * 25
     assert (b.ambitie, b.ambitie_score, b.gap_score) == (float(vastgesteld), float(score), float(score - 25))
     naam = vragenlijst.bouwstenen[0].naam.nl
-    zin = kernzin(vragenlijst, resultaat, "Utrecht")
+    zin = uitschieterzin(vragenlijst, resultaat)
     assert "ambitie 100" not in zin
     if score > 25:  # the sentence names the largest gap only when there is one
         assert f"{naam} (nu 25, ambitie {score})" in zin

@@ -45,6 +45,7 @@ if opslag.afgerond:
     st.info(t("invullen.afgerond"), icon=":material/lock:")
 st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
 st.markdown(letterlijk(bouwsteen.omschrijving.nl), anchors=False)
+st.info(t("niveau.regel"), icon=":material/rule:")
 st.caption(t("invullen.uitleg"))
 
 for nummer, s in enumerate(bouwsteen.stellingen, start=1):

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from reports.duiding import band_niveaus
 from scan.ui.context import vragenlijst_of_stop
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -78,6 +79,7 @@ with tab_schaal:
             {
                 t("start.banden.kol.band"): [b.naam.nl for b in schaal.banden],
                 t("start.banden.kol.score"): [f"{b.ondergrens}–{b.bovengrens}" for b in schaal.banden],
+                t("start.banden.kol.niveau"): [band_niveaus(b) for b in schaal.banden],
                 t("start.banden.kol.betekenis"): [b.betekenis.nl for b in schaal.banden],
             }
         ),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from reports.duiding import benchmark_zin, kernzin
+from reports.duiding import benchmark_zin, kernzin, type_groep, uitschieterzin
 from scan.services import resultaten, vergelijken
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.navigatie import pad
@@ -27,17 +27,23 @@ if resultaat.totaal.score is None:
     st.stop()
 
 st.markdown(f"### {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}", anchors=False)
-cijfers = st.columns(4)
-cijfers[0].metric(
-    t("resultaten.totaal"),
-    f"{heel(resultaat.totaal.score)} / 100",
-    banden[resultaat.totaal.band or ""],
-    delta_color="off",
-    delta_arrow="off",
-)
-cijfers[1].metric(t("resultaten.deelnemers"), resultaat.deelnemers)
-cijfers[2].metric(t("resultaten.dekking"), resultaten.procent(resultaat.dekking))
-cijfers[3].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
+st.markdown(letterlijk(uitschieterzin(vl, resultaat)), anchors=False)
+# The headline: the kern score, and beside it, never merged, the schil score (docs/methode.md).
+kop = st.columns(2)
+for kolom, soort in zip(kop, ("kern", "aanvullend"), strict=True):
+    groep = type_groep(resultaat, soort)
+    kolom.metric(
+        t("resultaten.kop.kern" if soort == "kern" else "resultaten.kop.schil"),
+        "–" if groep.score is None else f"{heel(groep.score)} / 100",
+        banden.get(groep.band or "", "–"),
+        delta_color="off",
+        delta_arrow="off",
+    )
+st.caption(t("resultaten.niet_vergelijkbaar"))
+cijfers = st.columns(3)
+cijfers[0].metric(t("resultaten.deelnemers"), resultaat.deelnemers)
+cijfers[1].metric(t("resultaten.dekking"), resultaten.procent(resultaat.dekking))
+cijfers[2].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
 # Only for a gemeente that opted in to the anonymous benchmark; the details are on Vergelijken.
 if (positie := vergelijken.benchmark_positie(db, vl, sessie.ronde.id)) is not None:
     st.info(letterlijk(benchmark_zin(sessie.ronde.gemeente, positie)), icon=":material/leaderboard:")

@@ -3,22 +3,39 @@ kenmerken), each with the table behind the chart."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from reports import charts
+from reports.duiding import kenmerk_as, samenstelling
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
 
 
-def _radar(assen: list[str], huidig: list[float | None], ambitie: list[float | None] | None, titel: str) -> None:
-    links, rechts = st.columns([1, 1], vertical_alignment="center")
+def _radar(
+    assen: list[str],
+    huidig: list[float | None],
+    ambitie: list[float | None] | None,
+    titel: str,
+    extra: tuple[str, list[str]] | None = None,
+) -> None:
+    """A radar with its table; ``extra`` is one more column (head, values) after the names."""
+    # One more column needs more room beside the radar, still without side scroll.
+    links, rechts = st.columns([1, 1] if extra is None else [4, 5], vertical_alignment="center")
     links.vega_lite_chart(
         charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
     )
     tabel = charts.radar_tabel(assen, huidig, ambitie)
+    if extra is not None:
+        tabel.insert(1, extra[0], extra[1])
     # Narrow number columns, so the whole table fits beside the radar on a laptop (no side scroll).
-    smal = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k != "Onderdeel"}
+    tekst = {"Onderdeel", extra[0] if extra else ""}
+    smal: dict[str, Any] = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k not in tekst}
+    if extra is not None:  # one more text column: still no side scroll beside the radar
+        smal |= {k: st.column_config.NumberColumn(width=52) for k in tabel.columns if k not in tekst}
+        smal[extra[0]] = st.column_config.TextColumn(width=130)
     rechts.dataframe(tabel, hide_index=True, width="stretch", column_config=smal)
 
 
@@ -40,15 +57,17 @@ def toon_dimensies(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
         [d.score for d in resultaat.dimensies],
         [d.ambitie_score for d in resultaat.dimensies],
         t("resultaten.tab.dimensies"),
+        (t("resultaten.kol.samenstelling"), [samenstelling(vl, d.id) for d in resultaat.dimensies]),
     )
+    st.caption(t("resultaten.dimensies.uitleg"))
 
 
 def toon_kenmerken(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
     kenmerknamen = {k.id: k.naam.nl for k in vl.meta.kenmerken}
     _radar(
-        [kenmerknamen[k.id] for k in resultaat.kenmerken],
+        [kenmerk_as(kenmerknamen[k.id], k.onderdelen_totaal) for k in resultaat.kenmerken],
         [k.score for k in resultaat.kenmerken],
         None,
         t("resultaten.tab.kenmerken"),
     )
-    st.caption(t("resultaten.kenmerken.uitleg"))
+    st.caption(f"{t('resultaten.kenmerken.uitleg')} {t('resultaten.kenmerken.aantal')}")

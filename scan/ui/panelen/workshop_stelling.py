@@ -234,6 +234,9 @@ class Stellingen:
         # Keyed: the label changes with live answers, the facilitator's open or closed stays.
         with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_, key=f"{plek}_x_{stelling_id}"):
             st.caption(letterlijk(b.naam.nl))
+            if s.toelichting:  # questionnaire text is data: shown as plain text, never markup
+                st.caption(letterlijk(s.toelichting.nl))
+            st.markdown(f"**{t('niveau.regel')}**", anchors=False)
             if agenda and not afspraak:
                 self._agendaknoppen(stelling_id, plek, markering)
             kolommen_verdeling = [f"{n} · {niveau_naam[n]}" for n in range(1, 6)] + [
