@@ -663,18 +663,34 @@ def _naleving(c: _Context, uitgebreid: bool) -> list[Flowable]:
     antwoorden = {n.item: n for n in c.scan.naleving}
     voldoet = sum(1 for i in c.vl.naleving if (a := antwoorden.get(i.id)) and a.status == "voldoet")
     open_ = sum(1 for i in c.vl.naleving if i.id not in antwoorden)
+    if not uitgebreid:
+        # The handout: management reads sentences, not a table; the duties by short name per status.
+        per_status: dict[str, list[str]] = {}
+        for item in c.vl.naleving:
+            antwoord = antwoorden.get(item.id)
+            per_status.setdefault(NALEVING_STATUS[antwoord.status] if antwoord else NIET_INGEVULD, []).append(
+                item.naam.nl
+            )
+        volgorde = [*NALEVING_STATUS.values(), NIET_INGEVULD]
+        regels = [f"{status}: {', '.join(per_status[status])}." for status in volgorde if status in per_status]
+        return [
+            CondPageBreak(35 * mm),
+            _p("h1", "Wettelijke verplichtingen"),
+            _p("klein", NALEVING_UITLEG),
+            _p("tekst", " ".join(regels)),
+        ]
     rijen: list[list[Flowable | str]] = []
     for item in c.vl.naleving:
         antwoord = antwoorden.get(item.id)
         status = NALEVING_STATUS[antwoord.status] if antwoord else NIET_INGEVULD
-        if not uitgebreid:
-            rijen.append([item.tekst.nl, status])
-            continue
-        plicht: list[Flowable] = [_p("cel", item.tekst.nl), _p("klein", "Grondslag: ", item.grondslag)]
+        plicht: list[Flowable] = [
+            _p("cel", f"{item.naam.nl}. {item.tekst.nl}"),
+            _p("klein", "Grondslag: ", item.grondslag),
+        ]
         notitie = c.kort(antwoord.notitie, "notitie") if antwoord and antwoord.notitie else "–"
         rijen.append([plicht, status, notitie])  # type: ignore[list-item]  # a list of flowables is a valid cell
-    kop = ["Wettelijke plicht en grondslag", "Status", "Notitie"] if uitgebreid else ["Wettelijke plicht", "Status"]
-    breedtes: tuple[float, ...] = (0.6, 0.15, 0.25) if uitgebreid else (0.8, 0.2)
+    kop = ["Wettelijke plicht en grondslag", "Status", "Notitie"]
+    breedtes = (0.6, 0.15, 0.25)
     return [
         CondPageBreak(50 * mm),
         _p("h1", "Wettelijke verplichtingen"),
@@ -911,7 +927,8 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
             *verhaal,
             _p("tekst", kernzin(c.vl, resultaat, c.gemeente)),
             *_volgende_stap(c),
-            *_naleving(c, uitgebreid=soort != "handout"),
+            # Without answers the check is most likely empty too: a page of "niet ingevuld" helps no-one.
+            *(_naleving(c, uitgebreid=soort != "handout") if c.scan.naleving else []),
             Spacer(1, 6 * mm),
             _verantwoording(c),
         ]

@@ -207,6 +207,8 @@ class NalevingItem(Frozen):
     ``nvt_mogelijk``), never a level and never part of any score (issue 15, point 5)."""
 
     id: Id
+    naam: Tekst
+    """A short name (a few words) for summaries: the handout lists duties by it."""
     tekst: Tekst
     """One B1 sentence the werkgroep can answer."""
     toelichting: Tekst

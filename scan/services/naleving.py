@@ -20,7 +20,7 @@ from scan.services.regels import eis_facilitator, eis_open, schone_tekst
 from scoring.models import Vragenlijst
 from scoring.uitwissel import NALEVING_STATUSSEN
 
-NOTITIE_SOORT = "onderbouwing"
+NOTITIE_SOORT = "onderbouwing"  # the length rule of scoring.tekst; the panel names the same kind
 """The text rule's field kind of the short note (``scoring.tekst``: one line, 500 characters)."""
 
 

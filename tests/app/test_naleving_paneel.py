@@ -1,6 +1,6 @@
 """AppTest of the compliance check (issue 15, point 5): the facilitator records it on Workshop (tab
 Wettelijke verplichtingen), a participant reads it on Resultaten, apart from the scores and with the
-status in words. Runs on questionnaire 2.0 (the app loads 1.0 by default until the lead switches)."""
+status in words. Runs on questionnaire 2.0; a round of version 1.0 (which has no check) keeps its own version."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from scan.services.naleving import NalevingWijziging
 from scan.ui.weergave import zichtbare_tekst
 from scoring.loader import VRAGENLIJSTEN_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst
+from scoring.versies import laad_versie
 from tests.rondes import start_ronde
 
 pytestmark = pytest.mark.apptest
@@ -38,6 +39,12 @@ def vl20(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vragenlijst]:
 @pytest.fixture
 def ronde20(app_db: Database, vl20: Vragenlijst) -> Sessie:
     return start_ronde(app_db, vl20, gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 12, 7))
+
+
+@pytest.fixture
+def ronde10(app_db: Database) -> Sessie:
+    """A round started with published version 1.0, which has no compliance check."""
+    return start_ronde(app_db, laad_versie("1.0"), gm_code="GM0344", facilitator="Fatima", datum=dt.date(2026, 11, 22))
 
 
 def _tab(at: AppTest, label: str):  # type: ignore[no-untyped-def]
@@ -160,19 +167,17 @@ def test_resultaten__participant_reads_the_check_apart_from_the_scores_in_words(
 
 
 def test_resultaten__version_without_a_check__shows_no_section(
-    open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie
+    open_app: Callable[..., AppTest], app_db: Database, ronde10: Sessie
 ) -> None:
     st.cache_resource.clear()
-    at = open_app(RESULTATEN, d=ronde.deelnemer.token)
+    at = open_app(RESULTATEN, d=ronde10.deelnemer.token)
     assert not at.exception
     assert "Wettelijke verplichtingen (nalevingscheck)" not in [h.value for h in at.subheader]
 
 
-def test_workshop__version_without_a_check__has_no_such_tab(
-    open_app: Callable[..., AppTest], vragenlijst: Vragenlijst, ronde: Sessie
-) -> None:
+def test_workshop__version_without_a_check__has_no_such_tab(open_app: Callable[..., AppTest], ronde10: Sessie) -> None:
     st.cache_resource.clear()
-    at = open_app(WORKSHOP, d=ronde.deelnemer.token)
+    at = open_app(WORKSHOP, d=ronde10.deelnemer.token)
     assert not at.exception
     labels = [tab.label for tab in at.tabs]
     assert "Wettelijke verplichtingen" not in labels and "Ambities" in labels and "Afronden" in labels

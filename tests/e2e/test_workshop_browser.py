@@ -56,10 +56,7 @@ def test_participant_joins_answers_refreshes_and_sees_the_radar(
     stellingen = pagina.locator('[data-testid="stRadio"]')
     stellingen.nth(1).wait_for()
     assert stellingen.nth(0).locator("input:checked").count() == 1
-    assert (
-        "3 · Samenhangend"
-        in stellingen.nth(0).locator("label", has=pagina.locator("input:checked")).inner_text()
-    )
+    assert "3 · Samenhangend" in stellingen.nth(0).locator("label", has=pagina.locator("input:checked")).inner_text()
     assert "Weet niet" in stellingen.nth(1).locator("label", has=pagina.locator("input:checked")).inner_text()
     assert pagina.get_by_label("Toelichting (optioneel)").first.input_value() == "Balie & telefoon <eerst>"
     screenshot(pagina, "2_na_verversen")

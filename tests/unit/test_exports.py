@@ -225,7 +225,8 @@ def test_formula_looking_text__is_a_string_cell(vragenlijst: Vragenlijst, demo: 
 def test_workbook__has_readable_sheets(xlsx: bytes, demo: Scan, vragenlijst: Vragenlijst) -> None:
     wb = load_workbook(io.BytesIO(xlsx))
     verwacht = ["Overzicht", "Scores", "Stellingen", "Deelnemers", "Antwoorden", "Ambities", "Consensus", "Notities"]
-    assert wb.sheetnames == [*verwacht, "Doelen"]
+    naleving = ["Naleving"] if vragenlijst.naleving else []  # from version 2.0: the compliance check
+    assert wb.sheetnames == [*verwacht, "Doelen", *naleving]
     for ws in wb.worksheets:
         assert ws["A1"].font.bold
         assert ws.freeze_panes == "A2"

@@ -17,6 +17,7 @@ NALEVING = "naleving.yaml"
 EIGEN = """\
 items:
   - id: verwerkingsregister
+    naam: {nl: Verwerkingsregister}
     tekst:
       nl: Het verwerkingsregister beschrijft het klantcontact.
     toelichting:
@@ -26,6 +27,7 @@ items:
     bouwsteen: datagestuurde_interactie
 
   - id: klachtbehandeling
+    naam: {nl: Klachtbehandeling}
     tekst:
       nl: Klachten worden binnen zes weken afgehandeld.
     toelichting:
@@ -35,6 +37,7 @@ items:
     bouwsteen: datagestuurde_overheid
 
   - id: dpia
+    naam: {nl: Dpia}
     tekst:
       nl: Er is een DPIA waar die nodig is.
     toelichting:

@@ -126,7 +126,7 @@ def toon_naleving(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
             st.text_input(
                 t("naleving.notitie"),
                 value=(r.antwoord.notitie or "") if r.antwoord else "",
-                max_chars=maximum(naleving.NOTITIE_SOORT),
+                max_chars=maximum("onderbouwing"),
                 key=notitie,
                 disabled=afgerond,
             )

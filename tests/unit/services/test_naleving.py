@@ -12,6 +12,7 @@ from scan.services import naleving
 from scan.services.naleving import NalevingWijziging
 from scoring.loader import VRAGENLIJSTEN_DIR, laad_vragenlijst
 from scoring.models import Vragenlijst
+from scoring.versies import laad_versie
 from tests.unit.services.werkplaats import BERT, werkplaats
 
 
@@ -110,7 +111,8 @@ def test_leg_vast__someone_else_saved_first__conflict_names_the_item_and_nothing
     assert db.stand.naleving[(bert.ronde.id, "dpia")].status == "deels"
 
 
-def test_leg_vast__version_without_a_check_refuses_every_item(vragenlijst: Vragenlijst) -> None:
+def test_leg_vast__version_without_a_check_refuses_every_item() -> None:
+    vragenlijst = laad_versie("1.0")
     assert vragenlijst.naleving == ()  # 1.0 has no naleving.yaml
     db, bert, _ = werkplaats(vragenlijst)
     assert naleving.nalevingscheck(db, vragenlijst, bert.ronde.id) == []
