@@ -14,7 +14,8 @@ from scan.leesmodellen import Sessie
 from scan.services import doelen as doelservice
 from scan.services import invullen, start, workshop
 from scan.ui.weergave import zichtbare_tekst
-from scoring.doelen import DoelenBibliotheek
+from scoring.doelen import DoelenBibliotheek, controleer_doelen
+from scoring.loader import laad_vragenlijst
 from scoring.models import Vragenlijst
 from scoring.suggesties import plus_maanden
 from tests.rondes import start_ronde
@@ -47,10 +48,19 @@ def _suggesties(at: AppTest) -> list[str]:
     ]
 
 
+def _richting(sleutel: str) -> str:
+    """The indicator direction of the template ``sleutel`` names, "hoger" for an own goal."""
+    bibliotheek, _ = controleer_doelen(laad_vragenlijst())
+    assert bibliotheek is not None
+    alle = {s.id: s for sjablonen in bibliotheek.per_bouwsteen.values() for s in sjablonen}
+    return alle[sleutel].indicator.richting if sleutel in alle else "hoger"
+
+
 def _maak_smart(at: AppTest, sleutel: str, versie: int | None = None) -> None:
     k = f"{sleutel}_{versie if versie is not None else 'n'}"
     at.text_input(key=f"nul_{k}").input("40")
-    at.text_input(key=f"streef_{k}").input("55,5")  # a Dutch decimal comma
+    # A Dutch decimal comma; above the baseline where higher is better, below it where lower is.
+    at.text_input(key=f"streef_{k}").input("24,5" if _richting(sleutel) == "lager" else "55,5")
     at.text_input(key=f"draag_{k}").input("MT en wethouder dienstverlening")
 
 

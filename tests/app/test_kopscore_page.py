@@ -5,12 +5,9 @@ rule and the stelling's toelichting."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from reports.duiding import NIET_VERGELIJKBAAR, SCHIL_NAAM, samenstelling
@@ -19,7 +16,6 @@ from scan.leesmodellen import Sessie
 from scan.services import invullen, resultaten, start
 from scan.ui.teksten import t
 from scan.ui.weergave import zichtbare_tekst
-from scoring import loader
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -27,27 +23,6 @@ RESULTATEN = "scan/ui/paginas/resultaten.py"
 INVULLEN = "scan/ui/paginas/invullen.py"
 WORKSHOP = "scan/ui/paginas/workshop.py"
 NEUTRAAL = ["1 · Startend", "2 · Basis", "3 · Samenhangend", "4 · Gestuurd", "5 · Voorbeeld"]
-TOELICHTING = "Kijk naar het <b>kanalenoverzicht</b> en *de* kosten per contact (KCC = klantcontactcentrum)."
-
-
-@pytest.fixture
-def neutrale_schaal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The app loads a copy of questionnaire 1.0 with the neutral level names of 2.0's scale and
-    a toelichting on the first stelling (until rounds load their own version, this stands in for
-    a 2.0 round: the ids and answers stay those of 1.0)."""
-    kopie = tmp_path / "questionnaires"
-    shutil.copytree(loader.VRAGENLIJSTEN_DIR, kopie)
-    shutil.copy(kopie / "2.0" / "schaal.yaml", kopie / "1.0" / "schaal.yaml")
-    bestand = kopie / "1.0" / "bouwstenen" / "01_kanaalinzet.yaml"
-    tekst = bestand.read_text(encoding="utf-8")
-    anker = "    kenmerken: [passend_kanaalaanbod]\n"
-    assert anker in tekst
-    bestand.write_text(tekst.replace(anker, anker + f"    toelichting: {{nl: '{TOELICHTING}'}}\n", 1), encoding="utf-8")
-    monkeypatch.setattr(loader, "VRAGENLIJSTEN_DIR", kopie)
-    monkeypatch.setattr(loader, "DEFAULT_DIR", kopie / "1.0")
-    st.cache_resource.clear()  # the app caches its questionnaire per process
-    yield
-    st.cache_resource.clear()
 
 
 @pytest.fixture
@@ -97,7 +72,6 @@ def test_resultaten__dimension_table_shows_its_composition_and_kenmerken_their_n
     assert kenmerken == [f"{k.naam.nl} ({aantal[k.id]} stellingen)" for k in vragenlijst.meta.kenmerken]
 
 
-@pytest.mark.usefixtures("neutrale_schaal")
 def test_invullen__options_show_neutral_level_names_the_rule_and_the_toelichting_as_text(
     open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
@@ -112,12 +86,11 @@ def test_invullen__options_show_neutral_level_names_the_rule_and_the_toelichting
     # The channel generations explain the scale as a whole; they are not on the options.
     assert not any("Vergelijk:" in o or "kanalen" in o for o in radio.options)
     # The toelichting is questionnaire data: shown under the stelling as plain text, not markup.
-    assert any(zichtbare_tekst(c.value) == TOELICHTING for c in at.caption)
+    assert any(eerste.toelichting is not None and zichtbare_tekst(c.value) == eerste.toelichting.nl for c in at.caption)
     radio.set_value("3").run()
     assert at.toast[0].value.startswith("Opgeslagen: stelling 1, 3 · Samenhangend")
 
 
-@pytest.mark.usefixtures("neutrale_schaal")
 def test_workshop__stelling_view_shows_neutral_names_the_rule_and_the_toelichting(
     open_app: Callable[..., AppTest], app_db: Database, ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
@@ -130,7 +103,9 @@ def test_workshop__stelling_view_shows_neutral_names_the_rule_and_the_toelichtin
     blok = at.expander[0]
     assert eerste.tekst.nl in blok.label
     assert list(blok.table[0].value.columns[:5]) == NEUTRAAL
-    assert any(zichtbare_tekst(c.value) == TOELICHTING for c in blok.caption)
+    assert any(
+        eerste.toelichting is not None and zichtbare_tekst(c.value) == eerste.toelichting.nl for c in blok.caption
+    )
     tekst = " ".join(m.value for m in blok.markdown)
     assert "**Kies het hoogste niveau waarvan alles klopt.**" in tekst
     assert "**1 · Startend**" in tekst and "**4 · Gestuurd**" in tekst
