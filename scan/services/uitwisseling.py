@@ -24,10 +24,12 @@ from scan.services.regels import naam_en_sleutel, nieuw_token, nieuwe_code
 from scan.services.toegang import Gebruiker, eis_start
 from scoring import tijd
 from scoring.engine import bereken_scan
+from scoring.loader import VragenlijstFout
 from scoring.models import Vragenlijst
 from scoring.scantekst import schoon_scan
 from scoring.uitwissel import Scan, canoniek, controleer_scan
 from scoring.vergelijking import kerncijfers
+from scoring.versies import laad_versie
 
 IMPORT_FACILITATOR = "Beheer (import)"
 """Added as facilitator when an imported file has none, so someone can open the round."""
@@ -55,6 +57,21 @@ def exporteer_in(werk: Werk, ronde_id: int) -> Scan:
     return canoniek(scan)
 
 
+def eigen_versie(vragenlijst: Vragenlijst, scan: Scan) -> Vragenlijst:
+    """The questionnaire version the file was filled in with, when this installation publishes it.
+
+    Every published version stays loadable, so an exchange file of 1.0 imports as a 1.0 round
+    after 2.0 became the default; a version this installation does not have falls back to
+    ``vragenlijst``, and the checks then name both versions.
+    """
+    if scan.vragenlijst.id != vragenlijst.meta.id or scan.vragenlijst.versie == vragenlijst.versie:
+        return vragenlijst
+    try:
+        return laad_versie(scan.vragenlijst.versie)
+    except VragenlijstFout:
+        return vragenlijst
+
+
 def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> list[str]:
     """Everything that would stop ``scan`` from being imported, in Dutch; empty when it fits.
 
@@ -62,7 +79,7 @@ def controleer_import(db: Database, vragenlijst: Vragenlijst, scan: Scan) -> lis
     ``importeer`` runs it again inside its use case before writing anything.
     """
     with db.inzage() as werk:
-        return _problemen(werk, vragenlijst, scan)
+        return _problemen(werk, eigen_versie(vragenlijst, scan), scan)
 
 
 def _problemen(werk: Werk, vragenlijst: Vragenlijst, scan: Scan) -> list[str]:
@@ -101,8 +118,10 @@ def importeer_als(db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker |
 
     One unit of work: the checks of ``controleer_import`` run again on what it loaded, then the
     rows are written by the one row writer (``scan.db.rijschrijver``). Nothing is written when
-    any check fails (``ImportFout`` lists every problem) or the person may not.
+    any check fails (``ImportFout`` lists every problem) or the person may not. The round keeps
+    the file's questionnaire version (``eigen_versie``).
     """
+    vragenlijst = eigen_versie(vragenlijst, scan)
     try:
         with db.werk() as werk:
             naam = werk.rondes.gemeente_naam(scan.gemeente.gm_code)
