@@ -39,6 +39,8 @@ from scoring.uitwissel import (
     Consensus,
     Deelnemer,
     Gemeente,
+    Naleving,
+    NalevingStatus,
     Notitie,
     Scan,
     Scanronde,
@@ -244,7 +246,7 @@ def _workshop(
                     vastgesteld_op=begin + dt.timedelta(hours=2),
                 )
             )
-    return Scan(
+    scan = Scan(
         vragenlijst=VragenlijstRef(id=vragenlijst.meta.id, versie=vragenlijst.versie),
         gemeente=Gemeente(gm_code=gemeente.gm_code, naam=gemeente.naam),
         scanronde=Scanronde(
@@ -261,6 +263,23 @@ def _workshop(
         consensus=consensus,
         notities=[Notitie(tekst="Fictieve workshop, gegenereerd met 'python -m scan demo'.")],
     )
+    # Drawn after everything else, so the answers of a seed stay what they were before the check existed.
+    return scan.model_copy(update={"naleving": _fictieve_naleving(vragenlijst, rng)}) if vragenlijst.naleving else scan
+
+
+_NALEVING_KANS: tuple[tuple[NalevingStatus, int], ...] = (("voldoet", 55), ("deels", 20), ("niet", 10), ("weet_niet", 15))
+
+
+def _fictieve_naleving(vragenlijst: Vragenlijst, rng: random.Random) -> list[Naleving]:
+    """A plausible compliance check: most duties met, some in part, a few not or not known."""
+    uit = []
+    for item in vragenlijst.naleving:
+        if item.nvt_mogelijk and rng.random() < 0.3:
+            status: NalevingStatus = "nvt"
+        else:
+            status = rng.choices([s for s, _ in _NALEVING_KANS], weights=[k for _, k in _NALEVING_KANS])[0]
+        uit.append(Naleving(item=item.id, status=status))
+    return uit
 
 
 def _controleer_aantal(deelnemers: int) -> None:
