@@ -87,7 +87,9 @@ def test_export_then_import__of_a_round_made_in_the_app(
         db, vragenlijst, fac, stelling=stellingen[1], niveau=3, toelichting="Samen besloten", verwachte_versie=None
     )
     voorstellen = doelservice.suggesties(db, vragenlijst, bibliotheek, fac, vandaag=VANDAAG)
-    doel = voorstellen[0].doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": 60.0, "draagvlak": "MT"})
+    # A target past the baseline in the indicator's direction.
+    streef = 40.0 if voorstellen[0].doel.richting == "lager" else 60.0
+    doel = voorstellen[0].doel.model_copy(update={"nulmeting": 50.0, "streefwaarde": streef, "draagvlak": "MT"})
     doelservice.bewaar(db, vragenlijst, fac, doel, besluit="geaccepteerd", verwachte_versie=None, vandaag=VANDAAG)
     doelservice.bewaar(db, vragenlijst, fac, voorstellen[1].doel, besluit="afgewezen", verwachte_versie=None)
 
