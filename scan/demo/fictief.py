@@ -267,7 +267,12 @@ def _workshop(
     return scan.model_copy(update={"naleving": _fictieve_naleving(vragenlijst, rng)}) if vragenlijst.naleving else scan
 
 
-_NALEVING_KANS: tuple[tuple[NalevingStatus, int], ...] = (("voldoet", 55), ("deels", 20), ("niet", 10), ("weet_niet", 15))
+_NALEVING_KANS: tuple[tuple[NalevingStatus, int], ...] = (
+    ("voldoet", 55),
+    ("deels", 20),
+    ("niet", 10),
+    ("weet_niet", 15),
+)
 
 
 def _fictieve_naleving(vragenlijst: Vragenlijst, rng: random.Random) -> list[Naleving]:
