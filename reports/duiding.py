@@ -220,9 +220,9 @@ PLAATS_TEKST: dict[Plaats, str] = {
 def onderdeel_naam(vragenlijst: Vragenlijst, soort: Soort, onderdeel: str) -> str:
     """The Dutch name of a part of a comparison: the total, kern/aanvullend, a dimensie or a bouwsteen."""
     if soort == "totaal":
-        return "Totaal"
+        return TOTAAL_NAAM
     if soort == "type":
-        return {"kern": "Kernbouwstenen", "aanvullend": "Aanvullende bouwstenen"}.get(onderdeel, onderdeel)
+        return {"kern": KERN_NAAM, "aanvullend": SCHIL_NAAM}.get(onderdeel, onderdeel)
     if soort == "dimensie":
         return next((d.naam.nl for d in vragenlijst.meta.dimensies if d.id == onderdeel), onderdeel)
     b = next((b for b in vragenlijst.bouwstenen if b.id == onderdeel), None)

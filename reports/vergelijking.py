@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.charts import MAX_ASSEN, MIN_ASSEN, aslabels, raster_spec, reeks_rijen, scores_van, xy_punten
-from reports.duiding import PLAATS_TEKST, onderdeel_naam
+from reports.duiding import KERN_NAAM, NIET_VERGELIJKBAAR, PLAATS_TEKST, SCHIL_NAAM, onderdeel_naam
 from reports.exports import Cel, Soort, zet_cel
 from scoring.afronding import heel
 from scoring.loader import standaard_schaal
@@ -497,9 +497,9 @@ _VERSCHIL_FORMAAT = "+0.0;-0.0;0.0"  # a sign on every change, also the rises
 
 def _onderdelen(vragenlijst: Vragenlijst) -> list[tuple[Onderdeelsoort, str]]:
     # The questionnaire's order, not a round's: rounds of another version may lack or add parts.
-    uit: list[tuple[Onderdeelsoort, str]] = [("totaal", "totaal"), ("type", "kern"), ("type", "aanvullend")]
+    uit: list[tuple[Onderdeelsoort, str]] = [("type", "kern"), ("type", "aanvullend")]
     uit += [("dimensie", d.id) for d in vragenlijst.meta.dimensies]
-    return uit + [("bouwsteen", b.id) for b in vragenlijst.bouwstenen]
+    return [*uit, *(("bouwsteen", b.id) for b in vragenlijst.bouwstenen), ("totaal", "totaal")]
 
 
 def _r1(waarde: float | None) -> float | None:
@@ -549,9 +549,13 @@ def _overzicht(
         ],
     )
     ws.cell(row=1, column=2).font = _TITEL
-    rijen: list[list[Cel]] = [[lbl, k.deelnemers, _r1(k.totaal), k.vragenlijst_versie] for lbl, k in rondes]
-    koppen = ["Ronde", "Deelnemers", "Totaalscore (0–100)", "Vragenlijstversie"]
-    _tabel(ws, koppen, rijen, ["tekst", "heel", "getal1", "tekst"], kop=6)
+    rijen: list[list[Cel]] = [
+        [lbl, k.deelnemers, _r1(k.typen.get("kern")), _r1(k.typen.get("aanvullend")), k.vragenlijst_versie]
+        for lbl, k in rondes
+    ]
+    koppen = ["Ronde", "Deelnemers", f"{KERN_NAAM} (0–100)", f"{SCHIL_NAAM} (0–100)", "Vragenlijstversie"]
+    _tabel(ws, koppen, rijen, ["tekst", "heel", "getal1", "getal1", "tekst"], kop=6)
+    ws.cell(row=len(rijen) + 8, column=1).value = NIET_VERGELIJKBAAR
 
 
 def _benchmark(ws: Worksheet, vl: Vragenlijst, bm: Benchmark) -> None:

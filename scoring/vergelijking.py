@@ -133,12 +133,12 @@ class Benchmark(_Model):
 
 
 def onderdelen(cijfers: Kerncijfers) -> list[tuple[Soort, str]]:
-    """The parts a benchmark covers, in reading order: total, kern/aanvullend, dimensies, bouwstenen."""
-    uit: list[tuple[Soort, str]] = [("totaal", "totaal")]
-    uit += [("type", t) for t in cijfers.typen]
+    """The parts a comparison covers, in reading order: kern and aanvullend first (the kern score is
+    the headline, docs/methode.md), then dimensies and bouwstenen, the equal-weight total last."""
+    uit: list[tuple[Soort, str]] = [("type", t) for t in cijfers.typen]
     uit += [("dimensie", d) for d in cijfers.dimensies]
     uit += [("bouwsteen", b) for b in cijfers.bouwstenen]
-    return uit
+    return [*uit, ("totaal", "totaal")]
 
 
 def benchmark(eigen: Kerncijfers, groep: str, peers: Mapping[str, Kerncijfers], minimum: int = MIN_GROEP) -> Benchmark:

@@ -47,8 +47,9 @@ __all__ = ["MAX_VERGELIJKEN", "MIN_GROEP", "Groepering", "RondeKort", "eis_zicht
 GROEPERINGEN: tuple[Groepering, ...] = ("grootteklasse", "provincie")
 STANDAARD_AANTAL = 5
 """Rounds chosen when the page opens without a choice: the newest of the first gemeenten."""
-BENCHMARK_SOORTEN: tuple[Soort, ...] = ("totaal", "dimensie", "bouwsteen")
-"""The parts the benchmark chart and table show (kern/aanvullend are left to the radar)."""
+BENCHMARK_SOORTEN: tuple[Soort, ...] = ("type", "dimensie", "bouwsteen")
+"""The parts the benchmark chart and table show: kern and aanvullend apart (the kern score is the
+headline), dimensies and bouwstenen; not the equal-weight total of all sixteen."""
 
 
 # --- what one may see -------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_vergelijken__person_at_the_machine_compares_all_rounds(
     verschil = next(d.value for d in at.dataframe if "Verschil" in d.value.columns)
     assert list(verschil.columns) == ["Onderdeel", "Almere · 01-03-2025", "Almere · 01-03-2026", "Verschil"]
     totaal = verschil.iloc[0]
-    assert totaal["Onderdeel"] == "Totaal"
+    assert totaal["Onderdeel"] == "Kernbouwstenen"  # the headline first
     assert totaal["Verschil"] == pytest.approx(totaal["Almere · 01-03-2026"] - totaal["Almere · 01-03-2025"], abs=1)
 
 

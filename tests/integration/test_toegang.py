@@ -327,7 +327,8 @@ def test_benchmark_shows_nothing_below_five_gemeenten_and_counts_each_gemeente_o
     bm = vergelijken.benchmark_voor(eigen_db, vragenlijst, beheer, eigen.ronde.id, "provincie")
     assert bm.gemeenten == MIN_GROEP and bm.voldoende
     totaal = bm.posities[0]
-    assert totaal.soort == "totaal" and totaal.groep is not None and totaal.groep.n == MIN_GROEP
+    assert (totaal.soort, totaal.onderdeel) == ("type", "kern") and totaal.groep is not None
+    assert totaal.groep.n == MIN_GROEP
     assert totaal.groep.q1 <= totaal.groep.mediaan <= totaal.groep.q3
     # Fictional rounds are a world of their own.
     nep = importeer(

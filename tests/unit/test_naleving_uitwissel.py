@@ -38,7 +38,10 @@ def vl20() -> Vragenlijst:
 
 @pytest.fixture(scope="module")
 def demo(vl20: Vragenlijst) -> Scan:
-    return maak_demo(vl20, zoek_gemeente("Utrecht"), 6, dt.date(2026, 11, 20), seed=3)
+    # Without the demo's own fictional check: these tests add theirs.
+    return maak_demo(vl20, zoek_gemeente("Utrecht"), 6, dt.date(2026, 11, 20), seed=3).model_copy(
+        update={"naleving": []}
+    )
 
 
 NALEVING = [
@@ -127,3 +130,12 @@ def test_excel__sheet_naleving_round_trips_and_a_workbook_without_it_still_reads
     uit = io.BytesIO()
     wb.save(uit)
     assert canoniek(lees_excel(uit.getvalue())) == canoniek(demo)
+
+
+def test_the_demo_of_a_version_with_a_check__fills_it_in_plausibly_and_1_0_demos_have_none(vl20: Vragenlijst) -> None:
+    from scoring.versies import laad_versie
+
+    scan = maak_demo(vl20, zoek_gemeente("Zeist"), 6, dt.date(2026, 11, 20), seed=8)
+    assert [n.item for n in scan.naleving] == [i.id for i in vl20.naleving]
+    assert controleer_scan(scan, vl20) == []  # n.v.t. only where a duty may not apply
+    assert maak_demo(laad_versie("1.0"), zoek_gemeente("Zeist"), 6, dt.date(2026, 11, 20), seed=8).naleving == []

@@ -40,7 +40,7 @@ def vl20() -> Vragenlijst:
 @pytest.fixture(scope="module")
 def zonder(vl20: Vragenlijst) -> Scan:
     """A demo round of Ooststellingwerf with goals (so the handout is full), no check answered."""
-    basis = maak_demo(vl20, zoek_gemeente("Ooststellingwerf"), 10, VANDAAG, seed=4)
+    basis = maak_demo(vl20, zoek_gemeente("Ooststellingwerf"), 10, VANDAAG, seed=4).model_copy(update={"naleving": []})
     bibliotheek, problemen = controleer_doelen(vl20, VRAGENLIJSTEN_DIR / "2.0")
     assert bibliotheek is not None, problemen
     voorstellen = stel_voor(vl20, bibliotheek, bereken_scan(vl20, basis), gemeente="Ooststellingwerf", vandaag=VANDAAG)

@@ -382,16 +382,18 @@ def test_excel__reads_back_the_rounded_scores(vragenlijst: Vragenlijst, data: st
         assert [ws.cell(r, 5 + k).value for k in range(len(rondes))] == [_r1(kc.bouwstenen[b.id]) for _, kc in rondes]
 
     ws = wb["Dimensies"]
-    verwacht: list[tuple[Soort, str]] = [("totaal", "totaal"), ("type", "kern"), ("type", "aanvullend")]
+    # Kern first (the headline), the equal-weight total of all sixteen last.
+    verwacht: list[tuple[Soort, str]] = [("type", "kern"), ("type", "aanvullend")]
     verwacht += [("dimensie", d.id) for d in vragenlijst.meta.dimensies]
+    verwacht += [("totaal", "totaal")]
     assert ws.max_row == 1 + len(verwacht)
     for r, (soort, deel) in enumerate(verwacht, 2):
         assert ws.cell(r, 1).value == onderdeel_naam(vragenlijst, soort, deel)
         assert [ws.cell(r, 2 + k).value for k in range(len(rondes))] == [_r1(kc.score(soort, deel)) for _, kc in rondes]
 
     overzicht = wb["Overzicht"]
-    tabel = [[c.value for c in rij] for rij in overzicht.iter_rows(min_row=7, max_col=3)]
-    assert tabel == [[label, kc.deelnemers, _r1(kc.totaal)] for label, kc in rondes]
+    tabel = [[c.value for c in rij] for rij in overzicht.iter_rows(min_row=7, max_row=6 + len(rondes), max_col=4)]
+    assert tabel == [[label, kc.deelnemers, _r1(kc.typen["kern"]), _r1(kc.typen["aanvullend"])] for label, kc in rondes]
 
 
 def _kc(vl: Vragenlijst, basis: float) -> Kerncijfers:
@@ -449,7 +451,8 @@ def test_excel__change_sheet_adds_up(vragenlijst: Vragenlijst) -> None:
     wb = _lees(vergelijking_excel(vragenlijst, rondes, verschil=("oud", "nieuw")))
     ws = wb["Verschil"]
     assert [c.value for c in ws[1]] == ["Soort", "Onderdeel", "oud", "nieuw", "Verschil (scorepunten)"]
-    assert [ws.cell(2, k).value for k in range(1, 6)] == ["totaal", "Totaal", 30.0, 42.2, 12.2]
+    assert [ws.cell(2, k).value for k in range(1, 6)] == ["kern/aanvullend", "Kernbouwstenen", 30.0, 42.2, 12.2]
+    assert [ws.cell(ws.max_row, k).value for k in range(1, 3)] == ["totaal", "Alle 16 bouwstenen, gelijk gewogen"]
     for r in range(2, ws.max_row + 1):
         a, b, d = (ws.cell(r, k).value for k in (3, 4, 5))
         assert d is None if a is None or b is None else d == pytest.approx(b - a)
@@ -484,7 +487,7 @@ def test_excel__benchmark_shows_quartiles_and_place_never_the_members(vragenlijs
         "Plaats",
     ]
     rijen = {r[1]: r for r in ws.iter_rows(min_row=6, values_only=True)}
-    totaal = rijen["Totaal"]
+    totaal = rijen["Kernbouwstenen"]
     assert totaal[2] == 80.0 and totaal[6] == PLAATS_NL["boven"]
     assert totaal[3] is not None and totaal[3] <= totaal[4] <= totaal[5]
     assert rijen[onderdeel_naam(vragenlijst, "bouwsteen", vijf.id)][6] == "geen eigen score"
