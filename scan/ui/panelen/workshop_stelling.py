@@ -297,6 +297,9 @@ class Stellingen:
                 index=voorstel - 1 if voorstel else None,
                 key=f"{plek}_cn_{stelling_id}",
                 horizontal=True,
+                # The level's name beside its number, as on Invullen (a screen reader reads "3 ·
+                # Samenhangend", not a bare "3").
+                format_func=lambda n: niveau_tekst(self.vl, n),
             )
             kolommen[1].text_input(
                 t("workshop.consensus.waarom"),
