@@ -411,7 +411,12 @@ def _labels(vl: Vragenlijst) -> dict[str, str]:
 def scherm(pagina: Any, vl: Vragenlijst) -> Scherm:
     waarde_van = {label: waarde for waarde, label in _labels(vl).items()}
     gelezen = pagina.evaluate(
-        SCHERM, [[t("invullen.keuze", nummer=n) for n in range(1, 6)], t("invullen.ambitie.vraag")]
+        # Every stelling a bouwsteen can have (version 2.0 has bouwstenen of six).
+        SCHERM,
+        [
+            [t("invullen.keuze", nummer=n) for n in range(1, 1 + max(len(b.stellingen) for b in vl.bouwstenen))],
+            t("invullen.ambitie.vraag"),
+        ],
     )
     kop = gelezen["kop"] or ""
     bouwsteen = next((b for b in vl.bouwstenen if kop.startswith(f"{b.nummer}. {b.naam.nl}")), None)
