@@ -89,3 +89,29 @@ def test_vergelijken__a_1_0_and_a_2_0_round_of_zeist__show_the_mapping_notes_not
             assert rij["Verschil"] is None or rij["Verschil"] != rij["Verschil"]  # None or NaN
             assert rij["Opmerking"].startswith("Niet vergelijkbaar.")
             assert overgang.notitie(bouwsteen.id) in rij["Opmerking"]
+
+
+@pytest.mark.parametrize("soort", ["json", "xlsx"])
+def test_start__a_1_0_exchange_file_imports_as_a_1_0_round_and_opens_resultaten(
+    open_app: Callable[..., AppTest], app_db: Database, beheer_geheim: str, soort: str
+) -> None:
+    from sqlalchemy import select
+
+    from reports.exports import naar_excel
+    from scan.db.tabellen import RondeRij
+    from scoring.engine import bereken_scan
+
+    oud = laad_versie("1.0")
+    scan = maak_demo(oud, zoek_gemeente("Ooststellingwerf"), 4, dt.date(2025, 3, 1), seed=3)
+    data = schrijf_scan(scan).encode() if soort == "json" else naar_excel(oud, scan, bereken_scan(oud, scan))
+    at = open_app(beheer=beheer_geheim)
+    at.file_uploader(key="import_bestand").upload(f"ooststellingwerf.{soort}", data)
+    at.run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    next(b for b in at.button if b.label == "Importeren en openen").click()
+    at.run()
+    assert not at.exception
+    with app_db.lezen() as s:
+        assert s.scalars(select(RondeRij.vragenlijst_versie)).one() == "1.0"
+    assert at.title[0].value == "Resultaten Ooststellingwerf"
