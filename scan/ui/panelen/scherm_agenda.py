@@ -62,7 +62,11 @@ def toon_nu(vl: Vragenlijst, resultaat: ScanResultaat, a: Agenda, aantal_punten:
         ),
     ]
     markdown("scherm_verdeling", "\n".join(lijnen))
-    markdown("scherm_rest", t("scherm.verdeling.rest", weet_niet=r.weet_niet, nvt=r.nvt, open=r.open))
+    # The room agrees on one level with the same rule everyone filled in with.
+    markdown(
+        "scherm_rest",
+        f"{t('scherm.verdeling.rest', weet_niet=r.weet_niet, nvt=r.nvt, open=r.open)}  \n{t('niveau.regel')}",
+    )
     daarna = a.venster(1, MAX_DAARNA)
     if daarna:
         lijnen = [f"{t('scherm.daarna')}:", ""]
