@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from scoring.loader import DEFAULT_DIR, Probleem, lees_yaml, locatie_van, markeer, relatief, valideer
+from scoring.loader import DEFAULT_DIR, Probleem, lees_model, locatie_van, markeer, relatief
 from scoring.models import Tekst, Vragenlijst
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
@@ -108,13 +108,8 @@ def controleer_doelen(
     gezien: dict[str, str] = {}
     for path in bestanden:
         pad = relatief(path, basis)
-        bron, fouten = lees_yaml(path, pad)
-        problemen.extend(fouten)
-        if bron is None:
-            continue
-        bestand, fouten = valideer(bron, DoelenBestand)
-        problemen.extend(fouten)
-        if bestand is None:
+        bestand, bron = lees_model(path, pad, DoelenBestand, problemen)
+        if bestand is None or bron is None:
             continue
         if bestand.bouwsteen not in stellingen_van:
             problemen.append(

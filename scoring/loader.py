@@ -251,6 +251,20 @@ def valideer(bron: _Bron, model: type[M]) -> tuple[M | None, list[Probleem]]:
         return None, problemen
 
 
+def lees_model(path: Path, pad: str, model: type[M], problemen: list[Probleem]) -> tuple[M | None, _Bron | None]:
+    """Read one YAML file and validate it against ``model``; every problem is added to ``problemen``.
+
+    Returns the object and its parsed source (to locate later cross-check messages), or None
+    where the file could not be read or did not validate."""
+    bron, fouten = lees_yaml(path, pad)
+    problemen.extend(fouten)
+    if bron is None:
+        return None, None
+    obj, fouten = valideer(bron, model)
+    problemen.extend(fouten)
+    return obj, bron
+
+
 def locatie_van(bron: _Bron, *loc: int | str) -> yaml.Node:
     return _node_bij(bron.node, loc, sleutel_zelf=False)
 

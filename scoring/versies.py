@@ -31,6 +31,7 @@ from scoring.loader import (
     Probleem,
     VragenlijstFout,
     controleer_vragenlijst,
+    lees_model,
     lees_yaml,
     locatie_van,
     markeer,
@@ -225,13 +226,8 @@ def controleer_overgang(
     samengevoegd_naar: dict[str, bool] = {}
     for path in bestanden:
         pad = relatief(path, basis)
-        bron, fouten = lees_yaml(path, pad)
-        problemen.extend(fouten)
-        if bron is None:
-            continue
-        bestand, fouten = valideer(bron, OvergangBestand)
-        problemen.extend(fouten)
-        if bestand is None:
+        bestand, bron = lees_model(path, pad, OvergangBestand, problemen)
+        if bestand is None or bron is None:
             continue
         if bestand.bouwsteen not in bouwstenen or bestand.bouwsteen in per_bouwsteen:
             waarom = "onbekende bouwsteen" if bestand.bouwsteen not in bouwstenen else "tweede bestand voor bouwsteen"
