@@ -934,21 +934,24 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         ]
     if soort == "handout":
         doelen = scan.doelen[:doelen_max]
+        # What management acts on comes first and runs on from the summary (the next step, the
+        # goals, the legal duties, the benchmark); the radars, which need a page of their own, last.
         verhaal += [
             *_samenvatting(c, compact),
             *_uitersten(c),
             *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie", DIMENSIE_UITLEG),
             *_volgende_stap(c),
-            PageBreak(),
-            *_radars(c, ook_groepen=False),
-            PageBreak(),
-            *_benchmark(c, alle_bouwstenen=False),
             *_doelen(c, doelen, uitgebreid=False),
         ]
         if len(scan.doelen) > len(doelen):
             rest = len(scan.doelen) - len(doelen)
             verhaal.append(_p("klein", f"En nog {rest} doel(en): zie het volledige verbeterrapport."))
-        verhaal += _naleving(c, uitgebreid=False)
+        verhaal += [
+            *_naleving(c, uitgebreid=False),
+            *_benchmark(c, alle_bouwstenen=False),
+            PageBreak(),
+            *_radars(c, ook_groepen=False),
+        ]
         return [*verhaal, Spacer(1, 6 * mm), _verantwoording(c)]
     verhaal += [
         *_samenvatting(c),
