@@ -86,7 +86,13 @@ def _zonder_provincie(naam: str) -> str:
 
 def grootteklasse_van(gm_code: str) -> str | None:
     """The size class of a gemeente by CBS code (``<25.000`` ... ``>100.000``), or None if unknown."""
-    return next((g.grootteklasse for g in alle_gemeenten() if g.gm_code == gm_code), None)
+    return _per_code().get(gm_code)
+
+
+@lru_cache(maxsize=1)
+def _per_code() -> dict[str, str]:
+    # Asked on every rerun of Doelen (goal suggestions): a lookup, not a walk through the list.
+    return {g.gm_code: g.grootteklasse for g in alle_gemeenten()}
 
 
 @lru_cache(maxsize=4)

@@ -290,13 +290,9 @@ def controleer_vragenlijst(directory: Path | str | None = None) -> tuple[Vragenl
         if not path.is_file():
             problemen.append(Probleem(pad, None, None, "bestand ontbreekt"))
             return None, None
-        bron, fouten = lees_yaml(path, pad)
-        problemen.extend(fouten)
-        if bron is None:
-            return None, None
-        hasher.update(pad.encode() + b"\0" + bron.tekst.encode())
-        obj, fouten = valideer(bron, model)
-        problemen.extend(fouten)
+        obj, bron = lees_model(path, pad, model, problemen)
+        if bron is not None:
+            hasher.update(pad.encode() + b"\0" + bron.tekst.encode())
         return obj, bron
 
     meta, _ = laad(basis / "vragenlijst.yaml", VragenlijstMeta)
@@ -434,7 +430,7 @@ DEFAULT_DIR = _standaard_map()
 
 @functools.cache
 def standaard_schaal() -> Schaal:
-    """The answer scale of the published questionnaires (``questionnaires/schaal.yaml``), loaded
+    """The answer scale of the default version (``questionnaires/<versie>/schaal.yaml``), loaded
     and checked once: the one source of the score bands for code that has no questionnaire at
     hand (the comparison heatmap); everything with a questionnaire uses ``vragenlijst.schaal``."""
     return laad_vragenlijst().schaal
