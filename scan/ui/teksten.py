@@ -639,6 +639,7 @@ NL: dict[str, str] = {
     "invullen.ambitie.opgeslagen": "Opgeslagen: ambitie {keuze}",
     "invullen.status.opgeslagen": ":material/check_circle: Opgeslagen om {tijd}",
     "invullen.status.open": "Nog niet beantwoord",
+    "invullen.status.alleen_toelichting": ":material/check_circle: Nog niet beantwoord · toelichting opgeslagen om {tijd}",
     "invullen.fout.database": (
         "Niet opgeslagen: de database gaf geen antwoord. Uw keuze staat nog op het scherm; "
         "kies opnieuw of probeer het zo weer."

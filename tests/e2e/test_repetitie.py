@@ -309,11 +309,12 @@ BEVESTIGD_JS = """
 ([n, tekst, groep, sinds]) => {
   if ((window.__toasts || []).slice(n).some(t => t.includes(tekst))) return true;
   if (!groep) return false;
-  // The lasting confirmation in the stelling's (or the ambition's) own block: "Opgeslagen om 14:03:07".
+  // The lasting confirmation in the stelling's (or the ambition's) own block: "Opgeslagen om 14:03:07"
+  // (for a note on an unanswered stelling: "… toelichting opgeslagen om 14:03:07").
   let e = [...document.querySelectorAll('[role="radiogroup"]')].find(x => x.getAttribute('aria-label') === groep);
   while (e && e !== document.body) {
     if (e.querySelectorAll('[role="radiogroup"]').length > 1) return false;  // left its own block
-    const m = [...(e.innerText || '').matchAll(/Opgeslagen om (\\d\\d:\\d\\d:\\d\\d)/g)];
+    const m = [...(e.innerText || '').matchAll(/[Oo]pgeslagen om (\\d\\d:\\d\\d:\\d\\d)/g)];
     if (m.length) return m[m.length - 1][1] >= sinds;
     e = e.parentElement;
   }

@@ -88,6 +88,10 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
                 st.error(o.mislukt[sleutel], icon=":material/error:")
         if mijn is not None and mijn.antwoord is not None:
             st.caption(t("invullen.status.opgeslagen", tijd=tijd(mijn.gewijzigd_op)))
+        elif mijn is not None and mijn.toelichting:
+            # A note on a stelling not yet answered needs its own lasting confirmation: a second
+            # save of the same note repeats the toast's text, and the browser may not show it anew.
+            st.caption(t("invullen.status.alleen_toelichting", tijd=tijd(mijn.gewijzigd_op)))
         else:
             st.caption(t("invullen.status.open"))
 
