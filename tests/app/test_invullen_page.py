@@ -50,7 +50,9 @@ def test_invullen__note_and_ambition__are_saved_as_typed(
     at = open_app(INVULLEN, d=karel.deelnemer.token)
     at.text_area(key=f"t_{stelling.id}").input("Balie <b>én</b> telefoon; *geen* web").run()
     # A note on a stelling not yet answered gets its own lasting confirmation under the stelling.
-    assert any(re.search(r"Nog niet beantwoord · toelichting opgeslagen om \d\d:\d\d:\d\d", c.value) for c in at.caption)
+    assert any(
+        re.search(r"Nog niet beantwoord · toelichting opgeslagen om \d\d:\d\d:\d\d", c.value) for c in at.caption
+    )
     at.radio(key=f"amb_{bouwsteen.id}").set_value("4").run()
     assert not at.exception
     assert invullen.mijn_antwoorden(app_db, karel)[stelling.id].toelichting == "Balie <b>én</b> telefoon; *geen* web"
