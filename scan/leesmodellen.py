@@ -72,6 +72,8 @@ class MijnAntwoord(LeesModel):
     antwoord: str | None
     toelichting: str | None
     gewijzigd_op: dt.datetime
+    zekerheid: str | None = None
+    """How sure the participant is (``scoring.samen.ZEKERHEDEN``), when they said so (issue 16)."""
 
 
 class Voortgang(LeesModel):
@@ -103,13 +105,18 @@ class ScoreGegevens(LeesModel):
     database's CHECK constraints)."""
 
     antwoorden: tuple[tuple[int, str, str], ...]
-    """(deelnemer id, stelling, answer) for every answer given (not empty)."""
+    """(deelnemer id, stelling, answer) for every answer given (not empty): each person's latest
+    vote, the second where a re-vote gave one (``scoring.samen.laatste_stemmen``)."""
     ambities: tuple[tuple[int, str, int], ...]
     """(deelnemer id, bouwsteen, level): the personal ambitions."""
     vastgesteld: tuple[tuple[str, int], ...]
     """(bouwsteen, level): the agreed ambitions."""
     consensus: tuple[tuple[str, int], ...]
     """(stelling, level): the agreed levels."""
+    eerste_stemmen: tuple[tuple[int, str, str], ...] = ()
+    """(deelnemer id, stelling, answer): the first votes of the re-voted stellingen (issue 16)."""
+    herstemmingen: tuple[tuple[int, str, str], ...] = ()
+    """(deelnemer id, stelling, answer): the second votes (issue 16)."""
 
 
 class BouwsteenStand(LeesModel):

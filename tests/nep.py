@@ -38,6 +38,7 @@ from scan.leesmodellen import (
 )
 from scoring import tekst as tekstregel
 from scoring.agenda import Markering
+from scoring.samen import Stap
 from scoring.tekst import sleutel
 from scoring.uitwissel import Doel, PdcaFase
 from scoring.vergelijking import Kerncijfers
@@ -106,6 +107,12 @@ class NepStand:
     # --- issue 15: nalevingscheck ---
     naleving: dict[tuple[int, str], NalevingInfo] = field(default_factory=dict)
     """(ronde id, item) -> the werkgroep's answer"""
+    # --- issue 16: a facilitated session ---
+    modi: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    """ronde id -> (mode, names shown); absent: ("eigen_tempo", False)"""
+    stappen: dict[int, list[Stap]] = field(default_factory=dict)
+    herstemmingen: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
+    """(deelnemer id, stelling) -> (ronde id, second vote)"""
 
 
 class NepInstellingen:
@@ -296,7 +303,7 @@ class NepDeelnemers:
         ):
             raise Botsing()
         nieuw = max(self._stand.deelnemers, default=0) + 1
-        info = DeelnemerInfo(id=nieuw, naam=naam, rol=rol, functie=functie, token=token)  # type: ignore[arg-type]
+        info = DeelnemerInfo(id=nieuw, naam=naam, rol=rol, functie=functie, token=token)
         self._stand.deelnemers[nieuw] = (ronde_id, info)
         self._stand.deelnemer_extra[nieuw] = (naam_sleutel, email)
         return info
@@ -375,7 +382,7 @@ class NepAntwoorden:
         ronde_id: int,
         deelnemer_id: int,
         stelling: str,
-        kolom: Literal["antwoord", "toelichting"],
+        kolom: Literal["antwoord", "toelichting", "zekerheid"],
         waarde: str | None,
         moment: dt.datetime,
     ) -> None:
@@ -581,6 +588,73 @@ class NepNaleving:
         del self._d[(ronde_id, item)]
 
 
+class NepSamen:
+    """The session aggregate in memory: mode, parts and second votes (``scan.db.samen``)."""
+
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def modus(self, ronde_id: int) -> tuple[str, bool] | None:
+        if ronde_id not in self._stand.rondes:
+            return None
+        return self._stand.modi.get(ronde_id, ("eigen_tempo", False))
+
+    def zet_modus(self, ronde_id: int, modus: str) -> None:
+        self._stand.modi[ronde_id] = (modus, (self.modus(ronde_id) or ("", False))[1])
+
+    def zet_op_naam(self, ronde_id: int, op_naam: bool) -> None:
+        self._stand.modi[ronde_id] = ((self.modus(ronde_id) or ("eigen_tempo", False))[0], op_naam)
+
+    def huidige(self, ronde_id: int) -> Stap | None:
+        lijst = self._stand.stappen.get(ronde_id, [])
+        return lijst[-1] if lijst else None
+
+    def stappen(self, ronde_id: int) -> list[Stap]:
+        return list(self._stand.stappen.get(ronde_id, []))
+
+    def open(
+        self, ronde_id: int, *, bouwsteen: str | None, stelling: str | None, herstemming: bool, moment: dt.datetime
+    ) -> Stap:
+        lijst = self._stand.stappen.setdefault(ronde_id, [])
+        stap = Stap(
+            volgnummer=len(lijst) + 1,
+            bouwsteen=bouwsteen,
+            stelling=stelling,
+            herstemming=herstemming,
+            geopend_op=moment,
+        )
+        lijst.append(stap)
+        return stap
+
+    def onthul(self, ronde_id: int, volgnummer: int, moment: dt.datetime) -> None:
+        lijst = self._stand.stappen.get(ronde_id, [])
+        lijst[:] = [
+            s.model_copy(update={"onthuld_op": moment}) if s.volgnummer == volgnummer and not s.onthuld else s
+            for s in lijst
+        ]
+
+    def herstemde_stellingen(self, ronde_id: int) -> set[str]:
+        return {s.stelling for s in self._stand.stappen.get(ronde_id, []) if s.herstemming and s.stelling}
+
+    def zet_herstemming(
+        self, ronde_id: int, deelnemer_id: int, stelling: str, antwoord: str, moment: dt.datetime
+    ) -> None:
+        self._stand.herstemmingen[(deelnemer_id, stelling)] = (ronde_id, antwoord)
+
+    def mijn_herstemmingen(self, deelnemer_id: int) -> dict[str, str]:
+        return {s: a for (d, s), (_, a) in self._stand.herstemmingen.items() if d == deelnemer_id}
+
+    def herstemmingen(self, ronde_id: int) -> list[tuple[int, str, str]]:
+        return [(d, s, a) for (d, s), (r, a) in self._stand.herstemmingen.items() if r == ronde_id]
+
+    def eerste_stemmen(self, ronde_id: int, stellingen: set[str] | None = None) -> list[tuple[int, str, str]]:
+        return [
+            (d, s, a.antwoord)
+            for (d, s), (r, a) in self._stand.mijn_antwoorden.items()
+            if r == ronde_id and a.antwoord is not None and (stellingen is None or s in stellingen)
+        ]
+
+
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:
         self.instellingen = NepInstellingen(stand)
@@ -600,6 +674,7 @@ class NepWerk:
         self.vastgestelde_ambities = NepVastgesteldeAmbities(stand)
         # --- issue 15: nalevingscheck ---
         self.naleving = NepNaleving(stand)
+        self.samen = NepSamen(stand)
 
 
 class NepDatabase:

@@ -27,15 +27,23 @@ class Antwoorden:
     def van(self, deelnemer_id: int) -> dict[str, MijnAntwoord]:
         """The participant's answers and notes per stelling."""
         rijen = self._s.execute(
-            select(AntwoordRij.stelling, AntwoordRij.antwoord, AntwoordRij.toelichting, AntwoordRij.gewijzigd_op).where(
-                AntwoordRij.deelnemer_id == deelnemer_id
-            )
+            select(
+                AntwoordRij.stelling,
+                AntwoordRij.antwoord,
+                AntwoordRij.toelichting,
+                AntwoordRij.gewijzigd_op,
+                AntwoordRij.zekerheid,
+            ).where(AntwoordRij.deelnemer_id == deelnemer_id)
         )
         return {
             stelling: MijnAntwoord.model_construct(
-                stelling=stelling, antwoord=antwoord, toelichting=toelichting, gewijzigd_op=gewijzigd_op
+                stelling=stelling,
+                antwoord=antwoord,
+                toelichting=toelichting,
+                gewijzigd_op=gewijzigd_op,
+                zekerheid=zekerheid,
             )
-            for stelling, antwoord, toelichting, gewijzigd_op in rijen
+            for stelling, antwoord, toelichting, gewijzigd_op, zekerheid in rijen
         }
 
     def ambities_van(self, deelnemer_id: int) -> dict[str, tuple[int, dt.datetime]]:
@@ -52,11 +60,11 @@ class Antwoorden:
         ronde_id: int,
         deelnemer_id: int,
         stelling: str,
-        kolom: Literal["antwoord", "toelichting"],
+        kolom: Literal["antwoord", "toelichting", "zekerheid"],
         waarde: str | None,
         moment: dt.datetime,
     ) -> None:
-        """Set the choice or the note of ``stelling``, leaving the other column as it is."""
+        """Set the choice, the note or the certainty of ``stelling``, leaving the other columns as they are."""
         upsert(
             self._s,
             AntwoordRij,

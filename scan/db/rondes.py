@@ -20,11 +20,13 @@ from scan.db.tabellen import (
     ConsensusRij,
     DeelnemerRij,
     GemeenteRij,
+    HerstemmingRij,
     RondeRij,
     RondeScoreRij,
     VastgesteldeAmbitieRij,
 )
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
+from scoring.samen import laatste_stemmen
 from scoring.tijd import nu
 from scoring.vergelijking import Kerncijfers
 
@@ -130,8 +132,21 @@ class Rondes:
         consensus = s.execute(
             select(ConsensusRij.stelling, ConsensusRij.niveau).where(ConsensusRij.ronde_id == ronde_id)
         )
+        eerste = [(d, st, a) for d, st, a in antwoorden if a is not None]
+        tweede = [
+            (d, st, a)
+            for d, st, a in s.execute(
+                select(HerstemmingRij.deelnemer_id, HerstemmingRij.stelling, HerstemmingRij.antwoord).where(
+                    HerstemmingRij.ronde_id == ronde_id
+                )
+            )
+        ]
+        herstemd = {st for _, st, _ in tweede}
         return ScoreGegevens.model_construct(
-            antwoorden=tuple((d, st, a) for d, st, a in antwoorden if a is not None),
+            # What scores is each person's latest vote: the judgement after the discussion.
+            antwoorden=tuple(laatste_stemmen(eerste, tweede)) if tweede else tuple(eerste),
+            eerste_stemmen=tuple(r for r in eerste if r[1] in herstemd),
+            herstemmingen=tuple(tweede),
             ambities=tuple((d, b, n) for d, b, n in ambities),
             vastgesteld=tuple((b, n) for b, n in vastgesteld),
             consensus=tuple((st, n) for st, n in consensus),

@@ -25,8 +25,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from scoring.samen import DISCIPLINES, MODI, ZEKERHEDEN
 from scoring.tijd import nu
 from scoring.uitwissel import ANTWOORDEN, NALEVING_STATUSSEN
+
+
+def _in(kolom: str, waarden: tuple[str, ...]) -> str:
+    return "{} IN ({})".format(kolom, ", ".join(f"'{w}'" for w in waarden))
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -75,7 +80,10 @@ class GemeenteRij(Base):
 
 class RondeRij(Base):
     __tablename__ = "scanrondes"
-    __table_args__ = (CheckConstraint("status IN ('open', 'afgerond')", name="status"),)
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'afgerond')", name="status"),
+        CheckConstraint(_in("modus", MODI), name="modus"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     gm_code: Mapped[str] = mapped_column(ForeignKey("gemeenten.gm_code"), index=True)
@@ -93,6 +101,10 @@ class RondeRij(Base):
     # The read-only presenter link of the projector (``?scherm=...``): it shows the room's state
     # and carries no right to change anything, so a photographed screen gives nothing away.
     presentatie_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Issue 16: how the session runs (``scoring.samen.MODI``) and whether the facilitator's view
+    # may show names beside answers (never the projector); rounds from before run "eigen_tempo".
+    modus: Mapped[str] = mapped_column(String(12), server_default=text("'eigen_tempo'"))
+    op_naam: Mapped[bool] = mapped_column(server_default=text("false"))
 
 
 class DeelnemerRij(Base):
@@ -100,6 +112,7 @@ class DeelnemerRij(Base):
     __table_args__ = (
         UniqueConstraint("ronde_id", "naam_sleutel"),
         CheckConstraint("rol IN ('facilitator', 'deelnemer')", name="rol"),
+        CheckConstraint("discipline IS NULL OR " + _in("discipline", DISCIPLINES), name="discipline"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
@@ -108,6 +121,8 @@ class DeelnemerRij(Base):
     naam_sleutel: Mapped[str] = mapped_column(String(120))
     rol: Mapped[str] = mapped_column(String(12))
     functie: Mapped[str | None] = mapped_column(String(120))
+    # The discipline chosen when joining (``scoring.samen.DISCIPLINES``); NULL: read from ``functie``.
+    discipline: Mapped[str | None] = mapped_column(String(20))
     token: Mapped[str] = mapped_column(String(64), unique=True)
     # The participant's id in an imported exchange file (see RondeRij.extern_id).
     extern_id: Mapped[str | None] = mapped_column(String(80))
@@ -125,11 +140,14 @@ class AntwoordRij(Base):
     __table_args__ = (
         UniqueConstraint("deelnemer_id", "stelling"),
         CheckConstraint("antwoord IN ({})".format(", ".join(f"'{a}'" for a in ANTWOORDEN)), name="antwoord"),
+        CheckConstraint("zekerheid IS NULL OR " + _in("zekerheid", ZEKERHEDEN), name="zekerheid"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
     deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
     stelling: Mapped[str] = mapped_column(String(80))
+    # How sure the participant is (``scoring.samen.ZEKERHEDEN``), optional (issue 16).
+    zekerheid: Mapped[str | None] = mapped_column(String(8))
     # NULL while a participant has only written a toelichting and not chosen yet.
     antwoord: Mapped[str | None] = mapped_column(String(10))
     toelichting: Mapped[str | None] = mapped_column(Text)
@@ -335,3 +353,45 @@ class NalevingRij(Base):
     # Saved against the version the facilitator saw, as consensus and agreed ambitions.
     versie: Mapped[int] = mapped_column(Integer, server_default=text("1"))
     __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012
+
+
+# --- issue 16: a facilitated session (Samen) ---
+
+
+class StapRij(Base):
+    """A part of a *Samen* session: the bouwsteen or stelling the facilitator opened for the room,
+    a first vote or a re-vote, and when it was revealed. The round's latest row is the part the
+    room works on now; the rows together are the session's log (exported with the round)."""
+
+    __tablename__ = "samen_stappen"
+    __table_args__ = (
+        UniqueConstraint("ronde_id", "volgnummer"),
+        CheckConstraint("(bouwsteen IS NULL) <> (stelling IS NULL)", name="deel"),
+        CheckConstraint("NOT herstemming OR stelling IS NOT NULL", name="herstemming"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    volgnummer: Mapped[int] = mapped_column(Integer)
+    bouwsteen: Mapped[str | None] = mapped_column(String(80))
+    stelling: Mapped[str | None] = mapped_column(String(80))
+    herstemming: Mapped[bool] = mapped_column(default=False)
+    geopend_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    onthuld_op: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    timer_vanaf: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class HerstemmingRij(Base):
+    """A participant's second vote on a stelling after the discussion; the first vote
+    (``antwoorden``) is never overwritten by it."""
+
+    __tablename__ = "herstemmingen"
+    __table_args__ = (
+        UniqueConstraint("deelnemer_id", "stelling"),
+        CheckConstraint(_in("antwoord", ANTWOORDEN), name="antwoord"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("scanrondes.id", ondelete="CASCADE"), index=True)
+    deelnemer_id: Mapped[int] = mapped_column(ForeignKey("deelnemers.id", ondelete="CASCADE"))
+    stelling: Mapped[str] = mapped_column(String(80))
+    antwoord: Mapped[str] = mapped_column(String(10))
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)

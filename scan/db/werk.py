@@ -27,6 +27,7 @@ from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
 from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
+from scan.db.samen import Samen
 from scan.db.werkgroep import VastgesteldeAmbities
 
 
@@ -51,3 +52,5 @@ class Werk:
         self.vastgestelde_ambities = VastgesteldeAmbities(s)
         # --- issue 15: nalevingscheck ---
         self.naleving = Naleving(s)
+        # --- issue 16: a facilitated session ---
+        self.samen = Samen(s)

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import BouwsteenStand, MijnAntwoord, MijnVoortgang, Sessie
-from scan.services.regels import controleer_versie, eis_open, schone_tekst
+from scan.services.regels import controleer_versie, eis_open, eis_stem_open, schone_tekst
 from scoring import tijd
 from scoring.models import Vragenlijst
 from scoring.uitwissel import ANTWOORDEN, NIVEAUS
@@ -74,6 +74,8 @@ def sla_antwoord_op(
     moment = tijd.nu()
     with db.werk() as werk:
         eis_open(werk, sessie)
+        # In a Samen session only while the part is open and not revealed (issue 16).
+        eis_stem_open(werk, vragenlijst, sessie, stelling)
         werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "antwoord", antwoord, moment)
     return moment
 

@@ -15,6 +15,7 @@ from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import DeelnemerInfo, RondeInfo, Sessie
 from scoring import tekst as tekstregel
 from scoring.models import Vragenlijst
+from scoring.samen import open_voor_stem
 from scoring.versies import catalogus
 
 CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -155,3 +156,46 @@ def eis_facilitator(
     if afgerond is not None and ronde.status != "open":
         raise InvoerFout(afgerond)
     return ronde, ik.deelnemer
+
+
+# --- issue 16: a facilitated session (Samen) ---
+
+AL_ONTHULD = (
+    "De facilitator heeft deze stelling al onthuld: uw antwoord is niet meer meegeteld. Kijk mee op het scherm; "
+    "bij een herstemming kunt u opnieuw kiezen."
+)
+NIET_AAN_DE_BEURT = (
+    "De groep werkt nu aan een ander onderdeel: uw antwoord op deze stelling is niet opgeslagen. "
+    "Uw scherm volgt de facilitator."
+)
+
+
+_BOUWSTEEN_STELLINGEN: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def bouwsteen_stellingen(vragenlijst: Vragenlijst) -> dict[str, tuple[str, ...]]:
+    """Per bouwsteen id its stelling ids, in questionnaire order (built once per version: every
+    save in a *Samen* session asks it)."""
+    uit = _BOUWSTEEN_STELLINGEN.get(vragenlijst.vingerafdruk)
+    if uit is None:
+        uit = _BOUWSTEEN_STELLINGEN[vragenlijst.vingerafdruk] = {
+            b.id: tuple(s.id for s in b.stellingen) for b in vragenlijst.bouwstenen
+        }
+    return uit
+
+
+def eis_stem_open(werk: Werk, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str) -> None:
+    """Inside the unit of work that saves a first vote: in *Samen* mode the part that holds
+    ``stelling`` must be open now and not revealed (read after ``eis_open`` share-locked the
+    round, so a reveal waits for this write or this write sees the reveal)."""
+    modus = werk.samen.modus(sessie.ronde.id)
+    if modus is None or modus[0] != "samen":
+        return
+    stap = werk.samen.huidige(sessie.ronde.id)
+    if open_voor_stem("samen", stap, stelling, bouwsteen_stellingen(vragenlijst)):
+        return
+    if stap is not None and stap.bevat(stelling, bouwsteen_stellingen(vragenlijst)) and stap.onthuld:
+        raise InvoerFout(AL_ONTHULD)
+    if stap is not None and stap.herstemming and stap.stelling == stelling:
+        raise InvoerFout("Er loopt een herstemming over deze stelling: kies in het blok 'Herstemming'.")
+    raise InvoerFout(NIET_AAN_DE_BEURT)
