@@ -79,13 +79,21 @@ class Stap(_Model):
 
 
 def open_voor_stem(
-    modus: str, stap: Stap | None, stelling: str, bouwsteen_stellingen: Mapping[str, Sequence[str]]
+    modus: str,
+    stap: Stap | None,
+    stelling: str,
+    bouwsteen_stellingen: Mapping[str, Sequence[str]],
+    herstemd: bool = False,
 ) -> bool:
     """Whether a participant may give (or change) their first vote on ``stelling`` now.
 
-    *Eigen tempo*: always. *Samen*: only while the part that holds it is open and not revealed,
-    and not during a re-vote (a re-vote answer goes to the second vote, never over the first).
+    Never once the stelling was re-voted (``herstemd``): the first vote is what the discussion
+    started from and stays as it was, in either mode. *Eigen tempo*: otherwise always. *Samen*:
+    only while the part that holds it is open and not revealed, and not during a re-vote (a
+    re-vote answer goes to the second vote, never over the first).
     """
+    if herstemd:
+        return False
     if modus != "samen":
         return True
     return stap is not None and not stap.onthuld and not stap.herstemming and stap.bevat(stelling, bouwsteen_stellingen)
@@ -114,6 +122,50 @@ def zichtbare_antwoorden(
         elif stap is not None and stap.onthuld and stap.bevat(stelling, bouwsteen_stellingen):
             uit.append(rij)
     return uit
+
+
+def verborgen_stellingen(modus: str, stap: Stap | None, bouwsteen_stellingen: Mapping[str, Sequence[str]]) -> set[str]:
+    """The stellingen whose current votes nobody may see yet: those of the open part, until the
+    facilitator reveals it (empty in *Eigen tempo* and once revealed)."""
+    if modus != "samen" or stap is None or stap.onthuld:
+        return set()
+    return set(stap.stellingen(bouwsteen_stellingen))
+
+
+def blind(
+    modus: str,
+    stap: Stap | None,
+    bouwsteen_stellingen: Mapping[str, Sequence[str]],
+    antwoorden: Sequence[tuple[int, str, str]],
+    eerste: Sequence[tuple[int, str, str]],
+    tweede: Sequence[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+    """What a shared view (results, discussion, projector) may score while a part is blind.
+
+    ``antwoorden``: each person's latest vote; ``eerste``/``tweede``: first and second votes of
+    the re-voted stellingen. During a first vote the open part's votes are left out; during a
+    re-vote its second votes are, and the stelling shows its first vote as before the re-vote.
+    Unchanged in *Eigen tempo* and once the part is revealed.
+    """
+    verborgen = verborgen_stellingen(modus, stap, bouwsteen_stellingen)
+    if not verborgen:
+        return list(antwoorden), list(eerste), list(tweede)
+    assert stap is not None
+    if not stap.herstemming:
+        return (
+            [r for r in antwoorden if r[1] not in verborgen],
+            [r for r in eerste if r[1] not in verborgen],
+            [r for r in tweede if r[1] not in verborgen],
+        )
+    tweede_zichtbaar = [r for r in tweede if r[1] not in verborgen]
+    eerste_zichtbaar = [r for r in eerste if r[1] not in verborgen]
+    terug = [r for r in eerste if r[1] in verborgen]
+    # The first votes of the stelling come back: the view shows the state before the re-vote.
+    return (
+        [r for r in antwoorden if r[1] not in verborgen] + terug,
+        eerste_zichtbaar,
+        tweede_zichtbaar,
+    )
 
 
 # --- what a re-vote changed -------------------------------------------------------------------

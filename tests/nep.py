@@ -636,6 +636,9 @@ class NepSamen:
     def herstemde_stellingen(self, ronde_id: int) -> set[str]:
         return {s.stelling for s in self._stand.stappen.get(ronde_id, []) if s.herstemming and s.stelling}
 
+    def is_herstemd(self, ronde_id: int, stelling: str) -> bool:
+        return stelling in self.herstemde_stellingen(ronde_id)
+
     def zet_herstemming(
         self, ronde_id: int, deelnemer_id: int, stelling: str, antwoord: str, moment: dt.datetime
     ) -> None:

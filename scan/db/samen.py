@@ -114,6 +114,17 @@ class Samen:
             self._s.scalars(select(StapRij.stelling).where(StapRij.ronde_id == ronde_id, StapRij.herstemming.is_(True)))
         )
 
+    def is_herstemd(self, ronde_id: int, stelling: str) -> bool:
+        """Whether a re-vote of ``stelling`` was ever opened (asked on every first-vote save)."""
+        return (
+            self._s.scalar(
+                select(StapRij.volgnummer)
+                .where(StapRij.ronde_id == ronde_id, StapRij.stelling == stelling, StapRij.herstemming.is_(True))
+                .limit(1)
+            )
+            is not None
+        )
+
     # --- the second vote ---
 
     def zet_herstemming(

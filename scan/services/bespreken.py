@@ -20,7 +20,7 @@ from scan.db.werk import Werk
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Bespreking, ConsensusInfo, RondeInfo, SchermStand, Sessie, Voortgang
 from scan.services.regels import eis_facilitator
-from scan.services.resultaten import resultaat_uit
+from scan.services.resultaten import gegevens_in, resultaat_uit
 from scoring import agenda as agenda_regels
 from scoring.agenda import BUDGET_MINUTEN, MARKERINGEN, MINUTEN_PER_PUNT, Markering
 from scoring.models import Vragenlijst
@@ -145,7 +145,7 @@ def stel_agenda_in(db: Database, sessie: Sessie, *, minuten_per_punt: float, bud
 
 
 def _bespreking(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> Bespreking:
-    resultaat = resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde_id))
+    resultaat = resultaat_uit(vragenlijst, gegevens_in(werk, vragenlijst, ronde_id))
     minuten, budget = agenda_uit(werk.instellingen.lees(_instelling_sleutel(ronde_id)))
     lijst = agenda_regels.punten(resultaat, werk.bespreekpunten.markeringen(ronde_id))
     return Bespreking(

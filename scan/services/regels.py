@@ -164,6 +164,11 @@ AL_ONTHULD = (
     "De facilitator heeft deze stelling al onthuld: uw antwoord is niet meer meegeteld. Kijk mee op het scherm; "
     "bij een herstemming kunt u opnieuw kiezen."
 )
+HERSTEMMING_LOOPT = "Er loopt een herstemming over deze stelling: kies in het blok 'Herstemming'."
+AL_HERSTEMD = (
+    "Over deze stelling is na de bespreking opnieuw gestemd; uw eerste keuze blijft bewaard zoals hij was en kan "
+    "niet meer veranderen."
+)
 NIET_AAN_DE_BEURT = (
     "De groep werkt nu aan een ander onderdeel: uw antwoord op deze stelling is niet opgeslagen. "
     "Uw scherm volgt de facilitator."
@@ -185,9 +190,15 @@ def bouwsteen_stellingen(vragenlijst: Vragenlijst) -> dict[str, tuple[str, ...]]
 
 
 def eis_stem_open(werk: Werk, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str) -> None:
-    """Inside the unit of work that saves a first vote: in *Samen* mode the part that holds
+    """Inside the unit of work that saves a first vote: never on a re-voted stelling (the first
+    vote stays as the discussion found it); in *Samen* mode the part that holds
     ``stelling`` must be open now and not revealed (read after ``eis_open`` share-locked the
     round, so a reveal waits for this write or this write sees the reveal)."""
+    if werk.samen.is_herstemd(sessie.ronde.id, stelling):
+        stap = werk.samen.huidige(sessie.ronde.id)
+        if stap is not None and stap.herstemming and stap.stelling == stelling and not stap.onthuld:
+            raise InvoerFout(HERSTEMMING_LOOPT)
+        raise InvoerFout(AL_HERSTEMD)
     modus = werk.samen.modus(sessie.ronde.id)
     if modus is None or modus[0] != "samen":
         return
@@ -197,5 +208,5 @@ def eis_stem_open(werk: Werk, vragenlijst: Vragenlijst, sessie: Sessie, stelling
     if stap is not None and stap.bevat(stelling, bouwsteen_stellingen(vragenlijst)) and stap.onthuld:
         raise InvoerFout(AL_ONTHULD)
     if stap is not None and stap.herstemming and stap.stelling == stelling:
-        raise InvoerFout("Er loopt een herstemming over deze stelling: kies in het blok 'Herstemming'.")
+        raise InvoerFout(HERSTEMMING_LOOPT)
     raise InvoerFout(NIET_AAN_DE_BEURT)

@@ -11,6 +11,8 @@ from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ScoreGegevens
 from scan.services.invullen import stelling_ids
+from scan.services.regels import bouwsteen_stellingen
+from scoring import samen as samen_regels
 from scoring.afronding import afgerond, heel
 from scoring.engine import bereken
 from scoring.models import Vragenlijst
@@ -19,15 +21,37 @@ from scoring.uitwissel import Ambitie, Antwoord, Consensus
 
 
 def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
-    """The scores of a round from everything stored now (answers, ambitions, consensus)."""
+    """The scores of a round from everything stored now (answers, ambitions, consensus), without
+    the votes of a part that is still blind in a *Samen* session."""
     with db.inzage() as werk:
-        gegevens = werk.rondes.scoregegevens(ronde_id)
+        gegevens = gegevens_in(werk, vragenlijst, ronde_id)
     return resultaat_uit(vragenlijst, gegevens)
 
 
-def resultaat_in(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
-    """``resultaat`` inside a unit of work the caller holds (closing a round scores what it fixes)."""
-    return resultaat_uit(vragenlijst, werk.rondes.scoregegevens(ronde_id))
+def resultaat_in(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int, *, alles: bool = False) -> ScanResultaat:
+    """``resultaat`` inside a unit of work the caller holds; ``alles``: also the votes of a part
+    still blind (closing a round fixes everything that was given)."""
+    return resultaat_uit(vragenlijst, gegevens_in(werk, vragenlijst, ronde_id, alles=alles))
+
+
+def gegevens_in(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int, *, alles: bool = False) -> ScoreGegevens:
+    """What a shared view scores: in a *Samen* session the open part stays out until its reveal
+    (issue 16: results, the discussion and the projector are all blind alike)."""
+    gegevens = werk.rondes.scoregegevens(ronde_id)
+    modus = werk.samen.modus(ronde_id)
+    if alles or modus is None or modus[0] != "samen":
+        return gegevens
+    antwoorden, eerste, tweede = samen_regels.blind(
+        modus[0],
+        werk.samen.huidige(ronde_id),
+        bouwsteen_stellingen(vragenlijst),
+        gegevens.antwoorden,
+        gegevens.eerste_stemmen,
+        gegevens.herstemmingen,
+    )
+    return gegevens.model_copy(
+        update={"antwoorden": tuple(antwoorden), "eerste_stemmen": tuple(eerste), "herstemmingen": tuple(tweede)}
+    )
 
 
 def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResultaat:

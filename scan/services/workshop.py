@@ -18,8 +18,9 @@ from scan.fouten import Botsing, ConsensusConflict
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ConsensusInfo, Sessie, Voortgang
 from scan.services.invullen import controleer_stelling, mag_invullen
-from scan.services.regels import controleer_versie, eis_facilitator, eis_open, schone_tekst
+from scan.services.regels import bouwsteen_stellingen, controleer_versie, eis_facilitator, eis_open, schone_tekst
 from scan.services.resultaten import resultaat_in
+from scoring import samen as samen_regels
 from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.vergelijking import kerncijfers
@@ -86,13 +87,19 @@ def antwoord_als_tekst(antwoord: str | None) -> str:
     return woorden.get(antwoord, f"niveau {antwoord}")
 
 
-def toelichtingen(db: Database, sessie: Sessie, stelling: str) -> list[tuple[str, str]]:
+def toelichtingen(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str) -> list[tuple[str, str]]:
     """The notes on ``stelling`` in this round with the answer each came with, without names.
 
-    The workshop screen is projected; the room discusses arguments, not who wrote them.
+    The workshop screen is projected; the room discusses arguments, not who wrote them. In a
+    *Samen* session the notes of a part still blind wait for its reveal, as its votes do.
     """
     with db.inzage() as werk:
         ronde, _ = eis_facilitator(werk, sessie)
+        modus = werk.samen.modus(ronde.id)
+        if modus is not None and stelling in samen_regels.verborgen_stellingen(
+            modus[0], werk.samen.huidige(ronde.id), bouwsteen_stellingen(vragenlijst)
+        ):
+            return []
         rijen = werk.rondes.toelichtingen(ronde.id, stelling)
     return [(antwoord_als_tekst(a), tekst) for a, tekst in rijen]
 
@@ -157,7 +164,7 @@ def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
         # first, and the key figures below are computed from exactly what the closed round holds.
         ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
         if ronde.status != "afgerond":
-            cijfers = kerncijfers(resultaat_in(werk, vragenlijst, ronde.id))
+            cijfers = kerncijfers(resultaat_in(werk, vragenlijst, ronde.id, alles=True))
             werk.rondes.zet_status(ronde.id, "afgerond")
             werk.rondes.bewaar_kerncijfers(ronde.id, cijfers)
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})

@@ -78,7 +78,7 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
         if r.functie:
             assert letterlijk(r.functie, regels=True) in bronnen, r.functie
     eerste = vragenlijst.stellingen()[0][1].id
-    for _, tekst in workshop.toelichtingen(app_db, f, eerste):
+    for _, tekst in workshop.toelichtingen(app_db, vragenlijst, f, eerste):
         assert letterlijk(tekst, regels=True) in bronnen, tekst
     for afspraak in workshop.consensus(app_db, f).values():
         assert letterlijk(afspraak.toelichting or "") in bronnen

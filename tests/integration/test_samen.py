@@ -11,8 +11,8 @@ import pytest
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
-from scan.services import invullen, resultaten, samen, start
-from scan.services.regels import AL_ONTHULD, NIET_AAN_DE_BEURT, bouwsteen_stellingen
+from scan.services import bespreken, invullen, resultaten, samen, start, workshop
+from scan.services.regels import AL_HERSTEMD, AL_ONTHULD, NIET_AAN_DE_BEURT, bouwsteen_stellingen
 from scoring.models import Vragenlijst
 from tests.rondes import start_ronde
 
@@ -123,6 +123,12 @@ def test_herstemming__keeps_the_first_vote_and_the_latest_vote_scores(db: Databa
     assert (vergelijking.voor, vergelijking.na, vergelijking.uitkomst) == ((1, 4, 4), (3, 3), "samengekomen")
     with pytest.raises(InvoerFout, match="al opnieuw gestemd"):
         samen.herstem(db, vragenlijst, fac, s)
+    # The first vote stays as the discussion found it, also back in eigen tempo.
+    samen.zet_modus(db, fac, "eigen_tempo")
+    with pytest.raises(InvoerFout) as fout:
+        invullen.sla_antwoord_op(db, vragenlijst, anna, s, "5")
+    assert str(fout.value) == AL_HERSTEMD
+    invullen.sla_antwoord_op(db, vragenlijst, anna, stellingen[1], "5")
 
 
 def test_facilitator_only__and_named_only_before_the_first_answer(db: Database, vragenlijst: Vragenlijst) -> None:
@@ -207,3 +213,35 @@ def test_reveal_race__an_answer_at_the_reveal_is_counted_or_refused_never_lost(
     assert sum(deel.verdeling[s]) == len(opgeslagen)
     for p in mensen:
         assert (s in invullen.mijn_antwoorden(db, p)) == (p.deelnemer.id in opgeslagen)
+
+
+def test_shared_views__results_discussion_and_notes_wait_for_the_reveal(db: Database, vragenlijst: Vragenlijst) -> None:
+    fac, (anna, bram, _) = _kamer(db, vragenlijst)
+    _, stellingen = _eerste(vragenlijst)
+    s = stellingen[0]
+    samen.zet_modus(db, fac, "samen")
+    samen.volgende(db, vragenlijst, fac)
+    invullen.sla_antwoord_op(db, vragenlijst, anna, s, "1")
+    invullen.sla_toelichting_op(db, vragenlijst, anna, s, "Bij ons gaat dit mis")
+    invullen.sla_antwoord_op(db, vragenlijst, bram, s, "5")
+
+    def verdeling() -> tuple[int, ...]:
+        return next(
+            x for x in resultaten.resultaat(db, vragenlijst, fac.ronde.id).stellingen if x.stelling == s
+        ).verdeling
+
+    assert verdeling() == (0, 0, 0, 0, 0)
+    assert workshop.toelichtingen(db, vragenlijst, fac, s) == []
+    assert s not in bespreken.bespreking(db, vragenlijst, fac.ronde.id).resultaat.bespreekpunten
+    # Anna still sees her own answer on her phone.
+    assert invullen.mijn_antwoorden(db, anna)[s].antwoord == "1"
+    samen.onthul(db, fac)
+    assert verdeling() == (1, 0, 0, 0, 1)
+    assert workshop.toelichtingen(db, vragenlijst, fac, s) == [("niveau 1", "Bij ons gaat dit mis")]
+    assert s in bespreken.bespreking(db, vragenlijst, fac.ronde.id).resultaat.bespreekpunten
+    # A re-vote is blind too: the view keeps showing the first vote until its reveal.
+    samen.herstem(db, vragenlijst, fac, s)
+    samen.sla_herstemming_op(db, vragenlijst, anna, s, "4")
+    assert verdeling() == (1, 0, 0, 0, 1)
+    samen.onthul(db, fac)
+    assert verdeling() == (0, 0, 0, 1, 1)

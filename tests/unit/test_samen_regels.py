@@ -241,3 +241,26 @@ def test_sessieplan__never_plans_more_points_than_asked_or_time_allows(
         + sum(n * samen.MINUTEN_PER_STELLING + samen.ONTHUL_MINUTEN for _, n in bouwstenen)
         + plan.punten * minuten
     )
+
+
+@given(modus=st.sampled_from(samen.MODI), huidige=stappen, eerste=rijen, tweede=rijen)
+def test_blind__a_shared_view_scores_no_vote_of_the_open_part(
+    modus: str, huidige: Stap | None, eerste: list[tuple[int, str, str]], tweede: list[tuple[int, str, str]]
+) -> None:
+    laatst = samen.laatste_stemmen(eerste, tweede)
+    herstemd = {s for _, s, _ in tweede}
+    eerste_herstemd = [r for r in eerste if r[1] in herstemd]
+    antwoorden, e, t = samen.blind(modus, huidige, BOUWSTENEN, laatst, eerste_herstemd, tweede)
+    verborgen = samen.verborgen_stellingen(modus, huidige, BOUWSTENEN)
+    if not verborgen:
+        assert (antwoorden, e, t) == (laatst, eerste_herstemd, tweede)
+        return
+    assert huidige is not None and not huidige.onthuld
+    assert not any(r[1] in verborgen for r in t) and not any(r[1] in verborgen for r in e)
+    if huidige.herstemming:
+        # The re-voted stelling shows exactly its first votes.
+        assert sorted(r for r in antwoorden if r[1] in verborgen) == sorted(r for r in eerste if r[1] in verborgen)
+    else:
+        assert not any(r[1] in verborgen for r in antwoorden)
+    # Nothing outside the blind part changes.
+    assert sorted(r for r in antwoorden if r[1] not in verborgen) == sorted(r for r in laatst if r[1] not in verborgen)

@@ -254,7 +254,7 @@ class Stellingen:
                     "\n".join(f"- **{n} · {niveau_naam[n]}**: {letterlijk(s.niveaus.bij(n).nl)}" for n in gegeven),
                     anchors=False,
                 )
-            toelichtingen = workshop.toelichtingen(self.db, self.sessie, stelling_id)
+            toelichtingen = workshop.toelichtingen(self.db, self.vl, self.sessie, stelling_id)
             if toelichtingen:
                 st.markdown(t("workshop.toelichtingen"), anchors=False)
                 # One list item per note; a note's own lines stay inside its item (hard breaks).

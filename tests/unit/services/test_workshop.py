@@ -144,9 +144,12 @@ def test_notes__without_names_with_the_answer_as_text__facilitator_only(vragenli
     st = _eerste(vragenlijst)
     db.stand.antwoord(1, ANNA.id, st, "3", "Loopt goed")
     db.stand.antwoord(1, BERT.id, st, None, "Geen idee")
-    assert workshop.toelichtingen(db, bert, st) == [("nog geen keuze", "Geen idee"), ("niveau 3", "Loopt goed")]
+    assert workshop.toelichtingen(db, vragenlijst, bert, st) == [
+        ("nog geen keuze", "Geen idee"),
+        ("niveau 3", "Loopt goed"),
+    ]
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
-        workshop.toelichtingen(db, anna, st)
+        workshop.toelichtingen(db, vragenlijst, anna, st)
     with pytest.raises(InvoerFout, match="Alleen de facilitator"):
         workshop.deelnemer_links(db, anna)
     assert workshop.deelnemer_links(db, bert) == {BERT.id: "t-bert", ANNA.id: "t-anna"}
