@@ -30,6 +30,11 @@ cProfile of one Volgende rerun and one answer-change rerun.
 diepte (``bench/diepte.py``, issue 13 case 8): refusing YAML and JSON nested 100,000 deep,
 ``python -m scan validate`` in its own process included, and a 10 MB JSON file deep at its end.
 
+samen (``bench/samen.py``, issue 16 item 4): in Chromium, a phone's vote until the projector's
+count shows it and the facilitator's next stelling until the phone shows it, on SQLite (one app
+process) and on PostgreSQL (phones and projector on two app processes); one projector and 15
+idle phones: database transactions per second and the app processes' CPU.
+
 vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten × 2 rounds ×
 10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
 figures of 20 rounds and the list of all rounds, on SQLite and PostgreSQL.
@@ -81,7 +86,7 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte")
+DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte", "samen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.diepte import draai_diepte
 
         draai_diepte()
+    if "samen" in delen:
+        from bench.samen import draai_samen
+
+        draai_samen(laad_vragenlijst(), args.postgres)
     return 0
 
 
