@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from scoring import samen as samen_regels
@@ -306,25 +307,45 @@ class SamenBeeld(NamedTuple):
         return [d for d in self.disciplines if d.ziet_anders]
 
 
+def beeld_uit(
+    vragenlijst: Vragenlijst,
+    eerste: Sequence[tuple[int, str, str]],
+    tweede: Sequence[tuple[int, str, str]],
+    laatste: Iterable[tuple[int, str, str]],
+    disciplines: Mapping[int, str] | None,
+    zekerheden: Iterable[tuple[str, str | None, str | None]],
+) -> SamenBeeld:
+    """The session's evidence from (deelnemer, stelling, answer) rows: ``eerste``/``tweede`` the
+    first and second votes of the re-voted stellingen, ``laatste`` each person's latest vote,
+    ``disciplines`` each person's discipline (``None``: no discipline view, as for a participant),
+    ``zekerheden`` (stelling, answer, certainty) of the first votes. The screens (from the
+    database) and the reports (from the exchange file) both come through here."""
+    per_bouwsteen = {b.id: [s.id for s in b.stellingen] for b in vragenlijst.bouwstenen}
+    volgorde = [(b, s) for b, lijst in per_bouwsteen.items() for s in lijst]
+    zekerheid = samen_regels.zekerheid(zekerheden)
+    return SamenBeeld(
+        herstemmingen=samen_regels.herstemmingen(volgorde, eerste, tweede),
+        disciplines=()
+        if disciplines is None
+        else tuple(samen_regels.discipline_beelden(per_bouwsteen, laatste, disciplines)),
+        # In questionnaire order, as every list of stellingen.
+        zekerheid={s: zekerheid[s] for _, s in volgorde if s in zekerheid},
+    )
+
+
 def samen_beeld(vragenlijst: Vragenlijst, scan: Scan) -> SamenBeeld:
-    """The session's evidence from an exchange-format scan, by the same rules as the screens
-    (``scan.services.samen.inzicht_uit`` reads the same rows from the database)."""
+    """The session's evidence of an exchange-format scan (the full report, the Excel file)."""
     nummer = {d.id: i for i, d in enumerate(scan.deelnemers)}
     eerste = [(nummer[a.deelnemer], a.stelling, str(a.antwoord)) for a in scan.antwoorden if a.antwoord is not None]
     tweede = [(nummer[h.deelnemer], h.stelling, str(h.antwoord)) for h in scan.herstemmingen]
-    per_bouwsteen = {b.id: [s.id for s in b.stellingen] for b in vragenlijst.bouwstenen}
-    volgorde = [(b, s) for b, lijst in per_bouwsteen.items() for s in lijst]
-    disciplines = {nummer[d.id]: samen_regels.discipline_van(d.functie, d.discipline) for d in scan.deelnemers}
-    zekerheid = samen_regels.zekerheid(
-        (a.stelling, None if a.antwoord is None else str(a.antwoord), a.zekerheid) for a in scan.antwoorden
-    )
-    return SamenBeeld(
-        herstemmingen=samen_regels.herstemmingen(volgorde, eerste, tweede),
-        disciplines=tuple(
-            samen_regels.discipline_beelden(per_bouwsteen, samen_regels.laatste_stemmen(eerste, tweede), disciplines)
-        ),
-        # In questionnaire order, as every list of stellingen.
-        zekerheid={s: zekerheid[s] for _, s in volgorde if s in zekerheid},
+    herstemd = {s for _, s, _ in tweede}
+    return beeld_uit(
+        vragenlijst,
+        [r for r in eerste if r[1] in herstemd],
+        tweede,
+        samen_regels.laatste_stemmen(eerste, tweede),
+        {nummer[d.id]: samen_regels.discipline_van(d.functie, d.discipline) for d in scan.deelnemers},
+        ((a.stelling, None if a.antwoord is None else str(a.antwoord), a.zekerheid) for a in scan.antwoorden),
     )
 
 

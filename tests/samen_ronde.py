@@ -28,12 +28,13 @@ MENSEN = (
 # Per stelling of the first bouwsteen, each person's first vote.
 EERSTE = (
     ("1", "4", "2", "5", "3"),  # re-voted: converges to 3/4
-    ("2", "2", "3", "3", "2"),
+    ("4", "4", "2", "2", "2"),
     ("1", "5", "3", "4", "2"),  # re-voted: stays apart
-    ("4", "4", "4", "4", "4"),
+    ("5", "5", "2", "2", "3"),
     ("weet_niet", "2", "3", "2", "2"),
-    ("2", "3", "3", "2", "3"),
+    ("5", "4", "2", "3", "2"),
 )
+"""KCC (Anna, Bram) sees this bouwsteen more than a level higher than ICT and beleid together."""
 TWEEDE = {0: ("3", "4", "3", "4", "3"), 2: ("1", "4", "3", "4", "2")}
 GOKKEN = (1, 4)
 """Stellingen (by position) where Cees and Dewi guess: the werkgroep guesses there."""
