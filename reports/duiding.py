@@ -301,6 +301,10 @@ class SamenBeeld(NamedTuple):
         return not self.herstemmingen.stellingen and not self.gokt_op() and not self.anders()
 
     def gokt_op(self) -> list[str]:
+        """The stellingen where the werkgroep guesses (``Zekerheidsbeeld.gokt``), only when the room
+        said how sure it was at all: without any certainty, "weet niet" alone is no guessing list."""
+        if not any(z.opgegeven for z in self.zekerheid.values()):
+            return []
         return [s for s, z in self.zekerheid.items() if z.gokt]
 
     def anders(self) -> list[samen_regels.DisciplineBeeld]:

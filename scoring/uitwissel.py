@@ -616,6 +616,20 @@ def canoniek(scan: Scan) -> Scan:
     )
 
 
+def zonder_verborgen(scan: Scan, verborgen: set[str], herstemming: bool) -> Scan:
+    """``scan`` as a shared view may show it while a part of a *Samen* session is blind
+    (``scoring.samen.verborgen_stellingen``): during a first vote the open part's answers are left
+    out (with their notes and certainty), during a re-vote its second votes, so the stelling
+    shows its first vote as before the re-vote. The rule of ``scoring.samen.blind``, on a scan."""
+    if not verborgen:
+        return scan
+    herstemmingen = [h for h in scan.herstemmingen if h.stelling not in verborgen]
+    if herstemming:
+        return scan.model_copy(update={"herstemmingen": herstemmingen})
+    antwoorden = [a for a in scan.antwoorden if a.stelling not in verborgen]
+    return scan.model_copy(update={"antwoorden": antwoorden, "herstemmingen": herstemmingen})
+
+
 def laatste_antwoorden(scan: Scan) -> list[Antwoord]:
     """The answers that score: each person's latest vote, the second where they gave one
     (the rule of ``scoring.samen.laatste_stemmen``, which the database's reads follow too). An answer's

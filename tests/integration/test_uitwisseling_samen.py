@@ -4,11 +4,16 @@ Excel, on SQLite and PostgreSQL. Files of format version 1 still import."""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from reports.exports import lees_bestand, lees_excel, naar_excel
 from scan.db.verbinding import Database
-from scan.services import resultaten
+from scan.leesmodellen import Sessie
+from scan.services import downloads, invullen, resultaten, samen
 from scan.services.uitwisseling import exporteer
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
@@ -70,3 +75,38 @@ def test_format_version_1_files__still_import(db: Database) -> None:
         assert not terug.herstemmingen and not terug.samen_stappen
         assert terug == canoniek(oud)
         assert bereken_scan(vl, terug) == bereken_scan(vl, oud)
+
+
+def _pdf_tekst(db: Database, vl: Vragenlijst, sessie: Sessie) -> str:
+    pdf = downloads.bestand(db, vl, sessie, "volledig")
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_pdfs__are_blind_to_the_open_part_like_resultaten(db: Database, vragenlijst: Vragenlijst) -> None:
+    """A participant's PDF during a Samen session shows neither the open part's first votes nor a
+    running re-vote's second votes; after the reveal it shows them."""
+    fac, mensen = samen_ronde(db, vragenlijst)
+    derde = vragenlijst.bouwstenen[2]
+    samen.volgende(db, vragenlijst, fac)
+    for s in derde.stellingen:
+        for sessie in mensen:
+            invullen.sla_antwoord_op(db, vragenlijst, sessie, s.id, "4")
+
+    def ingevuld() -> str:
+        """'ingevuld N%' in the third bouwsteen's own section of the full report."""
+        tekst = _pdf_tekst(db, vragenlijst, mensen[0])
+        gevonden = re.search(r"ingevuld (\d+)%", tekst[tekst.rfind(derde.naam.nl) :])
+        assert gevonden is not None
+        return gevonden.group(1)
+
+    assert ingevuld() == "0"
+    samen.onthul(db, fac)
+    assert ingevuld() != "0"
+    # A running re-vote: the report still says what it said before it.
+    stelling = vragenlijst.bouwstenen[0].stellingen[1].id
+    samen.herstem(db, vragenlijst, fac, stelling)
+    for sessie in mensen:
+        samen.sla_herstemming_op(db, vragenlijst, sessie, stelling, "3")
+    assert "Na bespreking lag 1 van de 2 bespreekpunten" in _pdf_tekst(db, vragenlijst, mensen[0])
+    samen.onthul(db, fac)
+    assert "Na bespreking lagen 2 van de 3 bespreekpunten" in _pdf_tekst(db, vragenlijst, mensen[0])
