@@ -446,6 +446,8 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
         Spacer(1, 3 * mm),
         blok,
         Spacer(1, 1 * mm),
+        # Right under the count of bespreekpunten: what the discussion did with them (issue 16).
+        *_herstemzin(c),
         *uitleg,
         schaal,
         Spacer(1, 2 * mm),
@@ -721,14 +723,15 @@ HERSTEM_UITLEG = (
     "De scores in dit rapport rekenen met de tweede stem."
 )
 GOK_UITLEG = (
-    "Stellingen waar minstens de helft van wie een niveau koos en zei hoe zeker, gokte of 'weet niet' antwoordde "
-    "(en minstens twee mensen). Hier helpt informatie van buiten de werkgroep meer dan een bespreking."
+    "Stellingen waar minstens de helft van wie zei hoe zeker hij was, gokte of 'weet niet' antwoordde (minstens "
+    "twee mensen). Hier helpt informatie van buiten de werkgroep meer dan een bespreking."
 )
 GEEN_GOK = "Op geen stelling gokt de werkgroep: wie zei hoe zeker hij was, was overwegend zeker of dacht het."
 
 
 def _herstemzin(c: _Context) -> list[Flowable]:
-    """The handout's one sentence for management, only after re-votes."""
+    """The one sentence for management, only after re-votes (in both summaries, under the count
+    of bespreekpunten)."""
     zin = herstemzin(c.samen.herstemmingen)
     return [_p("tekst", ("b", zin))] if zin else []
 
@@ -785,7 +788,7 @@ def _samen(c: _Context) -> list[Flowable]:
             _tabel(
                 ["Bouwsteen", "Opnieuw gestemd", *(UITKOMST_NAAM[u].capitalize() for u in UITKOMSTEN)],
                 per_bouwsteen,
-                [BREEDTE * f for f in (0.32, 0.17, 0.17, 0.17, 0.17)],
+                [BREEDTE * f for f in (0.3, 0.14, 0.2, 0.18, 0.18)],
                 midden_vanaf=1,
             ),
             Spacer(1, 1.5 * mm),
@@ -1066,7 +1069,6 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         # goals, the legal duties, the benchmark); the radars, which need a page of their own, last.
         verhaal += [
             *_samenvatting(c, compact),
-            *_herstemzin(c),
             *_uitersten(c),
             *_groepen(c, "Dimensies", resultaat.dimensies, c.dimensie, "Dimensie", DIMENSIE_UITLEG),
             *_volgende_stap(c),

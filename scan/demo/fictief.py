@@ -303,7 +303,7 @@ HERSTEMMINGEN = 3
 
 
 def _binnen(moment: dt.datetime, minuten: float) -> dt.datetime:
-    return moment + dt.timedelta(minutes=round(minuten, 2))
+    return moment + dt.timedelta(seconds=round(minuten * 60))
 
 
 def met_samen(vragenlijst: Vragenlijst, scan: Scan) -> Scan:

@@ -471,6 +471,7 @@ NL: dict[str, str] = {
         "na de bespreking liggen alle niveaus binnen één niveau. De score rekent met de tweede stem."
     ),
     "resultaten.samen.consensus": CONSENSUS_BLIJFT,
+    "resultaten.samen.kol.nummer": "Nr.",
     "resultaten.samen.kol.stelling": "Stelling",
     "resultaten.samen.kol.voor": "Voor de bespreking",
     "resultaten.samen.kol.na": "Na de bespreking",
@@ -483,8 +484,8 @@ NL: dict[str, str] = {
     "resultaten.samen.per_bouwsteen": "Per bouwsteen",
     "resultaten.gokt.kop": "Waar de werkgroep gokt ({aantal})",
     "resultaten.gokt.uitleg": (
-        "Stellingen waar minstens de helft van wie een niveau koos en zei hoe zeker, gokte of 'weet niet' antwoordde "
-        "(en minstens twee mensen): hier helpt informatie van buiten de werkgroep meer dan een bespreking."
+        "Stellingen waar minstens de helft van wie zei hoe zeker hij was, gokte of 'weet niet' antwoordde (minstens "
+        "twee mensen): hier helpt informatie van buiten de werkgroep meer dan een bespreking."
     ),
     "resultaten.disciplines.kop": "Waar de disciplines het anders zien",
     "resultaten.disciplines.alleen_u": (

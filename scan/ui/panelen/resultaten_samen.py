@@ -42,10 +42,12 @@ def toon_samen(vl: Vragenlijst, beeld: SamenBeeld, facilitator: bool) -> bool:
         st.dataframe(
             pd.DataFrame(
                 {
-                    t("resultaten.samen.kol.stelling"): [f"{nummer[v.stelling]} {tekst[v.stelling]}" for v in herstemd],
+                    # The numbers first, the stelling's text last: on a phone the outcome stays in view.
+                    t("resultaten.samen.kol.nummer"): [nummer[v.stelling] for v in herstemd],
                     t("resultaten.samen.kol.voor"): [spreiding_tekst(v.voor, v.spreiding_voor) for v in herstemd],
                     t("resultaten.samen.kol.na"): [spreiding_tekst(v.na, v.spreiding_na) for v in herstemd],
                     t("resultaten.samen.kol.uitkomst"): [UITKOMST_NAAM.get(v.uitkomst or "", "–") for v in herstemd],
+                    t("resultaten.samen.kol.stelling"): [tekst[v.stelling] for v in herstemd],
                 }
             ),
             hide_index=True,
