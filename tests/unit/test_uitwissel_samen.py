@@ -32,6 +32,7 @@ from scoring.uitwissel import (
     lees_scan_bytes,
     schrijf_scan,
     valideer_scan,
+    zonder_verborgen,
 )
 
 T0 = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
@@ -202,3 +203,18 @@ def test_samen_beeld__of_a_round_in_its_own_pace_is_empty_but_for_disciplines(vr
     # Functions are known in every round: the discipline view needs no session.
     assert any(len(d.groepen) >= 2 for d in beeld.disciplines)
     assert all(g.personen >= regels.MIN_GROEP for d in beeld.disciplines for g in d.groepen)
+
+
+def test_zonder_verborgen__the_rule_of_blind_on_a_scan(demo: Scan) -> None:
+    h = demo.herstemmingen[0].stelling
+    open_deel = {a.stelling for a in demo.antwoorden[:3]}
+    assert zonder_verborgen(demo, set(), herstemming=False) is demo
+    # A first vote open: its answers (with notes and certainty) and any second votes are out.
+    eerste = zonder_verborgen(demo, open_deel, herstemming=False)
+    assert not any(a.stelling in open_deel for a in eerste.antwoorden)
+    assert len(eerste.antwoorden) == len(demo.antwoorden) - sum(a.stelling in open_deel for a in demo.antwoorden)
+    # A re-vote running: the first votes stay, the second votes of that stelling are out.
+    lopend = zonder_verborgen(demo, {h}, herstemming=True)
+    assert lopend.antwoorden == demo.antwoorden
+    assert not any(x.stelling == h for x in lopend.herstemmingen)
+    assert lopend.herstemmingen == [x for x in demo.herstemmingen if x.stelling != h]
