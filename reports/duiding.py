@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from scoring import samen as samen_regels
 from scoring.afronding import afgerond, heel
 from scoring.models import Band, Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat
@@ -253,3 +255,145 @@ def benchmark_zin(gemeente: str, benchmark: Benchmark) -> str:
         f"{begin}; op {hoger} van de {len(bouwstenen)} bouwstenen scoort {gemeente} hoger en op {lager} lager "
         "dan de middelste helft."
     )
+
+
+# --- issue 16: what a facilitated session leaves behind ------------------------------------------
+
+UITKOMST_NAAM = {
+    "samengekomen": "samengekomen",
+    "uiteen_gebleven": "uiteen gebleven",
+    "verder_uiteen": "verder uiteen",
+}
+"""A re-vote's outcome in words, on screen, in the PDF and in the Excel file."""
+DISCIPLINE_NAAM = {
+    "kcc": "KCC",
+    "backoffice": "backoffice",
+    "ict": "ICT",
+    "beleid": "beleid",
+    "communicatie": "communicatie",
+    "management": "management",
+    "overig": "overig",
+}
+CONSENSUS_BLIJFT = (
+    "Dit is bewijs naast het besluit, geen besluit: het vastgestelde niveau en de onderbouwing blijven de keuze "
+    "van de werkgroep."
+)
+"""Beside every view of what the discussion changed (screen and full report)."""
+GEEN_DISCIPLINEVERSCHIL = (
+    "De disciplines zien geen bouwsteen een heel niveau of meer anders: het beeld is in de hele werkgroep gedeeld."
+)
+DISCIPLINE_UITLEG = (
+    "Per bouwsteen het gemiddelde niveau per discipline. Een discipline met één persoon staat nooit apart: die "
+    "telt mee in een gecombineerde groep, zodat niemand herkenbaar is. Alleen bouwstenen waar groepen een heel "
+    "niveau of meer uiteen liggen."
+)
+
+
+class SamenBeeld(NamedTuple):
+    """What a facilitated session shows beside the scores: re-votes, disciplines, certainty."""
+
+    herstemmingen: samen_regels.Herstemmingen
+    disciplines: tuple[samen_regels.DisciplineBeeld, ...]
+    zekerheid: dict[str, samen_regels.Zekerheidsbeeld]
+
+    @property
+    def leeg(self) -> bool:
+        return not self.herstemmingen.stellingen and not self.gokt_op() and not self.anders()
+
+    def gokt_op(self) -> list[str]:
+        """The stellingen where the werkgroep guesses (``Zekerheidsbeeld.gokt``), only when the room
+        said how sure it was at all: without any certainty, "weet niet" alone is no guessing list."""
+        if not any(z.opgegeven for z in self.zekerheid.values()):
+            return []
+        return [s for s, z in self.zekerheid.items() if z.gokt]
+
+    def anders(self) -> list[samen_regels.DisciplineBeeld]:
+        return [d for d in self.disciplines if d.ziet_anders]
+
+
+def beeld_uit(
+    vragenlijst: Vragenlijst,
+    eerste: Sequence[tuple[int, str, str]],
+    tweede: Sequence[tuple[int, str, str]],
+    laatste: Iterable[tuple[int, str, str]],
+    disciplines: Mapping[int, str] | None,
+    zekerheden: Iterable[tuple[str, str | None, str | None]],
+) -> SamenBeeld:
+    """The session's evidence from (deelnemer, stelling, answer) rows: ``eerste``/``tweede`` the
+    first and second votes of the re-voted stellingen, ``laatste`` each person's latest vote,
+    ``disciplines`` each person's discipline (``None``: no discipline view, as for a participant),
+    ``zekerheden`` (stelling, answer, certainty) of the first votes. The screens (from the
+    database) and the reports (from the exchange file) both come through here."""
+    per_bouwsteen = {b.id: [s.id for s in b.stellingen] for b in vragenlijst.bouwstenen}
+    volgorde = [(b, s) for b, lijst in per_bouwsteen.items() for s in lijst]
+    zekerheid = samen_regels.zekerheid(zekerheden)
+    return SamenBeeld(
+        herstemmingen=samen_regels.herstemmingen(volgorde, eerste, tweede),
+        disciplines=()
+        if disciplines is None
+        else tuple(samen_regels.discipline_beelden(per_bouwsteen, laatste, disciplines)),
+        # In questionnaire order, as every list of stellingen.
+        zekerheid={s: zekerheid[s] for _, s in volgorde if s in zekerheid},
+    )
+
+
+def samen_beeld(vragenlijst: Vragenlijst, scan: Scan) -> SamenBeeld:
+    """The session's evidence of an exchange-format scan (the full report, the Excel file)."""
+    nummer = {d.id: i for i, d in enumerate(scan.deelnemers)}
+    eerste = [(nummer[a.deelnemer], a.stelling, str(a.antwoord)) for a in scan.antwoorden if a.antwoord is not None]
+    tweede = [(nummer[h.deelnemer], h.stelling, str(h.antwoord)) for h in scan.herstemmingen]
+    herstemd = {s for _, s, _ in tweede}
+    return beeld_uit(
+        vragenlijst,
+        [r for r in eerste if r[1] in herstemd],
+        tweede,
+        samen_regels.laatste_stemmen(eerste, tweede),
+        {nummer[d.id]: samen_regels.discipline_van(d.functie, d.discipline) for d in scan.deelnemers},
+        ((a.stelling, None if a.antwoord is None else str(a.antwoord), a.zekerheid) for a in scan.antwoorden),
+    )
+
+
+def herstemzin(herstemmingen: samen_regels.Herstemmingen) -> str | None:
+    """The one sentence for management: "Na bespreking lagen 12 van de 15 bespreekpunten binnen één
+    niveau". ``None`` without a measured re-vote."""
+    gemeten = herstemmingen.gemeten
+    if not gemeten:
+        return None
+    samen = herstemmingen.telling()["samengekomen"]
+    if gemeten == 1:
+        return "Na bespreking lag het bespreekpunt waarover opnieuw werd gestemd " + (
+            "binnen één niveau." if samen else "nog niet binnen één niveau."
+        )
+    return (
+        f"Na bespreking {'lag' if samen == 1 else 'lagen'} {samen} van de {gemeten} bespreekpunten binnen één niveau."
+    )
+
+
+def spreiding_tekst(niveaus: tuple[int, ...], spreiding: int | None) -> str:
+    """Levels of one vote as 'laagste–hoogste (spreiding)': '1–5 (4)', '3 (0)', '–' without levels."""
+    if spreiding is None or not niveaus:
+        return "–"
+    bereik = str(niveaus[0]) if niveaus[0] == niveaus[-1] else f"{niveaus[0]}–{niveaus[-1]}"
+    return f"{bereik} ({spreiding})"
+
+
+def telling_tekst(telling: dict[str, int]) -> str:
+    """'2 samengekomen, 1 uiteen gebleven, 0 verder uiteen'."""
+    return ", ".join(f"{telling[u]} {UITKOMST_NAAM[u]}" for u in samen_regels.UITKOMSTEN)
+
+
+def groep_naam(groep: samen_regels.Groep) -> str:
+    """'KCC', 'ICT en beleid': the disciplines of one shown group."""
+    namen = [DISCIPLINE_NAAM.get(d, d) for d in groep.disciplines]
+    return namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} en {namen[-1]}"
+
+
+def groepen_tekst(beeld: samen_regels.DisciplineBeeld) -> str:
+    """'KCC (2): 3,5 · ICT en beleid (3): 2,0': each group with its size and mean level."""
+    return " · ".join(f"{groep_naam(g)} ({g.personen}): {getal(g.gemiddelde)}" for g in beeld.groepen)
+
+
+def gokzin(zekerheid: samen_regels.Zekerheidsbeeld) -> str:
+    """'3 van 4 gokken of weten het niet'."""
+    onzeker = zekerheid.gok + zekerheid.weet_niet
+    return f"{onzeker} van {zekerheid.opgegeven + zekerheid.weet_niet} gokken of weten het niet"

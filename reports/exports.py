@@ -30,22 +30,34 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
-from reports.duiding import KERN_NAAM, SCHIL_NAAM, TOTAAL_NAAM, samenstelling, type_groep
+from reports.duiding import (
+    DISCIPLINE_NAAM,
+    KERN_NAAM,
+    SCHIL_NAAM,
+    TOTAAL_NAAM,
+    UITKOMST_NAAM,
+    herstemzin,
+    samen_beeld,
+    samenstelling,
+    type_groep,
+)
 from scoring.grenzen import AMSTERDAM
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
+from scoring.samen import discipline_van
 from scoring.uitwissel import (
     FORMAAT,
-    FORMAATVERSIE,
+    FORMAATVERSIES,
     MAX_UITWISSEL_BYTES,
     Scan,
     UitwisselFout,
     lees_scan_bytes,
+    versie_niet_ondersteund,
 )
 
 Cel = str | int | float | dt.date | None
-Soort = Literal["tekst", "lang", "heel", "getal1", "getal2", "getal", "datum", "moment", "niveau", "antwoord"]
+Soort = Literal["tekst", "lang", "heel", "getal1", "getal2", "getal", "datum", "moment", "niveau", "antwoord", "janee"]
 
 MAX_UITGEPAKT = 100 * 2**20
 """Total uncompressed size of a workbook; a 200-participant export is a few MiB."""
@@ -86,10 +98,27 @@ STELLINGEN = _kolommen(
     "Bouwsteen; Stelling-id; Stelling:lang; Niveau 1:heel; Niveau 2:heel; Niveau 3:heel; Niveau 4:heel; Niveau 5:heel;"
     "Weet niet:heel; N.v.t.:heel; Mediaan:getal1; Spreiding:heel; Consensus:heel; Bespreekpunt"
 )
-DEELNEMERS = _kolommen("Id:tekst:id; Naam:tekst:naam; Rol:tekst:rol; Functie:tekst:functie")
+DEELNEMERS = _kolommen(
+    "Id:tekst:id; Naam:tekst:naam; Rol:tekst:rol; Functie:tekst:functie; Gekozen discipline:tekst:discipline?;"
+    "Discipline"
+)
 ANTWOORDEN = _kolommen(
     "Deelnemer-id:tekst:deelnemer; Deelnemer; Bouwsteen; Stelling-id:tekst:stelling; Stelling:lang;"
-    "Antwoord:antwoord:antwoord; Toelichting:lang:toelichting; Gewijzigd:moment:gewijzigd"
+    "Antwoord:antwoord:antwoord; Toelichting:lang:toelichting; Gewijzigd:moment:gewijzigd; Zekerheid:tekst:zekerheid?"
+)
+# A facilitated session (issue 16, formaatversie 2): the second votes with the first beside them,
+# the parts the facilitator opened, and (for people only) what the discussion changed.
+HERSTEMMINGEN = _kolommen(
+    "Deelnemer-id:tekst:deelnemer; Deelnemer; Bouwsteen; Stelling-id:tekst:stelling; Stelling:lang;"
+    "Eerste stem:antwoord; Tweede stem:antwoord:antwoord; Gewijzigd:moment:gewijzigd"
+)
+ONDERDELEN = _kolommen(
+    "Volgnummer:heel:volgnummer; Bouwsteen-id:tekst:bouwsteen; Stelling-id:tekst:stelling; Onderdeel:lang;"
+    "Herstemming:janee:herstemming; Geopend op:moment:geopend_op; Onthuld op:moment:onthuld_op;"
+    "Timer vanaf:moment:timer_vanaf"
+)
+BESPREKING = _kolommen(
+    "Bouwsteen; Stelling-id; Stelling:lang; Niveaus voor; Spreiding voor:heel; Niveaus na; Spreiding na:heel; Uitkomst"
 )
 AMBITIES = _kolommen(
     "Bouwsteen-id:tekst:bouwsteen; Bouwsteen; Deelnemer-id:tekst:deelnemer; Deelnemer; Niveau:niveau:niveau;"
@@ -117,14 +146,18 @@ TERUG = (
     ("notities", "Notities", NOTITIES),
     ("doelen", "Doelen", DOELEN),
     ("naleving", "Naleving", NALEVING),
+    ("herstemmingen", "Herstemmingen", HERSTEMMINGEN),
+    ("samen_stappen", "Onderdelen", ONDERDELEN),
 )
-OPTIONELE_BLADEN = frozenset({"Naleving"})
-"""Sheets added later (the compliance check, issue 15): a workbook exported before has none and stays valid."""
+OPTIONELE_BLADEN = frozenset({"Naleving", "Herstemmingen", "Onderdelen"})
+"""Sheets added later (the compliance check, issue 15; a facilitated session, issue 16): a workbook
+exported before has none and stays valid."""
 # Key/value rows of "Overzicht": the key, its kind and its path in the scan.
 OVERZICHT = _kolommen(
     "formaat::formaat; formaatversie:heel:formaatversie; vragenlijst::vragenlijst.id; vragenlijstversie::vragenlijst.versie;"
     "gm_code::gemeente.gm_code; gemeente::gemeente.naam; scanronde::scanronde.id; datum:datum:scanronde.datum;"
-    "omschrijving:lang:scanronde.omschrijving; status::scanronde.status; fictief::fictief"
+    "omschrijving:lang:scanronde.omschrijving; status::scanronde.status; fictief:janee:fictief;"
+    "modus::scanronde.modus; op_naam:janee:scanronde.op_naam"
 )
 
 
@@ -185,7 +218,7 @@ def _antwoorden(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
         bouwsteen, tekst = teksten.get(a.stelling, (None, None))
         antwoord = weergave[a.antwoord] if isinstance(a.antwoord, str) else a.antwoord
         rijen.append([a.deelnemer, wie.get(a.deelnemer), bouwsteen, a.stelling, tekst, antwoord, a.toelichting])
-        rijen[-1].append(_moment(a.gewijzigd))
+        rijen[-1] += [_moment(a.gewijzigd), a.zekerheid]
     return Tabel("Antwoorden", ANTWOORDEN, rijen)
 
 
@@ -207,6 +240,59 @@ def _consensus(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
     return Tabel("Consensus", CONSENSUS, rijen)
 
 
+def _deelnemers(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
+    rijen: list[list[Cel]] = [
+        [d.id, d.naam, d.rol, d.functie, d.discipline, DISCIPLINE_NAAM[discipline_van(d.functie, d.discipline)]]
+        for d in scan.deelnemers
+    ]
+    return Tabel("Deelnemers", DEELNEMERS, rijen)
+
+
+def _antwoordcel(antwoord: int | str | None) -> Cel:
+    return {"weet_niet": _WEET_NIET, "nvt": _NVT}.get(antwoord, antwoord) if isinstance(antwoord, str) else antwoord
+
+
+def _herstemmingen(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
+    teksten, wie = _stellingteksten(vl), {d.id: d.naam for d in scan.deelnemers}
+    eerste = {(a.deelnemer, a.stelling): a.antwoord for a in scan.antwoorden}
+    rijen: list[list[Cel]] = []
+    for h in scan.herstemmingen:
+        bouwsteen, tekst = teksten.get(h.stelling, (None, None))
+        rijen.append([h.deelnemer, wie.get(h.deelnemer), bouwsteen, h.stelling, tekst])
+        rijen[-1] += [
+            _antwoordcel(eerste.get((h.deelnemer, h.stelling))),
+            _antwoordcel(h.antwoord),
+            _moment(h.gewijzigd),
+        ]
+    return Tabel("Herstemmingen", HERSTEMMINGEN, rijen)
+
+
+def _onderdelen(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
+    teksten, bouwstenen = _stellingteksten(vl), {b.id: b.naam.nl for b in vl.bouwstenen}
+    rijen: list[list[Cel]] = []
+    for st in scan.samen_stappen:
+        wat = bouwstenen.get(st.bouwsteen or "") if st.stelling is None else teksten.get(st.stelling, (None, None))[1]
+        rijen.append([st.volgnummer, st.bouwsteen, st.stelling, wat, "ja" if st.herstemming else "nee"])
+        rijen[-1] += [_moment(st.geopend_op), _moment(st.onthuld_op), _moment(st.timer_vanaf)]
+    return Tabel("Onderdelen", ONDERDELEN, rijen)
+
+
+def _bespreking(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
+    """Per re-voted stelling the levels and spread before and after the discussion (not read back)."""
+    teksten = _stellingteksten(vl)
+    rijen: list[list[Cel]] = []
+    for v in samen_beeld(vl, scan).herstemmingen.stellingen:
+        bouwsteen, tekst = teksten.get(v.stelling, (None, None))
+        rijen.append([bouwsteen, v.stelling, tekst, " ".join(map(str, v.voor)) or None, v.spreiding_voor])
+        rijen[-1] += [" ".join(map(str, v.na)) or None, v.spreiding_na, UITKOMST_NAAM.get(v.uitkomst or "")]
+    return Tabel("Bespreking", BESPREKING, rijen)
+
+
+def _samen(scan: Scan) -> bool:
+    """Whether the workbook gets the sheets of a facilitated session."""
+    return scan.scanronde.modus == "samen" or bool(scan.herstemmingen or scan.samen_stappen)
+
+
 def _velden(blad: str, kolommen: tuple[Kolom, ...], lijst: str) -> Callable[[Vragenlijst, Scan, ScanResultaat], Tabel]:
     """A table whose columns are all plain fields of the scan's items (participants, notes, goals)."""
 
@@ -221,7 +307,6 @@ def _naleving(vl: Vragenlijst, scan: Scan, res: ScanResultaat) -> Tabel:
     return Tabel("Naleving", NALEVING, [[n.item, teksten.get(n.item), n.status, n.notitie] for n in scan.naleving])
 
 
-_deelnemers = _velden("Deelnemers", DEELNEMERS, "deelnemers")
 _notities = _velden("Notities", NOTITIES, "notities")
 _doelen = _velden("Doelen", DOELEN, "doelen")
 _TABELLEN = (
@@ -234,7 +319,11 @@ _TABELLEN = (
     _notities,
     _doelen,
     _naleving,
+    _herstemmingen,
+    _bespreking,
+    _onderdelen,
 )
+_SAMEN_TABELLEN = (_herstemmingen, _bespreking, _onderdelen)
 
 # --- Excel out -------------------------------------------------------------------------------
 
@@ -316,6 +405,9 @@ def _schrijf_overzicht(ws: Worksheet, vl: Vragenlijst, scan: Scan, res: ScanResu
         zet_cel(ws, r, 1, naam)
         zet_cel(ws, r, 2, _r(groep.score, 1), "getal1")
         zet_cel(ws, r, 3, banden.get(groep.band or ""))
+    if zin := herstemzin(samen_beeld(vl, scan).herstemmingen):
+        zet_cel(ws, r + 2, 1, "Wat de bespreking veranderde", vet=True)
+        zet_cel(ws, r + 3, 1, zin, "lang")
     for kolom, breedte in (("A", 48), ("B", 60), ("C", 16)):
         ws.column_dimensions[kolom].width = breedte
 
@@ -329,6 +421,8 @@ def naar_excel(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat) -> bytes:
     for maak in _TABELLEN:
         if maak is _naleving and not (vl.naleving or scan.naleving):
             continue  # a version without a compliance check (1.0) keeps the workbook it always had
+        if maak in _SAMEN_TABELLEN and not _samen(scan):
+            continue  # a round in its own pace keeps the workbook it always had
         tabel = maak(vl, scan, resultaat)
         _schrijf_tabel(wb.create_sheet(tabel.blad), tabel)
     wb.properties.creator = "Omnichannel zelfscan"
@@ -456,7 +550,14 @@ def _tijdstip(waarde: object) -> dt.datetime | None:
         raise _CelFout(f"{_toon(waarde)} is geen datum en tijd (JJJJ-MM-DD UU:MM:SS+01:00)") from None
 
 
-_LEZERS: dict[str, Callable[[object], object]] = {"heel": _heel, "getal": _getal, "datum": _datum}
+def _janee(waarde: object) -> object:
+    woord = _uit_xml(waarde).strip().casefold() if isinstance(waarde, str) else None
+    if woord in {"ja", "nee"}:
+        return woord == "ja"
+    return waarde if waarde is None or isinstance(waarde, bool) else _tekst(waarde)  # pydantic names the rest
+
+
+_LEZERS: dict[str, Callable[[object], object]] = {"heel": _heel, "getal": _getal, "datum": _datum, "janee": _janee}
 _LEZERS |= {"niveau": lambda w: _heel(w, 1, 5, "geen niveau 1–5"), "antwoord": _antwoord, "moment": _tijdstip}
 
 
@@ -500,8 +601,6 @@ def _lees_overzicht(ws: Any, problemen: list[str]) -> dict[str, Any]:
         except _CelFout as exc:
             problemen.append(f"Overzicht, rij {nr}, kolom Waarde: {exc}")
             continue
-        if pad == ("fictief",) and isinstance(gelezen, str):
-            gelezen = {"ja": True, "nee": False}.get(gelezen.strip().casefold(), gelezen)
         doel = ruw
         for stap in pad[:-1]:
             doel = doel.setdefault(stap, {})
@@ -584,9 +683,8 @@ def lees_excel(data: bytes, bron: str = "bestand") -> Scan:
             raise _fout(
                 bron, "geen scanbestand van de omnichannel zelfscan (Overzicht: 'formaat' ontbreekt of klopt niet)"
             )
-        if ruw.get("formaatversie") != FORMAATVERSIE:
-            versie = ruw.get("formaatversie")
-            raise _fout(bron, f"formaatversie {versie!r} wordt niet ondersteund; deze versie leest {FORMAATVERSIE}")
+        if ruw.get("formaatversie") not in FORMAATVERSIES:
+            raise _fout(bron, versie_niet_ondersteund(ruw.get("formaatversie")))
         for lijst, blad, kolommen in TERUG:
             if blad in wb.sheetnames:
                 ruw[lijst], rijen[lijst] = _lees_lijst(wb[blad], blad, kolommen, problemen)

@@ -54,19 +54,29 @@ from reportlab.platypus import (
 
 from reports import charts
 from reports.duiding import (
+    CONSENSUS_BLIJFT,
+    DISCIPLINE_UITLEG,
+    GEEN_DISCIPLINEVERSCHIL,
     KERN_NAAM,
     NIET_VERGELIJKBAAR,
     PDCA_NAAM,
     PLAATS_TEKST,
     SCHIL_NAAM,
+    UITKOMST_NAAM,
     band_niveaus,
     benchmark_zin,
     datum_nl,
     getal,
+    gokzin,
+    groepen_tekst,
+    herstemzin,
     kenmerk_as,
     kernzin,
     onderdeel_naam,
+    samen_beeld,
     samenstelling,
+    spreiding_tekst,
+    telling_tekst,
     type_groep,
     uitersten,
     uitschieterzin,
@@ -76,6 +86,7 @@ from scoring import tijd
 from scoring.afronding import heel
 from scoring.models import Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
+from scoring.samen import UITKOMSTEN
 from scoring.uitwissel import Doel, Scan
 from scoring.vergelijking import Benchmark, Positie
 
@@ -328,6 +339,7 @@ class _Context:
         self.dimensie: dict[str, str] = {d.id: d.naam.nl for d in vl.meta.dimensies}
         self.kenmerk = {k.id: k.naam.nl for k in vl.meta.kenmerken}
         self.gemeente = scan.gemeente.naam
+        self.samen = samen_beeld(vl, scan)
         self.png: dict[str, bytes] = {}
         self.soort: Soort = "volledig"
         self.nood = False
@@ -434,6 +446,8 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
         Spacer(1, 3 * mm),
         blok,
         Spacer(1, 1 * mm),
+        # Right under the count of bespreekpunten: what the discussion did with them (issue 16).
+        *_herstemzin(c),
         *uitleg,
         schaal,
         Spacer(1, 2 * mm),
@@ -698,6 +712,123 @@ def _naleving(c: _Context, uitgebreid: bool) -> list[Flowable]:
         _p("tekst", f"Voldoet: {voldoet} van de {len(c.vl.naleving)} plichten. Niet ingevuld: {open_}."),
         _tabel(kop, rijen, [BREEDTE * f for f in breedtes], splitsen=True),
     ]
+
+
+# --- issue 16: what a facilitated session leaves behind ----------------------------------------
+
+HERSTEM_UITLEG = (
+    "Over deze bespreekpunten stemde de werkgroep na de bespreking opnieuw, blind. Per stelling de niveaus van de "
+    "eerste en de tweede stem: laagste–hoogste, met tussen haakjes de spreiding (hoogste min laagste). "
+    "Samengekomen: na de bespreking liggen alle niveaus binnen één niveau; verder uiteen: de spreiding werd groter. "
+    "De scores in dit rapport rekenen met de tweede stem."
+)
+GOK_UITLEG = (
+    "Stellingen waar minstens de helft van wie zei hoe zeker hij was, gokte of 'weet niet' antwoordde (minstens "
+    "twee mensen). Hier helpt informatie van buiten de werkgroep meer dan een bespreking."
+)
+GEEN_GOK = "Op geen stelling gokt de werkgroep: wie zei hoe zeker hij was, was overwegend zeker of dacht het."
+
+
+def _herstemzin(c: _Context) -> list[Flowable]:
+    """The one sentence for management, only after re-votes (in both summaries, under the count
+    of bespreekpunten)."""
+    zin = herstemzin(c.samen.herstemmingen)
+    return [_p("tekst", ("b", zin))] if zin else []
+
+
+def _stelling_label(c: _Context, stelling: str) -> str:
+    for b in c.vl.bouwstenen:
+        for i, s in enumerate(b.stellingen, start=1):
+            if s.id == stelling:
+                return f"{b.nummer}.{i} {s.tekst.nl}"
+    return stelling
+
+
+def _samen(c: _Context) -> list[Flowable]:
+    """The full report's evidence beside the werkgroep's decisions: before and after each re-vote
+    per stelling and per bouwsteen, where disciplines see a bouwsteen differently (groups of at
+    least two), and where the werkgroep guesses."""
+    beeld = c.samen
+    delen: list[Flowable] = []
+    herstemd = beeld.herstemmingen.stellingen
+    if herstemd:
+        rijen: list[list[Flowable | str]] = [
+            [
+                _stelling_label(c, v.stelling),
+                spreiding_tekst(v.voor, v.spreiding_voor),
+                spreiding_tekst(v.na, v.spreiding_na),
+                UITKOMST_NAAM.get(v.uitkomst or "", "–"),
+            ]
+            for v in herstemd
+        ]
+        bouwstenen = beeld.herstemmingen.bouwstenen()
+        per_bouwsteen: list[list[Flowable | str]] = [
+            [
+                c.naam(b),
+                str(sum(1 for v in herstemd if v.bouwsteen == b)),
+                *(str(beeld.herstemmingen.telling(b)[u]) for u in UITKOMSTEN),
+            ]
+            for b in bouwstenen
+        ]
+        delen += [
+            CondPageBreak(60 * mm),
+            _p("h1", "Wat de bespreking veranderde"),
+            *_herstemzin(c),
+            _p("klein", HERSTEM_UITLEG),
+            Spacer(1, 1.5 * mm),
+            _tabel(
+                ["Stelling", "Voor", "Na", "Uitkomst"],
+                rijen,
+                [BREEDTE * f for f in (0.58, 0.12, 0.12, 0.18)],
+                midden_vanaf=1,
+            ),
+            _p("h2", "Per bouwsteen"),
+            _p("klein", f"Alle opnieuw gestemde bespreekpunten: {telling_tekst(beeld.herstemmingen.telling())}."),
+            Spacer(1, 1.5 * mm),
+            _tabel(
+                ["Bouwsteen", "Opnieuw gestemd", *(UITKOMST_NAAM[u].capitalize() for u in UITKOMSTEN)],
+                per_bouwsteen,
+                [BREEDTE * f for f in (0.3, 0.14, 0.2, 0.18, 0.18)],
+                midden_vanaf=1,
+            ),
+            Spacer(1, 1.5 * mm),
+            _p("tekst", CONSENSUS_BLIJFT),
+        ]
+    if any(len(d.groepen) >= 2 for d in beeld.disciplines):
+        anders = beeld.anders()
+        delen += [
+            CondPageBreak(40 * mm),
+            _p("h1", "Waar de disciplines het anders zien"),
+            _p("klein", DISCIPLINE_UITLEG),
+        ]
+        if anders:
+            delen += [
+                Spacer(1, 1.5 * mm),
+                _tabel(
+                    ["Bouwsteen", "Groepen (aantal personen): gemiddeld niveau", "Verschil"],
+                    [[c.naam(d.bouwsteen), groepen_tekst(d), getal(d.verschil or 0)] for d in anders],
+                    [BREEDTE * f for f in (0.32, 0.56, 0.12)],
+                    midden_vanaf=2,
+                ),
+            ]
+        else:
+            delen.append(_p("tekst", GEEN_DISCIPLINEVERSCHIL))
+    if any(z.opgegeven for z in beeld.zekerheid.values()):
+        gokt = beeld.gokt_op()
+        delen += [CondPageBreak(40 * mm), _p("h1", "Waar de werkgroep gokt"), _p("klein", GOK_UITLEG)]
+        if gokt:
+            delen += [
+                Spacer(1, 1.5 * mm),
+                _tabel(
+                    ["Stelling", "Zekerheid"],
+                    [[_stelling_label(c, s), gokzin(beeld.zekerheid[s])] for s in gokt],
+                    [BREEDTE * f for f in (0.7, 0.3)],
+                ),
+            ]
+        else:
+            delen.append(_p("tekst", GEEN_GOK))
+    # The next section's heading never stays alone at the foot of a page.
+    return [*delen, CondPageBreak(40 * mm)] if delen else []
 
 
 # --- the full report only --------------------------------------------------------------------
@@ -971,6 +1102,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         *_radars(c, ook_groepen=True),
         PageBreak(),
         *_deelnemers(c),
+        *_samen(c),
         *_doelen(c, scan.doelen, uitgebreid=True, titel="Alle SMART-doelen"),
     ]
     algemeen = [n.tekst for n in scan.notities if n.bouwsteen is None]

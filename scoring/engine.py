@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from scoring.models import Bouwsteen, Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
-from scoring.uitwissel import Ambitie, Antwoord, Consensus, Scan
+from scoring.uitwissel import Ambitie, Antwoord, Consensus, Scan, laatste_antwoorden
 
 BESPREEK_SPREIDING = 2
 """Participants at least this many levels apart make a stelling a bespreekpunt."""
@@ -244,5 +244,6 @@ def _bouwsteen(
 
 
 def bereken_scan(vragenlijst: Vragenlijst, scan: Scan) -> ScanResultaat:
-    """Score a whole exchange-format scan."""
-    return bereken(vragenlijst, scan.antwoorden, scan.ambities, scan.consensus)
+    """Score a whole exchange-format scan: each person's latest vote counts (after a re-vote, the
+    second; ``uitwissel.laatste_antwoorden``), as on the screens."""
+    return bereken(vragenlijst, laatste_antwoorden(scan), scan.ambities, scan.consensus)

@@ -10,6 +10,12 @@ references to the questionnaire (stelling and bouwsteen ids) are checked by
 An answer is a level 1..5 or one of the words ``weet_niet`` and ``nvt``; both words are
 valid answers that carry no score. An answer may also be absent (``null``) when a participant
 wrote a toelichting before choosing: the note is kept, the stelling counts as open.
+
+Format version 2 (issue 16) adds what a facilitated session (*Samen*) leaves behind: the round's
+mode and naming, each participant's discipline, the certainty of an answer, the second votes
+after a discussion (``herstemmingen``; the first vote stays in ``antwoorden``) and the parts the
+facilitator opened with their reveal times (``samen_stappen``). Version 1 files still read: they
+hold none of these and stand for a round in *Eigen tempo*.
 """
 
 from __future__ import annotations
@@ -19,7 +25,16 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from scoring.grenzen import (
     AMSTERDAM,
@@ -32,9 +47,13 @@ from scoring.grenzen import (
 )
 from scoring.messages import vertaal_pydantic_fout
 from scoring.models import Vragenlijst
+from scoring.samen import Discipline, Modus, Zekerheid
 
 FORMAAT = "omnichannel-zelfscan"
-FORMAATVERSIE = 1
+FORMAATVERSIE = 2
+"""The version this installation writes."""
+FORMAATVERSIES: tuple[int, ...] = (1, 2)
+"""The versions it reads: every older version stays importable."""
 MAX_UITWISSEL_BYTES = 20 * 1024 * 1024
 
 Ref = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=80)]
@@ -69,6 +88,9 @@ class Deelnemer(_Model):
     naam: Naam
     rol: Rol = "deelnemer"
     functie: Annotated[str, StringConstraints(max_length=120)] | None = None
+    discipline: Discipline | None = Field(
+        None, description="the discipline the participant chose (formaatversie 2); absent: read from the function"
+    )
 
 
 class Antwoord(_Model):
@@ -79,6 +101,38 @@ class Antwoord(_Model):
     antwoord: Antwoordwaarde | None = Field(None, description="null: only a toelichting, no choice yet")
     toelichting: Vrije | None = None
     gewijzigd: Tijdstip | None = None
+    zekerheid: Zekerheid | None = Field(None, description="how sure the participant is (formaatversie 2)")
+
+
+class Herstemming(_Model):
+    """A participant's second vote on a stelling after its discussion (*Samen*, formaatversie 2).
+    The first vote stays in ``antwoorden``; the latest vote is the one that scores."""
+
+    deelnemer: Ref
+    stelling: Ref
+    antwoord: Antwoordwaarde
+    gewijzigd: Tijdstip | None = None
+
+
+class SamenStap(_Model):
+    """A part the facilitator opened for the room (*Samen*, formaatversie 2): a bouwsteen or one
+    stelling, a first vote or a re-vote, when it opened, was revealed and its timer (re)started."""
+
+    volgnummer: Annotated[StrictInt, Field(ge=1, le=100_000)]
+    bouwsteen: Ref | None = None
+    stelling: Ref | None = None
+    herstemming: StrictBool = False
+    geopend_op: Tijdstip
+    onthuld_op: Tijdstip | None = None
+    timer_vanaf: Tijdstip | None = None
+
+    @model_validator(mode="after")
+    def _een_deel(self) -> SamenStap:
+        if (self.bouwsteen is None) == (self.stelling is None):
+            raise ValueError("een onderdeel is een bouwsteen of een stelling, niet allebei of geen van beide")
+        if self.herstemming and self.stelling is None:
+            raise ValueError("een herstemming gaat over één stelling")
+        return self
 
 
 class Ambitie(_Model):
@@ -150,6 +204,8 @@ class Scanronde(_Model):
     datum: Datum
     omschrijving: Vrije | None = None
     status: Literal["open", "afgerond"] = "open"
+    modus: Modus = Field("eigen_tempo", description="eigen_tempo or samen (formaatversie 2)")
+    op_naam: StrictBool = Field(False, description="the facilitator's view may show names (formaatversie 2)")
 
 
 class VragenlijstRef(_Model):
@@ -161,7 +217,7 @@ class Scan(_Model):
     """A whole scanronde in the exchange format."""
 
     formaat: Literal["omnichannel-zelfscan"] = "omnichannel-zelfscan"
-    formaatversie: Literal[1] = 1
+    formaatversie: Literal[1, 2] = 2
     vragenlijst: VragenlijstRef
     gemeente: Gemeente
     scanronde: Scanronde
@@ -174,6 +230,12 @@ class Scan(_Model):
     doelen: Annotated[list[Doel], Field(max_length=100)] = []
     naleving: Annotated[list[Naleving], Field(max_length=100)] = Field(
         [], description="the compliance check of the round (legal duties, not scored); absent in older files"
+    )
+    herstemmingen: Annotated[list[Herstemming], Field(max_length=200 * 200)] = Field(
+        [], description="second votes after a discussion (formaatversie 2)"
+    )
+    samen_stappen: Annotated[list[SamenStap], Field(max_length=10_000)] = Field(
+        [], description="the parts of a facilitated session, in order (formaatversie 2)"
     )
 
     @model_validator(mode="after")
@@ -212,7 +274,46 @@ class Scan(_Model):
         items = [n.item for n in self.naleving]
         if len(set(items)) != len(items):
             raise ValueError("naleving: een nalevingsitem heeft meer dan één antwoord")
+        self._samen(bekend)
         return self
+
+    def _samen(self, bekend: set[str]) -> None:
+        """The fields of formaatversie 2: only in version 2, and consistent among themselves."""
+        if self.formaatversie < 2 and (nieuw := _velden_van_versie_2(self)):
+            raise ValueError(f"formaatversie 1 kent {', '.join(nieuw)} niet; zet formaatversie op 2")
+        nummers = [s.volgnummer for s in self.samen_stappen]
+        if len(set(nummers)) != len(nummers):
+            raise ValueError("samen_stappen: een volgnummer komt dubbel voor")
+        herstemd = [s.stelling for s in self.samen_stappen if s.herstemming]
+        if dubbel := sorted({s for s in herstemd if s is not None and herstemd.count(s) > 1}):
+            raise ValueError(f"samen_stappen: over stelling {', '.join(dubbel)} is meer dan één keer opnieuw gestemd")
+        gezien: set[tuple[str, str]] = set()
+        for i, h in enumerate(self.herstemmingen):
+            if h.deelnemer not in bekend:
+                raise ValueError(f"herstemmingen[{i}]: onbekende deelnemer '{h.deelnemer}'")
+            if (h.deelnemer, h.stelling) in gezien:
+                raise ValueError(
+                    f"herstemmingen[{i}]: deelnemer '{h.deelnemer}' stemt twee keer opnieuw over stelling '{h.stelling}'"
+                )
+            gezien.add((h.deelnemer, h.stelling))
+            if h.stelling not in herstemd:
+                raise ValueError(f"herstemmingen[{i}]: stelling '{h.stelling}' heeft geen herstemming in samen_stappen")
+
+
+def _velden_van_versie_2(scan: Scan) -> list[str]:
+    """The fields of formaatversie 2 that ``scan`` fills."""
+    uit = []
+    if scan.scanronde.modus != "eigen_tempo" or scan.scanronde.op_naam:
+        uit.append("scanronde.modus/op_naam")
+    if any(d.discipline is not None for d in scan.deelnemers):
+        uit.append("deelnemers.discipline")
+    if any(a.zekerheid is not None for a in scan.antwoorden):
+        uit.append("antwoorden.zekerheid")
+    if scan.herstemmingen:
+        uit.append("herstemmingen")
+    if scan.samen_stappen:
+        uit.append("samen_stappen")
+    return uit
 
 
 class UitwisselFout(Exception):
@@ -246,13 +347,15 @@ def lees_scan_bytes(data: bytes, bron: str = "bestand") -> Scan:
         raise UitwisselFout(
             [f"{bron}: dit is geen scanbestand van de omnichannel zelfscan (veld 'formaat' ontbreekt of klopt niet)"]
         )
-    if type(ruw.get("formaatversie")) is not int or ruw.get("formaatversie") != FORMAATVERSIE:
-        raise UitwisselFout(
-            [
-                f"{bron}: formaatversie {ruw.get('formaatversie')!r} wordt niet ondersteund; deze versie leest formaatversie {FORMAATVERSIE}"
-            ]
-        )
+    if type(ruw.get("formaatversie")) is not int or ruw.get("formaatversie") not in FORMAATVERSIES:
+        raise UitwisselFout([f"{bron}: {versie_niet_ondersteund(ruw.get('formaatversie'))}"])
     return valideer_scan(ruw, bron, met_markeringen=met_markeringen)
+
+
+def versie_niet_ondersteund(versie: object) -> str:
+    """The refusal of a format version this installation cannot read (JSON and Excel alike)."""
+    leesbaar = " en ".join(map(str, FORMAATVERSIES))
+    return f"formaatversie {versie!r} wordt niet ondersteund; deze versie leest formaatversie {leesbaar}"
 
 
 MAX_MELDINGEN = 50
@@ -308,6 +411,8 @@ _ITEMS = {
     "notities": ("notitie", ("bouwsteen",)),
     "doelen": ("doel", ("titel", "id")),
     "naleving": ("nalevingsitem", ("item",)),
+    "herstemmingen": ("herstemming", ("deelnemer", "stelling")),
+    "samen_stappen": ("onderdeel", ("bouwsteen", "stelling")),
 }
 _VELDNAAM = re.compile(r"(?!(?:int|str|float|bool|date|datetime|none)$)[a-z_]+")
 _LIJSTPLEK = re.compile(r"\b(" + "|".join(_ITEMS) + r")\[(\d+)\]")
@@ -414,6 +519,14 @@ def controleer_tegen_vragenlijst(scan: Scan, vragenlijst: Vragenlijst) -> list[s
     for i, n in enumerate(scan.notities):
         if n.bouwsteen is not None and n.bouwsteen not in bouwstenen:
             problemen.append(f"notities[{i}]: onbekende bouwsteen '{n.bouwsteen}'")
+    for i, h in enumerate(scan.herstemmingen):
+        if h.stelling not in stellingen:
+            problemen.append(f"herstemmingen[{i}]: onbekende stelling '{h.stelling}'")
+    for i, st in enumerate(scan.samen_stappen):
+        if st.stelling is not None and st.stelling not in stellingen:
+            problemen.append(f"samen_stappen[{i}]: onbekende stelling '{st.stelling}'")
+        if st.bouwsteen is not None and st.bouwsteen not in bouwstenen:
+            problemen.append(f"samen_stappen[{i}]: onbekende bouwsteen '{st.bouwsteen}'")
     problemen.extend(controleer_naleving(scan, vragenlijst))
     return problemen
 
@@ -435,8 +548,11 @@ def controleer_naleving(scan: Scan, vragenlijst: Vragenlijst) -> list[str]:
 def json_schema() -> dict[str, Any]:
     """JSON Schema of the exchange format, for editors and other tools."""
     schema = Scan.model_json_schema()
-    schema["$id"] = "https://omnichannel-zelfscan.invalid/schema/scan-v1.json"
-    schema["title"] = "Omnichannel zelfscan: uitwisselbestand van een scanronde (formaatversie 1)"
+    schema["$id"] = f"https://omnichannel-zelfscan.invalid/schema/scan-v{FORMAATVERSIE}.json"
+    schema["title"] = (
+        f"Omnichannel zelfscan: uitwisselbestand van een scanronde (formaatversie {FORMAATVERSIE}; "
+        "leest ook formaatversie 1)"
+    )
     return schema
 
 
@@ -453,12 +569,15 @@ def canoniek(scan: Scan) -> Scan:
     """The same scan in one fixed order and with UTC times, so two scans compare by content.
 
     Participants, notes and goals keep the order of the file (it carries meaning: who joined
-    first, the order of a discussion); answers, ambitions and consensus are sorted. An answer
-    with neither a choice nor a note says nothing and is left out.
+    first, the order of a discussion); answers, ambitions, consensus and second votes are
+    sorted, the session's parts by number. An answer with neither a choice nor a note says
+    nothing and is left out. The format version is the current one: a version 1 file holds
+    nothing version 2 cannot say, so the same round read from either compares equal.
     """
     volgorde = {d.id: i for i, d in enumerate(scan.deelnemers)}
     return scan.model_copy(
         update={
+            "formaatversie": FORMAATVERSIE,
             "antwoorden": sorted(
                 (
                     a.model_copy(update={"gewijzigd": als_utc(a.gewijzigd)})
@@ -476,5 +595,58 @@ def canoniek(scan: Scan) -> Scan:
                 key=lambda c: c.stelling,
             ),
             "naleving": sorted(scan.naleving, key=lambda n: n.item),
+            "herstemmingen": sorted(
+                (h.model_copy(update={"gewijzigd": als_utc(h.gewijzigd)}) for h in scan.herstemmingen),
+                key=lambda h: (volgorde[h.deelnemer], h.stelling),
+            ),
+            "samen_stappen": sorted(
+                (
+                    st.model_copy(
+                        update={
+                            "geopend_op": als_utc(st.geopend_op),
+                            "onthuld_op": als_utc(st.onthuld_op),
+                            "timer_vanaf": als_utc(st.timer_vanaf),
+                        }
+                    )
+                    for st in scan.samen_stappen
+                ),
+                key=lambda st: st.volgnummer,
+            ),
         }
     )
+
+
+def zonder_verborgen(scan: Scan, verborgen: set[str], herstemming: bool) -> Scan:
+    """``scan`` as a shared view may show it while a part of a *Samen* session is blind
+    (``scoring.samen.verborgen_stellingen``): during a first vote the open part's answers are left
+    out (with their notes and certainty), during a re-vote its second votes, so the stelling
+    shows its first vote as before the re-vote. The rule of ``scoring.samen.blind``, on a scan."""
+    if not verborgen:
+        return scan
+    herstemmingen = [h for h in scan.herstemmingen if h.stelling not in verborgen]
+    if herstemming:
+        return scan.model_copy(update={"herstemmingen": herstemmingen})
+    antwoorden = [a for a in scan.antwoorden if a.stelling not in verborgen]
+    return scan.model_copy(update={"antwoorden": antwoorden, "herstemmingen": herstemmingen})
+
+
+def laatste_antwoorden(scan: Scan) -> list[Antwoord]:
+    """The answers that score: each person's latest vote, the second where they gave one
+    (the rule of ``scoring.samen.laatste_stemmen``, which the database's reads follow too). An answer's
+    note and certainty stay with it; a second vote without a first becomes an answer of its own."""
+    if not scan.herstemmingen:
+        return list(scan.antwoorden)
+    tweede = {(h.deelnemer, h.stelling): h.antwoord for h in scan.herstemmingen}
+    uit = [
+        a.model_copy(update={"antwoord": tweede[(a.deelnemer, a.stelling)]})
+        if (a.deelnemer, a.stelling) in tweede
+        else a
+        for a in scan.antwoorden
+    ]
+    gegeven = {(a.deelnemer, a.stelling) for a in scan.antwoorden}
+    uit += [
+        Antwoord(deelnemer=h.deelnemer, stelling=h.stelling, antwoord=h.antwoord, gewijzigd=h.gewijzigd)
+        for h in scan.herstemmingen
+        if (h.deelnemer, h.stelling) not in gegeven
+    ]
+    return uit

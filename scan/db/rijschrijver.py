@@ -26,9 +26,11 @@ from scan.db.tabellen import (
     DeelnemerRij,
     DoelRij,
     GemeenteRij,
+    HerstemmingRij,
     NalevingRij,
     NotitieRij,
     RondeRij,
+    StapRij,
     VastgesteldeAmbitieRij,
 )
 from scan.leesmodellen import DeelnemerInfo, RondeInfo
@@ -99,6 +101,8 @@ class RijSchrijver:
                 "extern_id": r.scan.scanronde.id,
                 "aangemaakt_op": r.moment,
                 "afgerond_op": r.afgerond_op,
+                "modus": r.scan.scanronde.modus,
+                "op_naam": r.scan.scanronde.op_naam,
             }
             for r in rondes
         ]
@@ -107,9 +111,9 @@ class RijSchrijver:
         ).all()
         deelnemer_rijen: list[dict[str, Any]] = []
         for rid, r in zip(ronde_ids, rondes, strict=True):
-            personen = [(d.id, d.naam, d.rol, d.functie) for d in r.scan.deelnemers]
+            personen = [(d.id, d.naam, d.rol, d.functie, d.discipline) for d in r.scan.deelnemers]
             if r.extra_facilitator and not any(d.rol == "facilitator" for d in r.scan.deelnemers):
-                personen.append(("", r.extra_facilitator, "facilitator", None))
+                personen.append(("", r.extra_facilitator, "facilitator", None, None))
             deelnemer_rijen.extend(
                 {
                     "ronde_id": rid,
@@ -117,11 +121,12 @@ class RijSchrijver:
                     "naam_sleutel": tekstregel.sleutel(naam),
                     "rol": rol,
                     "functie": functie,
+                    "discipline": discipline,
                     "token": token(),
                     "extern_id": extern or None,
                     "aangemaakt_op": r.moment,
                 }
-                for extern, naam, rol, functie in personen
+                for extern, naam, rol, functie, discipline in personen
             )
         deelnemer_ids = self._s.scalars(
             insert(DeelnemerRij).returning(DeelnemerRij.id, sort_by_parameter_order=True), deelnemer_rijen
@@ -134,6 +139,8 @@ class RijSchrijver:
         notities: list[dict[str, Any]] = []
         doelen: list[dict[str, Any]] = []
         naleving: list[dict[str, Any]] = []
+        herstemmingen: list[dict[str, Any]] = []
+        stappen: list[dict[str, Any]] = []
         geschreven: list[Geschreven] = []
         for rid, r, ronde_rij in zip(ronde_ids, rondes, ronde_rijen, strict=True):
             infos: dict[str, DeelnemerInfo] = {}
@@ -153,9 +160,34 @@ class RijSchrijver:
                     "stelling": a.stelling,
                     "antwoord": None if a.antwoord is None else str(a.antwoord),
                     "toelichting": a.toelichting,
+                    "zekerheid": a.zekerheid,
                     "gewijzigd_op": als_utc(a.gewijzigd) or r.moment,
                 }
                 for a in r.scan.antwoorden
+            )
+            # A facilitated session (issue 16): second votes beside the first, and its parts.
+            herstemmingen.extend(
+                {
+                    "ronde_id": rid,
+                    "deelnemer_id": ids[h.deelnemer],
+                    "stelling": h.stelling,
+                    "antwoord": str(h.antwoord),
+                    "gewijzigd_op": als_utc(h.gewijzigd) or r.moment,
+                }
+                for h in r.scan.herstemmingen
+            )
+            stappen.extend(
+                {
+                    "ronde_id": rid,
+                    "volgnummer": st.volgnummer,
+                    "bouwsteen": st.bouwsteen,
+                    "stelling": st.stelling,
+                    "herstemming": st.herstemming,
+                    "geopend_op": als_utc(st.geopend_op),
+                    "onthuld_op": als_utc(st.onthuld_op),
+                    "timer_vanaf": als_utc(st.timer_vanaf),
+                }
+                for st in r.scan.samen_stappen
             )
             for amb in r.scan.ambities:
                 rij = {
@@ -232,6 +264,8 @@ class RijSchrijver:
             (NotitieRij, notities),
             (DoelRij, doelen),
             (NalevingRij, naleving),
+            (HerstemmingRij, herstemmingen),
+            (StapRij, stappen),
         ):
             self._voeg_toe(_tabel(tabel), rijen)
         benchmark = Benchmark(self._s)

@@ -21,9 +21,11 @@ from scan.db.tabellen import (
     DeelnemerRij,
     DoelRij,
     GemeenteRij,
+    HerstemmingRij,
     NalevingRij,
     NotitieRij,
     RondeRij,
+    StapRij,
     VastgesteldeAmbitieRij,
 )
 from scoring.uitwissel import (
@@ -33,8 +35,10 @@ from scoring.uitwissel import (
     Deelnemer,
     Doel,
     Gemeente,
+    Herstemming,
     Naleving,
     Notitie,
+    SamenStap,
     Scan,
     Scanronde,
     VragenlijstRef,
@@ -91,6 +95,10 @@ class RondeLezer:
         naleving = s.scalars(
             select(NalevingRij).where(NalevingRij.ronde_id == ronde_id).order_by(NalevingRij.item)
         ).all()
+        herstemmingen = s.scalars(
+            select(HerstemmingRij).where(HerstemmingRij.ronde_id == ronde_id).order_by(HerstemmingRij.id)
+        ).all()
+        stappen = s.scalars(select(StapRij).where(StapRij.ronde_id == ronde_id).order_by(StapRij.volgnummer)).all()
         scan = Scan(
             vragenlijst=VragenlijstRef(id=ronde.vragenlijst_id, versie=ronde.vragenlijst_versie),
             gemeente=Gemeente(gm_code=ronde.gm_code, naam=gemeente.naam if gemeente else ronde.gm_code),
@@ -99,9 +107,14 @@ class RondeLezer:
                 datum=ronde.datum,
                 omschrijving=ronde.omschrijving,
                 status=ronde.status,
+                modus=ronde.modus,
+                op_naam=bool(ronde.op_naam),
             ),
             fictief=ronde.fictief,
-            deelnemers=[Deelnemer(id=ids[d.id], naam=d.naam, rol=d.rol, functie=d.functie) for d in deelnemers],
+            deelnemers=[
+                Deelnemer(id=ids[d.id], naam=d.naam, rol=d.rol, functie=d.functie, discipline=d.discipline)
+                for d in deelnemers
+            ],
             antwoorden=[
                 Antwoord(
                     deelnemer=ids[a.deelnemer_id],
@@ -109,6 +122,7 @@ class RondeLezer:
                     antwoord=_waarde(a.antwoord),
                     toelichting=a.toelichting,
                     gewijzigd=a.gewijzigd_op,
+                    zekerheid=a.zekerheid,
                 )
                 for a in antwoorden
                 # A cleared choice without a note is no answer at all.
@@ -134,5 +148,26 @@ class RondeLezer:
             notities=[Notitie(bouwsteen=n.bouwsteen, tekst=n.tekst) for n in notities],
             doelen=[Doel.model_validate({v: getattr(d, v) for v in DOELVELDEN} | {"id": d.sleutel}) for d in doelen],
             naleving=[Naleving(item=n.item, status=n.status, notitie=n.notitie) for n in naleving],
+            herstemmingen=[
+                Herstemming(
+                    deelnemer=ids[h.deelnemer_id],
+                    stelling=h.stelling,
+                    antwoord=_waarde(h.antwoord),
+                    gewijzigd=h.gewijzigd_op,
+                )
+                for h in herstemmingen
+            ],
+            samen_stappen=[
+                SamenStap(
+                    volgnummer=st.volgnummer,
+                    bouwsteen=st.bouwsteen,
+                    stelling=st.stelling,
+                    herstemming=st.herstemming,
+                    geopend_op=st.geopend_op,
+                    onthuld_op=st.onthuld_op,
+                    timer_vanaf=st.timer_vanaf,
+                )
+                for st in stappen
+            ],
         )
         return scan

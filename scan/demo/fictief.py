@@ -33,15 +33,18 @@ from scan.services.regels import nieuw_token, nieuwe_code
 from scoring import tijd
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
+from scoring.samen import Zekerheid
 from scoring.uitwissel import (
     Ambitie,
     Antwoord,
     Consensus,
     Deelnemer,
     Gemeente,
+    Herstemming,
     Naleving,
     NalevingStatus,
     Notitie,
+    SamenStap,
     Scan,
     Scanronde,
     VragenlijstRef,
@@ -287,6 +290,117 @@ def _fictieve_naleving(vragenlijst: Vragenlijst, rng: random.Random) -> list[Nal
     return uit
 
 
+# --- issue 16: a facilitated session -------------------------------------------------------------
+
+_GEKOZEN_DISCIPLINE = {
+    "Programmaleider dienstverlening": "management",
+    "Procesregisseur": "backoffice",
+    "Privacy officer": "beleid",
+}
+"""Functions whose discipline the participant chose when joining (the rest is read from the function)."""
+HERSTEMMINGEN = 3
+"""Bespreekpunten the demo's werkgroep re-votes: most come together, the last stays apart."""
+
+
+def _binnen(moment: dt.datetime, minuten: float) -> dt.datetime:
+    return moment + dt.timedelta(seconds=round(minuten * 60))
+
+
+def met_samen(vragenlijst: Vragenlijst, scan: Scan) -> Scan:
+    """``scan`` as a facilitated (*Samen*) session: each bouwsteen opened, voted blind and
+    revealed in turn, the widest bespreekpunten re-voted after their discussion (most come
+    together, the last stays apart), people saying how sure they are (less so outside their
+    own field), some of them having chosen their discipline. Drawn from its own generator, so
+    the first votes of a seed stay what they were."""
+    rng = random.Random(f"{scan.scanronde.id}-samen")  # noqa: S311  (demo data, see maak_demo)
+    domeinen = {functie: d for _, functie, d in _DEELNEMERS}
+    functie = {d.id: d.functie or "" for d in scan.deelnemers}
+    dimensie = {s.id: b.dimensie for b, s in vragenlijst.stellingen()}
+    begin = dt.datetime.combine(scan.scanronde.datum, dt.time(9, 45), tzinfo=dt.UTC)
+    stappen: list[SamenStap] = []
+    venster: dict[str, tuple[dt.datetime, float]] = {}
+    moment = begin
+    for b in vragenlijst.bouwstenen:
+        minuten = len(b.stellingen) * 1.0
+        stappen.append(
+            SamenStap(
+                volgnummer=len(stappen) + 1,
+                bouwsteen=b.id,
+                geopend_op=moment,
+                onthuld_op=_binnen(moment, minuten + rng.uniform(0, 1)),
+            )
+        )
+        venster |= {s.id: (moment, minuten) for s in b.stellingen}
+        moment = _binnen(moment, minuten + 2.0)
+    antwoorden = []
+    for a in scan.antwoorden:
+        open_op, minuten = venster[a.stelling]
+        thuis = dimensie[a.stelling] in domeinen.get(functie[a.deelnemer], ())
+        zekerheid: Zekerheid | None = None
+        if isinstance(a.antwoord, int) and rng.random() < 0.9:
+            kansen = (0.6, 0.35, 0.05) if thuis else (0.3, 0.55, 0.15)
+            zekerheid = rng.choices(("zeker", "denk_het", "gok"), weights=kansen)[0]
+        antwoorden.append(
+            a.model_copy(
+                update={"zekerheid": zekerheid, "gewijzigd": _binnen(open_op, rng.uniform(0.2, minuten * 0.9))}
+            )
+        )
+    # The widest bespreekpunten, in the order the room discussed them (widest first).
+    niveaus: dict[str, list[int]] = {}
+    for a in antwoorden:
+        if isinstance(a.antwoord, int):
+            niveaus.setdefault(a.stelling, []).append(a.antwoord)
+    volgorde = [s.id for _, s in vragenlijst.stellingen()]
+    punten = sorted(
+        (s for s in volgorde if len(niveaus.get(s, [])) >= 2 and max(niveaus[s]) - min(niveaus[s]) >= 2),
+        key=lambda s: (-(max(niveaus[s]) - min(niveaus[s])), volgorde.index(s)),
+    )[:HERSTEMMINGEN]
+    herstemmingen: list[Herstemming] = []
+    moment = _binnen(moment, 10)
+    for k, sid in enumerate(punten):
+        gegeven = sorted(niveaus[sid])
+        midden = gegeven[len(gegeven) // 2]
+        uiteen = k == len(punten) - 1 and len(punten) > 1
+        laag, hoog = (midden - 1, midden) if rng.random() < 0.5 else (midden, midden + 1)
+        stap = SamenStap(volgnummer=len(stappen) + 1, stelling=sid, herstemming=True, geopend_op=_binnen(moment, 8))
+        onthuld = _binnen(stap.geopend_op, 2 + rng.uniform(0, 1))
+        stappen.append(stap.model_copy(update={"onthuld_op": onthuld}))
+        for a in antwoorden:
+            if a.stelling != sid or a.antwoord is None or a.antwoord == "nvt":
+                continue
+            nieuw: int | str
+            if isinstance(a.antwoord, int):
+                # Converging: everyone ends within one level of the middle; staying apart: a few
+                # move a level towards it, the rest keep their view.
+                if uiteen:
+                    nieuw = a.antwoord + (1 if a.antwoord < midden else -1 if a.antwoord > midden else 0)
+                    nieuw = nieuw if rng.random() < 0.4 else a.antwoord
+                else:
+                    nieuw = min(max(a.antwoord, laag), hoog)
+            else:
+                nieuw = midden if rng.random() < 0.5 else "weet_niet"  # "weet niet" often knows after the talk
+            herstemmingen.append(
+                Herstemming(
+                    deelnemer=a.deelnemer,
+                    stelling=sid,
+                    antwoord=nieuw,
+                    gewijzigd=_binnen(stap.geopend_op, rng.uniform(0.3, 1.8)),
+                )
+            )
+        moment = onthuld
+    return scan.model_copy(
+        update={
+            "scanronde": scan.scanronde.model_copy(update={"modus": "samen"}),
+            "deelnemers": [
+                d.model_copy(update={"discipline": _GEKOZEN_DISCIPLINE.get(d.functie or "")}) for d in scan.deelnemers
+            ],
+            "antwoorden": antwoorden,
+            "herstemmingen": herstemmingen,
+            "samen_stappen": stappen,
+        }
+    )
+
+
 def _controleer_aantal(deelnemers: int) -> None:
     if not 1 <= deelnemers <= 200:
         raise ValueError("het aantal deelnemers moet tussen 1 en 200 liggen")
@@ -298,12 +412,16 @@ def maak_demo(
     deelnemers: int,
     datum: dt.date,
     seed: int | str | None = None,
+    *,
+    samen: bool = True,
 ) -> Scan:
-    """A fictional but plausible scanronde of ``gemeente`` with ``deelnemers`` participants."""
+    """A fictional but plausible scanronde of ``gemeente`` with ``deelnemers`` participants; with
+    ``samen`` (the default) run as a facilitated session with re-votes (``met_samen``)."""
     _controleer_aantal(deelnemers)
     # Reproducible demo data, not security: a seeded PRNG is exactly right here.
     rng = random.Random(seed if seed is not None else f"{gemeente.gm_code}-{datum.isoformat()}-{deelnemers}")  # noqa: S311
-    return _workshop(vragenlijst, gemeente, deelnemers, datum, _profiel(vragenlijst, gemeente, rng), rng)
+    scan = _workshop(vragenlijst, gemeente, deelnemers, datum, _profiel(vragenlijst, gemeente, rng), rng)
+    return met_samen(vragenlijst, scan) if samen else scan
 
 
 def maak_reeks(
@@ -316,8 +434,9 @@ def maak_reeks(
 ) -> list[Scan]:
     """Rounds of one ``gemeente`` on ``datums`` (oldest first), each a little further than the last.
 
-    The first is ``maak_demo`` with the same seed and date; every later one is a new workshop
-    (partly other colleagues, new noise) on the grown profile.
+    The first is ``maak_demo`` with the same seed and date (without its session); every later
+    one is a new workshop (partly other colleagues, new noise) on the grown profile. The latest
+    ran as a facilitated session with re-votes (``met_samen``), as a new round would.
     """
     _controleer_aantal(deelnemers)
     rng = random.Random(seed)  # noqa: S311  (demo data, see maak_demo)
@@ -340,6 +459,7 @@ def maak_reeks(
                 status=status,
             )
         )
+    scans[-1] = met_samen(vragenlijst, scans[-1])
     return scans
 
 

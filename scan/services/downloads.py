@@ -23,12 +23,14 @@ from reports.pdf import rapport
 from scan.db.verbinding import Database
 from scan.fouten import GeenToegang
 from scan.leesmodellen import Sessie
+from scan.services.regels import bouwsteen_stellingen
 from scan.services.uitwisseling import exporteer_in
 from scan.services.vergelijken import benchmark_positie_in
 from scoring import tijd
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
-from scoring.uitwissel import schrijf_scan
+from scoring.samen import verborgen_stellingen
+from scoring.uitwissel import schrijf_scan, zonder_verborgen
 
 Soort = Literal["handout", "volledig", "xlsx", "csv", "json"]
 
@@ -89,10 +91,18 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
             "facilitator kan het downloaden."
         )
     ronde_id = sessie.ronde.id
+    pdf = soort in ("handout", "volledig")
     # One read: the round and, for a PDF, its benchmark position from the same moment.
     with db.inzage() as werk:
         scan = exporteer_in(werk, ronde_id)
-        positie = benchmark_positie_in(werk, vl, ronde_id) if soort in ("handout", "volledig") else None
+        positie = benchmark_positie_in(werk, vl, ronde_id) if pdf else None
+        if pdf:
+            # The PDFs are for everyone, like Resultaten: blind to the part of a Samen session
+            # still open (issue 16). The files with names are the facilitator's whole record.
+            modus = werk.samen.modus(ronde_id)
+            stap = werk.samen.huidige(ronde_id) if modus is not None and modus[0] == "samen" else None
+            verborgen = verborgen_stellingen(modus[0] if modus else "eigen_tempo", stap, bouwsteen_stellingen(vl))
+            scan = zonder_verborgen(scan, verborgen, stap is not None and stap.herstemming)
     if soort == "json":
         return schrijf_scan(scan).encode()
     resultaat = bereken_scan(vl, scan)

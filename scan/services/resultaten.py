@@ -6,10 +6,11 @@ Dutch message that names what is wrong and where, raised before anything is writ
 
 from __future__ import annotations
 
+from reports.duiding import SamenBeeld, beeld_uit
 from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import InvoerFout as InvoerFout
-from scan.leesmodellen import ScoreGegevens
+from scan.leesmodellen import ScoreGegevens, Sessie
 from scan.services.invullen import stelling_ids
 from scan.services.regels import bouwsteen_stellingen
 from scoring import samen as samen_regels
@@ -70,6 +71,36 @@ def resultaat_uit(vragenlijst: Vragenlijst, gegevens: ScoreGegevens) -> ScanResu
         [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=f"d{d}") for d, b, n in gegevens.ambities]
         + [Ambitie.model_construct(bouwsteen=b, niveau=n, deelnemer=None) for b, n in gegevens.vastgesteld],
         [Consensus.model_construct(stelling=st, niveau=n) for st, n in gegevens.consensus if st in bekend],
+    )
+
+
+def samen_beeld(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> SamenBeeld:
+    """What the discussion changed, where the werkgroep guesses and (for the round's facilitator
+    only) where the disciplines see it differently (issue 16), by the rules of the reports.
+
+    Blind like the scores beside it (``gegevens_in``): a part still open, or a re-vote still
+    running, is left out until its reveal, its certainty too. Participants never get the
+    discipline groups: they see the room's result, not how colleagues' disciplines answered.
+    """
+    ronde_id = sessie.ronde.id
+    with db.inzage() as werk:
+        gegevens = gegevens_in(werk, vragenlijst, ronde_id)
+        modus = werk.samen.modus(ronde_id)
+        verborgen = (
+            samen_regels.verborgen_stellingen(modus[0], werk.samen.huidige(ronde_id), bouwsteen_stellingen(vragenlijst))
+            if modus is not None and modus[0] == "samen"
+            else set()
+        )
+        zekerheden = [r for r in werk.samen.zekerheden(ronde_id) if r[0] not in verborgen]
+        lid = werk.deelnemers.lid(sessie.deelnemer.id)
+        facilitator = lid is not None and lid.ronde_id == ronde_id and lid.deelnemer.rol == "facilitator"
+        disciplines = (
+            {d: samen_regels.discipline_van(f, g) for d, f, g in werk.samen.disciplines(ronde_id)}
+            if facilitator
+            else None
+        )
+    return beeld_uit(
+        vragenlijst, gegevens.eerste_stemmen, gegevens.herstemmingen, gegevens.antwoorden, disciplines, zekerheden
     )
 
 

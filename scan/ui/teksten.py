@@ -7,7 +7,14 @@ workshop. Questionnaire texts are not here: they live in the YAML as language ma
 
 from __future__ import annotations
 
-from reports.duiding import KERN_NAAM, NIET_VERGELIJKBAAR, SCHIL_NAAM
+from reports.duiding import (
+    CONSENSUS_BLIJFT,
+    DISCIPLINE_UITLEG,
+    GEEN_DISCIPLINEVERSCHIL,
+    KERN_NAAM,
+    NIET_VERGELIJKBAAR,
+    SCHIL_NAAM,
+)
 
 NL: dict[str, str] = {
     "app.titel": "Omnichannel zelfscan",
@@ -456,6 +463,39 @@ NL: dict[str, str] = {
     "resultaten.naar_doelen": "Van deze uitslag naar SMART-verbeterdoelen",
     "resultaten.oneens.regel": "antwoorden van niveau {laag} tot {hoog}",
     "resultaten.oneens.consensus": "; consensus: niveau {niveau}",
+    # --- issue 16: rapport (what a facilitated session leaves behind, on Resultaten) ---
+    "resultaten.samen.kop": "Wat de bespreking veranderde",
+    "resultaten.samen.uitleg": (
+        "Over deze bespreekpunten is na de bespreking opnieuw gestemd, blind. Per stelling de niveaus van de eerste "
+        "en de tweede stem: laagste–hoogste, met tussen haakjes de spreiding (hoogste min laagste). Samengekomen: "
+        "na de bespreking liggen alle niveaus binnen één niveau. De score rekent met de tweede stem."
+    ),
+    "resultaten.samen.consensus": CONSENSUS_BLIJFT,
+    "resultaten.samen.kol.nummer": "Nr.",
+    "resultaten.samen.kol.stelling": "Stelling",
+    "resultaten.samen.kol.voor": "Voor de bespreking",
+    "resultaten.samen.kol.na": "Na de bespreking",
+    "resultaten.samen.kol.uitkomst": "Uitkomst",
+    "resultaten.samen.kol.bouwsteen": "Bouwsteen",
+    "resultaten.samen.kol.herstemd": "Opnieuw gestemd",
+    "resultaten.samen.kol.samengekomen": "Samengekomen",
+    "resultaten.samen.kol.uiteen_gebleven": "Uiteen gebleven",
+    "resultaten.samen.kol.verder_uiteen": "Verder uiteen",
+    "resultaten.samen.per_bouwsteen": "Per bouwsteen",
+    "resultaten.gokt.kop": "Waar de werkgroep gokt ({aantal})",
+    "resultaten.gokt.uitleg": (
+        "Stellingen waar minstens de helft van wie zei hoe zeker hij was, gokte of 'weet niet' antwoordde (minstens "
+        "twee mensen): hier helpt informatie van buiten de werkgroep meer dan een bespreking."
+    ),
+    "resultaten.disciplines.kop": "Waar de disciplines het anders zien",
+    "resultaten.disciplines.alleen_u": (
+        "Alleen u als facilitator ziet dit (en het volledige rapport); deelnemers zien geen groepen. Een groep telt "
+        "altijd minstens twee mensen."
+    ),
+    "resultaten.disciplines.uitleg": DISCIPLINE_UITLEG,
+    "resultaten.disciplines.geen": GEEN_DISCIPLINEVERSCHIL,
+    "resultaten.disciplines.kol.groepen": "Groepen (aantal): gemiddeld niveau",
+    "resultaten.disciplines.kol.verschil": "Verschil",
     "downloads.titel": "Rapporten en bestanden",
     "downloads.uitleg": (
         "Elk bestand wordt gemaakt op het moment dat u klikt, met alles wat nu is opgeslagen. "

@@ -16,7 +16,7 @@ from scan.cli import main
 from scan.db.openen import open_database
 from scan.db.tabellen import AntwoordRij, BenchmarkDeelnameRij, DeelnemerRij, RondeRij, RondeScoreRij
 from scan.db.verbinding import Database
-from scan.demo.fictief import maak_demo, maak_reeks, reeks_datums, reeks_seed
+from scan.demo.fictief import maak_demo, maak_reeks, met_samen, reeks_datums, reeks_seed
 from scan.gemeenten import alle_gemeenten, zoek_gemeente
 from scan.services import invullen
 from scan.services.uitwisseling import exporteer
@@ -148,8 +148,11 @@ def test_reeks__later_rounds_are_a_bit_further_on_average_but_not_all(vragenlijs
 def test_reeks__first_round_is_the_single_demo_with_the_same_seed(vragenlijst: Vragenlijst) -> None:
     g = zoek_gemeente("Zeist")
     datum = dt.date(2025, 3, 12)
-    eerste = maak_reeks(vragenlijst, g, 5, [datum, dt.date(2026, 3, 11)], seed=4, status="open")[0]
-    assert eerste == maak_demo(vragenlijst, g, 5, datum, seed=4)
+    eerste, laatste = maak_reeks(vragenlijst, g, 5, [datum, dt.date(2026, 3, 11)], seed=4, status="open")
+    # The first in its own pace; the latest ran as a facilitated session (issue 16).
+    assert eerste == maak_demo(vragenlijst, g, 5, datum, seed=4, samen=False)
+    assert maak_demo(vragenlijst, g, 5, datum, seed=4) == met_samen(vragenlijst, eerste)
+    assert (eerste.scanronde.modus, laatste.scanronde.modus) == ("eigen_tempo", "samen")
 
 
 def test_demo__consensus_rationales_vary(vragenlijst: Vragenlijst) -> None:

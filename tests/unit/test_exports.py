@@ -395,7 +395,7 @@ def test_refusals__missing_sheet_and_header(xlsx: bytes) -> None:
         ("Overzicht", "B6", "GM12", "Overzicht, sleutel gm_code"),
         ("Overzicht", "B9", "morgen", "Overzicht, rij 9, kolom Waarde: 'morgen' is geen datum"),
         ("Overzicht", "B2", "iets-anders", "geen scanbestand van de omnichannel zelfscan"),
-        ("Overzicht", "B3", 2, "formaatversie 2 wordt niet ondersteund"),
+        ("Overzicht", "B3", 3, "formaatversie 3 wordt niet ondersteund"),
     ],
 )
 def test_refusals__bad_cells_name_sheet_row_and_column(

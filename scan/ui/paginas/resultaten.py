@@ -9,6 +9,7 @@ from scan.ui.navigatie import pad
 from scan.ui.panelen.resultaten_eensgezind import toon_eensgezind
 from scan.ui.panelen.resultaten_naleving import toon_naleving
 from scan.ui.panelen.resultaten_radars import toon_bouwstenen, toon_dimensies, toon_kenmerken
+from scan.ui.panelen.resultaten_samen import toon_samen
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -66,6 +67,10 @@ with tabs[3]:
     toon_kenmerken(vl, resultaat)
 with tabs[4]:
     toon_eensgezind(vl, resultaat)
+
+# A facilitated session's evidence (issue 16): what the discussion changed, where the room guesses,
+# and for the facilitator where disciplines differ. Nothing for a round that had none of it.
+toon_samen(vl, resultaten.samen_beeld(db, vl, sessie), sessie.is_facilitator)
 
 # Apart from the scores, below them: legal duties are no maturity level (issue 15, point 5).
 st.divider()
