@@ -685,6 +685,9 @@ NL: dict[str, str] = {
     "telefoon.herstemming.keuze": "Uw keuze na de bespreking, stelling {nummer}",
     "telefoon.herstemming.opgeslagen": "Opgeslagen: herstemming stelling {nummer}, {keuze}",
     "telefoon.herstemming.status": ":material/check_circle: Uw keuze na de bespreking: {keuze}",
+    "telefoon.herstemming.onthuld": (
+        "Onthuld: kijk mee op het scherm. Uw keuze na de bespreking staat hieronder; wijzigen kan niet meer."
+    ),
     "telefoon.herstemming.klaar": (
         "Klaar: wacht op de facilitator. Tot de facilitator onthult, kunt u uw keuze nog wijzigen."
     ),

@@ -13,6 +13,7 @@ reruns the page only when the mode, the part or its reveal changed.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -34,6 +35,11 @@ if TYPE_CHECKING:
 
 VOLG_SECONDEN = 1
 """How often a phone asks whether the facilitator moved on (one query; the page reruns only on a change)."""
+LOSLATEN_SECONDEN = 0.3
+"""Time for the browser to leave a note's field (and send the note) before the page follows."""
+_LAAT_VELD_LOS = (
+    "<script>const veld = document.activeElement;if (veld && veld.tagName === 'TEXTAREA') { veld.blur(); }</script>"
+)
 
 
 def toon_naamgeving(op_naam: bool) -> None:
@@ -51,10 +57,22 @@ def volg(db: Database, ronde_id: int, getekend: Volgsignaal) -> None:
     @st.fragment(run_every=VOLG_SECONDEN)
     @met_foutgrens
     def _volg() -> None:
+        if st.session_state.pop("invullen_net_gelezen", False):
+            return  # drawn with the page, which has just read the state: no second query per click
         nu = samen.telefoon_signaal(db, ronde_id)
-        if nu is not None and nu != getekend:
-            st.rerun(scope="app")
+        if nu is None or nu == getekend:
+            return
+        if nu[:2] != getekend[:2]:
+            # Another part (or mode): a note being typed is committed first. The browser saves a
+            # note when its field is left, so the field is left, and the rerun that follows
+            # carries the note (and saves it) although its stelling leaves the screen. Not on a
+            # reveal: the stellingen stay where they are and the browser keeps the text and the
+            # focus through the rerun. Our own script, no user text.
+            st.html(_LAAT_VELD_LOS, unsafe_allow_javascript=True)
+            time.sleep(LOSLATEN_SECONDEN)
+        st.rerun(scope="app")
 
+    st.session_state["invullen_net_gelezen"] = True
     _volg()
 
 
@@ -79,12 +97,12 @@ def _nu_regel(stap: Stap, bouwsteen: Bouwsteen, nummer: int) -> str:
 
 def _status(onthuld: bool, klaar: bool, herstemming: bool) -> None:
     if onthuld:
-        st.info(t("telefoon.onthuld"), icon=":material/co_present:")
+        st.info(t("telefoon.herstemming.onthuld" if herstemming else "telefoon.onthuld"), icon=":material/co_present:")
     elif klaar:
         st.success(
             t("telefoon.herstemming.klaar" if herstemming else "telefoon.klaar"), icon=":material/hourglass_top:"
         )
-    else:
+    elif not herstemming:  # a re-vote says it in its own block
         st.caption(t("telefoon.blind"))
 
 
@@ -129,14 +147,19 @@ def _toon_deel(o: Opslag, tel: Telefoon, stap: Stap, delen: list[tuple[Bouwsteen
         o.uit_database(f"amb_{bouwsteen.id}", opgeslagen_ambitie)
 
     st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
-    st.info(_nu_regel(stap, bouwsteen, delen[0][1]), icon=":material/groups:")
-    beantwoord = sum(1 for _, _, s in delen if s.id in tel.herstemd or (s.id in mijn and mijn[s.id].antwoord))
-    _status(stap.onthuld, beantwoord == len(delen), herstemming=False)
-    st.caption(t("telefoon.voortgang", klaar=beantwoord, aantal=len(delen)))
-    if not stap.onthuld:
-        if heel:
-            st.markdown(letterlijk(bouwsteen.omschrijving.nl), anchors=False)
-        st.info(t("niveau.regel"), icon=":material/rule:")
+    # One container whatever it holds: the stellingen below keep their place when the part is
+    # revealed, so the browser keeps a note being typed (an element that comes and goes above
+    # them would make it rebuild their widgets, and typed-but-unsaved text would be lost).
+    with st.container():
+        st.info(_nu_regel(stap, bouwsteen, delen[0][1]), icon=":material/groups:")
+        beantwoord = sum(1 for _, _, s in delen if s.id in tel.herstemd or (s.id in mijn and mijn[s.id].antwoord))
+        _status(stap.onthuld, beantwoord == len(delen), herstemming=False)
+        if len(delen) > 1:
+            st.caption(t("telefoon.voortgang", klaar=beantwoord, aantal=len(delen)))
+        if not stap.onthuld:
+            if heel:
+                st.markdown(letterlijk(bouwsteen.omschrijving.nl), anchors=False)
+            st.info(t("niveau.regel"), icon=":material/rule:")
     for _, nummer, s in delen:
         toon_stelling(
             o,
@@ -162,8 +185,9 @@ def _toon_herstemming(o: Opslag, tel: Telefoon, stap: Stap, bouwsteen: Bouwsteen
     eerste = tel.antwoorden[s.id].antwoord if s.id in tel.antwoorden else None
 
     st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
-    st.info(_nu_regel(stap, bouwsteen, nummer), icon=":material/groups:")
-    _status(stap.onthuld, tweede is not None, herstemming=True)
+    with st.container():  # one element whatever it holds (see _toon_deel)
+        st.info(_nu_regel(stap, bouwsteen, nummer), icon=":material/groups:")
+        _status(stap.onthuld, tweede is not None, herstemming=True)
     with st.container(border=True):
         st.markdown(f"##### {t('telefoon.herstemming.kop')} · {nummer}. {letterlijk(s.tekst.nl)}", anchors=False)
         if s.toelichting:
