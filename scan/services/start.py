@@ -27,6 +27,7 @@ from scan.services.regels import (
 )
 from scan.services.toegang import Gebruiker, eis_start, eis_zichtbaar
 from scoring.models import Vragenlijst
+from scoring.samen import DISCIPLINES
 
 MAX_DEELNEMERS = 60
 """Participants per round, facilitator included. A werkgroep is 4 to 15 people (DESIGN.md);
@@ -126,8 +127,12 @@ def neem_deel(
     naam: str,
     functie: str = "",
     rol: Literal["deelnemer", "facilitator"] = "deelnemer",
+    discipline: str | None = None,
 ) -> Sessie:
     """Add a participant to the round with join ``code``; refuses a name already in that round.
+
+    ``discipline`` (one of ``scoring.samen.DISCIPLINES``, optional) is the participant's own
+    choice, stored with the join; without it the function they typed tells (issue 16).
 
     ``vragenlijst`` is the installation's default version; a round started with another published
     version can still be joined (it is filled in with its own version).
@@ -139,6 +144,8 @@ def neem_deel(
     """
     schoon_code = _schone_code(code)
     schoon = (naam or "").strip()
+    if discipline is not None and discipline not in DISCIPLINES:
+        raise InvoerFout(f"Vakgebied '{discipline[:40]}' kan niet: kies uit de lijst of laat het leeg.")
     try:
         with db.werk() as werk:
             gevonden = werk.rondes.per_code(schoon_code) if len(schoon_code) == CODE_LENGTE else None
@@ -165,6 +172,8 @@ def neem_deel(
                     functie=functie_schoon,
                     token=nieuw_token(),
                 )
+                if discipline is not None:
+                    werk.samen.zet_discipline(deelnemer.id, discipline)
     except Botsing:
         raise InvoerFout(
             f"In deze scanronde doet al iemand mee als '{schoon}'. Bent u dat, open dan uw persoonlijke link "

@@ -691,6 +691,70 @@ NL: dict[str, str] = {
         "Met deze persoonlijke link opent u de scan met al uw antwoorden, ook op een telefoon of na het "
         "sluiten van de browser. Deel hem niet."
     ),
+    # --- issue 16: de telefoon in een sessie (Samen), zekerheid, anoniem of op naam, vakgebied ---
+    "telefoon.naam.anoniem": (
+        ":material/visibility_off: **Anoniem.** De facilitator ziet geen namen bij de antwoorden; "
+        "het presentatiescherm toont alleen aantallen."
+    ),
+    "telefoon.naam.op_naam": (
+        ":material/badge: **Op naam.** De facilitator ziet uw naam bij uw antwoorden; het presentatiescherm nooit."
+    ),
+    "telefoon.wacht.kop": "Wacht op de facilitator",
+    "telefoon.wacht.uitleg": (
+        "De facilitator opent zo een bouwsteen of een stelling voor de hele groep. Uw scherm volgt vanzelf; "
+        "u hoeft niets te doen."
+    ),
+    "telefoon.nu.bouwsteen": "De groep werkt nu aan bouwsteen {nummer}. {naam}",
+    "telefoon.nu.stelling": "De groep werkt nu aan stelling {stelling} van bouwsteen {nummer}. {naam}",
+    "telefoon.nu.herstemming": "De groep stemt opnieuw over stelling {stelling} van bouwsteen {nummer}. {naam}",
+    "telefoon.blind": ("Niemand ziet uw antwoorden tot de facilitator ze onthult; tot dan kunt u ze nog wijzigen."),
+    "telefoon.klaar": (
+        "Klaar: wacht op de facilitator. Tot de facilitator onthult, kunt u uw antwoorden nog wijzigen."
+    ),
+    "telefoon.onthuld": (
+        "Onthuld: kijk mee op het scherm. Hieronder staan uw eigen antwoorden; wijzigen kan niet meer "
+        "(een toelichting wel)."
+    ),
+    "telefoon.voortgang": "{klaar} van {aantal} stellingen van dit onderdeel beantwoord",
+    "telefoon.herstemming.kop": "Herstemming",
+    "telefoon.herstemming.eerste": "Uw eerste keuze: **{keuze}** (blijft bewaard)",
+    "telefoon.herstemming.eerste_geen": "Uw eerste keuze: geen (u had deze stelling nog niet beantwoord)",
+    "telefoon.herstemming.uitleg": (
+        "Kies opnieuw, na de bespreking. Uw nieuwe keuze telt; niemand ziet hem tot de facilitator onthult."
+    ),
+    "telefoon.herstemming.keuze": "Uw keuze na de bespreking, stelling {nummer}",
+    "telefoon.herstemming.opgeslagen": "Opgeslagen: herstemming stelling {nummer}, {keuze}",
+    "telefoon.herstemming.status": ":material/check_circle: Uw keuze na de bespreking: {keuze}",
+    "telefoon.herstemming.onthuld": (
+        "Onthuld: kijk mee op het scherm. Uw keuze na de bespreking staat hieronder; wijzigen kan niet meer."
+    ),
+    "telefoon.herstemming.klaar": (
+        "Klaar: wacht op de facilitator. Tot de facilitator onthult, kunt u uw keuze nog wijzigen."
+    ),
+    "telefoon.herstemd": (
+        "Na de bespreking is opnieuw gestemd: uw eerste keuze blijft zoals hij was. Uw keuze na de bespreking "
+        "telt: {keuze}."
+    ),
+    "telefoon.herstemd.geen": "Na de bespreking is opnieuw gestemd: uw eerste keuze blijft zoals hij was.",
+    "telefoon.zekerheid.vraag": "Hoe zeker bent u? (optioneel)",
+    "telefoon.zekerheid.zeker": "Zeker",
+    "telefoon.zekerheid.denk_het": "Denk het",
+    "telefoon.zekerheid.gok": "Gok",
+    "telefoon.zekerheid.opgeslagen": "Opgeslagen: zekerheid bij stelling {nummer}",
+    "telefoon.zekerheid.weg": "Zekerheid weggehaald bij stelling {nummer}",
+    "telefoon.vakgebied": "Uw vakgebied (optioneel)",
+    "telefoon.vakgebied.uitleg": (
+        "Waarom? Zo ziet de facilitator per bouwsteen of vakgebieden het anders zien: in een kanaalaanpak zitten "
+        "de problemen vaak tussen afdelingen. Een groep van minder dan twee mensen wordt nooit getoond, en alleen "
+        "de facilitator en het volledige rapport zien het. Leeg laten mag: dan leidt de scan het af uit uw functie."
+    ),
+    "telefoon.vakgebied.kcc": "KCC / klantcontact",
+    "telefoon.vakgebied.backoffice": "Backoffice / vakafdeling",
+    "telefoon.vakgebied.ict": "ICT / informatievoorziening",
+    "telefoon.vakgebied.beleid": "Beleid",
+    "telefoon.vakgebied.communicatie": "Communicatie",
+    "telefoon.vakgebied.management": "Management",
+    "telefoon.vakgebied.overig": "Anders",
     "start.intro": (
         "Met deze zelfscan bepaalt een werkgroep van uw gemeente, in een workshop van één tot drie uur, "
         "hoe ver de kanaalaanpak is op elk van de zestien bouwstenen van de VNG-handreiking "

@@ -14,14 +14,7 @@ from scoring.models import Bouwsteen, Vragenlijst
 
 def toon_kop(vl: Vragenlijst, sessie: Sessie, bouwsteen: Bouwsteen, stand: MijnVoortgang) -> None:
     ids = list(stand.bouwstenen)
-    st.caption(
-        t(
-            "invullen.wie",
-            naam=letterlijk(sessie.deelnemer.naam),
-            gemeente=letterlijk(sessie.ronde.gemeente),
-            code=sessie.ronde.code_leesbaar,
-        )
-    )
+    wie(sessie)
     st.progress(
         stand.beantwoord / stand.totaal, text=t("invullen.voortgang", klaar=stand.beantwoord, totaal=stand.totaal)
     )
@@ -63,21 +56,43 @@ def toon_kop(vl: Vragenlijst, sessie: Sessie, bouwsteen: Bouwsteen, stand: MijnV
             bouwstenen=len(ids),
         )
     )
-    # A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
-    # phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area. It
-    # sits in a container that is there on every run: an element that comes and goes would move
-    # everything below it, and the browser would rebuild those widgets.
+    naar_boven(bouwsteen.id)
+    stijl()
+
+
+def wie(sessie: Sessie) -> None:
+    """Who fills in, in which round (the participant's name as text, never markup)."""
+    st.caption(
+        t(
+            "invullen.wie",
+            naam=letterlijk(sessie.deelnemer.naam),
+            gemeente=letterlijk(sessie.ronde.gemeente),
+            code=sessie.ronde.code_leesbaar,
+        )
+    )
+
+
+def naar_boven(merk: object) -> None:
+    """Scroll the main area to its top when ``merk`` (the bouwsteen, or the part the room works
+    on) differs from the last run's.
+
+    A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
+    phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area. It
+    sits in a container that is there on every run: an element that comes and goes would move
+    everything below it, and the browser would rebuild those widgets."""
     with st.container(key="invullen_naar_boven", height=1, border=False):
-        if st.session_state.get("invullen_getoond") not in (None, bouwsteen.id):
+        if st.session_state.get("invullen_getoond") not in (None, merk):
             st.html(
-                f"<script>/* {bouwsteen.nummer} */"
-                "document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
+                f"<script>/* {merk} */document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
                 unsafe_allow_javascript=True,
             )
-    st.session_state["invullen_getoond"] = bouwsteen.id
-    # A level's description is part of the choice: a tap on it selects the level, not only a tap on
-    # the short title line (Streamlit puts the caption beside the label, so the label is stretched
-    # over both). Our own CSS, no user text.
+    st.session_state["invullen_getoond"] = merk
+
+
+def stijl() -> None:
+    """A level's description is part of the choice: a tap on it selects the level, not only a tap
+    on the short title line (Streamlit puts the caption beside the label, so the label is
+    stretched over both). Our own CSS, no user text."""
     st.html(
         "<style>"
         '[data-testid="stRadio"] div:has(> [data-testid="stRadioOption"]) { position: relative; }'

@@ -20,12 +20,13 @@ import streamlit as st
 
 from scan.fouten import InvoerFout, OpslagFout
 from scan.leesmodellen import Sessie
-from scan.services import invullen
+from scan.services import invullen, samen
 from scan.ui.foutgrens import veilig
 from scan.ui.opmaak import tijd
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
+from scoring.tijd import nu
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services
@@ -47,6 +48,9 @@ class Opslag:
         default_factory=lambda: st.session_state.setdefault("invullen_getoond_waarden", {})
     )
     """What this session last put on screen per widget."""
+    eenmalig: dict[str, str] = field(default_factory=dict)
+    """Per widget key: a failed save's message shown once beside a widget that cannot change any
+    more (the part was revealed), which shows what is stored again."""
 
     def als_tekst(self, waarde: str) -> str:
         """A choice as the participant reads it (the questionnaire's words, no user text)."""
@@ -73,6 +77,22 @@ class Opslag:
             # With the time: a second save of the same stelling within seconds shows a toast of its
             # own instead of one that looks like the previous, still visible, confirmation.
             st.toast(f"{bevestiging} · {tijd(moment)}", icon=":material/check_circle:")
+
+    def melding(self, sleutel: str) -> str | None:
+        """The message of a failed save to show beside the widget of ``sleutel`` on this run."""
+        return self.mislukt.get(sleutel) or self.eenmalig.get(sleutel)
+
+    def sluit(self, sleutels: set[str]) -> None:
+        """A failed save of a widget that cannot change any more (a revealed part, a re-voted
+        stelling) is said once beside it, and the widget shows what is stored again."""
+        for sleutel in sleutels & self.mislukt.keys():
+            self.eenmalig[sleutel] = self.mislukt.pop(sleutel)
+
+    def alleen(self, getoond: set[str]) -> list[str]:
+        """*Samen*: failed saves of widgets not on screen any more (the room moved on) are
+        forgotten; their messages are returned to say once at the top."""
+        weg = [k for k in self.mislukt if k not in getoond]
+        return sorted({self.mislukt.pop(k) for k in weg})
 
     def uit_database(self, sleutel: str, opgeslagen: object) -> None:
         """Put the stored value in the widget's state, unless the widget is new to this session
@@ -125,6 +145,45 @@ def ambitie(opslag: Opslag, bouwsteen_id: str) -> None:
                 opslag.db, opslag.vl, opslag.sessie, bouwsteen_id, invullen.als_niveau(niveau)
             ),
             t("invullen.ambitie.opgeslagen", keuze=opslag.als_tekst(niveau)),
+        )
+
+
+def _met_tijd(opslaan: Callable[[], object]) -> Callable[[], dt.datetime]:
+    """A save whose service returns nothing, with the moment it was confirmed."""
+
+    def _opslaan() -> dt.datetime:
+        opslaan()
+        return nu()
+
+    return _opslaan
+
+
+def zekerheid_opslaan(opslag: Opslag, stelling_id: str, zekerheid: str | None) -> Callable[[], dt.datetime]:
+    return _met_tijd(lambda: samen.sla_zekerheid_op(opslag.db, opslag.vl, opslag.sessie, stelling_id, zekerheid))
+
+
+def herstemming_opslaan(opslag: Opslag, stelling_id: str, antwoord: str) -> Callable[[], dt.datetime]:
+    return _met_tijd(lambda: samen.sla_herstemming_op(opslag.db, opslag.vl, opslag.sessie, stelling_id, antwoord))
+
+
+@veilig
+def zekerheid(opslag: Opslag, stelling_id: str, nummer: int) -> None:
+    waarde = st.session_state[f"z_{stelling_id}"]
+    opslag.bewaar(
+        f"z_{stelling_id}",
+        zekerheid_opslaan(opslag, stelling_id, waarde),
+        t("telefoon.zekerheid.opgeslagen" if waarde else "telefoon.zekerheid.weg", nummer=nummer),
+    )
+
+
+@veilig
+def herstemming(opslag: Opslag, stelling_id: str, nummer: int) -> None:
+    waarde = st.session_state[f"h_{stelling_id}"]
+    if waarde is not None:
+        opslag.bewaar(
+            f"h_{stelling_id}",
+            herstemming_opslaan(opslag, stelling_id, waarde),
+            t("telefoon.herstemming.opgeslagen", nummer=nummer, keuze=opslag.als_tekst(waarde)),
         )
 
 

@@ -17,13 +17,15 @@ from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.models import Bouwsteen, Stelling
+from scoring.samen import ZEKERHEDEN
 from scoring.tekst import maximum
 from scoring.uitwissel import ANTWOORDEN
 
 OPTIES = list(ANTWOORDEN)
+NIVEAUS = OPTIES[:5]
 
 
-def _begin(parameter: str, waarde: object) -> dict[str, Any]:
+def begin(parameter: str, waarde: object) -> dict[str, Any]:
     """The stored value as the widget's default too, not only as its Session State value.
 
     Without it a radio's default is its first option, level 1: when the browser rebuilds the
@@ -35,8 +37,22 @@ def _begin(parameter: str, waarde: object) -> dict[str, Any]:
     return {parameter: waarde}
 
 
-def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None) -> None:
-    """One stelling: its levels (saved on change), a note (saved on change), and its status."""
+def toon_stelling(
+    o: Opslag,
+    s: Stelling,
+    nummer: int,
+    mijn: MijnAntwoord | None,
+    *,
+    dicht: bool = False,
+    herstemd: bool = False,
+    tweede: str | None = None,
+) -> None:
+    """One stelling: its levels (saved on change), how sure the participant is, a note (saved on
+    change), and its status.
+
+    ``dicht``: the level and the certainty are shown, not changeable (a revealed part, a re-voted
+    stelling); the note stays open. ``herstemd``: the room re-voted the stelling after its
+    discussion, ``tweede`` is this participant's second vote (the one that counts)."""
     vl = o.vl
     opgeslagen_antwoord = mijn.antwoord if mijn else None
     opgeslagen_tekst = (mijn.toelichting if mijn else None) or ""
@@ -49,13 +65,13 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
             t("invullen.keuze", nummer=nummer),
             OPTIES,
             key=sleutel,
-            **_begin("index", OPTIES.index(opgeslagen_antwoord) if opgeslagen_antwoord in OPTIES else None),
+            **begin("index", OPTIES.index(opgeslagen_antwoord) if opgeslagen_antwoord in OPTIES else None),
             format_func=o.als_tekst,
             captions=[letterlijk(s.niveaus.bij(n).nl) for n in range(1, 6)]
             + [letterlijk(vl.schaal.weet_niet.uitleg.nl), letterlijk(vl.schaal.nvt.uitleg.nl)],
             on_change=opslaan.keuze,
             args=(o, s.id, nummer),
-            disabled=o.afgerond,
+            disabled=o.afgerond or dicht,
         )
         o.na_tekenen(
             sleutel,
@@ -64,11 +80,17 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
             partial(invullen.sla_antwoord_op, o.db, vl, o.sessie, s.id, keuze or ""),
             t("invullen.opgeslagen", nummer=nummer, keuze=o.als_tekst(keuze) if keuze else ""),
         )
+        if herstemd:
+            st.caption(
+                t("telefoon.herstemd", keuze=o.als_tekst(tweede)) if tweede else t("telefoon.herstemd.geen"),
+            )
+        if opgeslagen_antwoord in NIVEAUS:
+            toon_zekerheid(o, s.id, nummer, mijn, dicht=dicht)
         tekst_sleutel = f"t_{s.id}"
         tekst = st.text_area(
             t("invullen.toelichting"),
             key=tekst_sleutel,
-            **_begin("value", opgeslagen_tekst),
+            **begin("value", opgeslagen_tekst),
             max_chars=maximum("toelichting"),
             height=80,
             placeholder=t("invullen.toelichting.hint"),
@@ -83,9 +105,9 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
             partial(invullen.sla_toelichting_op, o.db, vl, o.sessie, s.id, tekst),
             t("invullen.toelichting.opgeslagen", nummer=nummer),
         )
-        for sleutel in (f"a_{s.id}", f"t_{s.id}"):
-            if sleutel in o.mislukt:
-                st.error(o.mislukt[sleutel], icon=":material/error:")
+        for sleutel in (f"a_{s.id}", f"z_{s.id}", f"t_{s.id}"):
+            if melding := o.melding(sleutel):
+                st.error(melding, icon=":material/error:")
         if mijn is not None and mijn.antwoord is not None:
             st.caption(t("invullen.status.opgeslagen", tijd=tijd(mijn.gewijzigd_op)))
         elif mijn is not None and mijn.toelichting:
@@ -94,6 +116,31 @@ def toon_stelling(o: Opslag, s: Stelling, nummer: int, mijn: MijnAntwoord | None
             st.caption(t("invullen.status.alleen_toelichting", tijd=tijd(mijn.gewijzigd_op)))
         else:
             st.caption(t("invullen.status.open"))
+
+
+def toon_zekerheid(o: Opslag, stelling_id: str, nummer: int, mijn: MijnAntwoord | None, *, dicht: bool) -> None:
+    """How sure the participant is of the level chosen: optional, one tap, a second tap on the
+    same choice takes it away (issue 16)."""
+    sleutel = f"z_{stelling_id}"
+    opgeslagen = mijn.zekerheid if mijn else None
+    o.uit_database(sleutel, opgeslagen)
+    gekozen = st.segmented_control(
+        t("telefoon.zekerheid.vraag"),
+        ZEKERHEDEN,
+        key=sleutel,
+        default=opgeslagen,
+        format_func=lambda z: t(f"telefoon.zekerheid.{z}"),
+        on_change=opslaan.zekerheid,
+        args=(o, stelling_id, nummer),
+        disabled=o.afgerond or dicht,
+    )
+    o.na_tekenen(
+        sleutel,
+        opgeslagen,
+        gekozen,
+        opslaan.zekerheid_opslaan(o, stelling_id, gekozen),
+        t("telefoon.zekerheid.opgeslagen", nummer=nummer),
+    )
 
 
 def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment: Any) -> None:
@@ -105,7 +152,7 @@ def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment
             t("invullen.ambitie.vraag"),
             OPTIES[:5],
             key=amb_sleutel,
-            **_begin("index", int(opgeslagen) - 1 if opgeslagen else None),
+            **begin("index", int(opgeslagen) - 1 if opgeslagen else None),
             format_func=o.als_tekst,
             horizontal=True,
             on_change=opslaan.ambitie,

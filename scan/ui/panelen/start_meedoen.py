@@ -17,6 +17,7 @@ from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
+from scoring.samen import DISCIPLINES
 from scoring.tekst import maximum
 
 if TYPE_CHECKING:
@@ -42,13 +43,25 @@ def toon_meedoen(db: Database, vl: Vragenlijst) -> None:
             placeholder=t("start.functie.voorbeeld"),
             autocomplete="organization-title",
         )
+        # In a form nothing reacts to typing, so no choice is made for the participant: left
+        # empty, the function typed tells (scoring.samen.discipline_van). Pills, not a list: seven
+        # short choices a phone shows at once, one tap each.
+        vakgebied = st.pills(
+            t("telefoon.vakgebied"),
+            DISCIPLINES,
+            selection_mode="single",
+            default=None,
+            format_func=lambda d: t(f"telefoon.vakgebied.{d}"),
+            key="meedoen_vakgebied",
+        )
+        st.caption(t("telefoon.vakgebied.uitleg"))
         if not st.form_submit_button(t("start.meedoen.knop"), type="primary"):
             return
         if wacht := poging_wachttijd():
             fout(te_veel_pogingen(wacht))
             return
         try:
-            meld_aan(start.neem_deel(db, vl, code=code, naam=naam, functie=functie))
+            meld_aan(start.neem_deel(db, vl, code=code, naam=naam, functie=functie, discipline=vakgebied))
         except OnbekendeCode as onbekend:
             poging_mislukt()
             fout(letterlijk(str(onbekend)))
