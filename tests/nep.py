@@ -668,7 +668,9 @@ class NepSamen:
 
     def disciplines(self, ronde_id: int) -> list[tuple[int, str | None, str | None]]:
         return [
-            (d.id, d.functie, getattr(d, "discipline", None)) for r, d in self._stand.deelnemers.values() if r == ronde_id
+            (d.id, d.functie, getattr(d, "discipline", None))
+            for r, d in self._stand.deelnemers.values()
+            if r == ronde_id
         ]
 
 

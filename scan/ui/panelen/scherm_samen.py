@@ -67,7 +67,7 @@ def _overzicht(vl: Vragenlijst, stand: SamenScherm) -> None:
         cellen = " | ".join(str(a) if a else "·" for a in verdeling)
         lijnen.append(f"| **{nummer[s]}**{mark} | {cellen} | {weet_niet + nvt or '·'} |")
     markdown("scherm_overzicht", "\n".join(lijnen))
-    markdown("scherm_rest", t("scherm.samen.overzicht.uitleg"))
+    markdown("scherm_overzicht_uitleg", t("scherm.samen.overzicht.uitleg"))
 
 
 def toon_samen(vl: Vragenlijst, stand: SamenScherm) -> None:
@@ -105,7 +105,7 @@ def _onthuld(vl: Vragenlijst, stand: SamenScherm) -> None:
     b, nummer, s = stelling_van[stand.focus]
     if deel.stap is not None and deel.stap.bouwsteen is not None:
         # A revealed bouwsteen: its first bespreekpunt with the anchors; the rest in the overview.
-        markdown("scherm_nu", t("scherm.samen.focus", nummer=f"{b.nummer}.{nummer}"))
+        markdown("scherm_focus", t("scherm.samen.focus", nummer=f"{b.nummer}.{nummer}"))
         markdown("scherm_titel_klein", letterlijk(s.tekst.nl))
     verdeling = deel.verdeling.get(stand.focus, (0,) * 5)
     eerste = deel.eerste_verdeling.get(stand.focus) if deel.stap is not None and deel.stap.herstemming else None

@@ -54,6 +54,8 @@ CSS = """
 .st-key-scherm_overzicht th { font-size: 22px; font-weight: 400; color: #4a4a4a; padding: 2px 8px; }
 .st-key-scherm_overzicht td { font-size: 32px; line-height: 1.2; padding: 3px 8px; }
 .st-key-scherm_regie { margin-top: .8rem; }
+.st-key-scherm_focus p { font-size: 22px; color: #4a4a4a; margin: .6rem 0 0 0; }
+.st-key-scherm_overzicht_uitleg p { font-size: 20px; color: #4a4a4a; margin: .2rem 0 0 0; }
 </style>
 """
 
