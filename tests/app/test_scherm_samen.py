@@ -144,7 +144,7 @@ def test_part_over_its_time__the_timer_says_so(
     echt = tijd.nu
     monkeypatch.setattr(tijd, "nu", lambda: echt() + dt.timedelta(minutes=n + 5))
     at.run()
-    assert "⚠ 3:" in _tekst(at) and "over de tijd" in _tekst(at)
+    assert ":material/warning: 3:" in _tekst(at) and "over de tijd" in _tekst(at)
 
 
 def test_paused__no_automatic_refresh_said_in_words(
@@ -176,13 +176,14 @@ def test_presenter_keys__reveal_from_the_projector_view(
     at.switch_page(SCHERM)
     at.query_params.pop("d", None)
     at.run()
-    assert at.button(key="scherm_onthul").proto.shortcut
-    at.button(key="scherm_onthul").click().run()
+    assert at.button(key="presentator_onthul").proto.shortcut
+    assert at.button(key="presentator_timer").proto.shortcut == "t"
+    at.button(key="presentator_onthul").click().run()
     assert not at.exception
     assert samen.mijn_deel(app_db, ronde).stap.onthuld  # type: ignore[union-attr]
     assert "| 1 | 3 · " in _tekst(at)
     # The re-vote key opens the point in focus.
-    at.button(key="scherm_herstem").click().run()
+    at.button(key="presentator_herstem").click().run()
     stap = samen.mijn_deel(app_db, ronde).stap
     assert stap is not None and stap.herstemming and stap.stelling == vragenlijst.bouwstenen[0].stellingen[0].id
     _zonder_namen(at)

@@ -286,15 +286,15 @@ def test_presenter_mode__projector_view_with_the_keys_in_this_browser_session(
     at.button(key="samen_presenteren").click().run()
     assert not at.exception
     assert "d" not in at.query_params and at.query_params["scherm"] == bespreken.presentatie_token(app_db, ronde)
-    assert at.button(key="scherm_volgende")
+    assert at.button(key="presentator_volgende")
     # AppTest reruns the page it was pointed at last; a browser stays on the presenter view.
     at.switch_page("scan/ui/paginas/scherm.py")
     at.query_params.pop("d", None)
-    at.button(key="scherm_volgende").click().run()
+    at.button(key="presentator_volgende").click().run()
     assert not at.exception
     stap = samen.mijn_deel(app_db, ronde).stap
     assert stap is not None and stap.bouwsteen == vragenlijst.bouwstenen[0].id
-    assert at.button(key="scherm_volgende").proto.shortcut
+    assert at.button(key="presentator_volgende").proto.shortcut
     # Keys off (WCAG 2.1.4): the buttons stay, without a shortcut.
-    at.toggle(key="scherm_sneltoetsen").set_value(False).run()
-    assert not at.button(key="scherm_onthul").proto.shortcut
+    at.toggle(key="presentator_sneltoetsen").set_value(False).run()
+    assert not at.button(key="presentator_onthul").proto.shortcut

@@ -89,7 +89,7 @@ def _samen(vl: Vragenlijst, token: str, presentator: Sessie | None) -> None:
     if presentator is not None:
         punt = bespreken.herstem_punt(stand.deel, stand.bespreking, stand.herstemd)
         with st.container(key="scherm_regie"):
-            toon_knoppen(db, vl, presentator, stand.deel.stap, punt, "scherm")
+            toon_knoppen(db, vl, presentator, stand.deel.stap, punt, "presentator")
     markdown("scherm_tijd", t("scherm.bijgewerkt", nu=tijd(nu())))
 
 
@@ -104,7 +104,7 @@ def _live(vl: Vragenlijst, token: str, modus: str | None, presentator: Sessie | 
     with st.container(horizontal=True, key="scherm_onder"):
         st.toggle(t("scherm.samen.pauze"), value=True, key="scherm_verversen")
         if presentator is not None:
-            toon_sneltoetsen_keuze("scherm")
+            toon_sneltoetsen_keuze("presentator")
             if st.button(t("scherm.regie.stop"), key="scherm_regie_stop", icon=":material/close:"):
                 st.session_state.pop(PRESENTEREN, None)
                 st.switch_page(pad("workshop"))
