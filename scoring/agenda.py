@@ -9,10 +9,18 @@ the most important first, by these rules in this order (the first that differs d
 1. the facilitator's mark: unmarked points, then "later", then "geparkeerd";
 2. kernbouwstenen before aanvullende;
 3. larger spread (highest minus lowest level given);
-4. larger distance to the ambition (ambition minus the room's mean level, in whole levels;
+4. the room guesses here (``scoring.samen.Zekerheidsbeeld.gokt``: at least half of those who said
+   how sure they were guessed or answered "weet niet", and at least two did) before a point the
+   room is sure of, at equal spread: a disagreement built on guesses is settled by the one who
+   knows telling the others, and that is best done before the room argues from guesses;
+5. larger distance to the ambition (ambition minus the room's mean level, in whole levels;
    a stelling already at or above the ambition has distance 0);
-5. more people far apart (pairs of participants at least two levels apart);
-6. the questionnaire's order, so the agenda never shuffles between two equal points.
+6. more people far apart (pairs of participants at least two levels apart);
+7. the questionnaire's order, so the agenda never shuffles between two equal points.
+
+Certainty only reorders bespreekpunten: a stelling the room agrees on, guessed or not, does not
+become one (discussing a shared guess brings no new judgement; finding out does, and the
+facilitator sees those stellingen listed apart as "hier gokt de werkgroep").
 
 A point with a consensus counts as done: it leaves the agenda for the list of settled ones.
 The estimate is simple on purpose: minutes per point (the facilitator sets it) times the
@@ -22,7 +30,7 @@ points left; parked points are not left for today, "later" ones are.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,6 +60,8 @@ class Punt(_Model):
     """Levels between the room's mean and the bouwsteen's ambition (0: none, or at or above it)."""
     ver_uiteen: int = Field(ge=0)
     """Pairs of participants at least two levels apart."""
+    gokt: bool = False
+    """The werkgroep is guessing on this stelling (``Zekerheidsbeeld.gokt``)."""
     markering: Markering | None = None
     besproken: bool = False
     """A consensus is recorded: done."""
@@ -93,11 +103,12 @@ class Agenda(_Model):
         return [(p, vanaf + i == self.past) for i, p in enumerate(self.te_doen[vanaf : vanaf + aantal])]
 
 
-def _sleutel(p: Punt) -> tuple[int, bool, int, int, int, int, str]:
+def _sleutel(p: Punt) -> tuple[int, bool, int, bool, int, int, int, str]:
     return (
         _GROEP[p.markering],
         not p.kern,
         -p.spreiding,
+        not p.gokt,
         # Whole levels: a tenth of a level more gap is no reason to discuss something first.
         -math.floor(p.afstand + 1e-9),
         -p.ver_uiteen,
@@ -148,9 +159,15 @@ def ver_uiteen(verdeling: Sequence[int]) -> int:
     )
 
 
-def punten(resultaat: ScanResultaat, markeringen: Mapping[str, Markering] | None = None) -> list[Punt]:
-    """The bespreekpunten of a result as agenda points, with the facilitator's marks."""
+def punten(
+    resultaat: ScanResultaat,
+    markeringen: Mapping[str, Markering] | None = None,
+    gokt: Collection[str] = (),
+) -> list[Punt]:
+    """The bespreekpunten of a result as agenda points, with the facilitator's marks and whether
+    the room guesses on them (``gokt``: the stelling ids where ``Zekerheidsbeeld.gokt``)."""
     markeringen = markeringen or {}
+    gokt = frozenset(gokt)
     bouwstenen = {b.bouwsteen: b for b in resultaat.bouwstenen}
     volgnummer = {s.stelling: i for i, s in enumerate(resultaat.stellingen)}
     uit: list[Punt] = []
@@ -165,6 +182,7 @@ def punten(resultaat: ScanResultaat, markeringen: Mapping[str, Markering] | None
                 spreiding=s.spreiding or 0,
                 afstand=afstand,
                 ver_uiteen=ver_uiteen(s.verdeling),
+                gokt=stelling_id in gokt,
                 markering=markeringen.get(stelling_id),
                 besproken=s.consensus is not None,
                 volgnummer=volgnummer[stelling_id],

@@ -157,14 +157,15 @@ def blind(
             [r for r in eerste if r[1] not in verborgen],
             [r for r in tweede if r[1] not in verborgen],
         )
-    tweede_zichtbaar = [r for r in tweede if r[1] not in verborgen]
-    eerste_zichtbaar = [r for r in eerste if r[1] not in verborgen]
-    terug = [r for r in eerste if r[1] in verborgen]
-    # The first votes of the stelling come back: the view shows the state before the re-vote.
+    # Who already re-voted there: their latest vote is the hidden second one, their first comes
+    # back; everyone else's latest vote there is still their first. The view shows the state
+    # before the re-vote.
+    herstemd = {(d, s) for d, s, _ in tweede if s in verborgen}
     return (
-        [r for r in antwoorden if r[1] not in verborgen] + terug,
-        eerste_zichtbaar,
-        tweede_zichtbaar,
+        [r for r in antwoorden if r[1] not in verborgen or (r[0], r[1]) not in herstemd]
+        + [r for r in eerste if (r[0], r[1]) in herstemd],
+        [r for r in eerste if r[1] not in verborgen],
+        [r for r in tweede if r[1] not in verborgen],
     )
 
 

@@ -657,6 +657,22 @@ class NepSamen:
             if r == ronde_id and a.antwoord is not None and (stellingen is None or s in stellingen)
         ]
 
+    # --- regie: what the facilitator's views read (certainty, disciplines) ---
+
+    def zekerheden(self, ronde_id: int) -> list[tuple[str, str | None, str | None]]:
+        return [
+            (s, a.antwoord, getattr(a, "zekerheid", None))
+            for (_, s), (r, a) in self._stand.mijn_antwoorden.items()
+            if r == ronde_id
+        ]
+
+    def disciplines(self, ronde_id: int) -> list[tuple[int, str | None, str | None]]:
+        return [
+            (d.id, d.functie, getattr(d, "discipline", None))
+            for r, d in self._stand.deelnemers.values()
+            if r == ronde_id
+        ]
+
 
 class NepWerk:
     def __init__(self, stand: NepStand) -> None:

@@ -338,19 +338,21 @@ def _volgorde(vragenlijst: Vragenlijst) -> list[tuple[str, str]]:
 
 
 def inzicht_uit(werk: Werk, vragenlijst: Vragenlijst, ronde_id: int) -> Inzicht:
+    """Blind like every shared view: the open part stays out until its reveal."""
+    modus = (werk.samen.modus(ronde_id) or ("eigen_tempo", False))[0]
+    stap = werk.samen.huidige(ronde_id) if modus == "samen" else None
+    bs = bouwsteen_stellingen(vragenlijst)
     tweede = werk.samen.herstemmingen(ronde_id)
     eerste = werk.samen.eerste_stemmen(ronde_id)
+    laatst, eerste, tweede = regels.blind(modus, stap, bs, regels.laatste_stemmen(eerste, tweede), eerste, tweede)
+    verborgen = regels.verborgen_stellingen(modus, stap, bs)
     disciplines: Mapping[int, str] = {
         d: regels.discipline_van(functie, gekozen) for d, functie, gekozen in werk.samen.disciplines(ronde_id)
     }
     return Inzicht(
         herstemmingen=regels.herstemmingen(_volgorde(vragenlijst), eerste, tweede),
-        disciplines=tuple(
-            regels.discipline_beelden(
-                bouwsteen_stellingen(vragenlijst), regels.laatste_stemmen(eerste, tweede), disciplines
-            )
-        ),
-        zekerheid=regels.zekerheid(werk.samen.zekerheden(ronde_id)),
+        disciplines=tuple(regels.discipline_beelden(bs, laatst, disciplines)),
+        zekerheid=regels.zekerheid(r for r in werk.samen.zekerheden(ronde_id) if r[0] not in verborgen),
     )
 
 
@@ -436,3 +438,100 @@ def deel_stellingen(vragenlijst: Vragenlijst, stap: Stap) -> list[tuple[Bouwstee
     return [
         (b, nummer, s) for b in vragenlijst.bouwstenen for nummer, s in enumerate(b.stellingen, start=1) if s.id in ids
     ]
+
+
+# --- regie ---
+# The facilitator's live control of a Samen session (issue 16, items 1, 3, 5, 6, 8): one read
+# per refresh of the Workshop page's Samen block, with the blind rule applied to everything it
+# shows besides who has answered.
+
+
+class Regie(_Model):
+    """What the facilitator's Samen block shows at one refresh, read in one unit of work."""
+
+    deel: DeelStand
+    voortgang: tuple[Voortgang, ...]
+    namen: dict[str, tuple[tuple[str, str], ...]]
+    """Per stelling of the revealed current part, (name, answer) of each vote; only when the round
+    shows names to the facilitator (``op_naam``), otherwise empty."""
+    herstemd: frozenset[str]
+    """Stellingen re-voted (or being re-voted) already: a second re-vote is refused."""
+    gestemd: tuple[str, ...]
+    """Stellingen with a first vote that is not blind now, in questionnaire order: what a re-vote
+    can be opened on."""
+    vergelijking: regels.StemVergelijking | None
+    """For a revealed re-vote: first vote beside second, and the outcome."""
+    disciplines: tuple[regels.DisciplineBeeld, ...]
+    """Per bouwsteen, the discipline groups (never fewer than two people), from what is not blind."""
+    zekerheid: dict[str, regels.Zekerheidsbeeld]
+    """Per stelling that is not blind now: how sure the room is."""
+
+
+def _blinde_rijen(
+    werk: Werk, vragenlijst: Vragenlijst, ronde_id: int, modus: str, stap: Stap | None
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]], list[tuple[int, str, str]], set[str]]:
+    """(latest, first, second votes) as a shared view may use them, and the blind stellingen."""
+    bs = bouwsteen_stellingen(vragenlijst)
+    eerste = werk.samen.eerste_stemmen(ronde_id)
+    tweede = werk.samen.herstemmingen(ronde_id)
+    laatste, eerste_z, tweede_z = regels.blind(modus, stap, bs, regels.laatste_stemmen(eerste, tweede), eerste, tweede)
+    return laatste, eerste_z, tweede_z, regels.verborgen_stellingen(modus, stap, bs)
+
+
+def regie(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Regie:
+    """The current part, who answered it, and the evidence beside it: facilitator only.
+
+    Names beside answers only in a round that shows them (``op_naam``) and only once the part is
+    revealed; the discipline groups and certainty leave the blind part out, as every shared view
+    does (the facilitator's screen may be seen by the room)."""
+    with db.inzage() as werk:
+        ronde, _ = eis_facilitator(werk, sessie)
+        voortgang = werk.rondes.voortgang(ronde.id)
+        deel = deel_stand(werk, vragenlijst, ronde.id, voortgang)
+        laatste, eerste, tweede, verborgen = _blinde_rijen(werk, vragenlijst, ronde.id, deel.modus, deel.stap)
+        herstemd = frozenset(werk.samen.herstemde_stellingen(ronde.id))
+        naam_van = {v.deelnemer_id: v.naam for v in voortgang}
+        namen: dict[str, tuple[tuple[str, str], ...]] = {}
+        vergelijking = None
+        stap = deel.stap
+        if stap is not None and stap.onthuld:
+            rijen = tweede if stap.herstemming else eerste
+            if deel.op_naam:
+                for s in deel.stellingen:
+                    namen[s] = tuple(sorted((naam_van.get(d, "?"), a) for d, st_, a in rijen if st_ == s))
+            if stap.herstemming and stap.stelling is not None:
+                b = next(b for b, lijst in bouwsteen_stellingen(vragenlijst).items() if stap.stelling in lijst)
+                vergelijking = regels.vergelijk(
+                    stap.stelling,
+                    b,
+                    (int(a) for _, s, a in eerste if s == stap.stelling and a.isdigit()),
+                    (int(a) for _, s, a in tweede if s == stap.stelling and a.isdigit()),
+                )
+        met_stem = {s for _, s, _ in eerste}
+        disciplines = {
+            d: regels.discipline_van(functie, gekozen) for d, functie, gekozen in werk.samen.disciplines(ronde.id)
+        }
+        return Regie(
+            deel=deel,
+            voortgang=tuple(voortgang),
+            namen=namen,
+            herstemd=herstemd,
+            gestemd=tuple(s for _, s in _volgorde(vragenlijst) if s in met_stem and s not in verborgen),
+            vergelijking=vergelijking,
+            disciplines=tuple(regels.discipline_beelden(bouwsteen_stellingen(vragenlijst), laatste, disciplines)),
+            zekerheid={
+                s: z for s, z in regels.zekerheid(werk.samen.zekerheden(ronde.id)).items() if s not in verborgen
+            },
+        )
+
+
+def geplande_minuten(plan: regels.Sessieplan, stap: Stap | None) -> float | None:
+    """The minutes the session plan gives the part ``stap``: a bouwsteen its scoring and reveal,
+    a single stelling a minute and the reveal, a re-vote one bespreekpunt."""
+    if stap is None:
+        return None
+    if stap.herstemming:
+        return plan.minuten_per_punt
+    if stap.bouwsteen is not None:
+        return plan.minuten_voor("scoren", stap.bouwsteen)
+    return regels.MINUTEN_PER_STELLING + regels.ONTHUL_MINUTEN

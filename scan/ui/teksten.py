@@ -390,8 +390,8 @@ NL: dict[str, str] = {
         "Besproken: {besproken} · geparkeerd: {geparkeerd}."
     ),
     "workshop.agenda.volgorde": (
-        "Volgorde: kernbouwstenen eerst, dan de grootste spreiding, de grootste afstand tot de ambitie en de "
-        "meeste deelnemers ver uit elkaar. Later en geparkeerd staan achteraan."
+        "Volgorde: kernbouwstenen eerst, dan de grootste spreiding, waar de werkgroep gokt, de grootste afstand "
+        "tot de ambitie en de meeste deelnemers ver uit elkaar. Later en geparkeerd staan achteraan."
     ),
     "workshop.agenda.buiten_budget": "Past niet meer binnen {budget} minuten:",
     "workshop.agenda.geparkeerd.kop": "Geparkeerd ({aantal})",
@@ -432,6 +432,137 @@ NL: dict[str, str] = {
     "scherm.geen_bespreekpunten": "Nog geen bespreekpunten: waar al geantwoord is, liggen de antwoorden dicht bij elkaar.",
     "scherm.alles_besproken": "Alle bespreekpunten zijn besproken of geparkeerd.",
     "scherm.bijgewerkt": "Bijgewerkt om {nu}",
+    # --- issue 16: regie (the facilitator's Samen control, the projector in a Samen session) ---
+    "regie.werkwijze": "Werkwijze",
+    "regie.modus.eigen_tempo": "Eigen tempo",
+    "regie.modus.samen": "Samen",
+    "regie.op_naam": "Namen bij antwoorden (alleen voor u)",
+    "regie.uitleg.eigen_tempo": (
+        "Eigen tempo: iedereen vult alle stellingen in zijn eigen tempo in. Kies Samen om de zaal per bouwsteen "
+        "blind te laten stemmen en daarna te onthullen."
+    ),
+    "regie.uitleg.samen": (
+        "Samen: u opent een bouwsteen of stelling, de telefoons volgen. Niemand ziet andermans antwoord tot u "
+        "onthult, ook het presentatiescherm niet."
+    ),
+    "regie.naam.uit": "Anoniem: u ziet wie al geantwoord heeft, niet wie wat antwoordde.",
+    "regie.naam.aan": "Op naam: u ziet namen bij de antwoorden; het presentatiescherm toont nooit namen.",
+    "regie.sneltoetsen": "Sneltoetsen",
+    "regie.sneltoetsen.uitleg": (
+        "Aan: → volgende bouwsteen, O onthullen, H herstemming, T timer opnieuw. Zet uit als de toetsen u of uw "
+        "schermlezer in de weg zitten."
+    ),
+    "regie.nog_niets": "Nog geen onderdeel geopend. Druk op Volgende bouwsteen om met de eerste te beginnen.",
+    "regie.status.blind": "Blind: de antwoorden blijven verborgen tot u onthult.",
+    "regie.status.onthuld": "Onthuld: de verdeling is zichtbaar, ook op het presentatiescherm.",
+    "regie.geantwoord": "**{klaar} van {aantal}** hebben geantwoord",
+    "regie.geantwoord.herstemming": "**{klaar} van {aantal}** hebben opnieuw gestemd",
+    "regie.wacht_op": "nog bezig: {namen}",
+    "regie.timer": "Timer: {tijd} van {minuten} min gepland",
+    "regie.timer.los": "Timer: {tijd}",
+    "regie.timer.over": "Dit onderdeel loopt {over} over de geplande tijd.",
+    "regie.knop.volgende": "Volgende bouwsteen",
+    "regie.knop.onthul": "Onthullen",
+    "regie.knop.herstem": "Herstemming {nummer}",
+    "regie.knop.herstem_geen": "Herstemming",
+    "regie.knop.timer": "Timer opnieuw",
+    "regie.knop.bouwsteen": "Bouwsteen openen",
+    "regie.knop.stelling": "Stelling openen",
+    "regie.knop.herstemming": "Herstemming openen",
+    "regie.gedaan.volgende": "Volgende bouwsteen geopend",
+    "regie.gedaan.onthul": "Onthuld",
+    "regie.gedaan.herstem": "Herstemming geopend",
+    "regie.gedaan.timer": "Timer opnieuw gestart",
+    "regie.gedaan.bouwsteen": "Bouwsteen geopend",
+    "regie.gedaan.stelling": "Stelling geopend",
+    "regie.kies_stelling": "Kies eerst een stelling.",
+    "regie.anders_openen": "Een andere bouwsteen, stelling of herstemming openen",
+    "regie.kies_bouwsteen": "Bouwsteen",
+    "regie.kies_stelling.label": "Eén stelling",
+    "regie.kies_stelling.leeg": "Kies een stelling",
+    "regie.kies_herstemming": "Herstemming over (al gestemd en zichtbaar)",
+    "regie.kol.stelling": "Stelling",
+    "regie.kol.eerste": "Eerste stem",
+    "regie.kol.wie": "Wie (op naam)",
+    "regie.uitkomst.geen": "Nog geen niveaus in de herstemming.",
+    "regie.uitkomst.samengekomen": "Samengekomen: spreiding {voor} → {na}, alle niveaus binnen één niveau.",
+    "regie.uitkomst.uiteen_gebleven": "Uiteen gebleven: spreiding {voor} → {na}.",
+    "regie.uitkomst.verder_uiteen": "Verder uiteen: spreiding {voor} → {na}.",
+    "regie.presenteren": "Presenteren met sneltoetsen",
+    "regie.presenteren.uitleg": (
+        "Toont in dit venster het presentatiescherm met de knoppen en sneltoetsen eronder, om op de beamer te "
+        "zetten. De adresbalk toont dan alleen de presentatielink, niet uw persoonlijke link."
+    ),
+    "regie.plan.kop": "Sessieplan: {gepland} van {duur} minuten",
+    "regie.plan.duur": "Duur van de sessie (minuten)",
+    "regie.plan.standaard": "Nog niet ingesteld: het plan rekent met {duur} minuten.",
+    "regie.plan.kol.onderdeel": "Onderdeel",
+    "regie.plan.kol.minuten": "Minuten",
+    "regie.plan.intro": "Opening en uitleg",
+    "regie.plan.scoren": "Blind scoren en onthullen",
+    "regie.plan.bespreken": "Bespreekpunten",
+    "regie.plan.doelen": "Doelen",
+    "regie.plan.punten": "Er passen {past} van de {van} bespreekpunten, {minuten} minuten per punt.",
+    "regie.plan.over": (
+        "Het plan loopt {over} minuten uit over de {duur} minuten van de sessie: maak de sessie langer of kies "
+        "minder bouwstenen."
+    ),
+    "regie.disciplines.uitleg": (
+        "Zien de disciplines een bouwsteen anders? Per groep het gemiddelde niveau. Een discipline met één persoon "
+        "telt mee in een grotere groep, zodat niemand herkenbaar is. Alleen voor u, nooit op het "
+        "presentatiescherm."
+    ),
+    "regie.disciplines.leeg": "Nog niet genoeg antwoorden van verschillende disciplines om te vergelijken.",
+    "regie.kol.bouwsteen": "Bouwsteen",
+    "regie.kol.groepen": "Groepen (personen): gemiddeld niveau",
+    "regie.kol.verschil": "Verschil",
+    "regie.kol.anders": "Ziet het anders?",
+    "regie.ziet_anders": "ja, een niveau of meer",
+    "regie.groep": "{namen} ({personen}): {gemiddelde}",
+    "regie.discipline.kcc": "KCC",
+    "regie.discipline.backoffice": "backoffice",
+    "regie.discipline.ict": "ICT",
+    "regie.discipline.beleid": "beleid",
+    "regie.discipline.communicatie": "communicatie",
+    "regie.discipline.management": "management",
+    "regie.discipline.overig": "overig",
+    "regie.tab.disciplines": "Disciplines",
+    "regie.gokt": "de werkgroep gokt",
+    "regie.gokken.kop": "Hier gokt de werkgroep",
+    "regie.gokken.uitleg": (
+        "Minstens de helft van wie zei hoe zeker hij was, gokte of koos weet niet. Bij een bespreekpunt staat het "
+        "daarom eerder op de agenda; waar iedereen hetzelfde gokt, helpt uitzoeken meer dan bespreken."
+    ),
+    "regie.gokken.regel": "**{nummer}** {tekst} · gok {gok}, weet niet {weet_niet}, zeker of denk het {zeker}",
+    "scherm.samen.nog_niets": "De facilitator opent zo het eerste onderdeel. Houd uw telefoon bij de hand.",
+    "scherm.samen.bouwsteen": "Bouwsteen {nummer}",
+    "scherm.samen.stelling": "Stelling {nummer} · {bouwsteen}",
+    "scherm.samen.herstemming": "Opnieuw stemmen · stelling {nummer} · {bouwsteen}",
+    "scherm.samen.blind": "Stem nu op uw telefoon. De antwoorden blijven verborgen tot de facilitator ze onthult.",
+    "scherm.samen.blind.herstemming": (
+        "Stem opnieuw op uw telefoon, na het gesprek. Uw eerste stem blijft bewaard; verborgen tot de onthulling."
+    ),
+    "scherm.samen.geantwoord": "**{klaar} van {aantal}** hebben geantwoord",
+    "scherm.samen.geantwoord.herstemming": "**{klaar} van {aantal}** hebben opnieuw gestemd",
+    "scherm.samen.verborgen": "Verborgen tot de onthulling",
+    "scherm.samen.onthuld": "Onthuld",
+    "scherm.samen.timer": ":material/timer: {tijd} van {minuten} min",
+    "scherm.samen.timer.los": ":material/timer: {tijd}",
+    "scherm.samen.timer.over": ":material/warning: {over} over de tijd",
+    "scherm.samen.focus": "Eerst bespreken: stelling {nummer}",
+    "scherm.samen.eens": "Hier ligt iedereen dicht bij elkaar: geen bespreekpunten in dit onderdeel.",
+    "scherm.samen.rest": "Weet niet: {weet_niet} · n.v.t.: {nvt}",
+    "scherm.samen.uitkomst.samengekomen": "Samengekomen: spreiding {voor} → {na}",
+    "scherm.samen.uitkomst.uiteen_gebleven": "Uiteen gebleven: spreiding {voor} → {na}",
+    "scherm.samen.uitkomst.verder_uiteen": "Verder uiteen: spreiding {voor} → {na}",
+    "scherm.samen.overzicht.uitleg": "◆ bespreekpunt: twee of meer niveaus uit elkaar · ? weet niet of n.v.t.",
+    "scherm.samen.pauze": "Automatisch bijwerken",
+    "scherm.samen.stil": "Bijwerken staat stil. Zet het weer aan om de stand te volgen.",
+    "scherm.kol.stelling": "Stelling",
+    "scherm.kol.weet_niet": "?",
+    "scherm.kol.eerst": "Eerst",
+    "scherm.kol.nu": "Nu",
+    "scherm.regie.stop": "Stoppen met presenteren",
     "resultaten.titel": "Resultaten {gemeente}",
     "resultaten.ronde": "Scanronde {code} · {datum} · scores van 0 tot 100, uit alle antwoorden die nu zijn opgeslagen",
     "resultaten.leeg": "Er zijn nog geen antwoorden met een niveau. Zodra iemand een stelling beantwoordt, verschijnen hier de scores.",

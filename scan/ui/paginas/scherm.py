@@ -14,33 +14,39 @@ are panels (``scan/ui/panelen/scherm_*.py``).
 
 import streamlit as st
 
+from scan.leesmodellen import Sessie
 from scan.services import bespreken, workshop
 from scan.ui.afscherming import poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.context import TOKEN_PARAM, database, vragenlijst_van_ronde
 from scan.ui.foutgrens import met_foutgrens
 from scan.ui.links import SCHERM_PARAM
+from scan.ui.navigatie import pad
 from scan.ui.opmaak import tijd
 from scan.ui.panelen.scherm_agenda import toon_nu, toon_stand
 from scan.ui.panelen.scherm_meedoen import toon_kop, toon_meedoen
+from scan.ui.panelen.scherm_samen import toon_samen
 from scan.ui.panelen.scherm_stijl import CSS, markdown
 from scan.ui.panelen.scherm_voortgang import toon_voortgang
+from scan.ui.panelen.workshop_samen import PRESENTEREN, toon_knoppen, toon_sneltoetsen_keuze
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.tijd import nu
 
 VERNIEUW_SECONDEN = 3
+SAMEN_SECONDEN = 1
+"""A Samen session: a vote reaches the projector within a second (issue 16, item 4)."""
 
 
-@st.fragment(run_every=VERNIEUW_SECONDEN)
 @met_foutgrens
-def _live(vl: Vragenlijst, token: str) -> None:
-    # One cheap rerun of this function every few seconds, not of the page: one read and the
-    # pure engine over the round's answers. The token is looked up each time, so a projector
-    # still showing a renewed (old) link stops showing the room at its next refresh.
+def _eigen_tempo(vl: Vragenlijst, token: str) -> None:
+    # One read and the pure engine over the round's answers. The token is looked up each time,
+    # so a projector still showing a renewed (old) link stops showing the room at its next refresh.
     stand = bespreken.scherm_stand(database(), vl, token)
     if stand is None:
         st.info(t("scherm.onbekend"), icon=":material/link_off:")
         return
+    if bespreken.modus_voor_scherm(database(), token) == "samen":
+        st.rerun()  # the facilitator switched to Samen: the page draws that view, refreshed every second
     ronde, a, punten = stand.ronde, stand.bespreking.agenda, stand.bespreking.punten
     iedereen_binnen = workshop.iedereen_begonnen(stand.voortgang)
     afgerond = ronde.status == "afgerond"
@@ -57,6 +63,53 @@ def _live(vl: Vragenlijst, token: str) -> None:
         toon_stand(a, punten)
         toon_voortgang(stand.voortgang, sum(len(b.stellingen) for b in vl.bouwstenen))
         markdown("scherm_tijd", t("scherm.bijgewerkt", nu=tijd(nu())))
+
+
+@met_foutgrens
+def _samen(vl: Vragenlijst, token: str, presentator: Sessie | None) -> None:
+    # Never a name here, not even in a round that shows names to its facilitator: the count of
+    # who answered, and after the reveal the anonymous distribution.
+    db = database()
+    stand = bespreken.samen_scherm(db, vl, token)
+    if stand is None:
+        st.info(t("scherm.onbekend"), icon=":material/link_off:")
+        return
+    if stand.deel.modus != "samen":
+        st.rerun()  # back to Eigen tempo: today's view, at its own pace
+    ronde = stand.ronde
+    afgerond = ronde.status == "afgerond"
+    # The big join block while no part is open yet (people are still coming in), then one line.
+    groot = stand.deel.stap is None and not afgerond
+    toon_kop(ronde, met_code=not groot and not afgerond)
+    if afgerond:
+        markdown("scherm_stand", t("scherm.afgerond"))
+    if groot:
+        toon_meedoen(ronde)
+    toon_samen(vl, stand)
+    if presentator is not None:
+        punt = bespreken.herstem_punt(stand.deel, stand.bespreking, stand.herstemd)
+        with st.container(key="scherm_regie"):
+            toon_knoppen(db, vl, presentator, stand.deel.stap, punt, "presentator")
+    markdown("scherm_tijd", t("scherm.bijgewerkt", nu=tijd(nu())))
+
+
+def _live(vl: Vragenlijst, token: str, modus: str | None, presentator: Sessie | None) -> None:
+    if modus != "samen":
+        # Eigen tempo: today's projector, unchanged.
+        st.fragment(_eigen_tempo, run_every=VERNIEUW_SECONDEN)(vl, token)
+        return
+    # WCAG 2.2.2: a view that updates every second can be paused (a view setting; it writes nothing).
+    aan = st.session_state.get("scherm_verversen", True)
+    st.fragment(_samen, run_every=SAMEN_SECONDEN if aan else None)(vl, token, presentator)
+    with st.container(horizontal=True, key="scherm_onder"):
+        st.toggle(t("scherm.samen.pauze"), value=True, key="scherm_verversen")
+        if presentator is not None:
+            toon_sneltoetsen_keuze("presentator")
+            if st.button(t("scherm.regie.stop"), key="scherm_regie_stop", icon=":material/close:"):
+                st.session_state.pop(PRESENTEREN, None)
+                st.switch_page(pad("workshop"))
+    if not aan:
+        st.caption(t("scherm.samen.stil"))
 
 
 # Never a personal link in the projected address bar, even when someone pasted one with it.
@@ -76,4 +129,12 @@ if ronde is None:
     poging_mislukt()
     st.info(t("scherm.onbekend"), icon=":material/link_off:")
     st.stop()
-_live(vragenlijst_van_ronde(ronde), token)
+# The presenter keys only for the facilitator who pressed "Presenteren" on their own Workshop page
+# in this browser session: the personal token is the one this session signed in with (never read
+# from this page's address), checked again against the round on every page run.
+presentator = (
+    bespreken.presentator(database(), token, st.session_state.get("token"))
+    if st.session_state.get(PRESENTEREN) == ronde.id
+    else None
+)
+_live(vragenlijst_van_ronde(ronde), token, bespreken.modus_voor_scherm(database(), token), presentator)

@@ -1,4 +1,5 @@
-"""Workshop (facilitator): join code and QR for the room, who is filling in, bespreekpunten, consensus.
+"""Workshop (facilitator): join code and QR for the room, the Samen session's controls, who is
+filling in, bespreekpunten, consensus.
 
 Made to be projected: large type, one thing per block, the progress table refreshes itself
 every few seconds so the facilitator never has to press reload in front of the group. The
@@ -17,6 +18,7 @@ from scan.ui.panelen.workshop_bouwsteen import toon_bouwsteen
 from scan.ui.panelen.workshop_deelnemers import toon_deelnemers
 from scan.ui.panelen.workshop_meedoen import toon_meedoen, toon_scherm_link
 from scan.ui.panelen.workshop_naleving import toon_naleving
+from scan.ui.panelen.workshop_samen import toon_disciplines, toon_samen
 from scan.ui.panelen.workshop_stelling import Stellingen
 from scan.ui.panelen.workshop_voortgang import toon_voortgang
 from scan.ui.teksten import t
@@ -46,6 +48,8 @@ if melding_bovenaan := st.session_state.pop("workshop_melding", None):
 
 toon_meedoen(sessie)
 toon_scherm_link(db, sessie)
+# Issue 16: Eigen tempo or Samen, and in a Samen session the controls of the part the room works on.
+toon_samen(db, vl, sessie)
 toon_voortgang(db, vl, sessie)
 # The result and the agreed levels for the tabs that are not live, read once per page run.
 stand = bespreken.bespreking(db, vl, ronde.id)
@@ -56,6 +60,7 @@ labels = [
     t("workshop.tab.bespreekpunten.vast"),
     t("workshop.tab.bouwsteen"),
     t("werkgroep.tab.ambities"),
+    t("regie.tab.disciplines"),
     # The compliance check only for a questionnaire version that has one (issue 15, point 5).
     *([t("workshop.tab.naleving")] if vl.naleving else []),
     t("werkgroep.tab.deelnemers"),
@@ -77,6 +82,8 @@ with tab_deelnemers:
     toon_deelnemers(db, vl, sessie)
 with tab_ambities:
     toon_ambities(db, vl, sessie, stand.resultaat)
+with tabs[t("regie.tab.disciplines")]:
+    toon_disciplines(db, vl, sessie)
 if vl.naleving:
     with tabs[t("workshop.tab.naleving")]:
         toon_naleving(db, vl, sessie)

@@ -7,12 +7,14 @@ Layer: ``scan/ui`` (Streamlit). The order, the parked points and where the budge
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from scan.ui.panelen.scherm_stijl import markdown
 from scan.ui.panelen.workshop_gemeen import kort_getal
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.agenda import Agenda
-from scoring.models import Vragenlijst
+from scoring.models import Stelling, Vragenlijst
 from scoring.resultaat import ScanResultaat
 
 MAX_DAARNA = 4
@@ -35,6 +37,33 @@ def toon_stand(a: Agenda, aantal_punten: int) -> None:
     )
 
 
+def toon_verdeling(
+    vl: Vragenlijst, stelling: Stelling, verdeling: Sequence[int], eerste: Sequence[int] | None = None
+) -> None:
+    """Anonymous: how many chose each level, with what that level means for this stelling; only
+    the levels chosen. With ``eerste`` (a re-vote) the first vote's count stands beside it."""
+    niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
+    if eerste is None:
+        kop = f"| {t('scherm.kol.aantal')} | {t('scherm.kol.niveau')} | {t('scherm.kol.betekenis')} |\n|:-:|:--|:--|"
+        rijen = [
+            f"| {aantal} | {n} · {letterlijk(niveau_naam[n])} | {letterlijk(stelling.niveaus.bij(n).nl)} |"
+            for n, aantal in enumerate(verdeling, start=1)
+            if aantal
+        ]
+        markdown("scherm_verdeling", "\n".join([kop, *rijen]))
+        return
+    kop = (
+        f"| {t('scherm.kol.eerst')} | {t('scherm.kol.nu')} | {t('scherm.kol.niveau')} | {t('scherm.kol.betekenis')} |"
+        "\n|:-:|:-:|:--|:--|"
+    )
+    rijen = [
+        f"| {voor} | {na} | {n} · {letterlijk(niveau_naam[n])} | {letterlijk(stelling.niveaus.bij(n).nl)} |"
+        for n, (voor, na) in enumerate(zip(eerste, verdeling, strict=True), start=1)
+        if voor or na
+    ]
+    markdown("scherm_verdeling_twee", "\n".join([kop, *rijen]))
+
+
 def toon_nu(vl: Vragenlijst, resultaat: ScanResultaat, a: Agenda, aantal_punten: int) -> None:
     """The point to discuss now with its anonymous distribution, and what comes after it."""
     if not aantal_punten:
@@ -50,18 +79,7 @@ def toon_nu(vl: Vragenlijst, resultaat: ScanResultaat, a: Agenda, aantal_punten:
     markdown("scherm_nu", t("scherm.nu", nummer=f"{b.nummer}.{nummer}", bouwsteen=letterlijk(b.naam.nl)))
     markdown("scherm_titel", letterlijk(stelling.tekst.nl))
     r = resultaat.stelling(eerste.stelling)
-    niveau_naam = {n.niveau: n.naam.nl for n in vl.schaal.niveaus}
-    # Anonymous: how many chose each level, with what that level means for this stelling.
-    lijnen = [
-        f"| {t('scherm.kol.aantal')} | {t('scherm.kol.niveau')} | {t('scherm.kol.betekenis')} |",
-        "|:-:|:--|:--|",
-        *(
-            f"| {aantal} | {n} · {letterlijk(niveau_naam[n])} | {letterlijk(stelling.niveaus.bij(n).nl)} |"
-            for n, aantal in enumerate(r.verdeling, start=1)
-            if aantal
-        ),
-    ]
-    markdown("scherm_verdeling", "\n".join(lijnen))
+    toon_verdeling(vl, stelling, r.verdeling)
     # The room agrees on one level with the same rule everyone filled in with.
     markdown(
         "scherm_rest",

@@ -2,7 +2,7 @@
 
 Layer: ``scan/ui`` (Streamlit). Only our own CSS, no user text. Sizes in px: the projector is
 1920×1080 and the back row reads the live information (names, progress, the point to discuss)
-at 28 px or more; the page's own labels stay smaller so that the live information is the largest
+at 28 px or more (the count of who answered and the timer of a Samen session larger still); the page's own labels stay smaller so that the live information is the largest
 text.
 """
 
@@ -40,6 +40,22 @@ CSS = """
   text-overflow: ellipsis; }
 .st-key-scherm_leeg p { font-size: 30px; }
 .st-key-scherm_tijd p { font-size: 18px; color: #4a4a4a; margin: 0; }
+.st-key-scherm_teller p { font-size: 64px; line-height: 1.1; margin: 0 0 .3rem 0; }
+.st-key-scherm_timer p { font-size: 44px; font-variant-numeric: tabular-nums; margin: .4rem 0 0 0; }
+.st-key-scherm_timer_over p { font-size: 32px; font-weight: 700; color: #8a1c00; margin: 0 0 .4rem 0; }
+.st-key-scherm_blind p { font-size: 32px; line-height: 1.35; margin: 1rem 0; }
+.st-key-scherm_titel_klein p { font-size: 30px; font-weight: 600; line-height: 1.25; margin: .1rem 0 .4rem 0; }
+.st-key-scherm_verdeling_twee th { font-size: 22px; font-weight: 400; color: #4a4a4a; padding: 2px 10px; }
+.st-key-scherm_verdeling_twee td { font-size: 22px; line-height: 1.25; padding: 4px 10px; vertical-align: middle; }
+.st-key-scherm_verdeling_twee td:nth-child(1) { font-size: 40px; color: #4a4a4a; text-align: center; }
+.st-key-scherm_verdeling_twee td:nth-child(2) { font-size: 56px; font-weight: 700; text-align: center; }
+.st-key-scherm_verdeling_twee td:nth-child(3) { font-size: 30px; font-weight: 600; white-space: nowrap; }
+.st-key-scherm_overzicht table { width: 100%; margin-top: .6rem; }
+.st-key-scherm_overzicht th { font-size: 22px; font-weight: 400; color: #4a4a4a; padding: 2px 8px; }
+.st-key-scherm_overzicht td { font-size: 32px; line-height: 1.2; padding: 3px 8px; }
+.st-key-scherm_regie { margin-top: .8rem; }
+.st-key-scherm_focus p { font-size: 22px; color: #4a4a4a; margin: .6rem 0 0 0; }
+.st-key-scherm_overzicht_uitleg p { font-size: 20px; color: #4a4a4a; margin: .2rem 0 0 0; }
 </style>
 """
 

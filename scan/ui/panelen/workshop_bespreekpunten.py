@@ -27,6 +27,31 @@ if TYPE_CHECKING:
 MAX_OPEN = 12
 
 
+def _gokken(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
+    """Where the werkgroep is guessing (issue 16, item 6), in questionnaire order; the blind part
+    of a Samen session is left out by the service."""
+    gokt = bespreken.gokken(db, vl, sessie.ronde.id)
+    if not gokt:
+        return
+    regels = [
+        "- "
+        + t(
+            "regie.gokken.regel",
+            nummer=f"{b.nummer}.{i}",
+            tekst=letterlijk(s.tekst.nl),
+            gok=gokt[s.id].gok,
+            weet_niet=gokt[s.id].weet_niet,
+            zeker=gokt[s.id].zeker + gokt[s.id].denk_het,
+        )
+        for b in vl.bouwstenen
+        for i, s in enumerate(b.stellingen, start=1)
+        if s.id in gokt
+    ]
+    with st.expander(f"{t('regie.gokken.kop')} ({len(regels)})", key="bp_gokken"):
+        st.caption(t("regie.gokken.uitleg"))
+        st.markdown("\n".join(regels), anchors=False)
+
+
 def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellingen: Stellingen) -> None:
     @veilig
     def stel_in() -> None:
@@ -66,6 +91,7 @@ def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellinge
             key="workshop_agenda_budget",
             on_change=stel_in,
         )
+        _gokken(db, vl, sessie)
         if not nu.punten:
             st.info(t("workshop.bespreekpunten.geen"), icon=":material/check:")
             return
@@ -85,13 +111,15 @@ def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellinge
         for i, (p, budget_op) in enumerate(a.venster(0, MAX_OPEN)):
             if budget_op:
                 st.caption(t("workshop.agenda.buiten_budget", budget=kort_getal(a.budget_minuten)))
-            stellingen.toon(p.stelling, i == 0, "bp", nu.resultaat, nu.consensus, p.markering, agenda=True)
+            stellingen.toon(p.stelling, i == 0, "bp", nu.resultaat, nu.consensus, p.markering, agenda=True, gokt=p.gokt)
         if len(a.te_doen) > MAX_OPEN:
             st.caption(t("workshop.bespreekpunten.meer", aantal=len(a.te_doen) - MAX_OPEN))
         if a.geparkeerde:
             st.subheader(t("workshop.agenda.geparkeerd.kop", aantal=len(a.geparkeerde)), anchor=False)
             for p in a.geparkeerde:
-                stellingen.toon(p.stelling, False, "bp", nu.resultaat, nu.consensus, p.markering, agenda=True)
+                stellingen.toon(
+                    p.stelling, False, "bp", nu.resultaat, nu.consensus, p.markering, agenda=True, gokt=p.gokt
+                )
         # Settled ones move to their own list, so a level just recorded stays in view.
         if a.besproken:
             st.subheader(t("workshop.besproken.kop", aantal=len(a.besproken)), anchor=False)

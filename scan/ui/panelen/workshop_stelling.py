@@ -219,6 +219,7 @@ class Stellingen:
         afspraken: dict[str, ConsensusInfo],
         markering: Markering | None = None,
         agenda: bool = False,
+        gokt: bool = False,
     ) -> None:
         b, nummer, s = self.stelling_van[stelling_id]
         niveau_naam = self.niveau_naam
@@ -231,6 +232,8 @@ class Stellingen:
         )
         if markering:
             status += f" · {t(f'workshop.agenda.gemarkeerd.{markering}')}"
+        if gokt:
+            status += f" · {t('regie.gokt')}"
         # Keyed: the label changes with live answers, the facilitator's open or closed stays.
         with st.expander(f"{b.nummer}.{nummer} {s.tekst.nl} · {status}", expanded=open_, key=f"{plek}_x_{stelling_id}"):
             st.caption(letterlijk(b.naam.nl))
