@@ -226,7 +226,9 @@ def test_workbook__has_readable_sheets(xlsx: bytes, demo: Scan, vragenlijst: Vra
     wb = load_workbook(io.BytesIO(xlsx))
     verwacht = ["Overzicht", "Scores", "Stellingen", "Deelnemers", "Antwoorden", "Ambities", "Consensus", "Notities"]
     naleving = ["Naleving"] if vragenlijst.naleving else []  # from version 2.0: the compliance check
-    assert wb.sheetnames == [*verwacht, "Doelen", *naleving]
+    # A round played Samen (the demo's default since issue 16) adds its second votes and parts.
+    samen = ["Herstemmingen", "Bespreking", "Onderdelen"] if demo.herstemmingen or demo.samen_stappen else []
+    assert wb.sheetnames == [*verwacht, "Doelen", *naleving, *samen]
     for ws in wb.worksheets:
         assert ws["A1"].font.bold
         assert ws.freeze_panes == "A2"

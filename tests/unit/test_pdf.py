@@ -183,7 +183,15 @@ def test_handout__stays_within_four_pages_with_many_goals(
 
 def test_a_round_without_answers__gets_a_short_honest_pdf(vragenlijst: Vragenlijst) -> None:
     leeg = maak_demo(vragenlijst, zoek_gemeente("Utrecht"), 2, VANDAAG, seed=1).model_copy(
-        update={"antwoorden": [], "ambities": [], "consensus": [], "doelen": [], "naleving": []}
+        update={
+            "antwoorden": [],
+            "ambities": [],
+            "consensus": [],
+            "doelen": [],
+            "naleving": [],
+            "herstemmingen": [],
+            "samen_stappen": [],
+        }
     )
     for maak in (handout, verbeterrapport):
         pdf = maak(vragenlijst, leeg, bereken_scan(vragenlijst, leeg), vandaag=VANDAAG)
