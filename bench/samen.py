@@ -171,9 +171,11 @@ def _meet(
     return [m for m in metingen if m.tijden], waarschuwingen
 
 
-def _stil(vl: Vragenlijst, db: Database, poort_telefoon: int, poort_scherm: int, pids: list[int]) -> tuple[int, float]:
+def _stil(
+    vl: Vragenlijst, db: Database, poort_telefoon: int, poort_scherm: int, pids: list[int]
+) -> tuple[int, dict[int, float]]:
     """Connect one projector and ``STIL_TELEFOONS`` phones, let them idle; returns the number of
-    phones that showed the part and the app processes' CPU seconds per second."""
+    phones that showed the part and each app process's CPU seconds per second of idling."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     fac, deelnemers, token = _ronde(db, vl, STIL_TELEFOONS)
@@ -185,18 +187,22 @@ def _stil(vl: Vragenlijst, db: Database, poort_telefoon: int, poort_scherm: int,
         klaar = 0
         for d in deelnemers:
             pagina = browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # type: ignore[attr-defined]
-            pagina.goto(f"http://127.0.0.1:{poort_telefoon}/invullen?d={d.deelnemer.token}")
             try:
-                pagina.get_by_text(s.tekst.nl[:60], exact=False).first.wait_for(timeout=30_000)
+                pagina.goto(
+                    f"http://127.0.0.1:{poort_telefoon}/invullen?d={d.deelnemer.token}",
+                    wait_until="domcontentloaded",
+                    timeout=60_000,
+                )
+                pagina.get_by_text(s.tekst.nl[:60], exact=False).first.wait_for(timeout=60_000)
                 klaar += 1
             except PlaywrightTimeout:
                 pass  # a phone that does not load shows in the count printed
         time.sleep(5)  # settle: every page drawn, only the polling left
-        cpu = sum(_cpu_seconden(p) for p in pids)
+        voor = {p: _cpu_seconden(p) for p in pids}
         begin = time.monotonic()
         time.sleep(STIL_SECONDEN)
         duur = time.monotonic() - begin
-        cpu = (sum(_cpu_seconden(p) for p in pids) - cpu) / duur
+        cpu = {p: (_cpu_seconden(p) - voor[p]) / duur for p in pids}
     return klaar, cpu
 
 
@@ -241,7 +247,7 @@ def draai_samen(vl: Vragenlijst, postgres_url: str) -> None:
                             vl, db, poort_a, poort_b, "PostgreSQL, telefoons en scherm op twee app-processen"
                         )
                         _druk(metingen, waarschuwingen)
-                        pids = _server_pids((poort_a, poort_b))
+                        pids = _server_pids((poort_a,)) + _server_pids((poort_b,))
                         voor = _transacties(db)
                         begin = time.monotonic()
                         klaar, cpu = _stil(vl, db, poort_a, poort_b, pids)
@@ -249,8 +255,11 @@ def draai_samen(vl: Vragenlijst, postgres_url: str) -> None:
                         print(
                             f"Stil (PostgreSQL): 1 scherm en {klaar} van {STIL_TELEFOONS} telefoons verbonden, "
                             f"{STIL_SECONDEN} s niets gedaan: gemiddeld {per_seconde:.1f} transacties/s over de hele "
-                            f"meting (inclusief het openen van de pagina's); app-processen samen {cpu:.2f} CPU-s per s "
-                            "in de stille periode"
+                            f"meting (inclusief het openen van de pagina's); CPU in de stille periode: "
+                            + ", ".join(
+                                f"{wat} {cpu.get(p, 0.0):.2f} CPU-s per s"
+                                for wat, p in zip(("proces telefoons", "proces scherm"), pids, strict=False)
+                            )
                         )
                 finally:
                     db.sluit()
