@@ -18,6 +18,7 @@ reaching the other process through the database.
 
 from __future__ import annotations
 
+import random
 import re
 import tempfile
 import time
@@ -143,6 +144,9 @@ def _meet(
                     .first.locator("[data-testid=stRadioOption]")
                     .filter(has_text=re.compile("^" + re.escape(labels[1 + (i + k) % 5]) + "$"))
                 )
+                # People do not click in step with the projector's refresh: a random phase, so
+                # the figure is not biased to a whole refresh interval.
+                time.sleep(random.uniform(0, 1.0))
                 optie.click()
                 try:
                     scherm.wait_for_function(f"() => '{k}' in window.__teller", timeout=10_000)
@@ -173,9 +177,10 @@ def _meet(
 
 def _stil(
     vl: Vragenlijst, db: Database, poort_telefoon: int, poort_scherm: int, pids: list[int]
-) -> tuple[int, dict[int, float]]:
+) -> tuple[int, dict[int, float], float]:
     """Connect one projector and ``STIL_TELEFOONS`` phones, let them idle; returns the number of
-    phones that showed the part and each app process's CPU seconds per second of idling."""
+    phones that showed the part, each app process's CPU seconds per second of idling and the
+    database's transactions per second meanwhile (PostgreSQL)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     fac, deelnemers, token = _ronde(db, vl, STIL_TELEFOONS)
@@ -199,11 +204,13 @@ def _stil(
                 pass  # a phone that does not load shows in the count printed
         time.sleep(5)  # settle: every page drawn, only the polling left
         voor = {p: _cpu_seconden(p) for p in pids}
+        transacties = _transacties(db) if not db.is_sqlite else 0
         begin = time.monotonic()
         time.sleep(STIL_SECONDEN)
         duur = time.monotonic() - begin
         cpu = {p: (_cpu_seconden(p) - voor[p]) / duur for p in pids}
-    return klaar, cpu
+        per_seconde = (_transacties(db) - transacties) / duur if not db.is_sqlite else float("nan")
+    return klaar, cpu, per_seconde
 
 
 def _transacties(db: Database) -> int:
@@ -248,14 +255,11 @@ def draai_samen(vl: Vragenlijst, postgres_url: str) -> None:
                         )
                         _druk(metingen, waarschuwingen)
                         pids = _server_pids((poort_a,)) + _server_pids((poort_b,))
-                        voor = _transacties(db)
-                        begin = time.monotonic()
-                        klaar, cpu = _stil(vl, db, poort_a, poort_b, pids)
-                        per_seconde = (_transacties(db) - voor) / (time.monotonic() - begin)
+                        klaar, cpu, per_seconde = _stil(vl, db, poort_a, poort_b, pids)
                         print(
                             f"Stil (PostgreSQL): 1 scherm en {klaar} van {STIL_TELEFOONS} telefoons verbonden, "
-                            f"{STIL_SECONDEN} s niets gedaan: gemiddeld {per_seconde:.1f} transacties/s over de hele "
-                            f"meting (inclusief het openen van de pagina's); CPU in de stille periode: "
+                            f"{STIL_SECONDEN} s niets gedaan: {per_seconde:.1f} databasetransacties per s "
+                            "(pg_stat_database); CPU: "
                             + ", ".join(
                                 f"{wat} {cpu.get(p, 0.0):.2f} CPU-s per s"
                                 for wat, p in zip(("proces telefoons", "proces scherm"), pids, strict=False)
