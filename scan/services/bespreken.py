@@ -335,10 +335,25 @@ def focus(deel: samen.DeelStand, bespreking: Bespreking | None, overslaan: Colle
 
 def herstem_punt(deel: samen.DeelStand, bespreking: Bespreking | None, herstemd: Collection[str]) -> str | None:
     """What the re-vote key opens now: the point in focus of a revealed first vote, skipping
-    stellingen re-voted already; nothing during or after a re-vote itself."""
-    if deel.stap is None or deel.stap.herstemming:
+    stellingen re-voted already; after a revealed re-vote, the next point of the same bouwsteen
+    not re-voted yet (the room goes through its bespreekpunten one after the other); nothing
+    while a re-vote is blind."""
+    stap = deel.stap
+    if stap is None:
         return None
-    return focus(deel, bespreking, herstemd)
+    if not stap.herstemming:
+        return focus(deel, bespreking, herstemd)
+    if not stap.onthuld or stap.stelling is None or bespreking is None:
+        return None
+    bouwsteen = bespreking.resultaat.stelling(stap.stelling).bouwsteen
+    return next(
+        (
+            p.stelling
+            for p in bespreking.agenda.te_doen
+            if p.stelling not in herstemd and bespreking.resultaat.stelling(p.stelling).bouwsteen == bouwsteen
+        ),
+        None,
+    )
 
 
 def samen_scherm(db: Database, vragenlijst: Vragenlijst, token: str) -> SamenScherm | None:

@@ -85,6 +85,9 @@ def test_revote_key__the_point_in_focus_then_nothing(vragenlijst: Vragenlijst) -
     eerste = vragenlijst.bouwstenen[0].stellingen[0].id
     invullen.sla_antwoord_op(db, vragenlijst, anna, eerste, "1")
     invullen.sla_antwoord_op(db, vragenlijst, bert, eerste, "5")
+    tweede = vragenlijst.bouwstenen[0].stellingen[1].id
+    invullen.sla_antwoord_op(db, vragenlijst, anna, tweede, "1")
+    invullen.sla_antwoord_op(db, vragenlijst, bert, tweede, "4")
     r = samen.regie(db, vragenlijst, bert)
     b = bespreken.bespreking(db, vragenlijst, bert.ronde.id)
     assert bespreken.herstem_punt(r.deel, b, r.herstemd) is None  # blind: nothing to re-vote yet
@@ -96,7 +99,17 @@ def test_revote_key__the_point_in_focus_then_nothing(vragenlijst: Vragenlijst) -
     samen.herstem(db, vragenlijst, bert, eerste)
     r = samen.regie(db, vragenlijst, bert)
     assert eerste in r.herstemd
-    assert bespreken.herstem_punt(r.deel, b, r.herstemd) is None
+    assert bespreken.herstem_punt(r.deel, b, r.herstemd) is None  # the re-vote is blind
+    samen.onthul(db, bert)
+    r = samen.regie(db, vragenlijst, bert)
+    b = bespreken.bespreking(db, vragenlijst, bert.ronde.id)
+    # After the re-vote's reveal: the next point of the same bouwsteen not re-voted yet.
+    assert bespreken.herstem_punt(r.deel, b, r.herstemd) == tweede
+    samen.herstem(db, vragenlijst, bert, tweede)
+    samen.onthul(db, bert)
+    r = samen.regie(db, vragenlijst, bert)
+    b = bespreken.bespreking(db, vragenlijst, bert.ronde.id)
+    assert bespreken.herstem_punt(r.deel, b, r.herstemd) is None  # every point re-voted
 
 
 def test_presenter__only_a_facilitator_of_the_same_round_by_the_session_token(vragenlijst: Vragenlijst) -> None:
