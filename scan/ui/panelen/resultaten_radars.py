@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from reports import charts
@@ -32,9 +33,15 @@ def _radar(
         tabel.insert(1, extra[0], extra[1])
     # Narrow number columns, so the whole table fits beside the radar on a laptop (no side scroll).
     tekst = {"Onderdeel", extra[0] if extra else ""}
-    smal: dict[str, Any] = {k: st.column_config.NumberColumn(width=64) for k in tabel.columns if k not in tekst}
+    breed = 64 if extra is None else 52
+    smal: dict[str, Any] = {}
+    for k in tabel.columns:
+        if k in tekst:
+            continue
+        # A missing score reads "–": the grid draws a missing number as the English "None".
+        tabel[k] = [_getal(v) for v in tabel[k]]
+        smal[k] = st.column_config.TextColumn(width=breed, alignment="right")
     if extra is not None:  # one more text column: still no side scroll beside the radar
-        smal |= {k: st.column_config.NumberColumn(width=52) for k in tabel.columns if k not in tekst}
         smal[extra[0]] = st.column_config.TextColumn(width=130)
     rechts.dataframe(tabel, hide_index=True, width="stretch", column_config=smal)
 
@@ -71,3 +78,7 @@ def toon_kenmerken(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
         t("resultaten.tab.kenmerken"),
     )
     st.caption(f"{t('resultaten.kenmerken.uitleg')} {t('resultaten.kenmerken.aantal')}")
+
+
+def _getal(waarde: Any) -> str:
+    return "–" if pd.isna(waarde) else str(int(waarde))
