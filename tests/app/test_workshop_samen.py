@@ -181,11 +181,14 @@ def test_revote__first_beside_second_and_the_outcome(
     assert tabel["Eerste stem"].iloc[0] == "1×1 · 3×1 · 5×1"
     assert list(tabel.iloc[0].iloc[2:7]) == [0, 0, 2, 1, 0]
     assert "Samengekomen: spreiding 4 → 1" in at.success[0].value
-    # A re-voted stelling is no longer offered for a re-vote, and the key has nothing to re-vote.
+    # A re-voted stelling is no longer offered for a re-vote; the key moves on to the next
+    # bespreekpunt of the same bouwsteen (every stelling here was 1, 3, 5 apart).
     tekst = next(x.tekst.nl for _, x in vragenlijst.stellingen() if x.id == stap.stelling)
     opties = at.selectbox(key="samen_herstem_keuze").options
     assert opties and not any(tekst[:60] in o for o in opties)
-    assert at.button(key="samen_herstem").disabled
+    volgende = at.button(key="samen_herstem")
+    assert not volgende.disabled and volgende.label != punt.label
+    assert volgende.label.startswith("Herstemming 1.")
     at.button(key="samen_herstemming").click().run()
     assert "Kies eerst een stelling" in at.error[0].value
 
