@@ -317,6 +317,8 @@ class SchermStand(LeesModel):
     ronde: RondeInfo
     voortgang: tuple[Voortgang, ...]
     bespreking: Bespreking
+    modus: str = "eigen_tempo"
+    """The round's mode (issue 16): a projector in Eigen tempo switches view when it turns Samen."""
 
 
 # --- issue 15: nalevingscheck ---

@@ -77,10 +77,15 @@ def vernieuw_presentatie_token(db: Database, sessie: Sessie) -> str:
 
 def ronde_voor_scherm(db: Database, token: str) -> RondeInfo | None:
     """The round a presenter token shows, or None for an unknown or renewed token."""
+    with db.inzage() as werk:
+        return _ronde_voor_token(werk, token)
+
+
+def _ronde_voor_token(werk: Werk, token: str) -> RondeInfo | None:
+    """Inside a read: the round of a presenter token (``None``: empty, too long, unknown or renewed)."""
     if not token or len(token) > MAX_TOKEN:
         return None
-    with db.inzage() as werk:
-        return werk.rondes.per_presentatie_token(token)
+    return werk.rondes.per_presentatie_token(token)
 
 
 def voortgang(db: Database, ronde_id: int) -> list[Voortgang]:
@@ -197,14 +202,13 @@ def bespreking(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> Besprek
 def scherm_stand(db: Database, vragenlijst: Vragenlijst, token: str) -> SchermStand | None:
     """What the presenter view shows now, in one read; ``None`` for an unknown or renewed token
     (a projector still showing an old link stops showing the room at its next refresh)."""
-    if not token or len(token) > MAX_TOKEN:
-        return None
     with db.inzage() as werk:
-        ronde = werk.rondes.per_presentatie_token(token)
+        ronde = _ronde_voor_token(werk, token)
         if ronde is None:
             return None
         return SchermStand(
             ronde=ronde,
+            modus=(werk.samen.modus(ronde.id) or ("eigen_tempo", False))[0],
             voortgang=tuple(werk.rondes.voortgang(ronde.id)),
             bespreking=_bespreking(werk, vragenlijst, ronde.id),
         )
@@ -302,10 +306,8 @@ class SamenScherm(BaseModel):
 
 def modus_voor_scherm(db: Database, token: str) -> str | None:
     """The mode of the round a presenter token shows (``None``: unknown or renewed token)."""
-    if not token or len(token) > MAX_TOKEN:
-        return None
     with db.inzage() as werk:
-        ronde = werk.rondes.per_presentatie_token(token)
+        ronde = _ronde_voor_token(werk, token)
         if ronde is None:
             return None
         return (werk.samen.modus(ronde.id) or ("eigen_tempo", False))[0]
@@ -358,10 +360,8 @@ def herstem_punt(deel: samen.DeelStand, bespreking: Bespreking | None, herstemd:
 
 def samen_scherm(db: Database, vragenlijst: Vragenlijst, token: str) -> SamenScherm | None:
     """The presenter view of a *Samen* session; ``None`` for an unknown or renewed token."""
-    if not token or len(token) > MAX_TOKEN:
-        return None
     with db.inzage() as werk:
-        ronde = werk.rondes.per_presentatie_token(token)
+        ronde = _ronde_voor_token(werk, token)
         if ronde is None:
             return None
         voortgang = werk.rondes.voortgang(ronde.id)

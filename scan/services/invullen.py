@@ -57,6 +57,17 @@ def mijn_ambities(db: Database, sessie: Sessie) -> dict[str, int]:
         return {b: niveau for b, (niveau, _) in werk.antwoorden.ambities_van(sessie.deelnemer.id).items()}
 
 
+def controleer_antwoord(vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str) -> None:
+    """Before a vote (first or second) is written: this person may fill in, the stelling exists
+    and the answer is one of the values."""
+    mag_invullen(sessie, vragenlijst)
+    controleer_stelling(vragenlijst, stelling)
+    if antwoord not in ANTWOORDEN:
+        raise InvoerFout(
+            f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
+        )
+
+
 def sla_antwoord_op(
     db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str
 ) -> dt.datetime:
@@ -65,12 +76,7 @@ def sla_antwoord_op(
     Runs on every click: one read (round open, participant still in it) and one upsert of the
     choice's column, so the note beside it is never overwritten, whatever order saves arrive in.
     """
-    mag_invullen(sessie, vragenlijst)
-    controleer_stelling(vragenlijst, stelling)
-    if antwoord not in ANTWOORDEN:
-        raise InvoerFout(
-            f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
-        )
+    controleer_antwoord(vragenlijst, sessie, stelling, antwoord)
     moment = tijd.nu()
     with db.werk() as werk:
         eis_open(werk, sessie)

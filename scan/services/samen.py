@@ -20,14 +20,13 @@ from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import InvoerFout
 from scan.leesmodellen import MijnAntwoord, Sessie, Voortgang
-from scan.services.invullen import controleer_stelling, mag_invullen
+from scan.services.invullen import controleer_antwoord, controleer_stelling, mag_invullen
 from scan.services.regels import bouwsteen_stellingen, eis_facilitator, eis_open, eis_stem_open
 from scan.services.workshop import invullers
 from scoring import samen as regels
 from scoring import tijd
 from scoring.models import Bouwsteen, Stelling, Vragenlijst
 from scoring.samen import MODI, ZEKERHEDEN, Stap
-from scoring.uitwissel import ANTWOORDEN
 
 HERSTEMMING_DICHT = "De herstemming over deze stelling is gesloten: uw keuze is niet opgeslagen."
 OP_NAAM_TE_LAAT = (
@@ -77,12 +76,7 @@ def signaal(db: Database, ronde_id: int) -> tuple[str, int, bool] | None:
 
 def sla_herstemming_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str) -> None:
     """Store this participant's second vote on ``stelling``; the first vote stays as it was."""
-    mag_invullen(sessie, vragenlijst)
-    controleer_stelling(vragenlijst, stelling)
-    if antwoord not in ANTWOORDEN:
-        raise InvoerFout(
-            f"Antwoord '{antwoord}' op stelling {stelling} kan niet: kies niveau 1 tot 5, weet niet of n.v.t."
-        )
+    controleer_antwoord(vragenlijst, sessie, stelling, antwoord)
     moment = tijd.nu()
     with db.werk() as werk:
         eis_open(werk, sessie)

@@ -45,7 +45,7 @@ def _eigen_tempo(vl: Vragenlijst, token: str) -> None:
     if stand is None:
         st.info(t("scherm.onbekend"), icon=":material/link_off:")
         return
-    if bespreken.modus_voor_scherm(database(), token) == "samen":
+    if stand.modus == "samen":
         st.rerun()  # the facilitator switched to Samen: the page draws that view, refreshed every second
     ronde, a, punten = stand.ronde, stand.bespreking.agenda, stand.bespreking.punten
     iedereen_binnen = workshop.iedereen_begonnen(stand.voortgang)
