@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scoring import samen
@@ -244,9 +244,18 @@ def test_sessieplan__never_plans_more_points_than_asked_or_time_allows(
 
 
 @given(modus=st.sampled_from(samen.MODI), huidige=stappen, eerste=rijen, tweede=rijen)
+@example(
+    modus="samen",
+    huidige=Stap(volgnummer=1, stelling="a1", herstemming=True, geopend_op=T0),
+    eerste=[(1, "a1", "1"), (1, "a1", "1")],
+    tweede=[(1, "a1", "1")],
+)
 def test_blind__a_shared_view_scores_no_vote_of_the_open_part(
     modus: str, huidige: Stap | None, eerste: list[tuple[int, str, str]], tweede: list[tuple[int, str, str]]
 ) -> None:
+    # As stored: one first and at most one second vote per (person, stelling) (primary keys).
+    eerste = list({(d, s): (d, s, a) for d, s, a in eerste}.values())
+    tweede = list({(d, s): (d, s, a) for d, s, a in tweede}.values())
     laatst = samen.laatste_stemmen(eerste, tweede)
     herstemd = {s for _, s, _ in tweede}
     eerste_herstemd = [r for r in eerste if r[1] in herstemd]
