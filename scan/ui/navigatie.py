@@ -30,6 +30,8 @@ PAGINAS: tuple[tuple[str, str], ...] = (
     ("vergelijken", ":material/compare_arrows:"),
     ("beheer", ":material/admin_panel_settings:"),
     ("over", ":material/menu_book:"),
+    # The accessibility statement: in everyone's menu, as digitoegankelijk.nl asks it to be findable.
+    ("toegankelijkheid", ":material/accessibility_new:"),
     # Opened with the presenter link only; never in the menu.
     ("scherm", ":material/co_present:"),
 )
@@ -44,7 +46,7 @@ def pad(naam: str) -> str:
 
 def zichtbaar(naam: str, sessie: Sessie | None, gebruiker: Gebruiker | None) -> bool:
     """Whether page ``naam`` is in this person's menu."""
-    if naam in ("start", "over"):
+    if naam in ("start", "over", "toegankelijkheid"):
         return True
     if naam in ("invullen", "resultaten", "doelen"):
         return sessie is not None

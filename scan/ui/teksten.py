@@ -28,6 +28,8 @@ NL: dict[str, str] = {
     "nav.doelen": "Doelen",
     "nav.vergelijken": "Vergelijken",
     "nav.beheer": "Beheer",
+    "nav.toegankelijkheid": "Toegankelijkheid",
+    "toegankelijkheid.contact": "**Contact voor deze installatie:** {contact}",
     "rol.adviseur": "adviseur",
     "rol.beheerder": "beheerder",
     "toegang.modus.enkel": (
