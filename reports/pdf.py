@@ -208,21 +208,37 @@ def _png_afmeting(png: bytes) -> tuple[int, int]:
 
 
 def _grafiek(spec: dict[str, Any], breedte: float, cache: dict[str, bytes]) -> Image:
-    _glyphs()
-    sleutel = json.dumps(spec, sort_keys=True)
-    if sleutel not in cache:  # a handout that is rebuilt to fit reuses its charts
-        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
-    png = cache[sleutel]
+    png = grafiek_png(spec, cache)
     b, h = _png_afmeting(png)
     return Image(io.BytesIO(png), width=breedte, height=breedte * h / b)
 
 
-def _radar(
-    c: _Context, assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str
-) -> Image:
+def radar_spec(
+    assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str
+) -> dict[str, Any]:
+    """The screen's radar spec as the reports draw it: without the ambitie series when none is set."""
     heeft_ambitie = any(a is not None for a in ambitie)
-    spec = charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
-    return _grafiek(spec, 110 * mm, c.png)
+    return charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
+
+
+def grafiek_png(spec: dict[str, Any], cache: dict[str, bytes]) -> bytes:
+    """The chart as PNG, rendered once per report (a handout that is rebuilt to fit reuses it)."""
+    _glyphs()
+    sleutel = json.dumps(spec, sort_keys=True)
+    if sleutel not in cache:
+        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
+    return cache[sleutel]
+
+
+def _radar(
+    c: _Context,
+    assen: Sequence[str],
+    huidig: Sequence[float | None],
+    ambitie: Sequence[float | None],
+    titel: str,
+    breedte: float = 110 * mm,
+) -> Image:
+    return _grafiek(radar_spec(assen, huidig, ambitie, titel), breedte, c.png)
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -550,43 +566,89 @@ def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
     return [*delen, _tabel(kop, rijen, breedtes, midden_vanaf=1), _p("klein", uitleg)]
 
 
-def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
-    r = c.resultaat
-    delen: list[Flowable] = [_p("h1", "Radarbeelden: huidig en ambitie")]
-    delen.append(
-        _p(
-            "klein",
-            "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen staan op 20, 40, 60, 80 en 100: "
-            "de grenzen tussen de banden.",
+RADAR_BREEDTE = 96 * mm
+
+
+def _radar_tabel(
+    soort: str, assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None]
+) -> Table:
+    """The numbers of one radar as a table: nothing the chart shows exists only in the image."""
+    heeft_ambitie = any(a is not None for a in ambitie)
+    kop = [soort, "Score", *(["Ambitie"] if heeft_ambitie else [])]
+    rijen: list[list[Flowable | str]] = [
+        [naam, _score(h), *([_score(a)] if heeft_ambitie else [])]
+        for naam, h, a in zip(assen, huidig, ambitie, strict=True)
+    ]
+    rest = BREEDTE - RADAR_BREEDTE - 3 * mm
+    getallen = [17.5 * mm] * (len(kop) - 1)
+    return _tabel(kop, rijen, [rest - sum(getallen), *getallen], midden_vanaf=1)
+
+
+def _radar_met_tabel(
+    c: _Context,
+    soort: str,
+    assen: Sequence[str],
+    huidig: Sequence[float | None],
+    ambitie: Sequence[float | None],
+    titel: str,
+) -> Table:
+    beeld = _radar(c, assen, huidig, ambitie, titel, RADAR_BREEDTE)
+    naast = Table(
+        [[beeld, _radar_tabel(soort, assen, huidig, ambitie)]],
+        colWidths=[RADAR_BREEDTE + 3 * mm, BREEDTE - RADAR_BREEDTE - 3 * mm],
+        hAlign="LEFT",
+    )
+    naast.setStyle(
+        _tabelstijl(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
         )
     )
-    for soort, titel in (("kern", "Kernbouwstenen"), ("aanvullend", "Aanvullende bouwstenen")):
+    return naast
+
+
+def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
+    r = c.resultaat
+    delen: list[Flowable] = [_p("h1", RADARS_TITEL)]
+    delen.append(_p("klein", RADARS_UITLEG))
+    for soort, titel in RADAR_TYPEN:
         leden = [b for b in r.bouwstenen if b.type == soort]
         namen = [c.bouwsteen[b.bouwsteen].naam.nl for b in leden]
-        beeld = _radar(c, namen, [b.score for b in leden], [b.ambitie_score for b in leden], titel)
+        beeld = _radar_met_tabel(
+            c, "Bouwsteen", namen, [b.score for b in leden], [b.ambitie_score for b in leden], titel
+        )
         delen.append(KeepTogether([Spacer(1, 3 * mm), beeld]))
     if not ook_groepen:
         return delen
-    for titel, groepen, namen_van in (
-        ("Dimensies", r.dimensies, c.dimensie),
-        ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk),
+    for titel, groepen, namen_van, soort in (
+        ("Dimensies", r.dimensies, c.dimensie, "Dimensie"),
+        ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk, "Kenmerk"),
     ):
         assen = [namen_van[g.id] for g in groepen]
         if groepen is r.kenmerken:  # how many stellingen carry each kenmerk: 4 is not 28
             assen = [kenmerk_as(a, g.onderdelen_totaal) for a, g in zip(assen, groepen, strict=True)]
-        beeld = _radar(c, assen, [g.score for g in groepen], [g.ambitie_score for g in groepen], titel)
+        beeld = _radar_met_tabel(c, soort, assen, [g.score for g in groepen], [g.ambitie_score for g in groepen], titel)
         uitleg: list[Flowable] = []
         if groepen is r.kenmerken:
-            uitleg.append(
-                _p(
-                    "klein",
-                    "De acht kenmerken van een omnichannel aanpak uit de VNG-handreiking (§ 3.1.1). Elke stelling hoort "
-                    "bij één tot drie kenmerken; een kenmerk is het gemiddelde van zijn stellingen en heeft geen eigen "
-                    "ambitie. Tussen haakjes: op hoeveel stellingen het kenmerk rust; hoe minder, hoe onzekerder.",
-                )
-            )
+            uitleg.append(_p("klein", KENMERKEN_UITLEG))
         delen.append(KeepTogether([Spacer(1, 3 * mm), beeld, *uitleg]))
     return delen
+
+
+RADARS_TITEL = "Radarbeelden: huidig en ambitie"
+RADARS_UITLEG = (
+    "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen staan op 20, 40, 60, 80 en 100: "
+    "de grenzen tussen de banden. Naast elk beeld dezelfde getallen in een tabel."
+)
+RADAR_TYPEN = (("kern", "Kernbouwstenen"), ("aanvullend", "Aanvullende bouwstenen"))
+KENMERKEN_UITLEG = (
+    "De acht kenmerken van een omnichannel aanpak uit de VNG-handreiking (§ 3.1.1). Elke stelling hoort "
+    "bij één tot drie kenmerken; een kenmerk is het gemiddelde van zijn stellingen en heeft geen eigen "
+    "ambitie. Tussen haakjes: op hoeveel stellingen het kenmerk rust; hoe minder, hoe onzekerder."
+)
 
 
 def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
@@ -836,19 +898,68 @@ def _samen(c: _Context) -> list[Flowable]:
 _HEAT = [colors.HexColor(k) for k in ("#ffffff", "#dde7f1", "#b4c9de", "#7fa0c0", "#4a77a0", "#1f4e79")]
 
 
+def _luminantie(kleur: colors.Color) -> float:
+    def kanaal(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * kanaal(kleur.red) + 0.7152 * kanaal(kleur.green) + 0.0722 * kanaal(kleur.blue)
+
+
+def contrast(a: colors.Color, b: colors.Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    licht, donker = sorted((_luminantie(a), _luminantie(b)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+def tekst_op(achtergrond: colors.Color) -> colors.Color:
+    """Black or white, whichever contrasts more with ``achtergrond``.
+
+    Chosen from the cell's own colour, not from its share of the maximum: a threshold on the
+    share once left black on #4a77a0 (4.44:1) for cells at 0.70-0.72 of the highest count.
+    """
+    return max((colors.black, colors.white), key=lambda k: contrast(k, achtergrond))
+
+
+def heatkleur(n: int, hoogste: int) -> colors.Color:
+    """The shading of a count cell: darker for more of the werkgroep."""
+    return _HEAT[min(5, round(5 * n / max(hoogste, 1)))]
+
+
+VERDELING_KOP = ["Stelling", "1", "2", "3", "4", "5", "wn", "nvt", "Med", "Spr", "Vast"]
+
+
 def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingResultaat]) -> Table:
-    kop = ["Stelling", "1", "2", "3", "4", "5", "wn", "nvt", "Med", "Spr", "Vast"]
+    """Per stelling a row with its text across the table, then a row with its counts.
+
+    The text has a row of its own so that it does not wrap in a narrow column beside the
+    counts: a tall text cell next to one-line number cells made text extraction (and with it
+    reading tools for this untagged PDF) read the header, the texts and the counts out of order.
+    """
     hoogste = max([max(s.verdeling) for s in stellingen] + [1])
     rijen: list[list[Flowable | str]] = []
     extra: list[tuple[Any, ...]] = []
     teksten = {s.id: s.tekst.nl for s in c.bouwsteen[bouwsteen].stellingen}
     for i, s in enumerate(stellingen, start=1):
         label = f"{i}. {teksten[s.stelling]}" + (" ◆" if s.bespreekpunt else "")
-        # White on the darkest cells, where dark text loses contrast (as on screen, reports.charts).
-        tellingen = [_p("celwit" if n / hoogste > 0.72 else "celm", str(n) if n else "") for n in s.verdeling]
+        tekstrij, telrij = 2 * i - 1, 2 * i
+        rijen.append([_p("celvet" if s.bespreekpunt else "cel", label), *[""] * 10])
+        achter = _LICHT if i % 2 == 0 else colors.white
+        extra += [
+            ("SPAN", (0, tekstrij), (-1, tekstrij)),
+            ("BACKGROUND", (0, tekstrij), (-1, telrij), achter),
+            # The text and its counts are one stelling: no rule between them.
+            ("LINEBELOW", (0, tekstrij), (-1, tekstrij), 0.6, achter),
+            ("BOTTOMPADDING", (0, tekstrij), (-1, tekstrij), 0),
+        ]
+        tellingen: list[Flowable | str] = []
+        for k, n in enumerate(s.verdeling):
+            kleur = heatkleur(n, hoogste)
+            extra.append(("BACKGROUND", (1 + k, telrij), (1 + k, telrij), kleur))
+            stijl = "celwit" if tekst_op(kleur) == colors.white else "celm"
+            tellingen.append(_p(stijl, str(n) if n else ""))
         rijen.append(
             [
-                _p("celvet" if s.bespreekpunt else "cel", label),
+                _p("klein", f"Stelling {i}"),
                 *tellingen,
                 str(s.weet_niet or ""),
                 str(s.nvt or ""),
@@ -857,13 +968,12 @@ def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingR
                 "–" if s.consensus is None else str(s.consensus),
             ]
         )
-        for k, n in enumerate(s.verdeling):
-            kleur = _HEAT[min(5, round(5 * n / hoogste))]
-            extra.append(("BACKGROUND", (1 + k, i), (1 + k, i), kleur))
     smal = 9.5 * mm
     breedtes = [BREEDTE - 10 * smal, *[smal] * 10]
     extra += [("LEFTPADDING", (1, 0), (-1, -1), 1), ("RIGHTPADDING", (1, 0), (-1, -1), 1)]
-    return _tabel(kop, rijen, breedtes, extra, midden_vanaf=1)
+    # Row shading comes per stelling (text and counts together), so the alternating rows are off.
+    extra.insert(0, ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]))
+    return _tabel(VERDELING_KOP, rijen, breedtes, extra, midden_vanaf=1)
 
 
 def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> list[Flowable]:
