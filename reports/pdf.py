@@ -394,6 +394,14 @@ def _kop(c: _Context, soort: Soort, compact: bool = False) -> list[Flowable]:
     return delen
 
 
+def schaalzin(vl: Vragenlijst) -> str:
+    banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in vl.schaal.banden)
+    return (
+        "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
+        f"één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken. Banden: {banden}."
+    )
+
+
 def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     r = c.resultaat
     zinnen: list[Flowable] = [_p("kern", kernzin(c.vl, r, c.gemeente))]
@@ -448,12 +456,7 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     uitleg = (
         [_p("klein", f"{KERN_NAAM}, band {c.bandnaam(kern.band)}: {betekenis}")] if betekenis and not compact else []
     )
-    banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in c.vl.schaal.banden)
-    schaal = _p(
-        "klein",
-        "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
-        f"één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken. Banden: {banden}.",
-    )
+    schaal = _p("klein", schaalzin(c.vl))
     return [
         kader,
         Spacer(1, 4 * mm),
@@ -1027,6 +1030,40 @@ def _deelnemers(c: _Context) -> list[Flowable]:
     return [_p("h1", "De werkgroep"), _tabel(["Naam", "Functie", "Rol"], rijen, breedtes, splitsen=True)]
 
 
+METHODE_ALINEAS = (
+    "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen: "
+    "hij kiest het hoogste niveau waarvan alles klopt. Hij kan ook weet niet of n.v.t. kiezen; die tellen "
+    "nergens mee. Een niveau wordt een score met score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en "
+    "niveau 5 = 100.",
+    "Het niveau van een stelling is het door de werkgroep vastgestelde niveau als dat er is, anders het "
+    "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie "
+    "en de groepen kern en aanvullend zijn het gemiddelde van hun bouwstenen met een score; een "
+    "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
+    "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
+    "ambitie van de werkgroep, anders de mediaan van de persoonlijke ambities.",
+    "De score van de acht kernbouwstenen staat voorop. De handreiking noemt de aanvullende bouwstenen "
+    "(organisatie en overheid) vooral indirect van belang; hun score staat daarom apart, ernaast. Een "
+    "gemiddelde van alle zestien bouwstenen staat alleen in de exports. "
+    + NIET_VERGELIJKBAAR
+    + " De grenzen van de banden komen van de VNG-omnichannelscan; de stellingen, de weging en de "
+    "betekenis van de banden zijn van deze zelfscan.",
+    "De volgende stap en de voorgestelde doelen beginnen bij dezelfde bouwsteen: de grootste afstand tot de "
+    "ambitie, kernbouwstenen zwaarder dan aanvullende, en eerst de bouwsteen waar een andere op rust. "
+    "Welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking.",
+)
+"""The method appendix of the full report, in the PDF and the HTML version alike."""
+BANDEN_UITLEG = (
+    "De score wordt voor de band op een heel getal afgerond. Een band is dus een bereik van het gemiddelde "
+    "niveau: 20,5 (niveau 1,82) hoort al bij de tweede band."
+)
+VERDELING_UITLEG = (
+    "Per stelling: hoeveel deelnemers elk niveau 1–5 kozen (donkerder = meer), weet niet (wn), niet van "
+    "toepassing (nvt), de mediaan (Med), de spreiding (Spr: hoogste min laagste gekozen niveau) en het "
+    "door de werkgroep vastgestelde niveau (Vast). Vet met ◆: bespreekpunt, deelnemers lagen 2 of meer "
+    "niveaus uiteen. De score van een bouwsteen rekent met het gemiddelde niveau van zijn stellingen."
+)
+
+
 def _methode(c: _Context) -> list[Flowable]:
     kop = _p("h1", "Bijlage: methode")
     niveaus: list[list[Flowable | str]] = [
@@ -1040,45 +1077,11 @@ def _methode(c: _Context) -> list[Flowable]:
         PageBreak(),
         kop,
         _p("tekst", c.vl.meta.bron),
-        _p(
-            "tekst",
-            "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen: "
-            "hij kiest het hoogste niveau waarvan alles klopt. Hij kan ook weet niet of n.v.t. kiezen; die tellen "
-            "nergens mee. Een niveau wordt een score met score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en "
-            "niveau 5 = 100.",
-        ),
-        _p(
-            "tekst",
-            "Het niveau van een stelling is het door de werkgroep vastgestelde niveau als dat er is, anders het "
-            "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie "
-            "en de groepen kern en aanvullend zijn het gemiddelde van hun bouwstenen met een score; een "
-            "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
-            "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
-            "ambitie van de werkgroep, anders de mediaan van de persoonlijke ambities.",
-        ),
-        _p(
-            "tekst",
-            "De score van de acht kernbouwstenen staat voorop. De handreiking noemt de aanvullende bouwstenen "
-            "(organisatie en overheid) vooral indirect van belang; hun score staat daarom apart, ernaast. Een "
-            "gemiddelde van alle zestien bouwstenen staat alleen in de exports. ",
-            NIET_VERGELIJKBAAR,
-            " De grenzen van de banden komen van de VNG-omnichannelscan; de stellingen, de weging en de "
-            "betekenis van de banden zijn van deze zelfscan.",
-        ),
-        _p(
-            "tekst",
-            "De volgende stap en de voorgestelde doelen beginnen bij dezelfde bouwsteen: de grootste afstand tot de "
-            "ambitie, kernbouwstenen zwaarder dan aanvullende, en eerst de bouwsteen waar een andere op rust. "
-            "Welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking.",
-        ),
+        *[_p("tekst", alinea) for alinea in METHODE_ALINEAS],
         _p("h2", "De vijf niveaus"),
         _tabel(["Niveau", "Naam", "Betekenis"], niveaus, [BREEDTE * f for f in (0.1, 0.2, 0.7)]),
         _p("h2", "De banden van de score"),
-        _p(
-            "klein",
-            "De score wordt voor de band op een heel getal afgerond. Een band is dus een bereik van het gemiddelde "
-            "niveau: 20,5 (niveau 1,82) hoort al bij de tweede band.",
-        ),
+        _p("klein", BANDEN_UITLEG),
         _tabel(
             ["Band", "Score", "Gemiddeld niveau", "Betekenis"], banden, [BREEDTE * f for f in (0.16, 0.1, 0.2, 0.54)]
         ),
@@ -1222,13 +1225,7 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
     verhaal += [
         PageBreak(),
         _p("h1", "Per bouwsteen"),
-        _p(
-            "klein",
-            "Per stelling: hoeveel deelnemers elk niveau 1–5 kozen (donkerder = meer), weet niet (wn), niet van "
-            "toepassing (nvt), de mediaan (Med), de spreiding (Spr: hoogste min laagste gekozen niveau) en het "
-            "door de werkgroep vastgestelde niveau (Vast). Vet met ◆: bespreekpunt, deelnemers lagen 2 of meer "
-            "niveaus uiteen. De score van een bouwsteen rekent met het gemiddelde niveau van zijn stellingen.",
-        ),
+        _p("klein", VERDELING_UITLEG),
     ]
     toelichtingen = _toelichtingen(scan)
     for b in resultaat.bouwstenen:
