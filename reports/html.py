@@ -48,7 +48,6 @@ from reports.duiding import (
     volgende_stap,
 )
 from reports.pdf import (
-    _PNG_SCHAAL,
     BANDEN_UITLEG,
     DIMENSIE_UITLEG,
     GEEN_GOK,
@@ -59,17 +58,18 @@ from reports.pdf import (
     NALEVING_STATUS,
     NALEVING_UITLEG,
     NIET_INGEVULD,
+    PNG_SCHAAL,
     RADAR_TYPEN,
     RADARS_TITEL,
-    _Context,
-    _png_afmeting,
-    _stelling_label,
-    _toelichtingen,
+    Rapportcontext,
     grafiek_png,
     heatkleur,
+    png_afmeting,
     radar_spec,
     schaalzin,
+    stelling_label,
     tekst_op,
+    toelichtingen_per_stelling,
 )
 from scoring import tijd
 from scoring.afronding import heel
@@ -180,7 +180,7 @@ def tabel(
 # --- the parts, in the order of the PDF (reports.pdf._verhaal, soort "volledig") ----------------
 
 
-def _kop(c: _Context, h: _Html) -> None:
+def _kop(c: Rapportcontext, h: _Html) -> None:
     h.ruw('<header class="kop">')
     h.kop(1, f"Omnichannel zelfscan {c.gemeente}")
     if c.scan.fictief:
@@ -197,7 +197,7 @@ def _kop(c: _Context, h: _Html) -> None:
     h.ruw("</header>")
 
 
-def _samenvatting(c: _Context, h: _Html) -> None:
+def _samenvatting(c: Rapportcontext, h: _Html) -> None:
     r = c.resultaat
     tweede = uitschieterzin(c.vl, r)
     h.ruw(
@@ -235,7 +235,7 @@ def _samenvatting(c: _Context, h: _Html) -> None:
     h.p(schaalzin(c.vl), "klein")
 
 
-def _uitersten(c: _Context, h: _Html) -> None:
+def _uitersten(c: Rapportcontext, h: _Html) -> None:
     sterk, zwak = uitersten(c.resultaat)
     h.kop(2, "Sterk en zwak")
     h.ruw('<div class="naast">')
@@ -249,7 +249,7 @@ def _uitersten(c: _Context, h: _Html) -> None:
     h.ruw("</div>")
 
 
-def _volgende_stap(c: _Context, h: _Html) -> None:
+def _volgende_stap(c: Rapportcontext, h: _Html) -> None:
     stap = volgende_stap(c.vl, c.scan, c.resultaat, c.vandaag)
     h.kop(2, "Volgende stap")
     h.ruw(f"<p><strong>{_e(f'Fase: {stap.fase}.')}</strong> {_e(stap.wat)}</p>")
@@ -257,7 +257,7 @@ def _volgende_stap(c: _Context, h: _Html) -> None:
 
 
 def _groepen(
-    c: _Context,
+    c: Rapportcontext,
     h: _Html,
     titel: str,
     groepen: Sequence[GroepResultaat],
@@ -284,7 +284,7 @@ def _groepen(
     h.p(uitleg, "klein")
 
 
-def _benchmark(c: _Context, h: _Html) -> None:
+def _benchmark(c: Rapportcontext, h: _Html) -> None:
     bm = c.benchmark
     if bm is None:
         return
@@ -340,7 +340,7 @@ def radar_alt(titel: str, soort: str, assen: Sequence[str], huidig: Sequence[flo
 
 
 def _radar(
-    c: _Context,
+    c: Rapportcontext,
     h: _Html,
     titel: str,
     soort: str,
@@ -358,12 +358,12 @@ def _radar(
         for a, s, m in zip(assen, huidig, ambitie, strict=True)
     ]
     # Shown at the chart's own size (the PNG has twice the pixels, for sharp print and zoom).
-    breedte, hoogte = (maat // _PNG_SCHAAL for maat in _png_afmeting(png))
+    breedte, hoogte = (maat // PNG_SCHAAL for maat in png_afmeting(png))
     h.ruw(f'<figure class="radar"><img src="{bron}" alt="{_e(alt)}" width="{breedte}" height="{hoogte}"></figure>')
     h.tabel(f"{titel}: score{' en ambitie' if heeft_ambitie else ''}", kop, rijen, getallen_vanaf=1)
 
 
-def _radars(c: _Context, h: _Html) -> None:
+def _radars(c: Rapportcontext, h: _Html) -> None:
     r = c.resultaat
     h.kop(2, RADARS_TITEL)
     h.p(
@@ -398,7 +398,7 @@ def _radars(c: _Context, h: _Html) -> None:
             h.p(KENMERKEN_UITLEG, "klein")
 
 
-def _deelnemers(c: _Context, h: _Html) -> None:
+def _deelnemers(c: Rapportcontext, h: _Html) -> None:
     h.kop(2, "De werkgroep")
     rijen = [
         [_e(c.kort(d.naam, "naam")), _e(c.kort(d.functie, "functie")) if d.functie else "–", _e(d.rol)]
@@ -407,7 +407,7 @@ def _deelnemers(c: _Context, h: _Html) -> None:
     h.tabel("De werkgroep", ["Naam", "Functie", "Rol"], rijen)
 
 
-def _samen(c: _Context, h: _Html) -> None:
+def _samen(c: Rapportcontext, h: _Html) -> None:
     beeld = c.samen
     herstemd = beeld.herstemmingen.stellingen
     if herstemd:
@@ -420,7 +420,7 @@ def _samen(c: _Context, h: _Html) -> None:
             ["Stelling", "Voor", "Na", "Uitkomst"],
             [
                 [
-                    _e(_stelling_label(c, v.stelling)),
+                    _e(stelling_label(c, v.stelling)),
                     _e(spreiding_tekst(v.voor, v.spreiding_voor)),
                     _e(spreiding_tekst(v.na, v.spreiding_na)),
                     _e(UITKOMST_NAAM.get(v.uitkomst or "", "–")),
@@ -466,13 +466,13 @@ def _samen(c: _Context, h: _Html) -> None:
             h.tabel(
                 "Stellingen waar de werkgroep gokt",
                 ["Stelling", "Zekerheid"],
-                [[_e(_stelling_label(c, s)), _e(gokzin(beeld.zekerheid[s]))] for s in gokt],
+                [[_e(stelling_label(c, s)), _e(gokzin(beeld.zekerheid[s]))] for s in gokt],
             )
         else:
             h.p(GEEN_GOK)
 
 
-def _doel_rij(c: _Context, d: Doel) -> list[Cel]:
+def _doel_rij(c: Rapportcontext, d: Doel) -> list[Cel]:
     wat = (
         f"<strong>{_e(c.kort(d.titel, 'titel'))}</strong> · {_e(c.naam(d.bouwsteen))}<br>{_e(c.kort(d.actie, 'actie'))}"
     )
@@ -501,7 +501,7 @@ def _doel_rij(c: _Context, d: Doel) -> list[Cel]:
     return [wat, indicator, wie, wanneer]
 
 
-def _doelen(c: _Context, h: _Html) -> None:
+def _doelen(c: Rapportcontext, h: _Html) -> None:
     h.kop(2, "Alle SMART-doelen")
     if not c.scan.doelen:
         h.p("Er zijn in deze scanronde nog geen doelen vastgesteld.")
@@ -513,7 +513,7 @@ def _doelen(c: _Context, h: _Html) -> None:
     )
 
 
-def _naleving(c: _Context, h: _Html) -> None:
+def _naleving(c: Rapportcontext, h: _Html) -> None:
     if not c.vl.naleving:
         return
     antwoorden = {n.item: n for n in c.scan.naleving}
@@ -555,7 +555,7 @@ def _telcel(n: int, hoogste: int) -> Cel:
     )
 
 
-def _bouwsteen(c: _Context, h: _Html, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> None:
+def _bouwsteen(c: Rapportcontext, h: _Html, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> None:
     model = c.bouwsteen[b.bouwsteen]
     stellingen = [c.resultaat.stelling(s.id) for s in model.stellingen]
     h.kop(3, c.naam(b.bouwsteen))
@@ -618,7 +618,7 @@ def _bouwsteen(c: _Context, h: _Html, b: BouwsteenResultaat, toelichtingen: dict
         h.ruw(f"<p><strong>{_e('Doelen voor deze bouwsteen: ' + '; '.join(d.titel for d in doelen))}</strong></p>")
 
 
-def _methode(c: _Context, h: _Html) -> None:
+def _methode(c: Rapportcontext, h: _Html) -> None:
     h.kop(2, "Bijlage: methode")
     h.p(c.vl.meta.bron)
     for alinea in METHODE_ALINEAS:
@@ -644,7 +644,7 @@ def _methode(c: _Context, h: _Html) -> None:
     )
 
 
-def _verantwoording(c: _Context, h: _Html) -> None:
+def _verantwoording(c: Rapportcontext, h: _Html) -> None:
     h.ruw(
         '<footer class="klein"><p>'
         + _e(
@@ -655,7 +655,7 @@ def _verantwoording(c: _Context, h: _Html) -> None:
     )
 
 
-def _verhaal(c: _Context) -> _Html:
+def _verhaal(c: Rapportcontext) -> _Html:
     h = _Html()
     _kop(c, h)
     h.kop(2, "Samenvatting")
@@ -692,7 +692,7 @@ def _verhaal(c: _Context) -> _Html:
     _naleving(c, h)
     h.kop(2, "Per bouwsteen")
     h.p(VERDELING_UITLEG, "klein")
-    toelichtingen = _toelichtingen(c.scan)
+    toelichtingen = toelichtingen_per_stelling(c.scan)
     for b in c.resultaat.bouwstenen:
         _bouwsteen(c, h, b, toelichtingen)
     _methode(c, h)
@@ -771,7 +771,7 @@ def html_rapport(
     benchmark: Benchmark | None = None,
 ) -> str:
     """The full verbeterrapport as one self-contained, accessible HTML page (``lang="nl"``)."""
-    c = _Context(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
+    c = Rapportcontext(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
     h = _verhaal(c)
     titel = f"Omnichannel zelfscan {c.gemeente} – verbeterrapport {datum_nl(scan.scanronde.datum)}"
     eind_kop = h.delen.index("</header>") + 1  # the contents list comes right after the header

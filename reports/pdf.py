@@ -101,7 +101,7 @@ _GRIJS = colors.HexColor("#5a5a5a")
 BREEDTE = A4[0] - 36 * mm
 HANDOUT_DOELEN = 5
 """Goals shown in full in the handout; more would push it past four pages (the rest is named)."""
-_PNG_SCHAAL = 2  # about 230 dpi at the 110 mm a radar gets: sharp in print, fast to render
+PNG_SCHAAL = 2  # about 230 dpi at the 110 mm a radar gets: sharp in print, fast to render
 # Images go into the file as binary streams: the ASCII85 text encoding is pure Python in
 # reportlab 5 (90 ms per handout, measured) and makes the file a quarter larger for nothing.
 rl_config.useA85 = 0
@@ -202,14 +202,14 @@ def _niveau(waarde: float | None) -> str:
 # --- charts ----------------------------------------------------------------------------------
 
 
-def _png_afmeting(png: bytes) -> tuple[int, int]:
+def png_afmeting(png: bytes) -> tuple[int, int]:
     breedte, hoogte = struct.unpack(">II", png[16:24])  # the IHDR chunk of every PNG
     return breedte, hoogte
 
 
 def _grafiek(spec: dict[str, Any], breedte: float, cache: dict[str, bytes]) -> Image:
     png = grafiek_png(spec, cache)
-    b, h = _png_afmeting(png)
+    b, h = png_afmeting(png)
     return Image(io.BytesIO(png), width=breedte, height=breedte * h / b)
 
 
@@ -226,12 +226,12 @@ def grafiek_png(spec: dict[str, Any], cache: dict[str, bytes]) -> bytes:
     _glyphs()
     sleutel = json.dumps(spec, sort_keys=True)
     if sleutel not in cache:
-        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
+        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=PNG_SCHAAL, allowed_base_urls=[])
     return cache[sleutel]
 
 
 def _radar(
-    c: _Context,
+    c: Rapportcontext,
     assen: Sequence[str],
     huidig: Sequence[float | None],
     ambitie: Sequence[float | None],
@@ -337,7 +337,7 @@ def ingekort(tekst: str, tekens: int, regels: int, waar: str) -> str:
     return f"{kort.rstrip()} {INGEKORT.format(waar=waar)}"
 
 
-class _Context:
+class Rapportcontext:
     """Names and lookups of one report, computed once."""
 
     def __init__(
@@ -380,7 +380,7 @@ class _Context:
 # --- the parts -----------------------------------------------------------------------------
 
 
-def _kop(c: _Context, soort: Soort, compact: bool = False) -> list[Flowable]:
+def _kop(c: Rapportcontext, soort: Soort, compact: bool = False) -> list[Flowable]:
     titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
     sub = f"{titel} van de scanronde van {datum_nl(c.scan.scanronde.datum)} · {c.resultaat.deelnemers} deelnemers"
     delen: list[Flowable] = [_p("titel", f"Omnichannel zelfscan {c.gemeente}"), _p("sub", sub)]
@@ -402,7 +402,7 @@ def schaalzin(vl: Vragenlijst) -> str:
     )
 
 
-def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
+def _samenvatting(c: Rapportcontext, compact: bool = False) -> list[Flowable]:
     r = c.resultaat
     zinnen: list[Flowable] = [_p("kern", kernzin(c.vl, r, c.gemeente))]
     if tweede := uitschieterzin(c.vl, r):
@@ -473,7 +473,7 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     ]
 
 
-def _uitersten(c: _Context) -> list[Flowable]:
+def _uitersten(c: Rapportcontext) -> list[Flowable]:
     sterk, zwak = uitersten(c.resultaat)
 
     def cellen(leden: list[BouwsteenResultaat], i: int) -> list[Flowable | str]:
@@ -496,7 +496,7 @@ DIMENSIE_UITLEG = (
 
 
 def _groepen(
-    c: _Context,
+    c: Rapportcontext,
     titel: str,
     groepen: Sequence[GroepResultaat],
     namen: dict[str, str],
@@ -531,7 +531,7 @@ def _groepen(
     return delen
 
 
-def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
+def _benchmark(c: Rapportcontext, alle_bouwstenen: bool) -> list[Flowable]:
     """Where the gemeente stands among its peers (only when it opted in; group figures only)."""
     bm = c.benchmark
     if bm is None:
@@ -588,7 +588,7 @@ def _radar_tabel(
 
 
 def _radar_met_tabel(
-    c: _Context,
+    c: Rapportcontext,
     soort: str,
     assen: Sequence[str],
     huidig: Sequence[float | None],
@@ -613,7 +613,7 @@ def _radar_met_tabel(
     return naast
 
 
-def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
+def _radars(c: Rapportcontext, ook_groepen: bool) -> list[Flowable]:
     r = c.resultaat
     delen: list[Flowable] = [_p("h1", RADARS_TITEL)]
     delen.append(_p("klein", RADARS_UITLEG))
@@ -654,7 +654,7 @@ KENMERKEN_UITLEG = (
 )
 
 
-def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
+def _doel_rij(c: Rapportcontext, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
     wat: list[Flowable] = [
         _p("celvet", c.kort(d.titel, "titel"), ("grijs", f" · {c.naam(d.bouwsteen)}")),
         _p("cel", c.kort(d.actie, "actie")),
@@ -682,7 +682,7 @@ def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
     return [wat, indicator, wie, wanneer]  # type: ignore[list-item]  # a list of flowables is a valid cell
 
 
-def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
+def _doelen(c: Rapportcontext, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
     if not doelen:
         return [_p("h1", titel), _p("tekst", "Er zijn in deze scanronde nog geen doelen vastgesteld.")]
     # The owner's column holds a long Dutch function on one line ("Kwaliteitsmedewerker",
@@ -696,7 +696,7 @@ def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = 
     ]
 
 
-def _volgende_stap(c: _Context) -> list[Flowable]:
+def _volgende_stap(c: Rapportcontext) -> list[Flowable]:
     stap = volgende_stap(c.vl, c.scan, c.resultaat, c.vandaag)
     return [
         KeepTogether(
@@ -709,7 +709,7 @@ def _volgende_stap(c: _Context) -> list[Flowable]:
     ]
 
 
-def _verantwoording(c: _Context) -> Flowable:
+def _verantwoording(c: Rapportcontext) -> Flowable:
     return _p(
         "klein",
         f"Gemaakt op {datum_nl(c.vandaag)} met de omnichannel zelfscan (vragenlijst {c.scan.vragenlijst.versie}). ",
@@ -734,7 +734,7 @@ NALEVING_UITLEG = (
 )
 
 
-def _naleving(c: _Context, uitgebreid: bool) -> list[Flowable]:
+def _naleving(c: Rapportcontext, uitgebreid: bool) -> list[Flowable]:
     """The compliance check apart from the scores (issue 15, point 5): each duty with its status in
     words; the full report adds the legal basis and the note. Nothing for a version without a check."""
     if not c.vl.naleving:
@@ -794,14 +794,14 @@ GOK_UITLEG = (
 GEEN_GOK = "Op geen stelling gokt de werkgroep: wie zei hoe zeker hij was, was overwegend zeker of dacht het."
 
 
-def _herstemzin(c: _Context) -> list[Flowable]:
+def _herstemzin(c: Rapportcontext) -> list[Flowable]:
     """The one sentence for management, only after re-votes (in both summaries, under the count
     of bespreekpunten)."""
     zin = herstemzin(c.samen.herstemmingen)
     return [_p("tekst", ("b", zin))] if zin else []
 
 
-def _stelling_label(c: _Context, stelling: str) -> str:
+def stelling_label(c: Rapportcontext, stelling: str) -> str:
     for b in c.vl.bouwstenen:
         for i, s in enumerate(b.stellingen, start=1):
             if s.id == stelling:
@@ -809,7 +809,7 @@ def _stelling_label(c: _Context, stelling: str) -> str:
     return stelling
 
 
-def _samen(c: _Context) -> list[Flowable]:
+def _samen(c: Rapportcontext) -> list[Flowable]:
     """The full report's evidence beside the werkgroep's decisions: before and after each re-vote
     per stelling and per bouwsteen, where disciplines see a bouwsteen differently (groups of at
     least two), and where the werkgroep guesses."""
@@ -819,7 +819,7 @@ def _samen(c: _Context) -> list[Flowable]:
     if herstemd:
         rijen: list[list[Flowable | str]] = [
             [
-                _stelling_label(c, v.stelling),
+                stelling_label(c, v.stelling),
                 spreiding_tekst(v.voor, v.spreiding_voor),
                 spreiding_tekst(v.na, v.spreiding_na),
                 UITKOMST_NAAM.get(v.uitkomst or "", "–"),
@@ -886,7 +886,7 @@ def _samen(c: _Context) -> list[Flowable]:
                 Spacer(1, 1.5 * mm),
                 _tabel(
                     ["Stelling", "Zekerheid"],
-                    [[_stelling_label(c, s), gokzin(beeld.zekerheid[s])] for s in gokt],
+                    [[stelling_label(c, s), gokzin(beeld.zekerheid[s])] for s in gokt],
                     [BREEDTE * f for f in (0.7, 0.3)],
                 ),
             ]
@@ -931,7 +931,7 @@ def heatkleur(n: int, hoogste: int) -> colors.Color:
 VERDELING_KOP = ["Stelling", "1", "2", "3", "4", "5", "wn", "nvt", "Med", "Spr", "Vast"]
 
 
-def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingResultaat]) -> Table:
+def _verdeling_tabel(c: Rapportcontext, bouwsteen: str, stellingen: Sequence[StellingResultaat]) -> Table:
     """Per stelling a row with its text across the table, then a row with its counts.
 
     The text has a row of its own so that it does not wrap in a narrow column beside the
@@ -979,7 +979,7 @@ def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingR
     return _tabel(VERDELING_KOP, rijen, breedtes, extra, midden_vanaf=1)
 
 
-def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> list[Flowable]:
+def _bouwsteen(c: Rapportcontext, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> list[Flowable]:
     model = c.bouwsteen[b.bouwsteen]
     stellingen = [c.resultaat.stelling(s.id) for s in model.stellingen]
     kop = _p("h2", c.naam(b.bouwsteen))
@@ -1022,7 +1022,7 @@ def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list
     return delen
 
 
-def _deelnemers(c: _Context) -> list[Flowable]:
+def _deelnemers(c: Rapportcontext) -> list[Flowable]:
     rijen = [
         [c.kort(d.naam, "naam"), c.kort(d.functie, "functie") if d.functie else "–", d.rol] for d in c.scan.deelnemers
     ]
@@ -1064,7 +1064,7 @@ VERDELING_UITLEG = (
 )
 
 
-def _methode(c: _Context) -> list[Flowable]:
+def _methode(c: Rapportcontext) -> list[Flowable]:
     kop = _p("h1", "Bijlage: methode")
     niveaus: list[list[Flowable | str]] = [
         [str(n.niveau), n.naam.nl, [_p("cel", n.definitie.nl), _p("klein", n.generatie.nl)]]  # type: ignore[list-item]
@@ -1150,7 +1150,7 @@ def _genummerd(voet: str) -> Callable[..., Canvas]:
     return _Canvas
 
 
-def _toelichtingen(scan: Scan) -> dict[str, list[str]]:
+def toelichtingen_per_stelling(scan: Scan) -> dict[str, list[str]]:
     uit: dict[str, list[str]] = {}
     for a in scan.antwoorden:
         if a.toelichting and a.toelichting.strip():
@@ -1163,7 +1163,9 @@ HANDOUT_PAGINAS = 4
 _PASVORMEN = [(HANDOUT_DOELEN, False), (HANDOUT_DOELEN, True), *((n, True) for n in range(HANDOUT_DOELEN - 1, -1, -1))]
 
 
-def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compact: bool = False) -> list[Flowable]:
+def _verhaal(
+    c: Rapportcontext, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compact: bool = False
+) -> list[Flowable]:
     scan, resultaat = c.scan, c.resultaat
     verhaal: list[Flowable] = [*_kop(c, soort, compact), _p("h1", "Samenvatting")]
     if resultaat.totaal.score is None:
@@ -1227,13 +1229,13 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
         _p("h1", "Per bouwsteen"),
         _p("klein", VERDELING_UITLEG),
     ]
-    toelichtingen = _toelichtingen(scan)
+    toelichtingen = toelichtingen_per_stelling(scan)
     for b in resultaat.bouwstenen:
         verhaal += [CondPageBreak(60 * mm), *_bouwsteen(c, b, toelichtingen)]
     return [*verhaal, *_methode(c), Spacer(1, 6 * mm), _verantwoording(c)]
 
 
-def _bouw(c: _Context, soort: Soort, verhaal: list[Flowable]) -> tuple[bytes, int]:
+def _bouw(c: Rapportcontext, soort: Soort, verhaal: list[Flowable]) -> tuple[bytes, int]:
     titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
     datum = datum_nl(c.scan.scanronde.datum)
     buf = io.BytesIO()
@@ -1271,7 +1273,7 @@ def rapport(
     gemeente's position among its peers, given only when the gemeente opted in.
     """
     _glyphs()
-    c = _Context(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
+    c = Rapportcontext(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
     c.soort = soort
     try:
         return _bouw_passend(c, soort)
@@ -1284,7 +1286,7 @@ def rapport(
         return _bouw_passend(c, soort)
 
 
-def _bouw_passend(c: _Context, soort: Soort) -> bytes:
+def _bouw_passend(c: Rapportcontext, soort: Soort) -> bytes:
     if soort != "handout":
         return _bouw(c, soort, _verhaal(c, soort))[0]
     for doelen_max, compact in _PASVORMEN:

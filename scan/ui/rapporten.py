@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _ICOON = {
     "handout": ":material/picture_as_pdf:",
     "volledig": ":material/description:",
+    "html": ":material/accessibility_new:",
     "xlsx": ":material/table_view:",
     "csv": ":material/csv:",
     "json": ":material/data_object:",
