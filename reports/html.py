@@ -156,7 +156,11 @@ def tabel(
     klasse: str = "",
 ) -> str:
     vanaf = len(kop) if getallen_vanaf is None else getallen_vanaf
-    kolommen = "".join(f'<th scope="col"{_GETAL if i >= vanaf else ""}>{_e(k)}</th>' for i, k in enumerate(kop))
+    # A header starting with "<" is markup of this module (a constant), anything else is text.
+    kolommen = "".join(
+        f'<th scope="col"{_GETAL if i >= vanaf else ""}>{k if k.startswith("<") else _e(k)}</th>'
+        for i, k in enumerate(kop)
+    )
     regels = []
     for rij in rijen:
         cellen = []
@@ -541,7 +545,8 @@ VERDELING_UITLEG = (
     "uiteen. De score van een bouwsteen rekent met het gemiddelde niveau van zijn stellingen."
 )
 """The PDF's explanation (``reports.pdf.VERDELING_UITLEG``) for this table's column names, written out."""
-_VERDELING_KOP = ["Stelling", "Niveau 1", "Niveau 2", "Niveau 3", "Niveau 4", "Niveau 5", "Weet niet", "N.v.t."]
+# The levels show as 1-5 (as in the PDF) and are read as "Niveau 1" ... by a screen reader.
+_VERDELING_KOP = ["Stelling", *(f'<span class="sr">Niveau </span>{n}' for n in range(1, 6)), "Weet niet", "N.v.t."]
 _VERDELING_KOP += ["Mediaan", "Spreiding", "Vastgesteld"]
 
 
@@ -726,7 +731,7 @@ p,li{max-width:48rem;overflow-wrap:anywhere}
 figure{margin:0}
 figure img{max-width:100%;height:auto;display:block}
 figcaption{font-weight:bold}
-.tabelvak{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
+.tabelvak{position:relative;max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
 .tabelvak:focus-visible{outline:3px solid var(--blauw);outline-offset:2px}
 table{border-collapse:collapse;font-size:.95rem;min-width:16rem}
 caption{text-align:left;font-weight:bold;padding:.25rem 0;color:var(--tekst)}
@@ -735,8 +740,11 @@ thead th{background:var(--blauw);color:#fff}
 tbody th{font-weight:normal}
 tbody tr:nth-child(even){background:var(--licht)}
 .getal{text-align:right;font-variant-numeric:tabular-nums}
+.verdeling{width:100%}
 .verdeling th[scope=row]{min-width:14rem}
-.verdeling .telling{text-align:center;min-width:2.5rem}
+.verdeling .getal{text-align:center}
+.verdeling .telling{min-width:2.5rem}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 nav ol{padding-left:1.25rem}
 nav li{max-width:none}
 a{color:var(--blauw)}
