@@ -101,7 +101,7 @@ _GRIJS = colors.HexColor("#5a5a5a")
 BREEDTE = A4[0] - 36 * mm
 HANDOUT_DOELEN = 5
 """Goals shown in full in the handout; more would push it past four pages (the rest is named)."""
-_PNG_SCHAAL = 2  # about 230 dpi at the 110 mm a radar gets: sharp in print, fast to render
+PNG_SCHAAL = 2  # about 230 dpi at the 110 mm a radar gets: sharp in print, fast to render
 # Images go into the file as binary streams: the ASCII85 text encoding is pure Python in
 # reportlab 5 (90 ms per handout, measured) and makes the file a quarter larger for nothing.
 rl_config.useA85 = 0
@@ -202,27 +202,43 @@ def _niveau(waarde: float | None) -> str:
 # --- charts ----------------------------------------------------------------------------------
 
 
-def _png_afmeting(png: bytes) -> tuple[int, int]:
+def png_afmeting(png: bytes) -> tuple[int, int]:
     breedte, hoogte = struct.unpack(">II", png[16:24])  # the IHDR chunk of every PNG
     return breedte, hoogte
 
 
 def _grafiek(spec: dict[str, Any], breedte: float, cache: dict[str, bytes]) -> Image:
-    _glyphs()
-    sleutel = json.dumps(spec, sort_keys=True)
-    if sleutel not in cache:  # a handout that is rebuilt to fit reuses its charts
-        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=_PNG_SCHAAL, allowed_base_urls=[])
-    png = cache[sleutel]
-    b, h = _png_afmeting(png)
+    png = grafiek_png(spec, cache)
+    b, h = png_afmeting(png)
     return Image(io.BytesIO(png), width=breedte, height=breedte * h / b)
 
 
-def _radar(
-    c: _Context, assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str
-) -> Image:
+def radar_spec(
+    assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None], titel: str
+) -> dict[str, Any]:
+    """The screen's radar spec as the reports draw it: without the ambitie series when none is set."""
     heeft_ambitie = any(a is not None for a in ambitie)
-    spec = charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
-    return _grafiek(spec, 110 * mm, c.png)
+    return charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
+
+
+def grafiek_png(spec: dict[str, Any], cache: dict[str, bytes]) -> bytes:
+    """The chart as PNG, rendered once per report (a handout that is rebuilt to fit reuses it)."""
+    _glyphs()
+    sleutel = json.dumps(spec, sort_keys=True)
+    if sleutel not in cache:
+        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=PNG_SCHAAL, allowed_base_urls=[])
+    return cache[sleutel]
+
+
+def _radar(
+    c: Rapportcontext,
+    assen: Sequence[str],
+    huidig: Sequence[float | None],
+    ambitie: Sequence[float | None],
+    titel: str,
+    breedte: float = 110 * mm,
+) -> Image:
+    return _grafiek(radar_spec(assen, huidig, ambitie, titel), breedte, c.png)
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -321,7 +337,7 @@ def ingekort(tekst: str, tekens: int, regels: int, waar: str) -> str:
     return f"{kort.rstrip()} {INGEKORT.format(waar=waar)}"
 
 
-class _Context:
+class Rapportcontext:
     """Names and lookups of one report, computed once."""
 
     def __init__(
@@ -364,7 +380,7 @@ class _Context:
 # --- the parts -----------------------------------------------------------------------------
 
 
-def _kop(c: _Context, soort: Soort, compact: bool = False) -> list[Flowable]:
+def _kop(c: Rapportcontext, soort: Soort, compact: bool = False) -> list[Flowable]:
     titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
     sub = f"{titel} van de scanronde van {datum_nl(c.scan.scanronde.datum)} · {c.resultaat.deelnemers} deelnemers"
     delen: list[Flowable] = [_p("titel", f"Omnichannel zelfscan {c.gemeente}"), _p("sub", sub)]
@@ -378,7 +394,15 @@ def _kop(c: _Context, soort: Soort, compact: bool = False) -> list[Flowable]:
     return delen
 
 
-def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
+def schaalzin(vl: Vragenlijst) -> str:
+    banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in vl.schaal.banden)
+    return (
+        "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
+        f"één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken. Banden: {banden}."
+    )
+
+
+def _samenvatting(c: Rapportcontext, compact: bool = False) -> list[Flowable]:
     r = c.resultaat
     zinnen: list[Flowable] = [_p("kern", kernzin(c.vl, r, c.gemeente))]
     if tweede := uitschieterzin(c.vl, r):
@@ -432,12 +456,7 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     uitleg = (
         [_p("klein", f"{KERN_NAAM}, band {c.bandnaam(kern.band)}: {betekenis}")] if betekenis and not compact else []
     )
-    banden = " · ".join(f"{b.ondergrens}–{b.bovengrens} {b.naam.nl.lower()}" for b in c.vl.schaal.banden)
-    schaal = _p(
-        "klein",
-        "Scores lopen van 0 (niveau 1 op alle stellingen) tot 100 (niveau 5): per stelling kiest de werkgroep "
-        f"één van vijf beschreven niveaus. De ambitie is het niveau dat de werkgroep wil bereiken. Banden: {banden}.",
-    )
+    schaal = _p("klein", schaalzin(c.vl))
     return [
         kader,
         Spacer(1, 4 * mm),
@@ -454,7 +473,7 @@ def _samenvatting(c: _Context, compact: bool = False) -> list[Flowable]:
     ]
 
 
-def _uitersten(c: _Context) -> list[Flowable]:
+def _uitersten(c: Rapportcontext) -> list[Flowable]:
     sterk, zwak = uitersten(c.resultaat)
 
     def cellen(leden: list[BouwsteenResultaat], i: int) -> list[Flowable | str]:
@@ -477,7 +496,7 @@ DIMENSIE_UITLEG = (
 
 
 def _groepen(
-    c: _Context,
+    c: Rapportcontext,
     titel: str,
     groepen: Sequence[GroepResultaat],
     namen: dict[str, str],
@@ -512,7 +531,7 @@ def _groepen(
     return delen
 
 
-def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
+def _benchmark(c: Rapportcontext, alle_bouwstenen: bool) -> list[Flowable]:
     """Where the gemeente stands among its peers (only when it opted in; group figures only)."""
     bm = c.benchmark
     if bm is None:
@@ -550,46 +569,92 @@ def _benchmark(c: _Context, alle_bouwstenen: bool) -> list[Flowable]:
     return [*delen, _tabel(kop, rijen, breedtes, midden_vanaf=1), _p("klein", uitleg)]
 
 
-def _radars(c: _Context, ook_groepen: bool) -> list[Flowable]:
-    r = c.resultaat
-    delen: list[Flowable] = [_p("h1", "Radarbeelden: huidig en ambitie")]
-    delen.append(
-        _p(
-            "klein",
-            "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen staan op 20, 40, 60, 80 en 100: "
-            "de grenzen tussen de banden.",
+RADAR_BREEDTE = 96 * mm
+
+
+def _radar_tabel(
+    soort: str, assen: Sequence[str], huidig: Sequence[float | None], ambitie: Sequence[float | None]
+) -> Table:
+    """The numbers of one radar as a table: nothing the chart shows exists only in the image."""
+    heeft_ambitie = any(a is not None for a in ambitie)
+    kop = [soort, "Score", *(["Ambitie"] if heeft_ambitie else [])]
+    rijen: list[list[Flowable | str]] = [
+        [naam, _score(h), *([_score(a)] if heeft_ambitie else [])]
+        for naam, h, a in zip(assen, huidig, ambitie, strict=True)
+    ]
+    rest = BREEDTE - RADAR_BREEDTE - 3 * mm
+    getallen = [17.5 * mm] * (len(kop) - 1)
+    return _tabel(kop, rijen, [rest - sum(getallen), *getallen], midden_vanaf=1)
+
+
+def _radar_met_tabel(
+    c: Rapportcontext,
+    soort: str,
+    assen: Sequence[str],
+    huidig: Sequence[float | None],
+    ambitie: Sequence[float | None],
+    titel: str,
+) -> Table:
+    beeld = _radar(c, assen, huidig, ambitie, titel, RADAR_BREEDTE)
+    naast = Table(
+        [[beeld, _radar_tabel(soort, assen, huidig, ambitie)]],
+        colWidths=[RADAR_BREEDTE + 3 * mm, BREEDTE - RADAR_BREEDTE - 3 * mm],
+        hAlign="LEFT",
+    )
+    naast.setStyle(
+        _tabelstijl(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
         )
     )
-    for soort, titel in (("kern", "Kernbouwstenen"), ("aanvullend", "Aanvullende bouwstenen")):
+    return naast
+
+
+def _radars(c: Rapportcontext, ook_groepen: bool) -> list[Flowable]:
+    r = c.resultaat
+    delen: list[Flowable] = [_p("h1", RADARS_TITEL)]
+    delen.append(_p("klein", RADARS_UITLEG))
+    for soort, titel in RADAR_TYPEN:
         leden = [b for b in r.bouwstenen if b.type == soort]
         namen = [c.bouwsteen[b.bouwsteen].naam.nl for b in leden]
-        beeld = _radar(c, namen, [b.score for b in leden], [b.ambitie_score for b in leden], titel)
+        beeld = _radar_met_tabel(
+            c, "Bouwsteen", namen, [b.score for b in leden], [b.ambitie_score for b in leden], titel
+        )
         delen.append(KeepTogether([Spacer(1, 3 * mm), beeld]))
     if not ook_groepen:
         return delen
-    for titel, groepen, namen_van in (
-        ("Dimensies", r.dimensies, c.dimensie),
-        ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk),
+    for titel, groepen, namen_van, soort in (
+        ("Dimensies", r.dimensies, c.dimensie, "Dimensie"),
+        ("Kenmerken van omnichannel", r.kenmerken, c.kenmerk, "Kenmerk"),
     ):
         assen = [namen_van[g.id] for g in groepen]
         if groepen is r.kenmerken:  # how many stellingen carry each kenmerk: 4 is not 28
             assen = [kenmerk_as(a, g.onderdelen_totaal) for a, g in zip(assen, groepen, strict=True)]
-        beeld = _radar(c, assen, [g.score for g in groepen], [g.ambitie_score for g in groepen], titel)
+        beeld = _radar_met_tabel(c, soort, assen, [g.score for g in groepen], [g.ambitie_score for g in groepen], titel)
         uitleg: list[Flowable] = []
         if groepen is r.kenmerken:
-            uitleg.append(
-                _p(
-                    "klein",
-                    "De acht kenmerken van een omnichannel aanpak uit de VNG-handreiking (§ 3.1.1). Elke stelling hoort "
-                    "bij één tot drie kenmerken; een kenmerk is het gemiddelde van zijn stellingen en heeft geen eigen "
-                    "ambitie. Tussen haakjes: op hoeveel stellingen het kenmerk rust; hoe minder, hoe onzekerder.",
-                )
-            )
+            uitleg.append(_p("klein", KENMERKEN_UITLEG))
         delen.append(KeepTogether([Spacer(1, 3 * mm), beeld, *uitleg]))
     return delen
 
 
-def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
+RADARS_TITEL = "Radarbeelden: huidig en ambitie"
+RADARS_UITLEG = (
+    "Doorgetrokken lijn: huidige score; gestreepte lijn: ambitie. De ringen staan op 20, 40, 60, 80 en 100: "
+    "de grenzen tussen de banden. Naast elk beeld dezelfde getallen in een tabel."
+)
+RADAR_TYPEN = (("kern", "Kernbouwstenen"), ("aanvullend", "Aanvullende bouwstenen"))
+KENMERKEN_UITLEG = (
+    "De acht kenmerken van een omnichannel aanpak uit de VNG-handreiking (§ 3.1.1). Elke stelling hoort "
+    "bij één tot drie kenmerken; een kenmerk is het gemiddelde van zijn stellingen en heeft geen eigen "
+    "ambitie. Tussen haakjes: op hoeveel stellingen het kenmerk rust; hoe minder, hoe onzekerder."
+)
+
+
+def _doel_rij(c: Rapportcontext, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
     wat: list[Flowable] = [
         _p("celvet", c.kort(d.titel, "titel"), ("grijs", f" · {c.naam(d.bouwsteen)}")),
         _p("cel", c.kort(d.actie, "actie")),
@@ -617,7 +682,7 @@ def _doel_rij(c: _Context, d: Doel, uitgebreid: bool) -> list[Flowable | str]:
     return [wat, indicator, wie, wanneer]  # type: ignore[list-item]  # a list of flowables is a valid cell
 
 
-def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
+def _doelen(c: Rapportcontext, doelen: Sequence[Doel], uitgebreid: bool, titel: str = "SMART-doelen") -> list[Flowable]:
     if not doelen:
         return [_p("h1", titel), _p("tekst", "Er zijn in deze scanronde nog geen doelen vastgesteld.")]
     # The owner's column holds a long Dutch function on one line ("Kwaliteitsmedewerker",
@@ -631,7 +696,7 @@ def _doelen(c: _Context, doelen: Sequence[Doel], uitgebreid: bool, titel: str = 
     ]
 
 
-def _volgende_stap(c: _Context) -> list[Flowable]:
+def _volgende_stap(c: Rapportcontext) -> list[Flowable]:
     stap = volgende_stap(c.vl, c.scan, c.resultaat, c.vandaag)
     return [
         KeepTogether(
@@ -644,7 +709,7 @@ def _volgende_stap(c: _Context) -> list[Flowable]:
     ]
 
 
-def _verantwoording(c: _Context) -> Flowable:
+def _verantwoording(c: Rapportcontext) -> Flowable:
     return _p(
         "klein",
         f"Gemaakt op {datum_nl(c.vandaag)} met de omnichannel zelfscan (vragenlijst {c.scan.vragenlijst.versie}). ",
@@ -669,7 +734,7 @@ NALEVING_UITLEG = (
 )
 
 
-def _naleving(c: _Context, uitgebreid: bool) -> list[Flowable]:
+def _naleving(c: Rapportcontext, uitgebreid: bool) -> list[Flowable]:
     """The compliance check apart from the scores (issue 15, point 5): each duty with its status in
     words; the full report adds the legal basis and the note. Nothing for a version without a check."""
     if not c.vl.naleving:
@@ -729,14 +794,14 @@ GOK_UITLEG = (
 GEEN_GOK = "Op geen stelling gokt de werkgroep: wie zei hoe zeker hij was, was overwegend zeker of dacht het."
 
 
-def _herstemzin(c: _Context) -> list[Flowable]:
+def _herstemzin(c: Rapportcontext) -> list[Flowable]:
     """The one sentence for management, only after re-votes (in both summaries, under the count
     of bespreekpunten)."""
     zin = herstemzin(c.samen.herstemmingen)
     return [_p("tekst", ("b", zin))] if zin else []
 
 
-def _stelling_label(c: _Context, stelling: str) -> str:
+def stelling_label(c: Rapportcontext, stelling: str) -> str:
     for b in c.vl.bouwstenen:
         for i, s in enumerate(b.stellingen, start=1):
             if s.id == stelling:
@@ -744,7 +809,7 @@ def _stelling_label(c: _Context, stelling: str) -> str:
     return stelling
 
 
-def _samen(c: _Context) -> list[Flowable]:
+def _samen(c: Rapportcontext) -> list[Flowable]:
     """The full report's evidence beside the werkgroep's decisions: before and after each re-vote
     per stelling and per bouwsteen, where disciplines see a bouwsteen differently (groups of at
     least two), and where the werkgroep guesses."""
@@ -754,7 +819,7 @@ def _samen(c: _Context) -> list[Flowable]:
     if herstemd:
         rijen: list[list[Flowable | str]] = [
             [
-                _stelling_label(c, v.stelling),
+                stelling_label(c, v.stelling),
                 spreiding_tekst(v.voor, v.spreiding_voor),
                 spreiding_tekst(v.na, v.spreiding_na),
                 UITKOMST_NAAM.get(v.uitkomst or "", "–"),
@@ -821,7 +886,7 @@ def _samen(c: _Context) -> list[Flowable]:
                 Spacer(1, 1.5 * mm),
                 _tabel(
                     ["Stelling", "Zekerheid"],
-                    [[_stelling_label(c, s), gokzin(beeld.zekerheid[s])] for s in gokt],
+                    [[stelling_label(c, s), gokzin(beeld.zekerheid[s])] for s in gokt],
                     [BREEDTE * f for f in (0.7, 0.3)],
                 ),
             ]
@@ -836,19 +901,68 @@ def _samen(c: _Context) -> list[Flowable]:
 _HEAT = [colors.HexColor(k) for k in ("#ffffff", "#dde7f1", "#b4c9de", "#7fa0c0", "#4a77a0", "#1f4e79")]
 
 
-def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingResultaat]) -> Table:
-    kop = ["Stelling", "1", "2", "3", "4", "5", "wn", "nvt", "Med", "Spr", "Vast"]
+def _luminantie(kleur: colors.Color) -> float:
+    def kanaal(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * kanaal(kleur.red) + 0.7152 * kanaal(kleur.green) + 0.0722 * kanaal(kleur.blue)
+
+
+def contrast(a: colors.Color, b: colors.Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    licht, donker = sorted((_luminantie(a), _luminantie(b)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+def tekst_op(achtergrond: colors.Color) -> colors.Color:
+    """Black or white, whichever contrasts more with ``achtergrond``.
+
+    Chosen from the cell's own colour, not from its share of the maximum: a threshold on the
+    share once left black on #4a77a0 (4.44:1) for cells at 0.70-0.72 of the highest count.
+    """
+    return max((colors.black, colors.white), key=lambda k: contrast(k, achtergrond))
+
+
+def heatkleur(n: int, hoogste: int) -> colors.Color:
+    """The shading of a count cell: darker for more of the werkgroep."""
+    return _HEAT[min(5, round(5 * n / max(hoogste, 1)))]
+
+
+VERDELING_KOP = ["Stelling", "1", "2", "3", "4", "5", "wn", "nvt", "Med", "Spr", "Vast"]
+
+
+def _verdeling_tabel(c: Rapportcontext, bouwsteen: str, stellingen: Sequence[StellingResultaat]) -> Table:
+    """Per stelling a row with its text across the table, then a row with its counts.
+
+    The text has a row of its own so that it does not wrap in a narrow column beside the
+    counts: a tall text cell next to one-line number cells made text extraction (and with it
+    reading tools for this untagged PDF) read the header, the texts and the counts out of order.
+    """
     hoogste = max([max(s.verdeling) for s in stellingen] + [1])
     rijen: list[list[Flowable | str]] = []
     extra: list[tuple[Any, ...]] = []
     teksten = {s.id: s.tekst.nl for s in c.bouwsteen[bouwsteen].stellingen}
     for i, s in enumerate(stellingen, start=1):
         label = f"{i}. {teksten[s.stelling]}" + (" ◆" if s.bespreekpunt else "")
-        # White on the darkest cells, where dark text loses contrast (as on screen, reports.charts).
-        tellingen = [_p("celwit" if n / hoogste > 0.72 else "celm", str(n) if n else "") for n in s.verdeling]
+        tekstrij, telrij = 2 * i - 1, 2 * i
+        rijen.append([_p("celvet" if s.bespreekpunt else "cel", label), *[""] * 10])
+        achter = _LICHT if i % 2 == 0 else colors.white
+        extra += [
+            ("SPAN", (0, tekstrij), (-1, tekstrij)),
+            ("BACKGROUND", (0, tekstrij), (-1, telrij), achter),
+            # The text and its counts are one stelling: no rule between them.
+            ("LINEBELOW", (0, tekstrij), (-1, tekstrij), 0.6, achter),
+            ("BOTTOMPADDING", (0, tekstrij), (-1, tekstrij), 0),
+        ]
+        tellingen: list[Flowable | str] = []
+        for k, n in enumerate(s.verdeling):
+            kleur = heatkleur(n, hoogste)
+            extra.append(("BACKGROUND", (1 + k, telrij), (1 + k, telrij), kleur))
+            stijl = "celwit" if tekst_op(kleur) == colors.white else "celm"
+            tellingen.append(_p(stijl, str(n) if n else ""))
         rijen.append(
             [
-                _p("celvet" if s.bespreekpunt else "cel", label),
+                _p("klein", f"Stelling {i}"),
                 *tellingen,
                 str(s.weet_niet or ""),
                 str(s.nvt or ""),
@@ -857,16 +971,15 @@ def _verdeling_tabel(c: _Context, bouwsteen: str, stellingen: Sequence[StellingR
                 "–" if s.consensus is None else str(s.consensus),
             ]
         )
-        for k, n in enumerate(s.verdeling):
-            kleur = _HEAT[min(5, round(5 * n / hoogste))]
-            extra.append(("BACKGROUND", (1 + k, i), (1 + k, i), kleur))
     smal = 9.5 * mm
     breedtes = [BREEDTE - 10 * smal, *[smal] * 10]
     extra += [("LEFTPADDING", (1, 0), (-1, -1), 1), ("RIGHTPADDING", (1, 0), (-1, -1), 1)]
-    return _tabel(kop, rijen, breedtes, extra, midden_vanaf=1)
+    # Row shading comes per stelling (text and counts together), so the alternating rows are off.
+    extra.insert(0, ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]))
+    return _tabel(VERDELING_KOP, rijen, breedtes, extra, midden_vanaf=1)
 
 
-def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> list[Flowable]:
+def _bouwsteen(c: Rapportcontext, b: BouwsteenResultaat, toelichtingen: dict[str, list[str]]) -> list[Flowable]:
     model = c.bouwsteen[b.bouwsteen]
     stellingen = [c.resultaat.stelling(s.id) for s in model.stellingen]
     kop = _p("h2", c.naam(b.bouwsteen))
@@ -909,7 +1022,7 @@ def _bouwsteen(c: _Context, b: BouwsteenResultaat, toelichtingen: dict[str, list
     return delen
 
 
-def _deelnemers(c: _Context) -> list[Flowable]:
+def _deelnemers(c: Rapportcontext) -> list[Flowable]:
     rijen = [
         [c.kort(d.naam, "naam"), c.kort(d.functie, "functie") if d.functie else "–", d.rol] for d in c.scan.deelnemers
     ]
@@ -917,7 +1030,41 @@ def _deelnemers(c: _Context) -> list[Flowable]:
     return [_p("h1", "De werkgroep"), _tabel(["Naam", "Functie", "Rol"], rijen, breedtes, splitsen=True)]
 
 
-def _methode(c: _Context) -> list[Flowable]:
+METHODE_ALINEAS = (
+    "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen: "
+    "hij kiest het hoogste niveau waarvan alles klopt. Hij kan ook weet niet of n.v.t. kiezen; die tellen "
+    "nergens mee. Een niveau wordt een score met score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en "
+    "niveau 5 = 100.",
+    "Het niveau van een stelling is het door de werkgroep vastgestelde niveau als dat er is, anders het "
+    "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie "
+    "en de groepen kern en aanvullend zijn het gemiddelde van hun bouwstenen met een score; een "
+    "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
+    "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
+    "ambitie van de werkgroep, anders de mediaan van de persoonlijke ambities.",
+    "De score van de acht kernbouwstenen staat voorop. De handreiking noemt de aanvullende bouwstenen "
+    "(organisatie en overheid) vooral indirect van belang; hun score staat daarom apart, ernaast. Een "
+    "gemiddelde van alle zestien bouwstenen staat alleen in de exports. "
+    + NIET_VERGELIJKBAAR
+    + " De grenzen van de banden komen van de VNG-omnichannelscan; de stellingen, de weging en de "
+    "betekenis van de banden zijn van deze zelfscan.",
+    "De volgende stap en de voorgestelde doelen beginnen bij dezelfde bouwsteen: de grootste afstand tot de "
+    "ambitie, kernbouwstenen zwaarder dan aanvullende, en eerst de bouwsteen waar een andere op rust. "
+    "Welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking.",
+)
+"""The method appendix of the full report, in the PDF and the HTML version alike."""
+BANDEN_UITLEG = (
+    "De score wordt voor de band op een heel getal afgerond. Een band is dus een bereik van het gemiddelde "
+    "niveau: 20,5 (niveau 1,82) hoort al bij de tweede band."
+)
+VERDELING_UITLEG = (
+    "Per stelling: hoeveel deelnemers elk niveau 1–5 kozen (donkerder = meer), weet niet (wn), niet van "
+    "toepassing (nvt), de mediaan (Med), de spreiding (Spr: hoogste min laagste gekozen niveau) en het "
+    "door de werkgroep vastgestelde niveau (Vast). Vet met ◆: bespreekpunt, deelnemers lagen 2 of meer "
+    "niveaus uiteen. De score van een bouwsteen rekent met het gemiddelde niveau van zijn stellingen."
+)
+
+
+def _methode(c: Rapportcontext) -> list[Flowable]:
     kop = _p("h1", "Bijlage: methode")
     niveaus: list[list[Flowable | str]] = [
         [str(n.niveau), n.naam.nl, [_p("cel", n.definitie.nl), _p("klein", n.generatie.nl)]]  # type: ignore[list-item]
@@ -930,45 +1077,11 @@ def _methode(c: _Context) -> list[Flowable]:
         PageBreak(),
         kop,
         _p("tekst", c.vl.meta.bron),
-        _p(
-            "tekst",
-            "Elke deelnemer plaatst elke stelling op één van vijf niveaus door de vijf beschrijvingen te lezen: "
-            "hij kiest het hoogste niveau waarvan alles klopt. Hij kan ook weet niet of n.v.t. kiezen; die tellen "
-            "nergens mee. Een niveau wordt een score met score = (niveau − 1) / 4 × 100, dus niveau 1 = 0 en "
-            "niveau 5 = 100.",
-        ),
-        _p(
-            "tekst",
-            "Het niveau van een stelling is het door de werkgroep vastgestelde niveau als dat er is, anders het "
-            "gemiddelde van de gegeven niveaus. Een bouwsteen is het gemiddelde van zijn stellingen; een dimensie "
-            "en de groepen kern en aanvullend zijn het gemiddelde van hun bouwstenen met een score; een "
-            "kenmerk is het gemiddelde van de stellingen die erbij horen. Een stelling is een bespreekpunt als "
-            "deelnemers twee of meer niveaus uit elkaar liggen (spreiding ≥ 2). De ambitie is de vastgestelde "
-            "ambitie van de werkgroep, anders de mediaan van de persoonlijke ambities.",
-        ),
-        _p(
-            "tekst",
-            "De score van de acht kernbouwstenen staat voorop. De handreiking noemt de aanvullende bouwstenen "
-            "(organisatie en overheid) vooral indirect van belang; hun score staat daarom apart, ernaast. Een "
-            "gemiddelde van alle zestien bouwstenen staat alleen in de exports. ",
-            NIET_VERGELIJKBAAR,
-            " De grenzen van de banden komen van de VNG-omnichannelscan; de stellingen, de weging en de "
-            "betekenis van de banden zijn van deze zelfscan.",
-        ),
-        _p(
-            "tekst",
-            "De volgende stap en de voorgestelde doelen beginnen bij dezelfde bouwsteen: de grootste afstand tot de "
-            "ambitie, kernbouwstenen zwaarder dan aanvullende, en eerst de bouwsteen waar een andere op rust. "
-            "Welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking.",
-        ),
+        *[_p("tekst", alinea) for alinea in METHODE_ALINEAS],
         _p("h2", "De vijf niveaus"),
         _tabel(["Niveau", "Naam", "Betekenis"], niveaus, [BREEDTE * f for f in (0.1, 0.2, 0.7)]),
         _p("h2", "De banden van de score"),
-        _p(
-            "klein",
-            "De score wordt voor de band op een heel getal afgerond. Een band is dus een bereik van het gemiddelde "
-            "niveau: 20,5 (niveau 1,82) hoort al bij de tweede band.",
-        ),
+        _p("klein", BANDEN_UITLEG),
         _tabel(
             ["Band", "Score", "Gemiddeld niveau", "Betekenis"], banden, [BREEDTE * f for f in (0.16, 0.1, 0.2, 0.54)]
         ),
@@ -1037,7 +1150,7 @@ def _genummerd(voet: str) -> Callable[..., Canvas]:
     return _Canvas
 
 
-def _toelichtingen(scan: Scan) -> dict[str, list[str]]:
+def toelichtingen_per_stelling(scan: Scan) -> dict[str, list[str]]:
     uit: dict[str, list[str]] = {}
     for a in scan.antwoorden:
         if a.toelichting and a.toelichting.strip():
@@ -1050,7 +1163,9 @@ HANDOUT_PAGINAS = 4
 _PASVORMEN = [(HANDOUT_DOELEN, False), (HANDOUT_DOELEN, True), *((n, True) for n in range(HANDOUT_DOELEN - 1, -1, -1))]
 
 
-def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compact: bool = False) -> list[Flowable]:
+def _verhaal(
+    c: Rapportcontext, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compact: bool = False
+) -> list[Flowable]:
     scan, resultaat = c.scan, c.resultaat
     verhaal: list[Flowable] = [*_kop(c, soort, compact), _p("h1", "Samenvatting")]
     if resultaat.totaal.score is None:
@@ -1112,21 +1227,15 @@ def _verhaal(c: _Context, soort: Soort, doelen_max: int = HANDOUT_DOELEN, compac
     verhaal += [
         PageBreak(),
         _p("h1", "Per bouwsteen"),
-        _p(
-            "klein",
-            "Per stelling: hoeveel deelnemers elk niveau 1–5 kozen (donkerder = meer), weet niet (wn), niet van "
-            "toepassing (nvt), de mediaan (Med), de spreiding (Spr: hoogste min laagste gekozen niveau) en het "
-            "door de werkgroep vastgestelde niveau (Vast). Vet met ◆: bespreekpunt, deelnemers lagen 2 of meer "
-            "niveaus uiteen. De score van een bouwsteen rekent met het gemiddelde niveau van zijn stellingen.",
-        ),
+        _p("klein", VERDELING_UITLEG),
     ]
-    toelichtingen = _toelichtingen(scan)
+    toelichtingen = toelichtingen_per_stelling(scan)
     for b in resultaat.bouwstenen:
         verhaal += [CondPageBreak(60 * mm), *_bouwsteen(c, b, toelichtingen)]
     return [*verhaal, *_methode(c), Spacer(1, 6 * mm), _verantwoording(c)]
 
 
-def _bouw(c: _Context, soort: Soort, verhaal: list[Flowable]) -> tuple[bytes, int]:
+def _bouw(c: Rapportcontext, soort: Soort, verhaal: list[Flowable]) -> tuple[bytes, int]:
     titel = "Managementsamenvatting" if soort == "handout" else "Verbeterrapport"
     datum = datum_nl(c.scan.scanronde.datum)
     buf = io.BytesIO()
@@ -1164,7 +1273,7 @@ def rapport(
     gemeente's position among its peers, given only when the gemeente opted in.
     """
     _glyphs()
-    c = _Context(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
+    c = Rapportcontext(vl, scan, resultaat, vandaag or tijd.vandaag(), benchmark)
     c.soort = soort
     try:
         return _bouw_passend(c, soort)
@@ -1177,7 +1286,7 @@ def rapport(
         return _bouw_passend(c, soort)
 
 
-def _bouw_passend(c: _Context, soort: Soort) -> bytes:
+def _bouw_passend(c: Rapportcontext, soort: Soort) -> bytes:
     if soort != "handout":
         return _bouw(c, soort, _verhaal(c, soort))[0]
     for doelen_max, compact in _PASVORMEN:

@@ -459,14 +459,26 @@ def _schrijf(pad: str, data: bytes) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from reports.html import html_rapport
     from reports.pdf import rapport
 
+    formaat = "html" if args.html else args.formaat
+    if formaat == "html" and args.soort == "handout":
+        raise _Fout("de HTML-versie is het volledige verbeterrapport; laat --soort weg of kies --soort volledig")
+    args.soort = args.soort or "handout"
     scan, vragenlijst = _scan_en_vragenlijst(args.file, args.vragenlijst)
     vandaag = _datum(args.datum) if args.datum else None
-    pdf = rapport(args.soort, vragenlijst, scan, bereken_scan(vragenlijst, scan), vandaag=vandaag)
-    _schrijf(args.out, pdf)
-    soort = "managementsamenvatting" if args.soort == "handout" else "verbeterrapport"
-    print(f"{soort.capitalize()} van {scan.gemeente.naam} geschreven naar {args.out} ({len(pdf) // 1024} KB).")
+    resultaat = bereken_scan(vragenlijst, scan)
+    if formaat == "html":
+        inhoud = html_rapport(vragenlijst, scan, resultaat, vandaag=vandaag).encode("utf-8")
+        soort = "verbeterrapport (HTML)"
+    else:
+        inhoud = rapport(args.soort, vragenlijst, scan, resultaat, vandaag=vandaag)
+        soort = "managementsamenvatting" if args.soort == "handout" else "verbeterrapport"
+    _schrijf(args.out, inhoud)
+    print(
+        f"{soort[0].upper()}{soort[1:]} van {scan.gemeente.naam} geschreven naar {args.out} ({len(inhoud) // 1024} KB)."
+    )
     return EXIT_OK
 
 
@@ -687,15 +699,24 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_goals)
 
-    p = sub.add_parser("report", help="maak de PDF van een scanbestand (JSON of Excel)")
+    p = sub.add_parser(
+        "report", help="maak de PDF (of de toegankelijke HTML-versie) van een scanbestand (JSON of Excel)"
+    )
     p.add_argument("file", help="scanbestand (JSON-uitwisselformaat of Excel-export van de app)")
-    p.add_argument("--out", required=True, help="PDF-bestand om te schrijven")
+    p.add_argument("--out", required=True, help="PDF- of HTML-bestand om te schrijven")
     p.add_argument(
         "--soort",
         choices=("handout", "volledig"),
-        default="handout",
+        default=None,
         help="handout: managementsamenvatting van 2-4 pagina's (standaard); volledig: het verbeterrapport",
     )
+    p.add_argument(
+        "--formaat",
+        choices=("pdf", "html"),
+        default="pdf",
+        help="pdf (standaard) of html: het volledige verbeterrapport als toegankelijk HTML-bestand",
+    )
+    p.add_argument("--html", action="store_true", help="hetzelfde als --formaat html")
     p.add_argument("--datum", help="datum op het rapport, JJJJ-MM-DD (standaard vandaag)")
     p.add_argument("--vragenlijst", help=argparse.SUPPRESS)
     p.set_defaults(func=_report)

@@ -5,7 +5,7 @@ Layer: ``scan/services`` (no Streamlit, no SQL). Every file is built from what t
 at the moment it is asked for (``uitwisseling.exporteer``), so a download is never stale; the
 downloads panel (``scan/ui/rapporten.py``) asks only when its button is clicked.
 
-Who gets what: the PDFs show notes without names, so every participant may take them; the
+Who gets what: the PDFs (and the HTML version of the full report) show notes without names, so every participant may take them; the
 Excel, CSV and JSON files hold each participant's answers by name, so only facilitators get
 them (the workshop screen hides names for the same reason).
 """
@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from reports.exports import csv_zip, naar_excel
+from reports.html import html_rapport
 from reports.pdf import rapport
 from scan.db.verbinding import Database
 from scan.fouten import GeenToegang
@@ -32,7 +33,7 @@ from scoring.models import Vragenlijst
 from scoring.samen import verborgen_stellingen
 from scoring.uitwissel import schrijf_scan, zonder_verborgen
 
-Soort = Literal["handout", "volledig", "xlsx", "csv", "json"]
+Soort = Literal["handout", "volledig", "html", "xlsx", "csv", "json"]
 
 _PDF = "application/pdf"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -55,6 +56,8 @@ class Download(BaseModel):
 DOWNLOADS: tuple[Download, ...] = (
     Download(soort="handout", naam="samenvatting", extensie="pdf", mime=_PDF, met_namen=False),
     Download(soort="volledig", naam="verbeterrapport", extensie="pdf", mime=_PDF, met_namen=False),
+    # The PDF cannot be tagged (ReportLab's open-source edition); this is its accessible version.
+    Download(soort="html", naam="verbeterrapport", extensie="html", mime="text/html", met_namen=False),
     Download(soort="xlsx", naam="gegevens", extensie="xlsx", mime=_XLSX, met_namen=True),
     Download(soort="csv", naam="tabellen-csv", extensie="zip", mime="application/zip", met_namen=True),
     Download(soort="json", naam="uitwisselbestand", extensie="json", mime="application/json", met_namen=True),
@@ -91,7 +94,7 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
             "facilitator kan het downloaden."
         )
     ronde_id = sessie.ronde.id
-    pdf = soort in ("handout", "volledig")
+    pdf = soort in ("handout", "volledig", "html")
     # One read: the round and, for a PDF, its benchmark position from the same moment.
     with db.inzage() as werk:
         scan = exporteer_in(werk, ronde_id)
@@ -110,6 +113,8 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
         return naar_excel(vl, scan, resultaat)
     if soort == "csv":
         return csv_zip(vl, scan, resultaat)
+    if soort == "html":
+        return html_rapport(vl, scan, resultaat, vandaag=tijd.vandaag(), benchmark=positie).encode("utf-8")
     return rapport(
         "handout" if soort == "handout" else "volledig",
         vl,

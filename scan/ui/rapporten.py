@@ -10,7 +10,7 @@ may not call Streamlit.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import streamlit as st
 
@@ -25,26 +25,41 @@ if TYPE_CHECKING:
 _ICOON = {
     "handout": ":material/picture_as_pdf:",
     "volledig": ":material/description:",
+    "html": ":material/accessibility_new:",
     "xlsx": ":material/table_view:",
     "csv": ":material/csv:",
     "json": ":material/data_object:",
 }
 
 
+def _knop(
+    db: Database, vl: Vragenlijst, sessie: Sessie, d: downloads.Download, breedte: Literal["stretch", "content"]
+) -> None:
+    st.download_button(
+        t(f"downloads.{d.soort}"),
+        data=partial(downloads.bestand, db, vl, sessie, d.soort),
+        file_name=downloads.bestandsnaam(sessie, d.naam, d.extensie),
+        mime=d.mime,
+        on_click="ignore",
+        icon=_ICOON[d.soort],
+        key=f"download_{d.soort}",
+        width=breedte,
+    )
+    st.caption(t(f"downloads.{d.soort}.uitleg"))
+
+
+def _rapporten(db: Database, vl: Vragenlijst, sessie: Sessie, bestanden: list[downloads.Download]) -> None:
+    # One under the other, each button as wide as its label: a download button cuts its label off
+    # with "…" rather than wrapping, and in three columns "Volledig rapport (HTML, toegankelijk)"
+    # (and at 1024 px every report's name) lost its end.
+    for d in bestanden:
+        _knop(db, vl, sessie, d, "content")
+
+
 def _knoppen(db: Database, vl: Vragenlijst, sessie: Sessie, bestanden: list[downloads.Download]) -> None:
     for kolom, d in zip(st.columns(len(bestanden)), bestanden, strict=True):
         with kolom:
-            st.download_button(
-                t(f"downloads.{d.soort}"),
-                data=partial(downloads.bestand, db, vl, sessie, d.soort),
-                file_name=downloads.bestandsnaam(sessie, d.naam, d.extensie),
-                mime=d.mime,
-                on_click="ignore",
-                icon=_ICOON[d.soort],
-                key=f"download_{d.soort}",
-                width="stretch",
-            )
-            st.caption(t(f"downloads.{d.soort}.uitleg"))
+            _knop(db, vl, sessie, d, "stretch")
 
 
 def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
@@ -52,7 +67,7 @@ def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     st.subheader(t("downloads.titel"), anchor=False)
     st.caption(t("downloads.uitleg"))
     rapporten, gegevens = downloads.voor(sessie)
-    _knoppen(db, vl, sessie, rapporten)
+    _rapporten(db, vl, sessie, rapporten)
     if not gegevens:
         st.caption(t("downloads.alleen_facilitator"))
         return

@@ -632,13 +632,19 @@ NL: dict[str, str] = {
     "downloads.titel": "Rapporten en bestanden",
     "downloads.uitleg": (
         "Elk bestand wordt gemaakt op het moment dat u klikt, met alles wat nu is opgeslagen. "
-        "De PDF's zijn niet getagd voor schermlezers; dezelfde inhoud staat toegankelijk op deze pagina en in de CSV."
+        "De PDF's zijn niet getagd voor schermlezers: de opensource-PDF-bibliotheek die de app gebruikt, kan dat "
+        "niet. Het volledige rapport als HTML is de toegankelijke versie, met koppen, tabellen en tekst bij elke "
+        "grafiek; de cijfers staan ook op deze pagina en in de CSV."
     ),
     "downloads.handout": "Managementsamenvatting (PDF)",
     "downloads.handout.uitleg": "2 tot 4 pagina's: uitslag in één zin, radars, sterk en zwak, doelen en de volgende stap.",
     "downloads.volledig": "Verbeterrapport (PDF)",
     "downloads.volledig.uitleg": (
         "Alles per bouwsteen: verdeling van de antwoorden, toelichtingen, consensus, doelen en een bijlage over de methode."
+    ),
+    "downloads.html": "Volledig rapport (HTML, toegankelijk)",
+    "downloads.html.uitleg": (
+        "Hetzelfde verbeterrapport als webpagina voor schermlezer, vergroting en telefoon; opent in elke browser."
     ),
     "downloads.xlsx": "Excel",
     "downloads.xlsx.uitleg": "Scores, stellingen, antwoorden per deelnemer, ambities, consensus en doelen; kan weer worden geïmporteerd.",

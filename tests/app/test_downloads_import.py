@@ -52,6 +52,7 @@ def test_facilitator__gets_pdfs_and_data_files(
     assert _labels(at) == [
         "Managementsamenvatting (PDF)",
         "Verbeterrapport (PDF)",
+        "Volledig rapport (HTML, toegankelijk)",
         "Excel",
         "CSV (zip)",
         "Uitwisselbestand",
@@ -64,8 +65,14 @@ def test_participant__gets_the_pdfs_but_not_the_answers_by_name(
     karel = _beantwoord(app_db, vragenlijst, ronde)
     at = open_app(RESULTATEN, d=karel.deelnemer.token)
     assert not at.exception
-    assert _labels(at) == ["Managementsamenvatting (PDF)", "Verbeterrapport (PDF)"]
+    assert _labels(at) == [
+        "Managementsamenvatting (PDF)",
+        "Verbeterrapport (PDF)",
+        "Volledig rapport (HTML, toegankelijk)",
+    ]
     assert any("facilitator kan ze downloaden" in c.value for c in at.caption)
+    # Why the HTML is there: the PDFs are not tagged, and the HTML is the accessible version.
+    assert any("niet getagd" in c.value and "HTML is de toegankelijke versie" in c.value for c in at.caption)
 
 
 def test_each_download__is_built_from_what_is_stored_at_the_click(
@@ -74,7 +81,7 @@ def test_each_download__is_built_from_what_is_stored_at_the_click(
     _beantwoord(app_db, vragenlijst, ronde)
     maak = {
         soort: partial(downloads.bestand, app_db, vragenlijst, ronde, soort)
-        for soort in ("handout", "volledig", "xlsx", "csv", "json")
+        for soort in ("handout", "volledig", "html", "xlsx", "csv", "json")
     }
     eerste = json.loads(maak["json"]())
     # A change after the page was drawn is in the next download: files are built on the click.
@@ -85,6 +92,8 @@ def test_each_download__is_built_from_what_is_stored_at_the_click(
     for soort in ("handout", "volledig"):
         tekst = PdfReader(io.BytesIO(maak[soort]())).pages[0].extract_text()
         assert "Omnichannel zelfscan Utrecht" in tekst
+    html = maak["html"]().decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<h1" in html and "Omnichannel zelfscan Utrecht" in html
     assert zipfile.is_zipfile(io.BytesIO(maak["xlsx"]()))
     assert sorted(zipfile.ZipFile(io.BytesIO(maak["csv"]())).namelist()) == [
         "antwoorden.csv",

@@ -19,6 +19,7 @@ from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
 from scoring.uitwissel import schrijf_scan
 
+from .axe import controleer
 from .conftest import Server, word_beheerder
 
 pytestmark = pytest.mark.slow
@@ -60,6 +61,25 @@ def test_facilitator_imports_a_scan_and_downloads_the_handout(
     assert "Omnichannel zelfscan Súdwest-Fryslân" in tekst
     assert f"{int(kern + 0.5)} / 100" in tekst
     assert 2 <= len(lezer.pages) <= 4
+
+    # The accessible version of the full report: downloaded beside the PDFs, clean for axe-core.
+    with pagina.expect_download() as wacht:
+        pagina.get_by_role("button", name="Volledig rapport (HTML, toegankelijk)").click()
+    download = wacht.value
+    assert download.suggested_filename == "zelfscan-sudwest-fryslan-2026-11-22-verbeterrapport.html"
+    html = tmp_path / download.suggested_filename
+    download.save_as(html)
+    rapport = browser.new_page(viewport={"width": 320, "height": 700}, locale="nl-NL")
+    rapport.goto(html.as_uri())
+    assert rapport.evaluate("() => document.documentElement.lang") == "nl"
+    assert rapport.get_by_role("heading", level=1).inner_text() == "Omnichannel zelfscan Súdwest-Fryslân"
+    assert rapport.evaluate("() => document.documentElement.scrollWidth") <= 320  # reflows, tables scroll inside
+    bevindingen = controleer(rapport)
+    assert not bevindingen, "\n".join(map(str, bevindingen))
+    rapport.set_viewport_size({"width": 1280, "height": 900})
+    assert not controleer(rapport)
+    screenshot(rapport, "6_html_rapport")
+    rapport.close()
 
     with pagina.expect_download() as wacht:
         pagina.get_by_role("button", name="Excel").click()

@@ -140,6 +140,11 @@ def test_report_export_import__round_trip_on_the_command_line(
         pdf = tmp_path / f"{soort}.pdf"
         assert main(["report", str(scan), "--out", str(pdf), "--soort", soort, "--datum", "2026-11-22"]) == 0
         assert "Súdwest-Fryslân" in PdfReader(pdf).pages[0].extract_text()
+    for vlag in (["--html"], ["--formaat", "html"]):
+        html = tmp_path / "rapport.html"
+        assert main(["report", str(scan), "--out", str(html), *vlag, "--datum", "2026-11-22"]) == 0
+        assert html.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert main(["report", str(scan), "--out", str(tmp_path / "x.html"), "--html", "--soort", "handout"]) == 1
     excel = tmp_path / "scan.xlsx"
     assert main(["export", str(scan), "--out", str(excel)]) == 0
     assert main(["report", str(excel), "--out", str(tmp_path / "uit_excel.pdf")]) == 0

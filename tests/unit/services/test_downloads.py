@@ -22,7 +22,10 @@ def _sessie(rol: str) -> Sessie:
 
 @pytest.mark.parametrize(
     ("rol", "rapporten", "gegevens"),
-    [("deelnemer", ["handout", "volledig"], []), ("facilitator", ["handout", "volledig"], ["xlsx", "csv", "json"])],
+    [
+        ("deelnemer", ["handout", "volledig", "html"], []),
+        ("facilitator", ["handout", "volledig", "html"], ["xlsx", "csv", "json"]),
+    ],
 )
 def test_reports_for_everyone__files_with_names_for_facilitators_only(
     rol: str, rapporten: list[str], gegevens: list[str]
