@@ -55,14 +55,19 @@ _HUISSTIJL = (
     '[data-testid="stRadioGroup"] div:has(> [data-testid="stRadioOption"] input:focus-visible),'
     " a:focus-visible, button:focus-visible, summary:focus-visible, [role=tab]:focus-visible,"
     ' [data-testid="stSidebarNavLink"]:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible,'
-    ' label:has(> input[type="checkbox"]:focus-visible), [data-baseweb="checkbox"]:has(input:focus-visible),'
-    ' [data-baseweb="input"]:has(input:focus-visible), [data-baseweb="textarea"]:has(textarea:focus-visible),'
-    ' [data-baseweb="select"]:has(input:focus-visible), [data-testid="stFileUploaderDropzone"]:focus-visible,'
+    ' label:has(input[type="checkbox"]:focus-visible),'
+    ' [data-testid="stTextInputRootElement"]:has(:focus-visible), [data-testid="stTextAreaRootElement"]:has(:focus-visible),'
+    ' [data-testid="stNumberInputContainer"]:has(:focus-visible), [data-testid="stDateInputField"]:has(:focus-visible),'
+    ' [data-testid="stSelectbox"] [role="group"]:has([role="combobox"]:focus-visible),'
+    ' [data-testid="stMultiSelect"] [role="group"]:has([role="combobox"]:focus-visible),'
+    ' [data-testid="stFileUploaderDropzone"]:focus-visible,'
     ' h1[tabindex="-1"]:focus-visible'
     " { outline: 3px solid #1a1a1a !important; outline-offset: 2px; border-radius: 0.25rem; }"
     # The h1 that focus moves to after a page change (scan.ui.toegankelijk): a ring only when
     # the change came from the keyboard (Chromium's :focus-visible rule), no ring after a tap.
     'h1[tabindex="-1"]:focus:not(:focus-visible) { outline: none; }'
+    # Streamlit's main area is itself a tab stop (tabindex for scrolling by keyboard): ringed inside.
+    "main:focus-visible, [data-testid=stMain]:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }"
     # An empty radio circle is drawn at 1.4:1 (#dcd8d4); #6b6a68 is 5.3:1 on white (1.4.11).
     '[data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:first-child { border-color: #6b6a68; }'
     # The app's own hidden pieces (scan.ui.toegankelijk): the container of its script takes no
