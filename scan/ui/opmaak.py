@@ -66,6 +66,8 @@ _HUISSTIJL = (
     # The h1 that focus moves to after a page change (scan.ui.toegankelijk): a ring only when
     # the change came from the keyboard (Chromium's :focus-visible rule), no ring after a tap.
     'h1[tabindex="-1"]:focus:not(:focus-visible) { outline: none; }'
+    # A tab's ring inside it: the tab bar scrolls sideways and would cut a ring drawn outside.
+    "[role=tab]:focus-visible { outline-offset: -3px; }"
     # Streamlit's main area is itself a tab stop (tabindex for scrolling by keyboard): ringed inside.
     "main:focus-visible, [data-testid=stMain]:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }"
     # An empty radio circle is drawn at 1.4:1 (#dcd8d4); #6b6a68 is 5.3:1 on white (1.4.11).
