@@ -17,6 +17,7 @@ from scan.ui.links import SCHERM_PARAM
 from scan.ui.navigatie import menu
 from scan.ui.opmaak import huisstijl
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import paginatitel, plek, sluit_af
 
 # A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).
 widgetstaat.bescherm()
@@ -41,6 +42,11 @@ except Exception as fout:
 toon_account(gebruiker)
 pagina_lijst = menu(sessie, gebruiker)
 navigatie = st.navigation(pagina_lijst)
+# Every page its own browser title (WCAG 2.4.2); a page may make it more specific (Invullen).
+paginatitel(navigatie.title)
+# Language, live region and focus (scan/ui/toegankelijk.py): a hidden container, first in the
+# main area on every run, filled once the page has run.
+toegankelijkheid = plek()
 # A page that just signed someone in asks for a page that only now exists in the navigation.
 doel = st.session_state.pop("ga_naar", None)
 for p in pagina_lijst:
@@ -50,3 +56,4 @@ if st.session_state.pop("storing", False):
     toon_storing()  # a callback failed before this run (scan.ui.veilig)
 with foutgrens():
     navigatie.run()
+sluit_af(toegankelijkheid)

@@ -19,6 +19,7 @@ from scan.leesmodellen import RondeInfo, Sessie
 from scan.services import regels, start
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import richt_op_kop
 from scan.ui.weergave import letterlijk
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.loader import VragenlijstFout, laad_vragenlijst
@@ -171,8 +172,10 @@ def meld_aan(sessie: Sessie) -> None:
 
 
 def ga_naar(url_path: str) -> None:
-    """Rerun and open page ``url_path``; app.py switches there once the navigation has it."""
+    """Rerun and open page ``url_path``; app.py switches there once the navigation has it.
+    Focus moves to the new page's h1 (WCAG 2.4.3: not back to ``<body>``)."""
     st.session_state["ga_naar"] = url_path
+    richt_op_kop()
     st.rerun()
 
 

@@ -47,6 +47,36 @@ _HUISSTIJL = (
     # Captions (also every level anchor under a radio option) are text at 60% opacity, 3.9:1 in the light
     # theme; #595959 is 7:1 on white and 6.2:1 on the sidebar (WCAG 1.4.3, accessibility audit).
     '[data-testid="stCaptionContainer"] { color: #595959; opacity: 1; }'
+    # Focus that is seen (WCAG 2.4.7 and 1.4.11): Streamlit marks a focused radio option, sidebar
+    # link or page link only by a background at 1.1:1 and buttons by a ring at 2.2:1. One dark
+    # ring (17:1 on white, 16:1 on the sidebar) on everything that takes keyboard focus; a radio
+    # option is ringed with its description, the whole choice. Only :focus-visible, so a tap or
+    # a click draws no ring.
+    '[data-testid="stRadioGroup"] div:has(> [data-testid="stRadioOption"] input:focus-visible),'
+    " a:focus-visible, button:focus-visible, summary:focus-visible, [role=tab]:focus-visible,"
+    ' [data-testid="stSidebarNavLink"]:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible,'
+    ' label:has(input[type="checkbox"]:focus-visible),'
+    ' [data-testid="stTextInputRootElement"]:has(:focus-visible), [data-testid="stTextAreaRootElement"]:has(:focus-visible),'
+    ' [data-testid="stNumberInputContainer"]:has(:focus-visible), [data-testid="stDateInputField"]:has(:focus-visible),'
+    ' [data-testid="stSelectbox"] [role="group"]:has([role="combobox"]:focus-visible),'
+    ' [data-testid="stMultiSelect"] [role="group"]:has([role="combobox"]:focus-visible),'
+    ' [data-testid="stFileUploaderDropzone"]:focus-visible,'
+    ' h1[tabindex="-1"]:focus-visible'
+    " { outline: 3px solid #1a1a1a !important; outline-offset: 2px; border-radius: 0.25rem; }"
+    # The h1 that focus moves to after a page change (scan.ui.toegankelijk): a ring only when
+    # the change came from the keyboard (Chromium's :focus-visible rule), no ring after a tap.
+    'h1[tabindex="-1"]:focus:not(:focus-visible) { outline: none; }'
+    # A tab's ring inside it: the tab bar scrolls sideways and would cut a ring drawn outside.
+    "[role=tab]:focus-visible { outline-offset: -3px; }"
+    # Streamlit's main area is itself a tab stop (tabindex for scrolling by keyboard): ringed inside.
+    "main:focus-visible, [data-testid=stMain]:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }"
+    # An empty radio circle is drawn at 1.4:1 (#dcd8d4); #6b6a68 is 5.3:1 on white (1.4.11).
+    '[data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:first-child { border-color: #6b6a68; }'
+    # The app's own hidden pieces (scan.ui.toegankelijk): the container of its script takes no
+    # room, and the live regions are read by screen readers but not shown.
+    ".st-key-toegankelijkheid { display: none; }"
+    ".zelfscan-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;"
+    " overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }"
     "</style>"
 )
 

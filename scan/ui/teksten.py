@@ -808,7 +808,9 @@ NL: dict[str, str] = {
         "gemeente. Klopt een deel van een niveau niet, kies dan het niveau eronder. Kunt u het niet beoordelen? "
         "Kies dan weet niet. Elke keuze wordt meteen opgeslagen."
     ),
-    "invullen.keuze": "Uw keuze bij stelling {nummer}",
+    # The radio group's accessible name (its label is collapsed under the stelling's visible heading):
+    # the stelling itself, so a screen reader that reaches the group by Tab hears what it answers.
+    "invullen.keuze": "Stelling {nummer}: {stelling}",
     "invullen.toelichting": "Toelichting (optioneel)",
     "invullen.toelichting.hint": (
         "Waarom deze keuze? Een voorbeeld helpt de werkgroep. Wordt opgeslagen zodra u buiten het vak klikt."
@@ -816,15 +818,16 @@ NL: dict[str, str] = {
     "invullen.opgeslagen": "Opgeslagen: stelling {nummer}, {keuze}",
     "invullen.toelichting.opgeslagen": "Opgeslagen: toelichting bij stelling {nummer}",
     "invullen.ambitie.opgeslagen": "Opgeslagen: ambitie {keuze}",
-    "invullen.status.opgeslagen": ":material/check_circle: Opgeslagen om {tijd}",
+    "invullen.status.opgeslagen": "Opgeslagen om {tijd}",
     "invullen.status.open": "Nog niet beantwoord",
-    "invullen.status.alleen_toelichting": ":material/check_circle: Nog niet beantwoord · toelichting opgeslagen om {tijd}",
+    "invullen.status.alleen_toelichting": "Nog niet beantwoord · toelichting opgeslagen om {tijd}",
     "invullen.fout.database": (
         "Niet opgeslagen: de database gaf geen antwoord. Uw keuze staat nog op het scherm; "
         "kies opnieuw of probeer het zo weer."
     ),
     "invullen.ambitie.kop": "Ambitie voor {bouwsteen}",
     "invullen.ambitie.vraag": "Welk niveau moet uw gemeente over twee à drie jaar op deze bouwsteen halen?",
+    "invullen.ambitie.keuze": "Ambitie voor {bouwsteen}: welk niveau moet uw gemeente over twee à drie jaar halen?",
     "invullen.link.kop": "Later of op een ander apparaat verder?",
     "invullen.link.uitleg": (
         "Met deze persoonlijke link opent u de scan met al uw antwoorden, ook op een telefoon of na het "
@@ -832,11 +835,10 @@ NL: dict[str, str] = {
     ),
     # --- issue 16: de telefoon in een sessie (Samen), zekerheid, anoniem of op naam, vakgebied ---
     "telefoon.naam.anoniem": (
-        ":material/visibility_off: **Anoniem.** De facilitator ziet geen namen bij de antwoorden; "
-        "het presentatiescherm toont alleen aantallen."
+        "**Anoniem.** De facilitator ziet geen namen bij de antwoorden; het presentatiescherm toont alleen aantallen."
     ),
     "telefoon.naam.op_naam": (
-        ":material/badge: **Op naam.** De facilitator ziet uw naam bij uw antwoorden; het presentatiescherm nooit."
+        "**Op naam.** De facilitator ziet uw naam bij uw antwoorden; het presentatiescherm nooit."
     ),
     "telefoon.wacht.kop": "Wacht op de facilitator",
     "telefoon.wacht.uitleg": (
@@ -861,9 +863,9 @@ NL: dict[str, str] = {
     "telefoon.herstemming.uitleg": (
         "Kies opnieuw, na de bespreking. Uw nieuwe keuze telt; niemand ziet hem tot de facilitator onthult."
     ),
-    "telefoon.herstemming.keuze": "Uw keuze na de bespreking, stelling {nummer}",
+    "telefoon.herstemming.keuze": "Uw keuze na de bespreking, stelling {nummer}: {stelling}",
     "telefoon.herstemming.opgeslagen": "Opgeslagen: herstemming stelling {nummer}, {keuze}",
-    "telefoon.herstemming.status": ":material/check_circle: Uw keuze na de bespreking: {keuze}",
+    "telefoon.herstemming.status": "Uw keuze na de bespreking: {keuze}",
     "telefoon.herstemming.onthuld": (
         "Onthuld: kijk mee op het scherm. Uw keuze na de bespreking staat hieronder; wijzigen kan niet meer."
     ),

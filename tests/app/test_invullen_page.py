@@ -68,11 +68,11 @@ def test_invullen__next__moves_to_the_next_bouwsteen_and_the_link_remembers_it(
     at = open_app(INVULLEN, d=karel.deelnemer.token)
     at.button[1].click().run()  # Volgende (top)
     tweede = vragenlijst.bouwstenen[1]
-    assert at.header[0].value == f"2. {tweede.naam.nl}"
+    assert at.title[0].value == f"2. {tweede.naam.nl}"
     assert at.query_params["b"] in (tweede.id, [tweede.id])
     assert len(at.radio) == len(tweede.stellingen) + 1
     opnieuw = open_app(INVULLEN, d=karel.deelnemer.token, b=tweede.id)
-    assert opnieuw.header[0].value == f"2. {tweede.naam.nl}"
+    assert opnieuw.title[0].value == f"2. {tweede.naam.nl}"
 
 
 @pytest.mark.parametrize("beantwoord", [1, 3, 5])
@@ -87,10 +87,10 @@ def test_invullen__next_after_answering_part_of_a_bouwsteen__moves_on_without_an
         assert not at.exception
     at.button(key="volgende_onder").click().run()
     assert not at.exception
-    assert at.header[0].value == f"2. {tweede.naam.nl}"
+    assert at.title[0].value == f"2. {tweede.naam.nl}"
     at.button[0].click().run()  # Vorige (top)
     assert not at.exception
-    assert at.header[0].value == f"1. {eerste.naam.nl}"
+    assert at.title[0].value == f"1. {eerste.naam.nl}"
     assert len(invullen.mijn_antwoorden(app_db, karel)) == beantwoord
 
 
@@ -102,7 +102,7 @@ def test_invullen__fresh_start__continues_at_the_first_unfinished_bouwsteen(
             invullen.sla_antwoord_op(app_db, vragenlijst, karel, stelling.id, "3")
         invullen.sla_ambitie_op(app_db, vragenlijst, karel, b.id, 4)
     at = open_app(INVULLEN, d=karel.deelnemer.token)
-    assert at.header[0].value == f"3. {vragenlijst.bouwstenen[2].naam.nl}"
+    assert at.title[0].value == f"3. {vragenlijst.bouwstenen[2].naam.nl}"
 
 
 def test_invullen__round_closed_after_the_page_loaded__the_click_is_refused_visibly(
@@ -184,7 +184,7 @@ def test_invullen__first_and_last_bouwsteen__have_no_way_past_the_end(
     at = open_app(INVULLEN, d=karel.deelnemer.token)
     assert at.button[0].disabled and not at.button[1].disabled
     laatste = open_app(INVULLEN, d=karel.deelnemer.token, b=vragenlijst.bouwstenen[-1].id)
-    assert laatste.header[0].value.startswith("16. ")
+    assert laatste.title[0].value.startswith("16. ")
     assert laatste.button[1].disabled and not laatste.button[0].disabled
 
 

@@ -38,6 +38,7 @@ def samen_ronde(app_db: Database, ronde: Sessie) -> Sessie:
 def _teksten(at: AppTest) -> str:
     """Everything the page says in words (headers, alerts, captions, Markdown)."""
     delen = [
+        *(h.value for h in at.title),
         *(h.value for h in at.header),
         *(e.value for e in at.info),
         *(e.value for e in at.success),
@@ -57,7 +58,7 @@ def test_samen__nothing_open__the_phone_waits_calmly(
 ) -> None:
     at = open_app(INVULLEN, d=karel.deelnemer.token)
     assert not at.exception
-    assert at.header[0].value == "Wacht op de facilitator"
+    assert at.title[0].value == "Wacht op de facilitator"
     assert "uw scherm volgt vanzelf" in _teksten(at).lower()
     assert not at.radio and not at.error and not at.selectbox  # nothing to answer, no error, no navigation
 
@@ -69,7 +70,7 @@ def test_samen__an_open_bouwsteen__shows_only_its_stellingen_without_navigation(
     samen.open_deel(app_db, vragenlijst, samen_ronde, bouwsteen=tweede.id)
     at = open_app(INVULLEN, d=karel.deelnemer.token, b=vragenlijst.bouwstenen[5].id)  # an old address
     assert not at.exception
-    assert at.header[0].value == f"{tweede.nummer}. {tweede.naam.nl}"
+    assert at.title[0].value == f"{tweede.nummer}. {tweede.naam.nl}"
     assert f"De groep werkt nu aan bouwsteen {tweede.nummer}. {tweede.naam.nl}" in _teksten(at)
     assert _radios(at) == {f"a_{s.id}" for s in tweede.stellingen} | {f"amb_{tweede.id}"}
     assert not at.selectbox  # no other bouwsteen to choose
@@ -261,20 +262,20 @@ def test_samen__the_page_follows_the_facilitator_and_a_reload_lands_on_the_curre
     open_app: Callable[..., AppTest], app_db: Database, karel: Sessie, samen_ronde: Sessie, vragenlijst: Vragenlijst
 ) -> None:
     at = open_app(INVULLEN, d=karel.deelnemer.token)
-    assert at.header[0].value == "Wacht op de facilitator"
+    assert at.title[0].value == "Wacht op de facilitator"
     samen.volgende(app_db, vragenlijst, samen_ronde)
     at.run()  # what the poll's rerun does
     eerste = vragenlijst.bouwstenen[0]
-    assert at.header[0].value == f"1. {eerste.naam.nl}"
+    assert at.title[0].value == f"1. {eerste.naam.nl}"
     samen.volgende(app_db, vragenlijst, samen_ronde)
     tweede = vragenlijst.bouwstenen[1]
     opnieuw = open_app(INVULLEN, d=karel.deelnemer.token)  # a reload, a new connection
-    assert opnieuw.header[0].value == f"2. {tweede.naam.nl}"
+    assert opnieuw.title[0].value == f"2. {tweede.naam.nl}"
     assert _radios(opnieuw) == {f"a_{s.id}" for s in tweede.stellingen} | {f"amb_{tweede.id}"}
     # A choice made on the old part after the room moved on is refused and said once at the top.
     at.radio(key=f"a_{eerste.stellingen[0].id}").set_value("3").run()
     assert not at.exception
-    assert at.header[0].value == f"2. {tweede.naam.nl}"
+    assert at.title[0].value == f"2. {tweede.naam.nl}"
     assert "De groep werkt nu aan een ander onderdeel" in zichtbare_tekst(at.error[0].value)
     # Back to eigen tempo: the usual page with its navigation.
     samen.zet_modus(app_db, samen_ronde, "eigen_tempo")

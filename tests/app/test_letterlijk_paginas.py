@@ -105,7 +105,7 @@ def test_pages__hostile_text_in_every_field__reaches_markdown_escaped(
             assert letterlijk(terug.doel.titel, regels=True) in bronnen
         _rauw_afwezig(bronnen)
 
-        for pagina, plek in (("scan/ui/paginas/start.py", "subheader"), ("scan/ui/paginas/invullen.py", "caption")):
+        for pagina, plek in (("scan/ui/paginas/start.py", "header"), ("scan/ui/paginas/invullen.py", "caption")):
             at = open_app(pagina, d=sessie.deelnemer.token)
             assert not at.exception
             assert letterlijk(sessie.deelnemer.naam) in " ".join(str(e.value) for e in at.get(plek))

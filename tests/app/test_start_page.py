@@ -38,7 +38,7 @@ def test_start__join_link_with_code__prefills_it_and_joining_opens_invullen(
     assert at.text_input[0].value == ronde.ronde.code_leesbaar  # as the projector shows it, with its dash
     at = _meedoen(at, None, "Karel Jansen")
     assert not at.exception
-    assert at.header[0].value == "1. Kanaalinzet"
+    assert at.title[0].value == "1. Kanaalinzet"
     assert _deelnemers(app_db, ronde.ronde.id) == ["Fatima", "Karel Jansen"]
     token = at.query_params["d"][0] if isinstance(at.query_params["d"], list) else at.query_params["d"]
     assert start.sessie_voor_token(app_db, token) is not None
@@ -103,7 +103,7 @@ def test_start__new_round_without_gemeente__asks_to_choose_one(
 def test_start__personal_link__welcomes_back(open_app: Callable[..., AppTest], ronde: Sessie) -> None:
     at = open_app(d=ronde.deelnemer.token)
     assert not at.exception
-    assert at.subheader[0].value == "Welkom terug, Fatima"
+    assert at.header[0].value == "Welkom terug, Fatima"
     assert any(ronde.ronde.code_leesbaar in m.value for m in at.markdown)
 
 
@@ -119,7 +119,7 @@ def test_start__pasted_personal_link__resumes_and_an_unknown_one_is_refused(
     at.button(key="FormSubmitter:terug-Verder gaan").click()
     at.run()
     assert not at.exception
-    assert at.header[0].value == "1. Kanaalinzet"
+    assert at.title[0].value == "1. Kanaalinzet"
 
 
 def test_start__unknown_token_in_the_url__says_the_link_is_unknown(open_app: Callable[..., AppTest]) -> None:

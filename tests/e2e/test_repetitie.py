@@ -120,7 +120,8 @@ FOUTEN_OP_SCHERM = """
 SCHERM = """
 ([keuzes, ambitie]) => {
   const kop = [...document.querySelectorAll('h1, h2, h3')].map(h => h.innerText.trim()).find(t => /^\\d+\\. /.test(t));
-  const groep = naam => [...document.querySelectorAll('[role="radiogroup"]')].find(g => g.getAttribute('aria-label') === naam);
+  // A group's name starts with its prefix ("Stelling 3: " and the stelling's own text).
+  const groep = naam => [...document.querySelectorAll('[role="radiogroup"]')].find(g => (g.getAttribute('aria-label') || '').startsWith(naam));
   const gekozen = g => {
     if (!g) return undefined;
     const i = g.querySelector('input:checked');
@@ -311,7 +312,7 @@ BEVESTIGD_JS = """
   if (!groep) return false;
   // The lasting confirmation in the stelling's (or the ambition's) own block: "Opgeslagen om 14:03:07"
   // (for a note on an unanswered stelling: "… toelichting opgeslagen om 14:03:07").
-  let e = [...document.querySelectorAll('[role="radiogroup"]')].find(x => x.getAttribute('aria-label') === groep);
+  let e = [...document.querySelectorAll('[role="radiogroup"]')].find(x => (x.getAttribute('aria-label') || '').startsWith(groep));
   while (e && e !== document.body) {
     if (e.querySelectorAll('[role="radiogroup"]').length > 1) return false;  // left its own block
     const m = [...(e.innerText || '').matchAll(/[Oo]pgeslagen om (\\d\\d:\\d\\d:\\d\\d)/g)];
@@ -321,6 +322,21 @@ BEVESTIGD_JS = """
   return false;
 }
 """
+
+
+def groep_begin(nummer: int) -> str:
+    """How the accessible name of stelling ``nummer``'s radio group begins ("Stelling 3: "); the
+    stelling's own text follows (issue 17)."""
+    return t("invullen.keuze", nummer=nummer, stelling="")
+
+
+def groep_naam(nummer: int) -> re.Pattern[str]:
+    """Stelling ``nummer``'s radio group, for playwright's ``get_by_role(name=...)``."""
+    return re.compile("^" + re.escape(groep_begin(nummer)))
+
+
+AMBITIE_BEGIN = t("invullen.ambitie.keuze", bouwsteen="\0").split("\0")[0]
+"""How the ambition's radio group's name begins ("Ambitie voor "), the bouwsteen follows."""
 
 
 def nu_hier() -> str:
@@ -356,7 +372,7 @@ def gekozen_op_scherm(pagina: Any, groep: str, label: str, vanaf: int, bevestigi
     try:
         pagina.wait_for_function(
             """([groep, label, n, bevestiging]) => {
-                const g = [...document.querySelectorAll('[role="radiogroup"]')].find(x => x.getAttribute('aria-label') === groep);
+                const g = [...document.querySelectorAll('[role="radiogroup"]')].find(x => (x.getAttribute('aria-label') || '').startsWith(groep));
                 const i = g && g.querySelector('input:checked');
                 const gekozen = !!i && !!i.closest('label') && i.closest('label').innerText.trim() === label;
                 return gekozen || (window.__toasts || []).slice(n).some(t => t.includes(bevestiging));
@@ -415,8 +431,8 @@ def scherm(pagina: Any, vl: Vragenlijst) -> Scherm:
         # Every stelling a bouwsteen can have (version 2.0 has bouwstenen of six).
         SCHERM,
         [
-            [t("invullen.keuze", nummer=n) for n in range(1, 1 + max(len(b.stellingen) for b in vl.bouwstenen))],
-            t("invullen.ambitie.vraag"),
+            [groep_begin(n) for n in range(1, 1 + max(len(b.stellingen) for b in vl.bouwstenen))],
+            AMBITIE_BEGIN,
         ],
     )
     kop = gelezen["kop"] or ""
@@ -433,7 +449,7 @@ def wacht_op_bouwsteen(pagina: Any, vl: Vragenlijst, bouwsteen: Bouwsteen | None
     """Until the page shows ``bouwsteen`` (or any bouwsteen) with its stellingen, and is idle."""
     kop = re.compile(rf"^{bouwsteen.nummer}\. {re.escape(bouwsteen.naam.nl)}" if bouwsteen else r"^\d+\. ")
     pagina.locator("h1, h2, h3").filter(has_text=kop).first.wait_for()
-    pagina.get_by_role("radiogroup", name=t("invullen.keuze", nummer=1)).wait_for()
+    pagina.get_by_role("radiogroup", name=groep_naam(1)).wait_for()
     wacht_klaar(pagina)
     getoond = scherm(pagina, vl).bouwsteen
     assert getoond is not None, "geen bouwsteen op het scherm"
@@ -472,7 +488,7 @@ def doe_mee(browser: Any, basis: str, code: str, naam: str, *, via_qr: bool) -> 
         formulier.get_by_label(t("start.code")).fill(f"{code[:4]}-{code[4:]}".lower())
     formulier.get_by_label(t("start.naam")).fill(naam)
     formulier.get_by_role("button", name=t("start.meedoen.knop")).tap()
-    pagina.get_by_role("radiogroup", name=t("invullen.keuze", nummer=1)).wait_for()
+    pagina.get_by_role("radiogroup", name=groep_naam(1)).wait_for()
     token = parse_qs(urlparse(pagina.url).query).get("d", [""])[0]
     assert token, f"{naam}: geen persoonlijke link in het adres na meedoen ({pagina.url})"
     return Deelnemer(naam=naam, token=token, pagina=pagina)
@@ -552,7 +568,7 @@ class Repetitie:
             waarde = soort
             if nu.get(s.id) == waarde:
                 waarde = "nvt" if soort == "weet_niet" else "weet_niet"
-        groep = d.pagina.get_by_role("radiogroup", name=t("invullen.keuze", nummer=nummer))
+        groep = d.pagina.get_by_role("radiogroup", name=groep_naam(nummer))
         # A level can be tapped on its title or on its description (issue 12, item 6).
         op_omschrijving = waarde.isdigit() and self.rng.random() < 0.3
         if op_omschrijving:
@@ -575,11 +591,9 @@ class Repetitie:
         bevestiging = t("invullen.opgeslagen", nummer=nummer, keuze=self.labels[waarde])
         # The chosen option shows at once in the browser (or its save is confirmed); when neither
         # happens within a few seconds, the tap missed.
-        if not gekozen_op_scherm(
-            d.pagina, t("invullen.keuze", nummer=nummer), self.labels[waarde], vanaf, bevestiging, 6_000
-        ):
+        if not gekozen_op_scherm(d.pagina, groep_begin(nummer), self.labels[waarde], vanaf, bevestiging, 6_000):
             raise Probleem(f"{beschrijving}: na het tikken niet gekozen en niet opgeslagen", herladen=False)
-        if not wacht_op_toast(d.pagina, vanaf, bevestiging, groep=t("invullen.keuze", nummer=nummer), sinds=sinds):
+        if not wacht_op_toast(d.pagina, vanaf, bevestiging, groep=groep_begin(nummer), sinds=sinds):
             raise Probleem(f"{beschrijving}: geen bevestiging 'Opgeslagen' binnen {WACHT // 1000} s")
         sessie = d.sessie(self.db)
         if not _wacht_op_db(
@@ -607,7 +621,7 @@ class Repetitie:
             d.pagina,
             vanaf,
             t("invullen.toelichting.opgeslagen", nummer=nummer),
-            groep=t("invullen.keuze", nummer=nummer),
+            groep=groep_begin(nummer),
             sinds=sinds,
         ):
             raise Probleem(f"{beschrijving}: geen bevestiging binnen {WACHT // 1000} s")
@@ -622,7 +636,7 @@ class Repetitie:
         b = self._bouwsteen(d)
         nu = scherm(d.pagina, self.vl).ambitie
         waarde = self.rng.choice([w for w in ("1", "2", "3", "4", "5") if w != nu])
-        groep = d.pagina.get_by_role("radiogroup", name=t("invullen.ambitie.vraag"))
+        groep = d.pagina.get_by_role("radiogroup", name=re.compile("^" + re.escape(AMBITIE_BEGIN)))
         doel = groep.get_by_text(self.labels[waarde], exact=True).first
         doel.scroll_into_view_if_needed()
         vanaf = toasts(d.pagina)
@@ -634,7 +648,7 @@ class Repetitie:
             d.pagina,
             vanaf,
             t("invullen.ambitie.opgeslagen", keuze=self.labels[waarde]),
-            groep=t("invullen.ambitie.vraag"),
+            groep=AMBITIE_BEGIN,
             sinds=sinds,
         ):
             raise Probleem(f"{beschrijving}: geen bevestiging binnen {WACHT // 1000} s")
@@ -945,7 +959,7 @@ def _open_invullen(browser: Any, basis: str, d: Sessie, vl: Vragenlijst) -> Any:
 
 def _tik_niveau(pagina: Any, vl: Vragenlijst, nummer: int, waarde: str) -> int:
     vanaf = toasts(pagina)
-    groep = pagina.get_by_role("radiogroup", name=t("invullen.keuze", nummer=nummer))
+    groep = pagina.get_by_role("radiogroup", name=groep_naam(nummer))
     groep.get_by_text(_labels(vl)[waarde], exact=True).first.tap()
     return vanaf
 

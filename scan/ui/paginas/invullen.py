@@ -14,11 +14,12 @@ import streamlit as st
 from scan.services import invullen, samen
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.links import persoonlijke_link
-from scan.ui.panelen.invullen_kop import toon_kop
+from scan.ui.panelen.invullen_kop import toon_h1, toon_kop
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.panelen.invullen_samen import toon_naamgeving, toon_samen, volg
 from scan.ui.panelen.invullen_stellingen import toon_ambitie, toon_stelling, toon_voet
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import kondig_aan
 from scan.ui.weergave import letterlijk
 
 db, sessie = sessie_of_stop()
@@ -30,6 +31,7 @@ opslag = Opslag(db, vl, sessie, afgerond=sessie.ronde.status == "afgerond")
 if opslag.afgerond and opslag.mislukt:
     # Closed between page load and click: say so once, then show what is stored.
     st.error("  \n".join(sorted(set(opslag.mislukt.values()))), icon=":material/lock:")
+    kondig_aan(" ".join(sorted(set(opslag.mislukt.values()))), fout=True)
     opslag.mislukt.clear()
 
 if tel.deel.samen and not opslag.afgerond:
@@ -56,7 +58,7 @@ else:
     if opslag.afgerond:
         st.info(t("invullen.afgerond"), icon=":material/lock:")
     toon_naamgeving(tel.deel.op_naam)
-    st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
+    toon_h1(bouwsteen)
     st.markdown(letterlijk(bouwsteen.omschrijving.nl), anchors=False)
     st.info(t("niveau.regel"), icon=":material/rule:")
     st.caption(t("invullen.uitleg"))

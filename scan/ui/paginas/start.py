@@ -13,6 +13,7 @@ from scan.ui.panelen.start_nieuw import toon_nieuw
 from scan.ui.panelen.start_rondes import toon_rondes
 from scan.ui.panelen.start_welkom import toon_welkom
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import kondig_aan
 
 vl = vragenlijst_of_stop()
 db = database()
@@ -39,9 +40,11 @@ if sessie is not None:
 
 onbekende_link = st.session_state.pop("onbekende_link", False)
 if onbekende_link == "afgeremd":
-    st.warning(te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+    st.warning(melding := te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
+    kondig_aan(melding, fout=True)
 elif onbekende_link:
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
+    kondig_aan(t("start.link.onbekend"), fout=True)
 
 titels = [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
 if gebruiker is not None:

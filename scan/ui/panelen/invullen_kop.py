@@ -8,6 +8,7 @@ import streamlit as st
 from scan.leesmodellen import MijnVoortgang, Sessie
 from scan.ui.panelen.invullen_opslaan import ga
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import paginatitel, richt_op_kop
 from scan.ui.weergave import letterlijk
 from scoring.models import Bouwsteen, Vragenlijst
 
@@ -56,8 +57,19 @@ def toon_kop(vl: Vragenlijst, sessie: Sessie, bouwsteen: Bouwsteen, stand: MijnV
             bouwstenen=len(ids),
         )
     )
-    naar_boven(bouwsteen.id)
+    naar_boven(bouwsteen.id, kop_tekst(bouwsteen))
     stijl()
+
+
+def kop_tekst(bouwsteen: Bouwsteen) -> str:
+    """The bouwsteen's h1 as plain text (the browser title and the focus script compare it)."""
+    return f"{bouwsteen.nummer}. {bouwsteen.naam.nl}"
+
+
+def toon_h1(bouwsteen: Bouwsteen) -> None:
+    """The page's one h1: the bouwsteen (WCAG 1.3.1); its browser title says the same (2.4.2)."""
+    paginatitel(t("nav.invullen"), kop_tekst(bouwsteen))
+    st.title(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", anchor=False)
 
 
 def wie(sessie: Sessie) -> None:
@@ -72,20 +84,23 @@ def wie(sessie: Sessie) -> None:
     )
 
 
-def naar_boven(merk: object) -> None:
-    """Scroll the main area to its top when ``merk`` (the bouwsteen, or the part the room works
-    on) differs from the last run's.
+def naar_boven(merk: object, kop: str | None) -> None:
+    """Scroll the main area to its top, and move focus to the new h1 (``kop``, plain text), when
+    ``merk`` (the bouwsteen, or the part the room works on) differs from the last run's.
 
     A new bouwsteen starts at its top, also after "Volgende" at the bottom of a long page on a
     phone; Streamlit keeps the scroll position, so a tiny script of ours scrolls the main area. It
     sits in a container that is there on every run: an element that comes and goes would move
-    everything below it, and the browser would rebuild those widgets."""
+    everything below it, and the browser would rebuild those widgets. Focus would otherwise drop
+    to ``<body>`` (the button that had it is gone or disabled), and a screen reader would not
+    hear that the bouwsteen changed (scan.ui.toegankelijk)."""
     with st.container(key="invullen_naar_boven", height=1, border=False):
         if st.session_state.get("invullen_getoond") not in (None, merk):
             st.html(
                 f"<script>/* {merk} */document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0);</script>",
                 unsafe_allow_javascript=True,
             )
+            richt_op_kop(kop)
     st.session_state["invullen_getoond"] = merk
 
 
@@ -100,5 +115,10 @@ def stijl() -> None:
         '[data-testid="stRadioOption"]::after { content: ""; position: absolute; inset: 0; z-index: 1; cursor: pointer; }'
         # The title line stays on top of the stretched area, so a tap on it lands on the label's own text.
         '[data-testid="stRadioOption"] > div { position: relative; z-index: 2; }'
+        # The h1 is the bouwsteen, each stelling and the ambition an h2 (WCAG 1.3.1), drawn at the
+        # sizes they had as smaller headings: a long stelling at h2 size would fill a phone.
+        '[data-testid="stMain"] h1 { font-size: 2rem; }'
+        '[class*="st-key-stelling_"] h2, .st-key-ambitie h2, .st-key-herstemming h2'
+        " { font-size: 1.125rem; font-weight: 600; padding: 0.25rem 0 0.5rem; }"
         "</style>"
     )

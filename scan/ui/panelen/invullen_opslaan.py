@@ -24,6 +24,7 @@ from scan.services import invullen, samen
 from scan.ui.foutgrens import veilig
 from scan.ui.opmaak import tijd
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import kondig_aan, meld
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tijd import nu
@@ -68,15 +69,19 @@ class Opslag:
             # toasts with an English "view more", so a long message gets a short pointer instead.
             melding = letterlijk(str(fout)) if len(str(fout)) <= 70 else t("invullen.niet_opgeslagen")
             st.toast(melding, icon=":material/error:")
+            # A screen reader hears the whole reason at once (no toast limit there).
+            kondig_aan(self.mislukt[sleutel], fout=True)
         except OpslagFout:
             log.exception("opslaan mislukt")
             self.mislukt[sleutel] = t("invullen.fout.database")
             st.toast(t("invullen.niet_opgeslagen"), icon=":material/error:")
+            kondig_aan(self.mislukt[sleutel], fout=True)
         else:
             self.mislukt.pop(sleutel, None)
             # With the time: a second save of the same stelling within seconds shows a toast of its
-            # own instead of one that looks like the previous, still visible, confirmation.
-            st.toast(f"{bevestiging} · {tijd(moment)}", icon=":material/check_circle:")
+            # own instead of one that looks like the previous, still visible, confirmation. The
+            # same words go to the app's live region (the toast is not announced).
+            meld(f"{bevestiging} · {tijd(moment)}")
 
     def melding(self, sleutel: str) -> str | None:
         """The message of a failed save to show beside the widget of ``sleutel`` on this run."""

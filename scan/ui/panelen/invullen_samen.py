@@ -22,10 +22,11 @@ from scan.services import samen
 from scan.services.samen import Telefoon, Volgsignaal
 from scan.ui.foutgrens import met_foutgrens
 from scan.ui.panelen import invullen_opslaan as opslaan
-from scan.ui.panelen.invullen_kop import naar_boven, stijl, wie
+from scan.ui.panelen.invullen_kop import kop_tekst, naar_boven, stijl, toon_h1, wie
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.panelen.invullen_stellingen import OPTIES, begin, toon_ambitie, toon_stelling
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import kondig_aan, paginatitel
 from scan.ui.weergave import letterlijk
 from scoring.models import Bouwsteen, Stelling
 from scoring.samen import Stap
@@ -84,6 +85,7 @@ def _melding_elders(berichten: list[str]) -> None:
     """Failed saves of widgets no longer on screen (the room moved on): said once, at the top."""
     if berichten:
         st.error("  \n".join(berichten), icon=":material/error:")
+        kondig_aan(" ".join(berichten), fout=True)
 
 
 def _nu_regel(stap: Stap, bouwsteen: Bouwsteen, nummer: int) -> str:
@@ -111,12 +113,14 @@ def toon_samen(o: Opslag, tel: Telefoon) -> None:
     stap = tel.deel.stap
     wie(o.sessie)
     toon_naamgeving(tel.deel.op_naam)
-    naar_boven(f"samen-{stap.volgnummer if stap else 0}")
-    stijl()
     delen = samen.deel_stellingen(o.vl, stap) if stap is not None else []
+    # Focus follows the room to the new part's h1 (the bouwsteen, or the wait heading).
+    naar_boven(f"samen-{stap.volgnummer if stap else 0}", kop_tekst(delen[0][0]) if delen else t("telefoon.wacht.kop"))
+    stijl()
     if stap is None or not delen:
         _melding_elders(o.alleen(set()))
-        st.header(t("telefoon.wacht.kop"), anchor=False)
+        paginatitel(t("nav.invullen"), t("telefoon.wacht.kop"))
+        st.title(t("telefoon.wacht.kop"), anchor=False)
         st.info(t("telefoon.wacht.uitleg"), icon=":material/hourglass_empty:")
         return
     if stap.herstemming:
@@ -146,7 +150,7 @@ def _toon_deel(o: Opslag, tel: Telefoon, stap: Stap, delen: list[tuple[Bouwsteen
     if heel:
         o.uit_database(f"amb_{bouwsteen.id}", opgeslagen_ambitie)
 
-    st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
+    toon_h1(bouwsteen)
     # One container whatever it holds: the stellingen below keep their place when the part is
     # revealed, so the browser keeps a note being typed (an element that comes and goes above
     # them would make it rebuild their widgets, and typed-but-unsaved text would be lost).
@@ -184,12 +188,12 @@ def _toon_herstemming(o: Opslag, tel: Telefoon, stap: Stap, bouwsteen: Bouwsteen
     o.uit_database(sleutel, tweede)
     eerste = tel.antwoorden[s.id].antwoord if s.id in tel.antwoorden else None
 
-    st.header(f"{bouwsteen.nummer}. {letterlijk(bouwsteen.naam.nl)}", divider="blue", anchor=False)
+    toon_h1(bouwsteen)
     with st.container():  # one element whatever it holds (see _toon_deel)
         st.info(_nu_regel(stap, bouwsteen, nummer), icon=":material/groups:")
         _status(stap.onthuld, tweede is not None, herstemming=True)
-    with st.container(border=True):
-        st.markdown(f"##### {t('telefoon.herstemming.kop')} · {nummer}. {letterlijk(s.tekst.nl)}", anchors=False)
+    with st.container(border=True, key="herstemming"):
+        st.markdown(f"## {t('telefoon.herstemming.kop')} · {nummer}. {letterlijk(s.tekst.nl)}", anchors=False)
         if s.toelichting:
             st.caption(letterlijk(s.toelichting.nl))
         st.markdown(
@@ -201,7 +205,8 @@ def _toon_herstemming(o: Opslag, tel: Telefoon, stap: Stap, bouwsteen: Bouwsteen
         if not stap.onthuld:
             st.caption(t("telefoon.herstemming.uitleg"))
         gekozen = st.radio(
-            t("telefoon.herstemming.keuze", nummer=nummer),
+            # Raw questionnaire text as the group's aria-label (see invullen_stellingen.keuze_naam).
+            t("telefoon.herstemming.keuze", nummer=nummer, stelling=" ".join(s.tekst.nl.split())),
             OPTIES,
             key=sleutel,
             **begin("index", OPTIES.index(tweede) if tweede in OPTIES else None),
@@ -211,6 +216,7 @@ def _toon_herstemming(o: Opslag, tel: Telefoon, stap: Stap, bouwsteen: Bouwsteen
             on_change=opslaan.herstemming,
             args=(o, s.id, nummer),
             disabled=o.afgerond or stap.onthuld,
+            label_visibility="collapsed",
         )
         o.na_tekenen(
             sleutel,

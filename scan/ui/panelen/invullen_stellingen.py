@@ -37,6 +37,16 @@ def begin(parameter: str, waarde: object) -> dict[str, Any]:
     return {parameter: waarde}
 
 
+def keuze_naam(nummer: int, stelling: str) -> str:
+    """The accessible name of a stelling's radio group: the stelling itself (WCAG 2.4.6), not
+    only its number. The label is collapsed (the heading above shows the text once).
+
+    The questionnaire's own text goes in raw, not through ``letterlijk``: Streamlit uses the
+    label string as the group's ``aria-label``, where escapes would be read out as backslashes.
+    It is our published text (like every ``.nl`` language map), and the collapsed label is not shown."""
+    return t("invullen.keuze", nummer=nummer, stelling=" ".join(stelling.split()))
+
+
 def toon_stelling(
     o: Opslag,
     s: Stelling,
@@ -56,13 +66,14 @@ def toon_stelling(
     vl = o.vl
     opgeslagen_antwoord = mijn.antwoord if mijn else None
     opgeslagen_tekst = (mijn.toelichting if mijn else None) or ""
-    with st.container(border=True):
-        st.markdown(f"##### {nummer}. {letterlijk(s.tekst.nl)}", anchors=False)
+    with st.container(border=True, key=f"stelling_{s.id}"):
+        # An h2 under the bouwsteen's h1 (WCAG 1.3.1), drawn at a stelling's size (page CSS).
+        st.markdown(f"## {nummer}. {letterlijk(s.tekst.nl)}", anchors=False)
         if s.toelichting:
             st.caption(letterlijk(s.toelichting.nl))
         sleutel = f"a_{s.id}"
         keuze: str | None = st.radio(
-            t("invullen.keuze", nummer=nummer),
+            keuze_naam(nummer, s.tekst.nl),
             OPTIES,
             key=sleutel,
             **begin("index", OPTIES.index(opgeslagen_antwoord) if opgeslagen_antwoord in OPTIES else None),
@@ -72,6 +83,7 @@ def toon_stelling(
             on_change=opslaan.keuze,
             args=(o, s.id, nummer),
             disabled=o.afgerond or dicht,
+            label_visibility="collapsed",
         )
         o.na_tekenen(
             sleutel,
@@ -145,11 +157,14 @@ def toon_zekerheid(o: Opslag, stelling_id: str, nummer: int, mijn: MijnAntwoord 
 
 def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment: Any) -> None:
     """The participant's ambition for the bouwsteen (levels 1 to 5), saved on change."""
-    with st.container(border=True):
-        st.markdown(f"#### {t('invullen.ambitie.kop', bouwsteen=letterlijk(bouwsteen.naam.nl))}", anchors=False)
+    with st.container(border=True, key="ambitie"):
+        st.markdown(f"## {t('invullen.ambitie.kop', bouwsteen=letterlijk(bouwsteen.naam.nl))}", anchors=False)
+        st.markdown(t("invullen.ambitie.vraag"), anchors=False)
         amb_sleutel = f"amb_{bouwsteen.id}"
         gekozen = st.radio(
-            t("invullen.ambitie.vraag"),
+            # The name says which bouwsteen (the question above says "deze bouwsteen"); raw, as
+            # in keuze_naam: the questionnaire's own text, used as aria-label.
+            t("invullen.ambitie.keuze", bouwsteen=bouwsteen.naam.nl),
             OPTIES[:5],
             key=amb_sleutel,
             **begin("index", int(opgeslagen) - 1 if opgeslagen else None),
@@ -158,6 +173,7 @@ def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment
             on_change=opslaan.ambitie,
             args=(o, bouwsteen.id),
             disabled=o.afgerond,
+            label_visibility="collapsed",
         )
         o.na_tekenen(
             amb_sleutel,

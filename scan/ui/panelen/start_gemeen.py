@@ -8,6 +8,7 @@ from scan.services import start
 from scan.services.toegang import Gebruiker
 from scan.ui import identiteit
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import kondig_aan
 
 
 def fout(tekst: str) -> None:
@@ -18,6 +19,9 @@ def fout(tekst: str) -> None:
     """
     st.error(tekst, icon=":material/error:")
     st.toast(t("start.fout.toast"), icon=":material/error:")
+    # Streamlit's error box is role=alert, but a box that stays (the same refusal twice) is not
+    # read again; the app's own alert region always is (scan.ui.toegankelijk).
+    kondig_aan(tekst, fout=True)
 
 
 def mag_niet_leiden(gebruiker: Gebruiker | None, plek: str) -> bool:

@@ -14,6 +14,7 @@ from scan.services.uitwisseling import controleer_import
 from scan.ui.context import ga_naar, meld_aan
 from scan.ui.panelen.start_gemeen import fout, mag_niet_leiden
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import kondig_aan
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.uitwissel import UitwisselFout
@@ -46,6 +47,7 @@ def toon_import(db: Database, vl: Vragenlijst, gebruiker: Gebruiker | None) -> N
     if problemen:
         regels = "\n".join(f"- {letterlijk(p)}" for p in problemen)
         st.error(f"{t('start.import.fout', naam=letterlijk(bestand.name))}\n\n{regels}", icon=":material/error:")
+        kondig_aan(t("start.import.fout", naam=letterlijk(bestand.name)), fout=True)
         return
     st.info(
         t(

@@ -10,6 +10,7 @@ from scan.ui.context import meld_af
 from scan.ui.links import persoonlijke_link
 from scan.ui.navigatie import pad
 from scan.ui.teksten import t
+from scan.ui.toegankelijk import richt_op_kop
 from scan.ui.weergave import letterlijk
 
 _PAGINA = {
@@ -20,7 +21,8 @@ _PAGINA = {
 
 def toon_welkom(sessie: Sessie) -> None:
     with st.container(border=True):
-        st.subheader(t("start.welkom", naam=letterlijk(sessie.deelnemer.naam)), anchor=False)
+        # An h2 under the page's h1 (WCAG 1.3.1: no level skipped).
+        st.header(t("start.welkom", naam=letterlijk(sessie.deelnemer.naam)), anchor=False)
         st.markdown(
             t(
                 "start.welkom.ronde",
@@ -36,6 +38,7 @@ def toon_welkom(sessie: Sessie) -> None:
         if knoppen[0].button(t("start.verder"), icon=":material/edit_note:", type="primary"):
             # Continue where work is left: Invullen opens at the first unfinished bouwsteen.
             st.session_state.pop("invullen_b", None)
+            richt_op_kop()
             st.switch_page(pad("invullen"))
         for kolom, (pagina, sleutel, icoon) in zip(knoppen[1:], links, strict=False):
             kolom.page_link(pagina, label=t(sleutel), icon=icoon)

@@ -1,0 +1,174 @@
+"""What assistive technology needs from every page and Streamlit does not give (issue 17): the
+document's language, a title per page, a live region the app owns for passing messages, and
+focus on the new page's h1 after a page change.
+
+Layer: ``scan/ui``. The router (``app.py``) opens ``plek()`` at the top of every run and calls
+``sluit_af`` once the page has run; pages and panels only call ``meld`` / ``kondig_aan`` /
+``richt_op_kop`` / ``paginatitel``.
+
+Why a script of our own (accessibility audit §7, fixes 2, 3 and 13):
+
+- Language: Streamlit's ``index.html`` says ``<html lang="en">`` and has no option for it.
+  Patching that file in site-packages would have to be redone by every install (CI installs
+  from the lock into a fresh venv, a deployment may use its own image), and a forgotten step
+  fails silently. A script that sets ``document.documentElement.lang = "nl"`` is part of the app
+  itself: Streamlit never rewrites ``<html>`` after load, so once set it holds through reruns and
+  page switches, and the script runs again on every run (and watches the attribute) so it also
+  re-applies should anything reset it. Only the first paint, before the app's first run, is
+  ``en``; a screen reader reads the page after it has rendered. ``docs/architecture.md`` says
+  the same.
+- Live region: Streamlit's toast is an ``alertdialog`` without a live region, so "Opgeslagen" is
+  never announced (WCAG 4.1.3). Two visually hidden regions (``role=status`` polite and
+  ``role=alert``) are put in ``<body>``, outside Streamlit's React tree, so reruns and page
+  switches leave them alone; each message is written into them (the toast stays for sighted
+  users).
+- Focus: after Volgende/Vorige, a bouwsteen choice or joining, focus moves to the new page's h1
+  (made focusable with ``tabindex=-1``) instead of dropping to ``<body>``.
+
+The script runs in the app's own document (``st.html`` with JavaScript) inside a hidden
+container that is there on every run (an element that comes and goes would move the ones below
+it, and the browser would rebuild those widgets). Messages carry a number per session; the
+browser announces each number once, so a message that is sent again (a run that was cut short
+by a rerun sends it on the next) is not read twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from typing import Any
+
+import streamlit as st
+
+from scan.ui.teksten import t
+from scan.ui.weergave import zichtbare_tekst
+
+PLEK = "toegankelijkheid"
+"""Key of the hidden container that holds the script (hidden by ``scan.ui.opmaak``'s CSS)."""
+_BERICHTEN = "toegankelijk_berichten"
+_TELLER = "toegankelijk_teller"
+_SESSIE = "toegankelijk_sessie"
+_FOCUS = "toegankelijk_focus"
+BEWAARD = 5
+"""Messages kept for a resend: more than a run can produce before the browser has read them."""
+
+_MARKDOWN_ICOON = re.compile(r":material/[a-z0-9_]+:\s*")
+_VET = re.compile(r"(?<!\\)(\*\*|__)")
+
+
+def platte_tekst(markdown: str) -> str:
+    """What a screen reader should hear of a Markdown message: no icons (their English names),
+    no emphasis marks, no escapes."""
+    return " ".join(zichtbare_tekst(_VET.sub("", _MARKDOWN_ICOON.sub("", markdown))).split())
+
+
+def paginatitel(*delen: str) -> None:
+    """The browser tab's title (WCAG 2.4.2): the most specific part first, the app last, as in
+    "Invullen – 1. Kanaalinzet – Omnichannel zelfscan". Plain text (never Markdown)."""
+    st.set_page_config(page_title=" – ".join([*delen, t("app.titel")]))
+
+
+def _volgend_nummer() -> int:
+    nummer = int(st.session_state.get(_TELLER, 0)) + 1
+    st.session_state[_TELLER] = nummer
+    return nummer
+
+
+def kondig_aan(markdown: str, *, fout: bool = False) -> None:
+    """Say ``markdown`` (a catalogue text, user text already through ``letterlijk``) to a screen
+    reader: through the polite status region, or the alert region for an error. It is sent with
+    the next script of this session (at the end of this run, or of the next run when this one is
+    cut short), so it also works from a widget's callback."""
+    tekst = platte_tekst(markdown)
+    if not tekst:
+        return
+    berichten: list[list[Any]] = st.session_state.setdefault(_BERICHTEN, [])
+    berichten.append([_volgend_nummer(), tekst, fout])
+    del berichten[:-BEWAARD]
+
+
+def meld(markdown: str, *, fout: bool = False) -> None:
+    """A passing message: Streamlit's toast for the eye (without an icon: its English name is
+    not part of the message) and the same words in the live region."""
+    st.toast(markdown, icon=":material/error:" if fout else ":material/check_circle:")
+    kondig_aan(markdown, fout=fout)
+
+
+def richt_op_kop(kop: str | None = None) -> None:
+    """After this run, move focus to the page's h1; with ``kop``, to the h1 that reads exactly
+    that (plain text), so an h1 of the page that is being replaced is never the one focused."""
+    st.session_state[_FOCUS] = [_volgend_nummer(), kop]
+
+
+def plek() -> Any:
+    """The hidden container the script goes into; the router opens it first on every run."""
+    return st.container(key=PLEK, border=False)
+
+
+def _json(waarde: object) -> str:
+    # Inside <script>: no "</script>", "<!--" or HTML entity can form from the data.
+    return (
+        json.dumps(waarde, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
+
+
+# Our own script; the only data in it is JSON (see _json), written with textContent, never as HTML.
+_SCRIPT = """<script>(() => {
+const data = %s;
+const d = document, html = d.documentElement, st = window.__zelfscan || (window.__zelfscan = {});
+const nl = () => { if (html.lang !== 'nl') html.lang = 'nl'; };
+nl();
+if (!st.taal) { st.taal = new MutationObserver(nl); st.taal.observe(html, {attributes: true, attributeFilter: ['lang']}); }
+if (st.sessie !== data.sessie) { st.sessie = data.sessie; st.gemeld = 0; st.focus = 0; }
+const regio = (id, rol, live) => {
+  let e = d.getElementById(id);
+  if (!e) {
+    e = d.createElement('div'); e.id = id; e.setAttribute('role', rol); e.setAttribute('aria-live', live);
+    e.setAttribute('aria-atomic', 'true'); e.className = 'zelfscan-sr-only'; d.body.appendChild(e);
+  }
+  return e;
+};
+const status = regio('zelfscan-status', 'status', 'polite'), melding = regio('zelfscan-melding', 'alert', 'assertive');
+const nieuw = data.berichten.filter(b => b[0] > st.gemeld);
+if (nieuw.length) {
+  st.gemeld = Math.max(...nieuw.map(b => b[0]));
+  for (const [e, fout] of [[status, false], [melding, true]]) {
+    const tekst = nieuw.filter(b => b[2] === fout).map(b => b[1]).join(' ');
+    if (!tekst) continue;
+    e.textContent = '';
+    setTimeout(() => { e.textContent = tekst; }, 120);
+  }
+}
+if (data.focus && data.focus[0] > st.focus) {
+  st.focus = data.focus[0];
+  const wil = data.focus[1];
+  let pogingen = 0;
+  const zoek = () => {
+    const main = d.querySelector('[data-testid="stMain"]');
+    const kop = main && [...main.querySelectorAll('h1')].find(h =>
+      !h.closest('[data-stale="true"]') && (wil === null || h.innerText.trim() === wil));
+    if (kop) { kop.setAttribute('tabindex', '-1'); kop.focus(); return; }
+    if (++pogingen < 50) setTimeout(zoek, 100);
+  };
+  zoek();
+}
+})();</script>"""
+
+
+def sluit_af(plaats: Any) -> None:
+    """Put this run's script in ``plaats`` (from ``plek()``): the language, the live regions,
+    the messages not yet read, and the focus request. Called once the page has run to its end
+    (not after ``st.stop``/``st.rerun``): a focus request sent from a page that is about to be
+    replaced would focus that page's h1."""
+    sessie = st.session_state.get(_SESSIE)
+    if sessie is None:
+        sessie = st.session_state[_SESSIE] = secrets.token_hex(6)
+    data = {
+        "sessie": sessie,
+        "berichten": st.session_state.get(_BERICHTEN, []),
+        # Kept, not popped: the browser acts on each number once (see the module's docstring).
+        "focus": st.session_state.get(_FOCUS),
+    }
+    with plaats:
+        st.html(_SCRIPT % _json(data), unsafe_allow_javascript=True)
