@@ -24,6 +24,10 @@ Why a script of our own (accessibility audit §7, fixes 2, 3 and 13):
   users).
 - Focus: after Volgende/Vorige, a bouwsteen choice or joining, focus moves to the new page's h1
   (made focusable with ``tabindex=-1``) instead of dropping to ``<body>``.
+- Single-key shortcuts: Streamlit reruns on "r" (and offers "c") outside a field, with no option
+  to switch it off (WCAG 2.1.4); the script catches those keys before Streamlit's listener.
+- Toast name: Streamlit's toast is an ``alertdialog`` labelled by an id that does not exist; the
+  script names it "Melding" (the words themselves reach the live region).
 
 The script runs in the app's own document (``st.html`` with JavaScript) inside a hidden
 container that is there on every run (an element that comes and goes would move the ones below
@@ -120,6 +124,23 @@ const d = document, html = d.documentElement, st = window.__zelfscan || (window.
 const nl = () => { if (html.lang !== 'nl') html.lang = 'nl'; };
 nl();
 if (!st.taal) { st.taal = new MutationObserver(nl); st.taal.observe(html, {attributes: true, attributeFilter: ['lang']}); }
+// WCAG 2.1.4: Streamlit reruns the page on the single key "r" (and offers "c") and has no option
+// to turn that off; a speech-input user saying a word starting with r, or a stray key, would
+// rerun. Caught before Streamlit's own document listener sees it; typing in fields is untouched.
+if (!st.toetsen) {
+  st.toetsen = true;
+  window.addEventListener('keydown', e => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !['r', 'R', 'c', 'C'].includes(e.key)) return;
+    const doel = e.target;
+    if (doel && (doel.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(doel.tagName))) return;
+    e.stopImmediatePropagation();
+  }, true);
+}
+// Streamlit's toast is an alertdialog whose aria-labelledby points to nothing (axe aria-dialog-name).
+const meldingNaam = () => d.querySelectorAll('[data-testid="stToast"][role="alertdialog"]:not([aria-label])')
+  .forEach(e => e.setAttribute('aria-label', 'Melding'));
+meldingNaam();
+if (!st.toast) { st.toast = new MutationObserver(meldingNaam); st.toast.observe(d.body, {childList: true, subtree: true}); }
 if (st.sessie !== data.sessie) { st.sessie = data.sessie; st.gemeld = 0; st.focus = 0; }
 const regio = (id, rol, live) => {
   let e = d.getElementById(id);

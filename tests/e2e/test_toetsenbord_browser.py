@@ -151,6 +151,20 @@ def test_keyboard_only__join_answer_a_bouwsteen_and_go_on__focus_visible_at_ever
     _wacht_op_h1(pagina, f"{tweede.nummer}. {tweede.naam.nl}", "na Volgende")
     assert re.match(rf"^{t('nav.invullen')} – 2\. ", pagina.title())
 
+    # WCAG 2.1.4: the single key "r" (Streamlit's rerun) never reaches a listener on the document,
+    # where Streamlit's own hotkeys listen; any other key does, and typing r in a field still works.
+    pagina.evaluate(
+        "() => { window.__toetsen = []; document.addEventListener('keydown', e => window.__toetsen.push(e.key)); }"
+    )
+    for toets in ("r", "R", "c", "x"):
+        pagina.keyboard.press(toets)
+    assert pagina.evaluate("() => window.__toetsen") == ["x"]
+    notitie = pagina.get_by_label(t("invullen.toelichting")).first
+    notitie.focus()
+    pagina.keyboard.type("rr")
+    assert notitie.input_value() == "rr"
+    notitie.fill("")
+
     token = parse_qs(urlparse(pagina.url).query)["d"][0]
     db = open_database(server.database_url)
     try:
