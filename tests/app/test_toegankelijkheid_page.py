@@ -29,7 +29,7 @@ def test_verklaring__draws_the_statement_from_docs_with_status_limits_and_how_to
     # The digitoegankelijk.nl model: status, what does not comply and why, how to report, date.
     for kop in ("## Status: voldoet gedeeltelijk", "## Wat (nog) niet voldoet", "## Een probleem melden", "## Datum"):
         assert kop in tekst
-    for onderdeel in ("3.1.2", "2.1.4", "4.1.2", "getagd"):
+    for onderdeel in ("3.1.2", "2.1.4", "4.1.3", "getagd", "HTML"):
         assert onderdeel in tekst
     # Every line of the file is on the page (apart from the marker for the contact).
     for regel in VERKLARING.read_text(encoding="utf-8").splitlines()[1:]:
