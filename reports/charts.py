@@ -44,7 +44,7 @@ TOEGANKELIJK: dict[str, Any] = {
     # colour wins over the theme and is the one vl-convert uses for the PDF.
     "axis": {"labelColor": _TEKST, "titleColor": _TEKST},
     "legend": {"labelColor": _TEKST, "titleColor": _TEKST},
-    "title": {"color": _TEKST, "aria": False},
+    "title": {"color": _TEKST},
     # Without this every mark and axis is a node with raw coordinates and English role names
     # ("x: 27.2; y: 27.2; ..."); the chart's Dutch text alternative and its table say it all.
     "aria": False,
@@ -83,7 +83,9 @@ def xy_punten() -> tuple[alt.X, alt.Y]:
 
 def _afwerking(chart: alt.LayerChart, titel: str, beschrijving: str = "") -> alt.LayerChart:
     if titel:
-        chart = chart.properties(title=titel)
+        # aria off on the title itself (the config's does not reach it): the chart's text
+        # alternative names it, and Vega would add an English "Title text '...'".
+        chart = chart.properties(title=alt.Title(titel, aria=False))
     if beschrijving:
         chart = chart.properties(description=beschrijving)
     af: alt.LayerChart = chart.configure(font=_FONT, **TOEGANKELIJK).configure_view(stroke=None)

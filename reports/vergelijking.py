@@ -92,7 +92,7 @@ def _uniek(wat: str, namen: Sequence[str]) -> None:
 
 def _af(chart: Any, titel: str, beschrijving: str = "", **extra: Any) -> dict[str, Any]:
     if titel:
-        chart = chart.properties(title=alt.Title(titel, anchor="start"))
+        chart = chart.properties(title=alt.Title(titel, anchor="start", aria=False))  # see charts._afwerking
     if beschrijving:
         chart = chart.properties(description=beschrijving)
     if extra:
@@ -398,7 +398,9 @@ def verschil_spec(
     links = alt.LayerChart(layer=lagen).properties(width=400, height=hoogte)
     rechts = (
         alt.Chart(
-            pd.DataFrame(teksten), name="verschillen", title=alt.Title("Verschil", fontSize=12, fontWeight="bold")
+            pd.DataFrame(teksten),
+            name="verschillen",
+            title=alt.Title("Verschil", fontSize=12, fontWeight="bold", aria=False),
         )
         .mark_text(align="right", fontSize=12, fontWeight="bold", color=_TEKST)
         .encode(y=y.axis(None), text="Verschil:N", x=alt.value(46))

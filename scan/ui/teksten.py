@@ -253,7 +253,7 @@ NL: dict[str, str] = {
         "het weer aanzet (handig om rustig te lezen of met een schermlezer)."
     ),
     "workshop.qr.alt": "QR-code met de deelnamelink {link} (deelnamecode {code})",
-    "workshop.meedoen": "### Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
+    "workshop.meedoen": "## Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
     "workshop.link": "Link voor deelnemers:",
     "workshop.qr": "Scan met de camera van uw telefoon",
     "workshop.voortgang.kop": "Wie vult wat in ({aantal} deelnemers)",

@@ -190,7 +190,7 @@ def test_radar__tooltip_shows_axis_series_and_whole_score() -> None:
 
 def test_radar__title_description_font_and_square_size() -> None:
     spec = radar(ACHT, HUIDIG, titel="Bouwstenen", grootte=400, beschrijving="Radar van 8 bouwstenen").to_dict()
-    assert spec["title"] == "Bouwstenen"
+    assert spec["title"] == {"text": "Bouwstenen", "aria": False}
     assert spec["description"] == "Radar van 8 bouwstenen"
     assert spec["config"]["font"] == "DejaVu Sans"
     assert spec["config"]["view"]["stroke"] is None
@@ -336,7 +336,7 @@ def test_verdeling__readable_on_a_projector() -> None:
     assert encoding["x"]["axis"]["labelFontSize"] >= 13
     assert encoding["y"]["axis"]["labelFontSize"] >= 13
     assert _layer(spec, "aantallen")["mark"]["fontSize"] >= 13
-    assert spec["title"] == "Kanaalinzet"
+    assert spec["title"] == {"text": "Kanaalinzet", "aria": False}
     assert spec["config"]["font"] == "DejaVu Sans"
 
 
@@ -441,6 +441,7 @@ def test_text_in_our_colour_and_no_coordinate_nodes(spec: Any) -> None:
         assert contrast(config[deel]["titleColor"], "#ffffff") >= 4.5
     assert contrast(config["title"]["color"], "#ffffff") >= 4.5
     assert config["aria"] is False and config["mark"]["aria"] is False
+    assert spec()["title"]["aria"] is False  # no English "Title text '...'" node
     assert config == config | TOEGANKELIJK
 
 
