@@ -23,8 +23,9 @@ from scoring.afronding import heel
 
 HUIDIG, AMBITIE = "Huidig", "Ambitie"
 NOG_TE_GAAN = "Nog te gaan"
-# Dark blue and orange stay distinct for the common forms of colour blindness and in grey print.
-KLEUREN = {HUIDIG: "#1f4e79", AMBITIE: "#d9822b"}
+# Dark blue and orange stay distinct for the common forms of colour blindness and in grey print;
+# both reach 3:1 against white (WCAG 1.4.11): #1f4e79 8.7:1, #b35c00 4.7:1.
+KLEUREN = {HUIDIG: "#1f4e79", AMBITIE: "#b35c00"}
 _STREEP = {HUIDIG: [1, 0], AMBITIE: [6, 4]}
 _VORM = {HUIDIG: "circle", AMBITIE: "diamond"}
 RINGEN = (20, 40, 60, 80, 100)  # the band boundaries, so a reader sees in which band a point lies
@@ -36,9 +37,20 @@ _FONT = "DejaVu Sans"  # a font vl-convert has everywhere, so the PNG in the PDF
 _GRIJS, _TEKST = "#d0d0d0", "#1a1a1a"
 KOLOMMEN = ("1", "2", "3", "4", "5", "weet niet", "n.v.t.")
 _STELLING_MAX = 60
-# Share of the highest count from which white text beats dark text in WCAG contrast on the cell
-# (rgb interpolation white -> #1f4e79; the cross-over lies near 0.72).
-_WIT_VANAF = 0.72
+_ZWART, _WIT = "#000000", "#ffffff"
+_RAND = 28  # px beside a radar: axis labels widened by user text spacing (WCAG 1.4.12) stay inside
+TOEGANKELIJK: dict[str, Any] = {
+    # Streamlit's chart theme draws axis and legend text in #808495 (3.7:1 on white); our own
+    # colour wins over the theme and is the one vl-convert uses for the PDF.
+    "axis": {"labelColor": _TEKST, "titleColor": _TEKST},
+    "legend": {"labelColor": _TEKST, "titleColor": _TEKST},
+    "title": {"color": _TEKST},
+    # Without this every mark and axis is a node with raw coordinates and English role names
+    # ("x: 27.2; y: 27.2; ..."); the chart's Dutch text alternative and its table say it all.
+    "aria": False,
+    "mark": {"aria": False},
+}
+"""Chart config for contrast and screen readers, shared by every spec (screen and PDF)."""
 
 Align = Literal["left", "center", "right"]
 Baseline = Literal["top", "middle", "bottom"]
@@ -71,11 +83,44 @@ def xy_punten() -> tuple[alt.X, alt.Y]:
 
 def _afwerking(chart: alt.LayerChart, titel: str, beschrijving: str = "") -> alt.LayerChart:
     if titel:
-        chart = chart.properties(title=titel)
+        # aria off on the title itself (the config's does not reach it): the chart's text
+        # alternative names it, and Vega would add an English "Title text '...'".
+        chart = chart.properties(title=alt.Title(titel, aria=False))
     if beschrijving:
         chart = chart.properties(description=beschrijving)
-    af: alt.LayerChart = chart.configure(font=_FONT).configure_view(stroke=None)
+    af: alt.LayerChart = chart.configure(font=_FONT, **TOEGANKELIJK).configure_view(stroke=None)
     return af
+
+
+def _luminantie(kleur: str) -> float:
+    def kanaal(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (kanaal(int(kleur[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours ``#rrggbb`` (1 to 21)."""
+    licht, donker = sorted((_luminantie(a), _luminantie(b)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+def tekstkleur_op(achtergrond: str) -> str:
+    """Black or white, whichever contrasts more with ``achtergrond``: one of them always reaches
+    4.58:1, so text on any cell colour meets WCAG 1.4.3 (a softer dark grey would leave a band
+    of mid tones where neither reaches 4.5)."""
+    return _WIT if contrast(_WIT, achtergrond) > contrast(_ZWART, achtergrond) else _ZWART
+
+
+def mengkleur(aandeel: float, donker: str) -> str:
+    """The colour at ``aandeel`` (0..1) between white and ``donker``, as Vega's rgb interpolation
+    would draw it; computed here so the text colour is chosen on the colour actually shown."""
+    if not 0 <= aandeel <= 1:
+        raise ValueError(f"share {aandeel} is outside 0..1")
+    wit = (255, 255, 255)
+    doel = [int(donker[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(w + (d - w) * aandeel):02x}" for w, d in zip(wit, doel, strict=True))
 
 
 def raster_spec(n: int) -> list[alt.Chart]:
@@ -199,7 +244,17 @@ def radar(
     """
     reeksen = _controleer(assen, huidig, ambitie)
     lagen = raster_spec(len(assen)) + _reeksen(assen, reeksen) + aslabels(assen, grootte)
-    return _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
+    return _afwerking(_vlak(lagen, grootte), titel, beschrijving)
+
+
+def _vlak(lagen: list[alt.Chart], grootte: int) -> alt.LayerChart:
+    return alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte, padding=radar_rand())
+
+
+def radar_rand() -> dict[str, int]:
+    """Padding beside a radar, so axis labels do not run off the canvas when a reader widens
+    letter and word spacing (WCAG 1.4.12): the canvas is sized to the text as Vega measured it."""
+    return {"left": _RAND, "right": _RAND, "top": 5, "bottom": 5}
 
 
 def _controleer(
@@ -221,7 +276,7 @@ def _radar_sjabloon(
     # Any scores will do: only the layout (axes, labels, which series exist) is kept.
     reeksen: dict[str, list[float | None]] = {r: [50.0] * len(assen) for r in aanwezig}
     lagen = raster_spec(len(assen)) + _reeksen(assen, reeksen) + aslabels(assen, grootte)
-    chart = _afwerking(alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte), titel, beschrijving)
+    chart = _afwerking(_vlak(lagen, grootte), titel, beschrijving)
     spec: dict[str, Any] = chart.to_dict()
     return spec
 
@@ -293,7 +348,8 @@ def verdeling(
     cellen = pd.DataFrame(rijen)
     cellen["Toelichting"] = cellen["Antwoord"].where(~cellen["Consensus"], cellen["Antwoord"] + " (consensus)")
     hoogste = max(int(cellen["Aantal"].max()), 1)
-    cellen["Wit"] = cellen["Aantal"] / hoogste >= _WIT_VANAF
+    cellen["Vulling"] = [mengkleur(a / hoogste, KLEUREN[HUIDIG]) for a in cellen["Aantal"]]
+    cellen["Tekstkleur"] = [tekstkleur_op(v) for v in cellen["Vulling"]]
 
     rand: dict[str, Any] = {"title": None, "labelFontSize": 14, "domain": False, "ticks": False}
     x = alt.X("Antwoord:N", scale=alt.Scale(domain=list(KOLOMMEN)), axis=alt.Axis(orient="top", labelAngle=0, **rand))
@@ -303,15 +359,13 @@ def verdeling(
         alt.Tooltip("Toelichting:N", title="Antwoord"),
         alt.Tooltip("Aantal:Q", title="Deelnemers"),
     ]
-    schaal = alt.Scale(domain=[0, hoogste], range=["#ffffff", KLEUREN[HUIDIG]], interpolate="rgb")
-    tekstkleur = alt.when(alt.datum.Wit).then(alt.value("white")).otherwise(alt.value(_TEKST))
     lagen = [
         alt.Chart(cellen, name="cellen")
         .mark_rect(stroke=_GRIJS, strokeWidth=1)
-        .encode(x=x, y=y, color=alt.Color("Aantal:Q", scale=schaal, legend=None), tooltip=tooltip),
+        .encode(x=x, y=y, color=alt.Color("Vulling:N", scale=None), tooltip=tooltip),
         alt.Chart(cellen, name="aantallen")
         .mark_text(fontSize=16, fontWeight="bold")
-        .encode(x=x, y=y, text="Aantal:Q", color=tekstkleur, tooltip=tooltip),
+        .encode(x=x, y=y, text="Aantal:Q", color=alt.Color("Tekstkleur:N", scale=None), tooltip=tooltip),
     ]
     if cellen["Consensus"].any():
         lagen.append(

@@ -27,7 +27,20 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.charts import MAX_ASSEN, MIN_ASSEN, aslabels, raster_spec, reeks_rijen, scores_van, xy_punten
+from reports.charts import (
+    AMBITIE,
+    KLEUREN,
+    MAX_ASSEN,
+    MIN_ASSEN,
+    TOEGANKELIJK,
+    aslabels,
+    contrast,
+    radar_rand,
+    raster_spec,
+    reeks_rijen,
+    scores_van,
+    xy_punten,
+)
 from reports.duiding import KERN_NAAM, NIET_VERGELIJKBAAR, PLAATS_TEKST, SCHIL_NAAM, onderdeel_naam
 from reports.exports import Cel, Soort, zet_cel
 from scoring.afronding import heel
@@ -39,9 +52,11 @@ from scoring.vergelijking import Soort as Onderdeelsoort
 
 MAX_REEKSEN = MAX_VERGELIJKEN
 """Series on one overlay radar: the limit of rounds on one comparison."""
-# Okabe–Ito without its yellow, which a thin line on white does not show. Colour, shape and dash
-# cycle with pairwise coprime lengths (7, 6, 5): two of twenty series share at most one of the three.
-PALET = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
+# Okabe–Ito without its yellow, which a thin line on white does not show, and with its orange and
+# sky blue (2.3:1 on white) swapped for an ochre and a violet that reach 3:1 (WCAG 1.4.11) and stay
+# apart from the vermillion and the blue. Colour, shape and dash cycle with pairwise coprime
+# lengths (7, 6, 5): two of twenty series share at most one of the three.
+PALET = ("#0072B2", "#9a6a00", "#009E73", "#D55E00", "#CC79A7", "#6a3d9a", "#000000")
 VORMEN = ("circle", "square", "diamond", "triangle-up", "cross", "triangle-down")
 STREPEN: tuple[list[int], ...] = ([1, 0], [6, 3], [2, 2], [10, 3, 2, 3], [4, 2, 1, 2])
 # One colour per score band of the scale (questionnaires/schaal.yaml), light to dark; the bands
@@ -53,7 +68,10 @@ MIDDEN_HELFT, MEDIAAN = "middelste helft van de groep", "mediaan"
 PLAATS_NL = PLAATS_TEKST
 _FONT = "DejaVu Sans"  # the font vl-convert is given in reports.pdf, so PNGs are deterministic
 _TEKST, _DONKER = "#1a1a1a", "#1f4e79"
-_OUD_KLEUR, _EIGEN_KLEUR, _BALK_KLEUR = "#8c8c8c", "#d9822b", "#9ecae1"
+# The own score in the ambitie orange; the light bar of the middle half gets a dark outline, as
+# the bar itself is only 1.75:1 on white (WCAG 1.4.11 asks 3:1 for the graphic).
+_OUD_KLEUR, _EIGEN_KLEUR, _BALK_KLEUR, _BALK_RAND = "#8c8c8c", KLEUREN[AMBITIE], "#9ecae1", "#4a6f8f"
+_VERBINDING = "#8a8a8a"  # 3.5:1, the line between the old and the new score
 _RIJ = 26  # px per row of the row charts: room for a 12 px label and a point of size 100
 _SCHAAL_0_100 = alt.Scale(domain=[0, 100], nice=False)
 _AS_0_100 = alt.Axis(title="Score", values=[0, 20, 40, 60, 80, 100], grid=True, gridColor="#e6e6e6")
@@ -72,12 +90,14 @@ def _uniek(wat: str, namen: Sequence[str]) -> None:
         raise ValueError(f"{wat} must be unique: they name the rows or columns")
 
 
-def _af(chart: Any, titel: str, beschrijving: str = "") -> dict[str, Any]:
+def _af(chart: Any, titel: str, beschrijving: str = "", **extra: Any) -> dict[str, Any]:
     if titel:
-        chart = chart.properties(title=alt.Title(titel, anchor="start"))
+        chart = chart.properties(title=alt.Title(titel, anchor="start", aria=False))  # see charts._afwerking
     if beschrijving:
         chart = chart.properties(description=beschrijving)
-    spec: dict[str, Any] = chart.configure(font=_FONT).configure_view(stroke=None).to_dict()
+    if extra:
+        chart = chart.properties(**extra)
+    spec: dict[str, Any] = chart.configure(font=_FONT, **TOEGANKELIJK).configure_view(stroke=None).to_dict()
     return spec
 
 
@@ -191,7 +211,7 @@ def _overlay(
     lagen += aslabels(assen, grootte)
     radar = alt.LayerChart(layer=lagen).properties(width=grootte, height=grootte)
     if not getekend:
-        return _af(radar, titel)
+        return _af(radar, titel, padding=radar_rand())
 
     def lijn(c: alt.Chart) -> alt.Chart:
         kanalen = {"color": kanaal(alt.Color, 0), "strokeDash": kanaal(alt.StrokeDash, 1), "detail": "Reeks:N"}
@@ -206,24 +226,16 @@ def _overlay(
         (lijn, [{"i": i, "Reeks": r, "x": px} for i, r in enumerate(getekend) for px in (0, 28)]),
         (punt, [{"i": i, "Reeks": r, "x": 14} for i, r in enumerate(getekend)]),
     ]
-    return _af(alt.vconcat(radar, _legenda(getekend, symbolen, grootte, raster=True), spacing=12), titel)
+    legenda = _legenda(getekend, symbolen, grootte, raster=True)
+    return _af(alt.vconcat(radar, legenda, spacing=12), titel, padding=radar_rand())
 
 
 # --- heatmap ---------------------------------------------------------------------------------
 
 
-def _luminantie(kleur: str) -> float:
-    def kanaal(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (kanaal(int(kleur[i : i + 2], 16) / 255) for i in (1, 3, 5))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def _wit_beter(achtergrond: str) -> bool:
     """Whether white text has more WCAG contrast on ``achtergrond`` than the dark text colour."""
-    l_achter = _luminantie(achtergrond)
-    return (1.05) / (l_achter + 0.05) > (l_achter + 0.05) / (_luminantie(_TEKST) + 0.05)
+    return contrast("#ffffff", achtergrond) > contrast(_TEKST, achtergrond)
 
 
 def _band(schaal: Schaal, score: float) -> int:
@@ -300,7 +312,7 @@ def heatmap_spec(
         scale=alt.Scale(domain=domein, range=bereik),
         # Three per line, so the legend never runs wider than a narrow heatmap of a few rounds.
         legend=alt.Legend(
-            title="Scoreband", orient="bottom", direction="horizontal", columns=3, symbolStrokeColor="#9a9a9a"
+            title="Scoreband", orient="bottom", direction="horizontal", columns=3, symbolStrokeColor="#767676"
         ),
     )
     tekstkleur = alt.when(alt.datum.Wit).then(alt.value("white")).otherwise(alt.value(_TEKST))
@@ -372,7 +384,7 @@ def verschil_spec(
     if lijnen:
         lagen.append(
             alt.Chart(pd.DataFrame(lijnen), name="verbindingen")
-            .mark_rule(color="#9a9a9a", strokeWidth=2)
+            .mark_rule(color=_VERBINDING, strokeWidth=2)
             .encode(x=alt.X("van:Q", scale=_SCHAAL_0_100, axis=_AS_0_100), x2="tot:Q", y=y_as)
         )
     lagen.append(
@@ -386,7 +398,9 @@ def verschil_spec(
     links = alt.LayerChart(layer=lagen).properties(width=400, height=hoogte)
     rechts = (
         alt.Chart(
-            pd.DataFrame(teksten), name="verschillen", title=alt.Title("Verschil", fontSize=12, fontWeight="bold")
+            pd.DataFrame(teksten),
+            name="verschillen",
+            title=alt.Title("Verschil", fontSize=12, fontWeight="bold", aria=False),
         )
         .mark_text(align="right", fontSize=12, fontWeight="bold", color=_TEKST)
         .encode(y=y.axis(None), text="Verschil:N", x=alt.value(46))
@@ -442,7 +456,7 @@ def benchmark_spec(
         data = pd.DataFrame(groep)
         lagen += [
             alt.Chart(data, name="middelste-helft")
-            .mark_bar(height=14, color=_BALK_KLEUR)
+            .mark_bar(height=14, color=_BALK_KLEUR, stroke=_BALK_RAND, strokeWidth=1.5)
             .encode(x=x_groep, x2="Q3:Q", y=y_as, tooltip=tooltip_groep),
             alt.Chart(data, name="mediaan")
             .mark_tick(thickness=3, size=22, color=_DONKER)
@@ -471,7 +485,7 @@ def benchmark_spec(
     rij = alt.hconcat(*delen, spacing=8) if len(delen) > 1 else hoofd
 
     def balk(c: alt.Chart) -> alt.Chart:
-        uit: alt.Chart = c.mark_bar(height=12, color=_BALK_KLEUR).encode(x2="x2:Q")
+        uit: alt.Chart = c.mark_bar(height=12, color=_BALK_KLEUR, stroke=_BALK_RAND, strokeWidth=1.5).encode(x2="x2:Q")
         return uit
 
     streep = partial(alt.Chart.mark_tick, thickness=3, size=18, color=_DONKER)

@@ -64,7 +64,7 @@ def _knoppen(db: Database, vl: Vragenlijst, sessie: Sessie, bestanden: list[down
 
 def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     """The panel: the PDFs for management first, then the data files, each with what it holds."""
-    st.subheader(t("downloads.titel"), anchor=False)
+    st.header(t("downloads.titel"), anchor=False)  # h2: a section of the page, after h2 sections
     st.caption(t("downloads.uitleg"))
     rapporten, gegevens = downloads.voor(sessie)
     _rapporten(db, vl, sessie, rapporten)

@@ -255,7 +255,7 @@ NL: dict[str, str] = {
         "het weer aanzet (handig om rustig te lezen of met een schermlezer)."
     ),
     "workshop.qr.alt": "QR-code met de deelnamelink {link} (deelnamecode {code})",
-    "workshop.meedoen": "### Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
+    "workshop.meedoen": "## Doe mee: scan de QR-code, of ga naar de link en vul deze code in",
     "workshop.link": "Link voor deelnemers:",
     "workshop.qr": "Scan met de camera van uw telefoon",
     "workshop.voortgang.kop": "Wie vult wat in ({aantal} deelnemers)",
@@ -263,6 +263,7 @@ NL: dict[str, str] = {
     "workshop.kol.naam": "Naam",
     "workshop.kol.functie": "Functie of rol",
     "workshop.kol.beantwoord": "Beantwoord",
+    "workshop.kol.beantwoord.waarde": "{aantal} van {totaal}",
     "workshop.kol.ambities": "Ambities",
     "workshop.kol.actief": "Laatst opgeslagen",
     "workshop.tab.bouwsteen": "Per bouwsteen",
@@ -548,9 +549,9 @@ NL: dict[str, str] = {
     "scherm.samen.geantwoord.herstemming": "**{klaar} van {aantal}** hebben opnieuw gestemd",
     "scherm.samen.verborgen": "Verborgen tot de onthulling",
     "scherm.samen.onthuld": "Onthuld",
-    "scherm.samen.timer": ":material/timer: {tijd} van {minuten} min",
-    "scherm.samen.timer.los": ":material/timer: {tijd}",
-    "scherm.samen.timer.over": ":material/warning: {over} over de tijd",
+    "scherm.samen.timer": "{tijd} van {minuten} min",
+    "scherm.samen.timer.los": "{tijd}",
+    "scherm.samen.timer.over": "Let op: {over} over de tijd",
     "scherm.samen.focus": "Eerst bespreken: stelling {nummer}",
     "scherm.samen.eens": "Hier ligt iedereen dicht bij elkaar: geen bespreekpunten in dit onderdeel.",
     "scherm.samen.rest": "Weet niet: {weet_niet} · n.v.t.: {nvt}",
@@ -691,7 +692,7 @@ NL: dict[str, str] = {
     "doelen.titel": "Verbeterdoelen {gemeente}",
     "doelen.intro": (
         "De scan stelt doelen voor bij de bouwstenen met de grootste afstand tot de ambitie; kernbouwstenen "
-        "en fundamenten gaan voor (welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking). Een doel wordt pas vastgesteld als alle vijf SMART-letters **in orde** zijn "
+        "en fundamenten gaan voor (welke bouwsteen op welke rust, is onze aanname, niet uit de handreiking). Een doel wordt pas vastgesteld als alle vijf SMART-letters **voldoen** "
         "(een vinkje in plaats van een kruisje): vul vooral uw eigen nulmeting, de streefwaarde en het draagvlak "
         "in. Is de indicator nog nooit gemeten, vink dan **Nog niet gemeten** aan en kies de datum waarop de "
         "nulmeting uiterlijk volgt."
@@ -754,8 +755,8 @@ NL: dict[str, str] = {
         "U ziet alle doelen van deze scanronde. U kunt een voorstel van de scan of een eigen doel **voorstellen**; "
         "de facilitator beslist of het wordt vastgesteld."
     ),
-    "doelen.letter.goed": "in orde",
-    "doelen.letter.mist": "ontbreekt nog",
+    "doelen.letter.goed": "voldoet",
+    "doelen.letter.mist": "voldoet nog niet",
     "doelen.meting_volgt": (
         "**Indicator:** {indicator} · **nulmeting volgt, uiterlijk {datum}** · **streefwaarde** {streef} {eenheid} · "
         "**deadline** {deadline} · **eigenaar** {eigenaar}"
@@ -931,7 +932,7 @@ NL: dict[str, str] = {
     "start.type.kern": "kernbouwsteen",
     "start.type.aanvullend.organisatie": "aanvullend · 1e schil: organisatie",
     "start.type.aanvullend.overheid": "aanvullend · 2e schil: overheid",
-    "start.stellingen": "{aantal} stellingen bekijken",
+    "start.stellingen": "{aantal} stellingen van {bouwsteen} bekijken",
     "start.kenmerken": "Kenmerken: {kenmerken}",
     "start.kenmerken.kop": "De acht kenmerken van omnichannel",
     "start.kenmerken.uitleg": "Elke stelling draagt bij aan één of meer van deze kenmerken; zo ontstaat een tweede radar.",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,3 +91,15 @@ def ken_toe(db: Database, email: str, gm_code: str, *rollen: str) -> None:
     with db.schrijven() as s:
         for rol in rollen:
             s.add(RolRij(email=email, gm_code=gm_code, rol=rol, toegekend_door="test"))
+
+
+def kerncijfers(at: AppTest) -> list[tuple[str, str, str]]:
+    """Resultaten's key figures as (label, value, note), read from their description lists."""
+    uit = []
+    for element in at.get("html"):
+        for dl in re.findall(r"<dl[^>]*>(.*?)</dl>", element.proto.body):
+            label = re.search(r"<dt>(.*?)</dt>", dl)
+            waarden = re.findall(r"<dd[^>]*>(.*?)</dd>", dl)
+            if label and waarden:
+                uit.append((html.unescape(label.group(1)), *(html.unescape(w) for w in waarden), "")[:3])
+    return [(a, b, c) for a, b, c in uit]

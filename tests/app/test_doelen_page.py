@@ -79,9 +79,11 @@ def test_doelen__suggestions_show_why_and_five_smart_letters(
     tekst = " ".join(m.value for m in at.markdown)
     assert "Utrecht staat op niveau 1,0: dit is de stap van niveau 1 naar 2" in tekst.replace("\\", "")
     assert tekst.count("**S** · Specifiek") >= 5
-    # The intro speaks of what is shown (a tick, "in orde"), not of a colour the page does not use.
+    # The intro speaks of what is shown (a tick, "voldoen"), not of a colour the page does not use,
+    # and each letter says in words whether it passes (not by an icon's English name).
     assert "groen" not in tekst
-    assert "in orde" in tekst
+    assert "voldoen" in tekst and "material/" not in tekst
+    assert tekst.count("Specifiek: voldoet") + tekst.count("Specifiek: voldoet nog niet") >= 5
 
 
 def test_doelen__accepting_without_baseline_is_refused_with_the_missing_letters(
@@ -151,7 +153,7 @@ def test_doelen__reject__moves_the_suggestion_to_afgewezen_and_it_can_be_undone(
     assert not at.exception
     hersteld = doelservice.doelen(app_db, gescoorde_ronde)[sleutel]
     assert hersteld.besluit == "voorgesteld"
-    assert "Voorgesteld, wacht op besluit van de facilitator" in [h.value for h in at.subheader]
+    assert "Voorgesteld, wacht op besluit van de facilitator" in [h.value for h in at.header]
 
 
 def test_doelen__an_accepted_goal_can_be_withdrawn_and_a_goal_deleted_after_confirmation(
@@ -209,7 +211,7 @@ def test_doelen__a_participant_sees_everything_and_may_only_propose(
 
     # The facilitator sees the proposal with the buttons to decide, and accepts it once it is SMART.
     fac = open_app(DOELEN, d=ronde.deelnemer.token)
-    assert "Voorgesteld, wacht op besluit van de facilitator" in [h.value for h in fac.subheader]
+    assert "Voorgesteld, wacht op besluit van de facilitator" in [h.value for h in fac.header]
     _maak_smart(fac, sleutel, voorstel.versie)
     fac.button(key=f"accepteren_{sleutel}_{voorstel.versie}").click().run()
     assert not fac.exception, fac.exception

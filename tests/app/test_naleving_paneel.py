@@ -150,7 +150,7 @@ def test_resultaten__participant_reads_the_check_apart_from_the_scores_in_words(
     assert resultaten.resultaat(app_db, vl20, ronde20.ronde.id) == voor  # the scores do not move
     at = open_app(RESULTATEN, d=anna.deelnemer.token)
     assert not at.exception
-    assert "Wettelijke verplichtingen (nalevingscheck)" in [h.value for h in at.subheader]
+    assert "Wettelijke verplichtingen (nalevingscheck)" in [h.value for h in at.header]
     tabel = next(t.value for t in at.table if "Wettelijke plicht" in t.value.columns)
     rijen = {zichtbare_tekst(p): i for i, p in enumerate(tabel["Wettelijke plicht"])}
     klacht = rijen[vl20.nalevingsitem("klachtbehandeling").tekst.nl]
@@ -172,7 +172,7 @@ def test_resultaten__version_without_a_check__shows_no_section(
     st.cache_resource.clear()
     at = open_app(RESULTATEN, d=ronde10.deelnemer.token)
     assert not at.exception
-    assert "Wettelijke verplichtingen (nalevingscheck)" not in [h.value for h in at.subheader]
+    assert "Wettelijke verplichtingen (nalevingscheck)" not in [h.value for h in at.header]
 
 
 def test_workshop__version_without_a_check__has_no_such_tab(open_app: Callable[..., AppTest], ronde10: Sessie) -> None:

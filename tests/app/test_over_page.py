@@ -29,12 +29,18 @@ def test_over__shows_sixteen_bouwstenen_by_dimensie(vragenlijst: Vragenlijst) ->
     assert not at.exception
     assert at.title[0].value == "Omnichannel zelfscan"
     koppen = [h.value for h in at.header]
-    assert koppen == [d.naam.nl for d in vragenlijst.meta.dimensies]
+    dimensies = [d.naam.nl for d in vragenlijst.meta.dimensies]
+    assert koppen[: len(dimensies)] == dimensies  # h2 under the h1: no h3 subtitle in between
+    assert not at.subheader
     tekst = " ".join(m.value for m in at.markdown)
     for b in vragenlijst.bouwstenen:
         assert f"**{b.nummer}. {letterlijk(b.naam.nl)}**" in tekst
         assert letterlijk(b.omschrijving.nl) in tekst
     assert len(at.expander) == 16
+    # Sixteen names that say which bouwsteen they open, not sixteen times "5 stellingen bekijken".
+    assert len({e.label for e in at.expander}) == 16
+    for b in vragenlijst.bouwstenen:
+        assert sum(letterlijk(b.naam.nl) in e.label for e in at.expander) == 1
     # every stelling with its five anchors, in questionnaire order
     for _, s in vragenlijst.stellingen():
         assert letterlijk(s.niveaus.n5.nl) in tekst

@@ -144,7 +144,7 @@ def test_part_over_its_time__the_timer_says_so(
     echt = tijd.nu
     monkeypatch.setattr(tijd, "nu", lambda: echt() + dt.timedelta(minutes=n + 5))
     at.run()
-    assert ":material/warning: 3:" in _tekst(at) and "over de tijd" in _tekst(at)
+    assert "Let op: 3:" in _tekst(at) and "over de tijd" in _tekst(at)  # in words, no icon name
 
 
 def test_paused__no_automatic_refresh_said_in_words(

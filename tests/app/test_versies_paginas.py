@@ -54,7 +54,7 @@ def test_a_1_0_round_from_its_exchange_file__keeps_1_0_and_opens_resultaten_with
     tekst = " ".join(zichtbare_tekst(m.value) for m in [*at.markdown, *at.caption])
     assert "Zeist" in tekst and "kernbouwstenen" in tekst
     # 1.0 has no compliance check: no such section for its rounds.
-    assert "Wettelijke verplichtingen (nalevingscheck)" not in [h.value for h in at.subheader]
+    assert "Wettelijke verplichtingen (nalevingscheck)" not in [h.value for h in at.header]
 
 
 def test_a_1_0_round__is_filled_in_with_1_0s_scale_and_stellingen(

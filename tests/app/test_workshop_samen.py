@@ -54,7 +54,7 @@ def test_eigen_tempo__block_is_one_line_with_the_switches(
     open_app: Callable[..., AppTest], ronde: Sessie, kamer: list[Sessie]
 ) -> None:
     at = _open(open_app, ronde)
-    assert at.segmented_control(key="samen_modus").value == "eigen_tempo"
+    assert at.radio(key="samen_modus").value == "eigen_tempo"
     assert at.toggle(key="samen_op_naam").value is False
     assert "Anoniem: u ziet wie al geantwoord heeft" in _tekst(at)
     # No controls of a Samen session while the round runs at its own pace.
@@ -65,14 +65,14 @@ def test_switch_to_samen__stored_and_the_controls_appear(
     open_app: Callable[..., AppTest], app_db: Database, vragenlijst: Vragenlijst, ronde: Sessie, kamer: list[Sessie]
 ) -> None:
     at = _open(open_app, ronde)
-    at.segmented_control(key="samen_modus").set_value("samen").run()
+    at.radio(key="samen_modus").set_value("samen").run()
     assert not at.exception
     assert samen.mijn_deel(app_db, ronde).modus == "samen"
     assert "Nog geen onderdeel geopend" in at.info[0].value
     assert at.button(key="samen_onthul").disabled
     assert not at.button(key="samen_volgende").disabled
     # Back to Eigen tempo: stored, and the controls go.
-    at.segmented_control(key="samen_modus").set_value("eigen_tempo").run()
+    at.radio(key="samen_modus").set_value("eigen_tempo").run()
     assert samen.mijn_deel(app_db, ronde).modus == "eigen_tempo"
 
 
@@ -230,7 +230,7 @@ def test_participant__gets_no_workshop_and_no_controls(
     at = open_app(WORKSHOP, d=kamer[0].deelnemer.token)
     assert not at.exception
     assert "voor de facilitator" in at.warning[0].value
-    assert not at.get("segmented_control")
+    assert not [r for r in at.radio if r.key == "samen_modus"]
     assert not [b for b in at.button if b.key and b.key.startswith("samen_")]
 
 

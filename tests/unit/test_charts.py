@@ -11,7 +11,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.charts import radar, radar_spec, radar_tabel, verdeling
+from reports.charts import (
+    HUIDIG as HUIDIG_NAAM,
+)
+from reports.charts import (
+    KLEUREN,
+    TOEGANKELIJK,
+    contrast,
+    mengkleur,
+    radar,
+    radar_spec,
+    radar_tabel,
+    tekstkleur_op,
+    verdeling,
+)
 
 ACHT = [
     "Kanaalinzet",
@@ -177,7 +190,7 @@ def test_radar__tooltip_shows_axis_series_and_whole_score() -> None:
 
 def test_radar__title_description_font_and_square_size() -> None:
     spec = radar(ACHT, HUIDIG, titel="Bouwstenen", grootte=400, beschrijving="Radar van 8 bouwstenen").to_dict()
-    assert spec["title"] == "Bouwstenen"
+    assert spec["title"] == {"text": "Bouwstenen", "aria": False}
     assert spec["description"] == "Radar van 8 bouwstenen"
     assert spec["config"]["font"] == "DejaVu Sans"
     assert spec["config"]["view"]["stroke"] is None
@@ -278,15 +291,43 @@ def test_verdeling__consensus_cell_is_outlined_and_named_in_tooltip() -> None:
 
 def test_verdeling__white_for_zero_and_text_colour_follows_the_cell() -> None:
     spec = _heatmap()
-    colour = _layer(spec, "cellen")["encoding"]["color"]["scale"]
-    assert colour["domain"][0] == 0
-    assert colour["range"][0] == "#ffffff"
+    assert _layer(spec, "cellen")["encoding"]["color"] == {"field": "Vulling", "type": "nominal", "scale": None}
     rows = {(r["Stelling"], r["Antwoord"]): r for r in _rows(spec, _layer(spec, "aantallen"))}
-    assert rows[(STELLINGEN[1], "3")]["Wit"] is True  # the darkest cell
-    assert rows[(STELLINGEN[2], "1")]["Wit"] is False  # zero: white cell, dark text
-    colour = _layer(spec, "aantallen")["encoding"]["color"]
-    assert colour["condition"] == [{"test": "datum.Wit", "value": "white"}]
-    assert colour["value"] != "white"
+    assert rows[(STELLINGEN[1], "3")]["Vulling"] == KLEUREN[HUIDIG_NAAM]  # the highest count: the darkest cell
+    assert rows[(STELLINGEN[1], "3")]["Tekstkleur"] == "#ffffff"
+    assert rows[(STELLINGEN[2], "1")]["Vulling"] == "#ffffff"  # zero: white cell, black text
+    assert rows[(STELLINGEN[2], "1")]["Tekstkleur"] == "#000000"
+    assert _layer(spec, "aantallen")["encoding"]["color"] == {"field": "Tekstkleur", "type": "nominal", "scale": None}
+
+
+@given(aandeel=st.floats(min_value=0, max_value=1, allow_nan=False))
+def test_verdeling__every_cell_colour_has_text_of_at_least_4_5_to_1(aandeel: float) -> None:
+    """WCAG 1.4.3 over the whole colour scale of the heatmap, not only at its ends."""
+    vulling = mengkleur(aandeel, KLEUREN[HUIDIG_NAAM])
+    assert contrast(tekstkleur_op(vulling), vulling) >= 4.5
+
+
+@settings(max_examples=20, deadline=None)
+@given(hoogste=st.integers(min_value=1, max_value=200), data=st.data())
+def test_verdeling__cells_drawn_have_readable_counts(hoogste: int, data: st.DataObject) -> None:
+    aantallen = data.draw(st.lists(st.integers(min_value=0, max_value=hoogste), min_size=5, max_size=5))
+    spec: dict[str, Any] = verdeling(["Eén stelling"], [aantallen], [hoogste], [0]).to_dict()
+    rows = spec["datasets"][spec["data"]["name"]]  # one dataset for all layers without a consensus
+    assert len(rows) == 7
+    for r in rows:
+        assert contrast(r["Tekstkleur"], r["Vulling"]) >= 4.5
+
+
+def test_mengkleur__ends_and_refuses_outside_the_scale() -> None:
+    assert mengkleur(0, "#1f4e79") == "#ffffff"
+    assert mengkleur(1, "#1f4e79") == "#1f4e79"
+    with pytest.raises(ValueError):
+        mengkleur(1.5, "#1f4e79")
+
+
+def test_contrast__known_pairs() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#808495", "#ffffff") == pytest.approx(3.72, abs=0.01)  # Streamlit's chart grey
 
 
 def test_verdeling__readable_on_a_projector() -> None:
@@ -295,7 +336,7 @@ def test_verdeling__readable_on_a_projector() -> None:
     assert encoding["x"]["axis"]["labelFontSize"] >= 13
     assert encoding["y"]["axis"]["labelFontSize"] >= 13
     assert _layer(spec, "aantallen")["mark"]["fontSize"] >= 13
-    assert spec["title"] == "Kanaalinzet"
+    assert spec["title"] == {"text": "Kanaalinzet", "aria": False}
     assert spec["config"]["font"] == "DejaVu Sans"
 
 
@@ -376,3 +417,34 @@ def test_radar_spec__does_not_share_state_between_calls() -> None:
     radar_spec(assen, [90, 90, 90])
     lijnen = next(laag for laag in eerste["layer"] if laag.get("name") == "lijnen")
     assert [r["Score"] for r in lijnen["data"]["values"]] == [10, 20, 30, 10]
+
+
+# --- contrast and screen readers (WCAG 1.4.3, 1.4.11, 4.1.2) ---------------------------------
+
+
+def test_series_colours_reach_3_to_1_on_white() -> None:
+    for kleur in KLEUREN.values():
+        assert contrast(kleur, "#ffffff") >= 3
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        pytest.param(lambda: radar_spec(ACHT, HUIDIG, AMBITIE, titel="T", beschrijving="B"), id="radar"),
+        pytest.param(lambda: _heatmap(titel="Kanaalinzet"), id="verdeling"),
+    ],
+)
+def test_text_in_our_colour_and_no_coordinate_nodes(spec: Any) -> None:
+    config = spec()["config"]
+    for deel in ("axis", "legend"):
+        assert contrast(config[deel]["labelColor"], "#ffffff") >= 4.5
+        assert contrast(config[deel]["titleColor"], "#ffffff") >= 4.5
+    assert contrast(config["title"]["color"], "#ffffff") >= 4.5
+    assert config["aria"] is False and config["mark"]["aria"] is False
+    assert spec()["title"]["aria"] is False  # no English "Title text '...'" node
+    assert config == config | TOEGANKELIJK
+
+
+def test_radar__room_beside_it_for_wider_text_spacing() -> None:
+    spec = radar_spec(ACHT, HUIDIG)
+    assert spec["padding"]["left"] >= 20 and spec["padding"]["right"] >= 20

@@ -17,11 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from reports.charts import TOEGANKELIJK, contrast
 from reports.pdf import FONTS
 from reports.vergelijking import (
     MAX_REEKSEN,
     MEDIAAN,
     MIDDEN_HELFT,
+    PALET,
     PLAATS_NL,
     STREEPJE,
     TE_WEINIG,
@@ -295,6 +297,10 @@ def test_benchmark__bar_tick_point_and_too_little_data() -> None:
     assert (balk["x"]["field"], balk["x2"]["field"]) == ("Q1", "Q3")
     assert _laag(spec, "mediaan")["mark"]["type"] == "tick"
     assert _laag(spec, "eigen")["mark"]["shape"] == "diamond"
+    # WCAG 1.4.11: the light bar is outlined, and the outline and the own score reach 3:1.
+    balk = _laag(spec, "middelste-helft")["mark"]
+    assert contrast(balk["stroke"], "#ffffff") >= 3 and balk["strokeWidth"] >= 1
+    assert contrast(_laag(spec, "eigen")["mark"]["color"], "#ffffff") >= 3
 
 
 def test_benchmark__without_any_spread_still_valid() -> None:
@@ -502,3 +508,20 @@ def test_excel__benchmark_with_too_few_gemeenten_says_so(vragenlijst: Vragenlijs
     plaatsen = {r[6] for r in wb["Benchmark"].iter_rows(min_row=6, values_only=True)}
     assert plaatsen == {TE_WEINIG}
     assert "Verschil" not in wb.sheetnames
+
+
+def test_every_series_colour_reaches_3_to_1_on_white_and_stays_apart() -> None:
+    assert all(contrast(k, "#ffffff") >= 3 for k in PALET)
+    assert len(set(PALET)) == len(PALET)
+
+
+@pytest.mark.parametrize("maak", ["overlay", "heatmap", "verschil", "benchmark"])
+def test_every_comparison_chart_has_our_text_colour_and_no_coordinate_nodes(maak: str) -> None:
+    assen = ["Kanaalinzet", "Kanaalregie", "Data"]
+    spec = {
+        "overlay": lambda: overlay_spec(assen, {"A": [10, 20, 30], "B": [40, 50, 60]}),
+        "heatmap": lambda: heatmap_spec(assen, ["A"], {(a, "A"): 50.0 for a in assen}),
+        "verschil": lambda: verschil_spec(assen, [10, 20, 30], [40, 50, 60], label_oud="A", label_nieuw="B"),
+        "benchmark": lambda: benchmark_spec([(a, 50.0, GROEP) for a in assen]),
+    }[maak]()
+    assert spec["config"] == spec["config"] | TOEGANKELIJK

@@ -55,7 +55,7 @@ if fout := st.session_state.pop("beheer_fout", None):
     st.error(fout, icon=":material/error:")
 
 with st.container(border=True):
-    st.subheader(t("beheer.benchmark.kop"), anchor=False)
+    st.header(t("beheer.benchmark.kop"), anchor=False)
     st.markdown(t("beheer.benchmark.uitleg", minimum=MIN_GROEP), anchors=False)
     deelname = beheer.benchmark_deelname(db, gebruiker, gm_code)
     st.toggle(
@@ -73,7 +73,7 @@ with st.container(border=True):
         st.caption(t("beheer.benchmark.sinds", datum=tijd_datum(deelname.sinds), door=letterlijk(deelname.door or "?")))
 
 with st.container(border=True):
-    st.subheader(t("beheer.rollen.kop", gemeente=letterlijk(naam)), anchor=False)
+    st.header(t("beheer.rollen.kop", gemeente=letterlijk(naam)), anchor=False)
     st.markdown(t("beheer.rollen.uitleg"), anchors=False)
     rollen = beheer.rollen_van(db, gebruiker, gm_code)
     if not rollen:

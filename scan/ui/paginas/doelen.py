@@ -77,16 +77,16 @@ with tab_voorstel:
         )
     )
     if per_besluit["voorgesteld"]:
-        st.subheader(t("doelen.kop.voorgesteld"), anchor=False)
+        st.header(t("doelen.kop.voorgesteld"), anchor=False)
         for info in per_besluit["voorgesteld"]:
             kaarten.voorgesteld(scherm, info)
-    st.subheader(t("doelen.kop.scan"), anchor=False)
+    st.header(t("doelen.kop.scan"), anchor=False)
     if not voorstellen:
         st.info(t("doelen.geen_voorstellen"), icon=":material/info:")
     for v in voorstellen:
         suggestie(scherm, v)
     if per_besluit["afgewezen"]:
-        st.subheader(t("doelen.kop.afgewezen"), anchor=False)
+        st.header(t("doelen.kop.afgewezen"), anchor=False)
         for info in per_besluit["afgewezen"]:
             kaarten.afgewezen(scherm, info)
 

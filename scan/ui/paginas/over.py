@@ -12,7 +12,9 @@ vl = vragenlijst_of_stop()
 schaal = vl.schaal
 
 st.title(t("app.titel"), anchor=False)
-st.subheader(t("app.ondertitel"), divider="gray", anchor=False)
+# The subtitle is no section: as a heading it would put "h3" between the h1 and the h2 sections.
+st.markdown(f"**{t('app.ondertitel')}**", anchors=False)
+st.divider()
 st.markdown(t("start.intro"), anchors=False)
 st.caption(
     t(
@@ -46,7 +48,8 @@ with tab_bouwstenen:
                 else:
                     st.badge(t(f"start.type.aanvullend.{b.schil}"), color="gray")
                 st.markdown(letterlijk(b.omschrijving.nl), anchors=False)
-                with st.expander(t("start.stellingen", aantal=len(b.stellingen))):
+                # Sixteen expanders: each name says which bouwsteen it opens.
+                with st.expander(t("start.stellingen", aantal=len(b.stellingen), bouwsteen=letterlijk(b.naam.nl))):
                     for s in b.stellingen:
                         st.markdown(f"**{letterlijk(s.tekst.nl)}**", anchors=False)
                         st.caption(t("start.kenmerken", kenmerken=", ".join(kenmerknamen[k] for k in s.kenmerken)))
@@ -72,7 +75,7 @@ with tab_schaal:
         hide_index=True,
         border="horizontal",
     )
-    st.subheader(t("start.banden.kop"), anchor=False)
+    st.header(t("start.banden.kop"), anchor=False)
     st.markdown(t("start.banden.uitleg"), anchors=False)
     st.table(
         pd.DataFrame(

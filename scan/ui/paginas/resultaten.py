@@ -7,6 +7,7 @@ from scan.services import resultaten, vergelijken
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.navigatie import pad
 from scan.ui.panelen.resultaten_eensgezind import toon_eensgezind
+from scan.ui.panelen.resultaten_kerncijfers import toon_kerncijfers
 from scan.ui.panelen.resultaten_naleving import toon_naleving
 from scan.ui.panelen.resultaten_radars import toon_bouwstenen, toon_dimensies, toon_kenmerken
 from scan.ui.panelen.resultaten_samen import toon_samen
@@ -27,24 +28,28 @@ if resultaat.totaal.score is None:
     toon_naleving(db, vl, sessie)  # legal duties are no score: shown even before any score exists
     st.stop()
 
-st.markdown(f"### {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}", anchors=False)
+st.markdown(f"## {letterlijk(kernzin(vl, resultaat, sessie.ronde.gemeente))}", anchors=False)
 st.markdown(letterlijk(uitschieterzin(vl, resultaat)), anchors=False)
 # The headline: the kern score, and beside it, never merged, the schil score (docs/methode.md).
-kop = st.columns(2)
-for kolom, soort in zip(kop, ("kern", "aanvullend"), strict=True):
+koppen: list[tuple[str, str, str]] = []
+for soort in ("kern", "aanvullend"):
     groep = type_groep(resultaat, soort)
-    kolom.metric(
-        t("resultaten.kop.kern" if soort == "kern" else "resultaten.kop.schil"),
-        "–" if groep.score is None else f"{heel(groep.score)} / 100",
-        banden.get(groep.band or "", "–"),
-        delta_color="off",
-        delta_arrow="off",
+    koppen.append(
+        (
+            t("resultaten.kop.kern" if soort == "kern" else "resultaten.kop.schil"),
+            "–" if groep.score is None else f"{heel(groep.score)} / 100",
+            banden.get(groep.band or "", "–"),
+        )
     )
+toon_kerncijfers(koppen)
 st.caption(t("resultaten.niet_vergelijkbaar"))
-cijfers = st.columns(3)
-cijfers[0].metric(t("resultaten.deelnemers"), resultaat.deelnemers)
-cijfers[1].metric(t("resultaten.dekking"), resultaten.procent(resultaat.dekking))
-cijfers[2].metric(t("resultaten.bespreekpunten"), len(resultaat.bespreekpunten))
+toon_kerncijfers(
+    [
+        (t("resultaten.deelnemers"), str(resultaat.deelnemers), ""),
+        (t("resultaten.dekking"), resultaten.procent(resultaat.dekking), ""),
+        (t("resultaten.bespreekpunten"), str(len(resultaat.bespreekpunten)), ""),
+    ]
+)
 # Only for a gemeente that opted in to the anonymous benchmark; the details are on Vergelijken.
 if (positie := vergelijken.benchmark_positie(db, vl, sessie.ronde.id)) is not None:
     st.info(letterlijk(benchmark_zin(sessie.ronde.gemeente, positie)), icon=":material/leaderboard:")

@@ -35,9 +35,11 @@ def _getal(waarde: float | None) -> str:
 def letters(uitslag: SmartUitslag) -> None:
     kolommen = st.columns(5)
     for kolom, oordeel in zip(kolommen, uitslag.oordelen, strict=True):
-        teken = ":material/check_circle:" if oordeel.geslaagd else ":material/cancel:"
+        # A tick or a cross that a screen reader names in the page's language, and the verdict in
+        # words: a Material icon in Markdown is read by its English name ("cancel icon").
+        teken = "✓" if oordeel.geslaagd else "✗"
         stand = t("doelen.letter.goed") if oordeel.geslaagd else t("doelen.letter.mist")
-        kolom.markdown(f"{teken} **{oordeel.letter}** · {letterlijk(oordeel.naam)}  \n{stand}", anchors=False)
+        kolom.markdown(f"{teken} **{oordeel.letter}** · {letterlijk(oordeel.naam)}: {stand}", anchors=False)
         if not oordeel.geslaagd:
             kolom.caption(letterlijk(oordeel.reden))
 
@@ -56,8 +58,9 @@ def meting(d: Doel) -> None:
         st.markdown(t("doelen.meting", nul=_getal(d.nulmeting), **velden), anchors=False)
 
 
-def kop(scherm: DoelenScherm, d: Doel, info: DoelInfo | None, wat: str) -> None:
-    st.markdown(f"#### {letterlijk(d.titel)}", anchors=False)
+def kop(scherm: DoelenScherm, d: Doel, info: DoelInfo | None, wat: str, niveau: int = 3) -> None:
+    """The card's heading: h3 under a section heading (h2), h2 where a tab has no section."""
+    st.markdown(f"{'#' * niveau} {letterlijk(d.titel)}", anchors=False)
     delen = [letterlijk(scherm.namen.get(d.bouwsteen, d.bouwsteen)), wat]
     if info is not None:
         delen.append(t("doelen.gewijzigd", door=letterlijk(info.gewijzigd_door or "?"), tijd=tijd(info.gewijzigd_op)))
@@ -174,7 +177,7 @@ def vastgesteld(scherm: DoelenScherm, info: DoelInfo) -> None:
     """An accepted goal; the facilitator moves its PDCA phase on, edits, withdraws or deletes it."""
     d = info.doel
     with st.container(border=True, key=f"kaart_{info.sleutel}"):
-        kop(scherm, d, info, PDCA_NAAM[d.status])
+        kop(scherm, d, info, PDCA_NAAM[d.status], niveau=2)
         st.markdown(letterlijk(d.actie, regels=True), anchors=False)
         meting(d)
         letters(scherm.toets(d))

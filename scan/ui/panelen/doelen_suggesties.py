@@ -18,7 +18,7 @@ from scoring.suggesties import Suggestie
 
 def suggestie(scherm: DoelenScherm, v: Suggestie) -> None:
     with st.container(border=True, key=f"kaart_{v.sjabloon}"):
-        st.markdown(f"#### {letterlijk(v.doel.titel)}", anchors=False)
+        st.markdown(f"### {letterlijk(v.doel.titel)}", anchors=False)
         st.caption(
             f"{letterlijk(scherm.namen[v.bouwsteen])} · " + t("doelen.stap", van=v.stap_van, naar=v.stap_van + 1)
         )

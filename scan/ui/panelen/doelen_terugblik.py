@@ -20,7 +20,7 @@ def terugblik(scherm: DoelenScherm, terug: list[Terugblik]) -> None:
     if not terug:
         return
     kale_namen = {b.id: b.naam.nl for b in scherm.vl.bouwstenen}
-    st.subheader(t("doelen.terugblik.kop"), anchor=False)
+    st.header(t("doelen.terugblik.kop"), anchor=False)
     st.table(
         letterlijke_tabel(
             pd.DataFrame(

@@ -42,7 +42,7 @@ def toon_eensgezind(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
     eens = resultaten.eensgezind(resultaat)
     links, rechts = st.columns(2)
     with links:
-        st.subheader(t("resultaten.oneens.kop", aantal=len(resultaat.bespreekpunten)), anchor=False)
+        st.header(t("resultaten.oneens.kop", aantal=len(resultaat.bespreekpunten)), anchor=False)
         regels = []
         for sid in resultaat.bespreekpunten:
             r = resultaat.stelling(sid)
@@ -52,7 +52,7 @@ def toon_eensgezind(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
             regels.append(f"- {stelling_tekst[sid]} ({status})")
         st.markdown("\n".join(regels) or t("resultaten.geen"), anchors=False)
     with rechts:
-        st.subheader(t("resultaten.eens.kop", aantal=len(eens)), anchor=False)
+        st.header(t("resultaten.eens.kop", aantal=len(eens)), anchor=False)
         st.markdown(
             "\n".join(f"- {stelling_tekst[s.stelling]} (niveau {s.minimum})" for s in eens) or t("resultaten.geen"),
             anchors=False,

@@ -28,7 +28,7 @@ def toon_naleving(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     regels = naleving.nalevingscheck(db, vl, sessie.ronde.id)
     if not regels:
         return
-    st.subheader(t("naleving.titel"), anchor=False)
+    st.header(t("naleving.titel"), anchor=False)
     st.caption(t("naleving.uitleg.resultaten"))
     voldoet = sum(1 for r in regels if r.antwoord and r.antwoord.status == "voldoet")
     open_ = sum(1 for r in regels if r.antwoord is None)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from reports import charts
 from reports.duiding import kenmerk_as, samenstelling
+from scan.ui.grafieken import grafiek
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.resultaat import ScanResultaat
@@ -21,13 +22,21 @@ def _radar(
     ambitie: list[float | None] | None,
     titel: str,
     extra: tuple[str, list[str]] | None = None,
+    *,
+    sleutel: str,
 ) -> None:
     """A radar with its table; ``extra`` is one more column (head, values) after the names."""
     # One more column needs more room beside the radar, still without side scroll.
     links, rechts = st.columns([1, 1] if extra is None else [4, 5], vertical_alignment="center")
-    links.vega_lite_chart(
-        charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=t("resultaten.radar.alt", titel=titel))
-    )
+    beschrijving = t("resultaten.radar.alt", titel=titel)
+    with links:
+        # The description stays in the spec (the PDF's PNG comes from the same spec); alt names the
+        # chart on screen, as on the other pages.
+        grafiek(
+            charts.radar_spec(assen, huidig, ambitie, titel=titel, beschrijving=beschrijving),
+            sleutel=f"resultaten-{sleutel}",
+            alt=beschrijving,
+        )
     tabel = charts.radar_tabel(assen, huidig, ambitie)
     if extra is not None:
         tabel.insert(1, extra[0], extra[1])
@@ -54,6 +63,7 @@ def toon_bouwstenen(vl: Vragenlijst, resultaat: ScanResultaat, soort: str) -> No
         [b.score for b in leden],
         [b.ambitie_score for b in leden],
         t(f"resultaten.tab.{soort}"),
+        sleutel=soort,
     )
 
 
@@ -65,6 +75,7 @@ def toon_dimensies(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
         [d.ambitie_score for d in resultaat.dimensies],
         t("resultaten.tab.dimensies"),
         (t("resultaten.kol.samenstelling"), [samenstelling(vl, d.id) for d in resultaat.dimensies]),
+        sleutel="dimensies",
     )
     st.caption(t("resultaten.dimensies.uitleg"))
 
@@ -76,6 +87,7 @@ def toon_kenmerken(vl: Vragenlijst, resultaat: ScanResultaat) -> None:
         [k.score for k in resultaat.kenmerken],
         None,
         t("resultaten.tab.kenmerken"),
+        sleutel="kenmerken",
     )
     st.caption(f"{t('resultaten.kenmerken.uitleg')} {t('resultaten.kenmerken.aantal')}")
 

@@ -35,7 +35,7 @@ def toon_samen(vl: Vragenlijst, beeld: SamenBeeld, facilitator: bool) -> bool:
     tekst = {s.id: s.tekst.nl for _, s in vl.stellingen()}
     namen = {b.id: b.naam.nl for b in vl.bouwstenen}
     if herstemd:
-        st.subheader(t("resultaten.samen.kop"), anchor=False)
+        st.header(t("resultaten.samen.kop"), anchor=False)
         if zin := herstemzin(beeld.herstemmingen):
             st.markdown(f"**{letterlijk(zin)}**", anchors=False)
         st.caption(t("resultaten.samen.uitleg"))
@@ -71,14 +71,14 @@ def toon_samen(vl: Vragenlijst, beeld: SamenBeeld, facilitator: bool) -> bool:
         )
         st.info(t("resultaten.samen.consensus"), icon=":material/gavel:")
     if gokt:
-        st.subheader(t("resultaten.gokt.kop", aantal=len(gokt)), anchor=False)
+        st.header(t("resultaten.gokt.kop", aantal=len(gokt)), anchor=False)
         st.caption(t("resultaten.gokt.uitleg"))
         st.markdown(
             "\n".join(f"- **{nummer[s]}** {letterlijk(tekst[s])} ({gokzin(beeld.zekerheid[s])})" for s in gokt),
             anchors=False,
         )
     if met_groepen:
-        st.subheader(t("resultaten.disciplines.kop"), anchor=False)
+        st.header(t("resultaten.disciplines.kop"), anchor=False)
         st.caption(t("resultaten.disciplines.alleen_u"))
         anders = beeld.anders()
         if not anders:

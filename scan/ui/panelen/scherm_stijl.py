@@ -56,6 +56,12 @@ CSS = """
 .st-key-scherm_regie { margin-top: .8rem; }
 .st-key-scherm_focus p { font-size: 22px; color: #4a4a4a; margin: .6rem 0 0 0; }
 .st-key-scherm_overzicht_uitleg p { font-size: 20px; color: #4a4a4a; margin: .2rem 0 0 0; }
+/* Opened on a phone or zoomed in (WCAG 1.4.10): the projector's wide tables scroll in their own
+   box, never the page. */
+@media (max-width: 700px) {
+  [data-testid="stMainBlockContainer"] { padding: 1rem 1rem 1rem 1rem; }
+  [class*="st-key-scherm_"] table { display: block; max-width: 100%; overflow-x: auto; }
+}
 </style>
 """
 

@@ -16,6 +16,7 @@ from reports.duiding import PLAATS_TEKST, benchmark_zin, onderdeel_naam
 from scan.fouten import InvoerFout
 from scan.leesmodellen import RondeKort
 from scan.services import vergelijken
+from scan.ui.grafieken import grafiek
 from scan.ui.opmaak import letterlijke_tabel
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -49,24 +50,25 @@ def radar(vl: Vragenlijst, reeksen: Reeksen) -> None:
         "aanvullend": [("bouwsteen", b.id) for b in vl.bouwstenen if b.type != "kern"],
         "dimensies": [("dimensie", d.id) for d in vl.meta.dimensies],
     }
-    groep = (
-        st.segmented_control(
-            t("vergelijken.radar.groep"),
-            list(groepen),
-            default="kern",
-            format_func=lambda g: t(f"vergelijken.radar.{g}"),
-            key="vergelijken_radargroep",
-        )
-        or "kern"
+    # Radio buttons rather than a segmented control: its labels were clipped under the user's
+    # own text spacing (WCAG 1.4.12) and its selected text had 4.47:1.
+    groep = st.radio(
+        t("vergelijken.radar.groep"),
+        list(groepen),
+        index=0,
+        format_func=lambda g: t(f"vergelijken.radar.{g}"),
+        key="vergelijken_radargroep",
+        horizontal=True,
     )
     delen = groepen[groep]
     # The table below rather than beside: one column per round does not fit beside a radar.
-    st.vega_lite_chart(
+    grafiek(
         rapport.overlay_spec(
             [_naam(vl, s, o).split(". ", 1)[-1] for s, o in delen],
             {label: [k.score(s, o) for s, o in delen] for label, k in reeksen},
             titel=t(f"vergelijken.radar.{groep}"),
         ),
+        sleutel="vergelijken-radar",
         alt=t("vergelijken.radar.alt"),
     )
     # st.table renders names and column headers (round labels: gemeente names) as Markdown.
@@ -75,7 +77,7 @@ def radar(vl: Vragenlijst, reeksen: Reeksen) -> None:
 
 def heatmap(vl: Vragenlijst, reeksen: Reeksen) -> None:
     bouwstenen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
-    st.vega_lite_chart(
+    grafiek(
         rapport.heatmap_spec(
             [_naam(vl, s, o) for s, o in bouwstenen],
             [label for label, _ in reeksen],
@@ -83,7 +85,9 @@ def heatmap(vl: Vragenlijst, reeksen: Reeksen) -> None:
             titel=t("vergelijken.heatmap.titel"),
             schaal=vl.schaal,
         ),
+        sleutel="vergelijken-heatmap",
         alt=t("vergelijken.heatmap.alt"),
+        passen="schuivend",
     )
     with st.expander(t("vergelijken.tabel")):
         st.dataframe(_tabel(vl, reeksen, onderdelen(reeksen[0][1])), hide_index=True)
@@ -114,7 +118,7 @@ def ontwikkeling(
     if ont.over_versies:
         st.info(t("vergelijken.ontwikkeling.versies", oud=ont.versies[0], nieuw=ont.versies[1]), icon=":material/info:")
     delen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
-    st.vega_lite_chart(
+    grafiek(
         rapport.verschil_spec(
             [_naam(vl, s, o) for s, o in delen],
             # Where the versions measure something else, only the newer score is drawn: no bar
@@ -125,6 +129,7 @@ def ontwikkeling(
             label_nieuw=labels[nieuw_id],
             titel=t("vergelijken.ontwikkeling.titel", gemeente=per_id[nieuw_id].gemeente),
         ),
+        sleutel="vergelijken-ontwikkeling",
         alt=t("vergelijken.ontwikkeling.alt"),
     )
     verschillen = ont.verschillen
@@ -179,12 +184,13 @@ def benchmark(
     if not uitkomst.voldoende:
         return uitkomst
     posities = vergelijken.benchmark_rijen(uitkomst)
-    st.vega_lite_chart(
+    grafiek(
         rapport.benchmark_spec(
             [(_naam(vl, p.soort, p.onderdeel), p.eigen, p.groep) for p in posities],
             titel=t("vergelijken.benchmark.titel", groep=uitkomst.groep),
             eigen_label=gemeente,
         ),
+        sleutel="vergelijken-benchmark",
         alt=t("vergelijken.benchmark.alt"),
     )
     st.dataframe(

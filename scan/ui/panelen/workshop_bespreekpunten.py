@@ -115,14 +115,14 @@ def toon_bespreekpunten(db: Database, vl: Vragenlijst, sessie: Sessie, stellinge
         if len(a.te_doen) > MAX_OPEN:
             st.caption(t("workshop.bespreekpunten.meer", aantal=len(a.te_doen) - MAX_OPEN))
         if a.geparkeerde:
-            st.subheader(t("workshop.agenda.geparkeerd.kop", aantal=len(a.geparkeerde)), anchor=False)
+            st.header(t("workshop.agenda.geparkeerd.kop", aantal=len(a.geparkeerde)), anchor=False)
             for p in a.geparkeerde:
                 stellingen.toon(
                     p.stelling, False, "bp", nu.resultaat, nu.consensus, p.markering, agenda=True, gokt=p.gokt
                 )
         # Settled ones move to their own list, so a level just recorded stays in view.
         if a.besproken:
-            st.subheader(t("workshop.besproken.kop", aantal=len(a.besproken)), anchor=False)
+            st.header(t("workshop.besproken.kop", aantal=len(a.besproken)), anchor=False)
             for p in a.besproken:
                 stellingen.toon(p.stelling, False, "bp", nu.resultaat, nu.consensus)
 

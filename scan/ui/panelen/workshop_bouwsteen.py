@@ -9,6 +9,7 @@ import streamlit as st
 
 from reports import charts
 from scan.leesmodellen import ConsensusInfo
+from scan.ui.grafieken import grafiek
 from scan.ui.panelen.workshop_stelling import Stellingen
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
@@ -28,7 +29,7 @@ def toon_bouwsteen(
         )
     )
     eigen = [resultaat.stelling(s.id) for s in b.stellingen]
-    st.vega_lite_chart(
+    grafiek(
         charts.verdeling_spec(
             [f"{i}. {s.tekst.nl}" for i, s in enumerate(b.stellingen, start=1)],
             [r.verdeling for r in eigen],
@@ -37,7 +38,9 @@ def toon_bouwsteen(
             [r.consensus for r in eigen],
             titel=t("workshop.verdeling.titel", bouwsteen=b.naam.nl),
         ),
+        sleutel="workshop-verdeling",
         alt=t("workshop.verdeling.alt", bouwsteen=b.naam.nl),
+        passen="schuivend",
     )
     for s in b.stellingen:
         stellingen.toon(s.id, False, "bs", resultaat, afspraken)

@@ -42,7 +42,9 @@ def toon_meedoen(sessie: Sessie) -> None:
     with rechts:
         st.image(
             qr_png(link),
-            width=340,
+            # Its column's width, not a fixed 340 px: at 320 CSS px the page must not scroll
+            # sideways (WCAG 1.4.10); on the projector the column makes it larger still.
+            width="stretch",
             caption=t("workshop.qr"),
             alt=t("workshop.qr.alt", code=ronde.code_leesbaar, link=link),
         )

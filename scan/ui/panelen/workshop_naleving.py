@@ -49,7 +49,7 @@ def _velden(item: str) -> tuple[str, str]:
 
 def toon_naleving(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     """The duties with their explanation, a choice and a short note each, and one save button."""
-    st.subheader(t("naleving.titel"), anchor=False)
+    st.header(t("naleving.titel"), anchor=False)
     regels = naleving.nalevingscheck(db, vl, sessie.ronde.id)
     if not regels:
         st.info(t("naleving.geen"), icon=":material/info:")

@@ -326,9 +326,6 @@ def toon_samen(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     @veilig
     def zet_modus() -> None:
         keuze = st.session_state["samen_modus"]
-        if keuze is None:  # a second click on the chosen one deselects it: keep the mode
-            st.session_state["samen_modus"] = deel.modus
-            return
         try:
             samen.zet_modus(db, sessie, keuze)
         except InvoerFout as fout:
@@ -349,10 +346,13 @@ def toon_samen(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
 
     with st.container(border=True, key="samen_blok"):
         with st.container(horizontal=True, vertical_alignment="bottom"):
-            st.segmented_control(
+            # Radio buttons rather than a segmented control, whose selected text had 4.47:1 and
+            # whose labels were clipped under the user's own text spacing (WCAG 1.4.3, 1.4.12).
+            st.radio(
                 t("regie.werkwijze"),
                 MODI,
-                default=deel.modus,
+                index=MODI.index(deel.modus),
+                horizontal=True,
                 format_func=lambda m: t(f"regie.modus.{m}"),
                 key="samen_modus",
                 on_change=zet_modus,

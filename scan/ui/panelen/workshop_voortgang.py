@@ -15,7 +15,7 @@ from scan.leesmodellen import Sessie
 from scan.services import start, workshop
 from scan.ui.foutgrens import met_foutgrens
 from scan.ui.opmaak import letterlijke_tabel, tijd
-from scan.ui.panelen.workshop_gemeen import balk, elke
+from scan.ui.panelen.workshop_gemeen import elke
 from scan.ui.teksten import t
 from scoring.models import Vragenlijst
 from scoring.tijd import nu
@@ -44,7 +44,7 @@ def toon_voortgang(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
         rijen = workshop.voortgang(db, sessie)
         _bezetting(db, sessie.ronde.id)
         invullers = workshop.invullers(rijen)
-        st.subheader(t("workshop.voortgang.kop", aantal=len(invullers)), anchor=False)
+        st.header(t("workshop.voortgang.kop", aantal=len(invullers)), anchor=False)
         klaar = workshop.aantal_klaar(rijen, totaal)
         st.caption(t("workshop.voortgang.samenvatting", klaar=klaar, aantal=len(invullers), nu=tijd(nu())))
         st.table(
@@ -54,8 +54,10 @@ def toon_voortgang(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
                     {
                         t("workshop.kol.naam"): [r.naam for r in rijen],
                         t("workshop.kol.functie"): [r.functie or t(f"rol.{r.rol}") for r in rijen],
+                        # Words, not a bar of block characters that a screen reader reads as
+                        # "full block" ten times.
                         t("workshop.kol.beantwoord"): [
-                            f"{balk(r.beantwoord, totaal)} {r.beantwoord} / {totaal}" for r in rijen
+                            t("workshop.kol.beantwoord.waarde", aantal=r.beantwoord, totaal=totaal) for r in rijen
                         ],
                         t("workshop.kol.ambities"): [f"{r.ambities} / {len(vl.bouwstenen)}" for r in rijen],
                         t("workshop.kol.actief"): [tijd(r.laatst_actief) for r in rijen],
