@@ -12,6 +12,8 @@ who joins later (and has not answered yet) unfolds it again until they have star
 are panels (``scan/ui/panelen/scherm_*.py``).
 """
 
+import html
+
 import streamlit as st
 
 from scan.leesmodellen import Sessie
@@ -94,12 +96,14 @@ def _samen(vl: Vragenlijst, token: str, presentator: Sessie | None) -> None:
 
 
 def _live(vl: Vragenlijst, token: str, modus: str | None, presentator: Sessie | None) -> None:
-    if modus != "samen":
-        # Eigen tempo: today's projector, unchanged.
-        st.fragment(_eigen_tempo, run_every=VERNIEUW_SECONDEN)(vl, token)
-        return
-    # WCAG 2.2.2: a view that updates every second can be paused (a view setting; it writes nothing).
+    # WCAG 2.2.2: a view that updates itself can be paused (a view setting; it writes nothing).
     aan = st.session_state.get("scherm_verversen", True)
+    if modus != "samen":
+        st.fragment(_eigen_tempo, run_every=VERNIEUW_SECONDEN if aan else None)(vl, token)
+        st.toggle(t("scherm.samen.pauze"), value=True, key="scherm_verversen")
+        if not aan:
+            st.caption(t("scherm.samen.stil"))
+        return
     st.fragment(_samen, run_every=SAMEN_SECONDEN if aan else None)(vl, token, presentator)
     with st.container(horizontal=True, key="scherm_onder"):
         st.toggle(t("scherm.samen.pauze"), value=True, key="scherm_verversen")
@@ -132,6 +136,8 @@ if ronde is None:
 # The presenter keys only for the facilitator who pressed "Presenteren" on their own Workshop page
 # in this browser session: the personal token is the one this session signed in with (never read
 # from this page's address), checked again against the round on every page run.
+# The projector shows its heading as a small line; assistive technology gets the page's h1.
+st.html(f'<h1 class="zelfscan-sr-only">{html.escape(t("scherm.h1", gemeente=ronde.gemeente))}</h1>')
 presentator = (
     bespreken.presentator(database(), token, st.session_state.get("token"))
     if st.session_state.get(PRESENTEREN) == ronde.id
