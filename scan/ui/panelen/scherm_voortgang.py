@@ -26,7 +26,7 @@ def toon_voortgang(rijen: Sequence[Voortgang], totaal: int) -> None:
             return
         # Our own table (names escaped): the block bar is for the eye only, hidden from screen
         # readers, which otherwise read it as ten times "full block"; the count is text.
-        rijen = "".join(
+        regels = "".join(
             f"<tr><td>{html.escape(r.naam)}</td>"
             f'<td><span aria-hidden="true">{balk(r.beantwoord, totaal)}</span></td>'
             f'<td style="text-align:right">'
@@ -38,5 +38,5 @@ def toon_voortgang(rijen: Sequence[Voortgang], totaal: int) -> None:
             f'<table><thead><tr><th scope="col">{html.escape(t("scherm.kol.naam"))}</th>'
             f'<th scope="col">{html.escape(t("scherm.kol.voortgang"))}</th><th scope="col">'
             f'<span class="zelfscan-sr-only">{html.escape(t("scherm.kol.aantal_beantwoord"))}</span></th></tr></thead>'
-            f"<tbody>{rijen}</tbody></table>"
+            f"<tbody>{regels}</tbody></table>"
         )
