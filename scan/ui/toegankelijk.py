@@ -28,6 +28,8 @@ Why a script of our own (accessibility audit §7, fixes 2, 3 and 13):
   to switch it off (WCAG 2.1.4); the script catches those keys before Streamlit's listener.
 - Toast name: Streamlit's toast is an ``alertdialog`` labelled by an id that does not exist; the
   script names it "Melding" (the words themselves reach the live region).
+- Scrolling tables: a table wider than its column scrolls in Streamlit's own box, which takes no
+  keyboard focus; the script makes such a box a focusable, named region while it overflows.
 
 The script runs in the app's own document (``st.html`` with JavaScript) inside a hidden
 container that is there on every run (an element that comes and goes would move the ones below
@@ -137,10 +139,31 @@ if (!st.toetsen) {
   }, true);
 }
 // Streamlit's toast is an alertdialog whose aria-labelledby points to nothing (axe aria-dialog-name).
-const meldingNaam = () => d.querySelectorAll('[data-testid="stToast"][role="alertdialog"]:not([aria-label])')
-  .forEach(e => e.setAttribute('aria-label', 'Melding'));
-meldingNaam();
-if (!st.toast) { st.toast = new MutationObserver(meldingNaam); st.toast.observe(d.body, {childList: true, subtree: true}); }
+// A table wider than its column scrolls in its own box (allowed by WCAG 1.4.10), but Streamlit's
+// box takes no keyboard focus, so a keyboard user could not scroll it (2.1.1, axe
+// scrollable-region-focusable): a box that overflows becomes a named, focusable region, one that
+// fits is left out of the tab order. Checked once per frame at most, after changes and resizes.
+const verzorg = () => {
+  st.gepland = false;
+  d.querySelectorAll('[data-testid="stToast"][role="alertdialog"]:not([aria-label])')
+    .forEach(e => e.setAttribute('aria-label', 'Melding'));
+  d.querySelectorAll('[data-testid="stTable"] > div').forEach(e => {
+    if (e.scrollWidth > e.clientWidth + 1) {
+      if (e.getAttribute('tabindex') !== '0') {
+        e.setAttribute('tabindex', '0'); e.setAttribute('role', 'region');
+        e.setAttribute('aria-label', 'Tabel; schuift opzij met de pijltoetsen');
+      }
+    } else if (e.hasAttribute('tabindex')) {
+      e.removeAttribute('tabindex'); e.removeAttribute('role'); e.removeAttribute('aria-label');
+    }
+  });
+};
+const plan = () => { if (!st.gepland) { st.gepland = true; requestAnimationFrame(verzorg); } };
+verzorg();
+if (!st.toast) {
+  st.toast = new MutationObserver(plan); st.toast.observe(d.body, {childList: true, subtree: true});
+  window.addEventListener('resize', plan);
+}
 if (st.sessie !== data.sessie) { st.sessie = data.sessie; st.gemeld = 0; st.focus = 0; }
 const regio = (id, rol, live) => {
   let e = d.getElementById(id);

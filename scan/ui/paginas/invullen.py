@@ -84,6 +84,6 @@ else:
 
 with st.expander(t("invullen.link.kop")):
     st.markdown(t("invullen.link.uitleg"), anchors=False)
-    st.code(persoonlijke_link(sessie.deelnemer.token), language=None)
+    st.code(persoonlijke_link(sessie.deelnemer.token), language=None, wrap_lines=True)
 # Last on the page, on every run: an element that comes and goes would move the ones below it.
 volg(db, sessie.ronde.id, tel.volg)

@@ -44,4 +44,4 @@ def toon_welkom(sessie: Sessie) -> None:
             kolom.page_link(pagina, label=t(sleutel), icon=icoon)
         knoppen[-1].button(t("start.afmelden"), on_click=meld_af, icon=":material/logout:")
         st.caption(t("start.persoonlijke_link"))
-        st.code(persoonlijke_link(sessie.deelnemer.token), language=None)
+        st.code(persoonlijke_link(sessie.deelnemer.token), language=None, wrap_lines=True)

@@ -28,7 +28,7 @@ def toon_links(db: Database, sessie: Sessie) -> None:
         tokens = workshop.deelnemer_links(db, sessie)
         for r in workshop.voortgang(db, sessie):
             st.markdown(f"**{letterlijk(r.naam)}** ({t(f'rol.{r.rol}')})", anchors=False)
-            st.code(persoonlijke_link(tokens[r.deelnemer_id]), language=None)
+            st.code(persoonlijke_link(tokens[r.deelnemer_id]), language=None, wrap_lines=True)
 
 
 def toon_afronden(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:

@@ -38,7 +38,8 @@ def toon_meedoen(sessie: Sessie) -> None:
             f'font-family:monospace;line-height:1.1;white-space:nowrap">{html.escape(ronde.code_leesbaar)}</div>'
         )
         st.markdown(t("workshop.link"), anchors=False)
-        st.code(link, language=None)
+        # Wrapped, not scrolled: a code box that scrolls sideways takes no keyboard focus (WCAG 2.1.1).
+        st.code(link, language=None, wrap_lines=True)
     with rechts:
         st.image(
             qr_png(link),
@@ -78,4 +79,4 @@ def toon_scherm_link(db: Database, sessie: Sessie) -> None:
                     icon=":material/autorenew:",
                     key="workshop_scherm_nieuw",
                 )
-            st.code(scherm_link, language=None)
+            st.code(scherm_link, language=None, wrap_lines=True)
