@@ -147,7 +147,8 @@ const verzorg = () => {
   st.gepland = false;
   d.querySelectorAll('[data-testid="stToast"][role="alertdialog"]:not([aria-label])')
     .forEach(e => e.setAttribute('aria-label', 'Melding'));
-  d.querySelectorAll('[data-testid="stTable"] > div').forEach(e => {
+  // Streamlit's table box, and the projector's own tables that scroll on a narrow screen.
+  d.querySelectorAll('[data-testid="stTable"] > div, [data-testid="stMain"] table').forEach(e => {
     if (e.scrollWidth > e.clientWidth + 1) {
       if (e.getAttribute('tabindex') !== '0') {
         e.setAttribute('tabindex', '0'); e.setAttribute('role', 'region');

@@ -260,3 +260,48 @@ def test_axe_finds_nothing_of_the_apps_own_making_on_any_page(
     assert fout == [], f"axe-core {axe.axe_versie()}: {len(fout)} schendingen\n" + "\n".join(fout)
     verdwenen = [regel for regel, keer in zip(toegestaan, gebruikt, strict=True) if keer == 0]
     assert verdwenen == [], f"toegestaan in {TOEGESTAAN.name}, maar niet meer gevonden (haal weg): {verdwenen}"
+
+
+# The page scrolls sideways when its main area or the document is wider than the viewport; a table,
+# heatmap or code box that scrolls in its own box is allowed (WCAG 1.4.10) and not counted here.
+BREEDTE_JS = """() => {
+  const m = document.querySelector('[data-testid=stMain]');
+  return {pagina: document.documentElement.scrollWidth, main: m ? m.scrollWidth : 0, venster: window.innerWidth};
+}"""
+
+
+def test_every_page_reflows_at_320_css_px_and_at_200_percent_zoom(
+    server: Server, browser: Any, vragenlijst: Vragenlijst, gegevens: dict[str, Any]
+) -> None:
+    """WCAG 1.4.10: at 320 CSS px (a 1280 px screen at 400%) and at 200% zoom, no page scrolls
+    sideways, and axe finds nothing there either (a box that scrolls must take focus)."""
+    eerste, tweede = gegevens["rondes"]
+    adressen = [
+        ("/", "Meedoen met een code"),
+        (f"/invullen?d={gegevens['karel']}&b={vragenlijst.bouwstenen[0].id}", vragenlijst.bouwstenen[0].naam.nl),
+        (f"/workshop?d={gegevens['facilitator']}", gegevens["code"]),
+        (f"/resultaten?d={gegevens['facilitator']}", "Zeist"),
+        (f"/doelen?d={gegevens['facilitator']}", "Zeist"),
+        (f"/scherm?scherm={gegevens['scherm']}", "Zeist"),
+        (f"/vergelijken?ronde={eerste}&ronde={tweede}", "Vergelijken"),
+        ("/over", "Over de scan"),
+        ("/toegankelijkheid", "Toegankelijkheidsverklaring"),
+    ]
+    fout: list[str] = []
+    for naam, viewport, schaal in (("320 px", (320, 800), 1), ("200%", (640, 450), 2)):
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=schaal, locale="nl-NL"
+        )
+        pagina = context.new_page()
+        pagina.set_default_timeout(30_000)
+        word_beheerder(pagina, server)
+        loper = Loper(pagina, server)
+        for adres, kenmerk in adressen:
+            loper.open(adres, kenmerk)
+            breedte = pagina.evaluate(BREEDTE_JS)
+            if max(breedte["pagina"], breedte["main"]) > breedte["venster"] + 1:
+                fout.append(f"{naam} {adres.split('?')[0]}: {breedte}")
+            # axe on the narrow page as it is (not stretched: the viewport's width is the point).
+            fout.extend(f"{naam} {adres.split('?')[0]}: {b}" for b in axe.controleer(pagina))
+        context.close()
+    assert fout == [], "\n".join(fout)

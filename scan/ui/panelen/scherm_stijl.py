@@ -60,7 +60,9 @@ CSS = """
    box, never the page. */
 @media (max-width: 700px) {
   [data-testid="stMainBlockContainer"] { padding: 1rem 1rem 1rem 1rem; }
-  [class*="st-key-scherm_"] table { display: block; max-width: 100%; overflow-x: auto; }
+  /* position: a visually hidden header text (absolute) stays inside the box it scrolls with. */
+  [class*="st-key-scherm_"] table { display: block; max-width: 100%; overflow-x: auto; position: relative; }
+  .st-key-scherm_code_groot .scherm-code { font-size: 44px; letter-spacing: .02em; }
 }
 </style>
 """
