@@ -72,6 +72,22 @@ _HUISSTIJL = (
     "main:focus-visible, [data-testid=stMain]:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }"
     # An empty radio circle is drawn at 1.4:1 (#dcd8d4); #6b6a68 is 5.3:1 on white (1.4.11).
     '[data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:first-child { border-color: #6b6a68; }'
+    # Labels Streamlit cuts off with "…" or at a fixed height wrap instead: page and menu links,
+    # pills, link buttons, widget labels and badges lost words at 320 px or with extra text
+    # spacing (WCAG 1.4.10 and 1.4.12).
+    '[data-testid="stPageLink-NavLink"] span, [data-testid="stSidebarNavLink"] span,'
+    ' [data-testid^="stBaseLinkButton"] [data-testid="stMarkdownContainer"],'
+    ' [data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"],'
+    ' [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],'
+    ' [data-testid^="stBaseLinkButton"] p, [data-testid^="stBaseButton"] p, [data-testid="stWidgetLabel"] p'
+    " { white-space: normal; overflow: visible; text-overflow: clip; height: auto; }"
+    '[data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"], [data-testid="stButtonGroup"] button'
+    " { height: auto; min-height: 2rem; }"
+    '[data-testid="stButtonGroup"] button { white-space: normal; overflow: visible; }'
+    # A horizontal choice (radio buttons in a row) wraps onto a next line on a narrow screen.
+    '[data-testid="stRadio"] [role="radiogroup"] { flex-wrap: wrap; }'
+    # A badge's own rule outranks the one above (Streamlit's nested class).
+    "span.stMarkdownBadge { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }"
     # The app's own hidden pieces (scan.ui.toegankelijk): the container of its script takes no
     # room, and the live regions are read by screen readers but not shown.
     ".st-key-toegankelijkheid { display: none; }"

@@ -270,11 +270,32 @@ BREEDTE_JS = """() => {
 }"""
 
 
-def test_every_page_reflows_at_320_css_px_and_at_200_percent_zoom(
+# WCAG 1.4.12's text spacing (the bookmarklet of the WCAG understanding document).
+TEKSTAFSTAND = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+# Text a label cuts off: an element that hides its overflow (or ends it in "…") while its text is
+# wider or taller than its box. Tables, code boxes and charts scroll or draw on their own.
+AFGEKAPT_JS = """() => {
+  const uit = [];
+  for (const e of document.querySelectorAll('[data-testid=stMain] *, [data-testid=stSidebar] *')) {
+    if (!e.innerText || !e.innerText.trim() || e.clientWidth === 0) continue;
+    if (e.closest('table, [data-testid=stTable], .stCode, svg, [data-testid=stVegaLiteChart], [data-testid=stDataFrame], .zelfscan-sr-only')) continue;
+    const c = getComputedStyle(e);
+    const knipt = c.overflowX === 'hidden' || c.overflow === 'hidden' || c.textOverflow === 'ellipsis';
+    if (knipt && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 2)) uit.push(e.innerText.slice(0, 60));
+  }
+  return uit;
+}"""
+
+
+def test_every_page_reflows_at_320_css_px_and_200_percent_zoom_and_keeps_labels_with_text_spacing(
     server: Server, browser: Any, vragenlijst: Vragenlijst, gegevens: dict[str, Any]
 ) -> None:
     """WCAG 1.4.10: at 320 CSS px (a 1280 px screen at 400%) and at 200% zoom, no page scrolls
-    sideways, and axe finds nothing there either (a box that scrolls must take focus)."""
+    sideways, no label is cut off, and axe finds nothing there either (a box that scrolls must
+    take focus). WCAG 1.4.12: with extra text spacing no label is cut off."""
     eerste, tweede = gegevens["rondes"]
     adressen = [
         ("/", "Meedoen met een code"),
@@ -288,7 +309,11 @@ def test_every_page_reflows_at_320_css_px_and_at_200_percent_zoom(
         ("/toegankelijkheid", "Toegankelijkheidsverklaring"),
     ]
     fout: list[str] = []
-    for naam, viewport, schaal in (("320 px", (320, 800), 1), ("200%", (640, 450), 2)):
+    for naam, viewport, schaal in (
+        ("320 px", (320, 800), 1),
+        ("200%", (640, 450), 2),
+        ("tekstafstand", (1280, 900), 1),
+    ):
         context = browser.new_context(
             viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=schaal, locale="nl-NL"
         )
@@ -298,6 +323,14 @@ def test_every_page_reflows_at_320_css_px_and_at_200_percent_zoom(
         loper = Loper(pagina, server)
         for adres, kenmerk in adressen:
             loper.open(adres, kenmerk)
+            if naam == "tekstafstand":
+                pagina.add_style_tag(content=TEKSTAFSTAND)
+                pagina.wait_for_timeout(300)
+                fout.extend(
+                    f"{naam} {adres.split('?')[0]}: afgekapt {tekst!r}" for tekst in pagina.evaluate(AFGEKAPT_JS)
+                )
+                continue
+            fout.extend(f"{naam} {adres.split('?')[0]}: afgekapt {tekst!r}" for tekst in pagina.evaluate(AFGEKAPT_JS))
             breedte = pagina.evaluate(BREEDTE_JS)
             if max(breedte["pagina"], breedte["main"]) > breedte["venster"] + 1:
                 fout.append(f"{naam} {adres.split('?')[0]}: {breedte}")

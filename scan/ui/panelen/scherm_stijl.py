@@ -36,8 +36,8 @@ CSS = """
 .st-key-scherm_verdeling td:nth-child(2) { font-size: 30px; font-weight: 600; white-space: nowrap; }
 .st-key-scherm_rest p { font-size: 24px; color: #4a4a4a; margin: .3rem 0 .8rem 0; }
 .st-key-scherm_daarna p { font-size: 22px; color: #4a4a4a; margin: .4rem 0 0 0; }
-.st-key-scherm_daarna li { font-size: 28px; line-height: 1.3; white-space: nowrap; overflow: hidden;
-  text-overflow: ellipsis; }
+/* Whole stellingen, wrapped: a cut-off line hid words on a narrow screen or with more text spacing. */
+.st-key-scherm_daarna li { font-size: 24px; line-height: 1.3; }
 .st-key-scherm_leeg p { font-size: 30px; }
 .st-key-scherm_tijd p { font-size: 18px; color: #4a4a4a; margin: 0; }
 .st-key-scherm_teller p { font-size: 64px; line-height: 1.1; margin: 0 0 .3rem 0; }
