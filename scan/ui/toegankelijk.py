@@ -30,6 +30,8 @@ Why a script of our own (accessibility audit §7, fixes 2, 3 and 13):
   script names it "Melding" (the words themselves reach the live region).
 - Scrolling tables: a table wider than its column scrolls in Streamlit's own box, which takes no
   keyboard focus; the script makes such a box a focusable, named region while it overflows.
+- English names: Streamlit's icon buttons get Dutch accessible names ("Downloaden als CSV",
+  "Uitleg bij ..."); English text it shows (skip link, upload box) is marked ``lang="en"``.
 
 The script runs in the app's own document (``st.html`` with JavaScript) inside a hidden
 container that is there on every run (an element that comes and goes would move the ones below
@@ -108,8 +110,13 @@ def richt_op_kop(kop: str | None = None) -> None:
 
 
 def plek() -> Any:
-    """The hidden container the script goes into; the router opens it first on every run."""
-    return st.container(key=PLEK, border=False)
+    """The hidden container the scripts go into; the router opens it first on every run. The
+    page-independent part (language, names, keys) goes in at once; ``sluit_af`` adds the
+    messages and the focus request once the page has run."""
+    plaats = st.container(key=PLEK, border=False)
+    with plaats:
+        st.html(_VAST, unsafe_allow_javascript=True)
+    return plaats
 
 
 def _json(waarde: object) -> str:
@@ -120,8 +127,10 @@ def _json(waarde: object) -> str:
 
 
 # Our own script; the only data in it is JSON (see _json), written with textContent, never as HTML.
-_SCRIPT = """<script>(() => {
-const data = %s;
+# What every page needs whatever it does: sent at the start of every run, so a page that stops
+# early (st.stop: no session, no round chosen) still speaks Dutch, with Dutch names, on its
+# first load. Idempotent: each part installs itself once per document.
+_VAST = """<script>(() => {
 const d = document, html = d.documentElement, st = window.__zelfscan || (window.__zelfscan = {});
 const nl = () => { if (html.lang !== 'nl') html.lang = 'nl'; };
 nl();
@@ -159,12 +168,47 @@ const verzorg = () => {
     }
   });
 };
-const plan = () => { if (!st.gepland) { st.gepland = true; requestAnimationFrame(verzorg); } };
+// WCAG 3.1.2: Streamlit names its icon buttons in English ("Download as CSV", "Help for ...",
+// "Collapse sidebar"); a Dutch screen reader reads them in Dutch pronunciation. Those names get
+// their Dutch words; English text that is shown (the skip link, the upload box) is marked
+// lang="en" so it is read as English.
+const NAMEN = [['Download as CSV', 'Downloaden als CSV'], ['Download as PNG', 'Downloaden als PNG'],
+  ['Close fullscreen', 'Volledig scherm sluiten'], ['Fullscreen', 'Volledig scherm'], ['Show data', 'Gegevens tonen'],
+  ['Help for ', 'Uitleg bij '], ['Remove ', 'Verwijderen: '], ['Search', 'Zoeken'], ['Clear all', 'Alles wissen'],
+  ['Open', 'Openen'], ['Close', 'Sluiten'], ['Choose date', 'Datum kiezen'], ['Collapse sidebar', 'Zijbalk inklappen'],
+  ['Expand sidebar', 'Zijbalk openen'], ['Copy to clipboard', 'Kopiëren'], ['Scroll tabs right', 'Meer tabbladen rechts'],
+  ['Scroll tabs left', 'Meer tabbladen links'], ['App pages', "Pagina's"], ['Sidebar', 'Zijbalk'],
+  ['Selected values', 'Gekozen waarden'], ['Show/hide columns', 'Kolommen tonen of verbergen'], ['day, ', 'dag, '],
+  ['month, ', 'maand, '], ['year, ', 'jaar, '], ['progress', 'voortgang'], ['file upload', 'bestand kiezen'],
+  ['Notifications', 'Meldingen']];
+const vertaal = naam => {
+  for (const [en, nl] of NAMEN) {
+    if (naam === en) return nl;
+    if (naam.startsWith(en + ': ')) return nl + naam.slice(en.length);
+    if (/[ ,]$/.test(en) && naam.startsWith(en)) return nl + naam.slice(en.length);
+  }
+  return null;
+};
+const talen = () => {
+  d.querySelectorAll('[aria-label]').forEach(e => { const nl = vertaal(e.getAttribute('aria-label')); if (nl) e.setAttribute('aria-label', nl); });
+  // Not tooltips: a help tooltip holds the app's own Dutch text.
+  d.querySelectorAll('[data-testid="stSkipToContent"], [data-testid="stFileUploaderDropzoneInstructions"],'
+    + ' [data-testid="stFileUploaderDropzone"] button')
+    .forEach(e => { if (e.getAttribute('lang') !== 'en') e.setAttribute('lang', 'en'); });
+};
+const plan = () => { if (!st.gepland) { st.gepland = true; requestAnimationFrame(() => { verzorg(); talen(); }); } };
+talen();
 verzorg();
 if (!st.toast) {
-  st.toast = new MutationObserver(plan); st.toast.observe(d.body, {childList: true, subtree: true});
+  st.toast = new MutationObserver(plan);
+  st.toast.observe(d.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label']});
   window.addEventListener('resize', plan);
 }
+})();</script>"""
+
+_SCRIPT = """<script>(() => {
+const data = %s;
+const d = document, st = window.__zelfscan || (window.__zelfscan = {});
 if (st.sessie !== data.sessie) { st.sessie = data.sessie; st.gemeld = 0; st.focus = 0; }
 const regio = (id, rol, live) => {
   let e = d.getElementById(id);

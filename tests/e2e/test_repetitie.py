@@ -394,16 +394,19 @@ def projector_counts(pagina: Any) -> dict[str, tuple[int, int]] | None:
     """Per participant name: (stellingen answered, -1) as the projector shows them.
 
     Reads the presenter page's progress table (columns named by ``scherm.kol.*``; the count is in
-    the column without a heading, "12/80" or "✓" when done); None while the table is not on the
+    the column headed (for screen readers only) ``scherm.kol.aantal_beantwoord``, "12 van 80" or
+    "✓ klaar" when done); None while the table is not on the
     screen. The presenter shows no ambition counts, hence -1.
     """
-    rijen = pagina.evaluate(PROJECTOR_TABEL, [t("scherm.kol.naam"), "", t("scherm.kol.voortgang")])
+    rijen = pagina.evaluate(
+        PROJECTOR_TABEL, [t("scherm.kol.naam"), t("scherm.kol.aantal_beantwoord"), t("scherm.kol.voortgang")]
+    )
     if rijen is None:
         return None
     totaal = sum(len(b.stellingen) for b in laad_vragenlijst().bouwstenen)
     uit = {}
     for naam, beantwoord, _ in rijen:
-        b = re.search(r"(\d+)\s*/\s*\d+", beantwoord)
+        b = re.search(r"(\d+)\s+van\s+\d+", beantwoord)
         uit[naam] = (int(b.group(1)) if b else totaal if "✓" in beantwoord else -1, -1)
     return uit
 

@@ -63,7 +63,7 @@ def test_presenter_view__1920x1080__live_text_at_least_28px_and_eight_names_with
 
         # Live: a new answer shows without a reload.
         invullen.sla_antwoord_op(db, vragenlijst, deelnemers[0], vragenlijst.stellingen()[40][1].id, "3")
-        pagina.locator(".st-key-scherm_voortgang td", has_text=f"41/{len(vragenlijst.stellingen())}").wait_for()
+        pagina.locator(".st-key-scherm_voortgang td", has_text=f"41 van {len(vragenlijst.stellingen())}").wait_for()
         assert pagina.locator('[data-testid="stException"]').count() == 0
     finally:
         db.sluit()

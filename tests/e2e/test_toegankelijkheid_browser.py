@@ -48,6 +48,12 @@ def _toegestaan() -> list[dict[str, str]]:
     return regels
 
 
+# Streamlit's English names for its icon buttons, which the app gives Dutch words
+# (scan/ui/toegankelijk.py, WCAG 3.1.2); English text it shows is marked lang="en" instead.
+ENGELS_JS = r"""() => [...new Set([...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))
+  .filter(a => /^(Download as|Fullscreen|Show data|Help for|Clear all|Search$|Open$|Close$|Collapse sidebar|Expand sidebar|App pages$|Sidebar$|Remove |Selected values|Scroll tabs|Choose date|day, |month, |year, |progress$|file upload$|Copy to clipboard)/.test(a)))]"""
+
+
 def _klaar(pagina: Any) -> None:
     """Wait until Streamlit has finished its run and drawn the page (no spinner, no stale elements)."""
     pagina.wait_for_function(
@@ -65,6 +71,7 @@ class Loper:
         self.pagina = pagina
         self.server = server
         self.per_toestand: dict[str, list[axe.Bevinding]] = {}
+        self.engels: list[str] = []
 
     def open(self, adres: str, kenmerk: str) -> None:
         self.pagina.goto(self.server.url + adres)
@@ -83,6 +90,7 @@ class Loper:
         assert toestand not in self.per_toestand, toestand
         try:
             self.per_toestand[toestand] = axe.controleer(self.pagina)
+            self.engels += [f"{toestand}: {naam}" for naam in self.pagina.evaluate(ENGELS_JS)]
         finally:
             self.pagina.set_viewport_size({"width": 1280, "height": 900})
         # Written after every state, so a walk that stops halfway still leaves its figures.
@@ -258,6 +266,7 @@ def test_axe_finds_nothing_of_the_apps_own_making_on_any_page(
             else:
                 fout.append(f"{toestand}: {b}")
     assert fout == [], f"axe-core {axe.axe_versie()}: {len(fout)} schendingen\n" + "\n".join(fout)
+    assert loper.engels == [], "Engelse namen van Streamlit:\n" + "\n".join(loper.engels)
     verdwenen = [regel for regel, keer in zip(toegestaan, gebruikt, strict=True) if keer == 0]
     assert verdwenen == [], f"toegestaan in {TOEGESTAAN.name}, maar niet meer gevonden (haal weg): {verdwenen}"
 
