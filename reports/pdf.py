@@ -901,26 +901,18 @@ def _samen(c: Rapportcontext) -> list[Flowable]:
 _HEAT = [colors.HexColor(k) for k in ("#ffffff", "#dde7f1", "#b4c9de", "#7fa0c0", "#4a77a0", "#1f4e79")]
 
 
-def _luminantie(kleur: colors.Color) -> float:
-    def kanaal(v: float) -> float:
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * kanaal(kleur.red) + 0.7152 * kanaal(kleur.green) + 0.0722 * kanaal(kleur.blue)
-
-
 def contrast(a: colors.Color, b: colors.Color) -> float:
-    """The WCAG contrast ratio of two colours (1 to 21)."""
-    licht, donker = sorted((_luminantie(a), _luminantie(b)), reverse=True)
-    return (licht + 0.05) / (donker + 0.05)
+    """The WCAG contrast ratio of two ReportLab colours (1 to 21): the charts' one formula."""
+    return charts.contrast("#" + a.hexval()[2:], "#" + b.hexval()[2:])
 
 
 def tekst_op(achtergrond: colors.Color) -> colors.Color:
-    """Black or white, whichever contrasts more with ``achtergrond``.
+    """Black or white, whichever contrasts more with ``achtergrond`` (``charts.tekstkleur_op``).
 
     Chosen from the cell's own colour, not from its share of the maximum: a threshold on the
     share once left black on #4a77a0 (4.44:1) for cells at 0.70-0.72 of the highest count.
     """
-    return max((colors.black, colors.white), key=lambda k: contrast(k, achtergrond))
+    return colors.HexColor(charts.tekstkleur_op("#" + achtergrond.hexval()[2:]))
 
 
 def heatkleur(n: int, hoogste: int) -> colors.Color:

@@ -98,16 +98,14 @@ def _samen(vl: Vragenlijst, token: str, presentator: Sessie | None) -> None:
 def _live(vl: Vragenlijst, token: str, modus: str | None, presentator: Sessie | None) -> None:
     # WCAG 2.2.2: a view that updates itself can be paused (a view setting; it writes nothing).
     aan = st.session_state.get("scherm_verversen", True)
-    if modus != "samen":
+    if modus == "samen":
+        st.fragment(_samen, run_every=SAMEN_SECONDEN if aan else None)(vl, token, presentator)
+    else:
         st.fragment(_eigen_tempo, run_every=VERNIEUW_SECONDEN if aan else None)(vl, token)
-        st.toggle(t("scherm.samen.pauze"), value=True, key="scherm_verversen")
-        if not aan:
-            st.caption(t("scherm.samen.stil"))
-        return
-    st.fragment(_samen, run_every=SAMEN_SECONDEN if aan else None)(vl, token, presentator)
     with st.container(horizontal=True, key="scherm_onder"):
         st.toggle(t("scherm.samen.pauze"), value=True, key="scherm_verversen")
-        if presentator is not None:
+        # The presenter keys belong to a Samen session only.
+        if modus == "samen" and presentator is not None:
             toon_sneltoetsen_keuze("presentator")
             if st.button(t("scherm.regie.stop"), key="scherm_regie_stop", icon=":material/close:"):
                 st.session_state.pop(PRESENTEREN, None)
