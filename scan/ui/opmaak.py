@@ -88,6 +88,12 @@ _HUISSTIJL = (
     '[data-testid="stRadio"] [role="radiogroup"] { flex-wrap: wrap; }'
     # A badge's own rule outranks the one above (Streamlit's nested class).
     "span.stMarkdownBadge { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }"
+    # A passing message lets taps through to what lies under it, like a phone's own toast: on a
+    # phone Streamlit's toast spans the top of the screen, over the next stelling, and a finger
+    # that landed on a level's description there chose nothing (the room rehearsal, seed
+    # 573370). Only its own buttons (close, view more) still take a tap.
+    '[data-testid="stToastContainer"], [data-testid="stToast"] { pointer-events: none; }'
+    '[data-testid="stToastContainer"] button { pointer-events: auto; }'
     # The app's own hidden pieces (scan.ui.toegankelijk): the container of its script takes no
     # room, and the live regions are read by screen readers but not shown.
     ".st-key-toegankelijkheid { display: none; }"
