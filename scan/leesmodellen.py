@@ -346,3 +346,17 @@ class NalevingRegel(LeesModel):
     bouwsteen: str | None
     nvt_mogelijk: bool
     antwoord: NalevingInfo | None
+
+
+class Gebeurtenis(LeesModel):
+    """One line of the audit trail (issue 18): who decided what, when, with before and after."""
+
+    id: int
+    moment: dt.datetime
+    gm_code: str | None
+    ronde_id: int | None
+    wie: str
+    handeling: str
+    onderwerp: str | None
+    voor: dict[str, object] | None
+    na: dict[str, object] | None

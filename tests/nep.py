@@ -23,6 +23,7 @@ from scan.leesmodellen import (
     DeelnameInfo,
     DeelnemerInfo,
     DoelInfo,
+    Gebeurtenis,
     GemeenteKeuze,
     Lid,
     MijnAntwoord,
@@ -113,6 +114,9 @@ class NepStand:
     stappen: dict[int, list[Stap]] = field(default_factory=dict)
     herstemmingen: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
     """(deelnemer id, stelling) -> (ronde id, second vote)"""
+    # --- issue 18: the audit trail ---
+    logboek: list[tuple[Gebeurtenis, int | None]] = field(default_factory=list)
+    """Lines in order of writing, each with the participant id behind ``wie``."""
 
 
 class NepInstellingen:
@@ -694,6 +698,51 @@ class NepWerk:
         # --- issue 15: nalevingscheck ---
         self.naleving = NepNaleving(stand)
         self.samen = NepSamen(stand)
+        self.logboek = NepLogboek(stand)
+
+
+class NepLogboek:
+    def __init__(self, stand: NepStand) -> None:
+        self._regels = stand.logboek
+
+    def schrijf(
+        self,
+        handeling: str,
+        *,
+        wie: str,
+        gm_code: str | None = None,
+        ronde_id: int | None = None,
+        onderwerp: str | None = None,
+        voor: dict[str, object] | None = None,
+        na: dict[str, object] | None = None,
+        wie_deelnemer_id: int | None = None,
+    ) -> None:
+        regel = Gebeurtenis(
+            id=len(self._regels) + 1,
+            moment=_MOMENT,
+            gm_code=gm_code,
+            ronde_id=ronde_id,
+            wie=wie,
+            handeling=handeling,
+            onderwerp=onderwerp,
+            voor=None if voor is None else dict(voor),
+            na=None if na is None else dict(na),
+        )
+        self._regels.append((regel, wie_deelnemer_id))
+
+    def van_ronde(self, ronde_id: int, *, limiet: int | None = None) -> list[Gebeurtenis]:
+        return [r for r, _ in reversed(self._regels) if r.ronde_id == ronde_id][:limiet]
+
+    def van_gemeenten(self, gm_codes: frozenset[str] | None, *, limiet: int | None = None) -> list[Gebeurtenis]:
+        return [r for r, _ in reversed(self._regels) if gm_codes is None or r.gm_code in gm_codes][:limiet]
+
+    def vervang_actor(self, *, deelnemer_ids: list[int], namen: list[str], ronde_id: int, door: str) -> int:
+        geteld = 0
+        for i, (r, d) in enumerate(self._regels):
+            if r.ronde_id == ronde_id and (d in deelnemer_ids or r.wie in namen):
+                self._regels[i] = (r.model_copy(update={"wie": door}), None)
+                geteld += 1
+        return geteld
 
 
 class NepDatabase:

@@ -105,6 +105,9 @@ class RondeRij(Base):
     # may show names beside answers (never the projector); rounds from before run "eigen_tempo".
     modus: Mapped[str] = mapped_column(String(12), server_default=text("'eigen_tempo'"))
     op_naam: Mapped[bool] = mapped_column(server_default=text("false"))
+    # Issue 18: when the personal data of this round was removed under the retention period
+    # (names, functions, notes, tokens); the anonymous answers and key figures stay.
+    persoonsgegevens_gewist_op: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class DeelnemerRij(Base):
@@ -395,3 +398,49 @@ class HerstemmingRij(Base):
     stelling: Mapped[str] = mapped_column(String(80))
     antwoord: Mapped[str] = mapped_column(String(10))
     gewijzigd_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+
+
+# --- issue 18: personal data under control ---
+
+
+class GebeurtenisRij(Base):
+    """One decision in the audit trail (issue 18, item 7): who, when, what, before and after.
+
+    Append-only: rows are added, never changed or deleted, with one exception the AVG demands:
+    erasing a person replaces their name where it stands as the actor (``wie``) by their role.
+    ``ronde_id`` and ``gm_code`` are plain values, not foreign keys, so that the record of a
+    deleted round outlives the round. ``voor`` and ``na`` are JSON and never hold a
+    participant's name, note text or token (an erasure records only that it happened).
+    """
+
+    __tablename__ = "logboek"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    moment: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu, index=True)
+    gm_code: Mapped[str | None] = mapped_column(String(6), index=True)
+    ronde_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # Who decided: a signed-in address, a facilitator's name in the workshop, "Deze computer"
+    # (single-machine beheerder) or "opdrachtregel" (CLI). ``wie_deelnemer_id`` names the
+    # participant row behind a workshop name, so erasing that participant finds it here.
+    wie: Mapped[str] = mapped_column(String(254))
+    wie_deelnemer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    handeling: Mapped[str] = mapped_column(String(40))
+    onderwerp: Mapped[str | None] = mapped_column(String(254))
+    voor: Mapped[str | None] = mapped_column(Text)
+    na: Mapped[str | None] = mapped_column(Text)
+
+
+class IdentiteitRij(Base):
+    """The signed-in subject an address is bound to (issue 18, item 6).
+
+    A role is granted to an address; the first verified sign-in that claims the address binds it
+    to that provider's issuer and subject (for Entra ID: tenant and object id). Afterwards only
+    that issuer and subject get the address's roles, so another account that asserts the same
+    address (another tenant's administrator, a renamed account) gets nothing.
+    """
+
+    __tablename__ = "identiteiten"
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(300))
+    gebonden_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)
+    laatst_gezien_op: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=nu)

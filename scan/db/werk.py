@@ -22,6 +22,7 @@ from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
 from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
+from scan.db.logboek import Logboek
 from scan.db.naleving import Naleving
 from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
@@ -54,3 +55,5 @@ class Werk:
         self.naleving = Naleving(s)
         # --- issue 16: a facilitated session ---
         self.samen = Samen(s)
+        # --- issue 18: the audit trail ---
+        self.logboek = Logboek(s)
