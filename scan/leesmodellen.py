@@ -360,3 +360,59 @@ class Gebeurtenis(LeesModel):
     onderwerp: str | None
     voor: dict[str, object] | None
     na: dict[str, object] | None
+
+
+# --- issue 18: inzage (what is stored about one participant) ---
+
+
+class MijnStem(LeesModel):
+    """One answer of a participant as stored: level (or weet niet / n.v.t.), certainty, note, when."""
+
+    stelling: str
+    antwoord: str | None
+    zekerheid: str | None
+    toelichting: str | None
+    gewijzigd_op: dt.datetime
+
+
+class MijnAmbitie(LeesModel):
+    bouwsteen: str
+    niveau: int
+    toelichting: str | None
+    gewijzigd_op: dt.datetime
+
+
+class MijnHerstemming(LeesModel):
+    """A second vote after a stelling was discussed (issue 16)."""
+
+    stelling: str
+    antwoord: str
+    gewijzigd_op: dt.datetime
+
+
+class MijnVermelding(LeesModel):
+    """A place in the round where the participant's name stands as free text (who set a level,
+    who last changed a goal), or a line of the audit trail that names them as the one who decided."""
+
+    waar: Literal["consensus", "vastgestelde_ambitie", "doel", "naleving", "logboek"]
+    onderwerp: str
+    moment: dt.datetime
+
+
+class MijnGegevens(LeesModel):
+    """Everything the database holds about one participant of one round (AVG art. 15, inzage)."""
+
+    gemeente: str
+    gm_code: str
+    ronde_code: str
+    ronde_datum: dt.date
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    functie: str | None
+    discipline: str | None
+    email: str | None
+    aangemeld_op: dt.datetime
+    antwoorden: tuple[MijnStem, ...]
+    ambities: tuple[MijnAmbitie, ...]
+    herstemmingen: tuple[MijnHerstemming, ...]
+    vermeldingen: tuple[MijnVermelding, ...]

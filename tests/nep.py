@@ -26,7 +26,12 @@ from scan.leesmodellen import (
     Gebeurtenis,
     GemeenteKeuze,
     Lid,
+    MijnAmbitie,
     MijnAntwoord,
+    MijnGegevens,
+    MijnHerstemming,
+    MijnStem,
+    MijnVermelding,
     NalevingInfo,
     PeerCijfers,
     RolInfo,
@@ -699,6 +704,7 @@ class NepWerk:
         self.naleving = NepNaleving(stand)
         self.samen = NepSamen(stand)
         self.logboek = NepLogboek(stand)
+        self.persoonsgegevens = NepPersoonsgegevens(stand)
 
 
 class NepLogboek:
@@ -743,6 +749,68 @@ class NepLogboek:
                 self._regels[i] = (r.model_copy(update={"wie": door}), None)
                 geteld += 1
         return geteld
+
+
+class NepPersoonsgegevens:
+    """Inzage in memory (``scan.db.persoonsgegevens``): the store keeps no join moment, chosen
+    discipline or time of a second vote, so those read as the fixed moment ``NU`` and ``None``."""
+
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def van_deelnemer(self, deelnemer_id: int) -> MijnGegevens | None:
+        st = self._stand
+        if deelnemer_id not in st.deelnemers:
+            return None
+        ronde_id, d = st.deelnemers[deelnemer_id]
+        ronde = st.rondes[ronde_id]
+        vermeldingen = [
+            MijnVermelding(waar="consensus", onderwerp=c.stelling, moment=c.vastgesteld_op)
+            for (r, _), c in st.consensus.items()
+            if r == ronde_id and c.vastgesteld_door == d.naam
+        ] + [
+            MijnVermelding(
+                waar="logboek",
+                onderwerp=f"{g.handeling}: {g.onderwerp}" if g.onderwerp else g.handeling,
+                moment=g.moment,
+            )
+            for g, wie in st.logboek
+            if wie == deelnemer_id
+        ]
+        return MijnGegevens(
+            gemeente=ronde.gemeente,
+            gm_code=ronde.gm_code,
+            ronde_code=ronde.code,
+            ronde_datum=ronde.datum,
+            naam=d.naam,
+            rol=d.rol,
+            functie=d.functie,
+            discipline=None,
+            email=st.deelnemer_extra.get(deelnemer_id, ("", None))[1],
+            aangemeld_op=NU,
+            antwoorden=tuple(
+                MijnStem(
+                    stelling=a.stelling,
+                    antwoord=a.antwoord,
+                    zekerheid=a.zekerheid,
+                    toelichting=a.toelichting,
+                    gewijzigd_op=a.gewijzigd_op,
+                )
+                for (dn, _), (_, a) in st.mijn_antwoorden.items()
+                if dn == deelnemer_id
+            ),
+            ambities=tuple(
+                MijnAmbitie(bouwsteen=b, niveau=n, toelichting=None, gewijzigd_op=m)
+                for (dn, b), (_, n, m) in st.mijn_ambities.items()
+                if dn == deelnemer_id
+            ),
+            herstemmingen=tuple(
+                MijnHerstemming(stelling=s, antwoord=a, gewijzigd_op=NU)
+                for (dn, s), (_, a) in st.herstemmingen.items()
+                if dn == deelnemer_id
+            ),
+            vermeldingen=tuple(vermeldingen),
+        )
 
 
 class NepDatabase:

@@ -24,6 +24,7 @@ from scan.db.doelen import Doelen
 from scan.db.instellingen import Instellingen
 from scan.db.logboek import Logboek
 from scan.db.naleving import Naleving
+from scan.db.persoonsgegevens import Persoonsgegevens
 from scan.db.rijschrijver import RijSchrijver
 from scan.db.rollen import Rollen
 from scan.db.rondelezer import RondeLezer
@@ -57,3 +58,5 @@ class Werk:
         self.samen = Samen(s)
         # --- issue 18: the audit trail ---
         self.logboek = Logboek(s)
+        # --- issue 18: inzage, everything stored about one participant ---
+        self.persoonsgegevens = Persoonsgegevens(s)
