@@ -1269,11 +1269,16 @@ def rapport(
     c.soort = soort
     try:
         return _bouw_passend(c, soort)
-    except LayoutError:
+    except LayoutError as fout:
         # Rows of user text split across pages and the handout shortens its goals, so this is
         # not expected; if some text still cannot be laid out, the report comes anyway, with
-        # every user text in a table shortened and a note where the full text is.
-        log.warning("rapport %s paste niet met volledige teksten; opnieuw met ingekorte teksten", soort, exc_info=True)
+        # every user text in a table shortened and a note where the full text is. Logged without
+        # ReportLab's message: it quotes the start of the flowable, a note or a name (issue 18).
+        log.warning(
+            "rapport %s paste niet met volledige teksten (%s); opnieuw met ingekorte teksten",
+            soort,
+            type(fout).__name__,
+        )
         c.nood = True
         return _bouw_passend(c, soort)
 

@@ -167,9 +167,9 @@ class Database:
             with self.schrijven() as s:
                 yield Werk(s)
         except (IntegrityError, StaleDataError) as exc:
-            raise Botsing() from exc
+            raise Botsing() from zonder_waarden(exc)
         except SQLAlchemyError as exc:
-            raise OpslagFout() from exc
+            raise OpslagFout() from zonder_waarden(exc)
 
     @contextmanager
     def inzage(self) -> Iterator[Werk]:
@@ -178,12 +178,68 @@ class Database:
             with self.lezen() as s:
                 yield Werk(s)
         except SQLAlchemyError as exc:
-            raise OpslagFout() from exc
+            raise OpslagFout() from zonder_waarden(exc)
 
     def sluit(self) -> None:
         self.lees_engine.dispose()
         if self.schrijf_engine is not self.lees_engine:
             self.schrijf_engine.dispose()
+
+
+class DatabaseMelding(Exception):
+    """The cause of an ``OpslagFout`` as it may be logged: what failed, never with which values.
+
+    Its class name is the original error's (``IntegrityError``, ``OperationalError``), so a log
+    line and the command line still say what kind of failure it was.
+    """
+
+
+_MELDINGEN: dict[str, type[DatabaseMelding]] = {}
+
+
+def _diagnose(orig: BaseException) -> str:
+    """What the driver said, without values.
+
+    PostgreSQL's DETAIL lines can hold them ("Failing row contains (...)", "Key (token)=(...)"), and
+    so can the primary message of a data exception (SQL state class 22: 'invalid input syntax for
+    type integer: "..."'): only the SQL state, the names of table, column and constraint, and any
+    other primary message are kept (those of integrity, connection and resource errors name
+    objects, not values). SQLite's messages name columns and constraints, never values; the first
+    line is kept, cut short.
+    """
+    soort = f"{type(orig).__module__}.{type(orig).__name__}"
+    diag = getattr(orig, "diag", None)
+    if diag is not None:
+        sqlstate = getattr(orig, "sqlstate", None)
+        primair = getattr(diag, "message_primary", None)
+        if sqlstate is None:  # no answer from the server (a lost connection): the driver's own words
+            primair = (str(orig).splitlines() or [""])[0]
+        delen = (
+            ("SQLSTATE", sqlstate),
+            ("tabel", getattr(diag, "table_name", None)),
+            ("kolom", getattr(diag, "column_name", None)),
+            ("constraint", getattr(diag, "constraint_name", None)),
+        )
+        uitleg = "" if primair is None or (sqlstate or "").startswith("22") else f": {primair[:200]}"
+        return f"{soort} (" + ", ".join(f"{k} {v}" for k, v in delen if v) + ")" + uitleg
+    if isinstance(orig, sqlite3.Error):
+        return f"{soort}: {(str(orig).splitlines() or [''])[0][:200]}"
+    return soort
+
+
+def zonder_waarden(exc: BaseException) -> DatabaseMelding:
+    """A stand-in for ``exc`` to chain an ``OpslagFout`` to: the kind of error, the driver's
+    diagnosis and the SQL statement (with placeholders), never the parameters or a value the driver
+    quotes. A failed save of a note thus never puts the note, a name or a token in a log line, on
+    either database, whatever logs the exception (issue 18, item 5)."""
+    naam = type(exc).__name__
+    soort = _MELDINGEN.setdefault(naam, type(naam, (DatabaseMelding,), {"__module__": __name__}))
+    orig = getattr(exc, "orig", None)
+    statement = getattr(exc, "statement", None)
+    delen = [_diagnose(orig) if isinstance(orig, BaseException) else ""]
+    if statement:
+        delen.append(f"[SQL: {' '.join(str(statement).split())[:500]}]")
+    return soort(" ".join(d for d in delen if d))
 
 
 def _sqlite_bestand(url: str) -> Path | None:
@@ -206,7 +262,9 @@ def _alleen_bestaand(bestand: Path) -> Callable[[], sqlite3.Connection]:
 
 def _sqlite_engine(url: str, begin: str, pool_size: int, bestand: Path | None) -> Engine:
     extra: dict[str, Any] = {} if bestand is None else {"creator": _alleen_bestaand(bestand)}
-    engine = create_engine(url, pool_size=pool_size, max_overflow=2 * pool_size, pool_timeout=60, **extra)
+    engine = create_engine(
+        url, pool_size=pool_size, max_overflow=2 * pool_size, pool_timeout=60, hide_parameters=True, **extra
+    )
 
     @event.listens_for(engine, "connect")
     def _verbind(dbapi_connection: Any, _record: Any) -> None:
@@ -245,7 +303,9 @@ def maak_database(url: str | None = None) -> Database:
         lees = _sqlite_engine(url, "BEGIN", pool_size=8, bestand=bestand)
         schrijf = _sqlite_engine(url, "BEGIN IMMEDIATE", pool_size=4, bestand=bestand)
     else:
-        lees = schrijf = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=60)
+        lees = schrijf = create_engine(
+            url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=60, hide_parameters=True
+        )
     return Database(
         url=url,
         lees_engine=lees,
