@@ -5,7 +5,8 @@ Layer: ``scan/services`` (no Streamlit, no SQL). Every file is built from what t
 at the moment it is asked for (``uitwisseling.exporteer``), so a download is never stale; the
 downloads panel (``scan/ui/rapporten.py``) asks only when its button is clicked.
 
-Who gets what: the PDFs (and the HTML version of the full report) show notes without names, so every participant may take them; the
+Who gets what: the PDFs (and the HTML version of the full report) show notes without names, so every participant may take them
+(the full report does list the werkgroep's names and functions, and says so at its button); the
 Excel, CSV and JSON files hold each participant's answers by name, so only facilitators get
 them (the workshop screen hides names for the same reason).
 """
@@ -51,10 +52,13 @@ class Download(BaseModel):
     mime: str
     met_namen: bool
     """Holds each participant's answers by name: facilitators only."""
+    namen: bool = True
+    """Holds participants' names at all (the full report names the werkgroep): said at its button (issue 18)."""
 
 
 DOWNLOADS: tuple[Download, ...] = (
-    Download(soort="handout", naam="samenvatting", extensie="pdf", mime=_PDF, met_namen=False),
+    # The handout names functions, never people.
+    Download(soort="handout", naam="samenvatting", extensie="pdf", mime=_PDF, met_namen=False, namen=False),
     Download(soort="volledig", naam="verbeterrapport", extensie="pdf", mime=_PDF, met_namen=False),
     # The PDF cannot be tagged (ReportLab's open-source edition); this is its accessible version.
     Download(soort="html", naam="verbeterrapport", extensie="html", mime="text/html", met_namen=False),

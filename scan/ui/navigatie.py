@@ -32,6 +32,8 @@ PAGINAS: tuple[tuple[str, str], ...] = (
     ("over", ":material/menu_book:"),
     # The accessibility statement: in everyone's menu, as digitoegankelijk.nl asks it to be findable.
     ("toegankelijkheid", ":material/accessibility_new:"),
+    # The privacy statement (issue 18): in everyone's menu, before anyone gives a name.
+    ("privacy", ":material/shield_person:"),
     # Opened with the presenter link only; never in the menu.
     ("scherm", ":material/co_present:"),
 )
@@ -46,7 +48,7 @@ def pad(naam: str) -> str:
 
 def zichtbaar(naam: str, sessie: Sessie | None, gebruiker: Gebruiker | None) -> bool:
     """Whether page ``naam`` is in this person's menu."""
-    if naam in ("start", "over", "toegankelijkheid"):
+    if naam in ("start", "over", "toegankelijkheid", "privacy"):
         return True
     if naam in ("invullen", "resultaten", "doelen"):
         return sessie is not None

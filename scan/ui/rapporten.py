@@ -46,6 +46,8 @@ def _knop(
         width=breedte,
     )
     st.caption(t(f"downloads.{d.soort}.uitleg"))
+    # Issue 18: whoever takes a file with names knows it is personal data.
+    st.caption(t("downloads.namen" if d.namen else "downloads.zonder_namen"))
 
 
 def _rapporten(db: Database, vl: Vragenlijst, sessie: Sessie, bestanden: list[downloads.Download]) -> None:

@@ -29,6 +29,7 @@ NL: dict[str, str] = {
     "nav.vergelijken": "Vergelijken",
     "nav.beheer": "Beheer",
     "nav.toegankelijkheid": "Toegankelijkheid",
+    "nav.privacy": "Privacy",
     "toegankelijkheid.contact": "**Contact voor deze installatie:** {contact}",
     "rol.adviseur": "adviseur",
     "rol.beheerder": "beheerder",
@@ -209,8 +210,7 @@ NL: dict[str, str] = {
     "start.tab.terug": "Verder met uw persoonlijke link",
     "start.meedoen.uitleg": (
         "De facilitator laat een deelnamecode van acht tekens zien (of een QR-code die deze pagina opent). "
-        "Vul de code en uw naam in. Uw naam is zichtbaar voor de facilitator en de werkgroep; "
-        "een roepnaam of functie mag ook."
+        "Vul de code en uw naam in."
     ),
     "start.code": "Deelnamecode",
     "start.naam": "Uw naam",
@@ -1082,6 +1082,57 @@ NL: dict[str, str] = {
     "resultaten.kenmerken.aantal": (
         "Tussen haakjes: op hoeveel stellingen een kenmerk rust. Hoe minder stellingen, hoe onzekerder de score."
     ),
+    # --- issue 18: privacy (melding bij meedoen, privacypagina, inzage, bestanden met namen) ---
+    "privacy.melding": (
+        "**Wat we van u bewaren.** Uw naam, uw functie en vakgebied, uw antwoorden, toelichtingen en "
+        "ambities, voor de zelfscan van de werkgroep van uw gemeente. Een roepnaam of initialen mag ook. "
+        "De facilitator ziet uw antwoorden met naam; op het scherm ziet de werkgroep ze zonder naam. "
+        "We bewaren ze tot {maanden} maanden nadat de scanronde is afgerond."
+    ),
+    "privacy.meer": "Meer over uw gegevens",
+    "privacy.details": (
+        "- **Wat:** uw naam (een roepnaam of initialen mag), uw functie of afdeling en vakgebied als u die "
+        "invult, wanneer u meedeed, uw antwoorden met hoe zeker u bent, uw toelichtingen, ambities en een "
+        "eventuele tweede stem, en uw persoonlijke link.\n"
+        "- **Waarom:** de werkgroep meet samen hoe ver uw gemeente is met haar kanaalaanpak en spreekt af "
+        "wat beter kan. Met uw naam gaat u later verder, en ziet de facilitator wie nog bezig is.\n"
+        "- **Wie ziet het:** de facilitator (met uw naam, ook in de bestanden Excel, CSV en "
+        "uitwisselbestand); de werkgroep op het scherm (zonder namen); beheerders en adviseurs van uw "
+        "gemeente met een rol in deze app. Het verbeterrapport noemt de werkgroep met naam en functie. Doet "
+        "uw gemeente mee aan de vergelijking met andere gemeenten, dan gaan alleen anonieme scores mee.\n"
+        "- **Hoe lang:** tot {maanden} maanden nadat de scanronde is afgerond; daarna worden namen, "
+        "functies, toelichtingen en links gewist en blijven alleen de anonieme scores.\n"
+        "- **Uw rechten:** op de pagina Invullen downloadt u met *Mijn gegevens downloaden* alles wat over u "
+        "is opgeslagen. Wilt u dat uw gegevens worden gewist, vraag het de facilitator.\n"
+        "- Schrijf in toelichtingen geen namen of gegevens van collega's of inwoners."
+    ),
+    "privacy.contact": "**Vragen over uw gegevens:** {contact}",
+    "privacy.link": "Privacyverklaring",
+    "privacy.installatie": (
+        "**Op deze installatie** is de bewaartermijn **{maanden} maanden** nadat een scanronde is afgerond."
+    ),
+    "privacy.geen_contact": (
+        "Deze installatie noemt geen eigen privacycontactpersoon. Vraag de facilitator van uw scanronde, "
+        "of de functionaris gegevensbescherming van uw gemeente."
+    ),
+    "privacy.workshop": (
+        "Deelnemers zien bij het meedoen wat de app van hen bewaart, waarom, hoe lang en wie het ziet, en dat "
+        "een roepnaam of initialen ook mag (pagina Privacy)."
+    ),
+    "downloads.namen": (
+        "Bevat namen van deelnemers: bewaar en deel dit bestand zoals uw gemeente dat met persoonsgegevens doet."
+    ),
+    "downloads.zonder_namen": "Zonder namen van deelnemers; wel de functies van de werkgroep.",
+    "inzage.kop": "Mijn gegevens downloaden",
+    "inzage.uitleg": (
+        "Alles wat in deze scanronde over u is opgeslagen: uw naam, functie en vakgebied, wanneer u meedeed, "
+        "uw antwoorden met zekerheid, toelichting en tijdstip, uw ambities en een eventuele tweede stem. "
+        "Wilt u dat uw gegevens worden gewist, vraag het de facilitator."
+    ),
+    "inzage.json": "Mijn gegevens (JSON)",
+    "inzage.json.uitleg": "Voor computers: alle gegevens met de tekst van elke stelling erbij.",
+    "inzage.csv": "Mijn gegevens (CSV)",
+    "inzage.csv.uitleg": "Eén tabel om te openen in Excel: één regel per gegeven.",
 }
 
 

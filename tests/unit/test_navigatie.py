@@ -43,11 +43,11 @@ def test_pad__of_an_unknown_page__is_an_error() -> None:
 @pytest.mark.parametrize(
     ("wie", "menu"),
     [
-        (GAST, {"start", "over", "toegankelijkheid"}),
-        (DEELNEMER, {"start", "invullen", "resultaten", "doelen", "over", "toegankelijkheid"}),
-        (FACILITATOR, {"start", "invullen", "workshop", "resultaten", "doelen", "over", "toegankelijkheid"}),
-        (ADVISEUR, {"start", "vergelijken", "over", "toegankelijkheid"}),
-        (BEHEERDER, {"start", "vergelijken", "beheer", "over", "toegankelijkheid"}),
+        (GAST, {"start", "over", "toegankelijkheid", "privacy"}),
+        (DEELNEMER, {"start", "invullen", "resultaten", "doelen", "over", "toegankelijkheid", "privacy"}),
+        (FACILITATOR, {"start", "invullen", "workshop", "resultaten", "doelen", "over", "toegankelijkheid", "privacy"}),
+        (ADVISEUR, {"start", "vergelijken", "over", "toegankelijkheid", "privacy"}),
+        (BEHEERDER, {"start", "vergelijken", "beheer", "over", "toegankelijkheid", "privacy"}),
     ],
 )
 def test_menu__follows_who_the_user_is_and_never_shows_the_presenter(

@@ -14,6 +14,7 @@ import streamlit as st
 from scan.services import invullen, samen
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
 from scan.ui.links import persoonlijke_link
+from scan.ui.panelen.invullen_inzage import toon_inzage
 from scan.ui.panelen.invullen_kop import toon_h1, toon_kop
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.panelen.invullen_samen import toon_naamgeving, toon_samen, volg
@@ -85,5 +86,7 @@ else:
 with st.expander(t("invullen.link.kop")):
     st.markdown(t("invullen.link.uitleg"), anchors=False)
     st.code(persoonlijke_link(sessie.deelnemer.token), language=None, wrap_lines=True)
+# Issue 18: everything stored about this participant, as a file.
+toon_inzage(db, vl, sessie)
 # Last on the page, on every run: an element that comes and goes would move the ones below it.
 volg(db, sessie.ronde.id, tel.volg)

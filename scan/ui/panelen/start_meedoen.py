@@ -13,6 +13,7 @@ from scan.fouten import InvoerFout, OnbekendeCode
 from scan.services import start
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.context import ga_naar, meld_aan
+from scan.ui.panelen.privacy_melding import toon_melding
 from scan.ui.panelen.start_gemeen import fout
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -33,6 +34,8 @@ def toon_meedoen(db: Database, vl: Vragenlijst) -> None:
             placeholder="ABCD-EFGH",
             max_chars=200,
         )
+        # Before the name is asked: what is kept, why, for how long, who sees it (issue 18).
+        toon_melding()
         # Autocomplete (WCAG 1.3.5): phones offer the person's own name and job title.
         naam = st.text_input(
             t("start.naam"), max_chars=maximum("naam"), placeholder=t("start.naam.voorbeeld"), autocomplete="name"

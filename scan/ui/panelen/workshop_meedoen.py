@@ -40,6 +40,7 @@ def toon_meedoen(sessie: Sessie) -> None:
         st.markdown(t("workshop.link"), anchors=False)
         # Wrapped, not scrolled: a code box that scrolls sideways takes no keyboard focus (WCAG 2.1.1).
         st.code(link, language=None, wrap_lines=True)
+        st.caption(t("privacy.workshop"))
     with rechts:
         st.image(
             qr_png(link),
