@@ -45,9 +45,8 @@ def _knop(
         key=f"download_{d.soort}",
         width=breedte,
     )
-    st.caption(t(f"downloads.{d.soort}.uitleg"))
-    # Issue 18: whoever takes a file with names knows it is personal data.
-    st.caption(t("downloads.namen" if d.namen else "downloads.zonder_namen"))
+    # Issue 18: whoever takes a file with names knows it is personal data (one caption, two lines).
+    st.caption(f"{t(f'downloads.{d.soort}.uitleg')}  \n{t('downloads.namen' if d.namen else 'downloads.zonder_namen')}")
 
 
 def _rapporten(db: Database, vl: Vragenlijst, sessie: Sessie, bestanden: list[downloads.Download]) -> None:

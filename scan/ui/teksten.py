@@ -1084,10 +1084,9 @@ NL: dict[str, str] = {
     ),
     # --- issue 18: privacy (melding bij meedoen, privacypagina, inzage, bestanden met namen) ---
     "privacy.melding": (
-        "**Wat we van u bewaren.** Uw naam, uw functie en vakgebied, uw antwoorden, toelichtingen en "
-        "ambities, voor de zelfscan van de werkgroep van uw gemeente. Een roepnaam of initialen mag ook. "
-        "De facilitator ziet uw antwoorden met naam; op het scherm ziet de werkgroep ze zonder naam. "
-        "We bewaren ze tot {maanden} maanden nadat de scanronde is afgerond."
+        "**Wat we van u bewaren:** uw naam (een roepnaam of initialen mag ook), functie, antwoorden en "
+        "toelichtingen, voor de zelfscan van uw gemeente. De facilitator ziet ze met uw naam, de werkgroep op "
+        "het scherm zonder naam. We bewaren ze tot {maanden} maanden nadat de scanronde is afgerond."
     ),
     "privacy.meer": "Meer over uw gegevens",
     "privacy.details": (
@@ -1120,7 +1119,7 @@ NL: dict[str, str] = {
         "een roepnaam of initialen ook mag (pagina Privacy)."
     ),
     "downloads.namen": (
-        "Bevat namen van deelnemers: bewaar en deel dit bestand zoals uw gemeente dat met persoonsgegevens doet."
+        "**Bevat namen van deelnemers:** bewaar en deel dit bestand zoals uw gemeente dat met persoonsgegevens doet."
     ),
     "downloads.zonder_namen": "Zonder namen van deelnemers; wel de functies van de werkgroep.",
     "inzage.kop": "Mijn gegevens downloaden",

@@ -36,8 +36,8 @@ def test_join_form__says_what_is_kept_why_how_long_and_who_sees_it_before_the_na
     at = open_app(code="ABCD-EFGH")  # as the QR code opens it
     assert not at.exception
     formulier = at.get("form")[0]
-    kort = next(m for m in formulier.markdown if "Wat we van u bewaren" in m.value)
-    for stuk in ("naam", "functie", "toelichtingen", "roepnaam of initialen", "zonder naam", "18 maanden"):
+    kort = next(m for m in formulier.markdown if "Wat we van u bewaren:" in m.value)
+    for stuk in ("naam", "functie", "toelichtingen", "roepnaam of initialen", "zonder naam", "tot 18 maanden"):
         assert stuk in kort.value, stuk
     # Before the name: in the form, the notice comes before the name field.
     kinderen = list(formulier)
@@ -104,8 +104,8 @@ def test_downloads__each_file_says_whether_it_holds_names(
     at = open_app("scan/ui/paginas/resultaten.py", d=ronde.deelnemer.token)
     assert not at.exception
     bijschriften = [c.value for c in at.caption]
-    met = [c for c in bijschriften if c.startswith("Bevat namen van deelnemers")]
-    zonder = [c for c in bijschriften if c.startswith("Zonder namen van deelnemers")]
+    met = [c for c in bijschriften if "**Bevat namen van deelnemers:**" in c]
+    zonder = [c for c in bijschriften if "Zonder namen van deelnemers" in c]
     # Verbeterrapport (PDF and HTML), Excel, CSV and exchange file name people; the handout does not.
     assert (len(met), len(zonder)) == (5, 1)
     assert "zoals uw gemeente dat met persoonsgegevens doet" in met[0]
