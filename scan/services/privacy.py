@@ -26,6 +26,7 @@ from scoring.models import Vragenlijst
 BEWAARTERMIJN_VARIABELE = "SCAN_BEWAARTERMIJN_MAANDEN"
 STANDAARD_BEWAARTERMIJN = 24
 """Months after a round closes that its personal data is kept, unless the installation sets another."""
+MAX_BEWAARTERMIJN = 1200
 
 FORMAAT = "zelfscan-inzage/1"
 """The ``formaat`` field of the JSON file, so a program reading it knows which shape it has."""
@@ -34,18 +35,22 @@ FORMAAT = "zelfscan-inzage/1"
 def bewaartermijn_maanden() -> int:
     """The retention period in months (``SCAN_BEWAARTERMIJN_MAANDEN``, default 24).
 
-    A value that is not a whole number of at least 1 is refused with a Dutch message: a typo must
-    not silently shorten or stretch how long names are kept.
+    A whole number from 1 to 1200; anything else is refused with a Dutch message: a typo must not
+    silently shorten or stretch how long names are kept. (The same rule as the clean-up's reading
+    in ``scan.services.wissen``, built alongside; once both are in, one should call the other.)
     """
     ruw = os.environ.get(BEWAARTERMIJN_VARIABELE, "").strip()
     if not ruw:
         return STANDAARD_BEWAARTERMIJN
-    if not ruw.isdigit() or int(ruw) < 1:
+    try:
+        maanden = int(ruw)
+    except ValueError:
         raise InvoerFout(
-            f"{BEWAARTERMIJN_VARIABELE}={ruw[:20]!r} kan niet: geef een heel aantal maanden, minstens 1 "
-            f"(zonder de variabele geldt {STANDAARD_BEWAARTERMIJN})."
-        )
-    return int(ruw)
+            f"{BEWAARTERMIJN_VARIABELE}='{ruw[:20]}' is geen geheel aantal maanden (bijvoorbeeld 24)."
+        ) from None
+    if not 1 <= maanden <= MAX_BEWAARTERMIJN:
+        raise InvoerFout(f"{BEWAARTERMIJN_VARIABELE}={maanden}: kies 1 tot {MAX_BEWAARTERMIJN} maanden.")
+    return maanden
 
 
 def mijn_gegevens(db: Database, sessie: Sessie) -> MijnGegevens:

@@ -1086,7 +1086,7 @@ NL: dict[str, str] = {
     "privacy.melding": (
         "**Wat we van u bewaren:** uw naam (een roepnaam of initialen mag ook), functie, antwoorden en "
         "toelichtingen, voor de zelfscan van uw gemeente. De facilitator ziet ze met uw naam, de werkgroep op "
-        "het scherm zonder naam. We bewaren ze tot {maanden} maanden nadat de scanronde is afgerond."
+        "het scherm zonder naam. Uw naam bewaren we tot {maanden} maanden nadat de scanronde is afgerond."
     ),
     "privacy.meer": "Meer over uw gegevens",
     "privacy.details": (
@@ -1099,8 +1099,9 @@ NL: dict[str, str] = {
         "uitwisselbestand); de werkgroep op het scherm (zonder namen); beheerders en adviseurs van uw "
         "gemeente met een rol in deze app. Het verbeterrapport noemt de werkgroep met naam en functie. Doet "
         "uw gemeente mee aan de vergelijking met andere gemeenten, dan gaan alleen anonieme scores mee.\n"
-        "- **Hoe lang:** tot {maanden} maanden nadat de scanronde is afgerond; daarna worden namen, "
-        "functies, toelichtingen en links gewist en blijven alleen de anonieme scores.\n"
+        "- **Hoe lang:** tot {maanden} maanden nadat de scanronde is afgerond. Daarna wordt uw naam een "
+        "nummer (\"Deelnemer 3\") en verdwijnen uw functie, toelichtingen en persoonlijke link; uw antwoorden "
+        "blijven zonder naam over voor de scores.\n"
         "- **Uw rechten:** op de pagina Invullen downloadt u met *Mijn gegevens downloaden* alles wat over u "
         "is opgeslagen. Wilt u dat uw gegevens worden gewist, vraag het de facilitator.\n"
         "- Schrijf in toelichtingen geen namen of gegevens van collega's of inwoners."
