@@ -1100,7 +1100,7 @@ NL: dict[str, str] = {
         "gemeente met een rol in deze app. Het verbeterrapport noemt de werkgroep met naam en functie. Doet "
         "uw gemeente mee aan de vergelijking met andere gemeenten, dan gaan alleen anonieme scores mee.\n"
         "- **Hoe lang:** tot {maanden} maanden nadat de scanronde is afgerond. Daarna wordt uw naam een "
-        "nummer (\"Deelnemer 3\") en verdwijnen uw functie, toelichtingen en persoonlijke link; uw antwoorden "
+        'nummer ("Deelnemer 3") en verdwijnen uw functie, toelichtingen en persoonlijke link; uw antwoorden '
         "blijven zonder naam over voor de scores.\n"
         "- **Uw rechten:** op de pagina Invullen downloadt u met *Mijn gegevens downloaden* alles wat over u "
         "is opgeslagen. Wilt u dat uw gegevens worden gewist, vraag het de facilitator.\n"
