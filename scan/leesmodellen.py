@@ -20,7 +20,8 @@ from scoring.uitwissel import Doel
 
 
 class LeesModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A validation error never quotes the value (a name, a note, a token) into a log line (issue 18).
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
 
 class GemeenteKeuze(LeesModel):

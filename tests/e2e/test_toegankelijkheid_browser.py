@@ -183,6 +183,10 @@ def test_axe_finds_nothing_of_the_apps_own_making_on_any_page(
     loper.elk_tabblad("Start")
     pagina.get_by_role("tab", name="Meedoen met een code").click()
     formulier = pagina.locator("[data-testid=stForm]").filter(has=pagina.get_by_label("Deelnamecode"))
+    # The privacy notice above the name field, its details open (issue 18).
+    formulier.get_by_text("Meer over uw gegevens").click()
+    formulier.get_by_role("link", name="Privacyverklaring").wait_for()
+    loper.meet("Start · privacymelding open")
     formulier.get_by_label("Deelnamecode").fill("ZZZZ-ZZZZ")
     formulier.get_by_label("Uw naam").fill("Toetsenbord Test")
     formulier.get_by_role("button", name="Meedoen").click()
@@ -260,6 +264,8 @@ def test_axe_finds_nothing_of_the_apps_own_making_on_any_page(
     loper.meet("Over · stellingen open")
     loper.open("/toegankelijkheid", "Toegankelijkheidsverklaring")
     loper.meet("Toegankelijkheidsverklaring")
+    loper.open("/privacy", "Privacyverklaring")
+    loper.meet("Privacyverklaring")
     context.close()
 
     toegestaan = _toegestaan()
@@ -323,6 +329,7 @@ def test_every_page_reflows_at_320_css_px_and_200_percent_zoom_and_keeps_labels_
         (f"/vergelijken?ronde={eerste}&ronde={tweede}", "Vergelijken"),
         ("/over", "Over de scan"),
         ("/toegankelijkheid", "Toegankelijkheidsverklaring"),
+        ("/privacy", "Privacyverklaring"),
     ]
     toegestaan = _toegestaan()
     fout: list[str] = []

@@ -136,3 +136,15 @@ def test_als_csv__neutralises_a_note_that_looks_like_a_formula(
     assert rijen[0] == list(privacy.CSV_KOPPEN)
     notities = [r[4] for r in rijen if r[0] == "antwoord" and r[4]]
     assert notities == ['\'=HYPERLINK("http://x")']
+
+
+def test_a_read_models_validation_error__does_not_quote_the_value() -> None:
+    """An unexpected error is logged with its message (scan.ui.foutgrens): a read model that refuses
+    a row must not put the row's text in it."""
+    from pydantic import ValidationError
+
+    from scan.leesmodellen import MijnStem
+
+    with pytest.raises(ValidationError) as fout:
+        MijnStem(stelling="s", antwoord=None, zekerheid=None, toelichting=["Geheime notitie"], gewijzigd_op=None)  # type: ignore[arg-type]
+    assert "Geheime notitie" not in str(fout.value)
