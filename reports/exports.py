@@ -435,7 +435,9 @@ def naar_excel(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat) -> bytes:
 # --- CSV out ---------------------------------------------------------------------------------
 
 
-def _csv_cel(waarde: Cel) -> str:
+def csv_cel(waarde: Cel) -> str:
+    """One cell as CSV text: a decimal comma, a date as JJJJ-MM-DD, and text that a spreadsheet could
+    read as a formula neutralised with a leading quote (also used by a participant's own data file)."""
     if waarde is None:
         return ""
     if isinstance(waarde, float):
@@ -457,7 +459,7 @@ def _csv(tabel: Tabel) -> bytes:
     buf = io.StringIO()
     schrijver = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     schrijver.writerow([k.kop for k in tabel.kolommen])
-    schrijver.writerows([_csv_cel(w) for w in rij] for rij in tabel.rijen)
+    schrijver.writerows([csv_cel(w) for w in rij] for rij in tabel.rijen)
     # The BOM makes Excel read UTF-8 (else "FryslÃ¢n"); "replace" only hits unpaired surrogates.
     return buf.getvalue().encode("utf-8-sig", errors="replace")
 

@@ -16,7 +16,7 @@ import io
 import json
 import os
 
-from reports.exports import _csv_cel
+from reports.exports import csv_cel
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import MijnGegevens, Sessie
@@ -200,7 +200,7 @@ def als_csv(gegevens: MijnGegevens, vl: Vragenlijst) -> bytes:
     buf = io.StringIO()
     schrijver = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(CSV_KOPPEN)
-    schrijver.writerows([_csv_cel(w) for w in rij] for rij in rijen)
+    schrijver.writerows([csv_cel(w) for w in rij] for rij in rijen)
     return buf.getvalue().encode("utf-8-sig", errors="replace")
 
 
