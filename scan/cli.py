@@ -547,7 +547,7 @@ def _import(args: argparse.Namespace) -> int:
         f"{len(scan.deelnemers)} deelnemers en {len(scan.antwoorden)} antwoorden.\n"
         f"Deelnamecode: {sessie.ronde.code_leesbaar}\n"
         f"Persoonlijke link van {sessie.deelnemer.naam} (facilitator), achter het adres van de app: "
-        f"/?d={sessie.deelnemer.token}"
+        f"/#d={sessie.deelnemer.token}"
     )
     return EXIT_OK
 

@@ -151,7 +151,10 @@ def verwerk_beheerlink(db: Database) -> None:
             if uit_cookie:
                 poging_mislukt()
             st.session_state.pop(_BEHEER_GEHEIM, None)
-            st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
+            # A link opened just now (the page's script marks it) that does not fit is "unknown";
+            # a secret this browser kept from before was replaced.
+            nieuw = uit_cookie and st.context.cookies.get(BEHEER_COOKIE + "_nieuw") == "1"
+            st.session_state.setdefault(_BEHEER_MELDING, "onbekend" if nieuw else "vervangen")
             st.session_state[_BEHEER_COOKIE_WEG] = True
     except OpslagFout:
         log.exception("beheerlink niet te controleren")
