@@ -41,5 +41,5 @@ def mag_niet_leiden(gebruiker: Gebruiker | None, plek: str) -> bool:
         )
     )
     if belemmering == "inloggen":
-        st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key=f"login_{plek}")
+        identiteit.inlogknop(f"login_{plek}")
     return True
