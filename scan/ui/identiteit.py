@@ -335,9 +335,9 @@ def huidige_gebruiker(db: Database) -> Gebruiker | None:
     uitkomst = gebruiker_na_aanmelding(db, aanmelding, beheerders(), meld_weigering=sleutel not in gemeld)
     if isinstance(uitkomst, Weigering):
         if sleutel not in gemeld:
-            log.warning("aanmelding zonder rollen: %s", uitkomst.reden)  # no address, no token
+            log.warning("aanmelding zonder rollen: %s", uitkomst.soort)  # no address, no token
         gemeld.add(sleutel)
-        st.session_state[_WEIGERING] = uitkomst
+        st.session_state[_WEIGERING] = t(f"toegang.geweigerd.{uitkomst.soort}", adres=letterlijk(uitkomst.email or "?"))
         return None
     return uitkomst
 
@@ -396,11 +396,9 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
         # Calm and in the main area, where it is seen; the page itself still opens.
         st.warning(t(f"toegang.beheerlink.{melding}"), icon=":material/key_off:")
     weigering = st.session_state.get(_WEIGERING)
-    if identiteit.modus == "login" and isinstance(weigering, Weigering):
-        # In the main area on every page: this account gets no roles, and why.
-        st.error(
-            t(f"toegang.geweigerd.{weigering.reden}", adres=letterlijk(weigering.email or "?")), icon=":material/block:"
-        )
+    if identiteit.modus == "login" and isinstance(weigering, str):
+        # In the main area on every page: this account gets no roles, and why (escaped when kept).
+        st.error(weigering, icon=":material/block:")
     with st.sidebar:
         if identiteit.modus == "enkel":
             if identiteit.lokaal:

@@ -202,6 +202,19 @@ NL: dict[str, str] = {
     ),
     "beheer.rollen.toekennen": "Rol toekennen",
     "beheer.rollen.toegekend": "Rol toegekend",
+    "beheer.identiteiten.kop": "Inlogaccounts",
+    "beheer.identiteiten.uitleg": (
+        "Een rol hoort bij een e-mailadres. De eerste keer dat iemand met dat adres inlogt, koppelt de app het "
+        "adres aan dat account (bij Microsoft Entra ID: de organisatie en het object-id). Wie daarna met hetzelfde "
+        "adres maar een ander account inlogt, krijgt geen rollen. Is iemands account vervangen, maak de koppeling "
+        "dan los: de volgende inlog met dat adres koppelt het opnieuw. Hieronder de adressen met een rol bij "
+        "{gemeente}."
+    ),
+    "beheer.identiteiten.geen": "Nog geen adres met een rol bij deze gemeente heeft ingelogd.",
+    "beheer.identiteiten.regel": "{email}  \n:gray[account bij {issuer}, gekoppeld op {sinds}, laatst gezien {gezien}]",
+    "beheer.identiteiten.losmaken": "Koppeling losmaken",
+    "beheer.identiteiten.losgemaakt": "Koppeling losgemaakt",
+    "beheer.identiteiten.niet_los": "Alleen een beheerder van alle gemeenten van dit adres kan dit losmaken.",
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
     "fout.database": (
