@@ -245,7 +245,10 @@ def test_two_gemeenten_cannot_reach_each_others_rounds(
     assert "beheerder: Utrecht" in start and "Amsterdam" not in start
     eigen = _tekst(utrecht, opstelling.url, f"/vergelijken?ronde={opstelling.ronde_utrecht}", "Vergelijken")
     assert NIETS_VAN not in eigen
-    _tekst(utrecht, opstelling.url, "/beheer", "Rollen bij Utrecht")
+    beheer = _tekst(utrecht, opstelling.url, "/beheer", "Inlogaccounts")
+    # Her sign-in bound her address; the panel shows the binding, and lets her release it.
+    assert "fien@\u2060utrecht.nl" in beheer and "Koppeling losmaken" in beheer
+    utrecht.get_by_text("Inlogaccounts").scroll_into_view_if_needed()
     screenshot(utrecht, "inloggen_utrecht_beheer")
     _probeer_alles(utrecht, opstelling, opstelling.ronde_utrecht, opstelling.ronde_amsterdam, ["Amsterdam", "Q7X"])
     utrecht.context.close()
