@@ -139,11 +139,20 @@ def geverifieerd_adres(claims: Mapping[str, object]) -> str | None:
         return None
     if _waar(claims.get("xms_edov")) and (adres := _adres(email)) is not None:
         return adres
-    idp = _issuer(claims.get("idp"))
-    if idp is not None and idp != _issuer(claims.get("iss")):
+    if _gast(claims):
         return None
     upn = claims.get("upn")
-    return _adres(upn if isinstance(upn, str) else claims.get("preferred_username"))
+    adres = _adres(upn if isinstance(upn, str) else claims.get("preferred_username"))
+    # A guest's UPN in the inviting tenant ("naam_domein#EXT#@tenant.onmicrosoft.com").
+    return None if adres is None or "#ext#" in adres else adres
+
+
+def _gast(claims: Mapping[str, object]) -> bool:
+    """An Entra account from outside the tenant: ``idp`` names another identity provider than the
+    tenant itself (its issuer, or the v1 form ``https://sts.windows.net/<tid>/``)."""
+    idp = _issuer(claims.get("idp"))
+    tid = claims.get("tid")
+    return idp is not None and idp != _issuer(claims.get("iss")) and not (isinstance(tid, str) and tid in idp)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,11 @@ def test_an_entra_guest_brings_no_address() -> None:
     gast = entra(idp="https://sts.windows.net/" + ANDER_TENANT + "/", preferred_username="baas@amsterdam.nl")
     assert ids.lees_claims(gast, frozenset({ENTRA})).weigering == "onbevestigd"
     assert ids.lees_claims(entra(idp="live.com"), frozenset({ENTRA})).weigering == "onbevestigd"
+    gast_upn = entra(upn="baas_amsterdam.nl#EXT#@utrecht.onmicrosoft.com")
+    assert ids.lees_claims(gast_upn, frozenset({ENTRA})).weigering == "onbevestigd"
+    # A member whose idp names the own tenant (v1 form) is no guest.
+    lid = entra(idp=f"https://sts.windows.net/{TENANT}/")
+    assert ids.lees_claims(lid, frozenset({ENTRA})).email == "j.jansen@utrecht.nl"
     # A guest whose home tenant verified the domain of the email claim still gets it (xms_edov).
     assert ids.lees_claims(gast | {"email": "b@amsterdam.nl", "xms_edov": True}, frozenset({ENTRA})).email == (
         "b@amsterdam.nl"
