@@ -378,7 +378,8 @@ def gebruiker_of_stop(db: Database) -> Gebruiker:
             # Signed in, but no roles from it: toon_account said why; signing in again changes nothing.
             st.warning(t("toegang.ingelogd_zonder_toegang"), icon=":material/block:")
         elif identiteit.modus == "login":
-            st.warning(t("toegang.inloggen_nodig"), icon=":material/login:")
+            if not identiteit.geblokkeerd:  # else no one can sign in: only the beheerder's message
+                st.warning(t("toegang.inloggen_nodig"), icon=":material/login:")
             inlogknop("inloggen_pagina", primair=True)
         else:
             st.warning(t("toegang.alleen_op_deze_computer"), icon=":material/computer:")

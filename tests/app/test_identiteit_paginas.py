@@ -40,6 +40,7 @@ def test_an_unsafe_cookie_secret_switches_sign_in_off(secret: str) -> None:
     at.run()
     assert not at.exception
     assert "Inloggen staat uit" in " ".join(e.value for e in at.error)
+    assert not any("Log in;" in w.value for w in at.warning)
 
 
 def _ingelogd(monkeypatch: pytest.MonkeyPatch, email: str, subject: str, weigering: str | None = None) -> None:
