@@ -360,3 +360,14 @@ class Gebeurtenis(LeesModel):
     onderwerp: str | None
     voor: dict[str, object] | None
     na: dict[str, object] | None
+
+
+class Binding(LeesModel):
+    """The signed-in account an address is bound to (issue 18, item 6): the provider's issuer and
+    the subject it gave (for Entra ID the object id), since when and when last seen."""
+
+    email: str
+    issuer: str
+    subject: str
+    gebonden_op: dt.datetime
+    laatst_gezien_op: dt.datetime

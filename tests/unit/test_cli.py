@@ -312,3 +312,26 @@ def test_validate__nesting_100000_deep_is_a_located_dutch_message(
     regel = tekst.count("\n") + 2
     assert f"questionnaires/schaal.yaml:{regel}:26: te diep genest: meer dan 20 niveaus" in uit
     assert "Traceback" not in uit and "1 probleem gevonden" in uit
+
+
+def test_inlogaccount__lists_and_releases_a_binding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scan.db.openen import open_database
+
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    db = open_database(url)
+    with db.werk() as werk:
+        werk.rollen.ken_toe("jan@utrecht.nl", "GM0344", "facilitator", "test")
+        werk.identiteiten.bind("jan@utrecht.nl", "https://idp.example", "oid-1")
+    db.sluit()
+    assert main(["inlogaccount"]) == 0
+    uit = capsys.readouterr().out
+    assert "jan@utrecht.nl\thttps://idp.example\toid-1" in uit and "GM0344" in uit
+    assert main(["inlogaccount", "--los", "Jan@Utrecht.nl"]) == 0
+    assert "losgemaakt" in capsys.readouterr().out
+    assert main(["inlogaccount", "--los", "jan@utrecht.nl"]) == 1
+    assert "niet (meer) aan een account gebonden" in capsys.readouterr().err
+    assert main(["inlogaccount"]) == 0
+    assert "Nog geen e-mailadres" in capsys.readouterr().out

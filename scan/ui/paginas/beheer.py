@@ -9,6 +9,7 @@ from scan.ui.context import database, gemeente_namen
 from scan.ui.foutgrens import veilig
 from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.opmaak import tijd_datum
+from scan.ui.panelen.identiteiten import toon_identiteiten
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.tekst import maximum
@@ -109,3 +110,5 @@ with st.container(border=True):
         if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
             _doe(lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend"))
             st.rerun()
+
+toon_identiteiten(db, gebruiker, gekozen_code, naam)
