@@ -153,6 +153,9 @@ def gewijzigde_doelvelden(voor: DoelInfo | None, na: DoelInfo | None) -> list[st
 
 # --- reading ---------------------------------------------------------------------------------
 
+MAX_OP_SCHERM = 200
+"""Lines a page shows at most (newest first); the download takes them all."""
+
 
 def van_ronde(db: Database, wie: Gebruiker | Sessie, ronde_id: int, *, alles: bool = False) -> list[Gebeurtenis]:
     """The lines of round ``ronde_id``, newest first (``alles``: not only the page's maximum).
@@ -161,7 +164,7 @@ def van_ronde(db: Database, wie: Gebruiker | Sessie, ronde_id: int, *, alles: bo
     of its gemeente; anyone else, and a round that does not exist, get the one refusal
     ``toegang.onbekende_ronde`` (same words either way).
     """
-    limiet = None if alles else _MAX
+    limiet = None if alles else MAX_OP_SCHERM
     with db.inzage() as werk:
         if isinstance(wie, Sessie):
             if wie.ronde.id != ronde_id:
@@ -176,7 +179,7 @@ def van_ronde(db: Database, wie: Gebruiker | Sessie, ronde_id: int, *, alles: bo
 def van_gemeente(db: Database, gebruiker: Gebruiker, gm_code: str, *, alles: bool = False) -> list[Gebeurtenis]:
     """Every line of gemeente ``gm_code`` (its rounds, roles, benchmark, imports), newest first;
     beheerders of that gemeente only."""
-    limiet = None if alles else _MAX
+    limiet = None if alles else MAX_OP_SCHERM
     with db.inzage() as werk:
         eis(gebruiker, "beheren", gm_code, werk.rondes.gemeente_naam(gm_code))
         return werk.logboek.van_gemeenten(frozenset({gm_code}), limiet=limiet)
@@ -219,10 +222,6 @@ def eerdere_rollen(db: Database, gebruiker: Gebruiker, gm_code: str) -> list[Eer
 
 def _tekst(waarde: object) -> str | None:
     return None if waarde is None else str(waarde)
-
-
-_MAX = 500
-"""Lines a page shows at most; the download takes them all."""
 
 
 # --- export ----------------------------------------------------------------------------------
