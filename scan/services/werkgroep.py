@@ -119,9 +119,7 @@ def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str
                 raise InvoerFout(_al_bezet(ander, schoon))
             werk.deelnemers.hernoem(doel.id, schoon, sleutel)
             # Only that it happened, and to whom by id: a name never enters the trail's values.
-            schrijf_facilitator(
-                werk, "deelnemer.hernoemd", ronde, ik, onderwerp=f"deelnemer {doel.id}", na={"deelnemer": doel.id}
-            )
+            schrijf_facilitator(werk, "deelnemer.hernoemd", ronde, ik, onderwerp=f"deelnemer {doel.id}")
     except Botsing:
         # Rolled back. Either someone joined with this name just now (the unique name key) or
         # another writer changed the participant first (the versioned UPDATE): what is stored tells.

@@ -1157,7 +1157,6 @@ NL: dict[str, str] = {
     "logboek.veld.draagvlak": "draagvlak",
     "logboek.veld.notities": "notities",
     "logboek.veld.richting": "richting",
-    "logboek.veld.status_pdca": "PDCA-fase",
     "logboek.veld.gewijzigd": "gewijzigd",
     "logboek.veld.email": "e-mailadres",
     "logboek.veld.rol": "rol",

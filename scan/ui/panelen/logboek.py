@@ -41,9 +41,14 @@ def moment_tekst(regel: Gebeurtenis) -> str:
 
 def wat_tekst(handeling: str) -> str:
     """What happened, in Dutch; an unknown code (a newer installation's) as it is."""
-    sleutel = f"logboek.handeling.{handeling}"
-    tekst = t(sleutel)
-    return handeling if tekst == sleutel else tekst
+    tekst = t(f"logboek.handeling.{handeling}")
+    return handeling if tekst == f"logboek.handeling.{handeling}" else tekst
+
+
+def _kort(tekst: str, lengte: int = 60) -> str:
+    """A stelling's text on one line, cut at a word with "…" past ``lengte`` characters."""
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= lengte else tekst[:lengte].rsplit(" ", 1)[0] + " …"
 
 
 def _stelling(vl: Vragenlijst | None, stelling_id: str) -> str:
@@ -51,7 +56,7 @@ def _stelling(vl: Vragenlijst | None, stelling_id: str) -> str:
         for b in vl.bouwstenen:
             for i, s in enumerate(b.stellingen, start=1):
                 if s.id == stelling_id:
-                    return t("logboek.onderwerp.stelling", nummer=f"{b.nummer}.{i}", tekst=" ".join(s.tekst.nl.split()))
+                    return t("logboek.onderwerp.stelling", nummer=f"{b.nummer}.{i}", tekst=_kort(s.tekst.nl))
     return stelling_id
 
 
@@ -102,6 +107,11 @@ def _waarde(vl: Vragenlijst | None, veld: str, waarde: object) -> str:
         return status_tekst(str(waarde))
     if veld == "werkwijze":
         return t(f"logboek.werkwijze.{waarde}")
+    if veld == "datum":
+        try:
+            return dt.date.fromisoformat(str(waarde)).strftime("%d-%m-%Y")
+        except ValueError:
+            return str(waarde)
     if veld == "toegekend_op":
         try:
             return lokaal(dt.datetime.fromisoformat(str(waarde))).strftime("%d-%m-%Y %H:%M")
@@ -117,16 +127,17 @@ def _waarde(vl: Vragenlijst | None, veld: str, waarde: object) -> str:
 
 
 def _veldnaam(veld: str) -> str:
-    sleutel = f"logboek.veld.{veld}"
-    tekst = t(sleutel)
-    return veld if tekst == sleutel else tekst
+    tekst = t(f"logboek.veld.{veld}")
+    return veld if tekst == f"logboek.veld.{veld}" else tekst
 
 
-def waarden_tekst(vl: Vragenlijst | None, waarden: Mapping[str, object] | None) -> str:
-    """A line's values before or after in words: 'niveau: 3; onderbouwing: ja'."""
-    if not waarden:
+def waarden_tekst(vl: Vragenlijst | None, waarden: Mapping[str, object] | None, onderwerp: str | None = None) -> str:
+    """A line's values before or after in words: 'niveau: 3; onderbouwing: ja'. A role's address
+    is left out where it already stands as what the line is about."""
+    getoond = {k: v for k, v in (waarden or {}).items() if not (k == "email" and v == onderwerp)}
+    if not getoond:
         return "–"
-    return "; ".join(f"{_veldnaam(k)}: {_waarde(vl, k, v)}" for k, v in waarden.items())
+    return "; ".join(f"{_veldnaam(k)}: {_waarde(vl, k, v)}" for k, v in getoond.items())
 
 
 def koppen(*, met_ronde: bool) -> list[str]:
@@ -150,8 +161,8 @@ def rijen(vl: Vragenlijst | None, regels: Sequence[Gebeurtenis], *, met_ronde: b
             wat_tekst(r.handeling),
             *([str(r.ronde_id) if r.ronde_id is not None else "–"] if met_ronde else []),
             onderwerp_tekst(vl, r),
-            waarden_tekst(vl, r.voor),
-            waarden_tekst(vl, r.na),
+            waarden_tekst(vl, r.voor, r.onderwerp),
+            waarden_tekst(vl, r.na, r.onderwerp),
         ]
         for r in regels
     ]

@@ -115,8 +115,14 @@ def test_rename__records_only_that_it_happened_by_id(vragenlijst: Vragenlijst) -
     db, bert, _ = werkplaats(vragenlijst)
     werkgroep.hernoem_deelnemer(db, bert, ANNA.id, "Anna de Vries", verwachte_versie=1)
     regel, wie_id = _enige(db, "deelnemer.hernoemd")
-    assert (regel.voor, regel.na, regel.wie, wie_id) == (None, {"deelnemer": ANNA.id}, "Bert", BERT.id)
-    assert "Anna" not in _waarden(db) and "Anna" not in (regel.onderwerp or "")
+    assert (regel.onderwerp, regel.voor, regel.na, regel.wie, wie_id) == (
+        f"deelnemer {ANNA.id}",
+        None,
+        None,
+        "Bert",
+        BERT.id,
+    )
+    assert "Anna" not in _waarden(db)
 
 
 def test_samen__mode_and_names_switched__lines_only_on_a_change(vragenlijst: Vragenlijst) -> None:
