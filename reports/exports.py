@@ -464,6 +464,27 @@ def _csv(tabel: Tabel) -> bytes:
     return buf.getvalue().encode("utf-8-sig", errors="replace")
 
 
+def tabel_csv(koppen: Sequence[str], rijen: Sequence[Sequence[Cel]]) -> bytes:
+    """Any table (a header row and rows of cells) as CSV by the same rules as the round's tables:
+    ``;``, decimal comma, BOM, text Excel would read as a formula neutralised."""
+    return _csv(Tabel(blad="", kolommen=tuple(Kolom(k, "tekst", None) for k in koppen), rijen=[list(r) for r in rijen]))
+
+
+def tabel_excel(blad: str, koppen: Sequence[str], rijen: Sequence[Sequence[Cel]]) -> bytes:
+    """Any table as a one-sheet .xlsx workbook, by the same cell rules as ``naar_excel`` (text stays text)."""
+    wb = Workbook()
+    assert isinstance(wb.active, Worksheet)
+    wb.active.title = blad[:31]
+    _schrijf_tabel(
+        wb.active,
+        Tabel(blad=blad, kolommen=tuple(Kolom(k, "lang", None) for k in koppen), rijen=[list(r) for r in rijen]),
+    )
+    wb.properties.creator = "Omnichannel zelfscan"
+    uit = io.BytesIO()
+    wb.save(uit)
+    return uit.getvalue()
+
+
 def csv_zip(vl: Vragenlijst, scan: Scan, resultaat: ScanResultaat) -> bytes:
     """The four CSV tables in one zip (``scores.csv`` ...), nothing else."""
     datum = scan.scanronde.datum

@@ -417,3 +417,14 @@ class MijnGegevens(LeesModel):
     ambities: tuple[MijnAmbitie, ...]
     herstemmingen: tuple[MijnHerstemming, ...]
     vermeldingen: tuple[MijnVermelding, ...]
+
+
+class Binding(LeesModel):
+    """The signed-in account an address is bound to (issue 18, item 6): the provider's issuer and
+    the subject it gave (for Entra ID the object id), since when and when last seen."""
+
+    email: str
+    issuer: str
+    subject: str
+    gebonden_op: dt.datetime
+    laatst_gezien_op: dt.datetime

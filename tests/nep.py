@@ -19,6 +19,7 @@ from typing import Literal
 from scan.fouten import Botsing
 from scan.leesmodellen import (
     Besluit,
+    Binding,
     ConsensusInfo,
     DeelnameInfo,
     DeelnemerInfo,
@@ -43,6 +44,7 @@ from scan.leesmodellen import (
     Voortgang,
 )
 from scoring import tekst as tekstregel
+from scoring import tijd
 from scoring.agenda import Markering
 from scoring.samen import Stap
 from scoring.tekst import sleutel
@@ -122,6 +124,8 @@ class NepStand:
     # --- issue 18: the audit trail ---
     logboek: list[tuple[Gebeurtenis, int | None]] = field(default_factory=list)
     """Lines in order of writing, each with the participant id behind ``wie``."""
+    identiteiten: dict[str, Binding] = field(default_factory=dict)
+    """address -> the account it is bound to"""
 
 
 class NepInstellingen:
@@ -705,6 +709,7 @@ class NepWerk:
         self.samen = NepSamen(stand)
         self.logboek = NepLogboek(stand)
         self.persoonsgegevens = NepPersoonsgegevens(stand)
+        self.identiteiten = NepIdentiteiten(stand)
 
 
 class NepLogboek:
@@ -811,6 +816,32 @@ class NepPersoonsgegevens:
             ),
             vermeldingen=tuple(vermeldingen),
         )
+
+
+class NepIdentiteiten:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.identiteiten
+
+    def lees(self, email: str, *, voor_wijziging: bool = False) -> Binding | None:
+        return self._d.get(email)
+
+    def van_adressen(self, adressen: list[str] | None) -> list[Binding]:
+        return [b for e, b in sorted(self._d.items()) if adressen is None or e in adressen]
+
+    def bind(self, email: str, issuer: str, subject: str) -> None:
+        if email in self._d:
+            raise Botsing()
+        moment = tijd.nu()  # the service compares it with the clock
+        self._d[email] = Binding(
+            email=email, issuer=issuer, subject=subject, gebonden_op=moment, laatst_gezien_op=moment
+        )
+
+    def gezien(self, email: str, moment: dt.datetime | None = None) -> None:
+        if email in self._d:
+            self._d[email] = self._d[email].model_copy(update={"laatst_gezien_op": moment or tijd.nu()})
+
+    def maak_los(self, email: str) -> None:
+        self._d.pop(email, None)
 
 
 class NepDatabase:

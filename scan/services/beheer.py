@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from scan.db.verbinding import Database
 from scan.fouten import Botsing, InvoerFout
 from scan.leesmodellen import DeelnameInfo, RolInfo
+from scan.services.logboek import schrijf_gebruiker
 from scan.services.toegang import ROLLEN, Gebruiker, eis, mag_rol_intrekken, normaliseer_email
 
 INGETROKKEN = (
@@ -51,10 +52,20 @@ def zet_benchmark_deelname(db: Database, gebruiker: Gebruiker, gm_code: str, dee
     """Opt gemeente ``gm_code`` in to (or out of) the anonymous benchmark; beheerders only."""
     with db.werk() as werk:
         eis(gebruiker, "beheren", gm_code, werk.rondes.gemeente_naam(gm_code))
+        was = werk.benchmark.deelname(gm_code).neemt_deel
         if deelnemen:
             werk.benchmark.meld_aan([gm_code], _door(gebruiker))
         else:
             werk.benchmark.meld_af(gm_code)
+        if was != deelnemen:
+            schrijf_gebruiker(
+                werk,
+                "benchmark.aan" if deelnemen else "benchmark.uit",
+                gebruiker,
+                gm_code=gm_code,
+                voor={"deelname": was},
+                na={"deelname": deelnemen},
+            )
 
 
 # --- roles --------------------------------------------------------------------------------------
@@ -78,6 +89,10 @@ def ken_rol_toe(db: Database, gebruiker: Gebruiker, gm_code: str, email: str, ro
                 raise InvoerFout(f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten.")
             eis(gebruiker, "beheren", gm_code, naam)
             werk.rollen.ken_toe(adres, gm_code, rol, _door(gebruiker))
+            # A role is an account's, not a participant's: its address is what was decided.
+            schrijf_gebruiker(
+                werk, "rol.toegekend", gebruiker, gm_code=gm_code, onderwerp=adres, na={"email": adres, "rol": rol}
+            )
     except Botsing:
         raise InvoerFout(f"{adres} heeft de rol {rol} al voor deze gemeente.") from None
 
@@ -98,3 +113,17 @@ def trek_rol_in(db: Database, gebruiker: Gebruiker, rol_id: int, *, toegekend_op
         if not mag_rol_intrekken(gebruiker, rol.rol, rol.email):
             raise InvoerFout(EIGEN_BEHEERDER)
         werk.rollen.trek_in(rol_id)
+        # The role's row is gone; this line keeps it as history ("Eerdere rollen" on Beheer).
+        schrijf_gebruiker(
+            werk,
+            "rol.ingetrokken",
+            gebruiker,
+            gm_code=rol.gm_code,
+            onderwerp=rol.email,
+            voor={
+                "email": rol.email,
+                "rol": rol.rol,
+                "toegekend_door": rol.toegekend_door,
+                "toegekend_op": rol.toegekend_op.isoformat(),
+            },
+        )

@@ -28,6 +28,7 @@ from scan.fouten import Botsing, DoelConflict, InvoerFout, NietSmart
 from scan.gemeenten import grootteklasse_van
 from scan.leesmodellen import Besluit, DoelInfo, Sessie, Terugblik
 from scan.services import regels, resultaten
+from scan.services.logboek import Handeling, doel_waarden, gewijzigde_doelvelden, schrijf_facilitator
 from scoring import tijd
 from scoring.doelen import DoelenBibliotheek, controleer_doelen
 from scoring.grenzen import controleer_meetwaarde
@@ -204,6 +205,43 @@ def _met_inhoud(sessie: Sessie, doel: Doel, besluit: Besluit) -> Wijziging:
     return wijzig
 
 
+_NAAR_BESLUIT: dict[Besluit, Handeling] = {"geaccepteerd": "doel.geaccepteerd", "afgewezen": "doel.afgewezen"}
+
+
+def _log_doel(werk: Werk, sessie: Sessie, voor: DoelInfo | None, na: DoelInfo | None, handeling: Handeling) -> None:
+    """The trail's line of a facilitator's decision on a goal: its decided values before and after,
+    and which fields changed (free text such as the owner or notes only by name of the field)."""
+    na_waarden = doel_waarden(na)
+    if na_waarden is not None and (velden := gewijzigde_doelvelden(voor, na)):
+        na_waarden["gewijzigd"] = velden
+    welk = na or voor
+    schrijf_facilitator(
+        werk,
+        handeling,
+        sessie.ronde,
+        sessie.deelnemer,
+        onderwerp=welk.sleutel if welk is not None else None,
+        voor=doel_waarden(voor),
+        na=na_waarden,
+    )
+
+
+def _beslis_inhoud(sessie: Sessie, doel: Doel, besluit: Besluit) -> Wijziging:
+    """The facilitator's ``bewaar``: the write, and its line (accepted, rejected or changed)."""
+
+    def wijzig(werk: Werk, huidig: DoelInfo | None) -> DoelInfo:
+        nieuw = werk.doelen.bewaar(sessie.ronde.id, doel, besluit, sessie.deelnemer.naam)
+        if huidig is not None and huidig.besluit == besluit:
+            _log_doel(werk, sessie, huidig, nieuw, "doel.gewijzigd")
+        elif besluit in _NAAR_BESLUIT:
+            _log_doel(werk, sessie, huidig, nieuw, _NAAR_BESLUIT[besluit])
+        elif huidig is not None:
+            _log_doel(werk, sessie, huidig, nieuw, "doel.gewijzigd")
+        return nieuw
+
+    return wijzig
+
+
 _BIBLIOTHEKEN: dict[str, DoelenBibliotheek] = {}
 
 
@@ -270,7 +308,7 @@ def bewaar(
         doel.id,
         verwachte_versie,
         facilitator=True,
-        wijzig=_met_inhoud(sessie, doel, besluit),
+        wijzig=_beslis_inhoud(sessie, doel, besluit),
         eerst=eerst,
     )
     assert info is not None
@@ -314,19 +352,25 @@ def zet_status(
             raise InvoerFout(
                 f"Het doel '{huidig.doel.titel}' is niet geaccepteerd; alleen een vastgesteld doel heeft een PDCA-fase."
             )
-        return werk.doelen.zet_fase(sessie.ronde.id, huidig.sleutel, status, notities_schoon, sessie.deelnemer.naam)
+        nieuw = werk.doelen.zet_fase(sessie.ronde.id, huidig.sleutel, status, notities_schoon, sessie.deelnemer.naam)
+        _log_doel(werk, sessie, huidig, nieuw, "doel.gewijzigd")
+        return nieuw
 
     nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig, ook_afgerond=True)
     assert nieuw is not None
     return nieuw
 
 
-def _zet_besluit(db: Database, sessie: Sessie, info: DoelInfo, van: Besluit, naar: Besluit) -> DoelInfo:
+def _zet_besluit(
+    db: Database, sessie: Sessie, info: DoelInfo, van: Besluit, naar: Besluit, handeling: Handeling
+) -> DoelInfo:
     def wijzig(werk: Werk, huidig: DoelInfo | None) -> DoelInfo:
         assert huidig is not None  # the version matched, so the goal exists
         if huidig.besluit != van:
             raise InvoerFout(f"Het doel '{huidig.doel.titel}' is niet {van}; er is niets veranderd.")
-        return werk.doelen.zet_besluit(sessie.ronde.id, huidig.sleutel, naar, sessie.deelnemer.naam)
+        nieuw = werk.doelen.zet_besluit(sessie.ronde.id, huidig.sleutel, naar, sessie.deelnemer.naam)
+        _log_doel(werk, sessie, huidig, nieuw, handeling)
+        return nieuw
 
     nieuw = _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
     assert nieuw is not None
@@ -335,12 +379,12 @@ def _zet_besluit(db: Database, sessie: Sessie, info: DoelInfo, van: Besluit, naa
 
 def trek_in(db: Database, sessie: Sessie, info: DoelInfo) -> DoelInfo:
     """The facilitator withdraws an accepted goal: it is a proposal again, with its content kept."""
-    return _zet_besluit(db, sessie, info, "geaccepteerd", "voorgesteld")
+    return _zet_besluit(db, sessie, info, "geaccepteerd", "voorgesteld", "doel.ingetrokken")
 
 
 def herstel(db: Database, sessie: Sessie, info: DoelInfo) -> DoelInfo:
     """The facilitator undoes a rejection: the goal is a proposal again, with its content kept."""
-    return _zet_besluit(db, sessie, info, "afgewezen", "voorgesteld")
+    return _zet_besluit(db, sessie, info, "afgewezen", "voorgesteld", "doel.hersteld")
 
 
 def verwijder(db: Database, sessie: Sessie, info: DoelInfo) -> None:
@@ -349,6 +393,7 @@ def verwijder(db: Database, sessie: Sessie, info: DoelInfo) -> None:
     def wijzig(werk: Werk, huidig: DoelInfo | None) -> None:
         assert huidig is not None
         werk.doelen.verwijder(sessie.ronde.id, huidig.sleutel)
+        _log_doel(werk, sessie, huidig, None, "doel.verwijderd")
 
     _schrijf(db, sessie, info.sleutel, info.versie, facilitator=True, wijzig=wijzig)
 

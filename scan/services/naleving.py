@@ -16,6 +16,7 @@ from scan.fouten import Botsing, NalevingConflict
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import NalevingInfo, NalevingRegel, Sessie
 from scan.services.invullen import mag_invullen
+from scan.services.logboek import schrijf_facilitator
 from scan.services.regels import eis_facilitator, eis_open, schone_tekst
 from scoring.models import Vragenlijst
 from scoring.uitwissel import NALEVING_STATUSSEN
@@ -99,14 +100,19 @@ def leg_vast(
                 huidig = werk.naleving.lees(ronde.id, w.item)
                 if (huidig.versie if huidig else None) != w.verwachte_versie:
                     raise NalevingConflict(w.item, huidig)
+                voor = {"status": huidig.status, "notitie": bool(huidig.notitie)} if huidig else None
                 if w.status is None:
                     if huidig is not None:
                         werk.naleving.wis(ronde.id, w.item, huidig.versie)
+                        schrijf_facilitator(werk, "naleving.vastgelegd", ronde, ik, onderwerp=w.item, voor=voor)
                     uit[w.item] = None
                     continue
                 uit[w.item] = werk.naleving.zet(
                     ronde.id, w.item, versie=w.verwachte_versie, status=w.status, notitie=notitie, door=ik.naam
                 )
+                if huidig is None or (huidig.status, huidig.notitie) != (w.status, notitie):
+                    na = {"status": w.status, "notitie": bool(notitie)}
+                    schrijf_facilitator(werk, "naleving.vastgelegd", ronde, ik, onderwerp=w.item, voor=voor, na=na)
     except Botsing:
         # Another writer won the race between our read and our write: name the first item it changed.
         with db.inzage() as werk:

@@ -21,6 +21,7 @@ from scan.db.werk import Werk
 from scan.fouten import InvoerFout
 from scan.leesmodellen import MijnAntwoord, Sessie, Voortgang
 from scan.services.invullen import controleer_antwoord, controleer_stelling, mag_invullen
+from scan.services.logboek import schrijf_facilitator
 from scan.services.regels import bouwsteen_stellingen, eis_facilitator, eis_open, eis_stem_open
 from scan.services.workshop import invullers
 from scoring import samen as regels
@@ -120,18 +121,25 @@ def zet_modus(db: Database, sessie: Sessie, modus: str) -> None:
     if modus not in MODI:
         raise InvoerFout(f"Werkwijze '{modus[:40]}' kan niet: kies eigen tempo of samen.")
     with db.werk() as werk:
-        ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True, afgerond="Deze scanronde is afgerond.")
+        ronde, ik = eis_facilitator(werk, sessie, voor_wijziging=True, afgerond="Deze scanronde is afgerond.")
+        was = (werk.samen.modus(ronde.id) or ("eigen_tempo", False))[0]
         werk.samen.zet_modus(ronde.id, modus)
+        if was != modus:
+            schrijf_facilitator(werk, "samen.werkwijze", ronde, ik, voor={"werkwijze": was}, na={"werkwijze": modus})
 
 
 def zet_op_naam(db: Database, sessie: Sessie, op_naam: bool) -> None:
     """Whether the facilitator's view may show names beside answers. Anonymous is always
     possible; named only before anyone answered, since people answered under the promise."""
     with db.werk() as werk:
-        ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True, afgerond="Deze scanronde is afgerond.")
+        ronde, ik = eis_facilitator(werk, sessie, voor_wijziging=True, afgerond="Deze scanronde is afgerond.")
         if op_naam and werk.samen.eerste_stemmen(ronde.id):
             raise InvoerFout(OP_NAAM_TE_LAAT)
+        was = (werk.samen.modus(ronde.id) or ("eigen_tempo", False))[1]
         werk.samen.zet_op_naam(ronde.id, op_naam)
+        # Whether names may stand beside answers is a decision about personal data: recorded.
+        if was != op_naam:
+            schrijf_facilitator(werk, "samen.op_naam", ronde, ik, voor={"op_naam": was}, na={"op_naam": op_naam})
 
 
 def _eis_samen(werk: Werk, sessie: Sessie) -> int:

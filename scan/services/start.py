@@ -16,6 +16,7 @@ from scan.db.werk import Werk
 from scan.fouten import Botsing, OnbekendeCode
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, Sessie
+from scan.services.logboek import schrijf_gebruiker
 from scan.services.regels import (
     CODE_LENGTE,
     eis_versie_bekend,
@@ -276,7 +277,7 @@ def start_ronde_als(
                 f"Gemeente '{gm_code}' staat niet in de CBS-lijst van gemeenten. Kies de gemeente uit de lijst."
             )
         eis_start(gebruiker, gm_code, gemeente)
-        return _nieuwe_ronde(
+        sessie = _nieuwe_ronde(
             werk,
             vragenlijst,
             gm_code=gm_code,
@@ -286,6 +287,15 @@ def start_ronde_als(
             functie=functie,
             email=gebruiker.email if gebruiker is not None else None,
         )
+        schrijf_gebruiker(
+            werk,
+            "ronde.gestart",
+            gebruiker,
+            gm_code=gm_code,
+            ronde_id=sessie.ronde.id,
+            na={"status": "open", "datum": datum.isoformat(), "vragenlijst": vragenlijst.versie},
+        )
+        return sessie
 
 
 def open_als_facilitator(db: Database, gebruiker: Gebruiker, ronde_id: int) -> Sessie:

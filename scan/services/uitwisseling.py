@@ -20,6 +20,7 @@ from scan.db.werk import Werk
 from scan.fouten import InvoerFout, OpslagFout
 from scan.gemeenten import vergelijkbare_naam
 from scan.leesmodellen import Sessie
+from scan.services.logboek import schrijf_gebruiker
 from scan.services.regels import naam_en_sleutel, nieuw_token, nieuwe_code
 from scan.services.toegang import Gebruiker, eis_start
 from scoring import tijd
@@ -151,6 +152,20 @@ def importeer_als(db: Database, vragenlijst: Vragenlijst, gebruiker: Gebruiker |
             facilitator = next(d for d in geschreven.deelnemers.values() if d.rol == "facilitator")
             if gebruiker is not None and gebruiker.email:
                 werk.deelnemers.zet_email(facilitator.id, gebruiker.email)
+            # What came in, in figures: no names from the file enter the trail.
+            schrijf_gebruiker(
+                werk,
+                "import",
+                gebruiker,
+                gm_code=scan.gemeente.gm_code,
+                ronde_id=geschreven.ronde.id,
+                na={
+                    "status": scan.scanronde.status,
+                    "datum": scan.scanronde.datum.isoformat(),
+                    "vragenlijst": scan.vragenlijst.versie,
+                    "deelnemers": len(scan.deelnemers),
+                },
+            )
     except OpslagFout:
         # The checks above cover what a valid file can contain; this is the last line of defence.
         raise ImportFout(["het bestand kon niet worden opgeslagen; er is niets geïmporteerd"]) from None

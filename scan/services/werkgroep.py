@@ -23,6 +23,7 @@ from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import AmbitieConflict, Botsing, DeelnemerConflict, InvoerFout
 from scan.leesmodellen import AmbitieStand, DeelnemerInfo, DeelnemerStand, RondeInfo, Sessie, VastgesteldeAmbitie
+from scan.services.logboek import met_toelichting, schrijf_facilitator
 from scan.services.regels import controleer_versie, eis_facilitator, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
 
@@ -111,12 +112,14 @@ def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str
     schoon, sleutel = naam_en_sleutel(naam, "De nieuwe naam")
     try:
         with db.werk() as werk:
-            ronde, _ = _als_facilitator(werk, sessie, moet_open=False)
+            ronde, ik = _als_facilitator(werk, sessie, moet_open=False)
             doel = _deelnemer_van(werk, ronde, deelnemer_id, verwachte_versie)
             ander = werk.deelnemers.naam_met_sleutel(ronde.id, sleutel, behalve=doel.id)
             if ander is not None:
                 raise InvoerFout(_al_bezet(ander, schoon))
             werk.deelnemers.hernoem(doel.id, schoon, sleutel)
+            # Only that it happened, and to whom by id: a name never enters the trail's values.
+            schrijf_facilitator(werk, "deelnemer.hernoemd", ronde, ik, onderwerp=f"deelnemer {doel.id}")
     except Botsing:
         # Rolled back. Either someone joined with this name just now (the unique name key) or
         # another writer changed the participant first (the versioned UPDATE): what is stored tells.
@@ -193,9 +196,19 @@ def stel_ambitie_vast(
             huidig = werk.vastgestelde_ambities.lees(ronde.id, bouwsteen)
             if (huidig.versie if huidig else None) != verwachte_versie:
                 raise AmbitieConflict(huidig)
-            return werk.vastgestelde_ambities.zet(
+            nieuw = werk.vastgestelde_ambities.zet(
                 ronde.id, bouwsteen, versie=verwachte_versie, niveau=niveau, toelichting=schoon, door=ik.naam
             )
+            schrijf_facilitator(
+                werk,
+                "ambitie.vastgesteld",
+                ronde,
+                ik,
+                onderwerp=bouwsteen,
+                voor=met_toelichting(huidig.niveau, huidig.toelichting) if huidig else None,
+                na=met_toelichting(niveau, schoon),
+            )
+            return nieuw
     except Botsing:
         raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None
 
@@ -211,13 +224,21 @@ def wis_ambitie(
     _bouwsteen_van(vragenlijst, sessie, bouwsteen)
     try:
         with db.werk() as werk:
-            ronde, _ = _als_facilitator(werk, sessie, moet_open=True)
+            ronde, ik = _als_facilitator(werk, sessie, moet_open=True)
             huidig = werk.vastgestelde_ambities.lees(ronde.id, bouwsteen)
             if huidig is None:
                 return False
             if huidig.versie != verwachte_versie:
                 raise AmbitieConflict(huidig)
             werk.vastgestelde_ambities.wis(ronde.id, bouwsteen, huidig.versie)
+            schrijf_facilitator(
+                werk,
+                "ambitie.gewist",
+                ronde,
+                ik,
+                onderwerp=bouwsteen,
+                voor=met_toelichting(huidig.niveau, huidig.toelichting),
+            )
             return True
     except Botsing:
         raise AmbitieConflict(_ambitie_nu(db, sessie, bouwsteen)) from None

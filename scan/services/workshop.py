@@ -18,6 +18,7 @@ from scan.fouten import Botsing, ConsensusConflict
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import ConsensusInfo, Sessie, Voortgang
 from scan.services.invullen import controleer_stelling, mag_invullen
+from scan.services.logboek import met_toelichting, schrijf_facilitator
 from scan.services.regels import bouwsteen_stellingen, controleer_versie, eis_facilitator, eis_open, schone_tekst
 from scan.services.resultaten import resultaat_in
 from scoring import samen as samen_regels
@@ -138,13 +139,25 @@ def stel_consensus_vast(
             huidig = werk.consensus.lees(ronde.id, stelling)
             if (huidig.versie if huidig else None) != verwachte_versie:
                 raise ConsensusConflict(huidig)
+            voor = met_toelichting(huidig.niveau, huidig.toelichting) if huidig else None
             if niveau is None:
                 if huidig is not None:
                     werk.consensus.wis(ronde.id, stelling, huidig.versie)
+                    schrijf_facilitator(werk, "consensus.gewist", ronde, ik, onderwerp=stelling, voor=voor)
                 return None
-            return werk.consensus.zet(
+            nieuw = werk.consensus.zet(
                 ronde.id, stelling, versie=verwachte_versie, niveau=niveau, toelichting=schoon, door=ik.naam
             )
+            schrijf_facilitator(
+                werk,
+                "consensus.vastgesteld",
+                ronde,
+                ik,
+                onderwerp=stelling,
+                voor=voor,
+                na=met_toelichting(niveau, schoon),
+            )
+            return nieuw
     except Botsing:
         # Another writer won the race between our read and our write: show what it stored.
         with db.inzage() as werk:
@@ -162,18 +175,21 @@ def rond_af(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Sessie:
     with db.werk() as werk:
         # Locked (FOR UPDATE): answers being written now (they share-lock the round) finish
         # first, and the key figures below are computed from exactly what the closed round holds.
-        ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
+        ronde, ik = eis_facilitator(werk, sessie, voor_wijziging=True)
         if ronde.status != "afgerond":
             cijfers = kerncijfers(resultaat_in(werk, vragenlijst, ronde.id, alles=True))
             werk.rondes.zet_status(ronde.id, "afgerond")
             werk.rondes.bewaar_kerncijfers(ronde.id, cijfers)
+            schrijf_facilitator(werk, "ronde.afgerond", ronde, ik, voor={"status": "open"}, na={"status": "afgerond"})
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "afgerond"})})
 
 
 def heropen(db: Database, sessie: Sessie) -> Sessie:
     """Open a closed round again (answers can change); its stored key figures are dropped."""
     with db.werk() as werk:
-        ronde, _ = eis_facilitator(werk, sessie, voor_wijziging=True)
+        ronde, ik = eis_facilitator(werk, sessie, voor_wijziging=True)
+        if ronde.status != "open":
+            schrijf_facilitator(werk, "ronde.heropend", ronde, ik, voor={"status": ronde.status}, na={"status": "open"})
         werk.rondes.zet_status(ronde.id, "open")
         werk.rondes.vergeet_kerncijfers(ronde.id)
     return sessie.model_copy(update={"ronde": sessie.ronde.model_copy(update={"status": "open"})})

@@ -78,6 +78,35 @@ NL: dict[str, str] = {
         "nieuwe link; op de computer van de app toont `python -m scan beheerlink` hem."
     ),
     "toegang.beheer.stoppen": "Beheer in deze browser stoppen",
+    "toegang.cookie_secret_zwak": (
+        "Inloggen staat uit: de geheime sleutel voor de inlogcookie (`cookie_secret` in `.streamlit/secrets.toml`) "
+        "is de voorbeeldwaarde of korter dan 32 tekens. Daarmee kan iedereen zich als een ander voordoen. De "
+        "beheerder van deze installatie zet er een lange willekeurige waarde in en start de app opnieuw (zie "
+        "docs/beheer.md, Inloggen)."
+    ),
+    "toegang.ingelogd_zonder_toegang": (
+        "U bent ingelogd, maar dit account geeft geen toegang tot deze pagina. Bovenaan staat waarom."
+    ),
+    "toegang.geweigerd.zijbalk": "Ingelogd, maar zonder rollen in deze app (zie de melding op de pagina).",
+    "toegang.geweigerd.issuer": (
+        "U bent ingelogd bij een organisatie (identiteitsprovider) die deze installatie niet toelaat, dus u krijgt "
+        "geen rollen, ook niet die van {adres}. Log uit en log in met het account van uw gemeente. Hoort uw "
+        "organisatie erbij, vraag dan de beheerder van deze installatie om haar toe te laten."
+    ),
+    "toegang.geweigerd.geen_subject": (
+        "Uw identiteitsprovider gaf geen vaste account-id mee, dus u krijgt geen rollen. Vraag de beheerder van "
+        "deze installatie om de instellingen van het inloggen na te kijken."
+    ),
+    "toegang.geweigerd.onbevestigd": (
+        "Uw identiteitsprovider bevestigt niet dat het e-mailadres {adres} van u is, dus u krijgt geen rollen. "
+        "Log in met het account van uw gemeente, of vraag de beheerder van deze installatie om hulp."
+    ),
+    "toegang.geweigerd.gebonden": (
+        "Het e-mailadres {adres} hoort in deze app bij een ander account dan waarmee u nu bent ingelogd, dus u "
+        "krijgt de rollen van dat adres niet. Log uit en log in met het account waarmee u hier eerder inlogde. "
+        "Is uw account vervangen, vraag dan een beheerder om de koppeling van dit adres los te maken (pagina "
+        "Beheer). Deze poging staat in het logboek."
+    ),
     "workshop.adres.geen_netwerk": (
         "**Telefoons kunnen deze link en QR-code niet openen:** ze wijzen naar deze computer zelf ({adres}), want "
         "deze computer heeft geen netwerkadres. Verbind hem met het wifi of netwerk van de zaal en laad deze pagina "
@@ -174,6 +203,19 @@ NL: dict[str, str] = {
     ),
     "beheer.rollen.toekennen": "Rol toekennen",
     "beheer.rollen.toegekend": "Rol toegekend",
+    "beheer.identiteiten.kop": "Inlogaccounts",
+    "beheer.identiteiten.uitleg": (
+        "Een rol hoort bij een e-mailadres. De eerste keer dat iemand met dat adres inlogt, koppelt de app het "
+        "adres aan dat account (bij Microsoft Entra ID: de organisatie en het object-id). Wie daarna met hetzelfde "
+        "adres maar een ander account inlogt, krijgt geen rollen. Is iemands account vervangen, maak de koppeling "
+        "dan los: de volgende inlog met dat adres koppelt het opnieuw. Hieronder de adressen met een rol bij "
+        "{gemeente}."
+    ),
+    "beheer.identiteiten.geen": "Nog geen adres met een rol bij deze gemeente heeft ingelogd.",
+    "beheer.identiteiten.regel": "{email}  \n:gray[account bij {issuer}, gekoppeld op {sinds}, laatst gezien {gezien}]",
+    "beheer.identiteiten.losmaken": "Koppeling losmaken",
+    "beheer.identiteiten.losgemaakt": "Koppeling losgemaakt",
+    "beheer.identiteiten.niet_los": "Alleen een beheerder van alle gemeenten van dit adres kan dit losmaken.",
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
     "fout.database": (
@@ -1133,6 +1175,99 @@ NL: dict[str, str] = {
     "inzage.json.uitleg": "Voor computers: alle gegevens met de tekst van elke stelling erbij.",
     "inzage.csv": "Mijn gegevens (CSV)",
     "inzage.csv.uitleg": "Eén tabel om te openen in Excel: één regel per gegeven.",
+    # --- issue 18: het logboek ---
+    "logboek.kop": "Logboek",
+    "workshop.tab.logboek": "Logboek",
+    "logboek.uitleg.ronde": (
+        "Wat er in deze scanronde is besloten, door wie en wanneer, het nieuwste bovenaan. Het logboek wordt "
+        "alleen aangevuld: niemand kan een regel wijzigen of verwijderen. Namen van deelnemers en de tekst van "
+        "onderbouwingen staan er niet in; wel of er een onderbouwing was."
+    ),
+    "logboek.uitleg.gemeente": (
+        "Alle besluiten van deze gemeente: in haar scanrondes, over rollen, de benchmark en imports. Het nieuwste "
+        "staat bovenaan. Het logboek wordt alleen aangevuld: niemand kan een regel wijzigen of verwijderen."
+    ),
+    "logboek.leeg": "Er is nog niets vastgelegd.",
+    "logboek.meer": "U ziet de nieuwste {aantal} regels. De download bevat alle regels.",
+    "logboek.download.csv": "Logboek downloaden (CSV)",
+    "logboek.download.xlsx": "Logboek downloaden (Excel)",
+    "logboek.blad": "Logboek",
+    "logboek.kol.moment": "Wanneer",
+    "logboek.kol.wie": "Wie",
+    "logboek.kol.wat": "Wat",
+    "logboek.kol.ronde": "Scanronde",
+    "logboek.kol.onderwerp": "Waarover",
+    "logboek.kol.voor": "Was",
+    "logboek.kol.na": "Werd",
+    "logboek.ja": "ja",
+    "logboek.nee": "nee",
+    "logboek.onderwerp.stelling": "Stelling {nummer}: {tekst}",
+    "logboek.onderwerp.bouwsteen": "Bouwsteen {nummer}: {naam}",
+    "logboek.werkwijze.eigen_tempo": "eigen tempo",
+    "logboek.werkwijze.samen": "samen",
+    "logboek.handeling.ronde.gestart": "Scanronde gestart",
+    "logboek.handeling.ronde.afgerond": "Scanronde afgerond",
+    "logboek.handeling.ronde.heropend": "Scanronde heropend",
+    "logboek.handeling.consensus.vastgesteld": "Consensus vastgesteld",
+    "logboek.handeling.consensus.gewist": "Consensus weggehaald",
+    "logboek.handeling.ambitie.vastgesteld": "Ambitie vastgesteld",
+    "logboek.handeling.ambitie.gewist": "Ambitie weggehaald",
+    "logboek.handeling.doel.geaccepteerd": "Doel geaccepteerd",
+    "logboek.handeling.doel.afgewezen": "Doel afgewezen",
+    "logboek.handeling.doel.gewijzigd": "Doel gewijzigd",
+    "logboek.handeling.doel.ingetrokken": "Doel ingetrokken",
+    "logboek.handeling.doel.hersteld": "Afwijzing van doel teruggedraaid",
+    "logboek.handeling.doel.verwijderd": "Doel verwijderd",
+    "logboek.handeling.naleving.vastgelegd": "Nalevingscheck vastgelegd",
+    "logboek.handeling.deelnemer.hernoemd": "Naam van een deelnemer gewijzigd",
+    "logboek.handeling.samen.werkwijze": "Werkwijze gewijzigd",
+    "logboek.handeling.samen.op_naam": "Namen bij antwoorden aan- of uitgezet",
+    "logboek.handeling.rol.toegekend": "Rol toegekend",
+    "logboek.handeling.rol.ingetrokken": "Rol ingetrokken",
+    "logboek.handeling.benchmark.aan": "Benchmarkdeelname aangezet",
+    "logboek.handeling.benchmark.uit": "Benchmarkdeelname uitgezet",
+    "logboek.handeling.import": "Scanronde geïmporteerd",
+    "logboek.handeling.deelnemer.gewist": "Persoonsgegevens van een deelnemer gewist",
+    "logboek.handeling.ronde.verwijderd": "Scanronde verwijderd",
+    "logboek.handeling.bewaartermijn.toegepast": "Bewaartermijn verstreken: persoonsgegevens verwijderd",
+    "logboek.veld.niveau": "niveau",
+    "logboek.veld.toelichting": "onderbouwing",
+    "logboek.veld.notitie": "notitie",
+    "logboek.veld.status": "status",
+    "logboek.veld.besluit": "besluit",
+    "logboek.veld.fase": "PDCA-fase",
+    "logboek.veld.titel": "titel",
+    "logboek.veld.bouwsteen": "bouwsteen",
+    "logboek.veld.actie": "actie",
+    "logboek.veld.indicator": "indicator",
+    "logboek.veld.eenheid": "eenheid",
+    "logboek.veld.nulmeting": "nulmeting",
+    "logboek.veld.nulmeting_uiterlijk": "nulmeting uiterlijk",
+    "logboek.veld.streefwaarde": "streefwaarde",
+    "logboek.veld.deadline": "deadline",
+    "logboek.veld.bron": "bron",
+    "logboek.veld.eigenaar": "eigenaar",
+    "logboek.veld.draagvlak": "draagvlak",
+    "logboek.veld.notities": "notities",
+    "logboek.veld.richting": "richting",
+    "logboek.veld.gewijzigd": "gewijzigd",
+    "logboek.veld.email": "e-mailadres",
+    "logboek.veld.rol": "rol",
+    "logboek.veld.toegekend_door": "toegekend door",
+    "logboek.veld.toegekend_op": "toegekend op",
+    "logboek.veld.deelname": "doet mee",
+    "logboek.veld.werkwijze": "werkwijze",
+    "logboek.veld.op_naam": "namen zichtbaar",
+    "logboek.veld.datum": "datum",
+    "logboek.veld.vragenlijst": "vragenlijst",
+    "logboek.veld.deelnemers": "aantal deelnemers",
+    "logboek.veld.deelnemer": "deelnemer nr.",
+    "logboek.eerdere_rollen": "Eerdere rollen",
+    "logboek.rollen.kol.email": "E-mailadres",
+    "logboek.rollen.kol.rol": "Rol",
+    "logboek.rollen.kol.toegekend_door": "Toegekend door",
+    "logboek.rollen.kol.ingetrokken_op": "Ingetrokken op",
+    "logboek.rollen.kol.ingetrokken_door": "Ingetrokken door",
 }
 
 

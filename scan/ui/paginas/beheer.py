@@ -9,6 +9,8 @@ from scan.ui.context import database, gemeente_namen
 from scan.ui.foutgrens import veilig
 from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.opmaak import tijd_datum
+from scan.ui.panelen.identiteiten import toon_identiteiten
+from scan.ui.panelen.logboek import toon_eerdere_rollen, toon_logboek_gemeente
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.tekst import maximum
@@ -97,6 +99,8 @@ with st.container(border=True):
                 t("beheer.rollen.ingetrokken"),
             ),
         )
+    # Issue 18: revoked roles stay visible as history (from the logboek).
+    toon_eerdere_rollen(db, gebruiker, gm_code)
     with st.form("rol_toekennen", clear_on_submit=True):
         kol_email, kol_rol = st.columns([3, 2])
         email = kol_email.text_input(
@@ -109,3 +113,7 @@ with st.container(border=True):
         if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
             _doe(lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend"))
             st.rerun()
+
+toon_identiteiten(db, gebruiker, gekozen_code, naam)
+# Issue 18: every decision of this gemeente (scan/ui/panelen/logboek.py).
+toon_logboek_gemeente(db, gebruiker, gekozen_code)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from scan.services import bespreken
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
+from scan.ui.panelen.logboek import toon_logboek_ronde
 from scan.ui.panelen.workshop_afronden import toon_afronden, toon_links
 from scan.ui.panelen.workshop_ambities import toon_ambities
 from scan.ui.panelen.workshop_bespreekpunten import toon_bespreekpunten
@@ -66,10 +67,11 @@ labels = [
     t("werkgroep.tab.deelnemers"),
     t("workshop.tab.links"),
     t("workshop.tab.afronden"),
+    t("workshop.tab.logboek"),
 ]
 tabs = dict(zip(labels, st.tabs(labels), strict=True))
 tab_bespreek, tab_bouwsteen, tab_ambities = (tabs[label] for label in labels[:3])
-tab_deelnemers, tab_links, tab_afronden = (tabs[label] for label in labels[-3:])
+tab_deelnemers, tab_links, tab_afronden = (tabs[label] for label in labels[-4:-1])
 with tab_bespreek:
     toon_bespreekpunten(db, vl, sessie, stellingen)
 with tab_bouwsteen:
@@ -87,3 +89,6 @@ with tabs[t("regie.tab.disciplines")]:
 if vl.naleving:
     with tabs[t("workshop.tab.naleving")]:
         toon_naleving(db, vl, sessie)
+# Issue 18: what was decided in this round, by whom (scan/ui/panelen/logboek.py).
+with tabs[t("workshop.tab.logboek")]:
+    toon_logboek_ronde(db, vl, sessie)
