@@ -360,3 +360,30 @@ class Gebeurtenis(LeesModel):
     onderwerp: str | None
     voor: dict[str, object] | None
     na: dict[str, object] | None
+
+
+# --- issue 18: erasure and retention ---
+
+
+class Persoon(LeesModel):
+    """A person of a round as erasure sees them: what identifies them, nothing else."""
+
+    id: int
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    email: str | None
+
+
+class BewaarRonde(LeesModel):
+    """A closed round whose personal data the retention period will remove (or has removed)."""
+
+    ronde_id: int
+    code: str
+    gm_code: str
+    gemeente: str
+    datum: dt.date
+    omschrijving: str | None
+    afgerond_op: dt.datetime
+    deelnemers: int
+    verloopt_op: dt.datetime | None = None
+    """Filled in by the service: when the retention period of this round ends."""

@@ -30,6 +30,7 @@ from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
 from scan.db.samen import Samen
 from scan.db.werkgroep import VastgesteldeAmbities
+from scan.db.wissen import Wissen
 
 
 class Werk:
@@ -57,3 +58,5 @@ class Werk:
         self.samen = Samen(s)
         # --- issue 18: the audit trail ---
         self.logboek = Logboek(s)
+        # --- issue 18: erasure and retention ---
+        self.wissen = Wissen(s)
