@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import Botsing, DeelnemerConflict, InvoerFout
-from scan.leesmodellen import BewaarRonde, DeelnemerStand, Persoon, RondeInfo, Sessie
+from scan.leesmodellen import BewaarRonde, DeelnemerStand, Persoon, RondeInfo, RondeKort, Sessie
 from scan.services.regels import eis_facilitator
 from scan.services.resultaten import resultaat_in
 from scan.services.toegang import Gebruiker, eis, onbekende_ronde
@@ -162,6 +162,13 @@ def personen(db: Database, gebruiker: Gebruiker, ronde_id: int) -> list[Persoon]
 
 
 # --- deleting a round -------------------------------------------------------------------------------
+
+
+def rondes_van(db: Database, gebruiker: Gebruiker, gm_code: str) -> list[RondeKort]:
+    """The rounds of ``gm_code`` a beheerder of it may delete, newest first."""
+    with db.inzage() as werk:
+        eis(gebruiker, "beheren", gm_code, werk.rondes.gemeente_naam(gm_code))
+        return werk.benchmark.rondes(gm_codes={gm_code})
 
 
 def ronde_voor_verwijderen(db: Database, gebruiker: Gebruiker, ronde_id: int) -> RondeInfo:

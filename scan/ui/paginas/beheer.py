@@ -1,4 +1,5 @@
-"""Beheer (beheerders of a gemeente): who has which role, and taking part in the benchmark."""
+"""Beheer (beheerders of a gemeente): who has which role, taking part in the benchmark, the retention
+period of personal data and deleting a round."""
 
 import streamlit as st
 
@@ -9,6 +10,7 @@ from scan.ui.context import database, gemeente_namen
 from scan.ui.foutgrens import veilig
 from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.opmaak import tijd_datum
+from scan.ui.panelen.bewaartermijn import toon_persoonsgegevens
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.tekst import maximum
@@ -109,3 +111,6 @@ with st.container(border=True):
         if st.form_submit_button(t("beheer.rollen.toekennen"), type="primary", icon=":material/person_add:"):
             _doe(lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend"))
             st.rerun()
+
+# Issue 18: the retention period and deleting a round, in their own panel module.
+toon_persoonsgegevens(db, gebruiker, gekozen_code, naam)
