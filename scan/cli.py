@@ -610,6 +610,14 @@ def _wis_deelnemer(args: argparse.Namespace) -> int:
 
     db = _database()
     try:
+        if args.deelnemer is None:
+            # Listing who is in the round is how the operator finds the id; names shown on purpose.
+            personen = wissen.personen(db, _opdrachtregel(), args.ronde)
+            print(f"Deelnemers van scanronde {args.ronde} (nummer, rol, naam):")
+            for p in personen:
+                print(f"  {p.id}  {p.rol:<11}  {p.naam}")
+            print(f"Wissen: python -m scan wis-deelnemer --ronde {args.ronde} --deelnemer NUMMER")
+            return EXIT_OK
         wissen.wis_deelnemer_als(db, _opdrachtregel(), args.ronde, args.deelnemer)
     except InvoerFout as exc:
         raise _Fout(str(exc)) from None
@@ -857,7 +865,7 @@ def bouw_parser() -> argparse.ArgumentParser:
         "toelichtingen, ambities, link); elders in de ronde komt de rol in plaats van de naam",
     )
     p.add_argument("--ronde", type=int, required=True, help="nummer (id) van de scanronde")
-    p.add_argument("--deelnemer", type=int, required=True, help="nummer (id) van de deelnemer in die scanronde")
+    p.add_argument("--deelnemer", type=int, help="nummer (id) van de deelnemer; zonder deze optie: toon wie er meedoen")
     p.set_defaults(func=_wis_deelnemer)
 
     p = sub.add_parser(
