@@ -137,8 +137,9 @@ NL: dict[str, str] = {
     "vergelijken.excel.uitleg": "Wat op deze pagina staat: de scores per ronde, de ontwikkeling en de benchmark.",
     "beheer.titel": "Beheer",
     "beheer.intro": (
-        "Per gemeente: wie toegang heeft tot haar scanrondes (en met welke rol), en of de gemeente meedoet aan de "
-        "anonieme benchmark. U ziet hier alleen gemeenten waarvan u beheerder bent."
+        "Per gemeente: wie toegang heeft tot haar scanrondes (en met welke rol), of de gemeente meedoet aan de "
+        "anonieme benchmark, de bewaartermijn van persoonsgegevens en het verwijderen van een scanronde. U ziet "
+        "hier alleen gemeenten waarvan u beheerder bent."
     ),
     "beheer.enkel": (
         "Één-computermodus: er is geen inloggen ingesteld, dus rollen hebben nu nog geen effect. U kunt ze alvast "
