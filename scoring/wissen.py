@@ -43,11 +43,21 @@ def _patroon(namen: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(delen) + r")(?!\w)", re.IGNORECASE)
 
 
-def vervang_namen(tekst: str | None, namen: Iterable[str], door: str) -> str | None:
+def vervang_namen(
+    tekst: str | None,
+    namen: Iterable[str],
+    door: str,
+    *,
+    heel_veld: bool = False,
+    behalve: Iterable[str] = (),
+) -> str | None:
     """``tekst`` with every whole, case-insensitive occurrence of one of ``namen`` replaced by ``door``.
 
     A field that holds nothing but one of the names (also a short one) becomes ``door``. Runs of
     white space inside a name match any white space ("Anna  de Vries" as "Anna de Vries").
+    ``heel_veld``: only that whole-field match (a field that names one person, such as
+    ``vastgesteld_door``: erasing "Anna" must not turn "Anna de Vries" into "een deelnemer de Vries").
+    ``behalve``: other people's names that stay whole where they contain one of ``namen``.
     """
     if tekst is None:
         return None
@@ -55,8 +65,29 @@ def vervang_namen(tekst: str | None, namen: Iterable[str], door: str) -> str | N
     gevouwen = " ".join(tekst.split()).casefold()
     if any(gevouwen == " ".join(n.split()).casefold() for n in namen):
         return door
+    if heel_veld:
+        return tekst
     patroon = _patroon(namen)
-    return tekst if patroon is None else patroon.sub(door, tekst)
+    if patroon is None:
+        return tekst
+    # Other people's longer names that hold an erased name ("Anna de Vries" when "Anna" goes) are
+    # set aside first and put back after.
+    bewaard: list[str] = []
+    weg = {" ".join(n.split()).casefold() for n in namen}
+    langer = [
+        b for b in behalve if b and " ".join(b.split()).casefold() not in weg and patroon.search(b) and _patroon([b])
+    ]
+    if langer:
+        anderen = _patroon(langer)
+        assert anderen is not None
+
+        def zet_apart(m: re.Match[str]) -> str:
+            bewaard.append(m.group(0))
+            return f"\x00{len(bewaard) - 1}\x00"
+
+        tekst = anderen.sub(zet_apart, tekst)
+    tekst = patroon.sub(door, tekst)
+    return re.sub("\x00(\\d+)\x00", lambda m: bewaard[int(m.group(1))], tekst) if bewaard else tekst
 
 
 def pseudoniem(volgnummer: int) -> str:

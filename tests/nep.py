@@ -778,15 +778,18 @@ class NepWissen:
         st = self._stand
         geteld = 0
 
-        def v(tekst: str | None) -> str | None:
+        weg = {n.casefold() for n in namen}
+        anderen = [p.naam for p in self.personen(ronde_id) if p.naam.casefold() not in weg]
+
+        def v(tekst: str | None, *, heel_veld: bool = False) -> str | None:
             nonlocal geteld
-            nieuw = wisregel.vervang_namen(tekst, namen, door)
+            nieuw = wisregel.vervang_namen(tekst, namen, door, heel_veld=heel_veld, behalve=anderen)
             geteld += nieuw != tekst
             return nieuw
 
         for i, (r, g) in enumerate(st.logboek):
             if g.ronde_id == ronde_id:
-                st.logboek[i] = (g.model_copy(update={"wie": v(g.wie), "onderwerp": v(g.onderwerp)}), r)
+                st.logboek[i] = (g.model_copy(update={"wie": v(g.wie, heel_veld=True), "onderwerp": v(g.onderwerp)}), r)
         if alleen_logboek:
             return geteld
         for k, (r, a) in st.mijn_antwoorden.items():
@@ -794,22 +797,22 @@ class NepWissen:
                 st.mijn_antwoorden[k] = (r, a.model_copy(update={"toelichting": v(a.toelichting)}))
         for k, c in st.consensus.items():
             if k[0] == ronde_id:
-                upd = {"toelichting": v(c.toelichting), "vastgesteld_door": v(c.vastgesteld_door)}
+                upd = {"toelichting": v(c.toelichting), "vastgesteld_door": v(c.vastgesteld_door, heel_veld=True)}
                 st.consensus[k] = c.model_copy(update=upd)
         for k, a in st.vastgestelde_ambities.items():
             if k[0] == ronde_id:
-                upd = {"toelichting": v(a.toelichting), "gewijzigd_door": v(a.gewijzigd_door)}
+                upd = {"toelichting": v(a.toelichting), "gewijzigd_door": v(a.gewijzigd_door, heel_veld=True)}
                 st.vastgestelde_ambities[k] = a.model_copy(update=upd)
         for k, n in st.naleving.items():
             if k[0] == ronde_id:
-                upd = {"notitie": v(n.notitie), "gewijzigd_door": v(n.gewijzigd_door)}
+                upd = {"notitie": v(n.notitie), "gewijzigd_door": v(n.gewijzigd_door, heel_veld=True)}
                 st.naleving[k] = n.model_copy(update=upd)
         for sleutel_, info in st.doelen.get(ronde_id, {}).items():
             doel = info.doel.model_copy(
                 update={k: v(getattr(info.doel, k)) for k in ("titel", "actie", "eigenaar", "draagvlak", "notities")}
             )
             st.doelen[ronde_id][sleutel_] = info.model_copy(
-                update={"doel": doel, "gewijzigd_door": v(info.gewijzigd_door)}
+                update={"doel": doel, "gewijzigd_door": v(info.gewijzigd_door, heel_veld=True)}
             )
         return geteld
 

@@ -82,6 +82,9 @@ ALLEEN_EIGEN_RIJ = {"deelnemers": frozenset({"naam"})}
 """Columns that hold another person's own identity: not rewritten when someone else is erased
 ("Jan" erased must not rename "Jan de Vries")."""
 
+_NAAMVELD = frozenset({"wie", "vastgesteld_door", "gewijzigd_door", "toegekend_door", "door"})
+"""Columns that name one person: replaced only where the whole field is the erased name."""
+
 GEWIST_TOKEN = "gewist-"  # noqa: S105  (a prefix, not a secret)
 
 
@@ -132,6 +135,9 @@ class Wissen:
         namen = [n for n in namen if n and n.strip()]
         if not namen:
             return 0
+        weg = {" ".join(n.split()).casefold() for n in namen}
+        # The others of the round keep their own longer names ("Anna de Vries" when "Anna" goes).
+        anderen = [p.naam for p in self.personen(ronde_id) if " ".join(p.naam.split()).casefold() not in weg]
         veranderd = 0
         tabellen: list[Any] = [GebeurtenisRij] if alleen_logboek else [*_rondetabellen(), RondeRij]
         for klasse in tabellen:
@@ -147,7 +153,7 @@ class Wissen:
             for rij in self._s.scalars(select(klasse).where(sleutelkolom == ronde_id)):
                 for kolom, lengte in kolommen:
                     oud = getattr(rij, kolom)
-                    nieuw = vervang_namen(oud, namen, door)
+                    nieuw = vervang_namen(oud, namen, door, heel_veld=kolom in _NAAMVELD, behalve=anderen)
                     if nieuw != oud:
                         setattr(rij, kolom, nieuw if lengte is None or nieuw is None else nieuw[:lengte])
                         veranderd += 1

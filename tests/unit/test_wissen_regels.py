@@ -87,3 +87,17 @@ def test_the_period_ends_whole_months_later_never_earlier(afgerond: dt.datetime,
 def test_month_ends_clamp() -> None:
     assert plus_maanden(dt.datetime(2024, 1, 31, tzinfo=dt.UTC), 1).date() == dt.date(2024, 2, 29)
     assert plus_maanden(dt.datetime(2026, 3, 31, tzinfo=dt.UTC), -1).date() == dt.date(2026, 2, 28)
+
+
+def test_a_field_naming_one_person_changes_only_when_it_is_the_erased_name() -> None:
+    assert vervang_namen("Anna de Vries", ["Anna"], "X", heel_veld=True) == "Anna de Vries"
+    assert vervang_namen("anna", ["Anna"], "X", heel_veld=True) == "X"
+    assert vervang_namen("Gesproken met Anna", ["Anna"], "X", heel_veld=True) == "Gesproken met Anna"
+
+
+@given(naam, naam, rest)
+def test_another_person_s_longer_name_that_holds_the_erased_one_stays_whole(n: str, extra: str, na: str) -> None:
+    ander = f"{n} {extra}"
+    tekst = f"{n} sprak met {ander}. {na}"
+    uit = vervang_namen(tekst, [n], "X", behalve=[ander])
+    assert uit is not None and uit.startswith(f"X sprak met {ander}.")

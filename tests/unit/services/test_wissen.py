@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from scan.fouten import GeenToegang, InvoerFout
-from scan.leesmodellen import ConsensusInfo
+from scan.leesmodellen import ConsensusInfo, DeelnemerInfo
 from scan.services import wissen
 from scan.services.toegang import Gebruiker, lokale_gebruiker
 from scoring.models import Vragenlijst
@@ -134,3 +134,14 @@ def test_retention__setting_and_access(vragenlijst: Vragenlijst, monkeypatch: py
     with pytest.raises(GeenToegang):
         wissen.bewaaroverzicht(db, utrecht, "GM0363", maanden=24)
     assert wissen.bewaaroverzicht(db, utrecht, "GM0344", maanden=24).nu == []
+
+
+def test_erase__another_person_whose_name_holds_the_erased_one_keeps_it(vragenlijst: Vragenlijst) -> None:
+    db, bert, _ = werkplaats(vragenlijst)
+    avr = DeelnemerInfo(id=12, naam="Anna de Vries", rol="facilitator", functie=None, token="t-avr")
+    db.stand.deelnemers[avr.id] = (1, avr)
+    db.stand.consensus[(1, "s1")] = _consensus("Anna de Vries", "Anna en Anna de Vries waren het eens")
+    wissen.wis_deelnemer(db, bert, ANNA.id, verwachte_versie=1)
+    c = db.stand.consensus[(1, "s1")]
+    assert c.vastgesteld_door == "Anna de Vries"
+    assert c.toelichting == "een deelnemer en Anna de Vries waren het eens"
