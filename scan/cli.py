@@ -685,7 +685,10 @@ def _bewaartermijn(args: argparse.Namespace) -> int:
             print(regel(r))
         over = len(overzicht.nu) - len(gedaan)
         if over:
-            print(f"{over} scanronde(s) waren intussen heropend of al gedaan en zijn overgeslagen.")
+            print(
+                f"{over} scanronde(s) niet gedaan (intussen heropend, al gedaan, of de database weigerde; "
+                "zie het log): de volgende keer opnieuw."
+            )
     else:
         print(f"Nu aan de beurt: {len(overzicht.nu)} scanronde(s).")
         for r in overzicht.nu:

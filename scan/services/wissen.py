@@ -25,12 +25,13 @@ what scores; open rounds are never touched.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from dataclasses import dataclass
 
 from scan.db.verbinding import Database
 from scan.db.werk import Werk
-from scan.fouten import Botsing, DeelnemerConflict, InvoerFout
+from scan.fouten import Botsing, DeelnemerConflict, InvoerFout, OpslagFout
 from scan.leesmodellen import BewaarRonde, DeelnemerStand, Persoon, RondeInfo, RondeKort, Sessie
 from scan.services.regels import eis_facilitator
 from scan.services.resultaten import resultaat_in
@@ -39,6 +40,8 @@ from scoring import tijd
 from scoring.vergelijking import kerncijfers
 from scoring.versies import laad_versie
 from scoring.wissen import BINNENKORT_DAGEN, bewaartermijn_uit, rol_van, verloopt_op
+
+log = logging.getLogger(__name__)
 
 BEWAARTERMIJN_VARIABELE = "SCAN_BEWAARTERMIJN_MAANDEN"
 
@@ -273,32 +276,45 @@ def pas_bewaartermijn_toe(
 
     One unit of work per round, each checking again on the locked round that it is still closed
     and due (a round reopened meanwhile is left alone), with one audit line
-    ``bewaartermijn.toegepast``. A round that fails stays due for the next run; the others are done.
+    ``bewaartermijn.toegepast``. A round whose unit of work fails (``OpslagFout``) is rolled back and
+    stays due for the next run; the others are done.
     """
     maanden = maanden or bewaartermijn_maanden()
     moment = moment or tijd.nu()
     overzicht = bewaaroverzicht(db, gebruiker, gm_code, maanden=maanden, moment=moment)
     gedaan = []
     for r in overzicht.nu:
-        with db.werk() as werk:
-            ronde = werk.rondes.lees(r.ronde_id, voor_wijziging=True)
-            if ronde is None or ronde.status != "afgerond":
-                continue
-            nog = [
-                x
-                for x in werk.wissen.met_persoonsgegevens(frozenset({ronde.gm_code}))
-                if x.ronde_id == ronde.id and verloopt_op(x.afgerond_op, maanden) <= moment
-            ]
-            if not nog:
-                continue
-            aantal = werk.wissen.pseudonimiseer(ronde.id)
-            werk.logboek.schrijf(
-                "bewaartermijn.toegepast",
-                wie=_wie(gebruiker),
-                gm_code=ronde.gm_code,
-                ronde_id=ronde.id,
-                onderwerp=f"scanronde {ronde.id} van {ronde.datum:%d-%m-%Y}",
-                na={"bewaartermijn_maanden": maanden, "deelnemers": aantal},
-            )
-        gedaan.append(r)
+        try:
+            if _pas_toe(db, gebruiker, r, maanden, moment):
+                gedaan.append(r)
+        except OpslagFout as fout:
+            # Rolled back; stays due for the next run. Only ids and the kind of error in the log: a
+            # database error's text carries the statement's parameters, here names and notes.
+            oorzaak = type(fout.__cause__ or fout).__name__
+            log.warning("bewaartermijn: scanronde %s niet gelukt (%s); volgende keer opnieuw", r.ronde_id, oorzaak)
     return gedaan
+
+
+def _pas_toe(db: Database, gebruiker: Gebruiker, r: BewaarRonde, maanden: int, moment: dt.datetime) -> bool:
+    """One round in one unit of work; ``False`` when it is no longer closed and due."""
+    with db.werk() as werk:
+        ronde = werk.rondes.lees(r.ronde_id, voor_wijziging=True)
+        if ronde is None or ronde.status != "afgerond":
+            return False
+        nog = [
+            x
+            for x in werk.wissen.met_persoonsgegevens(frozenset({ronde.gm_code}))
+            if x.ronde_id == ronde.id and verloopt_op(x.afgerond_op, maanden) <= moment
+        ]
+        if not nog:
+            return False
+        aantal = werk.wissen.pseudonimiseer(ronde.id)
+        werk.logboek.schrijf(
+            "bewaartermijn.toegepast",
+            wie=_wie(gebruiker),
+            gm_code=ronde.gm_code,
+            ronde_id=ronde.id,
+            onderwerp=f"scanronde {ronde.id} van {ronde.datum:%d-%m-%Y}",
+            na={"bewaartermijn_maanden": maanden, "deelnemers": aantal},
+        )
+    return True

@@ -145,3 +145,29 @@ def test_erase__another_person_whose_name_holds_the_erased_one_keeps_it(vragenli
     c = db.stand.consensus[(1, "s1")]
     assert c.vastgesteld_door == "Anna de Vries"
     assert c.toelichting == "een deelnemer en Anna de Vries waren het eens"
+
+
+def test_retention__a_round_that_fails_is_rolled_back_and_the_others_are_done(
+    vragenlijst: Vragenlijst, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from scan.fouten import OpslagFout
+    from tests import nep
+    from tests.unit.services.werkplaats import ronde
+
+    db, _, _ = werkplaats(vragenlijst, status="afgerond")
+    cor = DeelnemerInfo(id=20, naam="Cor", rol="facilitator", functie=None, token="t-cor")
+    db.stand.nieuwe_ronde(ronde(vragenlijst, "afgerond", ronde_id=2), cor)
+    for r in (1, 2):
+        _gesloten(db, r, dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    echt = nep.NepWissen.pseudonimiseer
+
+    def faalt_bij_1(self: nep.NepWissen, ronde_id: int) -> int:
+        if ronde_id == 1:
+            raise OpslagFout() from ValueError("Anna")
+        return echt(self, ronde_id)
+
+    monkeypatch.setattr(nep.NepWissen, "pseudonimiseer", faalt_bij_1)
+    gedaan = wissen.pas_bewaartermijn_toe(db, BEHEERDER, "GM0344", maanden=24, moment=NU)
+    assert [r.ronde_id for r in gedaan] == [2]
+    assert 1 not in db.stand.gewist_op and 2 in db.stand.gewist_op
+    assert "scanronde 1 niet gelukt (ValueError)" in caplog.text and "Anna" not in caplog.text
