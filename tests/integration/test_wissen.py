@@ -300,7 +300,11 @@ def test_erasure__by_a_beheerder__also_the_last_facilitator(db: Database, vragen
     assert wissen.wis_deelnemer_als(db, BEHEERDER, ronde_id, geplant.z.deelnemer.id) == NAAM
     assert vindplaatsen(db) == set()
     with db.lezen() as s:
-        wie = s.scalars(select(GebeurtenisRij.wie).where(GebeurtenisRij.handeling == "deelnemer.gewist")).all()
+        wie = s.scalars(
+            select(GebeurtenisRij.wie).where(
+                GebeurtenisRij.handeling == "deelnemer.gewist", GebeurtenisRij.ronde_id == ronde_id
+            )
+        ).all()
     assert ROL_FACILITATOR in wie and "Deze computer" in wie
 
 
@@ -374,7 +378,11 @@ def test_retention__pseudonymises_a_round_past_its_period_and_keeps_what_scores(
         assert s.scalar(select(DeelnemerRij.naam).where(DeelnemerRij.ronde_id == open_ronde.ronde.id)) == (
             "Olaf Openhouder"
         )
-        toegepast = s.scalars(select(GebeurtenisRij).where(GebeurtenisRij.handeling == "bewaartermijn.toegepast")).all()
+        toegepast = s.scalars(
+            select(GebeurtenisRij).where(
+                GebeurtenisRij.handeling == "bewaartermijn.toegepast", GebeurtenisRij.ronde_id == ronde_id
+            )
+        ).all()
     assert len(toegepast) == 1
     # the anonymous scores stay as they were
     resultaat_na = bereken_scan(vragenlijst, exporteer(db, ronde_id))
