@@ -8,11 +8,11 @@ import logging
 
 import streamlit as st
 
-from scan.ui import widgetstaat
+from scan.ui import linkgeheim, widgetstaat
 from scan.ui.afscherming import host_of_stop
 from scan.ui.context import database, huidige_sessie
 from scan.ui.foutgrens import foutgrens, toon_storing
-from scan.ui.identiteit import huidige_gebruiker, toon_account, verwerk_beheerlink
+from scan.ui.identiteit import BEHEER_COOKIE, BEHEER_COOKIE_DAGEN, huidige_gebruiker, toon_account, verwerk_beheerlink
 from scan.ui.links import SCHERM_PARAM
 from scan.ui.navigatie import menu
 from scan.ui.opmaak import huisstijl
@@ -47,6 +47,14 @@ paginatitel(navigatie.title)
 # Language, live region and focus (scan/ui/toegankelijk.py): a hidden container, first in the
 # main area on every run, filled once the page has run.
 toegankelijkheid = plek()
+# Personal and beheer links carry their secret after '#', out of every log (scan/ui/linkgeheim.py).
+linkgeheim.zet_in_browser(
+    toegankelijkheid,
+    token=None if sessie is None else sessie.deelnemer.token,
+    scherm=SCHERM_PARAM in st.query_params,
+    beheer_cookie=BEHEER_COOKIE,
+    beheer_dagen=BEHEER_COOKIE_DAGEN,
+)
 # A page that just signed someone in asks for a page that only now exists in the navigation.
 doel = st.session_state.pop("ga_naar", None)
 for p in pagina_lijst:

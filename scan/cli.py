@@ -550,7 +550,7 @@ def _import(args: argparse.Namespace) -> int:
         f"{len(scan.deelnemers)} deelnemers en {len(scan.antwoorden)} antwoorden.\n"
         f"Deelnamecode: {sessie.ronde.code_leesbaar}\n"
         f"Persoonlijke link van {sessie.deelnemer.naam} (facilitator), achter het adres van de app: "
-        f"/?d={sessie.deelnemer.token}"
+        f"/#d={sessie.deelnemer.token}"
     )
     return EXIT_OK
 
@@ -698,6 +698,35 @@ def _bewaartermijn(args: argparse.Namespace) -> int:
     print(f"Binnenkort (binnen 30 dagen): {len(overzicht.binnenkort)} scanronde(s).")
     for r in overzicht.binnenkort:
         print(regel(r))
+    return EXIT_OK
+
+
+def _inlogaccount(args: argparse.Namespace) -> int:
+    """The bindings of addresses to signed-in accounts, or release one (issue 18, item 6)."""
+    from scan.fouten import InvoerFout
+    from scan.services import identiteiten
+    from scan.services.toegang import lokale_gebruiker
+
+    db = _database()
+    try:
+        if args.los:
+            try:
+                identiteiten.maak_los(db, lokale_gebruiker(), args.los)
+            except InvoerFout as exc:
+                raise _Fout(str(exc)) from None
+            print(
+                f"Koppeling van {args.los.strip().lower()} losgemaakt; de volgende inlog met dit adres koppelt het opnieuw."
+            )
+            return EXIT_OK
+        regels = identiteiten.bindingen(db, lokale_gebruiker())
+    finally:
+        db.sluit()
+    if not regels:
+        print("Nog geen e-mailadres is aan een inlogaccount gekoppeld.")
+    for r in regels:
+        b = r.binding
+        gemeenten = ", ".join(r.gemeenten) or "geen rol"
+        print(f"{b.email}\t{b.issuer}\t{b.subject}\tgekoppeld {b.gebonden_op:%Y-%m-%d}\t{gemeenten}")
     return EXIT_OK
 
 
@@ -889,6 +918,13 @@ def bouw_parser() -> argparse.ArgumentParser:
         help="verwijder de persoonsgegevens nu (namen worden 'Deelnemer 1..n'; scores blijven)",
     )
     p.set_defaults(func=_bewaartermijn)
+
+    p = sub.add_parser(
+        "inlogaccount",
+        help="toon aan welk inlogaccount (issuer, subject) elk e-mailadres gekoppeld is, of maak een koppeling los",
+    )
+    p.add_argument("--los", metavar="ADRES", help="maak de koppeling van dit adres los (na een vervangen account)")
+    p.set_defaults(func=_inlogaccount)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
     p.add_argument("--out", help="map (standaard questionnaires/schema)")

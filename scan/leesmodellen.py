@@ -387,3 +387,14 @@ class BewaarRonde(LeesModel):
     deelnemers: int
     verloopt_op: dt.datetime | None = None
     """Filled in by the service: when the retention period of this round ends."""
+
+
+class Binding(LeesModel):
+    """The signed-in account an address is bound to (issue 18, item 6): the provider's issuer and
+    the subject it gave (for Entra ID the object id), since when and when last seen."""
+
+    email: str
+    issuer: str
+    subject: str
+    gebonden_op: dt.datetime
+    laatst_gezien_op: dt.datetime

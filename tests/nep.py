@@ -20,6 +20,7 @@ from scan.fouten import Botsing
 from scan.leesmodellen import (
     Besluit,
     BewaarRonde,
+    Binding,
     ConsensusInfo,
     DeelnameInfo,
     DeelnemerInfo,
@@ -40,6 +41,7 @@ from scan.leesmodellen import (
     Voortgang,
 )
 from scoring import tekst as tekstregel
+from scoring import tijd
 from scoring import wissen as wisregel
 from scoring.agenda import Markering
 from scoring.samen import Stap
@@ -125,6 +127,8 @@ class NepStand:
     """ronde id -> when it closed (set by ``zet_status``; a test may seed it)"""
     gewist_op: dict[int, dt.datetime] = field(default_factory=dict)
     """ronde id -> when the retention period removed its personal data"""
+    identiteiten: dict[str, Binding] = field(default_factory=dict)
+    """address -> the account it is bound to"""
 
 
 class NepInstellingen:
@@ -713,6 +717,7 @@ class NepWerk:
         self.samen = NepSamen(stand)
         self.logboek = NepLogboek(stand)
         self.wissen = NepWissen(stand)
+        self.identiteiten = NepIdentiteiten(stand)
 
 
 class NepLogboek:
@@ -894,6 +899,32 @@ class NepWissen:
         for d in (st.doelen, st.kerncijfers, st.ronde_scores, st.afgerond_op, st.stappen, st.presentatie_tokens):
             d.pop(ronde_id, None)  # type: ignore[attr-defined]
         return len(personen)
+
+
+class NepIdentiteiten:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.identiteiten
+
+    def lees(self, email: str, *, voor_wijziging: bool = False) -> Binding | None:
+        return self._d.get(email)
+
+    def van_adressen(self, adressen: list[str] | None) -> list[Binding]:
+        return [b for e, b in sorted(self._d.items()) if adressen is None or e in adressen]
+
+    def bind(self, email: str, issuer: str, subject: str) -> None:
+        if email in self._d:
+            raise Botsing()
+        moment = tijd.nu()  # the service compares it with the clock
+        self._d[email] = Binding(
+            email=email, issuer=issuer, subject=subject, gebonden_op=moment, laatst_gezien_op=moment
+        )
+
+    def gezien(self, email: str, moment: dt.datetime | None = None) -> None:
+        if email in self._d:
+            self._d[email] = self._d[email].model_copy(update={"laatst_gezien_op": moment or tijd.nu()})
+
+    def maak_los(self, email: str) -> None:
+        self._d.pop(email, None)
 
 
 class NepDatabase:

@@ -21,6 +21,7 @@ from scan.db.bespreekpunten import Bespreekpunten
 from scan.db.consensus import Consensus
 from scan.db.deelnemers import Deelnemers
 from scan.db.doelen import Doelen
+from scan.db.identiteiten import Identiteiten
 from scan.db.instellingen import Instellingen
 from scan.db.logboek import Logboek
 from scan.db.naleving import Naleving
@@ -60,3 +61,5 @@ class Werk:
         self.logboek = Logboek(s)
         # --- issue 18: erasure and retention ---
         self.wissen = Wissen(s)
+        # --- issue 18: the account each address is bound to ---
+        self.identiteiten = Identiteiten(s)

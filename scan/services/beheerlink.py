@@ -50,8 +50,10 @@ def bestand_voor(database_url: str) -> Path:
 
 
 def link(basis_url: str, geheim: str) -> str:
-    """The beheer link on ``basis_url`` (the app's root address)."""
-    return f"{basis_url.rstrip('/')}/?{PARAM}={geheim}"
+    """The beheer link on ``basis_url`` (the app's root address). The secret follows ``#``, which
+    a browser never sends to a server, so no proxy log or Referer header holds it; the page's
+    script moves it into a cookie (scan.ui.linkgeheim). ``?beheer=`` still works."""
+    return f"{basis_url.rstrip('/')}/#{PARAM}={geheim}"
 
 
 def _schrijf_bestand(bestand: Path, geheim: str) -> None:

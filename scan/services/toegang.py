@@ -110,7 +110,11 @@ def beheerders_uit_omgeving() -> frozenset[str]:
 
 
 def gebruiker_voor(db: Database, email: str, naam: str | None, beheerders: Iterable[str] = frozenset()) -> Gebruiker:
-    """The signed-in person with address ``email`` and the roles stored for it."""
+    """A person with address ``email`` and the roles stored for it, taking the address on trust.
+
+    Not for a sign-in: the app reads who signed in through ``scan.services.identiteiten``
+    (``gebruiker_na_aanmelding``), which also checks the issuer, the verification and the
+    binding of the address to the account. Tests use this to build a person from the database."""
     adres = email.strip().lower()
     with db.inzage() as werk:
         rollen = werk.rollen.van_adres(adres)

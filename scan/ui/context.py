@@ -17,6 +17,7 @@ from scan.db.verbinding import Database, database_url
 from scan.fouten import InvoerFout
 from scan.leesmodellen import RondeInfo, Sessie
 from scan.services import regels, start
+from scan.ui import linkgeheim
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.teksten import t
 from scan.ui.toegankelijk import richt_op_kop
@@ -125,12 +126,17 @@ def sessie_van_deze_run(db: Database) -> Sessie | None:
 
 
 def _zoek_sessie(db: Database) -> Sessie | None:
-    token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
+    # Where the token comes from: this session (checked before), an old-style link's ``?d=``
+    # (taken out of the address at once), or the cookie the page's script set from ``#d=``
+    # (scan.ui.linkgeheim). The last two may be guesses and are slowed down as such.
+    token = st.session_state.get("token")
+    geraden = token is None
+    if token is None:
+        token = st.query_params.get(TOKEN_PARAM) or linkgeheim.token_uit_cookie()
+    st.query_params.pop(TOKEN_PARAM, None)
     if not token:
         return None
-    geraden = st.session_state.get("token") is None  # from the address: possibly a guess
     if geraden and (wacht := poging_wachttijd()):
-        st.query_params.pop(TOKEN_PARAM, None)
         st.session_state["onbekende_link"] = "afgeremd"
         st.session_state["afgeremd_seconden"] = wacht
         return None
@@ -141,7 +147,7 @@ def _zoek_sessie(db: Database) -> Sessie | None:
         was_binnen = st.session_state.pop("token", None) is not None
         if not was_binnen:
             poging_mislukt()
-        st.query_params.pop(TOKEN_PARAM, None)
+        linkgeheim.vergeet_token()
         st.session_state.pop("niet_opgeslagen", None)  # saves of the removed participant, not to retry
         st.session_state["onbekende_link"] = "verwijderd" if was_binnen else "onbekend"
         return None
@@ -149,10 +155,6 @@ def _zoek_sessie(db: Database) -> Sessie | None:
         poging_gelukt()
     st.session_state["token"] = token
     st.session_state["sessie_ids"] = {"ronde": sessie.ronde.id, "deelnemer": sessie.deelnemer.id}
-    # Streamlit drops query parameters on a page switch; putting the token back keeps the
-    # address bar a working personal link on every page, so a refresh anywhere resumes.
-    if st.query_params.get(TOKEN_PARAM) != token:
-        st.query_params[TOKEN_PARAM] = token
     return sessie
 
 
@@ -167,8 +169,9 @@ def gemeente_namen() -> dict[str, str]:
 
 
 def meld_aan(sessie: Sessie) -> None:
+    """This browser is now ``sessie``'s participant; the page's script keeps the token in a
+    cookie and the address (``#d=``), never in a query parameter (scan.ui.linkgeheim)."""
     st.session_state["token"] = sessie.deelnemer.token
-    st.query_params[TOKEN_PARAM] = sessie.deelnemer.token
 
 
 def ga_naar(url_path: str) -> None:
@@ -182,6 +185,7 @@ def ga_naar(url_path: str) -> None:
 def meld_af() -> None:
     st.session_state.clear()
     st.query_params.clear()
+    linkgeheim.vergeet_token()
 
 
 def sessie_of_stop() -> tuple[Database, Sessie]:

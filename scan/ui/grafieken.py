@@ -28,5 +28,8 @@ def grafiek(spec: dict[str, Any], *, sleutel: str, alt: str, passen: Passen = "p
     """``spec`` drawn in its own container; ``alt`` is the chart's text alternative (the wrapper's
     aria-label), ``sleutel`` names the container (unique on the page)."""
     st.html(_CSS)
+    # ``alt`` takes the place of the spec's own description (the PDF's); passing both made
+    # Streamlit log a warning with a stack trace for every chart on every run.
+    zonder_beschrijving = {k: v for k, v in spec.items() if k != "description"}
     with st.container(key=f"{passen}-{sleutel}"):
-        st.vega_lite_chart(spec, alt=alt)
+        st.vega_lite_chart(zonder_beschrijving, alt=alt)

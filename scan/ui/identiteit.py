@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -16,7 +17,16 @@ import streamlit as st
 
 from scan.fouten import OpslagFout
 from scan.services import beheerlink
-from scan.services.toegang import Gebruiker, beheerders_uit_omgeving, gebruiker_voor, lokale_gebruiker
+from scan.services.identiteiten import (
+    Aanmelding,
+    Reden,
+    Weigering,
+    cookie_secret_zwak,
+    gebruiker_na_aanmelding,
+    lees_claims,
+    toegestane_issuers,
+)
+from scan.services.toegang import Gebruiker, beheerders_uit_omgeving, lokale_gebruiker
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.context import database_voor, gemeente_namen
 from scan.ui.links import basis_adres
@@ -40,6 +50,17 @@ class Identiteit:
     lokaal: bool = False
     """Single-machine mode: this browser session opened the current beheer link, so it is the
     installation's beheerder. Never derived from an address: loopback alone grants nothing."""
+    ingelogd: bool = False
+    """Login mode: someone is signed in at the provider (whether or not that gives roles)."""
+    issuer: str | None = None
+    subject: str | None = None
+    """Login mode: the account (``scan.services.identiteiten``: ``sub``, for Entra ID ``oid``)."""
+    weigering: Reden | None = None
+    """Login mode: why this sign-in gives no roles whatever the database holds."""
+    geclaimd: str | None = None
+    """Login mode: the address the provider named, verified or not (for the refusal message)."""
+    geblokkeerd: bool = False
+    """Login mode: the ``cookie_secret`` is the example or too short; nobody is signed in."""
 
 
 def login_ingesteld() -> bool:
@@ -50,24 +71,94 @@ def login_ingesteld() -> bool:
         return False
 
 
+_CLAIMS = (
+    "iss",
+    "sub",
+    "oid",
+    "tid",
+    "idp",
+    "email",
+    "email_verified",
+    "xms_edov",
+    "upn",
+    "preferred_username",
+    "name",
+)
+"""The ID token's claims identity is read from (``st.user`` holds them all; tokens are not exposed)."""
+
+
+def _auth() -> dict[str, object]:
+    try:
+        auth = st.secrets.get("auth", {})
+        return dict(auth) if hasattr(auth, "keys") else {}
+    except Exception:  # no secrets file
+        return {}
+
+
+def login_geblokkeerd() -> bool:
+    """Sign-in is configured with a cookie secret anyone could know (the example in
+    ``.streamlit/secrets.toml.example``) or guess (under 32 characters). The identity cookie is
+    signed with it, so with such a secret a visitor could forge any identity: nobody signs in."""
+    if not login_ingesteld():
+        return False
+    zwak = cookie_secret_zwak(_auth().get("cookie_secret"))
+    if zwak:
+        _waarschuw_zwak_secret()
+    return zwak
+
+
+@st.cache_resource(show_spinner=False)
+def _waarschuw_zwak_secret() -> bool:
+    # Once per process; the value itself is never logged.
+    log.warning(
+        "inloggen uitgeschakeld: [auth] cookie_secret in .streamlit/secrets.toml is het voorbeeld of korter dan 32 "
+        'tekens; zet een lange willekeurige waarde (python -c "import secrets; print(secrets.token_hex(32))")'
+    )
+    return True
+
+
+def toegestaan() -> frozenset[str]:
+    """The issuers whose sign-ins count (``scan.services.identiteiten.toegestane_issuers``)."""
+    try:
+        lijst = st.secrets.get("toegang", {}).get("issuers", [])
+    except Exception:  # no secrets file
+        lijst = []
+    auth = _auth()
+    metadata = [auth.get("server_metadata_url")]
+    metadata += [v.get("server_metadata_url") for v in auth.values() if hasattr(v, "get")]
+    return toegestane_issuers(
+        omgeving=os.environ.get("SCAN_TOEGESTANE_ISSUERS"),
+        uit_secrets=lijst if isinstance(lijst, list) else [],
+        metadata_urls=metadata,
+    )
+
+
 def lees_identiteit() -> Identiteit:
     """The one place the app reads identity; tests replace this function to sign someone in.
 
-    With sign-in configured, the verified address of the provider's ID token is the identity
-    (``st.user``; ``.get`` because AppTest has no ``is_logged_in`` attribute). Without it, the
-    beheerder is the browser session that opened the beheer link (``verwerk_beheerlink`` has
-    checked it against the database in this run); everyone else, on whatever address, is a
-    participant at most.
+    With sign-in configured, the ID token's claims (``st.user``; ``.get`` because AppTest has no
+    ``is_logged_in`` attribute) are judged by ``scan.services.identiteiten``: an allowed issuer,
+    a subject, a verified address. Whether the address is bound to this account is for
+    ``huidige_gebruiker``. Without sign-in, the beheerder is the browser session that opened the
+    beheer link (``verwerk_beheerlink`` has checked it against the database in this run);
+    everyone else, on whatever address, is a participant at most.
     """
     if login_ingesteld():
+        if login_geblokkeerd():
+            return Identiteit("login", geblokkeerd=True)
         if not st.user.get("is_logged_in", False):
             return Identiteit("login")
-        email = st.user.get("email")
-        # A provider that says the address is unverified is not trusted with roles granted to it.
-        if not isinstance(email, str) or st.user.get("email_verified", True) is False:
-            return Identiteit("login")
-        naam = st.user.get("name")
-        return Identiteit("login", email=email, naam=naam if isinstance(naam, str) else None)
+        aanmelding = lees_claims({k: st.user.get(k) for k in _CLAIMS}, toegestaan())
+        return Identiteit(
+            "login",
+            email=aanmelding.email,
+            naam=aanmelding.naam,
+            ingelogd=True,
+            issuer=aanmelding.issuer,
+            subject=aanmelding.subject,
+            weigering=aanmelding.weigering,
+            geclaimd=aanmelding.geclaimd,
+        )
     return Identiteit("enkel", lokaal=st.session_state.get(_BEHEER_GELDIG, False) is True)
 
 
@@ -151,7 +242,10 @@ def verwerk_beheerlink(db: Database) -> None:
             if uit_cookie:
                 poging_mislukt()
             st.session_state.pop(_BEHEER_GEHEIM, None)
-            st.session_state.setdefault(_BEHEER_MELDING, "vervangen")
+            # A link opened just now (the page's script marks it) that does not fit is "unknown";
+            # a secret this browser kept from before was replaced.
+            nieuw = uit_cookie and st.context.cookies.get(BEHEER_COOKIE + "_nieuw") == "1"
+            st.session_state.setdefault(_BEHEER_MELDING, "onbekend" if nieuw else "vervangen")
             st.session_state[_BEHEER_COOKIE_WEG] = True
     except OpslagFout:
         log.exception("beheerlink niet te controleren")
@@ -215,14 +309,56 @@ def _meld_beheerlink_eenmaal(db: Database) -> None:
         log.exception("beheerlink niet gemeld")
 
 
+_WEIGERING = "identiteit_weigering"  # session_state: why this run's sign-in gives no roles
+_GEMELD = "identiteit_gemeld"  # session_state: refusals already in the audit trail from this browser
+
+
 def huidige_gebruiker(db: Database) -> Gebruiker | None:
-    """The signed-in person with their roles, the beheer link's holder in single-machine mode, or None."""
+    """The signed-in person with their roles, the beheer link's holder in single-machine mode, or None.
+
+    A signed-in account that gets no roles (foreign issuer, unverified address, an address bound
+    to another account) is ``None`` too; why is kept for ``toon_account``, and written to the
+    audit trail once per browser session."""
     identiteit = lees_identiteit()
     if identiteit.modus == "enkel":
         return lokale_gebruiker() if identiteit.lokaal else None
-    if identiteit.email is None:
+    st.session_state.pop(_WEIGERING, None)
+    if not identiteit.ingelogd or identiteit.geblokkeerd:
         return None
-    return gebruiker_voor(db, identiteit.email, identiteit.naam, beheerders())
+    aanmelding = Aanmelding(
+        issuer=identiteit.issuer,
+        subject=identiteit.subject,
+        email=identiteit.email,
+        naam=identiteit.naam,
+        weigering=identiteit.weigering,
+        geclaimd=identiteit.geclaimd,
+    )
+    gemeld: set[tuple[str | None, ...]] = st.session_state.setdefault(_GEMELD, set())
+    sleutel = (identiteit.issuer, identiteit.subject, identiteit.geclaimd)
+    uitkomst = gebruiker_na_aanmelding(db, aanmelding, beheerders(), meld_weigering=sleutel not in gemeld)
+    if isinstance(uitkomst, Weigering):
+        if sleutel not in gemeld:
+            log.warning("aanmelding zonder rollen: %s", uitkomst.soort)  # no address, no token
+        gemeld.add(sleutel)
+        st.session_state[_WEIGERING] = t(f"toegang.geweigerd.{uitkomst.soort}", adres=letterlijk(uitkomst.email or "?"))
+        return None
+    return uitkomst
+
+
+def inlogknop(key: str, *, primair: bool = False) -> None:
+    """The sign-in button, or, when the cookie secret is unsafe, the beheerder's explanation instead."""
+    if login_geblokkeerd():
+        st.error(t("toegang.cookie_secret_zwak"), icon=":material/key_off:")
+        return
+    if lees_identiteit().ingelogd:  # signed in without roles: the main area says why
+        return
+    st.button(
+        t("toegang.inloggen"),
+        on_click=st.login,
+        type="primary" if primair else "secondary",
+        icon=":material/login:",
+        key=key,
+    )
 
 
 def beheerders() -> frozenset[str]:
@@ -240,9 +376,14 @@ def gebruiker_of_stop(db: Database) -> Gebruiker:
     """For pages of advisers and beheerders: the person, or a Dutch explanation and stop."""
     gebruiker = huidige_gebruiker(db)
     if gebruiker is None:
-        if lees_identiteit().modus == "login":
-            st.warning(t("toegang.inloggen_nodig"), icon=":material/login:")
-            st.button(t("toegang.inloggen"), on_click=st.login, type="primary", icon=":material/login:")
+        identiteit = lees_identiteit()
+        if identiteit.modus == "login" and identiteit.ingelogd:
+            # Signed in, but no roles from it: toon_account said why; signing in again changes nothing.
+            st.warning(t("toegang.ingelogd_zonder_toegang"), icon=":material/block:")
+        elif identiteit.modus == "login":
+            if not identiteit.geblokkeerd:  # else no one can sign in: only the beheerder's message
+                st.warning(t("toegang.inloggen_nodig"), icon=":material/login:")
+            inlogknop("inloggen_pagina", primair=True)
         else:
             st.warning(t("toegang.alleen_op_deze_computer"), icon=":material/computer:")
         st.stop()
@@ -258,6 +399,10 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
     elif melding is not None and identiteit.modus == "enkel":
         # Calm and in the main area, where it is seen; the page itself still opens.
         st.warning(t(f"toegang.beheerlink.{melding}"), icon=":material/key_off:")
+    weigering = st.session_state.get(_WEIGERING)
+    if identiteit.modus == "login" and isinstance(weigering, str):
+        # In the main area on every page: this account gets no roles, and why (escaped when kept).
+        st.error(weigering, icon=":material/block:")
     with st.sidebar:
         if identiteit.modus == "enkel":
             if identiteit.lokaal:
@@ -269,9 +414,13 @@ def toon_account(gebruiker: Gebruiker | None) -> None:
                 st.caption(t("toegang.modus.enkel.gast"))
             _bewaar_beheer_in_browser()
             return
+        if gebruiker is None and identiteit.ingelogd:
+            st.caption(t("toegang.geweigerd.zijbalk"))
+            st.button(t("toegang.uitloggen"), on_click=st.logout, icon=":material/logout:", key="uitloggen_zijbalk")
+            return
         if gebruiker is None:
             st.caption(t("toegang.inloggen.uitleg"))
-            st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key="inloggen_zijbalk")
+            inlogknop("inloggen_zijbalk")
             return
         st.markdown(t("toegang.ingelogd", naam=letterlijk(gebruiker.naam)), anchors=False)
         if gebruiker.overal_beheerder:

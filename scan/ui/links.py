@@ -74,7 +74,9 @@ def deelname_link(sessie: Sessie) -> str:
 
 
 def persoonlijke_link(token: str) -> str:
-    return f"{basis_url()}/?{TOKEN_PARAM}={token}"
+    """The participant's own link. The token follows ``#`` so that no server, proxy log or
+    Referer header ever receives it (scan.ui.linkgeheim); ``?d=`` links still work."""
+    return f"{basis_url()}/#{TOKEN_PARAM}={token}"
 
 
 SCHERM_PARAM = "scherm"

@@ -77,6 +77,35 @@ NL: dict[str, str] = {
         "nieuwe link; op de computer van de app toont `python -m scan beheerlink` hem."
     ),
     "toegang.beheer.stoppen": "Beheer in deze browser stoppen",
+    "toegang.cookie_secret_zwak": (
+        "Inloggen staat uit: de geheime sleutel voor de inlogcookie (`cookie_secret` in `.streamlit/secrets.toml`) "
+        "is de voorbeeldwaarde of korter dan 32 tekens. Daarmee kan iedereen zich als een ander voordoen. De "
+        "beheerder van deze installatie zet er een lange willekeurige waarde in en start de app opnieuw (zie "
+        "docs/beheer.md, Inloggen)."
+    ),
+    "toegang.ingelogd_zonder_toegang": (
+        "U bent ingelogd, maar dit account geeft geen toegang tot deze pagina. Bovenaan staat waarom."
+    ),
+    "toegang.geweigerd.zijbalk": "Ingelogd, maar zonder rollen in deze app (zie de melding op de pagina).",
+    "toegang.geweigerd.issuer": (
+        "U bent ingelogd bij een organisatie (identiteitsprovider) die deze installatie niet toelaat, dus u krijgt "
+        "geen rollen, ook niet die van {adres}. Log uit en log in met het account van uw gemeente. Hoort uw "
+        "organisatie erbij, vraag dan de beheerder van deze installatie om haar toe te laten."
+    ),
+    "toegang.geweigerd.geen_subject": (
+        "Uw identiteitsprovider gaf geen vaste account-id mee, dus u krijgt geen rollen. Vraag de beheerder van "
+        "deze installatie om de instellingen van het inloggen na te kijken."
+    ),
+    "toegang.geweigerd.onbevestigd": (
+        "Uw identiteitsprovider bevestigt niet dat het e-mailadres {adres} van u is, dus u krijgt geen rollen. "
+        "Log in met het account van uw gemeente, of vraag de beheerder van deze installatie om hulp."
+    ),
+    "toegang.geweigerd.gebonden": (
+        "Het e-mailadres {adres} hoort in deze app bij een ander account dan waarmee u nu bent ingelogd, dus u "
+        "krijgt de rollen van dat adres niet. Log uit en log in met het account waarmee u hier eerder inlogde. "
+        "Is uw account vervangen, vraag dan een beheerder om de koppeling van dit adres los te maken (pagina "
+        "Beheer). Deze poging staat in het logboek."
+    ),
     "workshop.adres.geen_netwerk": (
         "**Telefoons kunnen deze link en QR-code niet openen:** ze wijzen naar deze computer zelf ({adres}), want "
         "deze computer heeft geen netwerkadres. Verbind hem met het wifi of netwerk van de zaal en laad deze pagina "
@@ -174,6 +203,19 @@ NL: dict[str, str] = {
     ),
     "beheer.rollen.toekennen": "Rol toekennen",
     "beheer.rollen.toegekend": "Rol toegekend",
+    "beheer.identiteiten.kop": "Inlogaccounts",
+    "beheer.identiteiten.uitleg": (
+        "Een rol hoort bij een e-mailadres. De eerste keer dat iemand met dat adres inlogt, koppelt de app het "
+        "adres aan dat account (bij Microsoft Entra ID: de organisatie en het object-id). Wie daarna met hetzelfde "
+        "adres maar een ander account inlogt, krijgt geen rollen. Is iemands account vervangen, maak de koppeling "
+        "dan los: de volgende inlog met dat adres koppelt het opnieuw. Hieronder de adressen met een rol bij "
+        "{gemeente}."
+    ),
+    "beheer.identiteiten.geen": "Nog geen adres met een rol bij deze gemeente heeft ingelogd.",
+    "beheer.identiteiten.regel": "{email}  \n:gray[account bij {issuer}, gekoppeld op {sinds}, laatst gezien {gezien}]",
+    "beheer.identiteiten.losmaken": "Koppeling losmaken",
+    "beheer.identiteiten.losgemaakt": "Koppeling losgemaakt",
+    "beheer.identiteiten.niet_los": "Alleen een beheerder van alle gemeenten van dit adres kan dit losmaken.",
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
     "fout.database": (

@@ -73,6 +73,10 @@ def open_app() -> Callable[..., AppTest]:
     return _open
 
 
+ISSUER = "https://login.test.invalid/tenant/v2.0"
+"""The issuer of the stand-in accounts of ``als``."""
+
+
 @pytest.fixture
 def als(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Stand in for who the browser is: signed in as ``email`` (login mode), signed out, or in
@@ -80,7 +84,19 @@ def als(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     the real identity is read: single-machine mode, and beheerder only with ``beheer=<secret>``."""
 
     def _als(email: str | None = None, naam: str | None = None, *, modus: str = "login", lokaal: bool = False) -> None:
-        wie = identiteit.Identiteit(modus, email=email, naam=naam, lokaal=lokaal)  # type: ignore[arg-type]
+        # A signed-in stand-in is one account per address at one allowed issuer, so the binding
+        # of addresses to accounts (scan.services.identiteiten) runs as for a real sign-in.
+        ingelogd = modus == "login" and email is not None
+        wie = identiteit.Identiteit(
+            modus,  # type: ignore[arg-type]
+            email=email,
+            naam=naam,
+            lokaal=lokaal,
+            ingelogd=ingelogd,
+            issuer=ISSUER if ingelogd else None,
+            subject=f"sub-{email}" if ingelogd else None,
+            geclaimd=email,
+        )
         monkeypatch.setattr(identiteit, "lees_identiteit", lambda: wie)
 
     return _als

@@ -78,7 +78,7 @@ def test_wrong_join_codes__are_slowed_after_five_and_a_right_one_then_waits_too(
     assert start.bezetting(app_db, ronde.ronde.id)[0] == 1
     # Another browser (session) is not slowed down by these failures.
     ander = _meedoen(open_app(), ronde.ronde.code, "Collega")
-    assert not ander.error and "d" in ander.query_params
+    assert not ander.error and "token" in ander.session_state
 
 
 def test_wrong_personal_links__are_slowed_after_five(open_app: Callable[..., AppTest], ronde: Sessie) -> None:

@@ -40,9 +40,12 @@ def test_resultaten__radars_and_tables_show_the_engines_scores(
     # Key figures in our own wrapping markup, not st.metric (cut with "…" under text spacing).
     assert not at.metric
     assert kerncijfers(at)[0][1] == f"{verwacht.totaal.score:.0f} / 100"
-    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    charts = at.get("vega_lite_chart")
+    specs = [json.loads(c.proto.spec) for c in charts]
     assert len(specs) == 4
-    assert all("description" in s for s in specs)
+    # Each chart's text alternative is its accessible name (alt), not a second description.
+    assert all(c.proto.alt.startswith("Radar ") for c in charts)
+    assert not any("description" in s for s in specs)
     kern = at.dataframe[0].value
     namen = [b.naam.nl for b in vragenlijst.bouwstenen if b.type == "kern"]
     assert list(kern["Onderdeel"]) == namen

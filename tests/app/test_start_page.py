@@ -40,7 +40,12 @@ def test_start__join_link_with_code__prefills_it_and_joining_opens_invullen(
     assert not at.exception
     assert at.title[0].value == "1. Kanaalinzet"
     assert _deelnemers(app_db, ronde.ronde.id) == ["Fatima", "Karel Jansen"]
-    token = at.query_params["d"][0] if isinstance(at.query_params["d"], list) else at.query_params["d"]
+    # The personal link is kept out of the query string (issue 18): the session holds the token
+    # and the page's script puts it behind '#' in the address and in a cookie.
+    assert "d" not in at.query_params
+    token = at.session_state["token"]
+    script = " ".join(h.proto.body for h in at.get("html") if "__zelfscanLink" in h.proto.body)
+    assert f'"d": "{token}"' in script
     assert start.sessie_voor_token(app_db, token) is not None
 
 

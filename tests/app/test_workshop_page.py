@@ -118,9 +118,9 @@ def test_workshop__personal_links__are_hidden_until_asked(
     open_app: Callable[..., AppTest], gevulde_ronde: Sessie
 ) -> None:
     at = open_app(WORKSHOP, d=gevulde_ronde.deelnemer.token)
-    assert not any("?d=" in c.value for c in at.code)
+    assert not any("#d=" in c.value for c in at.code)
     at.toggle(key="workshop_links").set_value(True).run()
-    assert sum("?d=" in c.value for c in at.code) == 4
+    assert sum("#d=" in c.value for c in at.code) == 4
 
 
 def test_workshop__a_participant__is_refused_in_dutch(

@@ -39,15 +39,17 @@ def _vrije_poort() -> int:
 
 
 class Server:
-    def __init__(self, url: str, database_url: str, beheer_geheim: str) -> None:
+    def __init__(self, url: str, database_url: str, beheer_geheim: str, logbestand: Path | None = None) -> None:
         self.url = url
         self.database_url = database_url
         self.beheer_geheim = beheer_geheim
-        """The beheer link's secret (single-machine mode): ``{url}/?beheer=<secret>`` makes a browser beheerder."""
+        """The beheer link's secret (single-machine mode): ``{url}/#beheer=<secret>`` makes a browser beheerder."""
+        self.logbestand = logbestand
+        """Where the server's own output goes (stdout and stderr)."""
 
     @property
     def beheer_url(self) -> str:
-        return f"{self.url}/?beheer={self.beheer_geheim}"
+        return beheerlink.link(self.url, self.beheer_geheim)
 
 
 def word_beheerder(pagina: Any, server: Server) -> None:
@@ -95,7 +97,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             geheim = beheerlink.vernieuw(db, beheerlink.bestand_voor(database_url))
         finally:
             db.sluit()
-        yield Server(basis, database_url, geheim)
+        yield Server(basis, database_url, geheim, logbestand)
     finally:
         proces.terminate()
         proces.wait(timeout=20)

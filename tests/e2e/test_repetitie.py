@@ -492,8 +492,11 @@ def doe_mee(browser: Any, basis: str, code: str, naam: str, *, via_qr: bool) -> 
     formulier.get_by_label(t("start.naam")).fill(naam)
     formulier.get_by_role("button", name=t("start.meedoen.knop")).tap()
     pagina.get_by_role("radiogroup", name=groep_naam(1)).wait_for()
-    token = parse_qs(urlparse(pagina.url).query).get("d", [""])[0]
+    # The personal link is the address, its token after '#' (issue 18: never in a request line).
+    pagina.wait_for_function("() => new URLSearchParams(location.hash.slice(1)).has('d')", timeout=WACHT)
+    token = parse_qs(urlparse(pagina.url).fragment).get("d", [""])[0]
     assert token, f"{naam}: geen persoonlijke link in het adres na meedoen ({pagina.url})"
+    assert "d=" not in urlparse(pagina.url).query, f"{naam}: token in de querystring ({pagina.url})"
     return Deelnemer(naam=naam, token=token, pagina=pagina)
 
 
@@ -709,7 +712,8 @@ class Repetitie:
     def tweede_apparaat(self, d: Deelnemer) -> str:
         """The personal link opened on another device, which the participant then goes on with."""
         nieuw = nieuwe_pagina(self.browser, TELEFOON)
-        nieuw.goto(f"{self.basis}/?d={d.token}")
+        # As copied from the first device's address bar: the token after '#'.
+        nieuw.goto(f"{self.basis}/#d={d.token}")
         nieuw.get_by_role("button", name=re.compile(re.escape(t("start.verder")))).first.tap()
         getoond = wacht_op_bouwsteen(nieuw, self.vl)
         oud = d.pagina

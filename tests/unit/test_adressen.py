@@ -93,4 +93,4 @@ def test_beheer_link_file_follows_the_database() -> None:
     # The password is no part of the name: the same database, whatever its password.
     assert pg == beheerlink.bestand_voor("postgresql+psycopg://u:ander@host:5432/zelfscan")
     assert pg != beheerlink.bestand_voor("postgresql+psycopg://u:geheim@host:5432/anders")
-    assert beheerlink.link("http://h:8501/", "abc") == "http://h:8501/?beheer=abc"
+    assert beheerlink.link("http://h:8501/", "abc") == "http://h:8501/#beheer=abc"

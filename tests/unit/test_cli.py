@@ -152,7 +152,7 @@ def test_report_export_import__round_trip_on_the_command_line(
     assert main(["import", str(excel)]) == 0
     uit = capsys.readouterr().out
     code = uit.split("Deelnamecode: ")[1].split()[0]
-    assert "/?d=" in uit
+    assert "/#d=" in uit
     terug = tmp_path / "terug.json"
     assert main(["export", "--ronde", code, "--out", str(terug)]) == 0
     assert canoniek(lees_scan(terug)) == canoniek(lees_scan(scan))
@@ -224,7 +224,7 @@ def test_demo_help__documents_the_database_fill_and_the_test_option(capsys: pyte
 
 
 def _link(uit: str) -> str:
-    regels = [r.strip() for r in uit.splitlines() if "?beheer=" in r]
+    regels = [r.strip() for r in uit.splitlines() if "#beheer=" in r]
     assert len(regels) == 1, uit
     return regels[0]
 
@@ -242,7 +242,7 @@ def test_beheerlink__shows_the_same_link_again_and_vernieuw_replaces_it(
     assert main(["beheerlink"]) == 0
     uit = capsys.readouterr().out
     eerste = _link(uit)
-    assert eerste.startswith("http://192.168.1.20:8501/?beheer=")
+    assert eerste.startswith("http://192.168.1.20:8501/#beheer=")
     assert "Beheerlink:" in uit and "python -m scan beheerlink --vernieuw" in uit
     assert str(tmp_path / "beheerlink.txt") in uit
 
@@ -270,11 +270,11 @@ def test_beheerlink__public_url_and_no_network(
     monkeypatch.setattr(adressen, "lan_adres", lambda: None)
     monkeypatch.setenv("SCAN_PUBLIEKE_URL", "https://scan.example.nl/")
     assert main(["beheerlink"]) == 0
-    assert _link(capsys.readouterr().out).startswith("https://scan.example.nl/?beheer=")
+    assert _link(capsys.readouterr().out).startswith("https://scan.example.nl/#beheer=")
     monkeypatch.delenv("SCAN_PUBLIEKE_URL")
     assert main(["beheerlink"]) == 0
     uit = capsys.readouterr().out
-    assert _link(uit).startswith("http://localhost:8501/?beheer=")
+    assert _link(uit).startswith("http://localhost:8501/#beheer=")
     assert "werkt alleen op deze computer" in uit and "SCAN_PUBLIEKE_URL" in uit
 
 
@@ -287,10 +287,10 @@ def test_beheerlink__a_lost_file_is_a_dutch_message_not_a_dead_link(
     (tmp_path / "beheerlink.txt").unlink()
     assert main(["beheerlink"]) == 1
     fout = capsys.readouterr()
-    assert "?beheer=" not in fout.out
+    assert "#beheer=" not in fout.out
     assert "python -m scan beheerlink --vernieuw" in fout.err and "Traceback" not in fout.err
     assert main(["beheerlink", "--vernieuw"]) == 0
-    assert "?beheer=" in capsys.readouterr().out
+    assert "#beheer=" in capsys.readouterr().out
 
 
 def test_beheerlink__bad_port_is_a_dutch_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -312,3 +312,26 @@ def test_validate__nesting_100000_deep_is_a_located_dutch_message(
     regel = tekst.count("\n") + 2
     assert f"questionnaires/schaal.yaml:{regel}:26: te diep genest: meer dan 20 niveaus" in uit
     assert "Traceback" not in uit and "1 probleem gevonden" in uit
+
+
+def test_inlogaccount__lists_and_releases_a_binding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scan.db.openen import open_database
+
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    db = open_database(url)
+    with db.werk() as werk:
+        werk.rollen.ken_toe("jan@utrecht.nl", "GM0344", "facilitator", "test")
+        werk.identiteiten.bind("jan@utrecht.nl", "https://idp.example", "oid-1")
+    db.sluit()
+    assert main(["inlogaccount"]) == 0
+    uit = capsys.readouterr().out
+    assert "jan@utrecht.nl\thttps://idp.example\toid-1" in uit and "GM0344" in uit
+    assert main(["inlogaccount", "--los", "Jan@Utrecht.nl"]) == 0
+    assert "losgemaakt" in capsys.readouterr().out
+    assert main(["inlogaccount", "--los", "jan@utrecht.nl"]) == 1
+    assert "niet (meer) aan een account gebonden" in capsys.readouterr().err
+    assert main(["inlogaccount"]) == 0
+    assert "Nog geen e-mailadres" in capsys.readouterr().out

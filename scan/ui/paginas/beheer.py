@@ -11,6 +11,7 @@ from scan.ui.foutgrens import veilig
 from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.opmaak import tijd_datum
 from scan.ui.panelen.bewaartermijn import toon_persoonsgegevens
+from scan.ui.panelen.identiteiten import toon_identiteiten
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.tekst import maximum
@@ -114,3 +115,4 @@ with st.container(border=True):
 
 # Issue 18: the retention period and deleting a round, in their own panel module.
 toon_persoonsgegevens(db, gebruiker, gekozen_code, naam)
+toon_identiteiten(db, gebruiker, gekozen_code, naam)

@@ -27,10 +27,12 @@ def fout(tekst: str) -> None:
 def mag_niet_leiden(gebruiker: Gebruiker | None, plek: str) -> bool:
     """Explain why starting or importing is not possible here, if it is not."""
     # Through the module: tests stand in for the identity by replacing identiteit.lees_identiteit.
-    login = identiteit.lees_identiteit().modus == "login"
-    belemmering = start.waarom_niet_leiden(gebruiker, login=login)
+    wie = identiteit.lees_identiteit()
+    belemmering = start.waarom_niet_leiden(gebruiker, login=wie.modus == "login")
     if belemmering is None:
         return False
+    if belemmering == "inloggen" and wie.ingelogd:
+        return True  # signed in without roles: the message at the top says why; signing in again won't help
     st.info(
         t(
             {
@@ -41,5 +43,5 @@ def mag_niet_leiden(gebruiker: Gebruiker | None, plek: str) -> bool:
         )
     )
     if belemmering == "inloggen":
-        st.button(t("toegang.inloggen"), on_click=st.login, icon=":material/login:", key=f"login_{plek}")
+        identiteit.inlogknop(f"login_{plek}")
     return True

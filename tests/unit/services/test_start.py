@@ -176,6 +176,7 @@ def test_code_from_a_join_link__shown_as_on_the_projector(uit_link: str, getoond
     ("geplakt", "token"),
     [
         ("https://scan.example/invullen?d=abc_DEF-123", "abc_DEF-123"),
+        ("https://scan.example/invullen#d=abc_DEF-123", "abc_DEF-123"),
         ("  https://scan.example/?d=abc&b=kanaalinzet ", "abc"),
         ("abc_DEF-123", "abc_DEF-123"),
         ("", ""),
