@@ -31,6 +31,7 @@ from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
 from scan.db.samen import Samen
 from scan.db.werkgroep import VastgesteldeAmbities
+from scan.db.wissen import Wissen
 
 
 class Werk:
@@ -58,5 +59,7 @@ class Werk:
         self.samen = Samen(s)
         # --- issue 18: the audit trail ---
         self.logboek = Logboek(s)
+        # --- issue 18: erasure and retention ---
+        self.wissen = Wissen(s)
         # --- issue 18: the account each address is bound to ---
         self.identiteiten = Identiteiten(s)
