@@ -24,8 +24,8 @@ from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import AmbitieConflict, Botsing, DeelnemerConflict, InvoerFout
 from scan.leesmodellen import AmbitieStand, DeelnemerInfo, DeelnemerStand, RondeInfo, Sessie, VastgesteldeAmbitie
-from scan.services.logboek import met_toelichting, schrijf_facilitator
 from scan.services import wissen
+from scan.services.logboek import met_toelichting, schrijf_facilitator
 from scan.services.regels import controleer_versie, eis_facilitator, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
 
