@@ -1,4 +1,5 @@
-"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink | schema``
+"""Command line: ``python -m scan validate | demo | score | goals | report | export | import | beheerlink |
+wis-deelnemer | verwijder-ronde | bewaartermijn | schema``
 (and ``python -m scan --version``).
 
 Layer: application (``scan/``). User errors (a bad questionnaire, an unknown gemeente, a
@@ -36,6 +37,8 @@ from scoring.versies import controleer_overgang, inhoud_vingerafdruk, laad_versi
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database
+    from scan.leesmodellen import BewaarRonde
+    from scan.services.toegang import Gebruiker
 
 EXIT_OK = 0
 EXIT_FOUT = 1
@@ -590,6 +593,114 @@ def _beheerlink(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- issue 18: erasure and retention -------------------------------------------------------------
+
+
+def _opdrachtregel() -> Gebruiker:
+    """The command line runs where the database is: the installation's beheerder, named so in the
+    audit trail."""
+    from scan.services.toegang import Gebruiker
+
+    return Gebruiker(naam="opdrachtregel", email=None, overal_beheerder=True, lokaal=True)
+
+
+def _wis_deelnemer(args: argparse.Namespace) -> int:
+    from scan.fouten import InvoerFout
+    from scan.services import wissen
+
+    db = _database()
+    try:
+        if args.deelnemer is None:
+            # Listing who is in the round is how the operator finds the id; names shown on purpose.
+            personen = wissen.personen(db, _opdrachtregel(), args.ronde)
+            print(f"Deelnemers van scanronde {args.ronde} (nummer, rol, naam):")
+            for p in personen:
+                print(f"  {p.id}  {p.rol:<11}  {p.naam}")
+            print(f"Wissen: python -m scan wis-deelnemer --ronde {args.ronde} --deelnemer NUMMER")
+            return EXIT_OK
+        wissen.wis_deelnemer_als(db, _opdrachtregel(), args.ronde, args.deelnemer)
+    except InvoerFout as exc:
+        raise _Fout(str(exc)) from None
+    finally:
+        db.sluit()
+    # No name in the output: it could end up in a terminal log or a ticket.
+    print(
+        f"De persoonsgegevens van deelnemer {args.deelnemer} zijn uit scanronde {args.ronde} gewist: naam, functie, "
+        "antwoorden, toelichtingen, ambities en de persoonlijke link; elders in de scanronde staat nu de rol."
+    )
+    return EXIT_OK
+
+
+def _verwijder_ronde(args: argparse.Namespace) -> int:
+    from scan.fouten import InvoerFout
+    from scan.services import wissen
+
+    db = _database()
+    try:
+        ronde = wissen.ronde_voor_verwijderen(db, _opdrachtregel(), args.ronde)
+        omschrijving = f"scanronde {ronde.id} van {ronde.gemeente} ({ronde.datum:%d-%m-%Y}, {ronde.status})"
+        if not args.ja:
+            antwoord = input(f"Weet u zeker dat u {omschrijving} met alle gegevens wilt verwijderen? Typ ja: ")
+            if antwoord.strip().lower() != "ja":
+                print("Niets verwijderd.")
+                return EXIT_OK
+        wissen.verwijder_ronde(db, _opdrachtregel(), args.ronde)
+    except InvoerFout as exc:
+        raise _Fout(str(exc)) from None
+    except EOFError:
+        raise _Fout(
+            "geen bevestiging gelezen; niets verwijderd (gebruik --ja om zonder vragen te verwijderen)"
+        ) from None
+    finally:
+        db.sluit()
+    print(f"{omschrijving[0].upper()}{omschrijving[1:]} is verwijderd, met alle deelnemers, antwoorden en doelen.")
+    return EXIT_OK
+
+
+def _bewaartermijn(args: argparse.Namespace) -> int:
+    from scan.fouten import InvoerFout
+    from scan.services import wissen
+
+    try:
+        maanden = wissen.bewaartermijn_maanden()
+    except InvoerFout as exc:
+        raise _Fout(str(exc)) from None
+    db = _database()
+    try:
+        overzicht = wissen.bewaaroverzicht(db, _opdrachtregel(), None, maanden=maanden)
+        gedaan = wissen.pas_bewaartermijn_toe(db, _opdrachtregel(), None, maanden=maanden) if args.uitvoeren else []
+    except InvoerFout as exc:
+        raise _Fout(str(exc)) from None
+    finally:
+        db.sluit()
+    print(f"Bewaartermijn: {maanden} maanden na het afronden van een scanronde (open scanrondes blijven staan).")
+
+    def regel(r: BewaarRonde) -> str:
+        einde = f"{tijd.lokaal(r.verloopt_op):%d-%m-%Y}" if r.verloopt_op else "?"
+        return f"  scanronde {r.ronde_id} van {r.gemeente} ({r.datum:%d-%m-%Y}), {r.deelnemers} deelnemers, termijn tot {einde}"
+
+    if args.uitvoeren:
+        print(f"Persoonsgegevens verwijderd uit {len(gedaan)} scanronde(s).")
+        for r in gedaan:
+            print(regel(r))
+        over = len(overzicht.nu) - len(gedaan)
+        if over:
+            print(
+                f"{over} scanronde(s) niet gedaan (intussen heropend, al gedaan, of de database weigerde; "
+                "zie het log): de volgende keer opnieuw."
+            )
+    else:
+        print(f"Nu aan de beurt: {len(overzicht.nu)} scanronde(s).")
+        for r in overzicht.nu:
+            print(regel(r))
+        if overzicht.nu:
+            print("Voer uit met: python -m scan bewaartermijn --uitvoeren")
+    print(f"Binnenkort (binnen 30 dagen): {len(overzicht.binnenkort)} scanronde(s).")
+    for r in overzicht.binnenkort:
+        print(regel(r))
+    return EXIT_OK
+
+
 def _inlogaccount(args: argparse.Namespace) -> int:
     """The bindings of addresses to signed-in accounts, or release one (issue 18, item 6)."""
     from scan.fouten import InvoerFout
@@ -779,6 +890,34 @@ def bouw_parser() -> argparse.ArgumentParser:
         help="poort van de app in de link (standaard STREAMLIT_SERVER_PORT of 8501)",
     )
     p.set_defaults(func=_beheerlink)
+
+    p = sub.add_parser(
+        "wis-deelnemer",
+        help="wis alle persoonsgegevens van één deelnemer uit een scanronde (naam, functie, antwoorden, "
+        "toelichtingen, ambities, link); elders in de ronde komt de rol in plaats van de naam",
+    )
+    p.add_argument("--ronde", type=int, required=True, help="nummer (id) van de scanronde")
+    p.add_argument("--deelnemer", type=int, help="nummer (id) van de deelnemer; zonder deze optie: toon wie er meedoen")
+    p.set_defaults(func=_wis_deelnemer)
+
+    p = sub.add_parser(
+        "verwijder-ronde", help="verwijder een scanronde met alles erin; alleen de regel in het logboek blijft"
+    )
+    p.add_argument("--ronde", type=int, required=True, help="nummer (id) van de scanronde")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(func=_verwijder_ronde)
+
+    p = sub.add_parser(
+        "bewaartermijn",
+        help="toon welke afgeronde scanrondes over hun bewaartermijn (SCAN_BEWAARTERMIJN_MAANDEN) zijn, "
+        "of verwijder hun persoonsgegevens met --uitvoeren (geschikt voor een dagelijkse taak)",
+    )
+    p.add_argument(
+        "--uitvoeren",
+        action="store_true",
+        help="verwijder de persoonsgegevens nu (namen worden 'Deelnemer 1..n'; scores blijven)",
+    )
+    p.set_defaults(func=_bewaartermijn)
 
     p = sub.add_parser(
         "inlogaccount",

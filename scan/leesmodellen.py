@@ -419,6 +419,33 @@ class MijnGegevens(LeesModel):
     vermeldingen: tuple[MijnVermelding, ...]
 
 
+# --- issue 18: erasure and retention ---
+
+
+class Persoon(LeesModel):
+    """A person of a round as erasure sees them: what identifies them, nothing else."""
+
+    id: int
+    naam: str
+    rol: Literal["facilitator", "deelnemer"]
+    email: str | None
+
+
+class BewaarRonde(LeesModel):
+    """A closed round whose personal data the retention period will remove (or has removed)."""
+
+    ronde_id: int
+    code: str
+    gm_code: str
+    gemeente: str
+    datum: dt.date
+    omschrijving: str | None
+    afgerond_op: dt.datetime
+    deelnemers: int
+    verloopt_op: dt.datetime | None = None
+    """Filled in by the service: when the retention period of this round ends."""
+
+
 class Binding(LeesModel):
     """The signed-in account an address is bound to (issue 18, item 6): the provider's issuer and
     the subject it gave (for Entra ID the object id), since when and when last seen."""

@@ -19,6 +19,7 @@ from typing import Literal
 from scan.fouten import Botsing
 from scan.leesmodellen import (
     Besluit,
+    BewaarRonde,
     Binding,
     ConsensusInfo,
     DeelnameInfo,
@@ -35,6 +36,7 @@ from scan.leesmodellen import (
     MijnVermelding,
     NalevingInfo,
     PeerCijfers,
+    Persoon,
     RolInfo,
     RondeInfo,
     RondeKort,
@@ -45,6 +47,7 @@ from scan.leesmodellen import (
 )
 from scoring import tekst as tekstregel
 from scoring import tijd
+from scoring import wissen as wisregel
 from scoring.agenda import Markering
 from scoring.samen import Stap
 from scoring.tekst import sleutel
@@ -124,6 +127,11 @@ class NepStand:
     # --- issue 18: the audit trail ---
     logboek: list[tuple[Gebeurtenis, int | None]] = field(default_factory=list)
     """Lines in order of writing, each with the participant id behind ``wie``."""
+    # --- issue 18: erasure and retention ---
+    afgerond_op: dict[int, dt.datetime] = field(default_factory=dict)
+    """ronde id -> when it closed (set by ``zet_status``; a test may seed it)"""
+    gewist_op: dict[int, dt.datetime] = field(default_factory=dict)
+    """ronde id -> when the retention period removed its personal data"""
     identiteiten: dict[str, Binding] = field(default_factory=dict)
     """address -> the account it is bound to"""
 
@@ -239,6 +247,10 @@ class NepRondes:
     def zet_status(self, ronde_id: int, status: str) -> None:
         ronde = self._stand.rondes[ronde_id]
         self._stand.rondes[ronde_id] = ronde.model_copy(update={"status": status})
+        if status == "afgerond":
+            self._stand.afgerond_op[ronde_id] = NU
+        else:
+            self._stand.afgerond_op.pop(ronde_id, None)
 
     def bewaar_kerncijfers(self, ronde_id: int, cijfers: Kerncijfers) -> None:
         self._stand.kerncijfers[ronde_id] = cijfers
@@ -378,6 +390,7 @@ class NepDeelnemers:
         del st.deelnemers[deelnemer_id]
         st.mijn_antwoorden = {k: v for k, v in st.mijn_antwoorden.items() if k[0] != deelnemer_id}
         st.mijn_ambities = {k: v for k, v in st.mijn_ambities.items() if k[0] != deelnemer_id}
+        st.herstemmingen = {k: v for k, v in st.herstemmingen.items() if k[0] != deelnemer_id}
 
 
 class NepAntwoorden:
@@ -709,6 +722,7 @@ class NepWerk:
         self.samen = NepSamen(stand)
         self.logboek = NepLogboek(stand)
         self.persoonsgegevens = NepPersoonsgegevens(stand)
+        self.wissen = NepWissen(stand)
         self.identiteiten = NepIdentiteiten(stand)
 
 
@@ -754,6 +768,169 @@ class NepLogboek:
                 self._regels[i] = (r.model_copy(update={"wie": door}), None)
                 geteld += 1
         return geteld
+
+
+class NepWissen:
+    """Erasure and retention over the fake's dictionaries: the texts the fake keeps (notes, agreed
+    levels and ambitions, goals, compliance answers, audit lines), by the same pure rule."""
+
+    def __init__(self, stand: NepStand) -> None:
+        self._stand = stand
+
+    def personen(self, ronde_id: int) -> list[Persoon]:
+        st = self._stand
+        return [
+            Persoon(id=d.id, naam=d.naam, rol=d.rol, email=st.deelnemer_extra.get(i, ("", None))[1])
+            for i, (r, d) in sorted(st.deelnemers.items())
+            if r == ronde_id
+        ]
+
+    def vervang_namen(self, ronde_id: int, namen: list[str], door: str, *, alleen_logboek: bool = False) -> int:
+        st = self._stand
+        geteld = 0
+
+        weg = {n.casefold() for n in namen}
+        anderen = [p.naam for p in self.personen(ronde_id) if p.naam.casefold() not in weg]
+
+        def v(tekst: str | None, *, heel_veld: bool = False) -> str | None:
+            nonlocal geteld
+            nieuw = wisregel.vervang_namen(tekst, namen, door, heel_veld=heel_veld, behalve=anderen)
+            geteld += nieuw != tekst
+            return nieuw
+
+        for i, (r, g) in enumerate(st.logboek):
+            if g.ronde_id == ronde_id:
+                st.logboek[i] = (g.model_copy(update={"wie": v(g.wie, heel_veld=True), "onderwerp": v(g.onderwerp)}), r)
+        if alleen_logboek:
+            return geteld
+        for k, (r, a) in st.mijn_antwoorden.items():
+            if r == ronde_id:
+                st.mijn_antwoorden[k] = (r, a.model_copy(update={"toelichting": v(a.toelichting)}))
+        for k, c in st.consensus.items():
+            if k[0] == ronde_id:
+                upd = {"toelichting": v(c.toelichting), "vastgesteld_door": v(c.vastgesteld_door, heel_veld=True)}
+                st.consensus[k] = c.model_copy(update=upd)
+        for k, a in st.vastgestelde_ambities.items():
+            if k[0] == ronde_id:
+                upd = {"toelichting": v(a.toelichting), "gewijzigd_door": v(a.gewijzigd_door, heel_veld=True)}
+                st.vastgestelde_ambities[k] = a.model_copy(update=upd)
+        for k, n in st.naleving.items():
+            if k[0] == ronde_id:
+                upd = {"notitie": v(n.notitie), "gewijzigd_door": v(n.gewijzigd_door, heel_veld=True)}
+                st.naleving[k] = n.model_copy(update=upd)
+        for sleutel_, info in st.doelen.get(ronde_id, {}).items():
+            doel = info.doel.model_copy(
+                update={k: v(getattr(info.doel, k)) for k in ("titel", "actie", "eigenaar", "draagvlak", "notities")}
+            )
+            st.doelen[ronde_id][sleutel_] = info.model_copy(
+                update={"doel": doel, "gewijzigd_door": v(info.gewijzigd_door, heel_veld=True)}
+            )
+        return geteld
+
+    def vervang_in_logboek(self, ronde_id: int, personen: Collection[Persoon]) -> None:
+        logboek = NepLogboek(self._stand)
+        for p in personen:
+            namen = [p.naam, *([p.email] if p.email else [])]
+            logboek.vervang_actor(deelnemer_ids=[p.id], namen=namen, ronde_id=ronde_id, door=wisregel.rol_van(p.rol))
+            self.vervang_namen(ronde_id, namen, wisregel.rol_van(p.rol), alleen_logboek=True)
+
+    def met_persoonsgegevens(self, gm_codes: frozenset[str] | None) -> list[BewaarRonde]:
+        st = self._stand
+        uit = []
+        for r in st.rondes.values():
+            afgerond = st.afgerond_op.get(r.id)
+            gewist = st.gewist_op.get(r.id)
+            if r.status != "afgerond" or afgerond is None or r.fictief or (gewist and gewist >= afgerond):
+                continue
+            if gm_codes is not None and r.gm_code not in gm_codes:
+                continue
+            uit.append(
+                BewaarRonde(
+                    ronde_id=r.id,
+                    code=r.code,
+                    gm_code=r.gm_code,
+                    gemeente=r.gemeente,
+                    datum=r.datum,
+                    omschrijving=r.omschrijving,
+                    afgerond_op=afgerond,
+                    deelnemers=sum(1 for x, _ in st.deelnemers.values() if x == r.id),
+                )
+            )
+        return sorted(uit, key=lambda b: (b.afgerond_op, b.ronde_id))
+
+    def gewist_op(self, ronde_id: int) -> dt.datetime | None:
+        return self._stand.gewist_op.get(ronde_id)
+
+    def pseudonimiseer(self, ronde_id: int) -> int:
+        st = self._stand
+        personen = self.personen(ronde_id)
+        self.vervang_in_logboek(ronde_id, personen)
+        for p in personen:
+            self.vervang_namen(ronde_id, [p.naam, *([p.email] if p.email else [])], wisregel.rol_van(p.rol))
+        for k, (r, a) in st.mijn_antwoorden.items():
+            if r == ronde_id:
+                st.mijn_antwoorden[k] = (r, a.model_copy(update={"toelichting": None}))
+        for k, c in st.consensus.items():
+            if k[0] == ronde_id:
+                st.consensus[k] = c.model_copy(update={"toelichting": None})
+        for k, n in st.naleving.items():
+            if k[0] == ronde_id:
+                st.naleving[k] = n.model_copy(update={"notitie": None})
+        for sleutel_, info in st.doelen.get(ronde_id, {}).items():
+            doel = info.doel.model_copy(update={"eigenaar": None, "draagvlak": None, "notities": None})
+            st.doelen[ronde_id][sleutel_] = info.model_copy(update={"doel": doel})
+        for nummer, p in enumerate(personen, start=1):
+            _, d = st.deelnemers[p.id]
+            naam = wisregel.pseudoniem(nummer)
+            st.deelnemers[p.id] = (
+                ronde_id,
+                d.model_copy(update={"naam": naam, "functie": None, "token": f"gewist-{p.id}"}),
+            )
+            st.deelnemer_extra[p.id] = (sleutel(naam), None)
+        st.presentatie_tokens.pop(ronde_id, None)
+        st.gewist_op[ronde_id] = NU
+        return len(personen)
+
+    def verwijder_ronde(self, ronde_id: int) -> int:
+        st = self._stand
+        personen = self.personen(ronde_id)
+        self.vervang_in_logboek(ronde_id, personen)
+        for p in personen:
+            NepDeelnemers(st).verwijder(p.id)
+        del st.rondes[ronde_id]
+        for naam in ("consensus", "vastgestelde_ambities", "naleving", "bespreekpunten"):
+            d = getattr(st, naam)
+            for k in [k for k in d if k[0] == ronde_id]:
+                del d[k]
+        for d in (st.doelen, st.kerncijfers, st.ronde_scores, st.afgerond_op, st.stappen, st.presentatie_tokens):
+            d.pop(ronde_id, None)  # type: ignore[attr-defined]
+        return len(personen)
+
+
+class NepIdentiteiten:
+    def __init__(self, stand: NepStand) -> None:
+        self._d = stand.identiteiten
+
+    def lees(self, email: str, *, voor_wijziging: bool = False) -> Binding | None:
+        return self._d.get(email)
+
+    def van_adressen(self, adressen: list[str] | None) -> list[Binding]:
+        return [b for e, b in sorted(self._d.items()) if adressen is None or e in adressen]
+
+    def bind(self, email: str, issuer: str, subject: str) -> None:
+        if email in self._d:
+            raise Botsing()
+        moment = tijd.nu()  # the service compares it with the clock
+        self._d[email] = Binding(
+            email=email, issuer=issuer, subject=subject, gebonden_op=moment, laatst_gezien_op=moment
+        )
+
+    def gezien(self, email: str, moment: dt.datetime | None = None) -> None:
+        if email in self._d:
+            self._d[email] = self._d[email].model_copy(update={"laatst_gezien_op": moment or tijd.nu()})
+
+    def maak_los(self, email: str) -> None:
+        self._d.pop(email, None)
 
 
 class NepPersoonsgegevens:
@@ -816,32 +993,6 @@ class NepPersoonsgegevens:
             ),
             vermeldingen=tuple(vermeldingen),
         )
-
-
-class NepIdentiteiten:
-    def __init__(self, stand: NepStand) -> None:
-        self._d = stand.identiteiten
-
-    def lees(self, email: str, *, voor_wijziging: bool = False) -> Binding | None:
-        return self._d.get(email)
-
-    def van_adressen(self, adressen: list[str] | None) -> list[Binding]:
-        return [b for e, b in sorted(self._d.items()) if adressen is None or e in adressen]
-
-    def bind(self, email: str, issuer: str, subject: str) -> None:
-        if email in self._d:
-            raise Botsing()
-        moment = tijd.nu()  # the service compares it with the clock
-        self._d[email] = Binding(
-            email=email, issuer=issuer, subject=subject, gebonden_op=moment, laatst_gezien_op=moment
-        )
-
-    def gezien(self, email: str, moment: dt.datetime | None = None) -> None:
-        if email in self._d:
-            self._d[email] = self._d[email].model_copy(update={"laatst_gezien_op": moment or tijd.nu()})
-
-    def maak_los(self, email: str) -> None:
-        self._d.pop(email, None)
 
 
 class NepDatabase:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from scan.db.repository import deelnemer_info, ronde_info
-from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, GemeenteRij, RondeRij
+from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, GemeenteRij, HerstemmingRij, RondeRij
 from scan.leesmodellen import DeelnemerInfo, Lid, Sessie
 
 
@@ -123,10 +123,11 @@ class Deelnemers:
         self._s.flush()
 
     def verwijder(self, deelnemer_id: int) -> None:
-        """Remove the participant with their answers (and notes) and personal ambitions. These also
-        go by ``ON DELETE CASCADE``; deleted here explicitly so the outcome does not depend on
-        SQLite's foreign-key pragma."""
+        """Remove the participant with their answers (and notes), re-votes and personal ambitions.
+        These also go by ``ON DELETE CASCADE``; deleted here explicitly so the outcome does not
+        depend on the foreign-key pragma of whoever opened a SQLite file."""
         self._s.execute(delete(AntwoordRij).where(AntwoordRij.deelnemer_id == deelnemer_id))
+        self._s.execute(delete(HerstemmingRij).where(HerstemmingRij.deelnemer_id == deelnemer_id))
         self._s.execute(delete(AmbitieRij).where(AmbitieRij.deelnemer_id == deelnemer_id))
         self._s.delete(self._s.get_one(DeelnemerRij, deelnemer_id))
         self._s.flush()

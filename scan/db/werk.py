@@ -32,6 +32,7 @@ from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
 from scan.db.samen import Samen
 from scan.db.werkgroep import VastgesteldeAmbities
+from scan.db.wissen import Wissen
 
 
 class Werk:
@@ -61,5 +62,7 @@ class Werk:
         self.logboek = Logboek(s)
         # --- issue 18: inzage, everything stored about one participant ---
         self.persoonsgegevens = Persoonsgegevens(s)
+        # --- issue 18: erasure and retention ---
+        self.wissen = Wissen(s)
         # --- issue 18: the account each address is bound to ---
         self.identiteiten = Identiteiten(s)

@@ -1,9 +1,9 @@
 """Use cases of privacy (issue 18): the retention period an installation keeps, and inzage, the
 participant's own download of everything stored about them in their round.
 
-Layer: ``scan/services`` (no Streamlit, no SQL). The retention period is read here only, so the
-notice participants see, the privacy page and the clean-up that applies it (``python -m scan
-bewaartermijn``) all use one number. Inzage is one read unit of work that finds the participant by
+Layer: ``scan/services`` (no Streamlit, no SQL). The retention period is the clean-up's own reading
+(``scan.services.wissen``), so the notice participants see, the privacy page and ``python -m scan
+bewaartermijn`` all use one number. Inzage is one read unit of work that finds the participant by
 the token of their own session, never by an id a page passes: a participant can only ever get
 their own data.
 """
@@ -14,43 +14,28 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 
 from reports.exports import csv_cel
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import MijnGegevens, Sessie
+from scan.services import wissen
 from scan.services.invullen import keuze_label
 from scoring.models import Vragenlijst
+from scoring.wissen import STANDAARD_BEWAARTERMIJN_MAANDEN
 
-BEWAARTERMIJN_VARIABELE = "SCAN_BEWAARTERMIJN_MAANDEN"
-STANDAARD_BEWAARTERMIJN = 24
+STANDAARD_BEWAARTERMIJN = STANDAARD_BEWAARTERMIJN_MAANDEN
 """Months after a round closes that its personal data is kept, unless the installation sets another."""
-MAX_BEWAARTERMIJN = 1200
 
 FORMAAT = "zelfscan-inzage/1"
 """The ``formaat`` field of the JSON file, so a program reading it knows which shape it has."""
 
 
 def bewaartermijn_maanden() -> int:
-    """The retention period in months (``SCAN_BEWAARTERMIJN_MAANDEN``, default 24).
-
-    A whole number from 1 to 1200; anything else is refused with a Dutch message: a typo must not
-    silently shorten or stretch how long names are kept. (The same rule as the clean-up's reading
-    in ``scan.services.wissen``, built alongside; once both are in, one should call the other.)
-    """
-    ruw = os.environ.get(BEWAARTERMIJN_VARIABELE, "").strip()
-    if not ruw:
-        return STANDAARD_BEWAARTERMIJN
-    try:
-        maanden = int(ruw)
-    except ValueError:
-        raise InvoerFout(
-            f"{BEWAARTERMIJN_VARIABELE}='{ruw[:20]}' is geen geheel aantal maanden (bijvoorbeeld 24)."
-        ) from None
-    if not 1 <= maanden <= MAX_BEWAARTERMIJN:
-        raise InvoerFout(f"{BEWAARTERMIJN_VARIABELE}={maanden}: kies 1 tot {MAX_BEWAARTERMIJN} maanden.")
-    return maanden
+    """The retention period in months (``SCAN_BEWAARTERMIJN_MAANDEN``, default 24): the one reading the
+    clean-up uses (``scan.services.wissen``), so the notice and the Privacy page name the same number;
+    a setting that is not 1 to 1200 months raises ``InvoerFout``."""
+    return wissen.bewaartermijn_maanden()
 
 
 def mijn_gegevens(db: Database, sessie: Sessie) -> MijnGegevens:

@@ -8,8 +8,9 @@ row is locked first (``SELECT ... FOR UPDATE``), so two facilitators who act at 
 serialised and cannot, for example, remove each other; SQLite's ``BEGIN IMMEDIATE`` already
 serialises every writer.
 
-- Removing a participant deletes their answers (with notes) and personal ambitions with them,
-  so they leave the results, both PDFs and every export, which all read the database.
+- Removing a participant erases them completely (``scan.services.wissen``): their answers (with
+  notes), re-votes and personal ambitions go with them, and their name elsewhere in the round
+  becomes their role, so they leave the results, both PDFs and every export.
 - The agreed ambition of a bouwsteen (``vastgestelde_ambities``) outweighs the personal ones
   in ``scoring.engine``; clearing it brings back the median of the personal ambitions.
 - Every change is saved against the version the facilitator saw (``verwachte_versie``): when
@@ -23,6 +24,7 @@ from scan.db.verbinding import Database
 from scan.db.werk import Werk
 from scan.fouten import AmbitieConflict, Botsing, DeelnemerConflict, InvoerFout
 from scan.leesmodellen import AmbitieStand, DeelnemerInfo, DeelnemerStand, RondeInfo, Sessie, VastgesteldeAmbitie
+from scan.services import wissen
 from scan.services.logboek import met_toelichting, schrijf_facilitator
 from scan.services.regels import controleer_versie, eis_facilitator, naam_en_sleutel, schone_tekst
 from scoring.models import Vragenlijst
@@ -76,28 +78,14 @@ def _bouwsteen_van(vragenlijst: Vragenlijst, sessie: Sessie, bouwsteen: str) -> 
 
 
 def verwijder_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, *, verwachte_versie: int) -> str:
-    """Remove a participant with all their answers, notes and ambitions; returns their name.
+    """Erase a participant completely (``scan.services.wissen.wis_deelnemer``); returns their name.
 
     Only the participant at ``verwachte_versie`` (as the facilitator saw them): someone renamed
     meanwhile is not removed unseen (``DeelnemerConflict``). Refused for the facilitator
-    themselves and for the round's last facilitator.
+    themselves and for the round's last facilitator. Allowed in a closed round too (the right to
+    erasure does not wait for reopening); its key figures are then computed again.
     """
-    try:
-        with db.werk() as werk:
-            ronde, ik = _als_facilitator(werk, sessie, moet_open=True)
-            doel = _deelnemer_van(werk, ronde, deelnemer_id, verwachte_versie)
-            if doel.id == ik.id:
-                raise InvoerFout(
-                    "U kunt uzelf niet uit de scanronde verwijderen: de scanronde heeft een facilitator nodig."
-                )
-            if doel.rol == "facilitator" and werk.deelnemers.aantal_facilitators(ronde.id) <= 1:
-                raise InvoerFout(
-                    f"{doel.naam} is de laatste facilitator van deze scanronde en kan niet verwijderd worden."
-                )
-            werk.deelnemers.verwijder(doel.id)
-    except Botsing:
-        raise DeelnemerConflict(_deelnemer_nu(db, deelnemer_id)) from None
-    return doel.naam
+    return wissen.wis_deelnemer(db, sessie, deelnemer_id, verwachte_versie=verwachte_versie)
 
 
 def hernoem_deelnemer(db: Database, sessie: Sessie, deelnemer_id: int, naam: str, *, verwachte_versie: int) -> str:

@@ -167,8 +167,9 @@ NL: dict[str, str] = {
     "vergelijken.excel.uitleg": "Wat op deze pagina staat: de scores per ronde, de ontwikkeling en de benchmark.",
     "beheer.titel": "Beheer",
     "beheer.intro": (
-        "Per gemeente: wie toegang heeft tot haar scanrondes (en met welke rol), en of de gemeente meedoet aan de "
-        "anonieme benchmark. U ziet hier alleen gemeenten waarvan u beheerder bent."
+        "Per gemeente: wie toegang heeft tot haar scanrondes (en met welke rol), of de gemeente meedoet aan de "
+        "anonieme benchmark, de bewaartermijn van persoonsgegevens en het verwijderen van een scanronde. U ziet "
+        "hier alleen gemeenten waarvan u beheerder bent."
     ),
     "beheer.enkel": (
         "Één-computermodus: er is geen inloggen ingesteld, dus rollen hebben nu nog geen effect. U kunt ze alvast "
@@ -330,9 +331,9 @@ NL: dict[str, str] = {
     "werkgroep.tab.deelnemers": "Deelnemers",
     "werkgroep.tab.ambities": "Ambities",
     "werkgroep.deelnemers.uitleg": (
-        "Heeft iemand zich per ongeluk aangemeld, of staat een naam verkeerd? Kies de deelnemer en pas de naam "
-        "aan, of verwijder hem of haar. Wie verwijderd wordt, verdwijnt met alle antwoorden, toelichtingen en "
-        "ambities uit de resultaten, de PDF's en de exports."
+        "Heeft iemand zich per ongeluk aangemeld, staat een naam verkeerd, of vraagt iemand zijn of haar "
+        "gegevens te wissen? Kies de deelnemer en pas de naam aan, of wis de persoonsgegevens. Wie gewist wordt, "
+        "verdwijnt met alle antwoorden, toelichtingen en ambities uit de resultaten, de PDF's en de exports."
     ),
     "werkgroep.kol.naam": "Naam",
     "werkgroep.kol.rol": "Rol",
@@ -345,15 +346,24 @@ NL: dict[str, str] = {
     "werkgroep.hernoem.label": "Nieuwe naam",
     "werkgroep.hernoem.knop": "Naam opslaan",
     "werkgroep.hernoemd": "De naam is nu **{naam}**.",
-    "werkgroep.verwijder.kop": "**Uit de scanronde verwijderen**",
-    "werkgroep.verwijder.zelf": "Uzelf kunt u niet verwijderen: de scanronde heeft een facilitator nodig.",
-    "werkgroep.verwijder.uitleg": "Met de deelnemer verdwijnen ook alle antwoorden, toelichtingen en ambities.",
-    "werkgroep.verwijder.bevestig": "Ja, verwijder {naam} en al zijn/haar antwoorden",
-    "werkgroep.verwijder.knop": "Verwijderen",
-    "werkgroep.verwijderd": "{naam} is uit de scanronde verwijderd, met alle antwoorden en ambities.",
+    "werkgroep.verwijder.kop": "**Persoonsgegevens wissen**",
+    "werkgroep.verwijder.zelf": (
+        "Uw eigen gegevens kunt u hier niet wissen: de scanronde heeft een facilitator nodig. Een andere "
+        "facilitator of een beheerder van de gemeente kan dat."
+    ),
+    "werkgroep.verwijder.uitleg": (
+        "Dit wist de naam, de functie, alle antwoorden en toelichtingen, de ambities en de persoonlijke link van "
+        "deze deelnemer. Staat de naam elders in de scanronde (bij een vastgesteld niveau, een ambitie, een doel, "
+        "een notitie, een toelichting van een ander of in het logboek), dan komt daar 'een deelnemer' of 'de "
+        "facilitator' te staan. Is de scanronde afgerond, dan worden de kerncijfers opnieuw berekend. Wissen kan "
+        "niet ongedaan worden gemaakt."
+    ),
+    "werkgroep.verwijder.bevestig": "Ja, wis alle gegevens van {naam}",
+    "werkgroep.verwijder.knop": "Gegevens wissen",
+    "werkgroep.verwijderd": "De gegevens van {naam} zijn gewist, met alle antwoorden, toelichtingen en ambities.",
     "werkgroep.afgerond": (
-        "De scanronde is afgerond: verwijderen en ambities vastleggen kan pas weer na heropenen (tab Afronden). "
-        "Een naam wijzigen kan wel."
+        "De scanronde is afgerond: ambities vastleggen kan pas weer na heropenen (tab Afronden). Een naam "
+        "wijzigen en de gegevens van een deelnemer wissen kan wel."
     ),
     "werkgroep.ambities.uitleg": (
         "Leg per bouwsteen de ambitie vast waarover de werkgroep het eens is. De resultaten, de PDF's en de "
@@ -1268,6 +1278,46 @@ NL: dict[str, str] = {
     "logboek.rollen.kol.toegekend_door": "Toegekend door",
     "logboek.rollen.kol.ingetrokken_op": "Ingetrokken op",
     "logboek.rollen.kol.ingetrokken_door": "Ingetrokken door",
+    # --- issue 18: retention and deleting a round (scan/ui/panelen/bewaartermijn.py) ---
+    "bewaar.kop": "Bewaartermijn van persoonsgegevens",
+    "bewaar.uitleg": (
+        "Deze installatie bewaart de persoonsgegevens van een scanronde **{maanden} maanden** na het afronden "
+        "(instelling SCAN_BEWAARTERMIJN_MAANDEN). Daarna worden ze verwijderd: namen worden 'Deelnemer 1', "
+        "'Deelnemer 2' enzovoort; functies, e-mailadressen, toelichtingen, notities en persoonlijke links "
+        "verdwijnen. De antwoorden en kerncijfers blijven, dus vergelijkingen en de benchmark blijven werken."
+    ),
+    "bewaar.open": "Open scanrondes worden nooit aangeraakt: de termijn begint pas bij het afronden.",
+    "bewaar.nu.kop": "**Nu aan de beurt** ({aantal})",
+    "bewaar.nu.geen": "Geen scanronde van {gemeente} is over de bewaartermijn.",
+    "bewaar.binnenkort.kop": "**Binnenkort, binnen {dagen} dagen** ({aantal})",
+    "bewaar.binnenkort.geen": "Geen scanronde komt binnen {dagen} dagen aan de beurt.",
+    "bewaar.kol.ronde": "Scanronde",
+    "bewaar.kol.datum": "Datum",
+    "bewaar.kol.omschrijving": "Omschrijving",
+    "bewaar.kol.afgerond": "Afgerond op",
+    "bewaar.kol.tot": "Bewaren tot",
+    "bewaar.kol.deelnemers": "Deelnemers",
+    "bewaar.bevestig": "Ja, verwijder nu de persoonsgegevens van deze {aantal} scanronde(s)",
+    "bewaar.knop": "Bewaartermijn toepassen",
+    "bewaar.gedaan": "Persoonsgegevens verwijderd uit {aantal} scanronde(s).",
+    "bewaar.dagelijks": (
+        "Automatisch, bijvoorbeeld elke nacht: `python -m scan bewaartermijn --uitvoeren` (zie docs/beheer.md)."
+    ),
+    "ronde_weg.kop": "Scanronde verwijderen",
+    "ronde_weg.uitleg": (
+        "Verwijdert een scanronde van {gemeente} met alles erin: deelnemers, antwoorden, toelichtingen, "
+        "ambities, doelen, notities en kerncijfers. In het logboek blijft alleen staan dat de scanronde is "
+        "verwijderd, door wie en wanneer. Dit kan niet ongedaan worden gemaakt; exporteer de scanronde eerst als "
+        "u haar wilt bewaren."
+    ),
+    "ronde_weg.geen": "{gemeente} heeft geen scanrondes.",
+    "ronde_weg.kies": "Scanronde",
+    "ronde_weg.kies.leeg": "Kies een scanronde",
+    "ronde_weg.label": "Scanronde {id} van {datum} ({status}, {deelnemers} deelnemers{fictief})",
+    "ronde_weg.fictief": ", fictief",
+    "ronde_weg.bevestig": "Ja, verwijder scanronde {id} van {gemeente} van {datum} met alle gegevens",
+    "ronde_weg.knop": "Scanronde verwijderen",
+    "ronde_weg.gedaan": "Scanronde {id} van {datum} is verwijderd.",
 }
 
 

@@ -63,14 +63,14 @@ def test_deelnemers__remove_with_confirmation__drops_them_and_their_answers(
     bevestig = at.checkbox(key=f"werkgroep_zeker_{stray.id}")
     # The name is user text: escaped, so it shows literally instead of as markup.
     assert "Karel \\<b\\>\\*Jansen\\*\\</b\\>" in bevestig.label
-    assert "al zijn/haar antwoorden" in bevestig.label
+    assert bevestig.label.startswith("Ja, wis alle gegevens van")
     bevestig.check().run()
     at.button(key=f"werkgroep_weg_{stray.id}").click().run()
     assert not at.exception
     assert [r.naam for r in workshop.voortgang(app_db, ronde)] == ["Fatima", "Anna"]
     assert resultaten.resultaat(app_db, vragenlijst, ronde.ronde.id).deelnemers == 1
     tab = _tab(at, "Deelnemers")
-    assert "uit de scanronde verwijderd" in tab.success[0].value
+    assert "zijn gewist" in tab.success[0].value
     assert list(tab.table[0].value["Naam"]) == ["Fatima", "Anna"]
     # The progress table at the top is fresh in the same rerun.
     assert list(at.table[0].value["Naam"]) == ["Fatima", "Anna"]
@@ -107,7 +107,7 @@ def test_deelnemers__yourself__cannot_be_removed(open_app: Callable[..., AppTest
     at = open_app(WORKSHOP, d=ronde.deelnemer.token)
     _kies_deelnemer(at, ronde.deelnemer.id)
     tab = _tab(at, "Deelnemers")
-    assert any("Uzelf kunt u niet verwijderen" in c.value for c in tab.caption)
+    assert any("Uw eigen gegevens kunt u hier niet wissen" in c.value for c in tab.caption)
     assert not [b for b in tab.button if b.key == f"werkgroep_weg_{ronde.deelnemer.id}"]
 
 

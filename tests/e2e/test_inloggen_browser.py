@@ -226,7 +226,8 @@ def _probeer_alles(pagina: Any, opstelling: Opstelling, eigen: int, ander: int, 
         (f"/doelen?ronde={ander}", "Uitloggen"),
         (f"/workshop?ronde={ander}", "Uitloggen"),
         (f"/beheer?ronde={ander}", "Uitloggen"),
-        (f"/scherm?ronde={ander}", "Uitloggen"),
+        # The presenter view hides the sidebar (it is projected): its own words instead.
+        (f"/scherm?ronde={ander}", "Dit is het presentatiescherm van een workshop"),
     ]:
         tekst = _tekst(pagina, opstelling.url, pad, wacht_op)
         for woord in verboden:

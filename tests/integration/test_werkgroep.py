@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 
 from reports.exports import csv_zip, naar_excel
 from reports.pdf import rapport
-from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, RondeRij, VastgesteldeAmbitieRij
+from scan.db.tabellen import AmbitieRij, AntwoordRij, DeelnemerRij, RondeRij, RondeScoreRij, VastgesteldeAmbitieRij
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
@@ -212,14 +212,15 @@ def test_werkgroep__a_participant_who_is_not_facilitator__is_refused_everything(
     assert len(workshop.voortgang(db, ronde)) == 4
 
 
-def test_verwijder__in_a_closed_round__is_refused_until_reopened(
+def test_verwijder__in_a_closed_round__erases_and_stores_the_key_figures_again(
     db: Database, vragenlijst: Vragenlijst, ronde: Sessie, werkgroep_van_drie: dict[str, Sessie]
 ) -> None:
+    """Erasure does not wait for reopening (the AVG); agreeing an ambition in a closed round still does."""
     stray = werkgroep_van_drie["Stray"].deelnemer.id
     # The page's snapshot still says "open"; the row inside the transaction says otherwise.
     workshop.rond_af(db, vragenlijst, ronde)
-    with pytest.raises(InvoerFout, match="afgerond"):
-        werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray))
+    with db.lezen() as s:
+        voor = s.scalar(select(RondeScoreRij.kerncijfers).where(RondeScoreRij.ronde_id == ronde.ronde.id))
     with pytest.raises(InvoerFout, match="afgerond"):
         werkgroep.stel_ambitie_vast(
             db,
@@ -229,8 +230,12 @@ def test_verwijder__in_a_closed_round__is_refused_until_reopened(
             3,
             verwachte_versie=_av(db, ronde, vragenlijst.bouwstenen[0].id),
         )
-    workshop.heropen(db, ronde)
-    werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray))
+    assert werkgroep.verwijder_deelnemer(db, ronde, stray, verwachte_versie=_v(db, stray)) == "Stray"
+    with db.lezen() as s:
+        na = s.scalar(select(RondeScoreRij.kerncijfers).where(RondeScoreRij.ronde_id == ronde.ronde.id))
+        status = s.scalar(select(RondeRij.status).where(RondeRij.id == ronde.ronde.id))
+    assert status == "afgerond"
+    assert na is not None and voor is not None and na != voor  # Stray's answers left the stored figures
 
 
 # --- renaming -----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Beheer (beheerders of a gemeente): who has which role, and taking part in the benchmark."""
+"""Beheer (beheerders of a gemeente): who has which role, taking part in the benchmark, the retention
+period of personal data and deleting a round."""
 
 import streamlit as st
 
@@ -9,6 +10,7 @@ from scan.ui.context import database, gemeente_namen
 from scan.ui.foutgrens import veilig
 from scan.ui.identiteit import gebruiker_of_stop
 from scan.ui.opmaak import tijd_datum
+from scan.ui.panelen.bewaartermijn import toon_persoonsgegevens
 from scan.ui.panelen.identiteiten import toon_identiteiten
 from scan.ui.panelen.logboek import toon_eerdere_rollen, toon_logboek_gemeente
 from scan.ui.teksten import t
@@ -114,6 +116,8 @@ with st.container(border=True):
             _doe(lambda: beheer.ken_rol_toe(db, gebruiker, gm_code, email, nieuwe_rol), t("beheer.rollen.toegekend"))
             st.rerun()
 
+# Issue 18: the retention period and deleting a round, in their own panel module.
+toon_persoonsgegevens(db, gebruiker, gekozen_code, naam)
 toon_identiteiten(db, gebruiker, gekozen_code, naam)
 # Issue 18: every decision of this gemeente (scan/ui/panelen/logboek.py).
 toon_logboek_gemeente(db, gebruiker, gekozen_code)

@@ -1,5 +1,5 @@
 """The Workshop page's tab Deelnemers: who takes part, and for one chosen participant a new name
-or removal (confirmed).
+or the erasure of their personal data (confirmed, saying exactly what goes; issue 18).
 
 Layer: ``scan/ui`` (Streamlit). Names are user text: they reach the screen through table cells,
 widget values, or ``letterlijk()``. Outcomes and conflicts as in ``workshop_werkgroep``.
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
-    """Who takes part, and for one chosen participant: change the name, or remove them (confirmed)."""
+    """Who takes part, and for one chosen participant: change the name, or erase them (confirmed)."""
     wg.toon_melding("deelnemers")
     st.markdown(t("werkgroep.deelnemers.uitleg"), anchors=False)
     afgerond = sessie.ronde.status == "afgerond"
@@ -158,13 +158,13 @@ def toon_deelnemers(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
             zeker = st.checkbox(
                 t("werkgroep.verwijder.bevestig", naam=letterlijk(naam)),
                 key=f"werkgroep_zeker_{gekozen}",
-                disabled=afgerond,
             )
             st.button(
                 t("werkgroep.verwijder.knop"),
                 type="primary",
                 icon=":material/person_remove:",
-                disabled=afgerond or not zeker,
+                # Also in a closed round: the right to erasure does not wait for reopening.
+                disabled=not zeker,
                 key=f"werkgroep_weg_{gekozen}",
                 on_click=verwijder,
             )
