@@ -57,6 +57,11 @@ Handeling = Literal[
     "deelnemer.gewist",
     "ronde.verwijderd",
     "bewaartermijn.toegepast",
+    # Written by sign-in (scan.services.identiteiten): an address bound to its first verified
+    # account, another account refused, a binding released by a beheerder.
+    "identiteit.gebonden",
+    "identiteit.geweigerd",
+    "identiteit.losgemaakt",
 ]
 HANDELINGEN: tuple[Handeling, ...] = get_args(Handeling)
 """Every code a line's ``handeling`` can hold; each has a Dutch label ``logboek.handeling.<code>``."""

@@ -104,7 +104,14 @@ def test_beheer__the_gemeentes_trail_and_earlier_roles__nothing_of_another_gemee
     assert not at.exception
     tabellen = _tabellen(at)
     logboek = _logboek_tabel(tabellen)
-    assert list(logboek["Wat"]) == ["Rol ingetrokken", "Rol toegekend", "Scanronde afgerond", "Scanronde gestart"]
+    # Bea's own first sign-in bound her address (issue 18, item 6): the newest line.
+    assert list(logboek["Wat"]) == [
+        "Inlogaccount gekoppeld aan het adres",
+        "Rol ingetrokken",
+        "Rol toegekend",
+        "Scanronde afgerond",
+        "Scanronde gestart",
+    ]
     assert set(logboek["Scanronde"]) == {"–", str(utrecht.ronde.id)}
     assert "Ahmed" not in logboek.to_string()
     eerder = next(t for t in tabellen if "Ingetrokken door" in t.columns)
@@ -119,6 +126,6 @@ def test_beheer__the_gemeentes_trail_and_earlier_roles__nothing_of_another_gemee
     at = open_app(BEHEER)
     assert not at.exception
     logboek = _logboek_tabel(_tabellen(at))
-    assert set(logboek["Scanronde"]) == {str(almere.ronde.id)}
+    assert set(logboek["Scanronde"]) == {"–", str(almere.ronde.id)}  # "–": Bo's sign-in
     assert "utrecht" not in logboek.to_string().lower()
     assert not [t for t in _tabellen(at) if "Ingetrokken door" in t.columns]

@@ -82,7 +82,8 @@ def test_beheer__retention_panel_lists_due_and_soon__and_applies_after_confirmat
     assert "**24 maanden**" in tekst
     assert "**Nu aan de beurt** (1)" in tekst and "**Binnenkort, binnen 30 dagen** (1)" in tekst
     assert any("Open scanrondes worden nooit aangeraakt" in i.value for i in at.info)
-    rondes = [list(t.value["Scanronde"]) for t in at.table]
+    # The retention panel's tables (the page's audit trail also has a "Scanronde" column).
+    rondes = [list(t.value["Scanronde"]) for t in at.table if "Wat" not in t.value.columns]
     assert [str(oud.ronde.id)] in rondes and [str(bijna.ronde.id)] in rondes
     assert all(str(open_ronde.ronde.id) not in r for r in rondes)
     knop = at.button(key="bewaar_knop_GM0034")
