@@ -204,6 +204,8 @@ def test_axe_finds_nothing_of_the_apps_own_making_on_any_page(
         pagina.get_by_role("button", name="Volgende").first.click()
         pagina.get_by_role("heading", name=f"{bouwsteen.nummer}. {bouwsteen.naam.nl}").first.wait_for()
         loper.meet(f"Invullen · bouwsteen {nummer} (na Volgende)")
+    # A browser without a session: the cookie that carries Karel's personal link (issue 18) goes.
+    pagina.context.clear_cookies()
     loper.open("/invullen", "persoonlijke link")
     loper.meet("Invullen · zonder sessie")
     loper.open(f"/invullen?d={gegevens['sanne']}", "Herstemming")
