@@ -581,7 +581,12 @@ class Repetitie:
             doel = groep.get_by_text(s.niveaus.bij(int(waarde)).nl[:60], exact=False).first
         else:
             doel = groep.get_by_text(self.labels[waarde], exact=True).first
-        doel.scroll_into_view_if_needed()
+        if op_omschrijving:
+            # Where a person looks before tapping: the text in the middle of the screen, not half
+            # under Streamlit's fixed header at the top (a finger there taps the header).
+            doel.evaluate("e => e.scrollIntoView({block: 'center'})")
+        else:
+            doel.scroll_into_view_if_needed()
         vanaf = toasts(d.pagina)
         sinds = nu_hier()
         if op_omschrijving:

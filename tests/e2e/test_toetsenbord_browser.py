@@ -165,7 +165,8 @@ def test_keyboard_only__join_answer_a_bouwsteen_and_go_on__focus_visible_at_ever
     assert notitie.input_value() == "rr"
     notitie.fill("")
 
-    token = parse_qs(urlparse(pagina.url).query)["d"][0]
+    # The personal link's token stands after '#' (issue 18: never in a request line).
+    token = parse_qs(urlparse(pagina.evaluate("location.href")).fragment)["d"][0]
     db = open_database(server.database_url)
     try:
         deelnemer = start.sessie_voor_token(db, token)
