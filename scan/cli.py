@@ -531,6 +531,12 @@ def _export(args: argparse.Namespace) -> int:
         )
     _schrijf(args.out, data)
     print(f"Scanronde van {scan.gemeente.naam} ({scan.scanronde.datum:%d-%m-%Y}) geschreven naar {args.out}.")
+    if scan.deelnemers:
+        # As every download in the app says (issue 18): the file holds personal data.
+        print(
+            "Let op: dit bestand bevat namen van deelnemers. Bewaar en deel het zoals uw gemeente dat met "
+            "persoonsgegevens doet (docs/privacy.md)."
+        )
     return EXIT_OK
 
 

@@ -146,7 +146,9 @@ def test_report_export_import__round_trip_on_the_command_line(
         assert html.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="nl">')
     assert main(["report", str(scan), "--out", str(tmp_path / "x.html"), "--html", "--soort", "handout"]) == 1
     excel = tmp_path / "scan.xlsx"
+    capsys.readouterr()
     assert main(["export", str(scan), "--out", str(excel)]) == 0
+    assert "bevat namen van deelnemers" in capsys.readouterr().out  # as every download in the app says
     assert main(["report", str(excel), "--out", str(tmp_path / "uit_excel.pdf")]) == 0
     capsys.readouterr()
     assert main(["import", str(excel)]) == 0
