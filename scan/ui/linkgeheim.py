@@ -17,8 +17,8 @@ The app cannot read a fragment on the server either, so a script in the page car
    (the cookie) and a second device (the link copied from the address or from the page) lose
    nothing, as before.
 3. A token the server no longer knows (the participant was erased) is removed from cookie and
-   address, so no reload loop can arise; a reload the browser refuses (cookies off) is tried
-   once per value.
+   address, so no reload loop can arise; a reload happens only when the cookie had to change (a
+   link the server cannot have seen), at most once per value (cookies off).
 4. ``<meta name="referrer" content="no-referrer">``: no request the page makes tells another
    site which page it came from (the app cannot set the header itself: Streamlit serves the page).
 
@@ -73,8 +73,10 @@ const kijk = () => {
   }
   const d = h.get('d');
   if (d !== null && !GELDIG.test(d)) { h.delete('d'); anders = true; }
-  else if (d !== null && d !== z.d) {
-    if (koek(data.cookie) !== d) zet(data.cookie, d, data.dagen);
+  else if (d !== null && d !== z.d && koek(data.cookie) !== d) {
+    // Only a link the server cannot have seen yet (its cookie is new) is worth a reload; a page
+    // whose session simply has no participant now is never reloaded under someone's finger.
+    zet(data.cookie, d, data.dagen);
     herlaad = herlaad || d;
   }
   if (!herlaad && z.d && !data.scherm && h.get('d') !== z.d) { h.set('d', z.d); anders = true; }
@@ -85,6 +87,15 @@ const kijk = () => {
   }
 };
 z.kijk = kijk;
+// Streamlit's own navigation rewrites the address without the fragment (pushState and
+// replaceState); putting the personal link back straight after it leaves no moment without it.
+if (!z.haak) {
+  z.haak = true;
+  for (const naam of ['pushState', 'replaceState']) {
+    const eigen = history[naam].bind(history);
+    history[naam] = (...args) => { eigen(...args); if (!z.bezig) { z.bezig = true; try { z.kijk(); } finally { z.bezig = false; } } };
+  }
+}
 kijk();
 if (!z.wacht) { z.wacht = setInterval(() => z.kijk(), 400); window.addEventListener('hashchange', () => z.kijk()); }
 })();</script>"""

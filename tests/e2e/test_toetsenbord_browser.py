@@ -166,6 +166,7 @@ def test_keyboard_only__join_answer_a_bouwsteen_and_go_on__focus_visible_at_ever
     notitie.fill("")
 
     # The personal link's token stands after '#' (issue 18: never in a request line).
+    pagina.wait_for_function("() => new URLSearchParams(location.hash.slice(1)).has('d')")
     token = parse_qs(urlparse(pagina.evaluate("location.href")).fragment)["d"][0]
     db = open_database(server.database_url)
     try:
