@@ -35,8 +35,7 @@ def letterlijke_tabel(tabel: pd.DataFrame, *, kolomnamen: bool = False) -> pd.Da
 # therefore always the instruction, and it is shown in Dutch instead (every field of the app has
 # a maximum length). The chart toolbar's "Copy Vega-Lite spec" (shown on localhost only) is a
 # developer tool, hidden. Only our own CSS here, never user text.
-_HUISSTIJL = (
-    "<style>"
+HUISSTIJL_CSS = (
     '[data-testid="InputInstructions"] > span:first-child:not(:only-child) { font-size: 0; }'
     '[data-testid="InputInstructions"] > span:first-child:not(:only-child)::after { font-size: 0.75rem; }'
     '[data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child:not(:only-child)::after'
@@ -99,13 +98,19 @@ _HUISSTIJL = (
     ".st-key-toegankelijkheid { display: none; }"
     ".zelfscan-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;"
     " overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }"
-    "</style>"
 )
 
 
 def huisstijl() -> None:
-    """The app-wide CSS (one place), drawn by the router on every page."""
-    st.html(_HUISSTIJL)
+    """The app-wide CSS (one place), drawn by the router on every page.
+
+    Streamlit puts a style-only ``st.html`` in its event container, which it draws after (and
+    apart from) the page: a page could show Streamlit's own 3.9:1 captions for a moment, and CI
+    once measured a settled page without the house style. The script of ``scan.ui.toegankelijk``
+    therefore also keeps a copy in ``<head>``, which no rerun, page switch or toast touches; this
+    one covers the first paint before that script has run.
+    """
+    st.html(f"<style>{HUISSTIJL_CSS}</style>")
 
 
 def tijd(moment: dt.datetime | None) -> str:

@@ -49,6 +49,7 @@ from typing import Any
 
 import streamlit as st
 
+from scan.ui.opmaak import HUISSTIJL_CSS
 from scan.ui.teksten import t
 from scan.ui.weergave import zichtbare_tekst
 
@@ -126,6 +127,8 @@ def _json(waarde: object) -> str:
     )
 
 
+_CSS = _json(HUISSTIJL_CSS)
+
 # Our own script; the only data in it is JSON (see _json), written with textContent, never as HTML.
 # What every page needs whatever it does: sent at the start of every run, so a page that stops
 # early (st.stop: no session, no round chosen) still speaks Dutch, with Dutch names, on its
@@ -134,6 +137,11 @@ _VAST = """<script>(() => {
 const d = document, html = d.documentElement, st = window.__zelfscan || (window.__zelfscan = {});
 const nl = () => { if (html.lang !== 'nl') html.lang = 'nl'; };
 nl();
+// The house style in <head>, where nothing of Streamlit's redraws it (scan.ui.opmaak.huisstijl).
+let stijl = d.getElementById('zelfscan-huisstijl');
+if (!stijl) { stijl = d.createElement('style'); stijl.id = 'zelfscan-huisstijl'; d.head.appendChild(stijl); }
+const CSS = __CSS__;
+if (stijl.textContent !== CSS) stijl.textContent = CSS;
 if (!st.taal) { st.taal = new MutationObserver(nl); st.taal.observe(html, {attributes: true, attributeFilter: ['lang']}); }
 // WCAG 2.1.4: Streamlit reruns the page on the single key "r" (and offers "c") and has no option
 // to turn that off; a speech-input user saying a word starting with r, or a stray key, would
@@ -204,7 +212,7 @@ if (!st.toast) {
   st.toast.observe(d.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label']});
   window.addEventListener('resize', plan);
 }
-})();</script>"""
+})();</script>""".replace("__CSS__", _CSS)
 
 _SCRIPT = """<script>(() => {
 const data = %s;
