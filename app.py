@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from scan.ui import linkgeheim, widgetstaat
+from scan.ui import linkgeheim, logregels, widgetstaat
 from scan.ui.afscherming import host_of_stop
 from scan.ui.context import database, huidige_sessie
 from scan.ui.foutgrens import foutgrens, toon_storing
@@ -19,6 +19,10 @@ from scan.ui.opmaak import huisstijl
 from scan.ui.teksten import t
 from scan.ui.toegankelijk import paginatitel, plek, sluit_af
 
+# One log format for the app's, Alembic's and Streamlit's lines (once per process), and this
+# run's context on every line: the session's short id now, the round once known (scan/ui/logregels.py).
+logregels.stel_in()
+logregels.begin_run()
 # A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).
 widgetstaat.bescherm()
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
@@ -33,6 +37,7 @@ try:
     # link is read there, nor put back into its address bar, so a photographed screen gives
     # nothing away.
     sessie = None if SCHERM_PARAM in st.query_params else huidige_sessie(db)
+    logregels.zet_ronde(None if sessie is None else sessie.ronde.id)
     gebruiker = huidige_gebruiker(db)
 except Exception as fout:
     # Before any page exists (for example the database went away between two clicks).

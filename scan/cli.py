@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scan import __version__
+from scan import __version__, logopmaak
 from scan.gemeenten import grootteklasse_van
 from scoring import tijd
 from scoring.doelen import controleer_doelen
@@ -941,6 +941,10 @@ def bouw_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = bouw_parser()
     args = parser.parse_args(argv)
+    # Log lines in the app's format (scan/logopmaak.py), each with this command and its round.
+    logopmaak.stel_in()
+    ronde = getattr(args, "ronde", None)  # a number; `export --ronde` takes a join code, never logged
+    logopmaak.zet_context(ronde=ronde if isinstance(ronde, int) else None, sessie=f"cli:{args.opdracht}")
     try:
         return int(args.func(args))
     except _Fout as exc:

@@ -19,6 +19,7 @@ import logging
 import os
 import secrets
 import sqlite3
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from scan import logopmaak
 from scan.db.tabellen import InstellingRij
 from scan.db.werk import Werk
 from scan.fouten import Botsing, DatabaseVervangen, OpslagFout
@@ -131,11 +133,14 @@ class Database:
         except OSError:
             nu_identiteit = None
         if nu_identiteit != self.identiteit:
+            handeling, ronde = logopmaak.handeling(logopmaak.stapel(sys._getframe(1)))
             log.error(
-                "databasebestand %s is verdwenen of vervangen (geopend als %s, nu %s); opslaan geweigerd",
+                "databasebestand %s is verdwenen of vervangen (geopend als %s, nu %s); geweigerd in %s",
                 self.bestand,
                 self.identiteit,
                 nu_identiteit,
+                handeling,
+                extra={"ronde": ronde},
             )
             raise DatabaseVervangen()
 
@@ -162,14 +167,23 @@ class Database:
     def werk(self) -> Iterator[Werk]:
         """One use case that writes: one transaction (see ``scan.db.werk``), committed when the
         block ends. SQLAlchemy's errors leave as ``scan.fouten``'s: ``Botsing`` for a unique key or
-        row version that a concurrent write took, ``OpslagFout`` for anything else."""
+        row version that a concurrent write took, ``OpslagFout`` for anything else.
+
+        A failed save is logged here, once, as one line (``meld_mislukt``); whoever catches the
+        ``OpslagFout`` shows it and logs no second warning. A ``Botsing`` is the use case's to
+        answer (a conflict shown, a second read) and is logged at DEBUG only; one that nobody
+        answers is logged by whoever catches it (``scan.ui.foutgrens.opslag_mislukt``)."""
         try:
             with self.schrijven() as s:
                 yield Werk(s)
         except (IntegrityError, StaleDataError) as exc:
-            raise Botsing() from zonder_waarden(exc)
+            oorzaak = zonder_waarden(exc)
+            meld_mislukt("botsing", oorzaak, logging.DEBUG)
+            raise Botsing() from oorzaak
         except SQLAlchemyError as exc:
-            raise OpslagFout() from zonder_waarden(exc)
+            oorzaak = zonder_waarden(exc)
+            meld_mislukt("opslaan mislukt", oorzaak)
+            raise OpslagFout() from oorzaak
 
     @contextmanager
     def inzage(self) -> Iterator[Werk]:
@@ -178,12 +192,24 @@ class Database:
             with self.lezen() as s:
                 yield Werk(s)
         except SQLAlchemyError as exc:
-            raise OpslagFout() from zonder_waarden(exc)
+            oorzaak = zonder_waarden(exc)
+            meld_mislukt("lezen mislukt", oorzaak)
+            raise OpslagFout() from oorzaak
 
     def sluit(self) -> None:
         self.lees_engine.dispose()
         if self.schrijf_engine is not self.lees_engine:
             self.schrijf_engine.dispose()
+
+
+def meld_mislukt(wat: str, oorzaak: DatabaseMelding, niveau: int = logging.WARNING) -> None:
+    """One line for a unit of work that failed: what (``opslaan mislukt``), the use case, its round
+    (as the line's ``ronde``) and the cause without values (``zonder_waarden``): the kind of error,
+    the driver's diagnosis and the SQL statement with placeholders."""
+    if not log.isEnabledFor(niveau):
+        return
+    handeling, ronde = logopmaak.handeling(logopmaak.stapel(sys._getframe(1)))
+    log.log(niveau, "%s in %s: %s: %s", wat, handeling, type(oorzaak).__name__, oorzaak, extra={"ronde": ronde})
 
 
 class DatabaseMelding(Exception):

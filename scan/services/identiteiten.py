@@ -305,7 +305,8 @@ def _meld(db: Database, aanmelding: Aanmelding, reden: Reden, binding: Binding |
                     na={"issuer": aanmelding.issuer, "subject": aanmelding.subject, "reden": reden},
                 )
     except OpslagFout:
-        log.warning("weigering van een aanmelding niet in het logboek gezet (database niet bereikbaar)")
+        # The warning with the cause was written where the unit of work failed (scan.db.verbinding).
+        log.info("weigering van een aanmelding niet in het logboek gezet (database niet bereikbaar)")
 
 
 # --- the Beheer panel: see and release bindings ---

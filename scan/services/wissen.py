@@ -289,9 +289,11 @@ def pas_bewaartermijn_toe(
                 gedaan.append(r)
         except OpslagFout as fout:
             # Rolled back; stays due for the next run. Only ids and the kind of error in the log: a
-            # database error's text carries the statement's parameters, here names and notes.
+            # database error's text carries the statement's parameters, here names and notes. The
+            # warning with the cause was written where the unit of work failed (scan.db.verbinding):
+            # this line says what follows from it.
             oorzaak = type(fout.__cause__ or fout).__name__
-            log.warning("bewaartermijn: scanronde %s niet gelukt (%s); volgende keer opnieuw", r.ronde_id, oorzaak)
+            log.info("bewaartermijn: scanronde %s niet gelukt (%s); volgende keer opnieuw", r.ronde_id, oorzaak)
     return gedaan
 
 

@@ -3,6 +3,11 @@
 Layer: ``scan/ui``. Every page, fragment and callback runs inside ``foutgrens`` / ``met_foutgrens`` /
 ``veilig``: the exception is logged with the page and the round's and participant's ids (never
 tokens or texts), and a calm Dutch message with "Opnieuw laden" and a way back takes its place.
+
+A failed save or read (``OpslagFout``) and a database that went away (``DatabaseVervangen``) were
+logged once where they happened (``scan.db.verbinding``: the use case, its round, the cause
+without values); here and in the panels that catch them (``opslag_mislukt``) only their
+traceback follows, at DEBUG, so one failure is one warning line.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
-from scan.fouten import DatabaseVervangen
+from scan import logopmaak
+from scan.fouten import Botsing, DatabaseVervangen, OpslagFout
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 
@@ -62,14 +68,39 @@ def toon_storing(fout: BaseException | None = None, *, paginas: bool = True) -> 
             kolommen[1].page_link("scan/ui/paginas/start.py", label=t("fout.naar_start"), icon=":material/home:")
 
 
+def opslag_mislukt(fout: OpslagFout | DatabaseVervangen, waar: str) -> None:
+    """For whoever catches a failed unit of work: its one warning line was written where it failed
+    (``scan.db.verbinding.meld_mislukt``); the traceback follows at DEBUG.
+
+    A ``Botsing`` (a unique key, a row version or another rule of the database) is the use case's
+    to answer; one that it did not answer was not logged yet: the warning is written here, with
+    the use case and its round read from the traceback and the cause without values.
+    """
+    if isinstance(fout, Botsing):
+        handeling, ronde = logopmaak.handeling(logopmaak.uit_traceback(fout))
+        oorzaak = fout.__cause__ or fout
+        log.warning(
+            "opslaan mislukt in %s: %s: %s (niet afgehandeld; %s)",
+            handeling,
+            type(oorzaak).__name__,
+            oorzaak,
+            waar,
+            extra={"ronde": ronde},
+        )
+    log.debug("%s: %s %s", waar, type(fout).__name__, _context(), exc_info=fout)
+
+
 @contextmanager
 def foutgrens() -> Iterator[None]:
     """Around a page: an exception becomes the Dutch message and a log line with context."""
     try:
         yield
     except DatabaseVervangen as fout:
-        log.error("database verdwenen of vervangen %s", _context())  # the cause is logged where found
+        opslag_mislukt(fout, "pagina")
         toon_storing(fout)
+    except OpslagFout as fout:
+        opslag_mislukt(fout, "pagina")
+        toon_storing()
     except Exception:
         log.exception("onverwachte fout op een pagina %s", _context())
         toon_storing()
@@ -104,6 +135,10 @@ def veilig(functie: Callable[P, R]) -> Callable[P, R | None]:
             # sends the click without the value this callback reads is ignored, not an error
             # (issue 13, case 10).
             log.warning("onvolledig widgetbericht genegeerd in %s: %s", functie.__qualname__, fout)
+            return None
+        except (OpslagFout, DatabaseVervangen) as fout:
+            opslag_mislukt(fout, functie.__qualname__)
+            st.session_state["storing"] = True
             return None
         except Exception:
             log.exception("onverwachte fout in %s %s", functie.__qualname__, _context())

@@ -29,6 +29,7 @@ from scan.services.identiteiten import (
 from scan.services.toegang import Gebruiker, beheerders_uit_omgeving, lokale_gebruiker
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.context import database_voor, gemeente_namen
+from scan.ui.foutgrens import opslag_mislukt
 from scan.ui.links import basis_adres
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -247,8 +248,8 @@ def verwerk_beheerlink(db: Database) -> None:
             nieuw = uit_cookie and st.context.cookies.get(BEHEER_COOKIE + "_nieuw") == "1"
             st.session_state.setdefault(_BEHEER_MELDING, "onbekend" if nieuw else "vervangen")
             st.session_state[_BEHEER_COOKIE_WEG] = True
-    except OpslagFout:
-        log.exception("beheerlink niet te controleren")
+    except OpslagFout as fout:
+        opslag_mislukt(fout, "beheerlink controleren")
 
 
 def stop_beheer() -> None:

@@ -11,7 +11,6 @@ The rules themselves live in ``scan.services.doelen`` and ``scoring.smart``.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +21,7 @@ import streamlit as st
 from scan.fouten import DoelConflict, InvoerFout, NietSmart, OpslagFout
 from scan.leesmodellen import DoelInfo, Sessie
 from scan.services import doelen as doelservice
+from scan.ui.foutgrens import opslag_mislukt
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring import tijd
@@ -33,8 +33,6 @@ from scoring.uitwissel import Doel
 
 if TYPE_CHECKING:  # only the type: panels reach the database through services
     from scan.db.verbinding import Database
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -188,8 +186,8 @@ def voer_uit(
         st.session_state[f"doelen_fout_{sleutel}" if uit_formulier else "doelen_melding"] = niet_smart(fout)
     except InvoerFout as fout:
         st.session_state["doelen_melding"] = letterlijk(str(fout))
-    except OpslagFout:
-        log.exception("doel opslaan mislukt (ronde %s)", scherm.sessie.ronde.id)
+    except OpslagFout as fout:
+        opslag_mislukt(fout, "doel opslaan")
         st.session_state["doelen_melding"] = t("invullen.fout.database")
     else:
         conflicten(scherm).pop(sleutel, None)

@@ -21,7 +21,7 @@ import streamlit as st
 from scan.fouten import InvoerFout, OpslagFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen, samen
-from scan.ui.foutgrens import veilig
+from scan.ui.foutgrens import opslag_mislukt, veilig
 from scan.ui.opmaak import tijd
 from scan.ui.teksten import t
 from scan.ui.toegankelijk import kondig_aan, meld
@@ -71,8 +71,8 @@ class Opslag:
             st.toast(melding, icon=":material/error:")
             # A screen reader hears the whole reason at once (no toast limit there).
             kondig_aan(self.mislukt[sleutel], fout=True)
-        except OpslagFout:
-            log.exception("opslaan mislukt")
+        except OpslagFout as fout:
+            opslag_mislukt(fout, "invullen opslaan")
             self.mislukt[sleutel] = t("invullen.fout.database")
             st.toast(t("invullen.niet_opgeslagen"), icon=":material/error:")
             kondig_aan(self.mislukt[sleutel], fout=True)

@@ -8,7 +8,6 @@ from (issue 13, case 6); the proposed level is the service's rule (``workshop.co
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -18,7 +17,7 @@ from scan.fouten import ConsensusConflict, InvoerFout, OpslagFout
 from scan.leesmodellen import ConsensusInfo, Sessie
 from scan.services import bespreken, workshop
 from scan.ui.conflictweergave import keuzeknoppen, toon_versies
-from scan.ui.foutgrens import veilig
+from scan.ui.foutgrens import opslag_mislukt, veilig
 from scan.ui.opmaak import letterlijke_tabel, tijd
 from scan.ui.panelen.workshop_gemeen import meld_fout, niveau_tekst
 from scan.ui.teksten import t
@@ -31,7 +30,6 @@ from scoring.tekst import maximum
 if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
-log = logging.getLogger(__name__)
 
 PLEKKEN = ("bp", "bs")
 """Where a stelling's consensus form can be: the bespreekpunten and the bouwsteen tab."""
@@ -103,8 +101,8 @@ class Stellingen:
             return
         except InvoerFout as fout:
             melding = letterlijk(str(fout))
-        except OpslagFout:
-            log.exception("consensus opslaan mislukt")
+        except OpslagFout as fout:
+            opslag_mislukt(fout, "consensus opslaan")
             melding = t("invullen.fout.database")
         else:
             st.session_state.pop(f"conflict_{ronde_id}_{stelling_id}", None)
@@ -148,8 +146,8 @@ class Stellingen:
             bespreken.markeer(self.db, self.vl, self.sessie, stelling_id, markering)
         except InvoerFout as fout:
             meld_fout(letterlijk(str(fout)))
-        except OpslagFout:
-            log.exception("agenda bijwerken mislukt")
+        except OpslagFout as fout:
+            opslag_mislukt(fout, "agenda bijwerken")
             meld_fout(t("invullen.fout.database"))
         else:
             st.toast(

@@ -11,17 +11,16 @@ participant or the ambition first, nothing is written and both versions are show
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
 
 from scan.fouten import Conflict, InvoerFout, OpslagFout
+from scan.ui.foutgrens import opslag_mislukt
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -46,8 +45,8 @@ def voer_uit(
         st.toast(t("conflict.zie_paneel"), icon=":material/sync_problem:")
     except InvoerFout as fout:
         meld(paneel, "fout", letterlijk(str(fout)))
-    except OpslagFout:
-        log.exception("werkgroep: opslaan mislukt")
+    except OpslagFout as fout:
+        opslag_mislukt(fout, "werkgroep opslaan")
         meld(paneel, "fout", t("invullen.fout.database"))
     else:
         meld(paneel, "ok", gelukt(uitkomst))
