@@ -22,6 +22,15 @@ from scan import logopmaak
 
 log = logging.getLogger(__name__)
 
+ACCESS_LOG = "uvicorn.access"
+"""Left as Streamlit leaves it: no handler, not passed on. uvicorn writes an access line only when
+this logger "has handlers" (its parents' included), so passing it on to the app's handler would
+switch on a line per request, with the client's address and the path and query of every request
+(old personal links carry their secret there): docs/beheer.md, "Logboeken van de proxy"."""
+
+WEBSERVER = frozenset({"uvicorn", "websockets"})
+"""Streamlit's web server: its warnings and errors in the app's format, nothing below WARNING."""
+
 _MAX_SESSIES = 10_000
 _rondes: OrderedDict[str, int | None] = OrderedDict()
 """Per Streamlit session id the round the router saw last: a widget's callback and a fragment's
@@ -56,6 +65,14 @@ def _neem_streamlit_over() -> None:
     def _via_de_app(logger: logging.Logger) -> None:
         # In place of Streamlit's: no handler of its own; the line goes up to the app's handler.
         # Streamlit calls this for every logger it creates and again when its config is read.
+        if logger.name == ACCESS_LOG:
+            return
+        if logger.name.split(".")[0] in WEBSERVER:
+            # uvicorn's own handler would write each line again; its INFO lines name the client's
+            # address for every connection, and Streamlit's set-up never let them through.
+            for eigen in list(logger.handlers):
+                logger.removeHandler(eigen)
+            logger.setLevel(max(logger.level, logging.WARNING))
         oud = getattr(logger, "streamlit_console_handler", None)
         if oud is not None:
             logger.removeHandler(oud)

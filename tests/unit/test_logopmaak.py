@@ -291,10 +291,18 @@ def test_command_line__a_numbered_round_is_the_context(tmp_path: Path) -> None:
     assert regels and all(" ronde=999 sessie=cli:wis-deelnemer " in r for r in regels), proc.stderr
 
 
-def test_streamlit_lines__in_the_apps_format_also_from_loggers_made_later(tmp_path: Path) -> None:
+def test_streamlit_lines__in_the_apps_format_also_from_loggers_made_later_and_no_access_log(
+    tmp_path: Path,
+) -> None:
     code = """
 import logging
+import uvicorn
 from streamlit import logger as st_logger
+from streamlit.web.server.starlette.starlette_server import _get_uvicorn_config_kwargs
+# As a server starts: Streamlit's loggers for uvicorn, then uvicorn's own logging set-up.
+st_logger.init_uvicorn_logs()
+uvicorn.Config(app=None, **_get_uvicorn_config_kwargs()).configure_logging()
+assert not logging.getLogger("uvicorn.access").hasHandlers()
 eerder = st_logger.get_logger("streamlit.eerder")
 from scan.ui import logregels
 logregels.stel_in()
@@ -302,11 +310,22 @@ logregels.stel_in()
 eerder.warning("van een bestaande logger")
 st_logger.get_logger("streamlit.later").warning("van een nieuwe logger")
 st_logger.update_formatter()  # what Streamlit does when it reads its config again
+st_logger.init_uvicorn_logs()
 eerder.warning("na update_formatter")
+logging.getLogger("uvicorn.error").info('127.0.0.1:5 - "WebSocket /_stcore/stream" [accepted]')
+logging.getLogger("uvicorn.error").warning("van uvicorn")
+# uvicorn writes an access line only for a logger that has handlers: still none.
+assert not logging.getLogger("uvicorn.access").hasHandlers()
 logging.getLogger("scan.x").info("van de app")
 """
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCAN_LOG_")}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     regels = proc.stderr.splitlines()
-    assert [TEKSTREGEL.match(r) is not None for r in regels] == [True] * 4, proc.stderr
-    assert [r.split(" ", 5)[2] for r in regels] == ["streamlit.eerder", "streamlit.later", "streamlit.eerder", "scan.x"]
+    assert [TEKSTREGEL.match(r) is not None for r in regels] == [True] * 5, proc.stderr
+    assert [r.split(" ", 5)[2] for r in regels] == [
+        "streamlit.eerder",
+        "streamlit.later",
+        "streamlit.eerder",
+        "uvicorn.error",
+        "scan.x",
+    ]
