@@ -873,6 +873,86 @@ def _inlogaccount(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- issue 19: backup and restore (SQLite; PostgreSQL has pg_dump and pg_restore) ---------------
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from scan.db.reservekopie import ReservekopieFout, beschrijf, maak_reservekopie
+    from scan.db.verbinding import database_url
+
+    try:
+        inhoud = maak_reservekopie(database_url(), Path(args.file), overschrijf=args.overschrijf)
+    except ReservekopieFout as exc:
+        raise _Fout(str(exc)) from None
+    print(f"Reservekopie geschreven naar {args.file} en gecontroleerd: {beschrijf(inhoud)}.")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from scan.db.reservekopie import (
+        ReservekopieFout,
+        bekijk_reservekopie,
+        beschrijf,
+        gewijzigd_op,
+        huidige_inhoud,
+        sqlite_pad,
+        zet_terug,
+    )
+    from scan.db.verbinding import database_url
+
+    url = database_url()
+    bron = Path(args.file)
+    try:
+        doel = sqlite_pad(url, "restore")  # PostgreSQL is refused before anything is read
+        inhoud = bekijk_reservekopie(bron)
+        if not args.ja:
+            huidig = huidige_inhoud(url)
+            nu_erin = f"nu {beschrijf(huidig)}" if huidig else "nu leeg of geen database van de zelfscan"
+            print(
+                f"De database {doel} ({nu_erin}) wordt vervangen door de reservekopie {bron} van "
+                f"{tijd.lokaal(gewijzigd_op(bron)):%d-%m-%Y %H:%M} ({beschrijf(inhoud)}).\n"
+                "Alles wat na die reservekopie is opgeslagen, gaat verloren. Stop de app eerst, of start hem daarna "
+                "opnieuw."
+            )
+            if input("Typ ja om door te gaan: ").strip().lower() != "ja":
+                print("Niets teruggezet.")
+                return EXIT_OK
+        herstel = zet_terug(url, bron)
+    except ReservekopieFout as exc:
+        raise _Fout(str(exc)) from None
+    except EOFError:
+        raise _Fout(
+            "geen bevestiging gelezen; niets teruggezet (gebruik --ja om zonder vragen terug te zetten)"
+        ) from None
+    bijgewerkt = f" (bijgewerkt van schemaversie {herstel.bijgewerkt_van})" if herstel.bijgewerkt_van else ""
+    print(f"Teruggezet uit {bron} in {doel}: {beschrijf(herstel.inhoud)}{bijgewerkt}.")
+    print(
+        "Start nu alle app-processen opnieuw: open pagina's tonen anders nog gegevens van vóór het terugzetten. "
+        "Persoonlijke links uit de reservekopie werken weer; wat na de reservekopie is ingevuld, is weg."
+    )
+    return EXIT_OK
+
+
+def _reservekopie_opdrachten(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "backup",
+        help="schrijf een gecontroleerde reservekopie van de SQLite-database (DATABASE_URL), ook terwijl de app draait; "
+        "PostgreSQL: pg_dump -Fc",
+    )
+    p.add_argument("file", help="bestand voor de reservekopie (bijvoorbeeld reservekopie/zelfscan-2026-11-22.db)")
+    p.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
+    p.set_defaults(func=_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="zet een reservekopie terug in de SQLite-database (DATABASE_URL); vraagt om bevestiging; "
+        "PostgreSQL: pg_restore",
+    )
+    p.add_argument("file", help="reservekopie gemaakt met 'python -m scan backup'")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(func=_restore)
+
+
 def _poort(tekst: str) -> int:
     try:
         poort = int(tekst)
@@ -1091,6 +1171,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--los", metavar="ADRES", help="maak de koppeling van dit adres los (na een vervangen account)")
     p.set_defaults(func=_inlogaccount)
+
+    _reservekopie_opdrachten(sub)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
     p.add_argument("--out", help="map (standaard questionnaires/schema)")
