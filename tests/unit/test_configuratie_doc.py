@@ -273,7 +273,7 @@ def _verschil(
 ) -> list[str]:
     """What is read but not documented, and what is documented but not read, each with its name."""
     fouten = [
-        f"{soort} '{naam_in_doc(naam)}' (gelezen in {in_code[naam]}) ontbreekt in docs/configuratie.md"
+        f"{soort} '{naam_in_doc(naam)}' (in {in_code[naam]}) ontbreekt in docs/configuratie.md"
         for naam in sorted(set(in_code) - in_doc)
     ]
     fouten += [
@@ -305,7 +305,7 @@ def test_secrets__the_doc_lists_exactly_what_the_app_and_streamlits_login_read()
     # A section the code opens (`"auth" in st.secrets`) has at least one documented key.
     for sectie, waar in code.secrets.items():
         if "." not in sectie and not any(s.startswith(f"{sectie}.") for s in doc.secrets):
-            fouten.append(f"sectie [{sectie}] (gelezen in {waar}) heeft geen sleutel in docs/configuratie.md")
+            fouten.append(f"sectie [{sectie}] (in {waar}) heeft geen sleutel in docs/configuratie.md")
     assert not fouten, "\n".join(fouten)
 
 
@@ -327,7 +327,7 @@ def test_the_check_names_the_offender() -> None:
     """A variable read in code but not documented, and a row for one nobody reads, are named."""
     fouten = _verschil("omgevingsvariabele", {"SCAN_NIEUW": "scan/x.py"}, {"SCAN_OUD"})
     assert fouten == [
-        "omgevingsvariabele 'SCAN_NIEUW' (gelezen in scan/x.py) ontbreekt in docs/configuratie.md",
+        "omgevingsvariabele 'SCAN_NIEUW' (in scan/x.py) ontbreekt in docs/configuratie.md",
         "omgevingsvariabele 'SCAN_OUD' staat in docs/configuratie.md, maar de code leest hem niet (meer)",
     ]
     assert als_in_doc("auth.*.server_metadata_url") == "[auth.<provider>] server_metadata_url"
