@@ -97,6 +97,19 @@ class ContextFilter(logging.Filter):
         return True
 
 
+_GEMELD: Final = "_scan_log_gemeld"
+
+
+def markeer_gemeld(fout: BaseException) -> BaseException:
+    """``fout`` has had its one log line (``scan.db.verbinding``): whoever catches it adds none."""
+    setattr(fout, _GEMELD, True)
+    return fout
+
+
+def al_gemeld(fout: BaseException) -> bool:
+    return bool(getattr(fout, _GEMELD, False))
+
+
 def stapel(frame: FrameType | None) -> Iterator[FrameType]:
     """The running frames from ``frame`` outward (``sys._getframe()``)."""
     while frame is not None:

@@ -183,7 +183,7 @@ class Database:
         except SQLAlchemyError as exc:
             oorzaak = zonder_waarden(exc)
             meld_mislukt("opslaan mislukt", oorzaak)
-            raise OpslagFout() from oorzaak
+            raise logopmaak.markeer_gemeld(OpslagFout()) from oorzaak
 
     @contextmanager
     def inzage(self) -> Iterator[Werk]:
@@ -194,7 +194,7 @@ class Database:
         except SQLAlchemyError as exc:
             oorzaak = zonder_waarden(exc)
             meld_mislukt("lezen mislukt", oorzaak)
-            raise OpslagFout() from oorzaak
+            raise logopmaak.markeer_gemeld(OpslagFout()) from oorzaak
 
     def sluit(self) -> None:
         self.lees_engine.dispose()

@@ -70,20 +70,21 @@ def toon_storing(fout: BaseException | None = None, *, paginas: bool = True) -> 
 
 def opslag_mislukt(fout: OpslagFout | DatabaseVervangen, waar: str) -> None:
     """For whoever catches a failed unit of work: its one warning line was written where it failed
-    (``scan.db.verbinding.meld_mislukt``); the traceback follows at DEBUG.
+    (``scan.db.verbinding``: ``meld_mislukt``, ``controleer_bestand``); the traceback follows at DEBUG.
 
     A ``Botsing`` (a unique key, a row version or another rule of the database) is the use case's
     to answer; one that it did not answer was not logged yet: the warning is written here, with
-    the use case and its round read from the traceback and the cause without values.
+    the use case and its round read from the traceback and the cause without values (a
+    ``Botsing``'s cause has none; of any other, only its kind is named).
     """
-    if isinstance(fout, Botsing):
+    if isinstance(fout, OpslagFout) and not logopmaak.al_gemeld(fout):
         handeling, ronde = logopmaak.handeling(logopmaak.uit_traceback(fout))
         oorzaak = fout.__cause__ or fout
         log.warning(
-            "opslaan mislukt in %s: %s: %s (niet afgehandeld; %s)",
+            "opslaan mislukt in %s: %s%s (niet afgehandeld; %s)",
             handeling,
             type(oorzaak).__name__,
-            oorzaak,
+            f": {oorzaak}" if isinstance(fout, Botsing) else "",
             waar,
             extra={"ronde": ronde},
         )

@@ -15,8 +15,10 @@ from streamlit.testing.v1 import AppTest
 
 from scan import logopmaak
 from scan.db.verbinding import Database
+from scan.fouten import Botsing, OpslagFout
 from scan.leesmodellen import Sessie
 from scan.services import invullen, start
+from scan.ui.foutgrens import opslag_mislukt
 from scoring.models import Vragenlijst
 
 pytestmark = pytest.mark.apptest
@@ -98,3 +100,38 @@ def test_streamlit_loggers_write_through_the_apps_handler(open_app: Callable[...
     for naam in ("streamlit", "streamlit.runtime.scriptrunner.script_runner", "streamlit.nieuw.in.deze.test"):
         logger = st_logger.get_logger(naam)
         assert logger.propagate and getattr(logger, "streamlit_console_handler", None) not in logger.handlers
+
+
+def _gooi(fout: Exception, oorzaak: str) -> Exception:
+    """``fout`` raised and caught, as a page catches it (with a traceback)."""
+    try:
+        raise fout from RuntimeError(oorzaak)
+    except Exception as gevangen:
+        return gevangen
+
+
+@pytest.mark.parametrize(
+    ("fout", "regel"),
+    [
+        # logged where it failed (scan.db.verbinding): the page adds its traceback at DEBUG only
+        (lambda: logopmaak.markeer_gemeld(OpslagFout()), None),
+        # a Botsing the use case left unanswered: its cause is value-free (scan.db.verbinding's
+        # zonder_waarden) and quoted
+        (Botsing, "opslaan mislukt in tests.app.test_logregels._gooi: RuntimeError: tabel antwoorden (niet"),
+        # an OpslagFout that nobody logged (not from a unit of work): only the kind of its cause
+        (OpslagFout, "opslaan mislukt in tests.app.test_logregels._gooi: RuntimeError (niet afgehandeld; invullen"),
+    ],
+)
+def test_the_page_adds_a_warning_only_for_what_was_not_logged_yet(
+    fout: Callable[[], Exception], regel: str | None, regels: _Regels
+) -> None:
+    gevangen = _gooi(fout(), "tabel antwoorden" if fout is Botsing else "Failing row contains (Notitie-4c1d)")
+    assert isinstance(gevangen, OpslagFout)
+    logging.getLogger("scan").setLevel(logging.DEBUG)
+    opslag_mislukt(gevangen, "invullen opslaan")
+    eigen = [(r, tekst) for r, tekst in regels.regels if r.name.startswith("scan.")]
+    waarschuwingen = [tekst for r, tekst in eigen if r.levelno >= logging.WARNING]
+    assert len(waarschuwingen) == (regel is not None)
+    if regel is not None:
+        assert regel in waarschuwingen[0] and "Notitie-4c1d" not in waarschuwingen[0]
+    assert any(r.levelno == logging.DEBUG and r.exc_info for r, _ in eigen)

@@ -332,3 +332,55 @@ logging.getLogger("scan.x").info("van de app")
         "uvicorn.error",
         "scan.x",
     ]
+
+
+def _nep_module(naam: str, code: str, **namen: object) -> dict[str, object]:
+    ruimte: dict[str, object] = {"__name__": naam, **namen}
+    exec(compile(code, f"<{naam}>", "exec"), ruimte)
+    return ruimte
+
+
+def test_the_use_case_of_a_failure__from_the_stack_and_from_a_traceback() -> None:
+    """The first function outside scan.db and contextlib, with the round from its arguments."""
+    db = _nep_module(
+        "scan.db.nep",
+        "import contextlib, sys\n"
+        "@contextlib.contextmanager\n"
+        "def werk():\n"
+        "    try:\n"
+        "        yield\n"
+        "    except ValueError:\n"
+        "        gezien.append(handeling(stapel(sys._getframe(0))))\n"
+        "        raise\n",
+        handeling=logopmaak.handeling,
+        stapel=logopmaak.stapel,
+        gezien=[],
+    )
+    services = _nep_module(
+        "scan.services.nep",
+        "class Ronde:\n    id = 12\n"
+        "class Sessie:\n    ronde = Ronde()\n"
+        "def met_sessie(sessie):\n    with werk():\n        raise ValueError('x')\n"
+        "def met_ronde_id(ronde_id, geheim):\n    with werk():\n        raise ValueError(geheim)\n"
+        "def zonder_ronde(naam):\n    with werk():\n        raise ValueError(naam)\n",
+        werk=db["werk"],
+    )
+    uitkomsten = []
+    for functie, args in (
+        ("met_sessie", (services["Sessie"](),)),  # type: ignore[operator]
+        ("met_ronde_id", (7, "token-abc")),
+        ("zonder_ronde", ("Anna",)),
+    ):
+        with pytest.raises(ValueError) as fout:
+            services[functie](*args)  # type: ignore[operator]
+        uitkomsten.append(logopmaak.handeling(logopmaak.uit_traceback(fout.value)))
+    verwacht = [("nep.met_sessie", 12), ("nep.met_ronde_id", 7), ("nep.zonder_ronde", None)]
+    assert uitkomsten == verwacht
+    assert db["gezien"] == verwacht  # the same from the running stack, inside the unit of work
+    assert logopmaak.handeling([]) == ("?", None)
+
+
+def test_a_failure_logged_where_it_happened_is_marked() -> None:
+    fout = ValueError("x")
+    assert not logopmaak.al_gemeld(fout)
+    assert logopmaak.markeer_gemeld(fout) is fout and logopmaak.al_gemeld(fout)
