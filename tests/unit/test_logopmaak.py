@@ -32,7 +32,7 @@ def schoon() -> Iterator[None]:
     wortel = logging.getLogger()
     handlers, niveau = list(wortel.handlers), wortel.level
     niveaus = {n: logging.getLogger(n).level for n in logopmaak.EIGEN_LOGGERS}
-    oud = logopmaak._handler
+    oud, bron = logopmaak._handler, logopmaak._bron
     try:
         yield
     finally:
@@ -43,7 +43,7 @@ def schoon() -> Iterator[None]:
         wortel.setLevel(niveau)
         for naam, n in niveaus.items():
             logging.getLogger(naam).setLevel(n)
-        logopmaak.zet_bron(None)
+        logopmaak.zet_bron(bron)
 
 
 def _record(
@@ -61,10 +61,11 @@ def _opgemaakt(record: logging.LogRecord, opmaak: logging.Formatter) -> str:
 
 
 def _in_eigen_context(functie: object) -> object:
-    """Runs ``functie`` in a copy of the context: what it sets stays there."""
+    """Runs ``functie`` in an empty context: what it sets stays there, and what another test set
+    in this thread (the command line's ``main`` run in-process) is not there."""
     import contextvars
 
-    return contextvars.copy_context().run(functie)  # type: ignore[arg-type]
+    return contextvars.Context().run(functie)  # type: ignore[arg-type]
 
 
 def test_text_line__iso_time_with_offset_level_module_round_and_session() -> None:
@@ -230,9 +231,13 @@ def test_stel_in__an_unknown_setting_is_said_in_the_first_line(
 def test_alembic_set_up_lines_are_debug_its_steps_info(schoon: None, capsys: pytest.CaptureFixture[str]) -> None:
     logopmaak.stel_in({})
     migratie = logging.getLogger("alembic.runtime.migration")
-    migratie.info("Context impl %s.", "SQLiteImpl")
-    migratie.info("Will assume %s DDL.", "non-transactional")
-    migratie.info("Running upgrade %s -> %s, %s", "0009", "0010", "logboek")
+
+    def doe() -> None:
+        migratie.info("Context impl %s.", "SQLiteImpl")
+        migratie.info("Will assume %s DDL.", "non-transactional")
+        migratie.info("Running upgrade %s -> %s, %s", "0009", "0010", "logboek")
+
+    _in_eigen_context(doe)
     regels = capsys.readouterr().err.splitlines()
     assert (
         len(regels) == 1
