@@ -304,6 +304,9 @@ def stel_in(omgeving: Mapping[str, str] | None = None) -> logging.Handler:
     wortel.setLevel(max(niveau, logging.WARNING))
     for naam in EIGEN_LOGGERS:
         logging.getLogger(naam).setLevel(niveau)
+    # Python's warnings (a library's DeprecationWarning) as lines of their own, in the same format
+    # (logger ``py.warnings``), instead of bare text on stderr.
+    logging.captureWarnings(True)
     for melding in instelling.onbruikbaar:
         logging.getLogger(__name__).warning(melding)
     return nieuw

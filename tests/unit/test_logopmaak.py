@@ -325,17 +325,20 @@ logging.getLogger("uvicorn.error").warning("van uvicorn")
 # uvicorn writes an access line only for a logger that has handlers: still none.
 assert not logging.getLogger("uvicorn.access").hasHandlers()
 logging.getLogger("scan.x").info("van de app")
+import warnings
+warnings.warn("oude functie", DeprecationWarning, stacklevel=1)
 """
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCAN_LOG_")}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    regels = proc.stderr.splitlines()
-    assert [TEKSTREGEL.match(r) is not None for r in regels] == [True] * 5, proc.stderr
+    regels = _records(proc.stderr)
+    assert [TEKSTREGEL.match(r) is not None for r in regels] == [True] * 6, proc.stderr
     assert [r.split(" ", 5)[2] for r in regels] == [
         "streamlit.eerder",
         "streamlit.later",
         "streamlit.eerder",
         "uvicorn.error",
         "scan.x",
+        "py.warnings",
     ]
 
 
