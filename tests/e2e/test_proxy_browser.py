@@ -5,9 +5,9 @@ These machines have no Docker, so this test runs what the image and compose.yaml
 - the app's files exactly as the Dockerfile copies them into /app (its COPY lines), plus the
   empty secrets file compose.yaml mounts, in a folder where only ``data/`` is writable; as the
   image's uid 10001 when this test runs as root and that user can use this interpreter;
-- two app processes started with the image's command (``python -m streamlit run app.py`` until
-  ``python -m scan start`` exists) and its environment, on one database: PostgreSQL when
-  TEST_DATABASE_URL is set, else one SQLite file;
+- two app processes started with the image's command (``python -m scan start``: migrate, check,
+  exec Streamlit) and its environment, on one database: PostgreSQL when TEST_DATABASE_URL is
+  set, else one SQLite file;
 - a real nginx, not as root, in its own prefix folder, with deploy/nginx/zelfscan.conf. The test
   changes only what differs on this machine (``nginx_conf``): the two upstream addresses, the
   listen addresses and ports, the host name (localhost), the certificate (a self-signed one made
@@ -48,7 +48,6 @@ from typing import Any
 
 import pytest
 
-from scan.cli import bouw_parser
 from scan.db.openen import open_database
 from scan.services import workshop
 from scoring.models import Vragenlijst
@@ -178,16 +177,8 @@ def image_map(app: Path) -> None:
     (app / "data").mkdir()
 
 
-def heeft_opdracht(naam: str) -> bool:
-    acties = [a for a in bouw_parser()._actions if a.choices and isinstance(a.choices, dict)]
-    return any(naam in a.choices for a in acties)
-
-
-def startopdracht() -> list[str]:
-    """The image's CMD; until ``python -m scan start`` exists, the Streamlit start it execs."""
-    if heeft_opdracht("start"):
-        return [sys.executable, "-m", "scan", "start"]
-    return [sys.executable, "-m", "streamlit", "run", "app.py"]
+STARTOPDRACHT = [sys.executable, "-m", "scan", "start"]
+"""The image's CMD (migrate, check, then exec Streamlit)."""
 
 
 def kan_als(uid: int) -> bool:
@@ -289,6 +280,8 @@ class Opstelling:
     database_url: str
     map_: Path
     als_app_uid: bool
+    omgevingen: dict[str, dict[str, str]]
+    """upstream address -> the environment its process got."""
 
     @property
     def access_log(self) -> Path:
@@ -301,9 +294,11 @@ class Opstelling:
 
 @contextmanager
 def _database(map_: Path) -> Iterator[str]:
+    """PostgreSQL: an empty database, which both processes migrate at once at their start (as
+    compose starts them). SQLite: a migrated file in the data folder."""
     basis = _postgres_url()
     if basis:
-        with _eigen_postgres(basis, "zelfscan_proxy") as url:
+        with _eigen_postgres(basis, "zelfscan_proxy", leeg=True) as url:
             yield url
     else:
         yield sqlite_kopie(map_ / "app" / "data" / "zelfscan.db")
@@ -345,20 +340,27 @@ def opstelling() -> Iterator[Opstelling]:
             "STREAMLIT_SERVER_ALLOWED_HOSTS": HOST,
         }
         apps: dict[str, str] = {}
+        omgevingen: dict[str, dict[str, str]] = {}
+        gestart = []
+        # Both at once, as compose starts them: on an empty PostgreSQL database both migrate.
         for naam, poort in (("app1", p_app1), ("app2", p_app2)):
+            upstream = f"127.0.0.1:{poort}"
+            apps[upstream] = f"http://{upstream}"
+            omgevingen[upstream] = {**omgeving, "STREAMLIT_SERVER_PORT": str(poort)}
             log = map_ / f"{naam}.log"
             uit = stapel.enter_context(log.open("wb"))
             proces = subprocess.Popen(
-                startopdracht(),
+                STARTOPDRACHT,
                 cwd=app,
-                env={**omgeving, "STREAMLIT_SERVER_PORT": str(poort)},
+                env=omgevingen[upstream],
                 stdout=uit,
                 stderr=subprocess.STDOUT,
                 **({"user": APP_UID, "group": APP_UID, "extra_groups": []} if als_app_uid else {}),
             )
             stapel.callback(_stop, proces)
-            apps[f"127.0.0.1:{poort}"] = f"http://127.0.0.1:{poort}"
-            wacht_op(f"http://127.0.0.1:{poort}/_stcore/health", proces, log)
+            gestart.append((f"{apps[upstream]}/_stcore/health", proces, log))
+        for adres, proces, log in gestart:
+            wacht_op(adres, proces, log)
 
         ngx = map_ / "nginx"
         for sub in ("tmp", "acme", "logs"):
@@ -381,7 +383,7 @@ def opstelling() -> Iterator[Opstelling]:
         stapel.callback(_stop, proces)
         url = f"https://{HOST}:{p_https}"
         wacht_op(f"{url}/_stcore/health", proces, ngx / "error.log")
-        yield Opstelling(url, f"http://127.0.0.1:{p_http}", apps, database_url, map_, als_app_uid)
+        yield Opstelling(url, f"http://127.0.0.1:{p_http}", apps, database_url, map_, als_app_uid, omgevingen)
 
 
 def _stop(proces: subprocess.Popen[bytes]) -> None:
@@ -394,6 +396,22 @@ def _stop(proces: subprocess.Popen[bytes]) -> None:
 
 
 # --- the tests ----------------------------------------------------------------------------------
+
+
+def test_health_command__healthy_on_both_processes(opstelling: Opstelling) -> None:
+    """The image's HEALTHCHECK (deploy/gezondheid.py: /_stcore/health, then scan check)."""
+    for upstream, omgeving in opstelling.omgevingen.items():
+        gezond = subprocess.run(
+            [sys.executable, str(opstelling.map_ / "app" / "deploy" / "gezondheid.py")],
+            env=omgeving,
+            cwd=opstelling.map_ / "app",
+            capture_output=True,
+            text=True,
+            check=False,
+            **({"user": APP_UID, "group": APP_UID, "extra_groups": []} if opstelling.als_app_uid else {}),
+        )
+        assert gezond.returncode == 0, (upstream, gezond.stdout, gezond.stderr)
+        assert gezond.stdout.startswith("In orde"), gezond.stdout
 
 
 def test_proxy__http_redirects_unknown_names_metrics_and_upload_limit(opstelling: Opstelling) -> None:

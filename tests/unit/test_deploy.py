@@ -214,6 +214,7 @@ def test_systemd__commands_exist_on_the_command_line() -> None:
     from scan.cli import bouw_parser
 
     assert _unit("zelfscan.service")["ExecStart"] == ["/opt/zelfscan/.venv/bin/python -m scan start"]
+    assert bouw_parser().parse_args(["start"]).opdracht == "start"
     assert _unit("zelfscan.service")["Restart"] == ["on-failure"]
     opdracht = _unit("zelfscan-bewaartermijn.service")["ExecStart"][0].split()
     assert opdracht[:3] == ["/opt/zelfscan/.venv/bin/python", "-m", "scan"]
