@@ -1,8 +1,9 @@
 """docs/configuratie.md lists exactly what the app reads (issue 19, item 6): every environment
-variable, every secret in .streamlit/secrets.toml and every Streamlit setting, read from the code
-and from .streamlit/config.toml, so the reference cannot drift.
+variable, every secret in .streamlit/secrets.toml and every Streamlit setting, read from the code,
+compose.yaml and .streamlit/config.toml, so the reference cannot drift.
 
-What counts as read, found in the syntax tree of scan/, app.py, reports/, scoring/ and dev.py:
+What counts as read, found in the syntax tree of scan/, app.py, reports/, scoring/, deploy/ and
+dev.py (and ``${NAAM}`` in compose.yaml, which compose fills in):
 - an environment variable: the name given to ``os.environ.get``, ``os.environ[...]``, ``os.getenv``
   or ``... in os.environ`` (a string, or a module constant holding one, imported or not), and every
   string that is a whole ``SCAN_...`` name (the project's prefix: read through a helper too);
@@ -42,7 +43,7 @@ the doc may list them although the app's code does not read them."""
 
 def bronbestanden() -> list[Path]:
     paden = [ROOT / "app.py", ROOT / "dev.py"]
-    for map_ in ("scan", "reports", "scoring"):
+    for map_ in ("scan", "reports", "scoring", "deploy"):
         paden += sorted((ROOT / map_).rglob("*.py"))
     return paden
 
@@ -226,6 +227,14 @@ def lees_code() -> Gevonden:
     return gevonden
 
 
+def compose_variabelen() -> dict[str, str]:
+    """The variables compose.yaml fills in from the environment or .env (``${NAAM...}``)."""
+    pad = ROOT / "compose.yaml"
+    if not pad.exists():
+        return {}
+    return dict.fromkeys(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", pad.read_text(encoding="utf-8")), "compose.yaml")
+
+
 def config_toml() -> set[str]:
     with CONFIG_TOML.open("rb") as f:
         inhoud = tomllib.load(f)
@@ -290,7 +299,8 @@ def test_every_row_has_a_name_of_a_known_kind() -> None:
 def test_environment_variables__the_doc_lists_exactly_what_the_code_reads() -> None:
     code, doc = lees_code(), lees_doc()
     assert {"DATABASE_URL", "SCAN_PUBLIEKE_URL", "SCAN_LOG_FORMAAT"} <= set(code.omgeving)  # the scan itself works
-    fouten = _verschil("omgevingsvariabele", code.omgeving, doc.omgeving)
+    gelezen = {**compose_variabelen(), **code.omgeving}
+    fouten = _verschil("omgevingsvariabele", gelezen, doc.omgeving)
     assert not fouten, "\n".join(fouten)
 
 
