@@ -1321,6 +1321,55 @@ NL: dict[str, str] = {
     "ronde_weg.bevestig": "Ja, verwijder scanronde {id} van {gemeente} van {datum} met alle gegevens",
     "ronde_weg.knop": "Scanronde verwijderen",
     "ronde_weg.gedaan": "Scanronde {id} van {datum} is verwijderd.",
+    # --- issue 19, item 7: "Voorbeeld bekijken" (scan/ui/panelen/start_voorbeeld.py, resultaten_voorbeeld.py) ---
+    "voorbeeld.kop": "Eerst rondkijken? Bekijk een voorbeeld",
+    "voorbeeld.kop.hier": "U bekijkt het voorbeeld",
+    "voorbeeld.uitleg": (
+        "Zie hoe een ingevulde scan eruitziet voordat u zelf begint: een **verzonnen** workshop van de "
+        "**Voorbeeldgemeente**, met acht deelnemers, hun antwoorden en notities, ambities, besluiten van de groep "
+        "en verbeterdoelen. U opent het als facilitator en kunt alles bekijken en uitproberen, ook de PDF's. "
+        "Het is overal gemarkeerd als voorbeeld, telt niet mee in de benchmark van echte gemeenten en is met "
+        "één klik weer weg."
+    ),
+    "voorbeeld.uitleg.beheerder": (
+        "Een verzonnen, ingevulde scanronde van de **Voorbeeldgemeente**, om de app te laten zien, bijvoorbeeld "
+        "aan een nieuwe facilitator. Omdat er al echte scanrondes zijn, zien alleen beheerders van de installatie "
+        "deze knop. Het voorbeeld telt niet mee in de benchmark van echte gemeenten."
+    ),
+    "voorbeeld.hier": (
+        "Deze scanronde van de Voorbeeldgemeente is **verzonnen** (VOORBEELD): geen echte gemeente, geen echte "
+        "mensen. U kijkt mee als {naam}, de verzonnen facilitator. Kijk gerust rond via **Resultaten**, **Doelen** "
+        "en **Workshop**. Klaar? Verwijder het voorbeeld hieronder."
+    ),
+    "voorbeeld.bekijken": "Voorbeeld bekijken",
+    "voorbeeld.bezig": "Het voorbeeld wordt klaargezet ...",
+    "voorbeeld.bestaat": "Het voorbeeld staat al klaar; de knop opent het.",
+    "voorbeeld.verwijderen.bevestig": "Ja, verwijder het voorbeeld met alles erin",
+    "voorbeeld.verwijderen": "Voorbeeld verwijderen",
+    "voorbeeld.verwijderd": "Het voorbeeld is verwijderd.",
+    "voorbeeld.beheer.kop": "Voorbeeld",
+    "voorbeeld.beheer.uitleg": (
+        "Op deze installatie staat het voorbeeld: een verzonnen scanronde van de Voorbeeldgemeente, gemaakt met "
+        "**Voorbeeld bekijken** op Start. Het telt nergens mee; verwijder het als niemand het meer nodig heeft."
+    ),
+    "voorbeeld.beheer.geen": "Er staat geen voorbeeld op deze installatie. Op Start kunt u er een openen.",
+    "voorbeeld.resultaten.kop": "**VOORBEELD – verzonnen gegevens.** Dit is geen echte gemeente en geen echte workshop.",
+    "voorbeeld.resultaten.uitleg": (
+        "Acht deelnemers van de Voorbeeldgemeente hebben de scan ingevuld en besproken; u kijkt mee als hun "
+        "facilitator. Wat u kunt bekijken:\n"
+        "- **Resultaten** (deze pagina): de uitkomst in één zin, de radars van het huidige niveau tegen de ambitie "
+        "(met de tabel eronder) en, op het tabblad *Eens en oneens*, waar de groep het oneens was.\n"
+        "- **Doelen**: vier SMART-verbeterdoelen die de groep heeft vastgesteld (tabblad *Vastgestelde doelen*) "
+        "en de voorstellen van de scan.\n"
+        "- **Workshop**: wat de facilitator tijdens de workshop ziet: wie wat heeft ingevuld, de bespreekpunten "
+        "met de besluiten van de groep, en de ambities.\n"
+        "- **De PDF's**: onderaan deze pagina en op Doelen, de managementsamenvatting en het verbeterrapport.\n\n"
+        "De scanronde staat nog open, zoals aan het eind van een workshop: stel gerust een niveau vast of neem "
+        "een doel aan: het voorbeeld telt nergens mee."
+    ),
+    "voorbeeld.naar.doelen": "Doelen bekijken",
+    "voorbeeld.naar.workshop": "Workshop bekijken",
+    "voorbeeld.naar.start": "Start (voorbeeld verwijderen)",
 }
 
 
