@@ -42,6 +42,18 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FOUT = 1
+PRODUCTIE_OPTIES = (
+    "--server.headless",
+    "true",
+    # No file watcher in production: it costs a thread and inotify watches per process and would
+    # rerun every session when a file is touched during an upgrade.
+    "--server.fileWatcherType",
+    "none",
+    "--server.runOnSave",
+    "false",
+)
+"""Streamlit options of ``python -m scan start``; everything else comes from .streamlit/config.toml
+and STREAMLIT_* variables (docs/configuratie.md)."""
 
 
 class _Fout(Exception):
@@ -497,6 +509,131 @@ def _database() -> Database:
         raise _Fout(f"De database ({database_url().split('@')[-1]}) is niet bereikbaar: {oorzaak}") from None
 
 
+def _maak_database_zonder_migratie() -> Database:
+    from scan.db.verbinding import maak_database
+
+    return maak_database()
+
+
+def _sqlite_bestand() -> Path | None:
+    from scan.db.verbinding import database_url, sqlite_bestand
+
+    return sqlite_bestand(database_url()) if database_url().startswith("sqlite") else None
+
+
+def _database_naam() -> str:
+    from scan.db.verbinding import database_url
+
+    # Host and database only: never the user or password of the URL.
+    return database_url().split("@")[-1]
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from scan.db.migraties import bereikbaar, migreer, schema_toestand
+    from scan.fouten import MigratieMislukt, OpslagFout, SchemaOnbekend
+
+    db = _maak_database_zonder_migratie()
+    try:
+        bereikbaar(db)
+        voor = migreer(db)
+        na = schema_toestand(db)
+    except SchemaOnbekend as exc:
+        raise _Fout(f"Niet gemigreerd: {exc}") from None
+    except MigratieMislukt as exc:
+        # One transaction: a step that fails leaves the schema as it was before this command.
+        raise _Fout(
+            f"Migratie mislukt, het schema is ongewijzigd ({_database_naam()}): {_oorzaak(exc)}; zie het log"
+        ) from None
+    except OpslagFout as exc:
+        raise _Fout(f"De database ({_database_naam()}) is niet bereikbaar: {_oorzaak(exc)}") from None
+    finally:
+        db.sluit()
+    if voor.stappen:
+        print(
+            f"Schema bijgewerkt van {voor.revisie or 'leeg'} naar {na.revisie} "
+            f"({len(voor.stappen)} stap(pen): {', '.join(voor.stappen)})."
+        )
+    else:
+        print(f"Niets te migreren: {na.regel()}.")
+    return EXIT_OK
+
+
+def _oorzaak(exc: BaseException) -> str:
+    """The name of the underlying error (never its text: that may hold SQL or values)."""
+    return exc.__cause__.__class__.__name__ if exc.__cause__ else exc.__class__.__name__
+
+
+def _vragenlijsten_problemen() -> tuple[list[str], list[str]]:
+    """(valid versions, one problem line per broken version folder), without printing."""
+    goed: list[str] = []
+    fout: list[str] = []
+    for map_ in sorted(p for p in VRAGENLIJSTEN_DIR.iterdir() if p.is_dir() and (p / "vragenlijst.yaml").is_file()):
+        vragenlijst, problemen = controleer_vragenlijst(map_)
+        if vragenlijst is not None:
+            bibliotheek, problemen = controleer_doelen(vragenlijst, map_)
+            if bibliotheek is not None:
+                goed.append(vragenlijst.versie)
+                continue
+        fout.append(f"vragenlijst {map_.name}: {_meervoud(problemen)} (python -m scan validate {map_})")
+    return goed, fout
+
+
+def _check(args: argparse.Namespace) -> int:
+    from scan.db.migraties import bereikbaar, schema_toestand
+    from scan.fouten import OpslagFout
+
+    goed, problemen = _vragenlijsten_problemen()
+    schema = None
+    bestand = _sqlite_bestand()
+    if bestand is not None and not bestand.exists():
+        # Opening it would create an empty file: a check changes nothing.
+        print(
+            f"NIET IN ORDE (omnichannel-zelfscan {__version__}): databasebestand {bestand} bestaat niet; "
+            "python -m scan migrate maakt het aan"
+        )
+        return EXIT_FOUT
+    try:
+        db = _maak_database_zonder_migratie()
+        try:
+            bereikbaar(db)
+            schema = schema_toestand(db)
+        finally:
+            db.sluit()
+    except OpslagFout as exc:
+        problemen.insert(0, f"database {_database_naam()} niet bereikbaar ({_oorzaak(exc)})")
+    if schema is not None and not schema.bruikbaar:
+        problemen.insert(0, schema.regel())
+    # One line, for a probe's log and a person alike.
+    if problemen:
+        print(f"NIET IN ORDE (omnichannel-zelfscan {__version__}): " + "; ".join(problemen))
+        return EXIT_FOUT
+    assert schema is not None
+    print(
+        f"In orde (omnichannel-zelfscan {__version__}): database bereikbaar, {schema.regel()}, "
+        f"vragenlijsten {', '.join(goed)} geldig."
+    )
+    return EXIT_OK
+
+
+def _start(args: argparse.Namespace) -> int:
+    import os
+
+    # A failing migration or a broken installation stops the start, before any participant sees it.
+    _migrate(args)
+    if _check(args) != EXIT_OK:
+        return EXIT_FOUT
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    streamlit = [sys.executable, "-m", "streamlit", "run", str(app), *PRODUCTIE_OPTIES]
+    if args.poort is not None:
+        streamlit += ["--server.port", str(args.poort)]
+    streamlit += args.streamlit[1:] if args.streamlit[:1] == ["--"] else args.streamlit
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The process becomes Streamlit (same pid): systemd and a container's stop signal reach it.
+    os.execv(sys.executable, streamlit)  # noqa: S606  (our own interpreter and arguments, no shell)
+    return EXIT_OK  # pragma: no cover  (execv does not return)
+
+
 def _export(args: argparse.Namespace) -> int:
     from reports.exports import csv_tabellen, csv_zip, naar_excel
 
@@ -736,6 +873,86 @@ def _inlogaccount(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- issue 19: backup and restore (SQLite; PostgreSQL has pg_dump and pg_restore) ---------------
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from scan.db.reservekopie import ReservekopieFout, beschrijf, maak_reservekopie
+    from scan.db.verbinding import database_url
+
+    try:
+        inhoud = maak_reservekopie(database_url(), Path(args.file), overschrijf=args.overschrijf)
+    except ReservekopieFout as exc:
+        raise _Fout(str(exc)) from None
+    print(f"Reservekopie geschreven naar {args.file} en gecontroleerd: {beschrijf(inhoud)}.")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from scan.db.reservekopie import (
+        ReservekopieFout,
+        bekijk_reservekopie,
+        beschrijf,
+        gewijzigd_op,
+        huidige_inhoud,
+        sqlite_pad,
+        zet_terug,
+    )
+    from scan.db.verbinding import database_url
+
+    url = database_url()
+    bron = Path(args.file)
+    try:
+        doel = sqlite_pad(url, "restore")  # PostgreSQL is refused before anything is read
+        inhoud = bekijk_reservekopie(bron)
+        if not args.ja:
+            huidig = huidige_inhoud(url)
+            nu_erin = f"nu {beschrijf(huidig)}" if huidig else "nu leeg of geen database van de zelfscan"
+            print(
+                f"De database {doel} ({nu_erin}) wordt vervangen door de reservekopie {bron} van "
+                f"{tijd.lokaal(gewijzigd_op(bron)):%d-%m-%Y %H:%M} ({beschrijf(inhoud)}).\n"
+                "Alles wat na die reservekopie is opgeslagen, gaat verloren. Stop de app eerst, of start hem daarna "
+                "opnieuw."
+            )
+            if input("Typ ja om door te gaan: ").strip().lower() != "ja":
+                print("Niets teruggezet.")
+                return EXIT_OK
+        herstel = zet_terug(url, bron)
+    except ReservekopieFout as exc:
+        raise _Fout(str(exc)) from None
+    except EOFError:
+        raise _Fout(
+            "geen bevestiging gelezen; niets teruggezet (gebruik --ja om zonder vragen terug te zetten)"
+        ) from None
+    bijgewerkt = f" (bijgewerkt van schemaversie {herstel.bijgewerkt_van})" if herstel.bijgewerkt_van else ""
+    print(f"Teruggezet uit {bron} in {doel}: {beschrijf(herstel.inhoud)}{bijgewerkt}.")
+    print(
+        "Start nu alle app-processen opnieuw: open pagina's tonen anders nog gegevens van vóór het terugzetten. "
+        "Persoonlijke links uit de reservekopie werken weer; wat na de reservekopie is ingevuld, is weg."
+    )
+    return EXIT_OK
+
+
+def _reservekopie_opdrachten(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "backup",
+        help="schrijf een gecontroleerde reservekopie van de SQLite-database (DATABASE_URL), ook terwijl de app draait; "
+        "PostgreSQL: pg_dump -Fc",
+    )
+    p.add_argument("file", help="bestand voor de reservekopie (bijvoorbeeld reservekopie/zelfscan-2026-11-22.db)")
+    p.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
+    p.set_defaults(func=_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="zet een reservekopie terug in de SQLite-database (DATABASE_URL); vraagt om bevestiging; "
+        "PostgreSQL: pg_restore",
+    )
+    p.add_argument("file", help="reservekopie gemaakt met 'python -m scan backup'")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(func=_restore)
+
+
 def _poort(tekst: str) -> int:
     try:
         poort = int(tekst)
@@ -779,6 +996,29 @@ def bouw_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"omnichannel-zelfscan {__version__}", help="toon de versie en stop"
     )
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+
+    p = sub.add_parser(
+        "migrate",
+        help="breng het databaseschema naar deze versie (de eerste stap van elke start in productie); "
+        "één transactie: een mislukte stap laat het schema zoals het was",
+    )
+    p.set_defaults(func=_migrate)
+
+    p = sub.add_parser(
+        "check",
+        help="controleer database (bereikbaar), schema (bij deze versie of verenigbaar) en vragenlijsten; "
+        "één regel en exitcode 0 (in orde) of 1, voor health checks en CI; wijzigt niets",
+    )
+    p.set_defaults(func=_check)
+
+    p = sub.add_parser(
+        "start",
+        help="start de app voor productie: migrate, check, dan Streamlit (headless, zonder bestandsbewaking); "
+        "opties na -- gaan naar streamlit",
+    )
+    p.add_argument("--poort", type=_poort, default=None, help="poort (standaard STREAMLIT_SERVER_PORT of 8501)")
+    p.add_argument("streamlit", nargs=argparse.REMAINDER, help="opties voor streamlit, na --")
+    p.set_defaults(func=_start)
 
     p = sub.add_parser("validate", help="controleer de vragenlijst (YAML)")
     p.add_argument("dir", nargs="?", help="map van één vragenlijstversie (standaard: alle versies in questionnaires/)")
@@ -931,6 +1171,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--los", metavar="ADRES", help="maak de koppeling van dit adres los (na een vervangen account)")
     p.set_defaults(func=_inlogaccount)
+
+    _reservekopie_opdrachten(sub)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's opnieuw uit de modellen")
     p.add_argument("--out", help="map (standaard questionnaires/schema)")

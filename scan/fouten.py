@@ -129,3 +129,13 @@ class NalevingConflict(Conflict):
     def __init__(self, item: str, huidig: object | None) -> None:
         super().__init__(huidig)
         self.item = item
+
+
+class SchemaOnbekend(OpslagFout):
+    """The database's schema is newer than this code and not compatible with it (a later version
+    removed or changed something this version uses); nothing is read or written. The message is
+    one Dutch line for an operator (``scan.db.migraties.SchemaToestand.regel``)."""
+
+
+class MigratieMislukt(OpslagFout):
+    """A migration step failed; its transaction was rolled back, so the schema is as it was."""

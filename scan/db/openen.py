@@ -24,12 +24,21 @@ def open_database(url: str | None = None) -> Database:
     chained), so the app and the command line need not know SQLAlchemy to say so."""
     try:
         db = maak_database(url)
+    except SQLAlchemyError as exc:
+        raise OpslagFout() from exc
+    try:
         migreer(db)
         vul_gemeenten(db)
         if not db.is_sqlite:
             bewaak_database_id(db)
     except SQLAlchemyError as exc:
+        db.sluit()
         raise OpslagFout() from exc
+    except BaseException:
+        # MigratieMislukt, SchemaOnbekend (OpslagFout already) or anything else:
+        # no pools left behind per attempt.
+        db.sluit()
+        raise
     return db
 
 

@@ -242,7 +242,7 @@ def zonder_waarden(exc: BaseException) -> DatabaseMelding:
     return soort(" ".join(d for d in delen if d))
 
 
-def _sqlite_bestand(url: str) -> Path | None:
+def sqlite_bestand(url: str) -> Path | None:
     """The file of a SQLite URL, or None for an in-memory database."""
     pad = url.split("///", 1)[-1].split("?", 1)[0]
     return Path(pad) if pad and pad != ":memory:" and not pad.startswith("file:") else None
@@ -291,7 +291,7 @@ def maak_database(url: str | None = None) -> Database:
     bestand: Path | None = None
     identiteit: tuple[int, int] | None = None
     if url.startswith("sqlite"):
-        bestand = _sqlite_bestand(url)
+        bestand = sqlite_bestand(url)
         if bestand is not None:
             bestand = bestand.resolve()  # the check must not depend on a later working directory
             # The one place the file may be created: the first set-up of this installation.

@@ -9,14 +9,19 @@ nothing.
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from typing import NoReturn
 
 import streamlit as st
 
+from scan import __version__
 from scan.db.openen import open_database
 from scan.db.verbinding import Database, database_url
-from scan.fouten import InvoerFout
+from scan.fouten import InvoerFout, SchemaOnbekend
 from scan.leesmodellen import RondeInfo, Sessie
 from scan.services import regels, start
+from scan.services.installatie import HERCONTROLE_SECONDEN, SchemaToestand, schema_toestand
 from scan.ui import linkgeheim
 from scan.ui.afscherming import poging_gelukt, poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.teksten import t
@@ -94,14 +99,56 @@ def database_voor(url: str) -> Database:
     return open_database(url)
 
 
+# When each process last looked at the schema, and what it found (scan.db.migraties).
+_SCHEMA: dict[str, tuple[float, SchemaToestand]] = {}
+_SCHEMA_SLOT = threading.Lock()
+
+
+def _schema_van(db: Database) -> SchemaToestand:
+    """The schema as this process last saw it, looked at again every ``HERCONTROLE_SECONDEN``:
+    another process may have migrated it (a rolling upgrade)."""
+    with _SCHEMA_SLOT:
+        gezien = _SCHEMA.get(db.url)
+    if gezien is not None and time.monotonic() - gezien[0] < HERCONTROLE_SECONDEN:
+        return gezien[1]
+    # Outside the lock: a slow database holds up this session only, not every page of the process.
+    toestand = schema_toestand(db)
+    with _SCHEMA_SLOT:
+        if gezien is None or gezien[1] != toestand:
+            log.info("databaseschema: %s", toestand.regel())
+        _SCHEMA[db.url] = (time.monotonic(), toestand)
+    return toestand
+
+
+def _toon_schema(regel: str) -> NoReturn:
+    st.error(t("fout.schema", versie=__version__, regel=regel), icon=":material/update:")
+    st.stop()
+
+
 def database() -> Database:
-    """The app's database, migrated; on failure a Dutch error and ``st.stop()``."""
+    """The app's database, migrated; on failure a Dutch error and ``st.stop()``.
+
+    A schema this code does not know (a newer version migrated it, incompatibly) is refused with
+    a page that says so, also when it changes under a running process; ``python -m scan check``
+    fails then too, so a load balancer takes the process out."""
     try:
-        return database_voor(database_url())
+        db = database_voor(database_url())
+    except SchemaOnbekend as fout:
+        log.error("databaseschema onbekend: %s", fout)
+        _toon_schema(str(fout))
     except Exception:
         log.exception("database niet bereikbaar")
         st.error(t("fout.database"))
         st.stop()
+    try:
+        toestand = _schema_van(db)
+    except Exception:
+        log.exception("databaseschema niet te lezen")
+        st.error(t("fout.database"))
+        st.stop()
+    if not toestand.bruikbaar:
+        _toon_schema(toestand.regel())
+    return db
 
 
 _DEZE_RUN = "_sessie_van_deze_run"

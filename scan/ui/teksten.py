@@ -219,6 +219,12 @@ NL: dict[str, str] = {
     "beheer.identiteiten.niet_los": "Alleen een beheerder van alle gemeenten van dit adres kan dit losmaken.",
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
+    "fout.schema": (
+        "Deze versie van de app ({versie}) kan de database niet gebruiken: {regel}. Er wordt niets "
+        "opgeslagen en er is niets verloren gegaan. Vraag de beheerder om de app bij te werken naar de "
+        "versie die de database heeft bijgewerkt (of `python -m scan migrate` uit te voeren als het "
+        "schema achterloopt); zie docs/beheer.md, 'Bijwerken en terugdraaien'. Laad de pagina daarna opnieuw."
+    ),
     "fout.database": (
         "De database is niet bereikbaar, dus de scan kan nu niet worden opgeslagen. Er is niets verloren gegaan. "
         "Vraag de beheerder om DATABASE_URL en de databaseserver te controleren, en laad de pagina daarna opnieuw."
@@ -959,7 +965,9 @@ NL: dict[str, str] = {
         "*Omnichannel aanpak*. Iedere deelnemer beoordeelt stellingen op vijf niveaus; de scan maakt daar "
         "scores, radars en verbeterdoelen van."
     ),
-    "start.versie": "Vragenlijst versie {versie} · {bouwstenen} bouwstenen · {stellingen} stellingen",
+    "start.versie": (
+        "Vragenlijst versie {versie} · {bouwstenen} bouwstenen · {stellingen} stellingen · app versie {app}"
+    ),
     "start.schaal.kop": "De vijf niveaus",
     "start.schaal.uitleg": (
         "Elke stelling heeft per niveau een concrete beschrijving. Kies het hoogste niveau waarvan alles klopt "

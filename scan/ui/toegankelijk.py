@@ -137,7 +137,7 @@ _VAST = """<script>(() => {
 const d = document, html = d.documentElement, st = window.__zelfscan || (window.__zelfscan = {});
 const nl = () => { if (html.lang !== 'nl') html.lang = 'nl'; };
 nl();
-// The house style in <head>, where nothing of Streamlit's redraws it (scan.ui.opmaak.huisstijl).
+// The house style in the document head, where nothing of Streamlit's redraws it (scan.ui.opmaak.huisstijl).
 let stijl = d.getElementById('zelfscan-huisstijl');
 if (!stijl) { stijl = d.createElement('style'); stijl.id = 'zelfscan-huisstijl'; d.head.appendChild(stijl); }
 const CSS = __CSS__;

@@ -5,13 +5,14 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, text
 
+from scan.db.migraties import MIGRATIE_SLOT, bewaar_oudste_code
 from scan.db.tabellen import Base
 from scan.db.verbinding import maak_database
 
 config = context.config
 # Several app processes may start at once against one PostgreSQL database; the advisory
-# lock makes the second wait for the first instead of creating the same tables twice.
-_MIGRATIE_SLOT = 7_331_001
+# lock makes the second wait for the first instead of creating the same tables twice
+# (``scan.db.migraties.migreer`` takes it earlier; a session may hold it twice).
 
 
 def _migreer(verbinding: Connection) -> None:
@@ -22,9 +23,16 @@ def _migreer(verbinding: Connection) -> None:
         compare_type=True,
     )
     if verbinding.dialect.name == "postgresql":
-        verbinding.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": _MIGRATIE_SLOT})
+        verbinding.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": MIGRATIE_SLOT})
     with context.begin_transaction():
         context.run_migrations()
+        # Which code may serve the schema now (expand/contract, scan/db/migraties.py), in the
+        # same transaction, however the migration was started.
+        revisie = context.get_context().get_current_revision()
+        if revisie is not None:
+            script = context.script.get_revision(revisie)
+            if script is not None:
+                bewaar_oudste_code(verbinding, str(script.module.OUDSTE_CODE))
 
 
 verbinding = config.attributes.get("connection")

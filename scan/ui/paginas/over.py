@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from reports.duiding import band_niveaus
+from scan import __version__
 from scan.ui.context import vragenlijst_of_stop
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -22,6 +23,8 @@ st.caption(
         versie=vl.versie,
         bouwstenen=len(vl.bouwstenen),
         stellingen=sum(len(b.stellingen) for b in vl.bouwstenen),
+        # The app's version where anyone can read it (a report of a problem names it).
+        app=__version__,
     )
 )
 st.info(vl.meta.disclaimer.nl, icon=":material/info:")

@@ -14,6 +14,9 @@ from scan.db.tabellen import UtcDateTime
 
 revision = "0001"
 down_revision = None
+# The oldest code revision that works on the schema after this migration (scan/db/migraties.py).
+# Written before the expand/contract rule, which older code does not check: its own revision.
+OUDSTE_CODE = "0001"
 branch_labels = None
 depends_on = None
 

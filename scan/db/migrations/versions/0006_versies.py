@@ -18,6 +18,9 @@ from alembic import op
 
 revision = "0006"
 down_revision = "0005"
+# The oldest code revision that works on the schema after this migration (scan/db/migraties.py).
+# Written before the expand/contract rule, which older code does not check: its own revision.
+OUDSTE_CODE = "0006"
 branch_labels = None
 depends_on = None
 

@@ -24,6 +24,9 @@ from alembic import op
 
 revision = "0007"
 down_revision = "0006"
+# The oldest code revision that works on the schema after this migration (scan/db/migraties.py).
+# Written before the expand/contract rule, which older code does not check: its own revision.
+OUDSTE_CODE = "0007"
 branch_labels = None
 depends_on = None
 

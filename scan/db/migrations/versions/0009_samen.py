@@ -20,6 +20,9 @@ from scan.db.tabellen import UtcDateTime
 
 revision = "0009"
 down_revision = "0008"
+# The oldest code revision that works on the schema after this migration (scan/db/migraties.py).
+# Written before the expand/contract rule, which older code does not check: its own revision.
+OUDSTE_CODE = "0009"
 branch_labels = None
 depends_on = None
 

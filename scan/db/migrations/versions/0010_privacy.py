@@ -18,6 +18,9 @@ from scan.db.tabellen import UtcDateTime
 
 revision = "0010"
 down_revision = "0009"
+# The oldest code revision that works on the schema after this migration (scan/db/migraties.py).
+# Written before the expand/contract rule, which older code does not check: its own revision.
+OUDSTE_CODE = "0010"
 branch_labels = None
 depends_on = None
 
