@@ -1355,25 +1355,24 @@ NL: dict[str, str] = {
     "voorbeeld.verwijderen.bevestig": "Ja, verwijder het voorbeeld met alles erin",
     "voorbeeld.verwijderen": "Voorbeeld verwijderen",
     "voorbeeld.verwijderd": "Het voorbeeld is verwijderd.",
-    "voorbeeld.beheer.kop": "Voorbeeld",
+    "voorbeeld.beheer.kop": "Voorbeeld verwijderen",
     "voorbeeld.beheer.uitleg": (
         "Op deze installatie staat het voorbeeld: een verzonnen scanronde van de Voorbeeldgemeente, gemaakt met "
-        "**Voorbeeld bekijken** op Start. Het telt nergens mee; verwijder het als niemand het meer nodig heeft."
+        "**Voorbeeld bekijken** op Start. Het telt niet mee in de benchmark van echte gemeenten; verwijder het als "
+        "niemand het meer nodig heeft."
     ),
-    "voorbeeld.beheer.geen": "Er staat geen voorbeeld op deze installatie. Op Start kunt u er een openen.",
-    "voorbeeld.resultaten.kop": "**VOORBEELD – verzonnen gegevens.** Dit is geen echte gemeente en geen echte workshop.",
+    "voorbeeld.resultaten.kop": (
+        "**VOORBEELD – verzonnen gegevens.** Geen echte gemeente, geen echte workshop: acht verzonnen deelnemers "
+        "vulden de scan in en bespraken hem; u kijkt mee als hun facilitator."
+    ),
     "voorbeeld.resultaten.uitleg": (
-        "Acht deelnemers van de Voorbeeldgemeente hebben de scan ingevuld en besproken; u kijkt mee als hun "
-        "facilitator. Wat u kunt bekijken:\n"
-        "- **Resultaten** (deze pagina): de uitkomst in één zin, de radars van het huidige niveau tegen de ambitie "
-        "(met de tabel eronder) en, op het tabblad *Eens en oneens*, waar de groep het oneens was.\n"
-        "- **Doelen**: vier SMART-verbeterdoelen die de groep heeft vastgesteld (tabblad *Vastgestelde doelen*) "
-        "en de voorstellen van de scan.\n"
-        "- **Workshop**: wat de facilitator tijdens de workshop ziet: wie wat heeft ingevuld, de bespreekpunten "
-        "met de besluiten van de groep, en de ambities.\n"
+        "- **Resultaten** (hier): de uitkomst in één zin, de radars van huidig niveau tegen ambitie (met de tabel "
+        "erbij) en op het tabblad *Eens en oneens* waar de groep verschilde.\n"
+        "- **Doelen**: vier SMART-verbeterdoelen (tabblad *Vastgestelde doelen*) en de voorstellen van de scan.\n"
+        "- **Workshop**: wat de facilitator tijdens de workshop ziet: de voortgang, de bespreekpunten met de "
+        "besluiten van de groep, de ambities.\n"
         "- **De PDF's**: onderaan deze pagina en op Doelen, de managementsamenvatting en het verbeterrapport.\n\n"
-        "De scanronde staat nog open, zoals aan het eind van een workshop: stel gerust een niveau vast of neem "
-        "een doel aan: het voorbeeld telt nergens mee."
+        "De scanronde staat nog open: stel gerust een niveau vast of neem een doel aan. Het voorbeeld telt nergens mee."
     ),
     "voorbeeld.naar.doelen": "Doelen bekijken",
     "voorbeeld.naar.workshop": "Workshop bekijken",

@@ -242,7 +242,7 @@ def test_voorbeeld__removal_from_beheer(
     _echte_ronde(app_db, vragenlijst, "GM0344", seed=4)
     at = open_app(BEHEER, beheer=beheer_geheim)
     assert not at.exception
-    assert "Voorbeeld" in [h.value for h in at.header]
+    assert "Voorbeeld verwijderen" in [e.label for e in at.expander]
     at.checkbox(key="voorbeeld_zeker").check()
     at.run()
     at.button(key="voorbeeld_verwijderen").click()

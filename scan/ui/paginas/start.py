@@ -37,9 +37,12 @@ def _inleiding() -> None:
 if not via_deelnamelink:
     _inleiding()
 
-if sessie is not None:
-    toon_welkom(sessie)
-
+# "Voorbeeld bekijken" (issue 19): first thing on an installation without real rounds (and above
+# the welcome for a browser in the example, which is not the visitor's own name); for an
+# installation beheerder also later, below the tabs. The panel itself knows who may.
+voorbeeld_stand = voorbeeld.stand(db, gebruiker)
+in_voorbeeld = sessie.deelnemer.naam if sessie is not None and voorbeeld.is_voorbeeld(sessie.ronde) else None
+voorbeeld_boven = not via_deelnamelink and (in_voorbeeld is not None or not voorbeeld_stand.echte_rondes)
 voorbeeld_net_weg()  # before the unknown-link notice: the example's viewer lost their round with it
 onbekende_link = st.session_state.pop("onbekende_link", False)
 if onbekende_link == "afgeremd":
@@ -49,13 +52,11 @@ elif onbekende_link:
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
     kondig_aan(t("start.link.onbekend"), fout=True)
 
-# "Voorbeeld bekijken" (issue 19): first thing on an installation without real rounds; for an
-# installation beheerder also later, below the tabs. The panel itself knows who may.
-voorbeeld_stand = voorbeeld.stand(db, gebruiker)
-in_voorbeeld = sessie.deelnemer.naam if sessie is not None and voorbeeld.is_voorbeeld(sessie.ronde) else None
-voorbeeld_boven = not via_deelnamelink and (in_voorbeeld is not None or not voorbeeld_stand.echte_rondes)
 if voorbeeld_boven:
     toon_voorbeeld(db, vl, gebruiker, voorbeeld_stand, hier=in_voorbeeld)
+
+if sessie is not None:
+    toon_welkom(sessie)
 
 titels = [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
 if gebruiker is not None:

@@ -114,12 +114,9 @@ def toon_voorbeeld_beheer(db: Database, gebruiker: Gebruiker) -> None:
     stand = voorbeeld.stand(db, gebruiker)
     if not stand.mag:
         return
-    with st.container(border=True):
-        st.header(t("voorbeeld.beheer.kop"), anchor=False)
-        if voorbeeld_net_weg():
-            return
-        if not stand.bestaat:
-            st.caption(t("voorbeeld.beheer.geen"))
-            return
+    if voorbeeld_net_weg() or not stand.bestaat:
+        return
+    # Folded: Beheer is about the gemeenten; this is a side matter until someone looks for it.
+    with st.expander(t("voorbeeld.beheer.kop"), icon=":material/visibility:"):
         st.markdown(t("voorbeeld.beheer.uitleg"), anchors=False)
         _verwijderen(db, gebruiker)
