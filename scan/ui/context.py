@@ -121,7 +121,7 @@ def _schema_van(db: Database) -> SchemaToestand:
 
 
 def _toon_schema(regel: str) -> NoReturn:
-    st.error(t("fout.schema", versie=__version__, regel=regel), icon=":material/update:")
+    st.error(t("fout.schema", versie=__version__, regel=letterlijk(regel)), icon=":material/update:")
     st.stop()
 
 
@@ -135,7 +135,7 @@ def database() -> Database:
         db = database_voor(database_url())
     except SchemaOnbekend as fout:
         log.error("databaseschema onbekend: %s", fout)
-        _toon_schema(str(fout))
+        _toon_schema(f"{fout}")
     except Exception:
         log.exception("database niet bereikbaar")
         st.error(t("fout.database"))

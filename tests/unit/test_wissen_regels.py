@@ -31,7 +31,9 @@ def test_a_whole_name_in_any_case_is_gone(n: str, voor: str, na: str, vorm: obje
     uit = vervang_namen(tekst, [n], ROL_DEELNEMER)
     assert uit is not None
     patroon = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.IGNORECASE)
-    assert not patroon.search(uit.replace(ROL_DEELNEMER, " "))
+    # The role is taken out as a mark that is neither a letter nor a space: as a space, the words on
+    # either side could themselves spell the name ("AAB" + role + "AAA" for "Aab Aaa").
+    assert not patroon.search(uit.replace(ROL_DEELNEMER, "§"))
 
 
 @given(naam, rest)
