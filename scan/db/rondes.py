@@ -25,6 +25,7 @@ from scan.db.tabellen import (
     RondeScoreRij,
     VastgesteldeAmbitieRij,
 )
+from scan.db.voorbeeld import VOORBEELD_GM
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
 from scoring.samen import laatste_stemmen
 from scoring.tijd import nu
@@ -73,8 +74,11 @@ class Rondes:
     # --- deelnemen (Start, Invullen, Resultaten) ---
 
     def gemeente_keuzes(self) -> list[GemeenteKeuze]:
-        """Every gemeente to start a round for, by name."""
-        rijen = self._s.scalars(select(GemeenteRij).order_by(GemeenteRij.naam))
+        """Every gemeente to start a round for, by name; never the example's fictional gemeente
+        (``scan.db.voorbeeld``), so no real round or role lands there."""
+        rijen = self._s.scalars(
+            select(GemeenteRij).where(GemeenteRij.gm_code != VOORBEELD_GM).order_by(GemeenteRij.naam)
+        )
         return [
             GemeenteKeuze(gm_code=r.gm_code, naam=r.naam, provincie=r.provincie, grootteklasse=r.grootteklasse)
             for r in rijen

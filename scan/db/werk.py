@@ -31,6 +31,7 @@ from scan.db.rollen import Rollen
 from scan.db.rondelezer import RondeLezer
 from scan.db.rondes import Rondes
 from scan.db.samen import Samen
+from scan.db.voorbeeld import Voorbeeld
 from scan.db.werkgroep import VastgesteldeAmbities
 from scan.db.wissen import Wissen
 
@@ -66,3 +67,5 @@ class Werk:
         self.wissen = Wissen(s)
         # --- issue 18: the account each address is bound to ---
         self.identiteiten = Identiteiten(s)
+        # --- issue 19: the example round a newcomer opens from Start ---
+        self.voorbeeld = Voorbeeld(s)

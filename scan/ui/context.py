@@ -152,6 +152,7 @@ def database() -> Database:
 
 
 _DEZE_RUN = "_sessie_van_deze_run"
+_VERVALLEN = "_vervallen_token"  # session_state: the token this session found void (see _zoek_sessie)
 
 
 def huidige_sessie(db: Database) -> Sessie | None:
@@ -180,6 +181,11 @@ def _zoek_sessie(db: Database) -> Sessie | None:
     geraden = token is None
     if token is None:
         token = st.query_params.get(TOKEN_PARAM) or linkgeheim.token_uit_cookie()
+        # The cookie is the one the session started with (st.context.cookies does not change until
+        # a reload): a token this session was using when it went void (the participant erased, the
+        # example round removed) is not tried again on every rerun, nor counted as a guess each time.
+        if token and token == st.session_state.get(_VERVALLEN):
+            token = None
     st.query_params.pop(TOKEN_PARAM, None)
     if not token:
         return None
@@ -192,7 +198,9 @@ def _zoek_sessie(db: Database) -> Sessie | None:
         # A token this browser already used is gone: the facilitator removed this participant
         # (or the round went). Said once, by the page shown next, in plain Dutch.
         was_binnen = st.session_state.pop("token", None) is not None
-        if not was_binnen:
+        if was_binnen:
+            st.session_state[_VERVALLEN] = token
+        else:
             poging_mislukt()
         linkgeheim.vergeet_token()
         st.session_state.pop("niet_opgeslagen", None)  # saves of the removed participant, not to retry

@@ -51,9 +51,11 @@ const adres = h => { const rest = h.toString();
   history.replaceState(history.state, '', location.pathname + location.search + (rest ? '#' + rest : '')); };
 const GELDIG = /^[A-Za-z0-9_-]{8,128}$/;
 z.d = data.d; z.data = data;
+z.bekend = z.bekend || new Set(); if (data.d) z.bekend.add(data.d);
 // The link worked: a later reload for the same value (cookies cleared by hand) may happen again.
 if (data.d && sessionStorage.getItem('zelfscan_herladen') === data.d) sessionStorage.removeItem('zelfscan_herladen');
 if (data.wis) {
+  z.bekend.clear();  // signed off or void: the old link, pasted again, is a new link
   zet(data.cookie, '', 0);
   const h = new URLSearchParams(location.hash.slice(1));
   if (h.has('d')) { h.delete('d'); adres(h); }
@@ -73,7 +75,9 @@ const kijk = () => {
   }
   const d = h.get('d');
   if (d !== null && !GELDIG.test(d)) { h.delete('d'); anders = true; }
-  else if (d !== null && d !== z.d && koek(data.cookie) !== d) {
+  // A token the server gave this tab before (z.bekend) is no new link: when the browser switches rounds
+  // (another round opened, the example), the address still holds the old one until this script runs.
+  else if (d !== null && d !== z.d && !z.bekend.has(d) && koek(data.cookie) !== d) {
     // Only a link the server cannot have seen yet (its cookie is new) is worth a reload; a page
     // whose session simply has no participant now is never reloaded under someone's finger.
     zet(data.cookie, d, data.dagen);

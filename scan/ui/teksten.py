@@ -1329,6 +1329,54 @@ NL: dict[str, str] = {
     "ronde_weg.bevestig": "Ja, verwijder scanronde {id} van {gemeente} van {datum} met alle gegevens",
     "ronde_weg.knop": "Scanronde verwijderen",
     "ronde_weg.gedaan": "Scanronde {id} van {datum} is verwijderd.",
+    # --- issue 19, item 7: "Voorbeeld bekijken" (scan/ui/panelen/start_voorbeeld.py, resultaten_voorbeeld.py) ---
+    "voorbeeld.kop": "Eerst rondkijken? Bekijk een voorbeeld",
+    "voorbeeld.kop.hier": "U bekijkt het voorbeeld",
+    "voorbeeld.uitleg": (
+        "Zie hoe een ingevulde scan eruitziet voordat u zelf begint: een **verzonnen** workshop van de "
+        "**Voorbeeldgemeente**, met acht deelnemers, hun antwoorden en notities, ambities, besluiten van de groep "
+        "en verbeterdoelen. U opent het als facilitator en kunt alles bekijken en uitproberen, ook de PDF's. "
+        "Het is overal gemarkeerd als voorbeeld, telt niet mee in de benchmark van echte gemeenten en is met "
+        "één klik weer weg."
+    ),
+    "voorbeeld.uitleg.beheerder": (
+        "Een verzonnen, ingevulde scanronde van de **Voorbeeldgemeente**, om de app te laten zien, bijvoorbeeld "
+        "aan een nieuwe facilitator. Omdat er al echte scanrondes zijn, zien alleen beheerders van de installatie "
+        "deze knop. Het voorbeeld telt niet mee in de benchmark van echte gemeenten."
+    ),
+    "voorbeeld.hier": (
+        "Deze scanronde van de Voorbeeldgemeente is **verzonnen** (VOORBEELD): geen echte gemeente, geen echte "
+        "mensen. U kijkt mee als {naam}, de verzonnen facilitator. Kijk gerust rond via **Resultaten**, **Doelen** "
+        "en **Workshop**. Klaar? Verwijder het voorbeeld hieronder."
+    ),
+    "voorbeeld.bekijken": "Voorbeeld bekijken",
+    "voorbeeld.bezig": "Het voorbeeld wordt klaargezet ...",
+    "voorbeeld.bestaat": "Het voorbeeld staat al klaar; de knop opent het.",
+    "voorbeeld.verwijderen.bevestig": "Ja, verwijder het voorbeeld met alles erin",
+    "voorbeeld.verwijderen": "Voorbeeld verwijderen",
+    "voorbeeld.verwijderd": "Het voorbeeld is verwijderd.",
+    "voorbeeld.beheer.kop": "Voorbeeld verwijderen",
+    "voorbeeld.beheer.uitleg": (
+        "Op deze installatie staat het voorbeeld: een verzonnen scanronde van de Voorbeeldgemeente, gemaakt met "
+        "**Voorbeeld bekijken** op Start. Het telt niet mee in de benchmark van echte gemeenten; verwijder het als "
+        "niemand het meer nodig heeft."
+    ),
+    "voorbeeld.resultaten.kop": (
+        "**VOORBEELD – verzonnen gegevens.** Geen echte gemeente, geen echte workshop: acht verzonnen deelnemers "
+        "vulden de scan in en bespraken hem; u kijkt mee als hun facilitator."
+    ),
+    "voorbeeld.resultaten.uitleg": (
+        "- **Resultaten** (hier): de uitkomst in één zin, de radars van huidig niveau tegen ambitie (met de tabel "
+        "erbij) en op het tabblad *Eens en oneens* waar de groep verschilde.\n"
+        "- **Doelen**: vier SMART-verbeterdoelen (tabblad *Vastgestelde doelen*) en de voorstellen van de scan.\n"
+        "- **Workshop**: wat de facilitator tijdens de workshop ziet: de voortgang, de bespreekpunten met de "
+        "besluiten van de groep, de ambities.\n"
+        "- **De PDF's**: onderaan deze pagina en op Doelen, de managementsamenvatting en het verbeterrapport.\n\n"
+        "De scanronde staat nog open: stel gerust een niveau vast of neem een doel aan. Het voorbeeld telt nergens mee."
+    ),
+    "voorbeeld.naar.doelen": "Doelen bekijken",
+    "voorbeeld.naar.workshop": "Workshop bekijken",
+    "voorbeeld.naar.start": "Start (voorbeeld verwijderen)",
 }
 
 

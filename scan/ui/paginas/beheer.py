@@ -13,6 +13,7 @@ from scan.ui.opmaak import tijd_datum
 from scan.ui.panelen.bewaartermijn import toon_persoonsgegevens
 from scan.ui.panelen.identiteiten import toon_identiteiten
 from scan.ui.panelen.logboek import toon_eerdere_rollen, toon_logboek_gemeente
+from scan.ui.panelen.start_voorbeeld import toon_voorbeeld_beheer
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
 from scoring.tekst import maximum
@@ -27,6 +28,7 @@ st.title(t("beheer.titel"), anchor=False)
 st.markdown(t("beheer.intro"), anchors=False)
 if gebruiker.lokaal:
     st.info(t("beheer.enkel"), icon=":material/computer:")
+toon_voorbeeld_beheer(db, gebruiker)  # issue 19: removing the example round, for an installation beheerder
 if not keuzes:
     st.warning(t("beheer.geen"))
     st.stop()

@@ -11,6 +11,7 @@ from scan.ui.panelen.resultaten_kerncijfers import toon_kerncijfers
 from scan.ui.panelen.resultaten_naleving import toon_naleving
 from scan.ui.panelen.resultaten_radars import toon_bouwstenen, toon_dimensies, toon_kenmerken
 from scan.ui.panelen.resultaten_samen import toon_samen
+from scan.ui.panelen.resultaten_voorbeeld import toon_voorbeeld_uitleg
 from scan.ui.rapporten import toon_downloads
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -23,6 +24,7 @@ banden = {b.id: b.naam.nl for b in vl.schaal.banden}
 
 st.title(t("resultaten.titel", gemeente=letterlijk(sessie.ronde.gemeente)), anchor=False)
 st.caption(t("resultaten.ronde", code=sessie.ronde.code_leesbaar, datum=sessie.ronde.datum.strftime("%d-%m-%Y")))
+toon_voorbeeld_uitleg(sessie)  # issue 19: the example round says so, and what to look at next
 if resultaat.totaal.score is None:
     st.info(t("resultaten.leeg"), icon=":material/hourglass_empty:")
     toon_naleving(db, vl, sessie)  # legal duties are no score: shown even before any score exists

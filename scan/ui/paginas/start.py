@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from scan.services import voorbeeld
 from scan.ui.afscherming import te_veel_pogingen
 from scan.ui.context import database, sessie_van_deze_run, vragenlijst_of_stop
 from scan.ui.identiteit import huidige_gebruiker
@@ -11,6 +12,7 @@ from scan.ui.panelen.start_import import toon_import
 from scan.ui.panelen.start_meedoen import toon_meedoen, toon_terug
 from scan.ui.panelen.start_nieuw import toon_nieuw
 from scan.ui.panelen.start_rondes import toon_rondes
+from scan.ui.panelen.start_voorbeeld import toon_voorbeeld, voorbeeld_net_weg
 from scan.ui.panelen.start_welkom import toon_welkom
 from scan.ui.teksten import t
 from scan.ui.toegankelijk import kondig_aan
@@ -35,9 +37,13 @@ def _inleiding() -> None:
 if not via_deelnamelink:
     _inleiding()
 
-if sessie is not None:
-    toon_welkom(sessie)
-
+# "Voorbeeld bekijken" (issue 19): first thing on an installation without real rounds (and above
+# the welcome for a browser in the example, which is not the visitor's own name); for an
+# installation beheerder also later, below the tabs. The panel itself knows who may.
+voorbeeld_stand = voorbeeld.stand(db, gebruiker)
+in_voorbeeld = sessie.deelnemer.naam if sessie is not None and voorbeeld.is_voorbeeld(sessie.ronde) else None
+voorbeeld_boven = not via_deelnamelink and (in_voorbeeld is not None or not voorbeeld_stand.echte_rondes)
+voorbeeld_net_weg()  # before the unknown-link notice: the example's viewer lost their round with it
 onbekende_link = st.session_state.pop("onbekende_link", False)
 if onbekende_link == "afgeremd":
     st.warning(melding := te_veel_pogingen(st.session_state.pop("afgeremd_seconden", 1)), icon=":material/timer:")
@@ -45,6 +51,12 @@ if onbekende_link == "afgeremd":
 elif onbekende_link:
     st.warning(t("start.link.onbekend"), icon=":material/link_off:")
     kondig_aan(t("start.link.onbekend"), fout=True)
+
+if voorbeeld_boven:
+    toon_voorbeeld(db, vl, gebruiker, voorbeeld_stand, hier=in_voorbeeld)
+
+if sessie is not None:
+    toon_welkom(sessie)
 
 titels = [t("start.tab.meedoen"), t("start.tab.nieuw"), t("start.tab.terug"), t("start.tab.import")]
 if gebruiker is not None:
@@ -64,6 +76,9 @@ for tab in tab_rondes:
     assert gebruiker is not None
     with tab:
         toon_rondes(db, gebruiker)
+
+if not voorbeeld_boven:
+    toon_voorbeeld(db, vl, gebruiker, voorbeeld_stand, hier=in_voorbeeld)
 
 if via_deelnamelink:
     st.divider()
