@@ -186,16 +186,19 @@ def kan_als(uid: int) -> bool:
     Python under /root falls back to another one)."""
     if os.geteuid() != 0:
         return False
-    proef = subprocess.run(
-        [sys.executable, "-c", "import os, sys; print(os.__file__, sys.version)"],
-        user=uid,
-        group=uid,
-        extra_groups=[],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd="/",
-    )
+    try:
+        proef = subprocess.run(
+            [sys.executable, "-c", "import os, sys; print(os.__file__, sys.version)"],
+            user=uid,
+            group=uid,
+            extra_groups=[],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd="/",
+        )
+    except OSError:
+        return False  # the interpreter itself is out of that user's reach (a venv under /root)
     return proef.returncode == 0 and proef.stdout.strip() == f"{os.__file__} {sys.version}"
 
 
