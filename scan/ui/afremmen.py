@@ -24,7 +24,10 @@ processes gets N times the attempts; sticky sessions keep one browser on one pro
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import math
+import os
 import threading
 import time
 from collections import OrderedDict, deque
@@ -41,6 +44,8 @@ MAX_WACHT = 60.0
 """The longest wait after many failures: a participant who keeps mistyping is slowed, not shut out."""
 MAX_SLEUTELS = 10_000
 """Keys kept at most; the oldest are forgotten first, so a flood of fresh keys cannot fill memory."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -119,18 +124,50 @@ def sleutels(sessie_id: str, adres: str | None) -> list[tuple[str, Regel]]:
     return uit
 
 
-def client_adres(remote: str | None, doorgestuurd: str | None) -> str | None:
-    """The address to throttle on: the connection's, or behind a proxy on this machine the one
-    the proxy saw (the LAST entry of ``X-Forwarded-For``, the one the proxy appended itself).
+def vertrouwde_proxies(tekst: str | None = None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """The networks whose ``X-Forwarded-For`` the app believes besides loopback:
+    ``SCAN_VERTROUWDE_PROXIES`` (addresses or networks, comma-separated), for a reverse proxy on
+    another machine or in another container (compose: nginx reaches the apps from its container
+    address, and without this every visitor would share one key). A value that is no address is
+    skipped with a warning: an operator's typo never opens the header to everyone."""
+    if tekst is None:
+        tekst = os.environ.get("SCAN_VERTROUWDE_PROXIES", "")
+    uit = []
+    for deel in (d.strip() for d in tekst.split(",")):
+        if not deel:
+            continue
+        try:
+            uit.append(ipaddress.ip_network(deel, strict=False))
+        except ValueError:
+            log.warning("SCAN_VERTROUWDE_PROXIES: %r is geen adres of netwerk; overgeslagen", deel[:64])
+    return tuple(uit)
+
+
+def _vertrouwd(remote: str, proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:
+    try:
+        adres = ipaddress.ip_address(remote)
+    except ValueError:
+        return False
+    return any(adres in netwerk for netwerk in proxies)
+
+
+def client_adres(
+    remote: str | None,
+    doorgestuurd: str | None,
+    proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = (),
+) -> str | None:
+    """The address to throttle on: the connection's, or behind a proxy the one the proxy saw (the
+    LAST entry of ``X-Forwarded-For``, the one the proxy appended itself).
 
     A client that connects directly cannot choose its key by sending the header: it is read only
-    when the connection comes from loopback (``remote`` is None for loopback in Streamlit).
-    Loopback without a proxy header is this machine itself: no address key (only the session's).
+    when the connection comes from loopback (``remote`` is None for loopback in Streamlit) or from
+    one of the trusted ``proxies``. Loopback without a proxy header is this machine itself: no
+    address key (only the session's).
     """
-    if remote:
+    if remote and not _vertrouwd(remote, proxies):
         return remote
     if doorgestuurd:
         laatste = doorgestuurd.split(",")[-1].strip()
         if laatste:
             return laatste[:64]
-    return None
+    return remote or None

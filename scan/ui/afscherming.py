@@ -57,7 +57,9 @@ def _sessie_id() -> str:
 
 
 def _rem_sleutels() -> list[tuple[str, afremmen.Regel]]:
-    adres = afremmen.client_adres(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
+    adres = afremmen.client_adres(
+        st.context.ip_address, st.context.headers.get("X-Forwarded-For"), afremmen.vertrouwde_proxies()
+    )
     return afremmen.sleutels(_sessie_id(), adres)
 
 

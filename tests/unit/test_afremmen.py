@@ -120,3 +120,16 @@ def test_which_address_is_the_key() -> None:
     assert client_adres(None, "6.6.6.6, 10.1.2.3") == "10.1.2.3", "behind a local proxy: what the proxy saw"
     assert client_adres(None, None) is None, "this machine itself: only the session key"
     assert [r for _, r in sleutels("s", "10.1.2.3")] == [SESSIE, ADRES]
+
+
+def test_a_trusted_proxy_in_another_container__its_header_names_the_visitor() -> None:
+    proxies = afremmen.vertrouwde_proxies("172.18.0.0/16, 10.9.9.9, geen-adres")
+    assert [str(p) for p in proxies] == ["172.18.0.0/16", "10.9.9.9/32"]
+    assert client_adres("172.18.0.5", "6.6.6.6, 192.168.1.20", proxies) == "192.168.1.20"
+    assert client_adres("10.9.9.9", "192.168.1.21", proxies) == "192.168.1.21"
+    # The proxy itself without a header (its own health check): its own address.
+    assert client_adres("172.18.0.5", None, proxies) == "172.18.0.5"
+    # Anyone else still cannot choose their key.
+    assert client_adres("10.1.2.3", "6.6.6.6", proxies) == "10.1.2.3"
+    assert client_adres("172.19.0.5", "6.6.6.6", proxies) == "172.19.0.5"
+    assert afremmen.vertrouwde_proxies("") == ()
