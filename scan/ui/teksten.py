@@ -220,10 +220,12 @@ NL: dict[str, str] = {
     "rol.facilitator": "facilitator",
     "rol.deelnemer": "deelnemer",
     "fout.schema": (
-        "Deze versie van de app ({versie}) kan de database niet gebruiken: {regel}. Er wordt niets "
-        "opgeslagen en er is niets verloren gegaan. Vraag de beheerder om de app bij te werken naar de "
-        "versie die de database heeft bijgewerkt (of `python -m scan migrate` uit te voeren als het "
-        "schema achterloopt); zie docs/beheer.md, 'Bijwerken en terugdraaien'. Laad de pagina daarna opnieuw."
+        "De app kan de database nu niet gebruiken, dus er wordt niets opgeslagen. Er is niets verloren "
+        "gegaan. Waarschuw de facilitator of de beheerder, en laad de pagina opnieuw zodra die het "
+        "heeft opgelost.\n\n"
+        "Voor de beheerder: deze versie van de app ({versie}) kan de database niet gebruiken: {regel}. "
+        "Werk de app bij naar de versie die de database heeft bijgewerkt (of voer `python -m scan migrate` "
+        "uit als het schema achterloopt); zie docs/beheer.md, 'Bijwerken en terugdraaien'."
     ),
     "fout.database": (
         "De database is niet bereikbaar, dus de scan kan nu niet worden opgeslagen. Er is niets verloren gegaan. "
