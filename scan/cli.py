@@ -124,14 +124,19 @@ def _validate_map(directory: Path) -> int:
     return EXIT_OK
 
 
+def _versiemappen() -> list[Path]:
+    """Every questionnaire version folder of the installation, oldest version first."""
+    return sorted(
+        (p for p in VRAGENLIJSTEN_DIR.iterdir() if p.is_dir() and (p / "vragenlijst.yaml").is_file()),
+        key=lambda p: tuple(int(d) if d.isdigit() else 0 for d in p.name.split(".")),
+    )
+
+
 def _validate(args: argparse.Namespace) -> int:
     if args.dir:
         return _validate_map(Path(args.dir))
     # Every version folder of the installation, published or in preparation, and the catalogue.
-    mappen = sorted(
-        (p for p in VRAGENLIJSTEN_DIR.iterdir() if p.is_dir() and (p / "vragenlijst.yaml").is_file()),
-        key=lambda p: tuple(int(d) if d.isdigit() else 0 for d in p.name.split(".")),
-    )
+    mappen = _versiemappen()
     uitkomst = EXIT_OK
     for i, map_ in enumerate(mappen):
         if i:
@@ -500,13 +505,15 @@ def _report(args: argparse.Namespace) -> int:
 def _database() -> Database:
     from scan.db.openen import open_database
     from scan.db.verbinding import database_url
-    from scan.fouten import OpslagFout
+    from scan.fouten import OpslagFout, SchemaOnbekend
 
     try:
         return open_database(database_url())
+    except SchemaOnbekend as exc:
+        raise _Fout(f"Deze versie kan de database niet gebruiken: {exc}") from None
     except OpslagFout as exc:
         oorzaak = exc.__cause__.__class__.__name__ if exc.__cause__ else "onbekend"
-        raise _Fout(f"De database ({database_url().split('@')[-1]}) is niet bereikbaar: {oorzaak}") from None
+        raise _Fout(f"De database ({_database_naam()}) is niet bereikbaar: {oorzaak}") from None
 
 
 def _maak_database_zonder_migratie() -> Database:
@@ -529,13 +536,12 @@ def _database_naam() -> str:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from scan.db.migraties import bereikbaar, migreer, schema_toestand
+    from scan.db.migraties import migreer, schema_toestand
     from scan.fouten import MigratieMislukt, OpslagFout, SchemaOnbekend
 
     db = _maak_database_zonder_migratie()
     try:
-        bereikbaar(db)
-        voor = migreer(db)
+        voor = migreer(db)  # a database that does not answer: plain OpslagFout, before any step
         na = schema_toestand(db)
     except SchemaOnbekend as exc:
         raise _Fout(f"Niet gemigreerd: {exc}") from None
@@ -567,7 +573,7 @@ def _vragenlijsten_problemen() -> tuple[list[str], list[str]]:
     """(valid versions, one problem line per broken version folder), without printing."""
     goed: list[str] = []
     fout: list[str] = []
-    for map_ in sorted(p for p in VRAGENLIJSTEN_DIR.iterdir() if p.is_dir() and (p / "vragenlijst.yaml").is_file()):
+    for map_ in _versiemappen():
         vragenlijst, problemen = controleer_vragenlijst(map_)
         if vragenlijst is not None:
             bibliotheek, problemen = controleer_doelen(vragenlijst, map_)
@@ -579,7 +585,7 @@ def _vragenlijsten_problemen() -> tuple[list[str], list[str]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from scan.db.migraties import bereikbaar, schema_toestand
+    from scan.db.migraties import schema_toestand
     from scan.fouten import OpslagFout
 
     goed, problemen = _vragenlijsten_problemen()
@@ -595,8 +601,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         db = _maak_database_zonder_migratie()
         try:
-            bereikbaar(db)
-            schema = schema_toestand(db)
+            schema = schema_toestand(db)  # OpslagFout when the database does not answer
         finally:
             db.sluit()
     except OpslagFout as exc:

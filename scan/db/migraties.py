@@ -102,10 +102,9 @@ def _scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
-def _oudste_code_van(scripts: ScriptDirectory, revisie: str) -> str:
-    """``OUDSTE_CODE`` of a migration module (tests/unit/test_migraties.py: every module has one)."""
-    module = scripts.get_revision(revisie).module
-    return str(module.OUDSTE_CODE)
+def bekende_revisies() -> list[str]:
+    """This code's revisions, oldest first; the last is its head."""
+    return [s.revision for s in reversed(list(_scripts().walk_revisions()))]
 
 
 def _lees(verbinding: Connection) -> tuple[str | None, str | None]:
@@ -198,10 +197,9 @@ def _migreer(db: Database) -> SchemaToestand:
                 log.info("migratie: stap %s klaar in %.2f s", naam, time.perf_counter() - stap_begin)
             log.info("migratie: schema op %s in %.2f s", voor.kop, time.perf_counter() - begin)
         else:
-            # Nothing to migrate; Alembic's upgrade is still run for the PostgreSQL advisory lock
-            # (several processes starting at once wait for the one that migrates).
+            # Nothing to migrate; Alembic's upgrade still runs env.py, which records OUDSTE_CODE
+            # (as it does after every step above) on a database migrated before the rule.
             command.upgrade(config, "head")
-        bewaar_oudste_code(verbinding, _oudste_code_van(scripts, voor.kop))
     return voor
 
 

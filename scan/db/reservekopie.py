@@ -35,12 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
-from scan.db.migraties import alembic_config, migreer
-from scan.db.verbinding import BUSY_TIMEOUT_MS, maak_database
+from scan.db.migraties import bekende_revisies, migreer
+from scan.db.verbinding import BUSY_TIMEOUT_MS, maak_database, sqlite_bestand
 from scan.fouten import OpslagFout
 
 DOCS = "docs/beheer.md, 'Back-up en herstel'"
@@ -92,13 +91,13 @@ def sqlite_pad(url: str, opdracht: str) -> Path:
             "Maak daar een reservekopie met pg_dump -Fc en zet die terug met pg_restore --clean --if-exists "
             f"(zie {DOCS})."
         )
-    pad = url.split("///", 1)[-1].split("?", 1)[0] if url.startswith("sqlite") else ""
-    if not pad or pad == ":memory:" or pad.startswith("file:"):
+    pad = sqlite_bestand(url) if url.startswith("sqlite") else None
+    if pad is None:
         raise ReservekopieFout(
             f"'{opdracht}' werkt alleen met een SQLite-databasebestand (DATABASE_URL=sqlite:///pad/zelfscan.db); "
             f"voor PostgreSQL: pg_dump -Fc en pg_restore (zie {DOCS})."
         )
-    return Path(pad).resolve()
+    return pad.resolve()
 
 
 def _verbind(bestand: Path, modus: str) -> sqlite3.Connection:
@@ -183,12 +182,6 @@ def _zelfde(a: Path, b: Path) -> bool:
 
 
 # --- schema revisions -------------------------------------------------------------------------
-
-
-def bekende_revisies() -> list[str]:
-    """This code's Alembic revisions, oldest first; the last is its head."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return [r.revision for r in script.walk_revisions()][::-1]
 
 
 def head_revisie() -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,25 @@ def downgrade() -> None:
 '''
 
 
+@contextmanager
+def _kent_ook(map_: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """While active, this process also knows the migrations in ``map_`` (a later version)."""
+    eigen = migraties.alembic_config
+
+    def met_map() -> object:
+        config = eigen()
+        config.set_main_option("version_locations", f"{migraties.MAP / 'versions'}{os.pathsep}{map_}")
+        return config
+
+    monkeypatch.setattr(migraties, "alembic_config", met_map)
+    migraties._scripts.cache_clear()
+    try:
+        yield
+    finally:
+        monkeypatch.setattr(migraties, "alembic_config", eigen)
+        migraties._scripts.cache_clear()
+
+
 @pytest.fixture
 def nieuwere_versie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """While active, *this* process is the newer version: it knows 0911 and 0912."""
@@ -76,18 +96,8 @@ def nieuwere_versie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     kop = ScriptDirectory.from_config(migraties.alembic_config()).get_current_head()
     (map_ / "0911_later.py").write_text(textwrap.dedent(UITBREIDING).format(kop=kop), encoding="utf-8")
     (map_ / "0912_later.py").write_text(textwrap.dedent(INKRIMPING), encoding="utf-8")
-    eigen = migraties.alembic_config
-
-    def met_later() -> object:
-        config = eigen()
-        config.set_main_option("version_locations", f"{migraties.MAP / 'versions'}{os.pathsep}{map_}")
-        return config
-
-    monkeypatch.setattr(migraties, "alembic_config", met_later)
-    migraties._scripts.cache_clear()
-    yield
-    monkeypatch.setattr(migraties, "alembic_config", eigen)
-    migraties._scripts.cache_clear()
+    with _kent_ook(map_, monkeypatch):
+        yield
 
 
 def _naar(db: Database, doel: str) -> None:
@@ -251,21 +261,9 @@ def test_migrate__a_failing_step__leaves_the_schema_as_it_was(
             command.downgrade(config, "0009")
     finally:
         db.sluit()
-    eigen = migraties.alembic_config
-
-    def met_kapot() -> object:
-        config = eigen()
-        config.set_main_option("version_locations", f"{migraties.MAP / 'versions'}{os.pathsep}{map_}")
-        return config
-
-    monkeypatch.setattr(migraties, "alembic_config", met_kapot)
-    migraties._scripts.cache_clear()
     monkeypatch.setenv("DATABASE_URL", database_url)
-    try:
+    with _kent_ook(map_, monkeypatch):
         assert main(["migrate"]) == 1
-    finally:
-        monkeypatch.setattr(migraties, "alembic_config", eigen)
-        migraties._scripts.cache_clear()
     fout = capsys.readouterr().err
     assert "Migratie mislukt, het schema is ongewijzigd" in fout and "Traceback" not in fout
     from scan.db.verbinding import maak_database
