@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.workshop import CHROMIUM, CHROMIUM_ARGS, ROOT, _vrije_poort, _wacht_op_gezond, bench_ronde, sqlite_database
+from bench.workshop import CHROMIUM, CHROMIUM_ARGS, ROOT, bench_ronde, sqlite_database, vrije_poort, wacht_op_gezond
 from scan.services import start
 from scoring.models import Vragenlijst
 
@@ -82,21 +82,22 @@ class Server:
 
 
 @contextmanager
-def meetserver(script: str, map_: Path, naam: str, env: dict[str, str], profiel: Path | None = None) -> Iterator[Server]:
-    poort = _vrije_poort()
+def meetserver(
+    script: str, map_: Path, naam: str, env: dict[str, str], profiel: Path | None = None
+) -> Iterator[Server]:
+    poort = vrije_poort()
     runs = map_ / f"{naam}.runs"
     opties = ["--uit", str(runs)] + (["--profiel", str(profiel)] if profiel else [])
     log = (map_ / f"{naam}.log").open("wb")
     proces = subprocess.Popen(
-        [sys.executable, "-m", "bench.meetserver", *opties, "--", script, "--server.headless", "true"]
-        + ["--server.port", str(poort), "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+        [sys.executable, "-m", "bench.meetserver", *opties, "--", script, *_OPTIES, "--server.port", str(poort)],
         cwd=ROOT,
         env={**os.environ, **env, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
-        _wacht_op_gezond(proces, poort)
+        wacht_op_gezond(proces, poort)
         yield Server(poort, proces, runs)
     finally:
         proces.terminate()
@@ -107,6 +108,8 @@ def meetserver(script: str, map_: Path, naam: str, env: dict[str, str], profiel:
             proces.wait()
         log.close()
 
+
+_OPTIES = ["--server.headless", "true", "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
 
 _STOPWATCH = """() => {
     window.__bench = {verwacht: null, neer: null, toast: null};
@@ -226,14 +229,25 @@ def draai_klik(vl: Vragenlijst, *, profiel: bool = False) -> None:
             b = vl.bouwstenen[0]
             adres = f"/invullen?d={karel.deelnemer.token}&b={b.id}"
             with (
-                meetserver(str(ROOT / "bench" / "kaal_app.py"), map_, "kaal", {"KAAL_DB": str(map_ / "kaal.db")}) as kaal,
+                meetserver(
+                    str(ROOT / "bench" / "kaal_app.py"), map_, "kaal", {"KAAL_DB": str(map_ / "kaal.db")}
+                ) as kaal,
                 meetserver(str(ROOT / "app.py"), map_, "app", {"DATABASE_URL": db.url}) as app,
                 sync_playwright() as pw,
             ):
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 try:
-                    kale = _meet(kaal, "/", KAAL_NIVEAUS, "kale pagina (5 radios, 1 SQLite-upsert)", browser, "[data-testid=stRadio]")
-                    ons = _meet(app, adres, labels, "Invullen (bouwsteen 1, eerst leeg)", browser, "[data-testid=stRadio]")
+                    kale = _meet(
+                        kaal,
+                        "/",
+                        KAAL_NIVEAUS,
+                        "kale pagina (5 radios, 1 SQLite-upsert)",
+                        browser,
+                        "[data-testid=stRadio]",
+                    )
+                    ons = _meet(
+                        app, adres, labels, "Invullen (bouwsteen 1, eerst leeg)", browser, "[data-testid=stRadio]"
+                    )
                 finally:
                     browser.close()
             _druk_af(kale, ons)
@@ -279,7 +293,10 @@ def _profiel(vl: Vragenlijst, map_: Path) -> None:
     prof = map_ / "profiel"
     with sqlite_database(map_, "profiel") as db:
         ronde = bench_ronde(db, vl)
-        tokens = [start.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Telefoon {i + 1}").deelnemer.token for i in range(PROFIEL_TELEFOONS)]
+        tokens = [
+            start.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Telefoon {i + 1}").deelnemer.token
+            for i in range(PROFIEL_TELEFOONS)
+        ]
         b = vl.bouwstenen[0]
         with meetserver(str(ROOT / "app.py"), map_, "profiel", {"DATABASE_URL": db.url}, profiel=prof) as app:
 
