@@ -50,6 +50,7 @@ OPWARMEN = 3
 KLIKKEN = 22  # 25 distinct toasts on a bouwsteen of five stellingen (5 levels each)
 PROFIEL_TELEFOONS = 6
 PROFIEL_KLIKKEN = 15
+PROFIEL_REGELS = 22
 KAAL_NIVEAUS = ["1 · Niet", "2 · Beperkt", "3 · Deels", "4 · Grotendeels", "5 · Volledig"]
 
 
@@ -283,7 +284,7 @@ def _druk_af(kale: Reeks, ons: Reeks) -> None:
         )
 
 
-def _profiel(vl: Vragenlijst, map_: Path) -> None:
+def _profiel(vl: Vragenlijst, map_: Path, telefoons: int = PROFIEL_TELEFOONS, bewaar: Path | None = None) -> None:
     """Several phones clicking at once on one profiled server: where the server's time goes."""
     import threading
 
@@ -324,21 +325,26 @@ def _profiel(vl: Vragenlijst, map_: Path) -> None:
             cpu = _cpu(app.proces.pid) - cpu_voor
             runs = app.regels()
     print()
+    print("(cProfile op de CPU-klok van elke draad: wachten op de GIL of de machine telt niet mee)")
     print(
-        f"Profiel van de live server: {PROFIEL_TELEFOONS} telefoons × {PROFIEL_KLIKKEN} klikken tegelijk, "
+        f"Profiel van de live server: {telefoons} telefoons × {PROFIEL_KLIKKEN} klikken tegelijk, "
         f"{duur:.0f} s, serverproces {cpu:.1f} s CPU; {len(runs)} script-runs "
         f"({sum(1 for r in runs if r.get('fragment'))} fragment-runs)"
     )
     for naam, deel in (("script-runs (alle sessies)", "script"), ("eventlus (hoofddraad: websocket, protobuf)", "lus")):
         bestand = Path(f"{prof}.{deel}")
+        if bewaar is not None and bestand.exists():
+            bestand.rename(bewaar.with_suffix(f".{deel}"))
+            bestand = bewaar.with_suffix(f".{deel}")
         if not bestand.exists():
             print(f"  {naam}: geen profiel geschreven")
             continue
         uit = io.StringIO()
         stats = pstats.Stats(str(bestand), stream=uit)
-        stats.sort_stats("cumulative").print_stats(30)
+        stats.sort_stats("cumulative").print_stats(PROFIEL_REGELS)
+        stats.sort_stats("tottime").print_stats(PROFIEL_REGELS)
         tekst = re.sub(r"/[^\s]*/site-packages/", "", uit.getvalue()).replace(str(ROOT) + "/", "")
-        regels = [r for r in tekst.splitlines() if r.strip() and "Ordered by" not in r and "List reduced" not in r]
+        regels = [r for r in tekst.splitlines() if r.strip() and "List reduced" not in r and "function calls" not in r]
         print(f"\n  {naam}:")
         print("\n".join("    " + r for r in regels))
 

@@ -120,6 +120,10 @@ class Opslag:
         """What is stored now (a part's own rerun reads it again: another device may have changed it)."""
         return invullen.mijn_stand(self.db, self.sessie)
 
+    def antwoord(self, stelling_id: str) -> MijnAntwoord | None:
+        """What is stored now for one stelling."""
+        return invullen.mijn_antwoord(self.db, self.sessie, stelling_id)
+
     def voortgang_na(self, sleutel: str, deel: str) -> None:
         """After a successful first choice (nothing was on screen before): the progress at the top
         changes too, so it reruns with the clicked part ``deel``."""

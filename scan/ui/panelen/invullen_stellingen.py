@@ -155,7 +155,7 @@ def toon_stelling_als_deel(
         nu = mijn
         if eigen_run:
             opslaan.toon_toasts()
-            nu = o.stand()[0].get(s.id)
+            nu = o.antwoord(s.id)
             zet_uit_database(o, s, nu, herstemd=herstemd)
         toon_stelling(o, s, nummer, nu, dicht=herstemd, herstemd=herstemd, tweede=tweede)
         if eigen_run:
