@@ -35,6 +35,12 @@ count shows it and the facilitator's next stelling until the phone shows it, on 
 process) and on PostgreSQL (phones and projector on two app processes); one projector and 15
 idle phones: database transactions per second and the app processes' CPU.
 
+klik (``bench/klik.py``, issue 20 items 1 and 2): one answer change on Invullen beside a bare page
+of five radios and one SQLite upsert, both clicked in Chromium against a server that clocks its
+own script runs (``bench/meetserver.py``): server time per click and the ratio (goal ≤ 2×), the
+server process's CPU per click, click to confirmation in the page (goal ≤ 100 ms median); then
+the live server's profile with six phones clicking at once (script thread and event loop).
+
 vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten × 2 rounds ×
 10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
 figures of 20 rounds and the list of all rounds, on SQLite and PostgreSQL.
@@ -86,7 +92,7 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte", "samen")
+DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte", "samen", "klik")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.samen import draai_samen
 
         draai_samen(laad_vragenlijst(), args.postgres)
+    if "klik" in delen:
+        from bench.klik import draai_klik
+
+        draai_klik(laad_vragenlijst(), profiel=True)
     return 0
 
 

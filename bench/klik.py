@@ -272,10 +272,16 @@ def _druk_af(kale: Reeks, ons: Reeks) -> None:
     if kale.server_wand and ons.server_wand:
         verhouding = statistics.median(ons.server_wand) / statistics.median(kale.server_wand)
         cpu = statistics.median(ons.server_cpu) / statistics.median(kale.server_cpu)
+        # Judged on CPU: on a machine that is busy with other work a wall clock measures the wait
+        # for a core as much as the work (the two pages are clicked one after the other).
         print(
-            f"verhouding Invullen / kale pagina, servertijd (mediaan): wand {verhouding:.2f}×, CPU {cpu:.2f}× "
-            f"(doel ≤ 2×: {'ok' if verhouding <= 2 else 'NIET GEHAALD'})"
+            f"verhouding Invullen / kale pagina, servertijd (mediaan): CPU {cpu:.2f}×, wand {verhouding:.2f}× "
+            f"(doel ≤ 2×, op CPU: {'ok' if cpu <= 2 else 'NIET GEHAALD'})"
         )
+        if kale.proces_cpu_per_klik and ons.proces_cpu_per_klik:
+            print(
+                f"verhouding CPU hele serverproces per klik: {ons.proces_cpu_per_klik / kale.proces_cpu_per_klik:.2f}×"
+            )
     if ons.in_pagina:
         mediaan = statistics.median(ons.in_pagina)
         print(
@@ -296,7 +302,7 @@ def _profiel(vl: Vragenlijst, map_: Path, telefoons: int = PROFIEL_TELEFOONS, be
         ronde = bench_ronde(db, vl)
         tokens = [
             start.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Telefoon {i + 1}").deelnemer.token
-            for i in range(PROFIEL_TELEFOONS)
+            for i in range(telefoons)
         ]
         b = vl.bouwstenen[0]
         with meetserver(str(ROOT / "app.py"), map_, "profiel", {"DATABASE_URL": db.url}, profiel=prof) as app:
@@ -331,7 +337,10 @@ def _profiel(vl: Vragenlijst, map_: Path, telefoons: int = PROFIEL_TELEFOONS, be
         f"{duur:.0f} s, serverproces {cpu:.1f} s CPU; {len(runs)} script-runs "
         f"({sum(1 for r in runs if r.get('fragment'))} fragment-runs)"
     )
-    for naam, deel in (("script-runs (alle sessies)", "script"), ("eventlus (hoofddraad: websocket, protobuf)", "lus")):
+    for naam, deel in (
+        ("fragment-runs (klikken en volg-polls, alle sessies)", "script"),
+        ("eventlus (hoofddraad: websocket, protobuf)", "lus"),
+    ):
         bestand = Path(f"{prof}.{deel}")
         if bewaar is not None and bestand.exists():
             bestand.rename(bewaar.with_suffix(f".{deel}"))

@@ -5,7 +5,7 @@ AppTest, which always reruns the whole page and so cannot show what a fragment s
 are ``streamlit run``'s (the script and its options). Per script run it appends one JSON line to
 ``F``: the wall time and the script thread's CPU time, whether it was a fragment run, and the
 page. With ``--profiel`` every script run is profiled with cProfile on its thread's CPU clock
-(summed over all runs and sessions) and the server's main thread too (the event loop: the web
+(summed over the fragment runs of all sessions: clicks and polls) and the server's main thread too (the event loop: the web
 server, websocket, protobuf, static files), written as pstats files ``P.script`` and ``P.lus`` when the server is
 stopped (SIGTERM or SIGINT; Streamlit stops gracefully, the files are written at exit).
 
@@ -46,7 +46,10 @@ def _klok(uit: Path, profielen: list[cProfile.Profile] | None) -> None:
             finally:
                 profiel.disable()
                 with slot:
-                    profielen.append(profiel)
+                    # Only a part's own runs (a click on a stelling, a poll): the page runs are few
+                    # and the first of each process pays for the imports, which would drown them.
+                    if fragment:
+                        profielen.append(profiel)
         else:
             origineel(self, rerun_data)
         regel = {
