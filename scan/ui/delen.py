@@ -12,6 +12,8 @@ What a part must do itself, because the router does not run on a part's own reru
 - the messages for a screen reader (``kondig_aan``/``meld``): the router sends them at the end of
   a page run; a part sends them at its end (``meld_in_deel``) in a hidden container of its own.
   The browser announces each message number once, so a message sent by both is read once.
+- its passing messages: a callback of a widget inside a part may not draw, so it leaves a toast
+  (``toast``) that the part draws when it runs (``toon_toasts``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,25 @@ def herteken_ook(*sleutels: str) -> None:
         st.rerun(list(sleutels))
     except StreamlitAPIException:
         return
+
+
+_TOASTS = "delen_toasts"
+
+
+def toast(markdown: str, *, fout: bool = False) -> None:
+    """From a callback: a passing message for the eye, drawn by the next ``toon_toasts`` of this run.
+
+    Not drawn in the callback itself: a callback of a widget inside a part that reruns on its
+    own may not draw (Streamlit logs a warning on every such click and would put the element at
+    the top of the page). Words a screen reader must hear go to ``kondig_aan`` as well."""
+    st.session_state.setdefault(_TOASTS, []).append([markdown, fout])
+
+
+def toon_toasts() -> None:
+    """Draw the passing messages the callbacks left; a page or part calls it where it starts
+    (and where it ends, for a save done while drawing)."""
+    for markdown, fout in st.session_state.pop(_TOASTS, []):
+        st.toast(markdown, icon=":material/error:" if fout else ":material/check_circle:")
 
 
 def meld_in_deel(naam: str, *, eigen_run: bool) -> None:

@@ -13,10 +13,11 @@ import streamlit as st
 
 from scan.services import invullen, samen
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
+from scan.ui.delen import toon_toasts
 from scan.ui.links import persoonlijke_link
 from scan.ui.panelen.invullen_inzage import toon_inzage
 from scan.ui.panelen.invullen_kop import toon_h1, toon_kop
-from scan.ui.panelen.invullen_opslaan import Opslag, toon_toasts
+from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.panelen.invullen_samen import toon_naamgeving, toon_samen, volg
 from scan.ui.panelen.invullen_stellingen import (
     toon_ambitie_als_deel,

@@ -21,7 +21,7 @@ import streamlit as st
 from scan.fouten import InvoerFout, OpslagFout
 from scan.leesmodellen import MijnAntwoord, Sessie
 from scan.services import invullen, samen
-from scan.ui.delen import herteken_ook
+from scan.ui.delen import herteken_ook, toast
 from scan.ui.foutgrens import opslag_mislukt, veilig
 from scan.ui.opmaak import tijd
 from scan.ui.teksten import t
@@ -38,25 +38,6 @@ log = logging.getLogger(__name__)
 VOORTGANG = "voortgang"
 """The part with the progress bar and the bouwsteen's stand (two places at the top, one part)."""
 AMBITIE_DEEL = "ambitie_deel"
-
-
-_TOASTS = "invullen_toasts"
-
-
-def toast(markdown: str, *, fout: bool = False) -> None:
-    """A passing message for the eye, drawn by the next ``toon_toasts`` of this run.
-
-    Not drawn in the callback itself: a callback of a widget inside a part that reruns on its
-    own may not draw (Streamlit logs a warning on every such click and would put the element at
-    the top of the page). The words also go to the live region (``kondig_aan``)."""
-    st.session_state.setdefault(_TOASTS, []).append([markdown, fout])
-
-
-def toon_toasts() -> None:
-    """Draw the passing messages the callbacks left (the page and each part call it at their
-    start, and at their end for a save done while drawing)."""
-    for markdown, fout in st.session_state.pop(_TOASTS, []):
-        st.toast(markdown, icon=":material/error:" if fout else ":material/check_circle:")
 
 
 def stelling_deel(stelling_id: str) -> str:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from scan.leesmodellen import MijnAntwoord
 from scan.services import invullen
-from scan.ui.delen import deel, meld_in_deel
+from scan.ui.delen import deel, meld_in_deel, toon_toasts
 from scan.ui.navigatie import pad
 from scan.ui.opmaak import tijd
 from scan.ui.panelen import invullen_opslaan as opslaan
@@ -154,12 +154,12 @@ def toon_stelling_als_deel(
         eigen_run, pagina_run = not pagina_run, False
         nu = mijn
         if eigen_run:
-            opslaan.toon_toasts()
+            toon_toasts()
             nu = o.antwoord(s.id)
             zet_uit_database(o, s, nu, herstemd=herstemd)
         toon_stelling(o, s, nummer, nu, dicht=herstemd, herstemd=herstemd, tweede=tweede)
         if eigen_run:
-            opslaan.toon_toasts()
+            toon_toasts()
         meld_in_deel(s.id, eigen_run=eigen_run)
 
     _stelling()
@@ -245,7 +245,7 @@ def toon_ambitie_als_deel(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | Non
         eigen_run, pagina_run = not pagina_run, False
         nu, wanneer = opgeslagen, moment
         if eigen_run:
-            opslaan.toon_toasts()
+            toon_toasts()
             ambities = o.stand()[1]
             nu, wanneer = (
                 (str(ambities[bouwsteen.id][0]), ambities[bouwsteen.id][1])
@@ -255,7 +255,7 @@ def toon_ambitie_als_deel(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | Non
             o.uit_database(f"amb_{bouwsteen.id}", nu)
         toon_ambitie(o, bouwsteen, nu, wanneer)
         if eigen_run:
-            opslaan.toon_toasts()
+            toon_toasts()
         meld_in_deel("ambitie", eigen_run=eigen_run)
 
     _ambitie()
