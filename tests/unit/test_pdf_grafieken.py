@@ -110,7 +110,7 @@ def test_a_chart_with_transparent_pixels__keeps_them_as_a_soft_mask(renders: lis
 def test_opwarmen__builds_the_handouts_radar_layouts(vragenlijst: Vragenlijst, renders: list[dict[str, Any]]) -> None:
     charts._radar_sjabloon.cache_clear()
     pdf.opwarmen(vragenlijst)
-    assert len(renders) == 1  # the engine's start, on a tiny spec; no chart is kept
+    assert len(renders) == 2  # the engine's start on a tiny spec, and one radar; no chart is kept
     assert not pdf._grafieken
     gebouwd = charts._radar_sjabloon.cache_info().misses
     _handout(vragenlijst, _scan(vragenlijst, 7))
