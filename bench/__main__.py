@@ -6,7 +6,8 @@ so a slow machine never turns the test suite red.
 scoring (median over ``--herhalingen`` runs):
 
 - load and validate all questionnaires, cold: a fresh Python process per run, timed from
-  before the first project import to the validated questionnaire (imports included);
+  before the first project import to the validated questionnaire (imports included), with the
+  parts that are no loading at all: importing pydantic and building the models, importing yaml;
 - score one scan of 16 bouwstenen with 10 participants (800 answers), warm;
 - score 342 such scans, one per municipality, warm.
 
@@ -62,25 +63,31 @@ ROOT = Path(__file__).resolve().parent.parent
 _KOUD = """
 import time
 t0 = time.perf_counter()
-from scoring.loader import laad_vragenlijst
+import pydantic
+import scoring.models
 t1 = time.perf_counter()
-laad_vragenlijst()
+import yaml
 t2 = time.perf_counter()
-print(t2 - t0, t2 - t1)
+from scoring.loader import laad_vragenlijst
+t3 = time.perf_counter()
+laad_vragenlijst()
+t4 = time.perf_counter()
+print(t4 - t0, t4 - t3, t1 - t0, t2 - t1)
 """
 
 
-def _koud(herhalingen: int) -> tuple[float, float, float]:
-    totaal, alleen_laden, proces = [], [], []
+def _koud(herhalingen: int) -> tuple[float, ...]:
+    """Medians of: everything, loading without imports, importing pydantic and building the
+    questionnaire models, importing yaml, and the whole process."""
+    rijen, proces = [], []
     for _ in range(herhalingen):
         begin = time.perf_counter()
         uit = subprocess.run(
             [sys.executable, "-c", _KOUD], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.split()
         proces.append(time.perf_counter() - begin)
-        totaal.append(float(uit[0]))
-        alleen_laden.append(float(uit[1]))
-    return statistics.median(totaal), statistics.median(alleen_laden), statistics.median(proces)
+        rijen.append([float(x) for x in uit[-4:]])
+    return (*(statistics.median(r[i] for r in rijen) for i in range(4)), statistics.median(proces))
 
 
 def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
@@ -165,7 +172,7 @@ def _scoring(n: int) -> None:
     from scoring.suggesties import stel_voor
     from scoring.uitwissel import Scan
 
-    koud_totaal, koud_laden, koud_proces = _koud(n)
+    koud_totaal, koud_laden, koud_pydantic, koud_yaml, koud_proces = _koud(n)
     vl = laad_vragenlijst()
     warm_laden = _mediaan(laad_vragenlijst, n)
 
@@ -194,6 +201,8 @@ def _scoring(n: int) -> None:
     regels = [
         ("vragenlijst laden + valideren, koud (incl. imports)", koud_totaal, 0.100),
         ("  waarvan laden + valideren zonder imports", koud_laden, None),
+        ("  waarvan pydantic importeren + de modellen bouwen", koud_pydantic, None),
+        ("  waarvan yaml importeren", koud_yaml, None),
         ("  heel proces (interpreter-start meegeteld)", koud_proces, None),
         ("vragenlijst laden + valideren, warm", warm_laden, None),
         (f"1 scan scoren (16 bouwstenen, 10 deelnemers, {antwoorden} antwoorden)", een_scan, 0.005),
