@@ -9,11 +9,17 @@ own box while the page stays put. The CSS touches only our own keyed containers.
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, Literal
 
 import streamlit as st
 
 Passen = Literal["passend", "schuivend"]
+SPECS_BEWAARD = 128
+"""Chart specs kept per process (a comparison page draws four; each viewer's choice is one)."""
 
 _CSS = (
     "<style>"
@@ -33,3 +39,32 @@ def grafiek(spec: dict[str, Any], *, sleutel: str, alt: str, passen: Passen = "p
     zonder_beschrijving = {k: v for k, v in spec.items() if k != "description"}
     with st.container(key=f"{passen}-{sleutel}"):
         st.vega_lite_chart(zonder_beschrijving, alt=alt)
+
+
+_specs: OrderedDict[tuple[str, str], str] = OrderedDict()
+_specs_slot = threading.Lock()
+
+
+def bewaarde_spec(maker: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """``maker(*args, **kwargs)``, a pure spec builder of ``reports``, made once per distinct input.
+
+    Altair validates every spec against the Vega-Lite schema, most of a rerun of Vergelijken
+    (issue 20, item 5); the same rounds give the same spec, so a rerun reuses it. The key is the
+    inputs' ``repr`` (numbers, texts, lists, dicts, pydantic models: all print their whole value),
+    so equal inputs share an entry and nothing else does. A copy goes out: the caller may not
+    change what the next rerun gets (kept as JSON: parsing it is several times faster than a
+    deep copy).
+    """
+    sleutel = (f"{maker.__module__}.{maker.__qualname__}", repr((args, sorted(kwargs.items()))))
+    with _specs_slot:
+        gevonden = _specs.get(sleutel)
+        if gevonden is not None:
+            _specs.move_to_end(sleutel)
+    if gevonden is None:
+        gevonden = json.dumps(maker(*args, **kwargs))
+        with _specs_slot:
+            _specs[sleutel] = gevonden
+            while len(_specs) > SPECS_BEWAARD:
+                _specs.popitem(last=False)
+    spec: dict[str, Any] = json.loads(gevonden)
+    return spec
