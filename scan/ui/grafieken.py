@@ -10,6 +10,7 @@ own box while the page stays put. The CSS touches only our own keyed containers.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -68,3 +69,33 @@ def bewaarde_spec(maker: Callable[..., dict[str, Any]], *args: Any, **kwargs: An
                 _specs.popitem(last=False)
     spec: dict[str, Any] = json.loads(gevonden)
     return spec
+
+
+_opwarmen_slot = threading.Lock()
+_opgewarmd = False
+
+
+def warm_op() -> None:
+    """Once per process, in the background: import Altair and make one small chart.
+
+    The first chart of a process paid for importing Altair and pandas and for loading the
+    Vega-Lite schema its validation reads, well over a second on the first open of
+    Vergelijken (issue 20, item 5). A thread started with the process does that while the
+    first visitor is still on Start; nothing waits for it.
+    """
+    global _opgewarmd
+    with _opwarmen_slot:
+        if _opgewarmd:
+            return
+        _opgewarmd = True
+    threading.Thread(target=_warm_op, name="grafieken-opwarmen", daemon=True).start()
+
+
+def _warm_op() -> None:
+    try:
+        from reports import vergelijking
+
+        vergelijking.overlay_spec(["a", "b", "c"], {"x": [10.0, 50.0, 90.0]}, titel="opwarmen")
+    except Exception:
+        # Only speed is lost: the first real chart does the same work and shows any error.
+        logging.getLogger(__name__).warning("grafieken opwarmen mislukt", exc_info=True)
