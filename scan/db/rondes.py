@@ -29,7 +29,7 @@ from scan.db.tabellen import (
 )
 from scan.db.voorbeeld import VOORBEELD_GM
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
-from scoring.samen import laatste_stemmen
+from scoring.samen import ZEKERHEDEN, laatste_stemmen
 from scoring.tijd import nu
 from scoring.uitwissel import ANTWOORDEN
 from scoring.vergelijking import Kerncijfers
@@ -160,7 +160,8 @@ class Rondes:
         )
 
     def scorestand(self, ronde_id: int) -> tuple[object, ...] | None:
-        """A fingerprint of everything ``scoregegevens`` and the *Samen* blinding read of a round,
+        """A fingerprint of everything ``scoregegevens``, the *Samen* blinding and the certainties
+        (``Samen.zekerheden``) read of a round,
         in one query: it changes whenever any of it does, so a result cached under it is never
         stale (``scan.services.resultaten``).
 
@@ -175,6 +176,9 @@ class Rondes:
             return case({a: i for i, a in enumerate(ANTWOORDEN, start=1)}, value=kolom, else_=0)
 
         delen: list[Any] = []
+
+        def zeker(kolom: Any) -> ColumnElement[int]:
+            return case({z: i for i, z in enumerate(ZEKERHEDEN, start=1)}, value=kolom, else_=0)
 
         def deel(tabel: Any, moment: Any, getal: Any) -> list[Any]:
             rij = (
@@ -191,7 +195,12 @@ class Rondes:
             return list(rij.c)
 
         kolommen = [
-            *deel(AntwoordRij, AntwoordRij.gewijzigd_op, waarde(AntwoordRij.antwoord)),
+            # An answer's certainty (Samen) with it: the discussion view reads it beside the scores.
+            *deel(
+                AntwoordRij,
+                AntwoordRij.gewijzigd_op,
+                waarde(AntwoordRij.antwoord) + 8 * zeker(AntwoordRij.zekerheid),
+            ),
             *deel(HerstemmingRij, HerstemmingRij.gewijzigd_op, waarde(HerstemmingRij.antwoord)),
             *deel(AmbitieRij, AmbitieRij.gewijzigd_op, AmbitieRij.niveau),
             *deel(VastgesteldeAmbitieRij, VastgesteldeAmbitieRij.gewijzigd_op, VastgesteldeAmbitieRij.niveau),

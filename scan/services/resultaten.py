@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
+from typing import Generic, TypeVar
 
 from reports.duiding import SamenBeeld, beeld_uit
 from scan.db.verbinding import Database
@@ -25,11 +26,16 @@ from scoring.resultaat import ScanResultaat, StellingResultaat
 
 _Sleutel = tuple[int, str, tuple[object, ...]]
 """(round id, questionnaire version, the round's ``scorestand``)."""
+_BeeldSleutel = tuple[int, bool, str, tuple[object, ...], tuple[tuple[int, str | None, str | None], ...] | None]
+"""(round id, for its facilitator, questionnaire version, ``scorestand``, and for the facilitator
+everyone's (id, function, chosen discipline))."""
+S = TypeVar("S", bound=tuple[object, ...])
+W = TypeVar("W")
 CACHE_RONDES = 64
 """Results kept per database: the rounds whose pages are open at once on one app process."""
 
 
-class _Cache:
+class _Cache(Generic[S, W]):
     """The last results per round, bounded, safe for Streamlit's session threads.
 
     A result is filed under (round, questionnaire version, the round's ``scorestand``), and is
@@ -41,11 +47,11 @@ class _Cache:
     def __init__(self, grootte: int) -> None:
         self._grootte = grootte
         self._slot = threading.Lock()
-        self._per_db: weakref.WeakKeyDictionary[object, OrderedDict[_Sleutel, tuple[Vragenlijst, ScanResultaat]]] = (
+        self._per_db: weakref.WeakKeyDictionary[object, OrderedDict[S, tuple[Vragenlijst, W]]] = (
             weakref.WeakKeyDictionary()
         )
 
-    def zoek(self, db: object, sleutel: _Sleutel, vragenlijst: Vragenlijst) -> ScanResultaat | None:
+    def zoek(self, db: object, sleutel: S, vragenlijst: Vragenlijst) -> W | None:
         with self._slot:
             rondes = self._per_db.get(db)
             if rondes is None or (gevonden := rondes.get(sleutel)) is None or gevonden[0] is not vragenlijst:
@@ -53,22 +59,20 @@ class _Cache:
             rondes.move_to_end(sleutel)
             return gevonden[1]
 
-    def bewaar(self, db: object, sleutel: _Sleutel, vragenlijst: Vragenlijst, uit: ScanResultaat) -> None:
+    def bewaar(self, db: object, sleutel: S, vragenlijst: Vragenlijst, uit: W) -> None:
         with self._slot:
             rondes = self._per_db.setdefault(db, OrderedDict())
-            # One entry per round: its older states are never asked for again.
-            for oud in [k for k in rondes if k[0] == sleutel[0]]:
+            # One entry per round (and kind of viewer, the first two parts of the key): its older
+            # states are never asked for again.
+            for oud in [k for k in rondes if k[:2] == sleutel[:2]]:
                 del rondes[oud]
             rondes[sleutel] = (vragenlijst, uit)
             while len(rondes) > self._grootte:
                 rondes.popitem(last=False)
 
-    def leeg(self) -> None:
-        with self._slot:
-            self._per_db.clear()
 
-
-_cache = _Cache(CACHE_RONDES)
+_cache: _Cache[_Sleutel, ScanResultaat] = _Cache(CACHE_RONDES)
+_beelden: _Cache[_BeeldSleutel, SamenBeeld] = _Cache(CACHE_RONDES)
 
 
 def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
@@ -137,9 +141,21 @@ def samen_beeld(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Samen
     Blind like the scores beside it (``gegevens_in``): a part still open, or a re-vote still
     running, is left out until its reveal, its certainty too. Participants never get the
     discipline groups: they see the room's result, not how colleagues' disciplines answered.
+
+    Made again only when the round changed (its ``scorestand``, which covers the certainties) or,
+    for the facilitator, the disciplines did: the results page asks for it on every rerun.
     """
     ronde_id = sessie.ronde.id
     with db.inzage() as werk:
+        stand = werk.rondes.scorestand(ronde_id)
+        lid = werk.deelnemers.lid(sessie.deelnemer.id)
+        facilitator = lid is not None and lid.ronde_id == ronde_id and lid.deelnemer.rol == "facilitator"
+        rijen = werk.samen.disciplines(ronde_id) if facilitator else None
+        sleutel: _BeeldSleutel | None = None
+        if stand is not None:
+            sleutel = (ronde_id, facilitator, vragenlijst.versie, stand, None if rijen is None else tuple(rijen))
+            if (bewaard := _beelden.zoek(db, sleutel, vragenlijst)) is not None:
+                return bewaard
         gegevens = gegevens_in(werk, vragenlijst, ronde_id)
         modus = werk.samen.modus(ronde_id)
         verborgen = (
@@ -148,16 +164,13 @@ def samen_beeld(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Samen
             else set()
         )
         zekerheden = [r for r in werk.samen.zekerheden(ronde_id) if r[0] not in verborgen]
-        lid = werk.deelnemers.lid(sessie.deelnemer.id)
-        facilitator = lid is not None and lid.ronde_id == ronde_id and lid.deelnemer.rol == "facilitator"
-        disciplines = (
-            {d: samen_regels.discipline_van(f, g) for d, f, g in werk.samen.disciplines(ronde_id)}
-            if facilitator
-            else None
-        )
-    return beeld_uit(
+    disciplines = None if rijen is None else {d: samen_regels.discipline_van(f, g) for d, f, g in rijen}
+    beeld = beeld_uit(
         vragenlijst, gegevens.eerste_stemmen, gegevens.herstemmingen, gegevens.antwoorden, disciplines, zekerheden
     )
+    if sleutel is not None:
+        _beelden.bewaar(db, sleutel, vragenlijst, beeld)
+    return beeld
 
 
 # --- what Resultaten shows (pure rules, no database) ---

@@ -137,3 +137,42 @@ def test_cache__is_bounded_per_database(sqlite_db: Database, vragenlijst: Vragen
     # Another questionnaire object of the same version (a test's copy) does not get it.
     kopie = vragenlijst.model_copy()
     assert cache.zoek(sqlite_db, (4, vragenlijst.versie, ()), kopie) is None
+
+
+def test_samen_beeld__certainty_discipline_and_reveal_show_at_once(db: Database, vragenlijst: Vragenlijst) -> None:
+    vl = vragenlijst
+    facilitator, anna, bo = _ronde(db, vl)
+    eerste = vl.bouwstenen[0].stellingen[0].id
+
+    def vers(sessie: Sessie) -> object:
+        """Past the cache: a new, empty one for this call only."""
+        bewaard = resultaten._beelden
+        resultaten._beelden = resultaten._Cache(2)
+        try:
+            return resultaten.samen_beeld(db, vl, sessie)
+        finally:
+            resultaten._beelden = bewaard
+
+    def klopt() -> None:
+        for sessie in (facilitator, anna):
+            assert resultaten.samen_beeld(db, vl, sessie) == vers(sessie)
+
+    samen.zet_modus(db, facilitator, "samen")
+    samen.volgende(db, vl, facilitator)
+    klopt()
+    invullen.sla_antwoord_op(db, vl, anna, eerste, "2")
+    invullen.sla_antwoord_op(db, vl, bo, eerste, "5")
+    klopt()
+    samen.sla_zekerheid_op(db, vl, bo, eerste, "gok")
+    klopt()
+    samen.onthul(db, facilitator)
+    klopt()
+    samen.herstem(db, vl, facilitator, eerste)
+    samen.sla_herstemming_op(db, vl, anna, eerste, "3")
+    klopt()
+    samen.kies_discipline(db, anna, "ict")
+    klopt()
+    samen.kies_discipline(db, anna, "kcc")
+    klopt()
+    samen.onthul(db, facilitator)
+    klopt()
