@@ -73,6 +73,7 @@ class _Cache(Generic[S, W]):
 
 _cache: _Cache[_Sleutel, ScanResultaat] = _Cache(CACHE_RONDES)
 _beelden: _Cache[_BeeldSleutel, SamenBeeld] = _Cache(CACHE_RONDES)
+_gegevens: _Cache[_Sleutel, ScoreGegevens] = _Cache(CACHE_RONDES)
 
 
 def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResultaat:
@@ -91,6 +92,8 @@ def resultaat(db: Database, vragenlijst: Vragenlijst, ronde_id: int) -> ScanResu
     uit = resultaat_uit(vragenlijst, gegevens)
     if stand is not None:
         _cache.bewaar(db, (ronde_id, vragenlijst.versie, stand), vragenlijst, uit)
+        # The discussion view beside the scores reads the same rows right after (samen_beeld).
+        _gegevens.bewaar(db, (ronde_id, vragenlijst.versie, stand), vragenlijst, gegevens)
     return uit
 
 
@@ -156,7 +159,8 @@ def samen_beeld(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Samen
             sleutel = (ronde_id, facilitator, vragenlijst.versie, stand, None if rijen is None else tuple(rijen))
             if (bewaard := _beelden.zoek(db, sleutel, vragenlijst)) is not None:
                 return bewaard
-        gegevens = gegevens_in(werk, vragenlijst, ronde_id)
+        gelezen = None if stand is None else _gegevens.zoek(db, (ronde_id, vragenlijst.versie, stand), vragenlijst)
+        gegevens = gelezen if gelezen is not None else gegevens_in(werk, vragenlijst, ronde_id)
         modus = werk.samen.modus(ronde_id)
         verborgen = (
             samen_regels.verborgen_stellingen(modus[0], werk.samen.huidige(ronde_id), bouwsteen_stellingen(vragenlijst))

@@ -94,8 +94,16 @@ def warm_op() -> None:
 def _warm_op() -> None:
     try:
         from reports import vergelijking
+        from scoring.vergelijking import Spreiding
 
-        vergelijking.overlay_spec(["a", "b", "c"], {"x": [10.0, 50.0, 90.0]}, titel="opwarmen")
+        # One small chart of each kind: Altair compiles a schema validator per chart class the
+        # first time it meets one, a good part of each kind's first cost.
+        assen, oud, nieuw = ["a", "b", "c"], [10.0, 50.0, 90.0], [20.0, 40.0, None]
+        vergelijking.overlay_spec(assen, {"x": oud, "y": nieuw}, titel="opwarmen")
+        vergelijking.heatmap_spec(assen, ["x", "y"], {(a, k): 50.0 for a in assen for k in ("x", "y")}, titel="o")
+        vergelijking.verschil_spec(assen, oud, nieuw, label_oud="x", label_nieuw="y", titel="o")
+        groep = Spreiding(n=5, q1=20.0, mediaan=40.0, q3=60.0)
+        vergelijking.benchmark_spec([(a, 30.0, groep) for a in assen] + [("d", 30.0, None)], titel="o")
     except Exception:
         # Only speed is lost: the first real chart does the same work and shows any error.
         logging.getLogger(__name__).warning("grafieken opwarmen mislukt", exc_info=True)
