@@ -41,7 +41,8 @@ class _Cache(Generic[S, W]):
     A result is filed under (round, questionnaire version, the round's ``scorestand``), and is
     returned only for the very questionnaire object it was computed with, so neither another
     round's result nor a stale one can come back. One cache per database object: two databases
-    never share an entry.
+    never share an entry. What it returns is shared between sessions: ``ScanResultaat`` is
+    frozen, and a ``SamenBeeld`` is only read by the panel that shows it.
     """
 
     def __init__(self, grootte: int) -> None:
