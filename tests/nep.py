@@ -228,6 +228,10 @@ class NepRondes:
         )
         return ronde
 
+    def scorestand(self, ronde_id: int) -> tuple[object, ...] | None:
+        # No fingerprint: the fake is never cached, every read scores what the test seeded.
+        return None
+
     def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
         # The participants' own answers and ambitions and the werkgroep's agreements.
         st = self._stand
