@@ -71,6 +71,13 @@ class Klik:
 
 
 @dataclass
+class Einde:
+    """When the people stop (perf_counter); a stepped run moves it once it knows."""
+
+    moment: float
+
+
+@dataclass
 class Deelnemer:
     naam: str
     code: str
@@ -83,6 +90,8 @@ class Deelnemer:
     fout: str | None = None
     """Why this participant stopped (could not join, socket closed)."""
     sessie: Sessie | None = None
+    bezig: float | None = None
+    """When the click now waiting for its confirmation was sent."""
 
 
 @dataclass
@@ -163,11 +172,10 @@ def _oordeel(gebeurtenissen: list[Gebeurtenis], verwacht: str) -> str | None:
     return "geen bevestiging"
 
 
-async def _wacht_tot(moment: float, stop: float) -> bool:
-    rest = min(moment, stop) - time.perf_counter()
-    if rest > 0:
-        await asyncio.sleep(rest)
-    return time.perf_counter() < stop
+async def _wacht_tot(moment: float, stop: Einde) -> bool:
+    while (rest := min(moment, stop.moment) - time.perf_counter()) > 0:
+        await asyncio.sleep(min(rest, 1.0))
+    return time.perf_counter() < stop.moment
 
 
 async def deelnemer(
@@ -176,7 +184,7 @@ async def deelnemer(
     *,
     tempo: float,
     spreiding: float,
-    stop: float,
+    stop: Einde,
     rng: random.Random,
     timeout: float,
     host: str | None = None,
@@ -214,6 +222,7 @@ async def deelnemer(
             ]
             open_ = [e for e in radios if e.proto.id not in beantwoord]
             verstuurd = time.perf_counter()
+            d.bezig = verstuurd
             if not open_ and any(gebruikerssleutel(w) == "volgende_onder" for w in s.elementen):
                 knop = s.widget("button", sleutel="volgende_onder")
                 s.vergeet()
@@ -246,6 +255,7 @@ async def deelnemer(
                 d.verstuurd[stelling] = (waarde, fout is None)
                 beantwoord.add(element.proto.id)
                 s.vergeet()
+            d.bezig = None
             volgende = max(verstuurd + tempo * rng.uniform(1 - spreiding, 1 + spreiding), time.perf_counter())
     except (ConnectionError, OSError, LookupError, TimeoutError) as exc:
         d.fout = f"{type(exc).__name__}: {exc}"[:200]
@@ -257,7 +267,7 @@ def _pagina_of_fout(gebeurtenissen: list[Gebeurtenis]) -> bool:
     return any(g.soort == "fout" or (g.soort == "klaar" and g.tekst == str(KLAAR)) for g in gebeurtenissen)
 
 
-async def facilitator(basis: str, f: Facilitator, *, stop: float, timeout: float, host: str | None = None) -> None:
+async def facilitator(basis: str, f: Facilitator, *, stop: Einde, timeout: float, host: str | None = None) -> None:
     """One facilitator's Workshop page, its live parts rerunning on the server's timers."""
     s = Sessie(basis, host=host, timeout=timeout)
     f.sessie = s
@@ -268,8 +278,8 @@ async def facilitator(basis: str, f: Facilitator, *, stop: float, timeout: float
             raise LookupError(s.fouten[-1])
         if not s._timers:
             raise LookupError("Workshop zette geen ververs-timer (run_every)")
-        while not s.dicht and time.perf_counter() < stop:
-            await asyncio.sleep(min(1.0, max(0.0, stop - time.perf_counter())))
+        while not s.dicht and time.perf_counter() < stop.moment:
+            await asyncio.sleep(min(1.0, max(0.0, stop.moment - time.perf_counter())))
             s.vergeet()
     except (ConnectionError, OSError, LookupError, TimeoutError) as exc:
         f.fout = f"{type(exc).__name__}: {exc}"[:200]
@@ -277,8 +287,8 @@ async def facilitator(basis: str, f: Facilitator, *, stop: float, timeout: float
         await s.sluit()
 
 
-async def _meet_lus(vertraging: list[float], stop: float) -> None:
-    while time.perf_counter() < stop:
+async def meet_lus(vertraging: list[float], stop: Einde) -> None:
+    while time.perf_counter() < stop.moment:
         voor = time.perf_counter()
         await asyncio.sleep(0.1)
         vertraging.append(time.perf_counter() - voor - 0.1)
@@ -320,10 +330,10 @@ async def belast(
         )
     cpu = time.process_time()
     begin = time.perf_counter()
-    stop = begin + duur
+    stop = Einde(begin + duur)
     vertraging: list[float] = []
     taken = [asyncio.create_task(facilitator(basis, f, stop=stop, timeout=timeout, host=host)) for f in facilitators]
-    taken.append(asyncio.create_task(_meet_lus(vertraging, stop)))
+    taken.append(asyncio.create_task(meet_lus(vertraging, stop)))
     for i, d in enumerate(deelnemers):
         rng = random.Random(zaad * 100_003 + i)
         taken.append(
