@@ -310,6 +310,8 @@ class Trap:
     eigen_cpu: float
     machine: float
     """Busy share of all cores over the window (0..1)."""
+    overig: float
+    """... of which not this benchmark's processes (others on a shared machine, the kernel)."""
     pg: dict[str, float]
     verbindingen: int
     meedoen_p95: float
@@ -342,6 +344,9 @@ def _trap(
     pg_cpu = sum(na.pg_cpu[p] - voor.pg_cpu.get(p, 0.0) for p in na.pg_cpu)
     bezig, totaal = na.machine[0] - voor.machine[0], na.machine[1] - voor.machine[1]
     meedoen = [d.meedoen for d in mensen if d.meedoen is not None]
+    machine = bezig / totaal if totaal else math.nan
+    eigen = (na.app_cpu - voor.app_cpu) + pg_cpu + (na.nginx_cpu - voor.nginx_cpu) + (na.eigen_cpu - voor.eigen_cpu)
+    capaciteit = (na.moment - voor.moment) * (os.cpu_count() or 1)
     return Trap(
         processen=processen,
         deelnemers=sum(1 for d in mensen if d.meedoen is not None and d.fout is None),
@@ -355,7 +360,8 @@ def _trap(
         pg_cpu=pg_cpu,
         nginx_cpu=na.nginx_cpu - voor.nginx_cpu,
         eigen_cpu=na.eigen_cpu - voor.eigen_cpu,
-        machine=bezig / totaal if totaal else math.nan,
+        machine=machine,
+        overig=max(0.0, machine - eigen / capaciteit),
         pg={k: na.pg[k] - voor.pg[k] for k in PG_VELDEN},
         verbindingen=verbindingen,
         meedoen_p95=percentiel(meedoen, 95),
@@ -456,8 +462,8 @@ def _druk_trap(t: Trap) -> None:
         f"    {t.deelnemers:>3} telefoons, {t.facilitators:>2} facilitatoren: {t.kliks} kliks in {t.seconden:.0f} s "
         f"({t.kliks / t.seconden:.1f}/s), {t.mislukt} mislukt, p50 {ms(t.p50)}, p95 {ms(t.p95)}; "
         f"CPU per klik: app {ms(t.per_klik(t.app_cpu))}, PostgreSQL {ms(t.per_klik(t.pg_cpu))}, "
-        f"nginx {ms(t.per_klik(t.nginx_cpu))}, generator {ms(t.per_klik(t.eigen_cpu))}; machine {t.machine:.0%} bezig"
-        + ("" if t.houdt else "  <- grens")
+        f"nginx {ms(t.per_klik(t.nginx_cpu))}, generator {ms(t.per_klik(t.eigen_cpu))}; machine {t.machine:.0%} bezig, "
+        f"waarvan {t.overig:.0%} niet door deze meting" + ("" if t.houdt else "  <- grens")
     )
     for reden, aantal in sorted(t.redenen.items(), key=lambda r: -r[1])[:3]:
         print(f"      mislukt ({aantal}x): {reden}")
@@ -535,7 +541,7 @@ def druk_tabel(uitkomsten: dict[int, list[Trap]], tempo: float, kernen: int) -> 
     )
     kop = (
         f"  {'proc':>4} {'telefoons':>9} {'p50':>7} {'p95':>7} {'kliks/s':>7} {'app CPU':>8} {'PG CPU':>7} "
-        f"{'nginx':>6} {'gen.':>6} {'machine':>7} {'xact':>5} {'rijen':>6} {'PG act.':>7} {'verb.':>5}"
+        f"{'nginx':>6} {'gen.':>6} {'machine':>7} {'overig':>6} {'xact':>5} {'rijen':>6} {'PG act.':>7} {'verb.':>5}"
     )
     print(kop)
     print("  " + "-" * (len(kop) - 2))
@@ -551,14 +557,16 @@ def druk_tabel(uitkomsten: dict[int, list[Trap]], tempo: float, kernen: int) -> 
         print(
             f"  {processen:>4} {t.deelnemers:>9} {ms(t.p50):>7} {ms(t.p95):>7} {t.kliks / t.seconden:>7.1f} "
             f"{ms(t.per_klik(t.app_cpu)):>8} {ms(t.per_klik(t.pg_cpu)):>7} {ms(t.per_klik(t.nginx_cpu)):>6} "
-            f"{ms(t.per_klik(t.eigen_cpu)):>6} {t.machine:>7.0%} {t.per_klik(t.pg['xact_commit']):>5.1f} "
+            f"{ms(t.per_klik(t.eigen_cpu)):>6} {t.machine:>7.0%} {t.overig:>6.0%} {t.per_klik(t.pg['xact_commit']):>5.1f} "
             f"{t.per_klik(rijen):>6.0f} {t.per_klik(t.pg['active_time']):>5.1f}ms {t.verbindingen:>5}"
         )
     print(
         "  telefoons: deelnemers verbonden bij de laatste stap met p95 ≤ 500 ms en ≤ 1% mislukt; CPU per klik: "
         "CPU-tijd in het meetvenster / kliks (antwoorden en Volgende), alles meegeteld (de volg-timer van elke "
         "telefoon elke seconde, Workshop van de facilitatoren); xact/rijen/PG act.: pg_stat_database per klik "
-        "(transacties, rijen gelezen, active_time); verb.: meeste verbindingen tegelijk met deze database"
+        "(transacties, rijen gelezen, active_time); verb.: meeste verbindingen tegelijk met deze database; machine: "
+        "bezet deel van alle kernen, overig: daarvan niet door app, PostgreSQL, nginx of generator (andere "
+        "gebruikers van de machine)"
     )
     print(f"  pool: {POOL}; PostgreSQL max_connections: {_max_verbindingen()}")
     enkel = beste(uitkomsten.get(1, []))
