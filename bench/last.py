@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import math
 import os
 import random
@@ -44,8 +45,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from bench.stroom import FRAGMENT_KLAAR, KLAAR, Gebeurtenis, Sessie, druk, gebruikerssleutel, tekst
+from bench.stroom import KLAAR, Gebeurtenis, Sessie, druk, gebruikerssleutel, tekst
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_DEELNEMERS = 600
@@ -138,38 +140,27 @@ def _bevestigd(nummer: int) -> str:
     return t("invullen.opgeslagen", nummer=nummer, keuze="").rstrip()
 
 
-def _uitkomst(verwacht: str) -> object:
-    """The predicate for one answer click: done at its confirmation's finished run, or at a failure."""
-
-    def klaar(gebeurtenissen: list[Gebeurtenis]) -> bool:
-        gezien = False
-        for g in gebeurtenissen:
-            if g.soort == "fout":
-                return True
-            if g.soort == "toast":
-                if g.tekst.startswith(verwacht):
-                    gezien = True
-                else:
-                    return True  # an error toast ("Niet opgeslagen", a refusal)
-            if g.soort == "klaar" and (gezien or g.tekst == str(KLAAR)):
-                return True
-        return False
-
-    return klaar
-
-
-def _oordeel(gebeurtenissen: list[Gebeurtenis], verwacht: str) -> str | None:
+def beoordeel(gebeurtenissen: Sequence[Gebeurtenis], verwacht: str) -> tuple[bool, str | None]:
+    """Whether one answer click is decided by these events (those since it was sent), and why it
+    failed (None: confirmed). Confirmed is the expected toast followed by the end of its run;
+    another fragment's run (a timer) may end in between and is not the click's."""
     gezien = False
     for g in gebeurtenissen:
         if g.soort == "fout":
-            return f"exception: {g.tekst[:80]}"
+            return True, f"exception: {g.tekst[:80]}"
+        if g.soort == "dicht":
+            return True, "verbinding dicht"
         if g.soort == "toast":
             if not g.tekst.startswith(verwacht):
-                return f"toast: {g.tekst[:80]}"
+                return True, f"toast: {g.tekst[:80]}"  # "Niet opgeslagen", a refusal
             gezien = True
-        if g.soort == "klaar" and g.tekst in {str(KLAAR), str(FRAGMENT_KLAAR)}:
-            return None if gezien else "run klaar zonder bevestiging"
-    return "geen bevestiging"
+        if g.soort == "klaar":
+            if gezien:
+                return True, None
+            if g.tekst == str(KLAAR):
+                volgorde = " ".join(f"{x.soort}:{x.tekst[:20]}" for x in gebeurtenissen[:6])
+                return True, f"run klaar zonder bevestiging ({volgorde})"
+    return False, None
 
 
 async def _wacht_tot(moment: float, stop: Einde) -> bool:
@@ -229,10 +220,12 @@ async def deelnemer(
                 vanaf = await s.stuur([druk(knop.proto.id)], fragment_id=knop.fragment_id)
                 try:
                     moment = await s.wacht(vanaf, _pagina_of_fout)
-                    fout = next((g.tekst for g in s._gebeurtenissen[vanaf:] if g.soort == "fout"), None)
+                    fout = next((g.tekst for g in s.gebeurtenissen(vanaf) if g.soort == "fout"), None)
                     d.kliks.append(Klik("volgende", verstuurd, None if fout else moment - verstuurd, fout))
                 except TimeoutError:
                     d.kliks.append(Klik("volgende", verstuurd, None, "timeout"))
+                except ConnectionError:
+                    d.kliks.append(Klik("volgende", verstuurd, None, "verbinding dicht"))
                 s.vergeet()
                 beantwoord.clear()
             elif radios:
@@ -247,10 +240,12 @@ async def deelnemer(
                 s.vergeet()
                 vanaf = await s.stuur([tekst(element.proto.id, keuze)], fragment_id=element.fragment_id)
                 try:
-                    moment = await s.wacht(vanaf, _uitkomst(verwacht))  # type: ignore[arg-type]
-                    fout = _oordeel(s._gebeurtenissen[vanaf:], verwacht)
+                    moment = await s.wacht(vanaf, lambda g, v=verwacht: beoordeel(g, v)[0])  # type: ignore[misc]
+                    fout = beoordeel(s.gebeurtenissen(vanaf), verwacht)[1]
                 except TimeoutError:
                     moment, fout = 0.0, "timeout"
+                except ConnectionError:
+                    moment, fout = 0.0, "verbinding dicht"
                 d.kliks.append(Klik("antwoord", verstuurd, None if fout else moment - verstuurd, fout))
                 d.verstuurd[stelling] = (waarde, fout is None)
                 beantwoord.add(element.proto.id)
@@ -276,7 +271,7 @@ async def facilitator(basis: str, f: Facilitator, *, stop: Einde, timeout: float
         await s.run(pagina="workshop", query=f"d={f.token}")
         if s.fouten:
             raise LookupError(s.fouten[-1])
-        if not s._timers:
+        if not s.timers:
             raise LookupError("Workshop zette geen ververs-timer (run_every)")
         while not s.dicht and time.perf_counter() < stop.moment:
             await asyncio.sleep(min(1.0, max(0.0, stop.moment - time.perf_counter())))
@@ -574,6 +569,32 @@ def druk_uitslag(u: Uitslag, van: float | None = None, tot: float | None = None)
     )
 
 
+def _lees_telling(bestand: Path) -> dict[str, Any]:
+    """The app process's SQL counts so far (``bench/sqltelling``), waiting a moment for the first."""
+    for _ in range(30):
+        try:
+            return dict(json.loads(bestand.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            time.sleep(0.1)
+    return {}
+
+
+def _druk_telling(voor: dict[str, Any], na: dict[str, Any], kliks: int) -> None:
+    if not na:
+        print("  SQL-telling: geen telling van het app-proces (bench/sqltelling niet geladen)")
+        return
+    statements = na["statements"] - voor.get("statements", 0)
+    seconden = na["seconden"] - voor.get("seconden", 0.0)
+    checkouts = na["checkouts"] - voor.get("checkouts", 0)
+    soorten = {k: v - voor.get("soorten", {}).get(k, 0) for k, v in na["soorten"].items()}
+    print(
+        f"  SQL per klik (SQLAlchemy-events in het app-proces, alles meegeteld): {statements / kliks:.1f} statements, "
+        f"{seconden / kliks * 1000:.1f} ms wachten op de database, {checkouts / kliks:.1f} pool-checkouts "
+        "(elk met een eigen SELECT 1 door pool_pre_ping)"
+    )
+    print("    " + ", ".join(f"{k} {v / kliks:.1f}" for k, v in sorted(soorten.items(), key=lambda r: -r[1]) if v))
+
+
 def druk_controle(c: Controle) -> None:
     print(
         f"  database: {c.opgeslagen} van {c.bevestigd} bevestigde antwoorden staan zo opgeslagen"
@@ -601,15 +622,22 @@ def draai_last(postgres_url: str, *, deelnemers: int = 30, tempo: float = 5.0, d
         with ExitStack() as stapel:
             url = stapel.enter_context(postgres_database(postgres_url))
             map_ = Path(stapel.enter_context(tempfile.TemporaryDirectory(prefix="bench-last-")))
-            processen = stapel.enter_context(app_processen(url, [poort], map_, f"http://localhost:{poort}"))
+            telling = map_ / "sql.json"
+            sql_extra = {"PYTHONPATH": str(ROOT / "bench" / "sqltelling"), "BENCH_SQL_TELLING": str(telling)}
+            processen = stapel.enter_context(
+                app_processen(url, [poort], map_, f"http://localhost:{poort}", extra=sql_extra)
+            )
             rondes = maak_rondes(url, rondes_nodig)
             mensen = verdeel(deelnemers, rondes)
             facs = [Facilitator(r.facilitator_token) for r in rondes]
+            sql_voor = _lees_telling(telling)
             cpu = cpu_seconden(processen[0].pid)
             u = asyncio.run(
                 belast(f"http://127.0.0.1:{poort}", mensen, facs, tempo=tempo, duur=duur, host=f"localhost:{poort}")
             )
             cpu = cpu_seconden(processen[0].pid) - cpu
+            time.sleep(1.5)  # the counter writes once a second
+            sql_na = _lees_telling(telling)
             druk_uitslag(u)
             kliks = len(u.kliks("antwoord")) + len(u.kliks("volgende"))
             if kliks:
@@ -617,6 +645,7 @@ def draai_last(postgres_url: str, *, deelnemers: int = 30, tempo: float = 5.0, d
                     f"  app-proces: {cpu:.1f} s CPU, {cpu / kliks * 1000:.0f} ms per klik "
                     "(alles meegeteld: meedoen, Workshop, de timers van telefoons en facilitatoren)"
                 )
+                _druk_telling(sql_voor, sql_na, kliks)
             druk_controle(controleer(url, mensen))
     except PostgresOvergeslagen as reden:
         print(f"  overgeslagen: {reden}")

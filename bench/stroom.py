@@ -405,6 +405,14 @@ class Sessie:
             except TimeoutError:
                 pass
 
+    @property
+    def timers(self) -> dict[str, float]:
+        """Fragment id to the interval of its running auto-rerun timer."""
+        return {fid: interval for fid, (interval, _) in self._timers.items()}
+
+    def gebeurtenissen(self, vanaf: int = 0) -> list[Gebeurtenis]:
+        return self._gebeurtenissen[vanaf:]
+
     def vergeet(self) -> int:
         """Drop events nobody waits for any more (a long session would keep them all)."""
         self._gebeurtenissen.clear()
