@@ -45,15 +45,17 @@ level (``bench/stroom.py``: Streamlit's WebSocket messages, as the browser sends
 8740): 30 phones join 2 rounds by code and answer every 5 s (±50%), each round's facilitator has
 Workshop open; click-to-confirmation (p50/p95, failures counted as slower than any), joining,
 the facilitators' refreshes, the app's CPU per click, SQL statements and their time per click
-(SQLAlchemy events in the app process, ``bench/sqltelling``), and a check that every confirmed
-answer is stored. ``python -m bench.last --help`` runs it against an app of your own.
+(SQLAlchemy events in the app process, ``bench/sqltelling``), a check that every confirmed
+answer is stored, and what 30 connected phones cost while nobody clicks (their one-second
+timer). ``python -m bench.last --help`` runs it against an app of your own.
 
 schaal (``bench/schaal.py``, issue 20 item 4; under 10 minutes): 1, 2 and 4 app processes behind
 nginx (``deploy/nginx/zelfscan.conf``, ports 8741-8744 and 8750/8751) on one fresh PostgreSQL
 database; participants stepped up by 20 until p95 click-to-confirmation passes 500 ms; the table
-of participants served, p50/p95, CPU per click of app, PostgreSQL, nginx and generator, and
-database load per click (``pg_stat_database``). ``--schaal-processen``, ``--schaal-tempo``,
-``--schaal-venster`` and ``--schaal-tijd`` change it.
+of participants served, p50/p95, CPU per click of app, PostgreSQL, nginx and generator, the
+machine's load from others, and database load per click (``pg_stat_database``).
+``--schaal-processen``, ``--schaal-stap``, ``--schaal-tempo``, ``--schaal-venster`` and
+``--schaal-tijd`` change it.
 """
 
 from __future__ import annotations
@@ -133,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="1,2,4",
         help="schaal: the process counts (default 1,2,4)",
     )
+    parser.add_argument("--schaal-stap", type=int, default=20, help="schaal: participants added per step (20)")
     parser.add_argument("--schaal-tempo", type=float, default=5.0, help="schaal: seconds between clicks (default 5)")
     parser.add_argument("--schaal-venster", type=float, default=25.0, help="schaal: seconds measured per step (25)")
     parser.add_argument("--schaal-tijd", type=float, default=190.0, help="schaal: seconds per process count (190)")
@@ -177,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         draai_schaal(
             args.postgres,
             processen=args.schaal_processen,
+            stappen=tuple(range(args.schaal_stap, 601, args.schaal_stap)),
             tempo=args.schaal_tempo,
             venster=args.schaal_venster,
             tijd=args.schaal_tijd,

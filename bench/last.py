@@ -647,8 +647,51 @@ def draai_last(postgres_url: str, *, deelnemers: int = 30, tempo: float = 5.0, d
                 )
                 _druk_telling(sql_voor, sql_na, kliks)
             druk_controle(controleer(url, mensen))
+            _stil(f"http://127.0.0.1:{poort}", url, processen[0].pid, telling, deelnemers, poort)
     except PostgresOvergeslagen as reden:
         print(f"  overgeslagen: {reden}")
+
+
+STIL_DUUR = 30.0
+STIL_VAN = 15.0
+"""The idle phase: everyone has joined after ``STIL_VAN`` seconds; measured from there to the end."""
+
+
+def _stil(basis: str, url: str, pid: int, telling: Path, aantal: int, poort: int) -> None:
+    """What connected phones cost while nobody clicks: their one-second ``volg`` timer, and the
+    facilitators' refreshes (fresh rounds and people, so the click figures above stay apart)."""
+    rondes = maak_rondes(url, math.ceil(aantal / PER_WORKSHOP))
+    mensen = verdeel(aantal, rondes, begin=10_000)
+    facs = [Facilitator(r.facilitator_token) for r in rondes]
+    metingen: dict[str, Any] = {}
+
+    async def _meet() -> None:
+        await asyncio.sleep(STIL_VAN)
+        metingen["voor"] = (time.perf_counter(), cpu_seconden(pid), _lees_telling(telling))
+        await asyncio.sleep(STIL_DUUR - STIL_VAN - 1.5)
+        metingen["na"] = (time.perf_counter(), cpu_seconden(pid), _lees_telling(telling))
+
+    async def _beide() -> Uitslag:
+        meting = asyncio.create_task(_meet())
+        u = await belast(basis, mensen, facs, tempo=1e6, duur=STIL_DUUR, instroom=5.0, host=f"localhost:{poort}")
+        await meting
+        return u
+
+    u = asyncio.run(_beide())
+    (t0, cpu0, sql0), (t1, cpu1, sql1) = metingen["voor"], metingen["na"]
+    seconden = t1 - t0
+    verbonden = sum(1 for d in mensen if d.meedoen is not None and d.fout is None)
+    auto = sum(d.sessie.auto_reruns for d in mensen if d.sessie)
+    statements = sql1.get("statements", 0) - sql0.get("statements", 0) if sql0 and sql1 else math.nan
+    print(
+        f"  stil ({verbonden} telefoons en {len(facs)} facilitatoren verbonden, niemand klikt, {seconden:.0f} s gemeten): "
+        f"app {(cpu1 - cpu0) / seconden * 1000:.0f} ms CPU per seconde = {(cpu1 - cpu0) / seconden / max(1, verbonden) * 1000:.1f} ms "
+        f"per telefoon per seconde; {statements / seconden:.1f} SQL-statements per seconde; "
+        f"{auto} fragment-runs van telefoons gevraagd"
+    )
+    fouten = [d.fout for d in u.deelnemers if d.fout] + [f.fout for f in u.facilitators if f.fout]
+    if fouten:
+        print(f"    gestopt: {len(fouten)} ({fouten[0]})")
 
 
 def main(argv: list[str] | None = None) -> int:
