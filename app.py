@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from scan.ui import linkgeheim, logregels, widgetstaat
+from scan.ui import linkgeheim, logregels, rapporten, widgetstaat
 from scan.ui.afscherming import host_of_stop
 from scan.ui.context import database, huidige_sessie
 from scan.ui.foutgrens import foutgrens, toon_storing
@@ -27,6 +27,8 @@ logregels.begin_run()
 widgetstaat.bescherm()
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")
 huisstijl()
+# The PDF renderer starts in the background once per process, not on the first download (issue 20).
+rapporten.start_opwarmen()
 # A page under a foreign name (DNS rebinding) gets nothing: no session, no beheer rights, no cookie.
 host_of_stop()
 

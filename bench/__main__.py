@@ -6,7 +6,8 @@ so a slow machine never turns the test suite red.
 scoring (median over ``--herhalingen`` runs):
 
 - load and validate all questionnaires, cold: a fresh Python process per run, timed from
-  before the first project import to the validated questionnaire (imports included);
+  before the first project import to the validated questionnaire (imports included), with the
+  parts that are no loading at all: importing pydantic and building the models, importing yaml;
 - score one scan of 16 bouwstenen with 10 participants (800 answers), warm;
 - score 342 such scans, one per municipality, warm.
 
@@ -34,6 +35,12 @@ samen (``bench/samen.py``, issue 16 item 4): in Chromium, a phone's vote until t
 count shows it and the facilitator's next stelling until the phone shows it, on SQLite (one app
 process) and on PostgreSQL (phones and projector on two app processes); one projector and 15
 idle phones: database transactions per second and the app processes' CPU.
+
+klik (``bench/klik.py``, issue 20 items 1 and 2): one answer change on Invullen beside a bare page
+of five radios and one SQLite upsert, both clicked in Chromium against a server that clocks its
+own script runs (``bench/meetserver.py``): server time per click and the ratio (goal ≤ 2×), the
+server process's CPU per click, click to confirmation in the page (goal ≤ 100 ms median); then
+the live server's profile with six phones clicking at once (script thread and event loop).
 
 vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten × 2 rounds ×
 10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
@@ -74,25 +81,31 @@ ROOT = Path(__file__).resolve().parent.parent
 _KOUD = """
 import time
 t0 = time.perf_counter()
-from scoring.loader import laad_vragenlijst
+import pydantic
+import scoring.models
 t1 = time.perf_counter()
-laad_vragenlijst()
+import yaml
 t2 = time.perf_counter()
-print(t2 - t0, t2 - t1)
+from scoring.loader import laad_vragenlijst
+t3 = time.perf_counter()
+laad_vragenlijst()
+t4 = time.perf_counter()
+print(t4 - t0, t4 - t3, t1 - t0, t2 - t1)
 """
 
 
-def _koud(herhalingen: int) -> tuple[float, float, float]:
-    totaal, alleen_laden, proces = [], [], []
+def _koud(herhalingen: int) -> tuple[float, ...]:
+    """Medians of: everything, loading without imports, importing pydantic and building the
+    questionnaire models, importing yaml, and the whole process."""
+    rijen, proces = [], []
     for _ in range(herhalingen):
         begin = time.perf_counter()
         uit = subprocess.run(
             [sys.executable, "-c", _KOUD], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.split()
         proces.append(time.perf_counter() - begin)
-        totaal.append(float(uit[0]))
-        alleen_laden.append(float(uit[1]))
-    return statistics.median(totaal), statistics.median(alleen_laden), statistics.median(proces)
+        rijen.append([float(x) for x in uit[-4:]])
+    return (*(statistics.median(r[i] for r in rijen) for i in range(4)), statistics.median(proces))
 
 
 def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
@@ -104,7 +117,19 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte", "samen", "last", "schaal")
+DELEN = (
+    "scoring",
+    "workshop",
+    "browser",
+    "rapporten",
+    "vergelijken",
+    "invullen",
+    "diepte",
+    "samen",
+    "klik",
+    "last",
+    "schaal",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.samen import draai_samen
 
         draai_samen(laad_vragenlijst(), args.postgres)
+    if "klik" in delen:
+        from bench.klik import draai_klik
+
+        draai_klik(laad_vragenlijst(), profiel=True)
     if "last" in delen:
         from bench.last import draai_last
 
@@ -199,7 +228,7 @@ def _scoring(n: int) -> None:
     from scoring.suggesties import stel_voor
     from scoring.uitwissel import Scan
 
-    koud_totaal, koud_laden, koud_proces = _koud(n)
+    koud_totaal, koud_laden, koud_pydantic, koud_yaml, koud_proces = _koud(n)
     vl = laad_vragenlijst()
     warm_laden = _mediaan(laad_vragenlijst, n)
 
@@ -228,6 +257,8 @@ def _scoring(n: int) -> None:
     regels = [
         ("vragenlijst laden + valideren, koud (incl. imports)", koud_totaal, 0.100),
         ("  waarvan laden + valideren zonder imports", koud_laden, None),
+        ("  waarvan pydantic importeren + de modellen bouwen", koud_pydantic, None),
+        ("  waarvan yaml importeren", koud_yaml, None),
         ("  heel proces (interpreter-start meegeteld)", koud_proces, None),
         ("vragenlijst laden + valideren, warm", warm_laden, None),
         (f"1 scan scoren (16 bouwstenen, 10 deelnemers, {antwoorden} antwoorden)", een_scan, 0.005),

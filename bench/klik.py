@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.workshop import CHROMIUM, CHROMIUM_ARGS, ROOT, _vrije_poort, _wacht_op_gezond, bench_ronde, sqlite_database
+from bench.workshop import CHROMIUM, CHROMIUM_ARGS, ROOT, bench_ronde, sqlite_database, vrije_poort, wacht_op_gezond
 from scan.services import start
 from scoring.models import Vragenlijst
 
@@ -50,6 +50,7 @@ OPWARMEN = 3
 KLIKKEN = 22  # 25 distinct toasts on a bouwsteen of five stellingen (5 levels each)
 PROFIEL_TELEFOONS = 6
 PROFIEL_KLIKKEN = 15
+PROFIEL_REGELS = 22
 KAAL_NIVEAUS = ["1 · Niet", "2 · Beperkt", "3 · Deels", "4 · Grotendeels", "5 · Volledig"]
 
 
@@ -82,21 +83,22 @@ class Server:
 
 
 @contextmanager
-def meetserver(script: str, map_: Path, naam: str, env: dict[str, str], profiel: Path | None = None) -> Iterator[Server]:
-    poort = _vrije_poort()
+def meetserver(
+    script: str, map_: Path, naam: str, env: dict[str, str], profiel: Path | None = None
+) -> Iterator[Server]:
+    poort = vrije_poort()
     runs = map_ / f"{naam}.runs"
     opties = ["--uit", str(runs)] + (["--profiel", str(profiel)] if profiel else [])
     log = (map_ / f"{naam}.log").open("wb")
     proces = subprocess.Popen(
-        [sys.executable, "-m", "bench.meetserver", *opties, "--", script, "--server.headless", "true"]
-        + ["--server.port", str(poort), "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+        [sys.executable, "-m", "bench.meetserver", *opties, "--", script, *_OPTIES, "--server.port", str(poort)],
         cwd=ROOT,
         env={**os.environ, **env, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
-        _wacht_op_gezond(proces, poort)
+        wacht_op_gezond(proces, poort)
         yield Server(poort, proces, runs)
     finally:
         proces.terminate()
@@ -107,6 +109,8 @@ def meetserver(script: str, map_: Path, naam: str, env: dict[str, str], profiel:
             proces.wait()
         log.close()
 
+
+_OPTIES = ["--server.headless", "true", "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
 
 _STOPWATCH = """() => {
     window.__bench = {verwacht: null, neer: null, toast: null};
@@ -226,14 +230,25 @@ def draai_klik(vl: Vragenlijst, *, profiel: bool = False) -> None:
             b = vl.bouwstenen[0]
             adres = f"/invullen?d={karel.deelnemer.token}&b={b.id}"
             with (
-                meetserver(str(ROOT / "bench" / "kaal_app.py"), map_, "kaal", {"KAAL_DB": str(map_ / "kaal.db")}) as kaal,
+                meetserver(
+                    str(ROOT / "bench" / "kaal_app.py"), map_, "kaal", {"KAAL_DB": str(map_ / "kaal.db")}
+                ) as kaal,
                 meetserver(str(ROOT / "app.py"), map_, "app", {"DATABASE_URL": db.url}) as app,
                 sync_playwright() as pw,
             ):
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 try:
-                    kale = _meet(kaal, "/", KAAL_NIVEAUS, "kale pagina (5 radios, 1 SQLite-upsert)", browser, "[data-testid=stRadio]")
-                    ons = _meet(app, adres, labels, "Invullen (bouwsteen 1, eerst leeg)", browser, "[data-testid=stRadio]")
+                    kale = _meet(
+                        kaal,
+                        "/",
+                        KAAL_NIVEAUS,
+                        "kale pagina (5 radios, 1 SQLite-upsert)",
+                        browser,
+                        "[data-testid=stRadio]",
+                    )
+                    ons = _meet(
+                        app, adres, labels, "Invullen (bouwsteen 1, eerst leeg)", browser, "[data-testid=stRadio]"
+                    )
                 finally:
                     browser.close()
             _druk_af(kale, ons)
@@ -257,10 +272,16 @@ def _druk_af(kale: Reeks, ons: Reeks) -> None:
     if kale.server_wand and ons.server_wand:
         verhouding = statistics.median(ons.server_wand) / statistics.median(kale.server_wand)
         cpu = statistics.median(ons.server_cpu) / statistics.median(kale.server_cpu)
+        # Judged on CPU: on a machine that is busy with other work a wall clock measures the wait
+        # for a core as much as the work (the two pages are clicked one after the other).
         print(
-            f"verhouding Invullen / kale pagina, servertijd (mediaan): wand {verhouding:.2f}×, CPU {cpu:.2f}× "
-            f"(doel ≤ 2×: {'ok' if verhouding <= 2 else 'NIET GEHAALD'})"
+            f"verhouding Invullen / kale pagina, servertijd (mediaan): CPU {cpu:.2f}×, wand {verhouding:.2f}× "
+            f"(doel ≤ 2×, op CPU: {'ok' if cpu <= 2 else 'NIET GEHAALD'})"
         )
+        if kale.proces_cpu_per_klik and ons.proces_cpu_per_klik:
+            print(
+                f"verhouding CPU hele serverproces per klik: {ons.proces_cpu_per_klik / kale.proces_cpu_per_klik:.2f}×"
+            )
     if ons.in_pagina:
         mediaan = statistics.median(ons.in_pagina)
         print(
@@ -269,7 +290,7 @@ def _druk_af(kale: Reeks, ons: Reeks) -> None:
         )
 
 
-def _profiel(vl: Vragenlijst, map_: Path) -> None:
+def _profiel(vl: Vragenlijst, map_: Path, telefoons: int = PROFIEL_TELEFOONS, bewaar: Path | None = None) -> None:
     """Several phones clicking at once on one profiled server: where the server's time goes."""
     import threading
 
@@ -279,7 +300,10 @@ def _profiel(vl: Vragenlijst, map_: Path) -> None:
     prof = map_ / "profiel"
     with sqlite_database(map_, "profiel") as db:
         ronde = bench_ronde(db, vl)
-        tokens = [start.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Telefoon {i + 1}").deelnemer.token for i in range(PROFIEL_TELEFOONS)]
+        tokens = [
+            start.neem_deel(db, vl, code=ronde.ronde.code, naam=f"Telefoon {i + 1}").deelnemer.token
+            for i in range(telefoons)
+        ]
         b = vl.bouwstenen[0]
         with meetserver(str(ROOT / "app.py"), map_, "profiel", {"DATABASE_URL": db.url}, profiel=prof) as app:
 
@@ -307,21 +331,29 @@ def _profiel(vl: Vragenlijst, map_: Path) -> None:
             cpu = _cpu(app.proces.pid) - cpu_voor
             runs = app.regels()
     print()
+    print("(cProfile op de CPU-klok van elke draad: wachten op de GIL of de machine telt niet mee)")
     print(
-        f"Profiel van de live server: {PROFIEL_TELEFOONS} telefoons × {PROFIEL_KLIKKEN} klikken tegelijk, "
+        f"Profiel van de live server: {telefoons} telefoons × {PROFIEL_KLIKKEN} klikken tegelijk, "
         f"{duur:.0f} s, serverproces {cpu:.1f} s CPU; {len(runs)} script-runs "
         f"({sum(1 for r in runs if r.get('fragment'))} fragment-runs)"
     )
-    for naam, deel in (("script-runs (alle sessies)", "script"), ("eventlus (hoofddraad: websocket, protobuf)", "lus")):
+    for naam, deel in (
+        ("fragment-runs (klikken en volg-polls, alle sessies)", "script"),
+        ("eventlus (hoofddraad: websocket, protobuf)", "lus"),
+    ):
         bestand = Path(f"{prof}.{deel}")
+        if bewaar is not None and bestand.exists():
+            bestand.rename(bewaar.with_suffix(f".{deel}"))
+            bestand = bewaar.with_suffix(f".{deel}")
         if not bestand.exists():
             print(f"  {naam}: geen profiel geschreven")
             continue
         uit = io.StringIO()
         stats = pstats.Stats(str(bestand), stream=uit)
-        stats.sort_stats("cumulative").print_stats(30)
+        stats.sort_stats("cumulative").print_stats(PROFIEL_REGELS)
+        stats.sort_stats("tottime").print_stats(PROFIEL_REGELS)
         tekst = re.sub(r"/[^\s]*/site-packages/", "", uit.getvalue()).replace(str(ROOT) + "/", "")
-        regels = [r for r in tekst.splitlines() if r.strip() and "Ordered by" not in r and "List reduced" not in r]
+        regels = [r for r in tekst.splitlines() if r.strip() and "List reduced" not in r and "function calls" not in r]
         print(f"\n  {naam}:")
         print("\n".join("    " + r for r in regels))
 

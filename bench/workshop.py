@@ -477,13 +477,13 @@ def gelijktijdig(db: Database, vl: Vragenlijst, naam: str) -> Gelijktijdig:
 # --- 4. a click in a real browser ----------------------------------------------------------------------
 
 
-def _vrije_poort() -> int:
+def vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _wacht_op_gezond(proces: subprocess.Popen[bytes], poort: int, limiet: float = 60.0) -> None:
+def wacht_op_gezond(proces: subprocess.Popen[bytes], poort: int, limiet: float = 60.0) -> None:
     """Until Streamlit's health endpoint says ok; fails early when the server process died."""
     einde = time.monotonic() + limiet
     while time.monotonic() < einde:
@@ -502,7 +502,7 @@ def _wacht_op_gezond(proces: subprocess.Popen[bytes], poort: int, limiet: float 
 @contextmanager
 def streamlit_server(url: str, map_: Path, poort: int | None = None) -> Iterator[int]:
     """``streamlit run app.py`` on ``poort`` (default a free one) against ``url``; always terminated afterwards."""
-    poort = poort or _vrije_poort()
+    poort = poort or vrije_poort()
     log = (map_ / "streamlit.log").open("wb")
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(poort)],
@@ -512,7 +512,7 @@ def streamlit_server(url: str, map_: Path, poort: int | None = None) -> Iterator
         stderr=subprocess.STDOUT,
     )
     try:
-        _wacht_op_gezond(proces, poort)
+        wacht_op_gezond(proces, poort)
         yield poort
     finally:
         proces.terminate()

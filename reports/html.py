@@ -353,7 +353,7 @@ def _radar(
     ambitie: Sequence[float | None],
 ) -> None:
     heeft_ambitie = any(a is not None for a in ambitie)
-    png = grafiek_png(radar_spec(assen, huidig, ambitie, titel), c.png)
+    png = grafiek_png(radar_spec(assen, huidig, ambitie, titel))
     bron = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     alt = radar_alt(titel, soort, assen, huidig, heeft_ambitie)
     kop = [soort, "Score", *(["Ambitie"] if heeft_ambitie else [])]

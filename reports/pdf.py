@@ -16,12 +16,16 @@ rather than printed as boxes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import logging
 import re
 import struct
+import threading
 import unicodedata
+import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -29,19 +33,19 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 import vl_convert
+from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     LayoutError,
     PageBreak,
@@ -207,10 +211,86 @@ def png_afmeting(png: bytes) -> tuple[int, int]:
     return breedte, hoogte
 
 
-def _grafiek(spec: dict[str, Any], breedte: float, cache: dict[str, bytes]) -> Image:
-    png = grafiek_png(spec, cache)
-    b, h = png_afmeting(png)
-    return Image(io.BytesIO(png), width=breedte, height=breedte * h / b)
+class _Beeld:
+    """One rendered chart: its PNG, and (made on first use) the image streams the PDF embeds."""
+
+    def __init__(self, sleutel: str, png: bytes) -> None:
+        self.naam = sleutel[:32]
+        self.png = png
+        self.breedte, self.hoogte = png_afmeting(png)
+        self._stromen: tuple[bytes, bytes | None] | None = None
+
+    def stromen(self) -> tuple[bytes, bytes | None]:
+        """The pixels as reportlab would write them (zlib RGB, and the alpha only when a pixel is
+        not opaque), decoded and compressed once per chart instead of once per PDF: that took
+        30 ms per radar on every download (issue 20, item 5)."""
+        if self._stromen is None:
+            with PILImage.open(io.BytesIO(self.png)) as beeld:
+                beeld.load()
+                alfa = beeld.getchannel("A") if beeld.mode in ("RGBA", "LA") else None
+                masker = None if alfa is None or alfa.getextrema() == (255, 255) else zlib.compress(alfa.tobytes())
+                self._stromen = (zlib.compress(beeld.convert("RGB").tobytes()), masker)
+        return self._stromen
+
+    @property
+    def grootte(self) -> int:
+        return len(self.png) * 2  # the PNG and, about as large, its streams
+
+
+class _Grafiek(Flowable):
+    """A chart image drawn from its prepared streams: what ``Image`` and ``Canvas.drawImage`` do
+    for a PNG, without decoding and compressing it again for every report."""
+
+    def __init__(self, beeld: _Beeld, breedte: float) -> None:
+        super().__init__()
+        self.beeld = beeld
+        self.hAlign = "CENTER"  # as platypus' Image
+        self.drawWidth, self.drawHeight = breedte, breedte * beeld.hoogte / beeld.breedte
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        # reportlab's private canvas state, used as Canvas.drawImage uses it (reportlab is pinned;
+        # tests/unit/test_pdf.py compares the embedded pixels with the chart's PNG).
+        canvas: Any = self.canv
+        naam = _xobject(canvas, self.beeld)
+        canvas._currentPageHasImages = 1  # as Canvas.drawImage does
+        canvas.saveState()
+        canvas.scale(self.drawWidth, self.drawHeight)
+        canvas._code.append(f"/{canvas._doc.getXObjectName(naam)} Do")
+        canvas.restoreState()
+        canvas._formsinuse.append(naam)
+
+
+def _beeld_object(naam: str, beeld: _Beeld, stroom: bytes, kleuren: str) -> Any:
+    obj: Any = pdfdoc.PDFImageXObject(naam)
+    obj.width, obj.height, obj.bitsPerComponent, obj.colorSpace = beeld.breedte, beeld.hoogte, 8, kleuren
+    obj._filters = ("FlateDecode",)
+    obj.streamContent, obj.mask = stroom, None
+    return obj
+
+
+def _xobject(canvas: Any, beeld: _Beeld) -> str:
+    """Put the chart into the document once (as ``Canvas.drawImage`` registers an image); its name."""
+    doc = canvas._doc
+    naam = beeld.naam
+    if doc.idToObject.get(doc.getXObjectName(naam)) is None:
+        rgb, alfa = beeld.stromen()
+        obj = _beeld_object(naam, beeld, rgb, "DeviceRGB")
+        canvas._setXObjects(obj)
+        doc.Reference(obj, doc.getXObjectName(naam))
+        doc.addForm(naam, obj)
+        if alfa is not None:
+            masker = _beeld_object(f"{naam}m", beeld, alfa, "DeviceGray")
+            masker._decode = [0, 1]
+            canvas._setXObjects(masker)
+            obj.smask = doc.Reference(masker, doc.getXObjectName(masker.name))
+    return naam
+
+
+def _grafiek(spec: dict[str, Any], breedte: float) -> Flowable:
+    return _Grafiek(_beeld(spec), breedte)
 
 
 def radar_spec(
@@ -221,13 +301,65 @@ def radar_spec(
     return charts.radar_spec(list(assen), list(huidig), list(ambitie) if heeft_ambitie else None, titel=titel)
 
 
-def grafiek_png(spec: dict[str, Any], cache: dict[str, bytes]) -> bytes:
-    """The chart as PNG, rendered once per report (a handout that is rebuilt to fit reuses it)."""
+GRAFIEKEN_BYTES = 32 * 1024 * 1024
+"""What the process keeps of rendered charts (about 50 radars): a round state's charts, asked
+again for the other report or a second download, are not rendered again."""
+_grafieken: OrderedDict[str, _Beeld] = OrderedDict()
+_grafieken_slot = threading.Lock()
+
+
+def _beeld(spec: dict[str, Any]) -> _Beeld:
+    # The spec holds every score and label the chart shows, so its content is the round state:
+    # an answer that changes a score changes the key; one that does not, reuses the image.
+    sleutel = hashlib.sha256(f"{PNG_SCHAAL}:{json.dumps(spec, sort_keys=True)}".encode()).hexdigest()
+    with _grafieken_slot:
+        beeld = _grafieken.get(sleutel)
+        if beeld is not None:
+            _grafieken.move_to_end(sleutel)
+            return beeld
     _glyphs()
-    sleutel = json.dumps(spec, sort_keys=True)
-    if sleutel not in cache:
-        cache[sleutel] = vl_convert.vegalite_to_png(spec, scale=PNG_SCHAAL, allowed_base_urls=[])
-    return cache[sleutel]
+    # Outside the lock: two sessions may render the same chart at once, which costs time, never a wrong image.
+    beeld = _Beeld(sleutel, vl_convert.vegalite_to_png(spec, scale=PNG_SCHAAL, allowed_base_urls=[]))
+    with _grafieken_slot:
+        _grafieken[sleutel] = beeld
+        totaal = sum(b.grootte for b in _grafieken.values())
+        while totaal > GRAFIEKEN_BYTES and len(_grafieken) > 1:
+            totaal -= _grafieken.popitem(last=False)[1].grootte
+    return beeld
+
+
+def grafiek_png(spec: dict[str, Any]) -> bytes:
+    """The chart as PNG, rendered once per chart content and process (a bounded cache)."""
+    return _beeld(spec).png
+
+
+_KLEIN: dict[str, Any] = {
+    "data": {"values": [{"x": 1}]},
+    "mark": {"type": "text", "text": "0", "font": "DejaVu Sans"},
+    "config": {"aria": False},
+}
+
+
+def opwarmen(vl: Vragenlijst | None = None) -> None:
+    """Pay at start, once per process, what the first report would pay: the fonts, the start of
+    vl-convert's JavaScript engine (0.4 s), the radar layouts of ``vl``'s handout (0.2 s each,
+    Altair validating the spec) and one radar drawn with made-up scores, which readies the
+    engine's compiled code for radars (the first handout then takes 40% less). No chart is
+    kept: the first report still renders its own.
+
+    vl-convert holds the GIL while it converts, so this stalls the process's other threads for
+    about 0.7 s in all; run it where that does no harm (scan/ui/rapporten.py).
+    """
+    _glyphs()
+    vl_convert.vegalite_to_png(_KLEIN, scale=1, allowed_base_urls=[])
+    if vl is None:
+        return
+    for soort, titel in RADAR_TYPEN:
+        namen = [b.naam.nl for b in vl.bouwstenen if b.type == soort]
+        waarden = [50.0] * len(namen)
+        for ambitie in (waarden, [None] * len(namen)):
+            spec = radar_spec(namen, waarden, ambitie, titel)
+    vl_convert.vegalite_to_png(spec, scale=PNG_SCHAAL, allowed_base_urls=[])
 
 
 def _radar(
@@ -237,8 +369,8 @@ def _radar(
     ambitie: Sequence[float | None],
     titel: str,
     breedte: float = 110 * mm,
-) -> Image:
-    return _grafiek(radar_spec(assen, huidig, ambitie, titel), breedte, c.png)
+) -> Flowable:
+    return _grafiek(radar_spec(assen, huidig, ambitie, titel), breedte)
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -356,7 +488,6 @@ class Rapportcontext:
         self.kenmerk = {k.id: k.naam.nl for k in vl.meta.kenmerken}
         self.gemeente = scan.gemeente.naam
         self.samen = samen_beeld(vl, scan)
-        self.png: dict[str, bytes] = {}
         self.soort: Soort = "volledig"
         self.nood = False
         """Set when the report failed with its text in full: every user text in a table is shortened."""

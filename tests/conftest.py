@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # assert that a busy 2-core CI machine can trip, so it is off for every property test.
 settings.register_profile("zelfscan", deadline=None)
 settings.load_profile("zelfscan")
+# The app's background warm-up of the PDF renderer holds the GIL for a moment; AppTests in this
+# process need none of it (tests/unit/test_rapport_opwarmen.py tests it on purpose).
+os.environ.setdefault("SCAN_RAPPORT_OPWARMEN", "uit")
 
 
 @pytest.fixture(scope="session")

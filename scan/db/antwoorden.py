@@ -24,17 +24,19 @@ class Antwoorden:
     def __init__(self, s: Session) -> None:
         self._s = s
 
-    def van(self, deelnemer_id: int) -> dict[str, MijnAntwoord]:
-        """The participant's answers and notes per stelling."""
-        rijen = self._s.execute(
-            select(
-                AntwoordRij.stelling,
-                AntwoordRij.antwoord,
-                AntwoordRij.toelichting,
-                AntwoordRij.gewijzigd_op,
-                AntwoordRij.zekerheid,
-            ).where(AntwoordRij.deelnemer_id == deelnemer_id)
-        )
+    def van(self, deelnemer_id: int, stelling: str | None = None) -> dict[str, MijnAntwoord]:
+        """The participant's answers and notes per stelling (only ``stelling``'s when given: a
+        stelling that reruns on its own reads one row, issue 20)."""
+        vraag = select(
+            AntwoordRij.stelling,
+            AntwoordRij.antwoord,
+            AntwoordRij.toelichting,
+            AntwoordRij.gewijzigd_op,
+            AntwoordRij.zekerheid,
+        ).where(AntwoordRij.deelnemer_id == deelnemer_id)
+        if stelling is not None:
+            vraag = vraag.where(AntwoordRij.stelling == stelling)
+        rijen = self._s.execute(vraag)
         return {
             stelling: MijnAntwoord.model_construct(
                 stelling=stelling,

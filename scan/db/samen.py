@@ -114,6 +114,24 @@ class Samen:
             self._s.scalars(select(StapRij.stelling).where(StapRij.ronde_id == ronde_id, StapRij.herstemming.is_(True)))
         )
 
+    def stemstaat(self, ronde_id: int, deelnemer_id: int, stelling: str) -> tuple[str, bool, str, bool] | None:
+        """What a first vote's save checks, in one query (it runs on every click): the round's
+        status, whether ``deelnemer_id`` is still in it, the round's mode, and whether a re-vote of
+        ``stelling`` was ever opened. ``None`` when the round is gone. Share-locks the round's row
+        as ``rondes.status_en_lid`` does, so closing or revealing waits for this unit of work."""
+        herstemd = (
+            select(StapRij.volgnummer)
+            .where(StapRij.ronde_id == RondeRij.id, StapRij.stelling == stelling, StapRij.herstemming.is_(True))
+            .exists()
+        )
+        rij = self._s.execute(
+            select(RondeRij.status, DeelnemerRij.id, RondeRij.modus, herstemd)
+            .outerjoin(DeelnemerRij, (DeelnemerRij.ronde_id == RondeRij.id) & (DeelnemerRij.id == deelnemer_id))
+            .where(RondeRij.id == ronde_id)
+            .with_for_update(read=True, of=RondeRij)
+        ).first()
+        return None if rij is None else (rij[0], rij[1] is not None, rij[2], bool(rij[3]))
+
     def is_herstemd(self, ronde_id: int, stelling: str) -> bool:
         """Whether a re-vote of ``stelling`` was ever opened (asked on every first-vote save)."""
         return (

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from reports.exports import csv_zip, naar_excel
 from reports.html import html_rapport
+from reports.pdf import opwarmen as pdf_opwarmen
 from reports.pdf import rapport
 from scan.db.verbinding import Database
 from scan.fouten import GeenToegang
@@ -30,6 +31,7 @@ from scan.services.uitwisseling import exporteer_in
 from scan.services.vergelijken import benchmark_positie_in
 from scoring import tijd
 from scoring.engine import bereken_scan
+from scoring.loader import laad_vragenlijst
 from scoring.models import Vragenlijst
 from scoring.samen import verborgen_stellingen
 from scoring.uitwissel import schrijf_scan, zonder_verborgen
@@ -127,3 +129,9 @@ def bestand(db: Database, vl: Vragenlijst, sessie: Sessie, soort: Soort) -> byte
         vandaag=tijd.vandaag(),
         benchmark=positie,
     )
+
+
+def opwarmen() -> None:
+    """Ready this process's report builder before the first download (``reports.pdf.opwarmen``),
+    with the radar layouts of the questionnaire new rounds use."""
+    pdf_opwarmen(laad_vragenlijst())

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from scan.db.verbinding import Database
 from scan.fouten import InvoerFout as InvoerFout
 from scan.leesmodellen import BouwsteenStand, MijnAntwoord, MijnVoortgang, Sessie
-from scan.services.regels import controleer_versie, eis_open, eis_stem_open, schone_tekst
+from scan.services.regels import controleer_versie, eis_open, eis_open_voor_stem, schone_tekst
 from scoring import tijd
 from scoring.models import Vragenlijst
 from scoring.uitwissel import ANTWOORDEN, NIVEAUS
@@ -45,6 +45,12 @@ def mijn_antwoorden(db: Database, sessie: Sessie) -> dict[str, MijnAntwoord]:
         return werk.antwoorden.van(sessie.deelnemer.id)
 
 
+def mijn_antwoord(db: Database, sessie: Sessie, stelling: str) -> MijnAntwoord | None:
+    """This participant's answer and note on one stelling (what a stelling rereads on its own rerun)."""
+    with db.inzage() as werk:
+        return werk.antwoorden.van(sessie.deelnemer.id, stelling).get(stelling)
+
+
 def mijn_stand(db: Database, sessie: Sessie) -> tuple[dict[str, MijnAntwoord], dict[str, tuple[int, dt.datetime]]]:
     """What Invullen shows on every click, in one read: the answers, and per bouwsteen the
     ambition with when it was saved."""
@@ -73,15 +79,15 @@ def sla_antwoord_op(
 ) -> dt.datetime:
     """Store (or change) this participant's choice for ``stelling``; returns when it was saved.
 
-    Runs on every click: one read (round open, participant still in it) and one upsert of the
+    Runs on every click: one read (round open, participant still in it, its mode, re-votes) and one upsert of the
     choice's column, so the note beside it is never overwritten, whatever order saves arrive in.
     """
     controleer_antwoord(vragenlijst, sessie, stelling, antwoord)
     moment = tijd.nu()
     with db.werk() as werk:
-        eis_open(werk, sessie)
-        # In a Samen session only while the part is open and not revealed (issue 16).
-        eis_stem_open(werk, vragenlijst, sessie, stelling)
+        # Round open, participant in it; in a Samen session only while the part is open and not
+        # revealed (issue 16); never on a re-voted stelling.
+        eis_open_voor_stem(werk, vragenlijst, sessie, stelling)
         werk.antwoorden.zet(sessie.ronde.id, sessie.deelnemer.id, stelling, "antwoord", antwoord, moment)
     return moment
 

@@ -109,7 +109,10 @@ def eis_open(werk: Werk, sessie: Sessie) -> None:
     remove a participant between the page load and the click. The round's row stays share-locked
     until the unit of work ends, so closing waits for this write or this write for the closing.
     """
-    rij = werk.rondes.status_en_lid(sessie.ronde.id, sessie.deelnemer.id)
+    _eis_open(werk.rondes.status_en_lid(sessie.ronde.id, sessie.deelnemer.id))
+
+
+def _eis_open(rij: tuple[str, bool] | None) -> None:
     if rij is None:
         raise InvoerFout("Deze scanronde bestaat niet meer; uw antwoord is niet opgeslagen.")
     status, aanwezig = rij
@@ -187,6 +190,17 @@ def bouwsteen_stellingen(vragenlijst: Vragenlijst) -> dict[str, tuple[str, ...]]
             b.id: tuple(s.id for s in b.stellingen) for b in vragenlijst.bouwstenen
         }
     return uit
+
+
+def eis_open_voor_stem(werk: Werk, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str) -> None:
+    """``eis_open`` and ``eis_stem_open`` for a first vote, in one query in the common case (*Eigen
+    tempo*, the stelling never re-voted): a phone's click costs a read less (issue 20)."""
+    staat = werk.samen.stemstaat(sessie.ronde.id, sessie.deelnemer.id, stelling)
+    _eis_open(None if staat is None else staat[:2])
+    assert staat is not None
+    _, _, modus, herstemd = staat
+    if herstemd or modus == "samen":
+        eis_stem_open(werk, vragenlijst, sessie, stelling)
 
 
 def eis_stem_open(werk: Werk, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str) -> None:

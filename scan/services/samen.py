@@ -12,7 +12,10 @@ so an answer given at the moment of the reveal is either counted before it or re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import threading
+import time
+import weakref
+from collections.abc import Callable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -69,10 +72,42 @@ def mijn_deel(db: Database, sessie: Sessie) -> MijnDeel:
         )
 
 
-def signaal(db: Database, ronde_id: int) -> tuple[str, int, bool] | None:
-    """(mode, current part's number, revealed): what a phone and the projector poll every second."""
+SIGNAAL_GELDIG = 0.5
+"""Seconds one read of a round's signal serves every phone and projector of that round in this
+process (issue 20): a room of 15 phones polling every second asks the database about twice a
+second instead of 15 times, and a phone learns of the facilitator's step at most this much later."""
+_SIGNAAL_MAX = 4096
+_signalen: weakref.WeakKeyDictionary[Database, dict[int, tuple[float, tuple[str, int, bool] | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+_signalen_slot = threading.Lock()
+
+
+def signaal(db: Database, ronde_id: int, *, klok: Callable[[], float] = time.monotonic) -> tuple[str, int, bool] | None:
+    """(mode, current part's number, revealed): what a phone and the projector poll every second.
+
+    Shared for ``SIGNAAL_GELDIG`` seconds by all sessions of this process (per database and
+    round); it holds no one's data, only where the room is."""
+    nu = klok()
+    with _signalen_slot:
+        bekend = _signalen.setdefault(db, {}).get(ronde_id)
+    if bekend is not None and nu - bekend[0] < SIGNAAL_GELDIG:
+        return bekend[1]
     with db.inzage() as werk:
-        return werk.samen.signaal(ronde_id)
+        waarde = werk.samen.signaal(ronde_id)
+    with _signalen_slot:
+        per_ronde = _signalen.setdefault(db, {})
+        if len(per_ronde) >= _SIGNAAL_MAX:  # bounded: forget what has expired, else everything
+            for oud in [r for r, (moment, _) in per_ronde.items() if nu - moment >= SIGNAAL_GELDIG] or list(per_ronde):
+                del per_ronde[oud]
+        per_ronde[ronde_id] = (nu, waarde)
+    return waarde
+
+
+def vergeet_signaal(db: Database, ronde_id: int) -> None:
+    """After this process changed the round's mode or part: the next poll reads the database."""
+    with _signalen_slot:
+        _signalen.get(db, {}).pop(ronde_id, None)
 
 
 def sla_herstemming_op(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str, antwoord: str) -> None:
@@ -126,6 +161,7 @@ def zet_modus(db: Database, sessie: Sessie, modus: str) -> None:
         werk.samen.zet_modus(ronde.id, modus)
         if was != modus:
             schrijf_facilitator(werk, "samen.werkwijze", ronde, ik, voor={"werkwijze": was}, na={"werkwijze": modus})
+    vergeet_signaal(db, sessie.ronde.id)
 
 
 def zet_op_naam(db: Database, sessie: Sessie, op_naam: bool) -> None:
@@ -162,7 +198,9 @@ def open_deel(
         controleer_stelling(vragenlijst, stelling)
     with db.werk() as werk:
         ronde_id = _eis_samen(werk, sessie)
-        return werk.samen.open(ronde_id, bouwsteen=bouwsteen, stelling=stelling, herstemming=False, moment=tijd.nu())
+        stap = werk.samen.open(ronde_id, bouwsteen=bouwsteen, stelling=stelling, herstemming=False, moment=tijd.nu())
+    vergeet_signaal(db, ronde_id)
+    return stap
 
 
 def volgende(db: Database, vragenlijst: Vragenlijst, sessie: Sessie) -> Stap:
@@ -192,7 +230,8 @@ def onthul(db: Database, sessie: Sessie) -> Stap:
             werk.samen.onthul(ronde_id, stap.volgnummer, tijd.nu())
         nieuw = werk.samen.huidige(ronde_id)
         assert nieuw is not None
-        return nieuw
+    vergeet_signaal(db, ronde_id)
+    return nieuw
 
 
 def herstem(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: str) -> Stap:
@@ -205,7 +244,9 @@ def herstem(db: Database, vragenlijst: Vragenlijst, sessie: Sessie, stelling: st
             raise InvoerFout("Over deze stelling is al opnieuw gestemd: leg het niveau nu vast.")
         if not werk.samen.eerste_stemmen(ronde_id, {stelling}):
             raise InvoerFout("Over deze stelling is nog niet gestemd: open eerst de bouwsteen of de stelling.")
-        return werk.samen.open(ronde_id, bouwsteen=None, stelling=stelling, herstemming=True, moment=tijd.nu())
+        stap = werk.samen.open(ronde_id, bouwsteen=None, stelling=stelling, herstemming=True, moment=tijd.nu())
+    vergeet_signaal(db, ronde_id)
+    return stap
 
 
 def herstart_timer(db: Database, sessie: Sessie) -> None:

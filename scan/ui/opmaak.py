@@ -95,7 +95,8 @@ HUISSTIJL_CSS = (
     '[data-testid="stToastContainer"] button { pointer-events: auto; }'
     # The app's own hidden pieces (scan.ui.toegankelijk): the container of its script takes no
     # room, and the live regions are read by screen readers but not shown.
-    ".st-key-toegankelijkheid { display: none; }"
+    # The same for the hidden container of a part that reruns on its own (scan.ui.delen).
+    '.st-key-toegankelijkheid, [class*="st-key-toegankelijkheid_"] { display: none; }'
     ".zelfscan-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;"
     " overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }"
 )

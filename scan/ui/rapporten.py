@@ -9,6 +9,10 @@ may not call Streamlit.
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
+import time
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
@@ -21,6 +25,15 @@ from scoring.models import Vragenlijst
 
 if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services
+
+log = logging.getLogger(__name__)
+
+OPWARMEN_VARIABELE = "SCAN_RAPPORT_OPWARMEN"
+"""``uit`` leaves the report builder cold until the first download (docs/configuratie.md)."""
+WACHT_SECONDEN = 2.0
+"""Before warming up: vl-convert holds the GIL while its engine starts, so the first page goes out first."""
+_opwarmen_slot = threading.Lock()
+_opwarmen_gestart = False
 
 _ICOON = {
     "handout": ":material/picture_as_pdf:",
@@ -73,3 +86,29 @@ def toon_downloads(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
         st.caption(t("downloads.alleen_facilitator"))
         return
     _knoppen(db, vl, sessie, gegevens)
+
+
+def start_opwarmen() -> None:
+    """Once per process, in a background thread: start the PDF charts' renderer and build the
+    handout's radar layouts, so the first download after a start does not wait 1.5 s for them
+    (issue 20, item 5). Never blocks the page that calls it; a failure is logged, never shown."""
+    global _opwarmen_gestart
+    if os.environ.get(OPWARMEN_VARIABELE, "").strip().casefold() == "uit":
+        return
+    with _opwarmen_slot:
+        if _opwarmen_gestart:
+            return
+        _opwarmen_gestart = True
+    threading.Thread(target=_opwarmen, name="rapporten-opwarmen", daemon=True).start()
+
+
+def _opwarmen() -> None:
+    time.sleep(WACHT_SECONDEN)
+    begin = time.perf_counter()
+    try:
+        downloads.opwarmen()
+    except Exception:
+        # The reports still work, only the first one is slower: worth a line in the log, no more.
+        log.warning("rapporten opwarmen mislukt; het eerste rapport duurt langer", exc_info=True)
+        return
+    log.info("rapporten opgewarmd in %.1f s", time.perf_counter() - begin)

@@ -253,11 +253,9 @@ if (data.focus && data.focus[0] > st.focus) {
 })();</script>"""
 
 
-def sluit_af(plaats: Any) -> None:
-    """Put this run's script in ``plaats`` (from ``plek()``): the language, the live regions,
-    the messages not yet read, and the focus request. Called once the page has run to its end
-    (not after ``st.stop``/``st.rerun``): a focus request sent from a page that is about to be
-    replaced would focus that page's h1."""
+def stuur_berichten() -> None:
+    """This session's messages and focus request, as a script where the caller draws
+    (``sluit_af`` for a page run, ``scan.ui.delen.meld_in_deel`` for a part's own rerun)."""
     sessie = st.session_state.get(_SESSIE)
     if sessie is None:
         sessie = st.session_state[_SESSIE] = secrets.token_hex(6)
@@ -267,5 +265,13 @@ def sluit_af(plaats: Any) -> None:
         # Kept, not popped: the browser acts on each number once (see the module's docstring).
         "focus": st.session_state.get(_FOCUS),
     }
+    st.html(_SCRIPT % _json(data), unsafe_allow_javascript=True)
+
+
+def sluit_af(plaats: Any) -> None:
+    """Put this run's script in ``plaats`` (from ``plek()``): the language, the live regions,
+    the messages not yet read, and the focus request. Called once the page has run to its end
+    (not after ``st.stop``/``st.rerun``): a focus request sent from a page that is about to be
+    replaced would focus that page's h1."""
     with plaats:
-        st.html(_SCRIPT % _json(data), unsafe_allow_javascript=True)
+        stuur_berichten()

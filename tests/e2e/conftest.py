@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _vrije_poort() -> int:
+def vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -68,7 +68,7 @@ def word_beheerder(pagina: Any, server: Server) -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     database_url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'zelfscan.db'}"
     # E2E_POORT: a fixed port when the machine hands out port ranges per user; else any free one.
-    poort = int(os.environ.get("E2E_POORT") or 0) or _vrije_poort()
+    poort = int(os.environ.get("E2E_POORT") or 0) or vrije_poort()
     omgeving = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     # The server's log goes to a file: a pipe nobody reads fills up and blocks a server that logs
     # much (crafted widget messages each log a warning), which hung a test.

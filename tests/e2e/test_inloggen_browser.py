@@ -31,7 +31,7 @@ from scan.db.tabellen import RolRij
 from scoring.models import Vragenlijst
 from tests.rondes import start_ronde
 
-from .conftest import ROOT, _vrije_poort
+from .conftest import ROOT, vrije_poort
 
 pytestmark = pytest.mark.slow
 
@@ -80,12 +80,12 @@ def _provider(poort: int) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
-    yield from _provider(int(os.environ.get("E2E_OIDC_POORT") or 0) or _vrije_poort())
+    yield from _provider(int(os.environ.get("E2E_OIDC_POORT") or 0) or vrije_poort())
 
 
 @pytest.fixture(scope="module")
 def vreemde_provider() -> Iterator[str]:
-    yield from _provider(_vrije_poort())
+    yield from _provider(vrije_poort())
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def opstelling(
             s.add(RolRij(email="aad@amsterdam.nl", gm_code="GM0363", rol="facilitator", toegekend_door="test"))
     finally:
         db.sluit()
-    poort = int(os.environ.get("E2E_POORT") or 0) or _vrije_poort()
+    poort = int(os.environ.get("E2E_POORT") or 0) or vrije_poort()
     # localhost, not 127.0.0.1: the identity cookie's origin is the redirect_uri's, and the
     # browser must use the same one.
     basis = f"http://localhost:{poort}"

@@ -205,7 +205,7 @@ def kan_als(uid: int) -> bool:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _vrije_poort() -> int:
+def vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -215,7 +215,7 @@ def poorten() -> tuple[int, int, int, int]:
     basis = int(os.environ.get("E2E_POORT") or 0)
     if basis:
         return basis, basis + 1, basis + 2, basis + 3
-    return _vrije_poort(), _vrije_poort(), _vrije_poort(), _vrije_poort()
+    return vrije_poort(), vrije_poort(), vrije_poort(), vrije_poort()
 
 
 def _tls() -> ssl.SSLContext:

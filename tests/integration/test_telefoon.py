@@ -97,3 +97,35 @@ def test_volgsignaal__in_eigen_tempo_only_the_mode_counts(
     signaal: tuple[str, int, bool] | None, verwacht: tuple[str, int, bool] | None
 ) -> None:
     assert samen.volgsignaal(signaal) == verwacht
+
+
+def test_signaal__one_read_serves_the_room_briefly__a_step_of_this_process_shows_at_once(
+    db: Database, database_url: str, vragenlijst: Vragenlijst
+) -> None:
+    """Issue 20: phones and projectors of one round share a read of the signal for
+    ``SIGNAAL_GELDIG`` seconds; what another process changed shows after that, what this
+    process changed shows on the next poll."""
+    from scan.db.openen import open_database
+
+    fac = _ronde(db, vragenlijst)
+    nu = [1000.0]
+
+    def klok() -> float:
+        return nu[0]
+
+    assert samen.signaal(db, fac.ronde.id, klok=klok) == ("eigen_tempo", 0, False)
+    # Another app process (its own Database on the same database) switches to Samen.
+    ander = open_database(database_url)
+    try:
+        samen.zet_modus(ander, fac, "samen")
+    finally:
+        ander.sluit()
+    nu[0] += samen.SIGNAAL_GELDIG / 2
+    assert samen.signaal(db, fac.ronde.id, klok=klok) == ("eigen_tempo", 0, False)  # the shared read
+    nu[0] += samen.SIGNAAL_GELDIG
+    assert samen.signaal(db, fac.ronde.id, klok=klok) == ("samen", 0, False)
+    # A step through this process: the very next poll sees it.
+    samen.open_deel(db, vragenlijst, fac, bouwsteen=vragenlijst.bouwstenen[0].id)
+    assert samen.signaal(db, fac.ronde.id, klok=klok) == ("samen", 1, False)
+    samen.onthul(db, fac)
+    assert samen.signaal(db, fac.ronde.id, klok=klok) == ("samen", 1, True)

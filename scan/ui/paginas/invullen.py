@@ -13,12 +13,18 @@ import streamlit as st
 
 from scan.services import invullen, samen
 from scan.ui.context import sessie_of_stop, vragenlijst_van_ronde
+from scan.ui.delen import toon_toasts
 from scan.ui.links import persoonlijke_link
 from scan.ui.panelen.invullen_inzage import toon_inzage
 from scan.ui.panelen.invullen_kop import toon_h1, toon_kop
 from scan.ui.panelen.invullen_opslaan import Opslag
 from scan.ui.panelen.invullen_samen import toon_naamgeving, toon_samen, volg
-from scan.ui.panelen.invullen_stellingen import toon_ambitie, toon_stelling, toon_voet
+from scan.ui.panelen.invullen_stellingen import (
+    toon_ambitie_als_deel,
+    toon_stelling_als_deel,
+    toon_voet,
+    zet_uit_database,
+)
 from scan.ui.teksten import t
 from scan.ui.toegankelijk import kondig_aan
 from scan.ui.weergave import letterlijk
@@ -29,6 +35,7 @@ vl = vragenlijst_van_ronde(sessie.ronde)
 tel = samen.telefoon(db, sessie)
 mijn, ambitie_stand = tel.antwoorden, tel.ambities
 opslag = Opslag(db, vl, sessie, afgerond=sessie.ronde.status == "afgerond")
+toon_toasts()  # what the click's callback saved
 if opslag.afgerond and opslag.mislukt:
     # Closed between page load and click: say so once, then show what is stored.
     st.error("  \n".join(sorted(set(opslag.mislukt.values()))), icon=":material/lock:")
@@ -47,15 +54,12 @@ else:
 
     opgeslagen_ambitie = str(ambitie_stand[bouwsteen.id][0]) if bouwsteen.id in ambitie_stand else None
     for s in bouwsteen.stellingen:
-        mijn_s = mijn.get(s.id)
-        opslag.uit_database(f"a_{s.id}", mijn_s.antwoord if mijn_s else None)
-        opslag.uit_database(f"t_{s.id}", (mijn_s.toelichting if mijn_s else None) or "")
-        if s.id in tel.herstemd:
-            # Re-voted after its discussion: the first vote is locked (a refused click is said beside it).
-            opslag.sluit({f"a_{s.id}", f"z_{s.id}"})
+        zet_uit_database(opslag, s, mijn.get(s.id), herstemd=s.id in tel.herstemd)
     opslag.uit_database(f"amb_{bouwsteen.id}", opgeslagen_ambitie)
+    # Each stelling and the ambition rerun on their own when clicked (issue 20, scan.ui.delen).
+    opslag.in_delen = True
 
-    toon_kop(vl, sessie, bouwsteen, stand)
+    toon_kop(opslag, bouwsteen, stand)
     if opslag.afgerond:
         st.info(t("invullen.afgerond"), icon=":material/lock:")
     toon_naamgeving(tel.deel.op_naam)
@@ -65,16 +69,15 @@ else:
     st.caption(t("invullen.uitleg"))
 
     for nummer, s in enumerate(bouwsteen.stellingen, start=1):
-        toon_stelling(
+        toon_stelling_als_deel(
             opslag,
             s,
             nummer,
             mijn.get(s.id),
-            dicht=s.id in tel.herstemd,
             herstemd=s.id in tel.herstemd,
             tweede=tel.deel.herstemmingen.get(s.id),
         )
-    toon_ambitie(
+    toon_ambitie_als_deel(
         opslag,
         bouwsteen,
         opgeslagen_ambitie,
@@ -83,6 +86,7 @@ else:
     ids = list(stand.bouwstenen)
     toon_voet(opslag, eerste=bouwsteen.id == ids[0], laatste=bouwsteen.id == ids[-1])
 
+toon_toasts()  # a value saved while drawing (a click the server saw no callback for)
 with st.expander(t("invullen.link.kop")):
     st.markdown(t("invullen.link.uitleg"), anchors=False)
     st.code(persoonlijke_link(sessie.deelnemer.token), language=None, wrap_lines=True)

@@ -20,6 +20,7 @@ from scan.leesmodellen import Sessie
 from scan.services import bespreken, workshop
 from scan.ui.afscherming import poging_mislukt, poging_wachttijd, te_veel_pogingen
 from scan.ui.context import TOKEN_PARAM, database, vragenlijst_van_ronde
+from scan.ui.delen import toon_toasts
 from scan.ui.foutgrens import met_foutgrens
 from scan.ui.links import SCHERM_PARAM
 from scan.ui.navigatie import pad
@@ -71,6 +72,7 @@ def _eigen_tempo(vl: Vragenlijst, token: str) -> None:
 def _samen(vl: Vragenlijst, token: str, presentator: Sessie | None) -> None:
     # Never a name here, not even in a round that shows names to its facilitator: the count of
     # who answered, and after the reveal the anonymous distribution.
+    toon_toasts()  # what the presenter keys' callbacks did (scan.ui.delen)
     db = database()
     stand = bespreken.samen_scherm(db, vl, token)
     if stand is None:

@@ -3,22 +3,25 @@ the page's own scroll script and CSS."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from scan.leesmodellen import MijnVoortgang, Sessie
-from scan.ui.panelen.invullen_opslaan import ga
+from scan.services import invullen
+from scan.ui.delen import deel
+from scan.ui.panelen.invullen_opslaan import VOORTGANG, Opslag, ga
 from scan.ui.teksten import t
 from scan.ui.toegankelijk import paginatitel, richt_op_kop
 from scan.ui.weergave import letterlijk
-from scoring.models import Bouwsteen, Vragenlijst
+from scoring.models import Bouwsteen
 
 
-def toon_kop(vl: Vragenlijst, sessie: Sessie, bouwsteen: Bouwsteen, stand: MijnVoortgang) -> None:
+def toon_kop(o: Opslag, bouwsteen: Bouwsteen, stand: MijnVoortgang) -> None:
+    vl = o.vl
     ids = list(stand.bouwstenen)
-    wie(sessie)
-    st.progress(
-        stand.beantwoord / stand.totaal, text=t("invullen.voortgang", klaar=stand.beantwoord, totaal=stand.totaal)
-    )
+    wie(o.sessie)
+    toon_voortgang(o, bouwsteen.id, stand, "balk")
 
     def bouwsteen_label(bouwsteen_id: str) -> str:
         # Static on purpose: Streamlit sends a selectbox's choice back as its label and looks that
@@ -46,19 +49,41 @@ def toon_kop(vl: Vragenlijst, sessie: Sessie, bouwsteen: Bouwsteen, stand: MijnV
         width="stretch",
         disabled=bouwsteen.id == ids[-1],
     )
-    hier = stand.bouwstenen[bouwsteen.id]
-    st.caption(
-        t(
-            "invullen.bouwsteen.stand",
-            klaar=hier.beantwoord,
-            aantal=hier.aantal,
-            ambitie=t("invullen.bouwsteen.ambitie_ja" if hier.ambitie else "invullen.bouwsteen.ambitie_nee"),
-            open=stand.open,
-            bouwstenen=len(ids),
-        )
-    )
+    toon_voortgang(o, bouwsteen.id, stand, "stand")
     naar_boven(bouwsteen.id, kop_tekst(bouwsteen))
     stijl()
+
+
+def toon_voortgang(o: Opslag, bouwsteen_id: str, stand: MijnVoortgang, plek: Literal["balk", "stand"]) -> None:
+    """The progress bar (``balk``) or the bouwsteen's stand below the choice (``stand``): two call
+    sites of one part (``VOORTGANG``), which a click that changes the progress reruns with itself
+    (``Opslag.voortgang_na``). On its own reruns it reads what is stored again."""
+    pagina_run = True
+
+    @deel(VOORTGANG)
+    def _voortgang() -> None:
+        nonlocal pagina_run
+        eigen_run, pagina_run = not pagina_run, False
+        nu = stand
+        if eigen_run:
+            antwoorden, ambities = o.stand()
+            nu = invullen.voortgang(o.vl, antwoorden, ambities)
+        if plek == "balk":
+            st.progress(nu.beantwoord / nu.totaal, text=t("invullen.voortgang", klaar=nu.beantwoord, totaal=nu.totaal))
+            return
+        hier = nu.bouwstenen[bouwsteen_id]
+        st.caption(
+            t(
+                "invullen.bouwsteen.stand",
+                klaar=hier.beantwoord,
+                aantal=hier.aantal,
+                ambitie=t("invullen.bouwsteen.ambitie_ja" if hier.ambitie else "invullen.bouwsteen.ambitie_nee"),
+                open=nu.open,
+                bouwstenen=len(nu.bouwstenen),
+            )
+        )
+
+    _voortgang()
 
 
 def kop_tekst(bouwsteen: Bouwsteen) -> str:

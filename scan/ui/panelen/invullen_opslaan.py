@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from scan.fouten import InvoerFout, OpslagFout
-from scan.leesmodellen import Sessie
+from scan.leesmodellen import MijnAntwoord, Sessie
 from scan.services import invullen, samen
+from scan.ui.delen import herteken_ook, toast
 from scan.ui.foutgrens import opslag_mislukt, veilig
 from scan.ui.opmaak import tijd
 from scan.ui.teksten import t
-from scan.ui.toegankelijk import kondig_aan, meld
+from scan.ui.toegankelijk import kondig_aan
 from scan.ui.weergave import letterlijk
 from scoring.models import Vragenlijst
 from scoring.tijd import nu
@@ -33,6 +34,15 @@ if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 log = logging.getLogger(__name__)
+
+VOORTGANG = "voortgang"
+"""The part with the progress bar and the bouwsteen's stand (two places at the top, one part)."""
+AMBITIE_DEEL = "ambitie_deel"
+
+
+def stelling_deel(stelling_id: str) -> str:
+    """The name of a stelling's part (``scan.ui.delen``)."""
+    return f"stelling_{stelling_id}"
 
 
 @dataclass
@@ -52,6 +62,9 @@ class Opslag:
     eenmalig: dict[str, str] = field(default_factory=dict)
     """Per widget key: a failed save's message shown once beside a widget that cannot change any
     more (the part was revealed), which shows what is stored again."""
+    in_delen: bool = False
+    """The stellingen and the ambition are parts that rerun on their own (``scan.ui.delen``):
+    a click that changes the progress reruns the progress too (*Eigen tempo*)."""
 
     def als_tekst(self, waarde: str) -> str:
         """A choice as the participant reads it (the questionnaire's words, no user text)."""
@@ -68,20 +81,35 @@ class Opslag:
             # view on a phone, and a click must be confirmed or visibly refused. Streamlit cuts long
             # toasts with an English "view more", so a long message gets a short pointer instead.
             melding = letterlijk(str(fout)) if len(str(fout)) <= 70 else t("invullen.niet_opgeslagen")
-            st.toast(melding, icon=":material/error:")
+            toast(melding, fout=True)
             # A screen reader hears the whole reason at once (no toast limit there).
             kondig_aan(self.mislukt[sleutel], fout=True)
         except OpslagFout as fout:
             opslag_mislukt(fout, "invullen opslaan")
             self.mislukt[sleutel] = t("invullen.fout.database")
-            st.toast(t("invullen.niet_opgeslagen"), icon=":material/error:")
+            toast(t("invullen.niet_opgeslagen"), fout=True)
             kondig_aan(self.mislukt[sleutel], fout=True)
         else:
             self.mislukt.pop(sleutel, None)
             # With the time: a second save of the same stelling within seconds shows a toast of its
             # own instead of one that looks like the previous, still visible, confirmation. The
             # same words go to the app's live region (the toast is not announced).
-            meld(f"{bevestiging} · {tijd(moment)}")
+            toast(f"{bevestiging} · {tijd(moment)}")
+            kondig_aan(f"{bevestiging} · {tijd(moment)}")
+
+    def stand(self) -> tuple[dict[str, MijnAntwoord], dict[str, tuple[int, dt.datetime]]]:
+        """What is stored now (a part's own rerun reads it again: another device may have changed it)."""
+        return invullen.mijn_stand(self.db, self.sessie)
+
+    def antwoord(self, stelling_id: str) -> MijnAntwoord | None:
+        """What is stored now for one stelling."""
+        return invullen.mijn_antwoord(self.db, self.sessie, stelling_id)
+
+    def voortgang_na(self, sleutel: str, deel: str) -> None:
+        """After a successful first choice (nothing was on screen before): the progress at the top
+        changes too, so it reruns with the clicked part ``deel``."""
+        if self.in_delen and sleutel not in self.mislukt:
+            herteken_ook(deel, VOORTGANG)
 
     def melding(self, sleutel: str) -> str | None:
         """The message of a failed save to show beside the widget of ``sleutel`` on this run."""
@@ -121,13 +149,17 @@ class Opslag:
 
 @veilig
 def keuze(opslag: Opslag, stelling_id: str, nummer: int) -> None:
-    waarde = st.session_state[f"a_{stelling_id}"]
+    sleutel = f"a_{stelling_id}"
+    waarde = st.session_state[sleutel]
     if waarde is not None:
+        eerste = opslag.getoond.get(sleutel) is None
         opslag.bewaar(
-            f"a_{stelling_id}",
+            sleutel,
             lambda: invullen.sla_antwoord_op(opslag.db, opslag.vl, opslag.sessie, stelling_id, waarde),
             t("invullen.opgeslagen", nummer=nummer, keuze=opslag.als_tekst(waarde)),
         )
+        if eerste:
+            opslag.voortgang_na(sleutel, stelling_deel(stelling_id))
 
 
 @veilig
@@ -142,15 +174,19 @@ def toelichting(opslag: Opslag, stelling_id: str, nummer: int) -> None:
 
 @veilig
 def ambitie(opslag: Opslag, bouwsteen_id: str) -> None:
-    niveau = st.session_state[f"amb_{bouwsteen_id}"]
+    sleutel = f"amb_{bouwsteen_id}"
+    niveau = st.session_state[sleutel]
     if niveau is not None:
+        eerste = opslag.getoond.get(sleutel) is None
         opslag.bewaar(
-            f"amb_{bouwsteen_id}",
+            sleutel,
             lambda: invullen.sla_ambitie_op(
                 opslag.db, opslag.vl, opslag.sessie, bouwsteen_id, invullen.als_niveau(niveau)
             ),
             t("invullen.ambitie.opgeslagen", keuze=opslag.als_tekst(niveau)),
         )
+        if eerste:
+            opslag.voortgang_na(sleutel, AMBITIE_DEEL)
 
 
 def _met_tijd(opslaan: Callable[[], object]) -> Callable[[], dt.datetime]:

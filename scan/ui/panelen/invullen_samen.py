@@ -35,7 +35,12 @@ if TYPE_CHECKING:
     from scan.db.verbinding import Database  # a type only: panels reach the database through services
 
 VOLG_SECONDEN = 1
-"""How often a phone asks whether the facilitator moved on (one query; the page reruns only on a change)."""
+"""How often a phone in *Samen* asks whether the facilitator moved on (a read shared by the room,
+``samen.SIGNAAL_GELDIG``; the page reruns only on a change)."""
+VOLG_SECONDEN_EIGEN_TEMPO = 2
+"""The same in *Eigen tempo*, where only a switch to *Samen* is waited for: each poll is a small
+run on the server for every phone (issue 20), and the switch reaches the phones in two or three
+seconds instead of one or two."""
 LOSLATEN_SECONDEN = 0.3
 """Time for the browser to leave a note's field (and send the note) before the page follows."""
 _LAAT_VELD_LOS = (
@@ -55,7 +60,7 @@ def volg(db: Database, ronde_id: int, getekend: Volgsignaal) -> None:
     """Follow the facilitator: every second one cheap read; a full rerun only when the mode, the
     part or its reveal differs from what this page was drawn with. It draws nothing."""
 
-    @st.fragment(run_every=VOLG_SECONDEN)
+    @st.fragment(run_every=VOLG_SECONDEN if getekend[0] == "samen" else VOLG_SECONDEN_EIGEN_TEMPO)
     @met_foutgrens
     def _volg() -> None:
         if st.session_state.pop("invullen_net_gelezen", False):

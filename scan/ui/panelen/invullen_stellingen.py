@@ -10,6 +10,7 @@ import streamlit as st
 
 from scan.leesmodellen import MijnAntwoord
 from scan.services import invullen
+from scan.ui.delen import deel, meld_in_deel, toon_toasts
 from scan.ui.navigatie import pad
 from scan.ui.opmaak import tijd
 from scan.ui.panelen import invullen_opslaan as opslaan
@@ -130,6 +131,49 @@ def toon_stelling(
             st.caption(t("invullen.status.open"))
 
 
+def toon_stelling_als_deel(
+    o: Opslag,
+    s: Stelling,
+    nummer: int,
+    mijn: MijnAntwoord | None,
+    *,
+    herstemd: bool,
+    tweede: str | None,
+) -> None:
+    """*Eigen tempo*: one stelling as a part that reruns on its own (``scan.ui.delen``), so a
+    click reruns this stelling and its save, not the page (issue 20).
+
+    On the page's run it is drawn with what the page read; on its own reruns it reads what is
+    stored again (another device of this participant may have changed it) and puts that in its
+    widgets, as the page does for all of them."""
+    pagina_run = True
+
+    @deel(opslaan.stelling_deel(s.id))
+    def _stelling() -> None:
+        nonlocal pagina_run
+        eigen_run, pagina_run = not pagina_run, False
+        nu = mijn
+        if eigen_run:
+            toon_toasts()
+            nu = o.antwoord(s.id)
+            zet_uit_database(o, s, nu, herstemd=herstemd)
+        toon_stelling(o, s, nummer, nu, dicht=herstemd, herstemd=herstemd, tweede=tweede)
+        if eigen_run:
+            toon_toasts()
+        meld_in_deel(s.id, eigen_run=eigen_run)
+
+    _stelling()
+
+
+def zet_uit_database(o: Opslag, s: Stelling, mijn: MijnAntwoord | None, *, herstemd: bool) -> None:
+    """Before a stelling is drawn: its widgets show what is stored (``Opslag.uit_database``)."""
+    o.uit_database(f"a_{s.id}", mijn.antwoord if mijn else None)
+    o.uit_database(f"t_{s.id}", (mijn.toelichting if mijn else None) or "")
+    if herstemd:
+        # Re-voted after its discussion: the first vote is locked (a refused click is said beside it).
+        o.sluit({f"a_{s.id}", f"z_{s.id}"})
+
+
 def toon_zekerheid(o: Opslag, stelling_id: str, nummer: int, mijn: MijnAntwoord | None, *, dicht: bool) -> None:
     """How sure the participant is of the level chosen: optional, one tap, a second tap on the
     same choice takes it away (issue 16)."""
@@ -189,6 +233,32 @@ def toon_ambitie(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment
             st.caption(t("invullen.status.opgeslagen", tijd=tijd(moment)))
         else:
             st.caption(t("invullen.status.open"))
+
+
+def toon_ambitie_als_deel(o: Opslag, bouwsteen: Bouwsteen, opgeslagen: str | None, moment: Any) -> None:
+    """*Eigen tempo*: the ambition as a part that reruns on its own, like a stelling."""
+    pagina_run = True
+
+    @deel(opslaan.AMBITIE_DEEL)
+    def _ambitie() -> None:
+        nonlocal pagina_run
+        eigen_run, pagina_run = not pagina_run, False
+        nu, wanneer = opgeslagen, moment
+        if eigen_run:
+            toon_toasts()
+            ambities = o.stand()[1]
+            nu, wanneer = (
+                (str(ambities[bouwsteen.id][0]), ambities[bouwsteen.id][1])
+                if bouwsteen.id in ambities
+                else (None, None)
+            )
+            o.uit_database(f"amb_{bouwsteen.id}", nu)
+        toon_ambitie(o, bouwsteen, nu, wanneer)
+        if eigen_run:
+            toon_toasts()
+        meld_in_deel("ambitie", eigen_run=eigen_run)
+
+    _ambitie()
 
 
 def toon_voet(o: Opslag, eerste: bool, laatste: bool) -> None:

@@ -26,6 +26,7 @@ import streamlit as st
 from scan.fouten import InvoerFout
 from scan.leesmodellen import Sessie
 from scan.services import bespreken, samen
+from scan.ui.delen import toast, toon_toasts
 from scan.ui.foutgrens import met_foutgrens, veilig
 from scan.ui.navigatie import pad
 from scan.ui.opmaak import letterlijke_tabel
@@ -86,7 +87,7 @@ def _doe(db: Database, vl: Vragenlijst, sessie: Sessie, actie: str, plek: str, s
         st.session_state[f"{plek}_melding"] = letterlijk(str(fout))
     else:
         st.session_state.pop(f"{plek}_melding", None)
-        st.toast(t(f"regie.gedaan.{actie}"), icon=":material/check_circle:")
+        toast(t(f"regie.gedaan.{actie}"))  # drawn by the part (a callback inside it may not draw)
 
 
 def toon_knoppen(db: Database, vl: Vragenlijst, sessie: Sessie, stap: Stap | None, punt: str | None, plek: str) -> None:
@@ -233,6 +234,7 @@ def _live(db: Database, vl: Vragenlijst, sessie: Sessie) -> None:
     @st.fragment(run_every=elke("1s"))
     @met_foutgrens
     def regie() -> None:
+        toon_toasts()
         # One read for the part and who answered, one for the discussion and the plan.
         r = samen.regie(db, vl, sessie)
         planning = bespreken.sessieplan(db, vl, sessie.ronde.id)
