@@ -393,6 +393,8 @@ class Controle:
     afwijkend: list[str]
     zonder_token: int
     """Participants that joined but whose personal link the client did not see (not checked)."""
+    toelichtingen: int = 0
+    """Notes stored (the generator never types one; an empty note saved counts too)."""
     ongevraagd: int = 0
     """Answers stored for stellingen the participant never clicked (a client that sends values
     a person did not choose, as a browser rebuilding a radio once did, would show here)."""
@@ -407,7 +409,7 @@ def controleer(database_url: str, deelnemers: Sequence[Deelnemer]) -> Controle:
 
     db = open_database(database_url)
     try:
-        bevestigd = opgeslagen = zonder = ongevraagd = 0
+        bevestigd = opgeslagen = zonder = ongevraagd = toelichtingen = 0
         afwijkend: list[str] = []
         for d in deelnemers:
             te_zien = {s: w for s, (w, ok) in d.verstuurd.items() if ok}
@@ -418,6 +420,7 @@ def controleer(database_url: str, deelnemers: Sequence[Deelnemer]) -> Controle:
                 zonder += 1
                 continue
             antwoorden = samen.telefoon(db, sessie).antwoorden
+            toelichtingen += sum(1 for a in antwoorden.values() if a.toelichting is not None)
             ongevraagd += sum(1 for s, a in antwoorden.items() if a.antwoord is not None and s not in d.verstuurd)
             for stelling, waarde in te_zien.items():
                 bevestigd += 1
@@ -428,7 +431,7 @@ def controleer(database_url: str, deelnemers: Sequence[Deelnemer]) -> Controle:
                     afwijkend.append(
                         f"{d.naam} {stelling}: {waarde} verstuurd, {gevonden and gevonden.antwoord} opgeslagen"
                     )
-        return Controle(bevestigd, opgeslagen, afwijkend, zonder, ongevraagd)
+        return Controle(bevestigd, opgeslagen, afwijkend, zonder, toelichtingen, ongevraagd)
     finally:
         db.sluit()
 
@@ -599,7 +602,8 @@ def druk_controle(c: Controle) -> None:
     print(
         f"  database: {c.opgeslagen} van {c.bevestigd} bevestigde antwoorden staan zo opgeslagen"
         + (f"; {c.zonder_token} deelnemers zonder gezien token niet gecontroleerd" if c.zonder_token else "")
-        + f"; {c.ongevraagd} antwoorden opgeslagen die niemand klikte"
+        + f"; {c.ongevraagd} antwoorden opgeslagen die niemand klikte; {c.toelichtingen} toelichtingen opgeslagen "
+        "(de generator typt er geen)"
     )
     for regel in c.afwijkend[:5]:
         print(f"    AFWIJKEND: {regel}")

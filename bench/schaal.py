@@ -508,7 +508,7 @@ def meet_processen(
         verdeling = _verdeling(map_ / "nginx" / "access.log", poorten)
         regel = (
             f"database: {c.opgeslagen} van {c.bevestigd} bevestigde antwoorden zo opgeslagen, "
-            f"{c.ongevraagd} ongevraagd; WebSockets per proces: {verdeling}"
+            f"{c.ongevraagd} ongevraagd, {c.toelichtingen} toelichtingen; WebSockets per proces: {verdeling}"
         )
         print(f"    {regel}")
         return trappen, regel
