@@ -562,7 +562,7 @@ def druk_uitslag(u: Uitslag, van: float | None = None, tot: float | None = None)
             f"  facilitatoren: {len(auto)} automatische fragment-runs, p50 {ms(percentiel(auto, 50))}, "
             f"p95 {ms(percentiel(auto, 95))}"
         )
-    print(f"  telefoons: {auto_deelnemers} automatische fragment-runs (volg, elke seconde) gevraagd")
+    print(f"  telefoons: {auto_deelnemers} automatische fragment-runs (volg: of de facilitator verder is) gevraagd")
     print(f"  exception-elementen en gesloten verbindingen: {fouten}; gestopte sessies: {len(gestopt)}")
     for reden in sorted(set(gestopt))[:5]:
         print(f"    {reden}")
@@ -662,7 +662,7 @@ STIL_VAN = 15.0
 
 
 def _stil(basis: str, url: str, pid: int, telling: Path, aantal: int, poort: int) -> None:
-    """What connected phones cost while nobody clicks: their one-second ``volg`` timer, and the
+    """What connected phones cost while nobody clicks: their ``volg`` timer (every 2 s in Eigen tempo), and the
     facilitators' refreshes (fresh rounds and people, so the click figures above stay apart)."""
     rondes = maak_rondes(url, math.ceil(aantal / PER_WORKSHOP))
     mensen = verdeel(aantal, rondes, begin=10_000)

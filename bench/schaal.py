@@ -18,7 +18,7 @@ table gives, per process count, the last step that held, with:
 
 - p50 and p95 click-to-confirmation, clicks per second;
 - CPU per click of the app processes (``/proc/<pid>/stat``, everything they did in the window,
-  the phones' one-second ``volg`` timers and the facilitators' refreshes included), of the
+  the phones' ``volg`` timers and the facilitators' refreshes included), of the
   PostgreSQL backends serving this database, of nginx and of the load generator; the machine's
   busy share of its cores (``/proc/stat``);
 - database load per click from ``pg_stat_database`` deltas for this database: transactions,
@@ -554,8 +554,10 @@ def druk_tabel(uitkomsten: dict[int, list[Trap]], tempo: float, kernen: int) -> 
             )
             continue
         rijen = t.pg["tup_returned"] + t.pg["tup_fetched"]
+        # The time ran out before a step failed: the count is a lower bound.
+        aantal = f"≥{t.deelnemers}" if trappen[-1].houdt else str(t.deelnemers)
         print(
-            f"  {processen:>4} {t.deelnemers:>9} {ms(t.p50):>7} {ms(t.p95):>7} {t.kliks / t.seconden:>7.1f} "
+            f"  {processen:>4} {aantal:>9} {ms(t.p50):>7} {ms(t.p95):>7} {t.kliks / t.seconden:>7.1f} "
             f"{ms(t.per_klik(t.app_cpu)):>8} {ms(t.per_klik(t.pg_cpu)):>7} {ms(t.per_klik(t.nginx_cpu)):>6} "
             f"{ms(t.per_klik(t.eigen_cpu)):>6} {t.machine:>7.0%} {t.overig:>6.0%} {t.per_klik(t.pg['xact_commit']):>5.1f} "
             f"{t.per_klik(rijen):>6.0f} {t.per_klik(t.pg['active_time']):>5.1f}ms {t.verbindingen:>5}"
@@ -563,11 +565,12 @@ def druk_tabel(uitkomsten: dict[int, list[Trap]], tempo: float, kernen: int) -> 
     print(
         "  telefoons: deelnemers verbonden bij de laatste stap met p95 ≤ 500 ms en ≤ 1% mislukt; CPU per klik: "
         "CPU-tijd in het meetvenster / kliks (antwoorden en Volgende), alles meegeteld (de volg-timer van elke "
-        "telefoon elke seconde, Workshop van de facilitatoren); xact/rijen/PG act.: pg_stat_database per klik "
+        "telefoon, Workshop van de facilitatoren); xact/rijen/PG act.: pg_stat_database per klik "
         "(transacties, rijen gelezen, active_time); verb.: meeste verbindingen tegelijk met deze database; machine: "
         "bezet deel van alle kernen, overig: daarvan niet door app, PostgreSQL, nginx of generator (andere "
         "gebruikers van de machine)"
     )
+    print("  ≥: de tijd voor dit aantal processen was op voordat een stap de grens passeerde")
     print(f"  pool: {POOL}; PostgreSQL max_connections: {_max_verbindingen()}")
     enkel = beste(uitkomsten.get(1, []))
     if enkel is not None and enkel.kliks:
