@@ -53,8 +53,8 @@ level (``bench/stroom.py``: Streamlit's WebSocket messages, as the browser sends
 Workshop open; click-to-confirmation (p50/p95, failures counted as slower than any), joining,
 the facilitators' refreshes, the app's CPU per click, SQL statements and their time per click
 (SQLAlchemy events in the app process, ``bench/sqltelling``), a check that every confirmed
-answer is stored, and what 30 connected phones cost while nobody clicks (their timer
-timer). ``python -m bench.last --help`` runs it against an app of your own.
+answer is stored, and what 30 connected phones cost while nobody clicks (their
+``volg`` timer). ``python -m bench.last --help`` runs it against an app of your own.
 
 schaal (``bench/schaal.py``, issue 20 item 4; under 10 minutes): 1, 2 and 4 app processes behind
 nginx (``deploy/nginx/zelfscan.conf``, ports 8741-8744 and 8750/8751) on one fresh PostgreSQL
