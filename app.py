@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from scan.ui import linkgeheim, logregels, rapporten, widgetstaat
+from scan.ui import grafieken, linkgeheim, logregels, rapporten, widgetstaat
 from scan.ui.afscherming import host_of_stop
 from scan.ui.context import database, huidige_sessie
 from scan.ui.foutgrens import foutgrens, toon_storing
@@ -23,6 +23,8 @@ from scan.ui.toegankelijk import paginatitel, plek, sluit_af
 # run's context on every line: the session's short id now, the round once known (scan/ui/logregels.py).
 logregels.stel_in()
 logregels.begin_run()
+# Once per process, in the background: the chart library loads before the first chart is asked for.
+grafieken.warm_op()
 # A crafted widget value from a client is ignored, never an English error box (scan/widgetstaat.py).
 widgetstaat.bescherm()
 st.set_page_config(page_title=t("app.titel"), page_icon=":material/hub:", layout="wide")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from scoring.models import Bouwsteen, Vragenlijst
 from scoring.resultaat import BouwsteenResultaat, GroepResultaat, ScanResultaat, StellingResultaat
@@ -135,22 +135,44 @@ def bereken(
     consensus: Iterable[Consensus] = (),
 ) -> ScanResultaat:
     """Score a round. Answers to stellingen the questionnaire does not know are ignored."""
+    return bereken_rijen(
+        vragenlijst,
+        ((a.deelnemer, a.stelling, a.antwoord) for a in antwoorden),
+        ((a.deelnemer, a.bouwsteen, a.niveau) for a in ambities),
+        ((c.stelling, c.niveau) for c in consensus),
+    )
+
+
+def bereken_rijen(
+    vragenlijst: Vragenlijst,
+    antwoorden: Iterable[tuple[Hashable, str, int | str | None]],
+    ambities: Iterable[tuple[Hashable | None, str, int]] = (),
+    consensus: Iterable[tuple[str, int]] = (),
+) -> ScanResultaat:
+    """``bereken`` on plain rows, as a database reads them: (participant, stelling, answer),
+    (participant or ``None`` for the agreed one, bouwsteen, level) and (stelling, level).
+
+    A participant is any hashable (a database id); an answer a level as int or as its digit
+    (``"3"``), ``"weet_niet"``, ``"nvt"`` or ``None``. The results page of a round with 150
+    participants scores 12,000 answers on every rerun; one pydantic object per answer was two
+    thirds of that time.
+    """
     per_stelling: dict[str, list[int | str]] = {}
-    actieve_deelnemers: set[str] = set()
-    for a in antwoorden:
-        if a.antwoord is None:  # a note without a choice: the stelling is still open for them
+    actieve_deelnemers: set[Hashable] = set()
+    for deelnemer, stelling, antwoord in antwoorden:
+        if antwoord is None:  # a note without a choice: the stelling is still open for them
             continue
-        per_stelling.setdefault(a.stelling, []).append(a.antwoord)
-        actieve_deelnemers.add(a.deelnemer)
+        per_stelling.setdefault(stelling, []).append(antwoord)
+        actieve_deelnemers.add(deelnemer)
     actief = len(actieve_deelnemers)
-    vast = {c.stelling: c.niveau for c in consensus}
+    vast = dict(consensus)
     vastgestelde_ambitie: dict[str, int] = {}
     persoonlijke_ambitie: dict[str, list[int]] = {}
-    for amb in ambities:
-        if amb.deelnemer is None:
-            vastgestelde_ambitie[amb.bouwsteen] = amb.niveau
+    for amb_deelnemer, bouwsteen, niveau in ambities:
+        if amb_deelnemer is None:
+            vastgestelde_ambitie[bouwsteen] = niveau
         else:
-            persoonlijke_ambitie.setdefault(amb.bouwsteen, []).append(amb.niveau)
+            persoonlijke_ambitie.setdefault(bouwsteen, []).append(niveau)
 
     stelling_resultaten: list[StellingResultaat] = []
     bouwsteen_resultaten: list[BouwsteenResultaat] = []

@@ -228,6 +228,10 @@ class NepRondes:
         )
         return ronde
 
+    def scorestand(self, ronde_id: int) -> tuple[object, ...] | None:
+        # No fingerprint: the fake is never cached, every read scores what the test seeded.
+        return None
+
     def scoregegevens(self, ronde_id: int) -> ScoreGegevens:
         # The participants' own answers and ambitions and the werkgroep's agreements.
         st = self._stand
@@ -630,6 +634,14 @@ class NepSamen:
 
     def zet_op_naam(self, ronde_id: int, op_naam: bool) -> None:
         self._stand.modi[ronde_id] = ((self.modus(ronde_id) or ("eigen_tempo", False))[0], op_naam)
+
+    def stemstaat(self, ronde_id: int, deelnemer_id: int, stelling: str) -> tuple[str, bool, str, bool] | None:
+        ronde = self._stand.rondes.get(ronde_id)
+        if ronde is None:
+            return None
+        lid = self._stand.deelnemers.get(deelnemer_id)
+        modus = self._stand.modi.get(ronde_id, ("eigen_tempo", False))[0]
+        return ronde.status, lid is not None and lid[0] == ronde_id, modus, self.is_herstemd(ronde_id, stelling)
 
     def huidige(self, ronde_id: int) -> Stap | None:
         lijst = self._stand.stappen.get(ronde_id, [])

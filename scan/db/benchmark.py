@@ -111,8 +111,23 @@ class Benchmark:
         """Rounds with their gemeente, participant count and stored total, by gemeente name and
         newest first; only those of ``gm_codes`` and with ``ids`` when given."""
         aantal = select(DeelnemerRij.ronde_id, func.count().label("n")).group_by(DeelnemerRij.ronde_id).subquery()
+        # Plain columns, not ORM objects: the list of every round (1,710 in a national
+        # installation) is read on every rerun of Vergelijken, and building an identity-mapped
+        # object per round and gemeente was most of its time.
         vraag = (
-            select(RondeRij, GemeenteRij, aantal.c.n, RondeScoreRij.totaal)
+            select(
+                RondeRij.id,
+                RondeRij.gm_code,
+                GemeenteRij.naam,
+                GemeenteRij.provincie,
+                GemeenteRij.grootteklasse,
+                RondeRij.datum,
+                RondeRij.status,
+                RondeRij.fictief,
+                RondeRij.vragenlijst_versie,
+                aantal.c.n,
+                RondeScoreRij.totaal,
+            )
             .join(GemeenteRij, RondeRij.gm_code == GemeenteRij.gm_code)
             .outerjoin(aantal, aantal.c.ronde_id == RondeRij.id)
             .outerjoin(RondeScoreRij, RondeScoreRij.ronde_id == RondeRij.id)
@@ -127,18 +142,18 @@ class Benchmark:
                 return []
             vraag = vraag.where(RondeRij.id.in_(sorted(ids)))
         return [
-            RondeKort(
-                id=r.id,
-                gm_code=r.gm_code,
-                gemeente=g.naam,
-                provincie=g.provincie,
-                grootteklasse=g.grootteklasse,
-                datum=r.datum,
-                status=r.status,
-                fictief=r.fictief,
-                vragenlijst_versie=r.vragenlijst_versie,
+            RondeKort.model_construct(
+                id=rid,
+                gm_code=gm,
+                gemeente=naam,
+                provincie=provincie,
+                grootteklasse=klasse,
+                datum=datum,
+                status=status,
+                fictief=fictief,
+                vragenlijst_versie=versie,
                 deelnemers=n or 0,
-                totaal=totaal if r.status == "afgerond" else None,
+                totaal=totaal if status == "afgerond" else None,
             )
-            for r, g, n, totaal in self._s.execute(vraag)
+            for rid, gm, naam, provincie, klasse, datum, status, fictief, versie, n, totaal in self._s.execute(vraag)
         ]

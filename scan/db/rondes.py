@@ -8,8 +8,9 @@ holds when the write commits.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import BigInteger, ColumnElement, case, cast, delete, func, select, true
 from sqlalchemy.orm import Session
 
 from scan.db.benchmark import Benchmark
@@ -23,12 +24,14 @@ from scan.db.tabellen import (
     HerstemmingRij,
     RondeRij,
     RondeScoreRij,
+    StapRij,
     VastgesteldeAmbitieRij,
 )
 from scan.db.voorbeeld import VOORBEELD_GM
 from scan.leesmodellen import GemeenteKeuze, RondeInfo, ScoreGegevens, Voortgang
-from scoring.samen import laatste_stemmen
+from scoring.samen import ZEKERHEDEN, laatste_stemmen
 from scoring.tijd import nu
+from scoring.uitwissel import ANTWOORDEN
 from scoring.vergelijking import Kerncijfers
 
 
@@ -155,6 +158,63 @@ class Rondes:
             vastgesteld=tuple((b, n) for b, n in vastgesteld),
             consensus=tuple((st, n) for st, n in consensus),
         )
+
+    def scorestand(self, ronde_id: int) -> tuple[object, ...] | None:
+        """A fingerprint of everything ``scoregegevens``, the *Samen* blinding and the certainties
+        (``Samen.zekerheden``) read of a round,
+        in one query: it changes whenever any of it does, so a result cached under it is never
+        stale (``scan.services.resultaten``).
+
+        Per table the number of rows, the newest change moment and two sums over the values
+        (one weighted by row id): an insert or update moves the moment, a delete the count,
+        and a changed value the sums even when two writes share a moment. Index scans on
+        ``ronde_id`` only; no row leaves the database. ``None`` when the round does not exist.
+        """
+
+        def waarde(kolom: Any) -> ColumnElement[int]:
+            # An answer as a small number (0: none); levels 1-5 keep their own value.
+            return case({a: i for i, a in enumerate(ANTWOORDEN, start=1)}, value=kolom, else_=0)
+
+        delen: list[Any] = []
+
+        def zeker(kolom: Any) -> ColumnElement[int]:
+            return case({z: i for i, z in enumerate(ZEKERHEDEN, start=1)}, value=kolom, else_=0)
+
+        def deel(tabel: Any, moment: Any, getal: Any) -> list[Any]:
+            rij = (
+                select(
+                    func.count(),
+                    func.max(moment),
+                    func.coalesce(func.sum(getal), 0),
+                    func.coalesce(func.sum(cast(tabel.id, BigInteger) * getal), 0),
+                )
+                .where(tabel.ronde_id == ronde_id)
+                .subquery()
+            )
+            delen.append(rij)
+            return list(rij.c)
+
+        kolommen = [
+            # An answer's certainty (Samen) with it: the discussion view reads it beside the scores.
+            *deel(
+                AntwoordRij,
+                AntwoordRij.gewijzigd_op,
+                waarde(AntwoordRij.antwoord) + 8 * zeker(AntwoordRij.zekerheid),
+            ),
+            *deel(HerstemmingRij, HerstemmingRij.gewijzigd_op, waarde(HerstemmingRij.antwoord)),
+            *deel(AmbitieRij, AmbitieRij.gewijzigd_op, AmbitieRij.niveau),
+            *deel(VastgesteldeAmbitieRij, VastgesteldeAmbitieRij.gewijzigd_op, VastgesteldeAmbitieRij.niveau),
+            *deel(ConsensusRij, ConsensusRij.vastgesteld_op, ConsensusRij.niveau * 1000 + ConsensusRij.versie),
+            # The Samen parts decide what is still blind: which part is open, and whether revealed.
+            *deel(StapRij, StapRij.volgnummer, case((StapRij.onthuld_op.is_(None), 0), else_=1)),
+            select(RondeRij.modus).where(RondeRij.id == ronde_id).scalar_subquery(),
+        ]
+        # Each part is one aggregate row: their product is one row.
+        van = delen[0]
+        for volgende in delen[1:]:
+            van = van.join(volgende, true())
+        rij = tuple(self._s.execute(select(*kolommen).select_from(van)).one())
+        return None if rij[-1] is None else rij
 
     def aantal_fictief(self) -> int:
         return int(self._s.scalar(select(func.count()).select_from(RondeRij).where(RondeRij.fictief.is_(True))) or 0)

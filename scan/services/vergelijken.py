@@ -138,8 +138,9 @@ def labels(rondes: Sequence[RondeKort]) -> dict[int, str]:
 
     Decided over all rounds, not the chosen ones, so a label never changes while the page is open.
     """
-    dubbel = {lbl for lbl, n in Counter(r.label for r in rondes).items() if n > 1}
-    return {r.id: f"{r.label} ({r.id})" if r.label in dubbel else r.label for r in rondes}
+    eigen = [(r.id, r.label) for r in rondes]  # once each: thousands of rounds on every rerun
+    dubbel = {lbl for lbl, n in Counter(lbl for _, lbl in eigen).items() if n > 1}
+    return {i: f"{lbl} ({i})" if lbl in dubbel else lbl for i, lbl in eigen}
 
 
 def ontwikkelingen(rondes: Sequence[RondeKort], gekozen: Sequence[int]) -> dict[str, tuple[int, int]]:

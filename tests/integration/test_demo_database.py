@@ -23,7 +23,7 @@ from scan.services.uitwisseling import exporteer
 from scan.services.vergelijken import benchmark_van_ronde
 from scoring.engine import bereken_scan
 from scoring.models import Vragenlijst
-from scoring.uitwissel import canoniek
+from scoring.uitwissel import Antwoord, canoniek
 from tests.rondes import start_ronde
 
 PEILDATUM = "2026-11-22"
@@ -162,3 +162,15 @@ def test_demo__consensus_rationales_vary(vragenlijst: Vragenlijst) -> None:
         for c in maak_demo(vragenlijst, g, 8, dt.date(2026, 3, 10), seed=1).consensus
     }
     assert len(teksten) >= 10
+
+
+def test_demo__answers_built_unvalidated_are_exactly_what_validation_gives(vragenlijst: Vragenlijst) -> None:
+    # The generator skips validating each answer (speed of a national fill); the whole scan
+    # must still validate to itself, field for field.
+    for g in alle_gemeenten()[::60]:
+        for scan in maak_reeks(vragenlijst, g, 7, [dt.date(2025, 3, 12), dt.date(2026, 3, 11)], seed=g.gm_code):
+            assert type(scan).model_validate(scan.model_dump()) == scan
+            for a in scan.antwoorden:
+                gevalideerd = Antwoord.model_validate({k: getattr(a, k) for k in a.model_fields_set})
+                assert gevalideerd == a
+                assert gevalideerd.model_fields_set == a.model_fields_set

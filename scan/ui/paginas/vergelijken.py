@@ -30,6 +30,8 @@ if not rondes:
     st.info(t("vergelijken.geen_rondes"))
     st.stop()
 per_id = {r.id: r for r in rondes}
+# Once per run: the multiselect asks the label of each of up to thousands of rounds several times.
+etiketten = {r.id: r.label for r in rondes}
 
 # Rounds named in the address (a shared link) that this person may not see are refused by the
 # service with the same words as a round that does not exist (no gemeente named: trying ids
@@ -48,7 +50,7 @@ gekozen: list[int] = st.multiselect(
     options=list(per_id),
     # Only what cannot change while the page is open: Streamlit sends a choice back as its label,
     # so a label with a status fails when a round is closed meanwhile.
-    format_func=lambda i: per_id[i].label,
+    format_func=etiketten.__getitem__,
     max_selections=MAX_VERGELIJKEN,
     select_all=False,  # its "Select all" / "Select 12 matches" is English and at most 20 may be chosen anyway
     key="vergelijken_rondes",

@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 VOLG_SECONDEN = 1
 """How often a phone in *Samen* asks whether the facilitator moved on (a read shared by the room,
 ``samen.SIGNAAL_GELDIG``; the page reruns only on a change)."""
-VOLG_SECONDEN_EIGEN_TEMPO = 2
-"""The same in *Eigen tempo*, where only a switch to *Samen* is waited for: each poll is a small
-run on the server for every phone (issue 20), and the switch reaches the phones in two or three
-seconds instead of one or two."""
+VOLG_SECONDEN_EIGEN_TEMPO = 5
+"""The same in *Eigen tempo*, where only a switch to *Samen* is waited for. Each poll is a run on
+the server for every connected phone, whatever it draws (Streamlit handles the page's widget
+states; measured about 3 ms of CPU per phone per poll, issue 20), so a room that fills in at its
+own pace costs a fifth of the one-second poll; the switch to *Samen* reaches the phones within
+about five seconds, while the facilitator announces it in the room."""
 LOSLATEN_SECONDEN = 0.3
 """Time for the browser to leave a note's field (and send the note) before the page follows."""
 _LAAT_VELD_LOS = (

@@ -16,7 +16,7 @@ from reports.duiding import PLAATS_TEKST, benchmark_zin, onderdeel_naam
 from scan.fouten import InvoerFout
 from scan.leesmodellen import RondeKort
 from scan.services import vergelijken
-from scan.ui.grafieken import grafiek
+from scan.ui.grafieken import bewaarde_spec, grafiek
 from scan.ui.opmaak import letterlijke_tabel
 from scan.ui.teksten import t
 from scan.ui.weergave import letterlijk
@@ -63,7 +63,8 @@ def radar(vl: Vragenlijst, reeksen: Reeksen) -> None:
     delen = groepen[groep]
     # The table below rather than beside: one column per round does not fit beside a radar.
     grafiek(
-        rapport.overlay_spec(
+        bewaarde_spec(
+            rapport.overlay_spec,
             [_naam(vl, s, o).split(". ", 1)[-1] for s, o in delen],
             {label: [k.score(s, o) for s, o in delen] for label, k in reeksen},
             titel=t(f"vergelijken.radar.{groep}"),
@@ -78,7 +79,8 @@ def radar(vl: Vragenlijst, reeksen: Reeksen) -> None:
 def heatmap(vl: Vragenlijst, reeksen: Reeksen) -> None:
     bouwstenen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
     grafiek(
-        rapport.heatmap_spec(
+        bewaarde_spec(
+            rapport.heatmap_spec,
             [_naam(vl, s, o) for s, o in bouwstenen],
             [label for label, _ in reeksen],
             {(_naam(vl, s, o), label): k.score(s, o) for s, o in bouwstenen for label, k in reeksen},
@@ -119,7 +121,8 @@ def ontwikkeling(
         st.info(t("vergelijken.ontwikkeling.versies", oud=ont.versies[0], nieuw=ont.versies[1]), icon=":material/info:")
     delen: list[tuple[Soort, str]] = [("bouwsteen", b.id) for b in vl.bouwstenen]
     grafiek(
-        rapport.verschil_spec(
+        bewaarde_spec(
+            rapport.verschil_spec,
             [_naam(vl, s, o) for s, o in delen],
             # Where the versions measure something else, only the newer score is drawn: no bar
             # suggests a change that is a change of questions.
@@ -185,7 +188,8 @@ def benchmark(
         return uitkomst
     posities = vergelijken.benchmark_rijen(uitkomst)
     grafiek(
-        rapport.benchmark_spec(
+        bewaarde_spec(
+            rapport.benchmark_spec,
             [(_naam(vl, p.soort, p.onderdeel), p.eigen, p.groep) for p in posities],
             titel=t("vergelijken.benchmark.titel", groep=uitkomst.groep),
             eigen_label=gemeente,
