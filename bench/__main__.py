@@ -47,6 +47,24 @@ vergelijken (``bench/vergelijken.py``): filling a database with 342 gemeenten ×
 10 participants (``python -m scan demo --alle-gemeenten``), then benchmark aggregates, key
 figures of 20 rounds, the list of all rounds, and the comparison page of 20 rounds warm and on
 its first open in a fresh process, on SQLite and PostgreSQL.
+
+last (``bench/last.py``, issue 20 item 3; about 2 minutes): the load generator at the protocol
+level (``bench/stroom.py``: Streamlit's WebSocket messages, as the browser sends them) against one
+``python -m scan start`` process on a fresh PostgreSQL database (port $BENCH_LAST_POORT, default
+8740): 30 phones join 2 rounds by code and answer every 5 s (±50%), each round's facilitator has
+Workshop open; click-to-confirmation (p50/p95, failures counted as slower than any), joining,
+the facilitators' refreshes, the app's CPU per click, SQL statements and their time per click
+(SQLAlchemy events in the app process, ``bench/sqltelling``), a check that every confirmed
+answer is stored, and what 30 connected phones cost while nobody clicks (their
+``volg`` timer). ``python -m bench.last --help`` runs it against an app of your own.
+
+schaal (``bench/schaal.py``, issue 20 item 4; under 10 minutes): 1, 2 and 4 app processes behind
+nginx (``deploy/nginx/zelfscan.conf``, ports 8741-8744 and 8750/8751) on one fresh PostgreSQL
+database; participants stepped up by 20 until p95 click-to-confirmation passes 500 ms; the table
+of participants served, p50/p95, CPU per click of app, PostgreSQL, nginx and generator, the
+machine's load from others, and database load per click (``pg_stat_database``).
+``--schaal-processen``, ``--schaal-stap``, ``--schaal-tempo``, ``--schaal-venster`` and
+``--schaal-tijd`` change it.
 """
 
 from __future__ import annotations
@@ -101,7 +119,19 @@ def _mediaan(functie: Callable[[], object], herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
-DELEN = ("scoring", "workshop", "browser", "rapporten", "vergelijken", "invullen", "diepte", "samen", "klik")
+DELEN = (
+    "scoring",
+    "workshop",
+    "browser",
+    "rapporten",
+    "vergelijken",
+    "invullen",
+    "diepte",
+    "samen",
+    "klik",
+    "last",
+    "schaal",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,6 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         help="PostgreSQL server for the concurrency figure; each run creates and drops its own database "
         f"(default: $TEST_DATABASE_URL, else {workshop.STANDAARD_POSTGRES})",
     )
+    parser.add_argument(
+        "--schaal-processen",
+        type=lambda w: tuple(int(x) for x in w.split(",")),
+        default=(1, 2, 4),
+        metavar="1,2,4",
+        help="schaal: the process counts (default 1,2,4)",
+    )
+    parser.add_argument("--schaal-stap", type=int, default=20, help="schaal: participants added per step (20)")
+    parser.add_argument("--schaal-tempo", type=float, default=5.0, help="schaal: seconds between clicks (default 5)")
+    parser.add_argument("--schaal-venster", type=float, default=25.0, help="schaal: seconds measured per step (25)")
+    parser.add_argument("--schaal-tijd", type=float, default=190.0, help="schaal: seconds per process count (190)")
     args = parser.parse_args(argv)
     delen = set(args.alleen or DELEN)
 
@@ -160,6 +201,21 @@ def main(argv: list[str] | None = None) -> int:
         from bench.klik import draai_klik
 
         draai_klik(laad_vragenlijst(), profiel=True)
+    if "last" in delen:
+        from bench.last import draai_last
+
+        draai_last(args.postgres)
+    if "schaal" in delen:
+        from bench.schaal import draai_schaal
+
+        draai_schaal(
+            args.postgres,
+            processen=args.schaal_processen,
+            stappen=tuple(range(args.schaal_stap, 601, args.schaal_stap)),
+            tempo=args.schaal_tempo,
+            venster=args.schaal_venster,
+            tijd=args.schaal_tijd,
+        )
     return 0
 
 
