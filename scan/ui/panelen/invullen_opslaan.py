@@ -111,6 +111,15 @@ class Opslag:
         if self.in_delen and sleutel not in self.mislukt:
             herteken_ook(deel, VOORTGANG)
 
+    def onveranderd(self, sleutel: str, waarde: object) -> bool:
+        """A change event for the value this session shows and has stored: no change at all.
+
+        Streamlit can report one when a part's rerun was cut short by the next click (the load
+        generator saw "Opgeslagen: toelichting" for notes nobody typed, about one click in 400
+        under load, issue 20); saving it again would confirm what the participant did not do.
+        A value whose save failed is always saved again."""
+        return sleutel not in self.mislukt and sleutel in self.getoond and self.getoond[sleutel] == waarde
+
     def melding(self, sleutel: str) -> str | None:
         """The message of a failed save to show beside the widget of ``sleutel`` on this run."""
         return self.mislukt.get(sleutel) or self.eenmalig.get(sleutel)
@@ -151,7 +160,7 @@ class Opslag:
 def keuze(opslag: Opslag, stelling_id: str, nummer: int) -> None:
     sleutel = f"a_{stelling_id}"
     waarde = st.session_state[sleutel]
-    if waarde is not None:
+    if waarde is not None and not opslag.onveranderd(sleutel, waarde):
         eerste = opslag.getoond.get(sleutel) is None
         opslag.bewaar(
             sleutel,
@@ -164,7 +173,10 @@ def keuze(opslag: Opslag, stelling_id: str, nummer: int) -> None:
 
 @veilig
 def toelichting(opslag: Opslag, stelling_id: str, nummer: int) -> None:
-    tekst = st.session_state[f"t_{stelling_id}"]
+    sleutel = f"t_{stelling_id}"
+    tekst = st.session_state[sleutel]
+    if opslag.onveranderd(sleutel, tekst):
+        return
     opslag.bewaar(
         f"t_{stelling_id}",
         lambda: invullen.sla_toelichting_op(opslag.db, opslag.vl, opslag.sessie, stelling_id, tekst),
