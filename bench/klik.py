@@ -42,7 +42,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.workshop import CHROMIUM, CHROMIUM_ARGS, ROOT, bench_ronde, sqlite_database, vrije_poort, wacht_op_gezond
+from bench.last import stop_proces
+from bench.workshop import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    STOPWATCH,
+    bench_ronde,
+    sqlite_database,
+    vrije_poort,
+    wacht_op_gezond,
+)
 from scan.services import start
 from scoring.models import Vragenlijst
 
@@ -101,30 +111,11 @@ def meetserver(
         wacht_op_gezond(proces, poort)
         yield Server(poort, proces, runs)
     finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-            proces.wait()
+        stop_proces(proces)
         log.close()
 
 
 _OPTIES = ["--server.headless", "true", "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-
-_STOPWATCH = """() => {
-    window.__bench = {verwacht: null, neer: null, toast: null};
-    document.addEventListener("pointerdown", () => {
-        if (window.__bench.neer === null) window.__bench.neer = performance.now();
-    }, true);
-    new MutationObserver(() => {
-        const b = window.__bench;
-        if (b.verwacht === null || b.toast !== null) return;
-        for (const t of document.querySelectorAll("[data-testid=stToast]")) {
-            if (t.textContent.includes(b.verwacht)) { b.toast = performance.now(); return; }
-        }
-    }).observe(document.body, {subtree: true, childList: true, characterData: true});
-}"""
 
 
 @dataclass
@@ -194,7 +185,7 @@ def _meet(server: Server, adres: str, labels: list[str], naam: str, browser: obj
     pagina.wait_for_timeout(2500)  # type: ignore[attr-defined]  # the page's timers show which runs are not clicks
     stil = server.regels()
     timers = Counter(str(r["fragmenten"]) for r in stil if r.get("fragment"))
-    pagina.evaluate(_STOPWATCH)  # type: ignore[attr-defined]
+    pagina.evaluate(STOPWATCH)  # type: ignore[attr-defined]
     _klik_reeks(pagina, labels, OPWARMEN, reeks, meten=False)
     voor_runs = len(server.regels())
     cpu_voor = _cpu(server.proces.pid)
@@ -315,7 +306,7 @@ def _profiel(vl: Vragenlijst, map_: Path, telefoons: int = PROFIEL_TELEFOONS, be
                         pagina.set_default_timeout(30_000)  # type: ignore[attr-defined]
                         pagina.goto(f"http://127.0.0.1:{app.poort}/invullen?d={token}&b={b.id}")  # type: ignore[attr-defined]
                         pagina.locator("[data-testid=stRadio]").first.wait_for()  # type: ignore[attr-defined]
-                        pagina.evaluate(_STOPWATCH)  # type: ignore[attr-defined]
+                        pagina.evaluate(STOPWATCH)  # type: ignore[attr-defined]
                         _klik_reeks(pagina, labels, PROFIEL_KLIKKEN, Reeks("profiel"), meten=False)
                     finally:
                         browser.close()

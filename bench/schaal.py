@@ -108,8 +108,9 @@ def nginx_conf(tekst: str, *, apps: Sequence[int], http: int, https: int, map_: 
     return tekst
 
 
-def _certificaat(map_: Path) -> None:
-    """A self-signed certificate for localhost, valid for a day."""
+def zelf_ondertekend(map_: Path) -> None:
+    """A self-signed certificate for localhost, valid for a day, as fullchain.pem and privkey.pem
+    (also used by the proxy and upgrade browser tests)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -146,7 +147,7 @@ def nginx(apps: Sequence[int], map_: Path) -> Iterator[subprocess.Popen[bytes]]:
         raise FileNotFoundError("nginx is niet geïnstalleerd (apt-get install nginx-light; .ci/run doet dat)")
     for sub in ("tmp", "acme"):
         (map_ / sub).mkdir(parents=True, exist_ok=True)
-    _certificaat(map_)
+    zelf_ondertekend(map_)
     (map_ / "zelfscan.conf").write_text(
         nginx_conf(CONF.read_text(encoding="utf-8"), apps=apps, http=HTTP_POORT, https=HTTPS_POORT, map_=map_)
     )

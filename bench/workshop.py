@@ -599,7 +599,7 @@ def streamlit_server(url: str, map_: Path, poort: int | None = None) -> Iterator
         log.close()
 
 
-_STOPWATCH = """() => {
+STOPWATCH = """() => {
     // In-page stopwatch: from the click's pointerdown until a toast with the expected text is in
     // the DOM, both on the page's own clock, so Playwright's overhead is not in this figure.
     window.__bench = {verwacht: null, neer: null, toast: null};
@@ -630,7 +630,7 @@ def _klikken(pagina: Page, stellingen: int, labels: dict[str, str]) -> Iterator[
     klaar = pagina.locator("[data-testid=stApp][data-test-script-state=notRunning]")
     radios.nth(stellingen).wait_for()  # the ambition radio below the stellingen: the page is complete
     klaar.wait_for()
-    pagina.evaluate(_STOPWATCH)
+    pagina.evaluate(STOPWATCH)
     for i in range(min(KLIK_OPWARMEN + KLIKKEN, stellingen * len(labels))):
         nummer = i % stellingen + 1
         niveau = str((i // stellingen) % len(labels) + 1)

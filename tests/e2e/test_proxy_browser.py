@@ -48,6 +48,8 @@ from typing import Any
 
 import pytest
 
+from bench.schaal import nginx_conf as schaal_conf
+from bench.schaal import zelf_ondertekend
 from scan.db.openen import open_database
 from scan.services import workshop
 from scoring.models import Vragenlijst
@@ -73,28 +75,10 @@ WACHT = 30_000
 
 
 def nginx_conf(tekst: str, *, app1: int, app2: int, http: int, https: int, map_: Path) -> str:
-    """``zelfscan.conf`` with only what differs on this machine replaced.
-
-    Each left-hand side must stand in the file exactly like this; when the file changes, this
-    test fails here instead of testing something else.
-    """
-    vervangingen = {
-        "server app1:8501 ": f"server 127.0.0.1:{app1} ",
-        "server app2:8501 ": f"server 127.0.0.1:{app2} ",
-        "listen 80 default_server;": f"listen 127.0.0.1:{http} default_server;",
-        "listen 443 ssl default_server;": f"listen 127.0.0.1:{https} ssl default_server;",
-        "listen 443 ssl;": f"listen 127.0.0.1:{https} ssl;",
-        # The official image fills in ${ZELFSCAN_HOSTNAAM} from the environment at start.
-        "server_name ${ZELFSCAN_HOSTNAAM};": f"server_name {HOST};",
-        "/etc/nginx/certs/fullchain.pem": str(map_ / "fullchain.pem"),
-        "/etc/nginx/certs/privkey.pem": str(map_ / "privkey.pem"),
-        "/var/log/nginx/access.log": str(map_ / "access.log"),
-        "root /var/www/acme;": f"root {map_ / 'acme'};",
-    }
-    for oud, nieuw in vervangingen.items():
-        assert oud in tekst, f"deploy/nginx/zelfscan.conf bevat {oud!r} niet meer; pas nginx_conf in deze test aan"
-        tekst = tekst.replace(oud, nieuw)
-    return tekst
+    """``zelfscan.conf`` with only what differs on this machine replaced (the scale bench's
+    adapter, ``bench.schaal.nginx_conf``: it fails when a line it replaces is no longer in the
+    file, instead of testing something else)."""
+    return schaal_conf(tekst, apps=[app1, app2], http=http, https=https, map_=map_)
 
 
 def nginx_hoofdconf(map_: Path) -> str:
@@ -114,38 +98,6 @@ http {{
     include {map_}/zelfscan.conf;
 }}
 """
-
-
-def zelf_ondertekend(map_: Path) -> None:
-    """A certificate for localhost, valid for a day, as fullchain.pem and privkey.pem."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    sleutel = ec.generate_private_key(ec.SECP256R1())
-    naam = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
-    nu = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(naam)
-        .issuer_name(naam)
-        .public_key(sleutel.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(nu - dt.timedelta(minutes=5))
-        .not_valid_after(nu + dt.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
-        .sign(sleutel, hashes.SHA256())
-    )
-    (map_ / "fullchain.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (map_ / "privkey.pem").write_bytes(
-        sleutel.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-
-
-# --- the image's /app ---------------------------------------------------------------------------
 
 
 def dockerfile_kopieen() -> list[tuple[list[str], str]]:
